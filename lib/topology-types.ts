@@ -1,0 +1,73 @@
+/**
+ * The vocabulary of the topology: what functions, queues, event rules and
+ * schedules exist and how they connect. Plain data, realised twice: by the
+ * CDK stack (lib/gridline-stack.ts) and by the local runtime (lib/local/).
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRoute {
+  readonly method: HttpMethod;
+  /** API Gateway path template, e.g. `/v1/accounts/{accountId}`. */
+  readonly path: string;
+  /** `jwt`: the Cognito JWT authorizer guards the route; `none`: public. */
+  readonly auth: 'jwt' | 'none';
+}
+
+export type Trigger =
+  | { readonly kind: 'http'; readonly routes: readonly HttpRoute[] }
+  | { readonly kind: 'queue'; readonly queue: string }
+  /** The table's change stream, filtered to outbox inserts. */
+  | { readonly kind: 'outbox-stream'; readonly batchSize: number }
+  | { readonly kind: 'schedule'; readonly schedule: string };
+
+export interface FunctionAccess {
+  readonly table?: 'read' | 'readWrite';
+  readonly putEvents?: boolean;
+  readonly sendEmail?: boolean;
+}
+
+export interface FunctionDefinition {
+  /** kebab-case, unique; also the log group and alarm name suffix. */
+  readonly name: string;
+  /** Entry file relative to the project root; it exports `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+  readonly trigger: Trigger;
+  readonly access: FunctionAccess;
+}
+
+export interface QueueDefinition {
+  readonly name: string;
+  readonly batchSize: number;
+  /** Must exceed the consumer's timeout (AWS refuses the mapping otherwise). */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the queue's dead-letter queue. */
+  readonly maxReceiveCount: number;
+  readonly maxBatchingWindowSeconds: number;
+}
+
+/** An EventBridge rule on the domain bus; the pattern is source and optional detail-types. */
+export interface EventRuleDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly sources: readonly string[];
+  readonly detailTypes?: readonly string[];
+  readonly targetQueue: string;
+}
+
+export interface ScheduleDefinition {
+  readonly name: string;
+  readonly description: string;
+  /** EventBridge Scheduler expression: `rate(5 minutes)` or `cron(...)`. */
+  readonly expression: string;
+  readonly targetFunction: string;
+}
+
+export interface Topology {
+  readonly functions: readonly FunctionDefinition[];
+  readonly queues: readonly QueueDefinition[];
+  readonly rules: readonly EventRuleDefinition[];
+  readonly schedules: readonly ScheduleDefinition[];
+}

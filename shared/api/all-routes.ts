@@ -1,0 +1,11 @@
+import type { RouteContract } from '../http/route';
+import { accountRoutes } from './accounts-routes';
+import { docsRoutes } from './docs-routes';
+
+/** Every HTTP operation of the API, by the function that serves it. */
+export const routesByFunction = {
+  'accounts-api': Object.values(accountRoutes),
+  'docs-api': Object.values(docsRoutes),
+} as const satisfies Record<string, readonly RouteContract[]>;
+
+export const allRoutes: readonly RouteContract[] = Object.values(routesByFunction).flat();

@@ -1,0 +1,85 @@
+import { type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, createDocument } from 'zod-openapi';
+import type { RouteContract } from '../http/route';
+import { problemSchema } from './common-schemas';
+
+const statusText: Record<number, string> = {
+  400: 'The request is invalid; `invalid-params` names the fields',
+  401: 'No valid bearer token',
+  403: 'Your role does not allow this',
+  404: 'Not found (also for another tenant’s ids)',
+  409: 'Conflicts with existing data (uniqueness, concurrent change)',
+  412: 'If-Match names an older version; read again',
+  415: 'The body is not JSON',
+  422: 'Idempotency-Key reused with another body',
+  428: 'If-Match is required',
+};
+
+function operationOf(route: RouteContract): ZodOpenApiOperationObject {
+  const problem = { content: { 'application/problem+json': { schema: problemSchema } } };
+  const responses: ZodOpenApiOperationObject['responses'] = {
+    [route.success.status]: {
+      description: route.success.description,
+      ...(route.etag ? { headers: { ETag: { description: 'The version, for If-Match', schema: { type: 'string' } } } } : {}),
+      ...(route.success.schema
+        ? { content: { 'application/json': { schema: route.success.schema } } }
+        : route.success.contentType
+          ? { content: { [route.success.contentType.split(';')[0] as string]: { schema: { type: 'string' } } } }
+          : {}),
+    },
+  };
+  for (const status of route.errors) responses[String(status) as '400'] = { description: statusText[status] ?? 'Error', ...problem };
+  const headers: NonNullable<ZodOpenApiOperationObject['parameters']> = [];
+  if (route.idempotent) {
+    headers.push({
+      in: 'header',
+      name: 'Idempotency-Key',
+      required: false,
+      description: 'The same key within 24 h returns the first result and creates nothing new.',
+      schema: { type: 'string', maxLength: 128 },
+    });
+  }
+  if (route.ifMatch) {
+    headers.push({
+      in: 'header',
+      name: 'If-Match',
+      required: route.ifMatch === 'required',
+      description: 'The ETag of the version your change is based on.',
+      schema: { type: 'string' },
+    });
+  }
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    tags: [route.tag],
+    ...(route.permission === 'public' ? { security: [] } : {}),
+    requestParams: {
+      ...(route.params ? { path: route.params as never } : {}),
+      ...(route.query ? { query: route.query as never } : {}),
+    },
+    ...(headers.length > 0 ? { parameters: headers } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+    responses,
+  };
+}
+
+/** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
+export function openApiDocument(routes: readonly RouteContract[], serverUrl?: string) {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routes) {
+    const path = (paths[route.path] ??= {});
+    path[route.method.toLowerCase() as 'get'] = operationOf(route);
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Gridline API',
+      version: '1',
+      description:
+        'CRM for energy and utility companies. Every call but the docs needs a bearer token; the tenant comes from the token.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    paths,
+  });
+}

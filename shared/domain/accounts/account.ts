@@ -1,0 +1,132 @@
+import type { CountryCode } from 'libphonenumber-js';
+import { ValidationError } from '../errors';
+import { type FieldChange, diffFields } from '../events';
+import type { TenantProfile } from '../tenant';
+import { type Nullable, applyPatch, withoutNulls } from '../patch';
+import { FieldCollector } from './normalise';
+
+export const customerTypes = ['B2B', 'B2C'] as const;
+export type CustomerType = (typeof customerTypes)[number];
+
+export const addressKinds = ['visiting', 'postal', 'billing', 'delivery'] as const;
+
+export interface Address {
+  readonly kind: (typeof addressKinds)[number];
+  readonly street: string;
+  readonly postcode: string;
+  readonly city: string;
+  readonly country: string;
+}
+
+/** What a client may set on an account (R-AC-1). */
+export interface AccountFields {
+  readonly name: string;
+  /** ISO 3166-1 alpha-2; decides how the organisation number is checked. */
+  readonly country: string;
+  readonly orgNumber?: string;
+  readonly customerType: CustomerType;
+  readonly addresses: readonly Address[];
+  /** E.164; the account's phone series, used for caller identification. */
+  readonly phones: readonly string[];
+  readonly email?: string;
+  readonly website?: string;
+  readonly industryId?: string;
+  readonly categoryIds: readonly string[];
+  readonly statusTypeId?: string;
+  readonly ownerId?: string;
+}
+
+export interface Account extends AccountFields {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+  readonly version: number;
+  readonly deletedAt?: string;
+}
+
+export type AccountDraft = Omit<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'> &
+  Partial<Pick<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'>>;
+
+/** `null` clears an optional field; an absent field is left as it is. */
+export type AccountPatch = { readonly [K in keyof AccountFields]?: AccountFields[K] | null };
+
+const trackedFields = [
+  'name',
+  'country',
+  'orgNumber',
+  'customerType',
+  'addresses',
+  'phones',
+  'email',
+  'website',
+  'industryId',
+  'categoryIds',
+  'statusTypeId',
+  'ownerId',
+] as const satisfies readonly (keyof AccountFields)[];
+
+function normalised(fields: AccountFields): AccountFields {
+  const collect = new FieldCollector();
+  const country = fields.country.toUpperCase();
+  const result: AccountFields = {
+    ...fields,
+    name: fields.name.trim(),
+    country,
+    orgNumber: collect.orgNumber(fields.orgNumber, country),
+    // National numbers are read in the account's own country.
+    phones: collect.phones(fields.phones, country as CountryCode),
+    email: collect.email(fields.email),
+    categoryIds: [...new Set(fields.categoryIds)],
+  };
+  if (result.name.length === 0) collect.invalid.push({ name: 'name', reason: 'must not be blank' });
+  if (collect.invalid.length > 0) throw new ValidationError(collect.invalid);
+  return result;
+}
+
+export interface ChangeContext {
+  readonly tenant: TenantProfile;
+  readonly userId: string;
+  readonly now: Date;
+}
+
+export function createAccount(id: string, given: Nullable<AccountDraft>, ctx: ChangeContext): Account {
+  const draft = withoutNulls(given);
+  const fields = normalised({
+      ...draft,
+      country: draft.country ?? ctx.tenant.country,
+      addresses: draft.addresses ?? [],
+      phones: draft.phones ?? [],
+      categoryIds: draft.categoryIds ?? [],
+  });
+  const at = ctx.now.toISOString();
+  return {
+    ...fields,
+    id,
+    tenantId: ctx.tenant.id,
+    createdAt: at,
+    createdBy: ctx.userId,
+    updatedAt: at,
+    updatedBy: ctx.userId,
+    version: 1,
+  };
+}
+
+export function updateAccount(
+  current: Account,
+  patch: AccountPatch,
+  ctx: ChangeContext,
+): { account: Account; changes: FieldChange[] } {
+  const fields = normalised(applyPatch<AccountFields>(current, patch));
+  const changes = diffFields(current as AccountFields, fields, trackedFields);
+  const account: Account = {
+    ...current,
+    ...fields,
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: ctx.userId,
+    version: current.version + 1,
+  };
+  return { account, changes };
+}

@@ -1,0 +1,65 @@
+import { NotFoundError, ValidationError, assertVersion } from '../errors';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
+import type { Nullable } from '../patch';
+import { type ServiceDeps, changeContext, domainEvent } from './context';
+import type { AccountStore, ContactFilter, ContactStore } from './stores';
+
+export class ContactService {
+  constructor(
+    private readonly deps: ServiceDeps & { readonly contacts: ContactStore; readonly accounts: AccountStore },
+  ) {}
+
+  /** A referenced account must be a live account of the caller's tenant. */
+  private async assertAccount(actor: Actor, accountId: string | null | undefined): Promise<void> {
+    if (!accountId) return;
+    const account = await this.deps.accounts.get(actor.tenantId, accountId);
+    if (!account || account.deletedAt !== undefined) {
+      throw new ValidationError([{ name: 'accountId', reason: 'no such account' }]);
+    }
+  }
+
+  async create(actor: Actor, draft: Nullable<ContactDraft>, idempotency?: IdempotencyToken): Promise<Created<Contact>> {
+    await this.assertAccount(actor, draft.accountId);
+    const ctx = await changeContext(this.deps, actor);
+    const contact = createContact(this.deps.ids.next(), draft, ctx);
+    const subject = { type: 'contact' as const, id: contact.id, accountId: contact.accountId };
+    const event = domainEvent(this.deps, ctx, 'ContactCreated', subject, { contact });
+    return this.deps.contacts.create(contact, event, idempotency);
+  }
+
+  async get(actor: Actor, contactId: string): Promise<Contact> {
+    const contact = await this.deps.contacts.get(actor.tenantId, contactId);
+    if (!contact || contact.deletedAt !== undefined) throw new NotFoundError('contact', contactId);
+    return contact;
+  }
+
+  async update(actor: Actor, contactId: string, expectedVersion: number, patch: ContactPatch): Promise<Contact> {
+    const current = await this.get(actor, contactId);
+    assertVersion('contact', current, expectedVersion);
+    if (patch.accountId !== current.accountId) await this.assertAccount(actor, patch.accountId);
+    const ctx = await changeContext(this.deps, actor);
+    const { contact, changes } = updateContact(current, patch, ctx);
+    if (changes.length === 0) return current;
+    // The history of the account it left should show the move too.
+    const subject = { type: 'contact' as const, id: contactId, accountId: contact.accountId ?? current.accountId };
+    const event = domainEvent(this.deps, ctx, 'ContactUpdated', subject, { contact }, changes);
+    await this.deps.contacts.update(current, contact, event);
+    return contact;
+  }
+
+  async remove(actor: Actor, contactId: string, expectedVersion?: number): Promise<void> {
+    const current = await this.get(actor, contactId);
+    assertVersion('contact', current, expectedVersion);
+    const ctx = await changeContext(this.deps, actor);
+    const at = ctx.now.toISOString();
+    const deleted: Contact = { ...current, deletedAt: at, updatedAt: at, updatedBy: actor.userId, version: current.version + 1 };
+    const subject = { type: 'contact' as const, id: contactId, accountId: current.accountId };
+    const event = domainEvent(this.deps, ctx, 'ContactDeleted', subject, { contactId });
+    await this.deps.contacts.update(current, deleted, event);
+  }
+
+  list(actor: Actor, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
+    return this.deps.contacts.list(actor.tenantId, filter, page);
+  }
+}

@@ -1,0 +1,120 @@
+import { ValidationError } from '../errors';
+import { type FieldChange, diffFields } from '../events';
+import type { ChangeContext } from './account';
+import { type Nullable, applyPatch, withoutNulls } from '../patch';
+import { FieldCollector } from './normalise';
+
+export const communicationChannels = ['electronic', 'paper'] as const;
+
+/** What a client may set on a contact (R-AC-2). */
+export interface ContactFields {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email?: string;
+  /** E.164, read in the tenant's country when written nationally. */
+  readonly phones: readonly string[];
+  /** The customer number in the tenant's billing system; unique per tenant. */
+  readonly externalCustomerId?: string;
+  readonly contactTypeId?: string;
+  readonly keywords: readonly string[];
+  readonly newsletterConsent: boolean;
+  readonly greeting?: string;
+  readonly information?: string;
+  readonly accountId?: string;
+  readonly isSigningPerson: boolean;
+  readonly preferredChannel: (typeof communicationChannels)[number];
+}
+
+export interface Contact extends ContactFields {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+  readonly version: number;
+  readonly deletedAt?: string;
+}
+
+type Defaulted = 'phones' | 'keywords' | 'newsletterConsent' | 'isSigningPerson' | 'preferredChannel';
+export type ContactDraft = Omit<ContactFields, Defaulted> & Partial<Pick<ContactFields, Defaulted>>;
+export type ContactPatch = { readonly [K in keyof ContactFields]?: ContactFields[K] | null };
+
+const trackedFields = [
+  'firstName',
+  'lastName',
+  'email',
+  'phones',
+  'externalCustomerId',
+  'contactTypeId',
+  'keywords',
+  'newsletterConsent',
+  'greeting',
+  'information',
+  'accountId',
+  'isSigningPerson',
+  'preferredChannel',
+] as const satisfies readonly (keyof ContactFields)[];
+
+function normalised(fields: ContactFields, ctx: ChangeContext): ContactFields {
+  const collect = new FieldCollector();
+  const result: ContactFields = {
+    ...fields,
+    firstName: fields.firstName.trim(),
+    lastName: fields.lastName.trim(),
+    email: collect.email(fields.email),
+    phones: collect.phones(fields.phones, ctx.tenant.country),
+    externalCustomerId: fields.externalCustomerId?.trim(),
+    keywords: [...new Set(fields.keywords.map((k) => k.trim()).filter(Boolean))],
+  };
+  if (result.firstName.length === 0) collect.invalid.push({ name: 'firstName', reason: 'must not be blank' });
+  if (result.lastName.length === 0) collect.invalid.push({ name: 'lastName', reason: 'must not be blank' });
+  if (result.externalCustomerId === '') collect.invalid.push({ name: 'externalCustomerId', reason: 'must not be blank' });
+  if (collect.invalid.length > 0) throw new ValidationError(collect.invalid);
+  return result;
+}
+
+export function createContact(id: string, given: Nullable<ContactDraft>, ctx: ChangeContext): Contact {
+  const draft = withoutNulls(given);
+  const fields = normalised(
+    {
+      ...draft,
+      phones: draft.phones ?? [],
+      keywords: draft.keywords ?? [],
+      newsletterConsent: draft.newsletterConsent ?? false,
+      isSigningPerson: draft.isSigningPerson ?? false,
+      preferredChannel: draft.preferredChannel ?? 'electronic',
+    },
+    ctx,
+  );
+  const at = ctx.now.toISOString();
+  return {
+    ...fields,
+    id,
+    tenantId: ctx.tenant.id,
+    createdAt: at,
+    createdBy: ctx.userId,
+    updatedAt: at,
+    updatedBy: ctx.userId,
+    version: 1,
+  };
+}
+
+export function updateContact(
+  current: Contact,
+  patch: ContactPatch,
+  ctx: ChangeContext,
+): { contact: Contact; changes: FieldChange[] } {
+  const fields = normalised(applyPatch<ContactFields>(current, patch), ctx);
+  const changes = diffFields(current as ContactFields, fields, trackedFields);
+  const contact: Contact = {
+    ...current,
+    ...fields,
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: ctx.userId,
+    version: current.version + 1,
+  };
+  return { contact, changes };
+}
+
+export const displayName = (c: Pick<ContactFields, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;

@@ -1,0 +1,37 @@
+import type { DomainEvent, FieldChange, SubjectType } from '../events';
+import type { Actor, Clock, IdGenerator } from '../ports';
+import type { TenantDirectory } from '../tenant';
+import type { ChangeContext } from './account';
+
+export const accountsEventSource = 'gridline.accounts';
+
+export interface ServiceDeps {
+  readonly tenants: TenantDirectory;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
+export async function changeContext(deps: ServiceDeps, actor: Actor): Promise<ChangeContext> {
+  return { tenant: await deps.tenants.profile(actor.tenantId), userId: actor.userId, now: deps.clock.now() };
+}
+
+export function domainEvent(
+  deps: ServiceDeps,
+  ctx: ChangeContext,
+  type: string,
+  subject: { type: SubjectType; id: string; accountId?: string },
+  data: Record<string, unknown>,
+  changes?: readonly FieldChange[],
+): DomainEvent {
+  return {
+    id: deps.ids.next(),
+    type,
+    source: accountsEventSource,
+    tenantId: ctx.tenant.id,
+    occurredAt: ctx.now.toISOString(),
+    actor: { userId: ctx.userId },
+    subject,
+    ...(changes ? { changes } : {}),
+    data,
+  };
+}

@@ -1,0 +1,36 @@
+import type { DomainEvent } from '../events';
+import type { Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import type { Account } from './account';
+import type { Contact } from './contact';
+
+export interface AccountFilter {
+  /** Prefix of the name, folded for case and diacritics. */
+  readonly namePrefix?: string;
+  readonly customerType?: Account['customerType'];
+  readonly ownerId?: string;
+  readonly statusTypeId?: string;
+}
+
+export interface ContactFilter {
+  readonly namePrefix?: string;
+  /** Contacts of one account; the name prefix does not combine with it. */
+  readonly accountId?: string;
+}
+
+/** Persistence of accounts. Every write stores its domain event atomically with it. */
+export interface AccountStore {
+  get(tenantId: string, accountId: string): Promise<Account | undefined>;
+  create(account: Account, event: DomainEvent, idempotency?: IdempotencyToken): Promise<Created<Account>>;
+  /** Fails with VersionMismatchError when the stored version is not `previous.version`. */
+  update(previous: Account, next: Account, event: DomainEvent): Promise<void>;
+  list(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Account>>;
+  /** The account and its contacts in one read (R-AC-6). */
+  collection(tenantId: string, accountId: string): Promise<{ account?: Account; contacts: Contact[] }>;
+}
+
+export interface ContactStore {
+  get(tenantId: string, contactId: string): Promise<Contact | undefined>;
+  create(contact: Contact, event: DomainEvent, idempotency?: IdempotencyToken): Promise<Created<Contact>>;
+  update(previous: Contact, next: Contact, event: DomainEvent): Promise<void>;
+  list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>>;
+}

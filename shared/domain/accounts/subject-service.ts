@@ -1,0 +1,86 @@
+import { NotFoundError, ValidationError } from '../errors';
+import { normaliseEmail } from '../identifiers/email';
+import { normalisePhone } from '../identifiers/phone';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { type ServiceDeps, changeContext, domainEvent } from './context';
+import type {
+  HistoryEntry,
+  HistoryStore,
+  Identification,
+  IdentificationStore,
+  IdentifyBy,
+  Note,
+  NoteStore,
+  Subject,
+} from './records';
+import type { AccountStore, ContactStore } from './stores';
+
+/** Notes, history and caller identification: the reads and writes around a subject. */
+export class SubjectService {
+  constructor(
+    private readonly deps: ServiceDeps & {
+      readonly accounts: AccountStore;
+      readonly contacts: ContactStore;
+      readonly notes: NoteStore;
+      readonly history: HistoryStore;
+      readonly identification: IdentificationStore;
+    },
+  ) {}
+
+  /** The subject's account (its own for an account), or 404. */
+  private async assertExists(actor: Actor, subject: Subject): Promise<string | undefined> {
+    const found =
+      subject.type === 'account'
+        ? await this.deps.accounts.get(actor.tenantId, subject.id)
+        : await this.deps.contacts.get(actor.tenantId, subject.id);
+    if (!found || found.deletedAt !== undefined) throw new NotFoundError(subject.type, subject.id);
+    return 'accountId' in found ? found.accountId : found.id;
+  }
+
+  async addNote(actor: Actor, subject: Subject, text: string, idempotency?: IdempotencyToken): Promise<Created<Note>> {
+    const accountId = await this.assertExists(actor, subject);
+    const trimmed = text.trim();
+    if (trimmed.length === 0) throw new ValidationError([{ name: 'text', reason: 'must not be blank' }]);
+    const ctx = await changeContext(this.deps, actor);
+    const note: Note = {
+      id: this.deps.ids.next(),
+      subject,
+      text: trimmed,
+      authorId: actor.userId,
+      createdAt: ctx.now.toISOString(),
+    };
+    const event = domainEvent(this.deps, ctx, 'NoteAdded', { ...subject, accountId }, { note });
+    return this.deps.notes.add(actor.tenantId, note, event, idempotency);
+  }
+
+  async notes(actor: Actor, subject: Subject, page: PageRequest): Promise<Page<Note>> {
+    await this.assertExists(actor, subject);
+    return this.deps.notes.list(actor.tenantId, subject, page);
+  }
+
+  async history(actor: Actor, subject: Subject, page: PageRequest): Promise<Page<HistoryEntry>> {
+    await this.assertExists(actor, subject);
+    return this.deps.history.list(actor.tenantId, subject, page);
+  }
+
+  /** Caller identification (R-AC-5): any common written form of the value. */
+  async identify(actor: Actor, by: IdentifyBy, raw: string): Promise<Identification> {
+    const value = await this.normalise(actor, by, raw);
+    return this.deps.identification.identify(actor.tenantId, by, value);
+  }
+
+  private async normalise(actor: Actor, by: IdentifyBy, raw: string): Promise<string> {
+    if (by === 'customerId') return raw.trim();
+    if (by === 'email') {
+      const email = normaliseEmail(raw);
+      if (!email.ok) throw new ValidationError([{ name: 'email', reason: email.reason }]);
+      return email.value;
+    }
+    // Only a national number needs the tenant's country; international ones are read as written.
+    const international = /^\s*(\+|00)/.test(raw);
+    const country = international ? 'SE' : (await this.deps.tenants.profile(actor.tenantId)).country;
+    const phone = normalisePhone(raw, country);
+    if (!phone.ok) throw new ValidationError([{ name: 'phone', reason: phone.reason }]);
+    return phone.e164;
+  }
+}

@@ -1,0 +1,38 @@
+/** Time and identity, injected so that domain code is deterministic in tests. */
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdGenerator {
+  /** A new sortable unique id (ULID). */
+  next(): string;
+}
+
+/** Who acts: the tenant and the user, from the verified token. */
+export interface Actor {
+  readonly tenantId: string;
+  readonly userId: string;
+}
+
+/** Passed through to the store so a retried create replays instead of repeating. */
+export interface IdempotencyToken {
+  readonly operationId: string;
+  readonly key: string;
+  readonly requestHash: string;
+}
+
+export interface Created<T> {
+  readonly value: T;
+  /** True when this answers a retry of an earlier create with the same key. */
+  readonly replayed: boolean;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string;
+}

@@ -1,0 +1,63 @@
+import { ForbiddenError } from '../domain/errors';
+
+export const roles = ['admin', 'sales', 'service', 'marketing', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+/** Who calls: always taken from the verified token, never from the request. */
+export interface Caller {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly roles: readonly Role[];
+}
+
+/** Claim names as Cognito issues them in an ID token. */
+export const claimNames = {
+  subject: 'sub',
+  tenantId: 'custom:tenantId',
+  groups: 'cognito:groups',
+} as const;
+
+type ClaimValue = string | number | boolean | string[] | undefined;
+
+/**
+ * API Gateway's JWT authorizer hands claims over flattened: an array claim
+ * such as `cognito:groups` arrives as the string `[admin sales]`. Both that
+ * and a real array are accepted.
+ */
+function parseGroups(value: ClaimValue): string[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'string' || value.length === 0) return [];
+  const inner = value.startsWith('[') && value.endsWith(']') ? value.slice(1, -1) : value;
+  return inner.split(/[\s,]+/).filter(Boolean);
+}
+
+export function callerFromClaims(claims: Record<string, ClaimValue>): Caller {
+  const tenantId = claims[claimNames.tenantId];
+  const userId = claims[claimNames.subject];
+  if (typeof tenantId !== 'string' || tenantId.length === 0 || typeof userId !== 'string') {
+    throw new ForbiddenError('the token carries no tenant');
+  }
+  const known = new Set<string>(roles);
+  const callerRoles = parseGroups(claims[claimNames.groups]).filter((g): g is Role => known.has(g));
+  return { tenantId, userId, roles: callerRoles };
+}
+
+/**
+ * What a route needs: `read` any role; `write` any role but viewer;
+ * `admin` the admin role.
+ */
+export type Permission = 'read' | 'write' | 'admin';
+
+export function assertPermitted(caller: Caller, permission: Permission): void {
+  const allowed =
+    permission === 'read'
+      ? caller.roles.length > 0
+      : permission === 'write'
+        ? caller.roles.some((r) => r !== 'viewer')
+        : caller.roles.includes('admin');
+  if (!allowed) {
+    throw new ForbiddenError(
+      permission === 'read' ? 'your user has no role in this tenant' : `this needs the ${permission} permission`,
+    );
+  }
+}

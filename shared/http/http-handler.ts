@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { type Caller, assertPermitted, callerFromClaims } from './auth';
+import { HttpError } from './http-error';
+import { fieldsOfZodError, internalProblem, problemOf, problemResponse, validationProblem } from './problem';
+import { type BoundRoute, type IdempotencyRequest, type RouteContract, routeKeyOf } from './route';
+
+/** The v2 event with the JWT authorizer's claims, as API Gateway sends it. */
+export type HttpEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims: Record<string, string | number | boolean | string[]>; scopes?: string[] } };
+  };
+};
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): z.output<S> | undefined {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationFailure(fieldsOfZodError(result.error, ''));
+  return result.data;
+}
+
+class ValidationFailure extends Error {
+  constructor(readonly fields: ReturnType<typeof fieldsOfZodError>) {
+    super('validation failed');
+  }
+}
+
+function readBody(event: HttpEvent, contract: RouteContract): { raw: string; value: unknown } | undefined {
+  if (!contract.body) return undefined;
+  const contentType = event.headers['content-type'] ?? '';
+  if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
+    throw new HttpError(415, 'unsupported-media-type', 'Unsupported media type', 'Send the body as application/json.');
+  }
+  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  try {
+    return { raw, value: JSON.parse(raw) };
+  } catch {
+    throw new HttpError(400, 'malformed-body', 'Malformed body', 'The body is not valid JSON.', [
+      { name: 'body', reason: 'not valid JSON' },
+    ]);
+  }
+}
+
+/** `"3"`, `W/"3"` → 3. A list or `*` is not accepted: updates name one version. */
+function readIfMatch(event: HttpEvent, contract: RouteContract): number | undefined {
+  const header = event.headers['if-match'];
+  if (header === undefined) {
+    if (contract.ifMatch === 'required') {
+      throw new HttpError(
+        428,
+        'precondition-required',
+        'Precondition required',
+        'Send If-Match with the ETag you read, so that no one else’s change is overwritten.',
+        [{ name: 'If-Match', reason: 'required' }],
+      );
+    }
+    return undefined;
+  }
+  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
+  if (!match) {
+    throw new HttpError(400, 'invalid-header', 'Invalid header', 'If-Match must be an ETag such as "3".', [
+      { name: 'If-Match', reason: 'not an ETag of this API' },
+    ]);
+  }
+  return Number(match[1]);
+}
+
+function readIdempotencyKey(event: HttpEvent, rawBody: string): IdempotencyRequest | undefined {
+  const key = event.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
+    throw new HttpError(400, 'invalid-header', 'Invalid header', 'Idempotency-Key must be 1–128 visible ASCII characters.', [
+      { name: 'Idempotency-Key', reason: 'must be 1–128 visible ASCII characters' },
+    ]);
+  }
+  return { key, requestHash: createHash('sha256').update(rawBody).digest('base64url') };
+}
+
+function callerOf(event: HttpEvent): Caller {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (!claims) throw new HttpError(401, 'unauthorized', 'Unauthorized', 'A bearer token is required.');
+  return callerFromClaims(claims);
+}
+
+export const etagOf = (version: number): string => `"${version}"`;
+
+async function dispatch(route: BoundRoute, event: HttpEvent): Promise<HttpResponse> {
+  const { contract } = route;
+  const caller = contract.permission === 'public' ? undefined : callerOf(event);
+  if (caller && contract.permission !== 'public') assertPermitted(caller, contract.permission);
+
+  const body = readBody(event, contract);
+  const fields: ReturnType<typeof fieldsOfZodError> = [];
+  const parse = <S extends z.ZodType>(schema: S | undefined, value: unknown) => {
+    try {
+      return parseWith(schema, value);
+    } catch (error) {
+      if (error instanceof ValidationFailure) fields.push(...error.fields);
+      else throw error;
+      return undefined;
+    }
+  };
+  const params = parse(contract.params, event.pathParameters ?? {});
+  const query = parse(contract.query, event.queryStringParameters ?? {});
+  const parsedBody = parse(contract.body, body?.value);
+  if (fields.length > 0) return problemResponse(validationProblem(fields));
+
+  const result = await route.implementation({
+    caller: caller as Caller,
+    params,
+    query,
+    body: parsedBody,
+    ifMatch: readIfMatch(event, contract),
+    idempotency: contract.idempotent ? readIdempotencyKey(event, body?.raw ?? '') : undefined,
+  });
+
+  const status = result.status ?? contract.success.status;
+  const headers: Record<string, string> = { ...result.headers };
+  if (result.version !== undefined) headers.etag = etagOf(result.version);
+  if (status === 204 || result.body === undefined) return { statusCode: status, headers };
+  if (contract.success.contentType && typeof result.body === 'string') {
+    headers['content-type'] = contract.success.contentType;
+    return { statusCode: status, headers, body: result.body };
+  }
+  headers['content-type'] = 'application/json';
+  return { statusCode: status, headers, body: JSON.stringify(result.body) };
+}
+
+/**
+ * One Lambda handler for a module's routes. API Gateway has already matched
+ * the route, so dispatch is a lookup on `routeKey`.
+ */
+export function createHttpHandler(routes: readonly BoundRoute[], logger: Logger) {
+  const byKey = new Map(routes.map((r) => [routeKeyOf(r.contract), r]));
+  return async (event: HttpEvent): Promise<HttpResponse> => {
+    const route = byKey.get(event.routeKey);
+    if (!route) {
+      return problemResponse({ type: 'urn:gridline:problem:not-found', title: 'Not found', status: 404, detail: `No route ${event.routeKey}.` });
+    }
+    try {
+      return await dispatch(route, event);
+    } catch (error) {
+      const problem = problemOf(error);
+      if (problem) return problemResponse(problem);
+      logger.error('unhandled error', { routeKey: event.routeKey, error: error as Error });
+      return problemResponse(internalProblem);
+    }
+  };
+}

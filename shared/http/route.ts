@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { HttpMethod } from '../../lib/topology-types';
+import type { Caller, Permission } from './auth';
+
+export interface IdempotencyRequest {
+  readonly key: string;
+  /** SHA-256 of the raw body: the same key with another body is refused. */
+  readonly requestHash: string;
+}
+
+/**
+ * One HTTP operation: where it lives, who may call it, and the zod schemas of
+ * what goes in and out. Routing, validation, permissions and the OpenAPI
+ * document all come from this one description.
+ */
+export interface RouteContract<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: string;
+  /** `public` routes have no authorizer (docs only). */
+  readonly permission: Permission | 'public';
+  readonly params?: P;
+  readonly query?: Q;
+  readonly body?: B;
+  readonly success: {
+    readonly status: 200 | 201 | 202 | 204;
+    readonly description: string;
+    readonly schema?: z.ZodType;
+    /** Content type of a non-JSON success body (the docs page). */
+    readonly contentType?: string;
+  };
+  /** Creates accept `Idempotency-Key`; updates require `If-Match`. */
+  readonly idempotent?: boolean;
+  readonly ifMatch?: 'required' | 'optional';
+  /** Reads that return a versioned resource answer with an `ETag`. */
+  readonly etag?: boolean;
+  /** Error statuses this operation can answer, for the docs. */
+  readonly errors: readonly number[];
+}
+
+export interface RouteInput<P, Q, B> {
+  readonly caller: Caller;
+  readonly params: P;
+  readonly query: Q;
+  readonly body: B;
+  readonly ifMatch?: number;
+  readonly idempotency?: IdempotencyRequest;
+}
+
+export interface RouteResult {
+  readonly status?: number;
+  readonly body?: unknown;
+  /** Sent as the `ETag` of the response. */
+  readonly version?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+type Out<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined;
+
+export type RouteImplementation<C extends RouteContract> = (
+  input: RouteInput<Out<C['params']>, Out<C['query']>, Out<C['body']>>,
+) => Promise<RouteResult>;
+
+export interface BoundRoute {
+  readonly contract: RouteContract;
+  readonly implementation: RouteImplementation<RouteContract>;
+}
+
+export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  contract: RouteContract<P, Q, B>,
+): RouteContract<P, Q, B> {
+  return contract;
+}
+
+export function bind<C extends RouteContract>(contract: C, implementation: RouteImplementation<C>): BoundRoute {
+  return { contract, implementation: implementation as RouteImplementation<RouteContract> };
+}
+
+export function routeKeyOf(contract: Pick<RouteContract, 'method' | 'path'>): string {
+  return `${contract.method} ${contract.path}`;
+}

@@ -1,0 +1,13 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { type HttpEvent, type HttpResponse, createHttpHandler } from '../http/http-handler';
+import type { BoundRoute } from '../http/route';
+
+/** The Lambda handler of one HTTP module: logging context, then routing. */
+export function httpFunction(serviceName: string, routes: () => BoundRoute[]) {
+  const logger = new Logger({ serviceName });
+  const handle = createHttpHandler(routes(), logger);
+  return middy<HttpEvent, HttpResponse, Error, Context>(handle).use(injectLambdaContext(logger));
+}

@@ -1,0 +1,45 @@
+import { type UniqueKind, keys } from './keys';
+import type { Table } from './table';
+import type { TransactItem } from './transact';
+
+export interface GuardChange {
+  readonly items: TransactItem[];
+  /** Position (within `items`) of the put that fails when the value is taken. */
+  readonly claimIndex?: number;
+}
+
+/**
+ * Moves a uniqueness claim from one value to another in the same transaction
+ * as the owner's write: release the old value (only if we still own it),
+ * claim the new one (only if nobody does).
+ */
+export function guardChange(
+  table: Table,
+  tenantId: string,
+  kind: UniqueKind,
+  ownerId: string,
+  before: string | undefined,
+  after: string | undefined,
+): GuardChange {
+  if (before === after) return { items: [] };
+  const items: TransactItem[] = [];
+  if (before !== undefined) {
+    items.push({
+      Delete: {
+        TableName: table.name,
+        Key: keys.unique(tenantId, kind, before),
+        ConditionExpression: 'ownerId = :owner',
+        ExpressionAttributeValues: { ':owner': ownerId },
+      },
+    });
+  }
+  if (after === undefined) return { items };
+  items.push({
+    Put: {
+      TableName: table.name,
+      Item: { ...keys.unique(tenantId, kind, after), entity: 'Unique', ownerId },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+  return { items, claimIndex: items.length - 1 };
+}

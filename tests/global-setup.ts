@@ -1,0 +1,39 @@
+/**
+ * Vitest globalSetup: one DynamoDB Local and one SES local for the whole test run.
+ * Tests read the endpoints with `inject('dynamoEndpoint')` / `inject('sesEndpoint')`.
+ *
+ * DynamoDB Local keeps one database per access key id + region: use LOCAL_DYNAMODB_REGION and
+ * LOCAL_DYNAMODB_CREDENTIALS from lib/local/dynamodb-local for every client that should see the
+ * same tables.
+ */
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
+import type { LocalService } from '../lib/local/processes';
+import { startSesLocal } from '../lib/local/ses-local';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** e.g. http://127.0.0.1:41234 */
+    dynamoEndpoint: string;
+    /** e.g. http://127.0.0.1:41235 (GET /store lists the sent mails) */
+    sesEndpoint: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const results = await Promise.allSettled([startDynamoDbLocal(), startSesLocal()]);
+  const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure !== undefined) {
+    await Promise.all(started.map((service) => service.stop()));
+    throw failure.reason;
+  }
+  const [dynamo, ses] = started as [LocalService, LocalService];
+
+  project.provide('dynamoEndpoint', dynamo.endpoint);
+  project.provide('sesEndpoint', ses.endpoint);
+
+  return async function teardown() {
+    await Promise.all([dynamo.stop(), ses.stop()]);
+  };
+}
