@@ -246,6 +246,6 @@ export const accountRoutes = {
     permission: 'read',
     query: identifyQuery,
     success: { status: 200, description: 'Matching contacts with their accounts', schema: identificationSchema },
-    errors: [400, 401, 403],
+    errors: [400, 401, 403, 404],
   }),
 } as const;

@@ -154,7 +154,11 @@ export const pageOnlyQuery = z.strictObject(pageQuery);
 
 export const identifyQuery = z
   .strictObject({
-    phone: z.string().min(3).max(40).optional().meta({ description: 'Any common format, e.g. `070-123 45 67`.' }),
+    phone: z
+      .string()
+      .regex(/^[+\d\s().\/-]{3,40}$/, 'digits with optional +, spaces, dashes, dots, slashes or brackets')
+      .optional()
+      .meta({ description: 'Any common format, e.g. `070-123 45 67`; national numbers in the tenant’s country.' }),
     email: z.string().min(3).max(254).optional(),
     customerId: z.string().min(1).max(64).optional(),
   })

@@ -63,13 +63,22 @@ export class SubjectService {
     return this.deps.history.list(actor.tenantId, subject, page);
   }
 
-  /** Caller identification (R-AC-5): any common written form of the value. */
+  /**
+   * Caller identification (R-AC-5): any common written form of the value.
+   * No match is a 404, so a telephony integration can tell "unknown caller"
+   * from a hit without reading the body.
+   */
   async identify(actor: Actor, by: IdentifyBy, raw: string): Promise<Identification> {
     const value = await this.normalise(actor, by, raw);
-    return this.deps.identification.identify(actor.tenantId, by, value);
+    const found = value ? await this.deps.identification.identify(actor.tenantId, by, value) : undefined;
+    if (!found || (found.contacts.length === 0 && found.accounts.length === 0)) {
+      throw new NotFoundError('contact or account with', `${by} ${value ?? raw.trim()}`);
+    }
+    return found;
   }
 
-  private async normalise(actor: Actor, by: IdentifyBy, raw: string): Promise<string> {
+  /** The stored form of the value, or undefined when nothing stored can have it. */
+  private async normalise(actor: Actor, by: IdentifyBy, raw: string): Promise<string | undefined> {
     if (by === 'customerId') return raw.trim();
     if (by === 'email') {
       const email = normaliseEmail(raw);
@@ -80,7 +89,7 @@ export class SubjectService {
     const international = /^\s*(\+|00)/.test(raw);
     const country = international ? 'SE' : (await this.deps.tenants.profile(actor.tenantId)).country;
     const phone = normalisePhone(raw, country);
-    if (!phone.ok) throw new ValidationError([{ name: 'phone', reason: phone.reason }]);
-    return phone.e164;
+    // Every stored number is valid, so a number invalid here matches nobody.
+    return phone.ok ? phone.e164 : undefined;
   }
 }

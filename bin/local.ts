@@ -1,0 +1,47 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startLocalRuntime } from '../lib/local/runtime';
+
+/** `npm start`: the whole system on 127.0.0.1, seeded, until Ctrl-C. */
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const stateDir = path.join(projectRoot, '.local');
+
+const runtime = await startLocalRuntime({
+  projectRoot,
+  stateDir,
+  apiPort: Number(process.env.PORT ?? 3000),
+});
+
+const facts = {
+  apiUrl: runtime.apiUrl,
+  docsUrl: runtime.docsUrl,
+  openApiUrl: `${runtime.apiUrl}/openapi.json`,
+  mailboxUrl: runtime.mailboxUrl,
+  tenants: runtime.tenants,
+};
+mkdirSync(stateDir, { recursive: true });
+writeFileSync(path.join(stateDir, 'runtime.json'), `${JSON.stringify(facts, null, 2)}\n`);
+
+console.log(`
+Gridline is running locally.
+
+  API       ${facts.apiUrl}/v1
+  Docs      ${facts.docsUrl}   (OpenAPI: ${facts.openApiUrl})
+  Mailbox   ${facts.mailboxUrl}   (e-mails sent through local SES)
+`);
+for (const tenant of runtime.tenants) {
+  console.log(`  ${tenant.name} (tenant ${tenant.id}), admin bearer token:\n  ${tenant.adminToken}\n`);
+}
+console.log(`Try:  curl -H "Authorization: Bearer $TOKEN" "${facts.apiUrl}/v1/accounts"
+The same facts are in .local/runtime.json. Ctrl-C stops everything.`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await runtime.stop();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { FunctionDefinition, HttpRoute, Topology } from '../topology-types';
+import type { LocalFunctions } from './functions';
+import type { LocalIdentityProvider } from './identity';
+
+interface CompiledRoute {
+  readonly route: HttpRoute;
+  readonly fn: FunctionDefinition;
+  readonly pattern: RegExp;
+  readonly names: string[];
+  /** Literal segments count: API Gateway prefers the most specific match. */
+  readonly specificity: number;
+}
+
+function compile(route: HttpRoute, fn: FunctionDefinition): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(param[1] as string);
+      return '([^/]+)';
+    })
+    .join('/');
+  return {
+    route,
+    fn,
+    pattern: new RegExp(`^${source}$`),
+    names,
+    specificity: route.path.split('/').filter((s) => !s.startsWith('{')).length,
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** API Gateway joins repeated query parameters with commas. */
+function queryParameters(search: URLSearchParams): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const [name, value] of search) out[name] = name in out ? `${out[name]},${value}` : value;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const textTypes = /^(application\/(.+\+)?json|text\/|application\/x-www-form-urlencoded)/i;
+
+/**
+ * The HTTP API on 127.0.0.1: matches the topology's routes, authorizes the
+ * bearer token like the JWT authorizer, and invokes the same handler with an
+ * API Gateway v2 (payload 2.0) event.
+ */
+export class LocalApiGateway {
+  private readonly routes: CompiledRoute[];
+  private server?: Server;
+
+  constructor(
+    topology: Topology,
+    private readonly functions: LocalFunctions,
+    private readonly identity: LocalIdentityProvider,
+  ) {
+    this.routes = topology.functions
+      .flatMap((fn) => (fn.trigger.kind === 'http' ? fn.trigger.routes.map((r) => compile(r, fn)) : []))
+      .sort((a, b) => b.specificity - a.specificity);
+  }
+
+  async listen(port = 0): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        console.error('local API gateway failed', error);
+        this.send(res, { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) });
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));
+    const match = candidates.find((r) => r.route.method === method);
+    if (!match) {
+      this.send(res, { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) });
+      return;
+    }
+    let claims: Record<string, string | number | boolean> | undefined;
+    if (match.route.auth === 'jwt') {
+      claims = await this.identity.authorize(req.headers.authorization);
+      if (!claims) {
+        this.send(res, { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) });
+        return;
+      }
+    }
+    const values = match.pattern.exec(url.pathname)?.slice(1) ?? [];
+    const pathParameters = Object.fromEntries(match.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]));
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    }
+    const raw = await readBody(req);
+    const isText = textTypes.test(headers['content-type'] ?? 'application/json');
+    const now = new Date();
+    const routeKey = `${match.route.method} ${match.route.path}`;
+    const event = {
+      version: '2.0',
+      routeKey,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      queryStringParameters: queryParameters(url.searchParams),
+      pathParameters: match.names.length > 0 ? pathParameters : undefined,
+      body: raw.length > 0 ? (isText ? raw.toString('utf8') : raw.toString('base64')) : undefined,
+      isBase64Encoded: raw.length > 0 && !isText,
+      requestContext: {
+        accountId: '000000000000',
+        apiId: 'local',
+        domainName: headers.host ?? '127.0.0.1',
+        domainPrefix: '127',
+        http: {
+          method,
+          path: url.pathname,
+          protocol: `HTTP/${req.httpVersion}`,
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId: randomUUID(),
+        routeKey,
+        stage: '$default',
+        time: now.toUTCString(),
+        timeEpoch: now.getTime(),
+        ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+      },
+    };
+    this.send(res, await this.functions.invoke<APIGatewayProxyStructuredResultV2>(match.fn, event));
+  }
+
+  private send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+    const headers: Record<string, string | number | boolean> = { 'content-type': 'application/json', ...result.headers };
+    const body = result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined;
+    res.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
+    res.end(body);
+  }
+}

@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type JWK, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { claimNames, type Role } from '../../shared/http/auth';
+
+/** Stands in for the Cognito user pool: the same claims, the same checks. */
+export const localIssuer = 'https://cognito-idp.local.gridline/local-pool';
+export const localAudience = 'gridline-local-client';
+
+export interface LocalUser {
+  readonly sub: string;
+  readonly tenantId: string;
+  readonly email: string;
+  readonly groups: readonly Role[];
+}
+
+type Key = Awaited<ReturnType<typeof importJWK>>;
+
+export class LocalIdentityProvider {
+  private constructor(
+    private readonly privateKey: Key,
+    private readonly publicKey: Key,
+  ) {}
+
+  /** The key pair is kept in `.local/` so tokens survive a restart. */
+  static async open(stateDir: string): Promise<LocalIdentityProvider> {
+    const file = path.join(stateDir, 'signing-key.json');
+    let jwk: { private: JWK; public: JWK };
+    if (existsSync(file)) {
+      jwk = JSON.parse(readFileSync(file, 'utf8'));
+    } else {
+      const pair = await generateKeyPair('RS256', { extractable: true });
+      jwk = { private: await exportJWK(pair.privateKey), public: await exportJWK(pair.publicKey) };
+      mkdirSync(stateDir, { recursive: true });
+      writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
+    }
+    return new LocalIdentityProvider(await importJWK(jwk.private, 'RS256'), await importJWK(jwk.public, 'RS256'));
+  }
+
+  /** An ID token shaped like Cognito's. */
+  mint(user: LocalUser, lifetimeSeconds = 12 * 3600): Promise<string> {
+    return new SignJWT({
+      [claimNames.tenantId]: user.tenantId,
+      [claimNames.groups]: [...user.groups],
+      email: user.email,
+      token_use: 'id',
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: 'local' })
+      .setSubject(user.sub)
+      .setIssuer(localIssuer)
+      .setAudience(localAudience)
+      .setIssuedAt()
+      .setExpirationTime(`${lifetimeSeconds}s`)
+      .sign(this.privateKey);
+  }
+
+  /**
+   * What API Gateway's JWT authorizer does: verify signature, issuer,
+   * audience and expiry, then hand the claims over flattened (arrays become
+   * `[a b]` strings). Undefined means 401.
+   */
+  async authorize(authorization: string | undefined): Promise<Record<string, string | number | boolean> | undefined> {
+    const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, this.publicKey, { issuer: localIssuer, audience: localAudience });
+      const claims: Record<string, string | number | boolean> = {};
+      for (const [name, value] of Object.entries(payload)) {
+        claims[name] = Array.isArray(value) ? `[${value.join(' ')}]` : (value as string | number | boolean);
+      }
+      return claims;
+    } catch {
+      return undefined;
+    }
+  }
+}

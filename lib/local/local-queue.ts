@@ -1,0 +1,146 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { QueueDefinition } from '../topology-types';
+
+interface Message {
+  readonly id: string;
+  readonly body: string;
+  readonly sentAt: number;
+  receiveCount: number;
+  visibleAt: number;
+  receiptHandle?: string;
+}
+
+export type QueueConsumer = (event: SQSEvent) => Promise<SQSBatchResponse | undefined | void>;
+
+export interface QueueStats {
+  readonly sent: number;
+  readonly deliveries: number;
+  readonly deleted: number;
+  readonly deadLettered: number;
+}
+
+/**
+ * An in-process queue with the SQS semantics the consumers rely on: a
+ * received message is invisible for the visibility timeout; it is deleted
+ * only when the consumer succeeds for it (partial batch responses honoured);
+ * otherwise it reappears, and once received more than `maxReceiveCount`
+ * times it moves to the dead-letter queue. `timeScale` shrinks the timeout
+ * for tests.
+ */
+export class LocalQueue {
+  private readonly messages: Message[] = [];
+  readonly deadLetters: Message[] = [];
+  private stats = { sent: 0, deliveries: 0, deleted: 0, deadLettered: 0 };
+  private timer?: NodeJS.Timeout;
+  private busy = false;
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    readonly definition: QueueDefinition,
+    private readonly consumer: QueueConsumer,
+    private readonly timeScale = 1,
+  ) {}
+
+  send(body: string): string {
+    const id = randomUUID();
+    this.messages.push({ id, body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 });
+    this.stats.sent++;
+    this.schedule(0);
+    return id;
+  }
+
+  get counts(): QueueStats {
+    return { ...this.stats };
+  }
+
+  /** Resolves once no message is waiting or in flight (dead letters aside). */
+  drained(): Promise<void> {
+    if (this.messages.length === 0 && !this.busy) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.poll();
+    }, delayMs);
+  }
+
+  private receive(now: number): Message[] {
+    const batch: Message[] = [];
+    for (const message of [...this.messages]) {
+      if (batch.length >= this.definition.batchSize) break;
+      if (message.visibleAt > now) continue;
+      if (message.receiveCount >= this.definition.maxReceiveCount) {
+        this.messages.splice(this.messages.indexOf(message), 1);
+        this.deadLetters.push(message);
+        this.stats.deadLettered++;
+        continue;
+      }
+      message.receiveCount++;
+      message.receiptHandle = randomUUID();
+      message.visibleAt = now + this.definition.visibilityTimeoutSeconds * 1000 * this.timeScale;
+      batch.push(message);
+    }
+    return batch;
+  }
+
+  private async poll(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    const batch = this.receive(Date.now());
+    if (batch.length > 0) {
+      this.stats.deliveries += batch.length;
+      const failed = await this.deliver(batch);
+      for (const message of batch) {
+        if (failed.has(message.id)) continue;
+        this.messages.splice(this.messages.indexOf(message), 1);
+        this.stats.deleted++;
+      }
+    }
+    this.busy = false;
+    if (this.messages.length === 0) {
+      for (const resolve of this.waiters.splice(0)) resolve();
+      return;
+    }
+    const next = Math.min(...this.messages.map((m) => m.visibleAt)) - Date.now();
+    this.schedule(Math.max(0, next));
+  }
+
+  /** The ids the consumer did not process: all of them when it threw. */
+  private async deliver(batch: Message[]): Promise<Set<string>> {
+    try {
+      const response = await this.consumer({ Records: batch.map((m) => this.record(m)) });
+      return new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch (error) {
+      console.error(`queue ${this.definition.name}: the consumer failed the whole batch`, error);
+      return new Set(batch.map((m) => m.id));
+    }
+  }
+
+  private record(m: Message): SQSRecord {
+    return {
+      messageId: m.id,
+      receiptHandle: m.receiptHandle ?? '',
+      body: m.body,
+      attributes: {
+        ApproximateReceiveCount: String(m.receiveCount),
+        SentTimestamp: String(m.sentAt),
+        SenderId: 'local',
+        ApproximateFirstReceiveTimestamp: String(m.sentAt),
+      },
+      messageAttributes: {},
+      md5OfBody: createHash('md5').update(m.body).digest('hex'),
+      eventSource: 'aws:sqs',
+      eventSourceARN: `arn:aws:sqs:local:000000000000:${this.definition.name}`,
+      awsRegion: 'local',
+    };
+  }
+}

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { accountsServices } from '../../shared/runtime/accounts-services';
+import { createTable } from '../../shared/table/table';
+import { topology as defaultTopology } from '../topology';
+import type { Topology } from '../topology-types';
+import { LocalApiGateway } from './api-gateway';
+import { createLocalTable } from './create-table';
+import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION, startDynamoDbLocal } from './dynamodb-local';
+import { type HandlerWrapper, LocalFunctions } from './functions';
+import { LocalIdentityProvider } from './identity';
+import { LocalEventBus } from './local-event-bus';
+import { LocalQueue } from './local-queue';
+import type { LocalService } from './processes';
+import { type DemoTenant, demoTenants, seedDemoData } from './seed';
+import { startSesLocal } from './ses-local';
+import { StreamPoller } from './stream-poller';
+
+export interface LocalRuntimeOptions {
+  readonly projectRoot: string;
+  /** Where the signing key lives; `.local/` under the project by default. */
+  readonly stateDir?: string;
+  /** Use these instead of starting our own (tests share one per run). */
+  readonly dynamoEndpoint?: string;
+  readonly sesEndpoint?: string;
+  readonly tableName?: string;
+  readonly apiPort?: number;
+  /** Multiplies queue visibility timeouts: tests use a small factor instead of waiting. */
+  readonly queueTimeScale?: number;
+  readonly wrapHandler?: HandlerWrapper;
+  readonly seed?: boolean;
+  readonly topology?: Topology;
+}
+
+export interface RuntimeTenant {
+  readonly id: string;
+  readonly name: string;
+  readonly adminToken: string;
+}
+
+export interface LocalRuntime {
+  readonly apiUrl: string;
+  readonly docsUrl: string;
+  readonly mailboxUrl: string;
+  readonly tableName: string;
+  readonly tenants: readonly RuntimeTenant[];
+  readonly identity: LocalIdentityProvider;
+  readonly queues: ReadonlyMap<string, LocalQueue>;
+  readonly demoTenants: readonly DemoTenant[];
+  /** Resolves when every event written so far has been relayed and consumed. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system on a laptop, realised from the same topology as the CDK
+ * stack: DynamoDB Local with the stack's table, local SES, the HTTP API, the
+ * outbox stream → bus → queues → consumers pipeline, and demo data.
+ */
+export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
+  const topology = options.topology ?? defaultTopology;
+  const owned: LocalService[] = [];
+  const dynamoEndpoint = options.dynamoEndpoint ?? (await own(owned, startDynamoDbLocal())).endpoint;
+  const sesEndpoint = options.sesEndpoint ?? (await own(owned, startSesLocal())).endpoint;
+  const tableName = options.tableName ?? 'gridline-local';
+
+  const queues = new Map<string, LocalQueue>();
+  const bus = new LocalEventBus(topology.rules, queues);
+  const busEndpoint = await bus.listen();
+
+  // The handlers' AWS SDK clients find the local services through the SDK's own endpoint settings.
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_DYNAMODB_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_DYNAMODB_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: busEndpoint,
+    AWS_ENDPOINT_URL_SESV2: sesEndpoint,
+    TABLE_NAME: tableName,
+    EVENT_BUS_NAME: 'gridline-local',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+
+  await createLocalTable(new DynamoDBClient({}), tableName);
+
+  const functions = new LocalFunctions(options.projectRoot, options.wrapHandler);
+  for (const queue of topology.queues) {
+    const consumer = topology.functions.find((f) => f.trigger.kind === 'queue' && f.trigger.queue === queue.name);
+    if (!consumer) throw new Error(`queue ${queue.name} has no consumer in the topology`);
+    queues.set(queue.name, new LocalQueue(queue, (event) => functions.invoke(consumer, event), options.queueTimeScale));
+  }
+  const relay = topology.functions.find((f) => f.trigger.kind === 'outbox-stream');
+  const poller = relay
+    ? new StreamPoller(
+        dynamoEndpoint,
+        tableName,
+        relay.trigger.kind === 'outbox-stream' ? relay.trigger.batchSize : 25,
+        (event) => functions.invoke(relay, event),
+      )
+    : undefined;
+  await poller?.start();
+
+  const identity = await LocalIdentityProvider.open(options.stateDir ?? path.join(options.projectRoot, '.local'));
+  const api = new LocalApiGateway(topology, functions, identity);
+  const apiUrl = await api.listen(options.apiPort);
+
+  if (options.seed !== false) await seedDemoData(accountsServices(createTable(tableName)));
+
+  const tenants = await Promise.all(
+    demoTenants.map(async (t) => ({
+      id: t.profile.id,
+      name: t.profile.name,
+      adminToken: await identity.mint(t.users.find((u) => u.groups.includes('admin')) ?? (t.users[0] as never)),
+    })),
+  );
+
+  const settled = async () => {
+    // Two quiet rounds in a row: nothing new on the stream and every queue empty.
+    let quiet = 0;
+    while (quiet < 2) {
+      const before = JSON.stringify([...queues.values()].map((q) => q.counts));
+      await poller?.caughtUp();
+      await Promise.all([...queues.values()].map((q) => q.drained()));
+      quiet = JSON.stringify([...queues.values()].map((q) => q.counts)) === before ? quiet + 1 : 0;
+    }
+  };
+
+  return {
+    apiUrl,
+    docsUrl: `${apiUrl}/docs`,
+    mailboxUrl: sesEndpoint,
+    tableName,
+    tenants,
+    identity,
+    queues,
+    demoTenants,
+    settled,
+    async stop() {
+      await api.close();
+      await poller?.stop();
+      for (const q of queues.values()) q.stop();
+      await bus.close();
+      await Promise.all(owned.map((s) => s.stop()));
+    },
+  };
+}
+
+async function own(owned: LocalService[], starting: Promise<LocalService>): Promise<LocalService> {
+  const service = await starting;
+  owned.push(service);
+  return service;
+}

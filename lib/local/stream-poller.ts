@@ -1,0 +1,150 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+
+/** The same filter the event source mapping applies in AWS: outbox inserts only. */
+export function isOutboxInsert(record: StreamRecord): boolean {
+  return record.eventName === 'INSERT' && record.dynamodb?.NewImage?.entity?.S === 'Outbox';
+}
+
+export type StreamConsumer = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined | void>;
+
+const maxAttempts = 10;
+
+/**
+ * Reads DynamoDB Local's stream shard by shard, as Lambda's event source
+ * mapping does, and hands filtered batches to the consumer. Records the
+ * consumer reports as failed are retried from the first failure on, in order.
+ */
+export class StreamPoller {
+  private readonly streams: DynamoDBStreamsClient;
+  private readonly dynamo: DynamoDBClient;
+  private readonly iterators = new Map<string, string | undefined>();
+  private readonly finished = new Set<string>();
+  private running = false;
+  private loop?: Promise<void>;
+  private idleWaiters: (() => void)[] = [];
+  private streamArn?: string;
+  readonly failedRecords: DynamoDBRecord[] = [];
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly tableName: string,
+    private readonly batchSize: number,
+    private readonly consumer: StreamConsumer,
+  ) {
+    const config = { endpoint, region: process.env.AWS_REGION ?? 'eu-north-1' };
+    this.streams = new DynamoDBStreamsClient(config);
+    this.dynamo = new DynamoDBClient(config);
+  }
+
+  async start(): Promise<void> {
+    const { Table } = await this.dynamo.send(new DescribeTableCommand({ TableName: this.tableName }));
+    this.streamArn = Table?.LatestStreamArn;
+    if (!this.streamArn) throw new Error(`table ${this.tableName} has no stream`);
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** Resolves after a full pass over every shard found no new record. */
+  caughtUp(): Promise<void> {
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async discoverShards(): Promise<void> {
+    let start: string | undefined;
+    do {
+      const { StreamDescription } = await this.streams.send(
+        new DescribeStreamCommand({ StreamArn: this.streamArn, ExclusiveStartShardId: start }),
+      );
+      for (const shard of StreamDescription?.Shards ?? []) {
+        const id = shard.ShardId as string;
+        if (this.iterators.has(id) || this.finished.has(id)) continue;
+        const { ShardIterator } = await this.streams.send(
+          new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+        );
+        this.iterators.set(id, ShardIterator);
+      }
+      start = StreamDescription?.LastEvaluatedShardId;
+    } while (start);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let sawRecords = false;
+      try {
+        await this.discoverShards();
+        for (const [shardId, iterator] of this.iterators) {
+          if (!iterator) continue;
+          const { Records = [], NextShardIterator } = await this.streams.send(
+            new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+          );
+          if (NextShardIterator) this.iterators.set(shardId, NextShardIterator);
+          else {
+            this.iterators.delete(shardId);
+            this.finished.add(shardId);
+          }
+          const wanted = Records.filter(isOutboxInsert).map((r) => this.toLambdaRecord(r));
+          sawRecords ||= Records.length > 0;
+          for (let i = 0; i < wanted.length; i += this.batchSize) await this.deliver(wanted.slice(i, i + this.batchSize));
+        }
+      } catch (error) {
+        if (!this.running) break;
+        console.error('stream poller: read failed, retrying', error);
+      }
+      if (!sawRecords) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      if (!sawRecords && this.running) await new Promise((r) => setTimeout(r, 50));
+    }
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private async deliver(batch: DynamoDBRecord[]): Promise<void> {
+    let pending = batch;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      let failedFrom = -1;
+      try {
+        const response = await this.consumer({ Records: pending });
+        const failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+        failedFrom = pending.findIndex((r) => failedIds.has(r.dynamodb?.SequenceNumber ?? ''));
+      } catch (error) {
+        console.error('stream poller: the consumer failed the batch', error);
+        failedFrom = 0;
+      }
+      if (failedFrom < 0) return;
+      pending = pending.slice(failedFrom);
+      if (attempt >= maxAttempts) {
+        // The on-failure destination: kept for inspection, as the SQS DLQ is in AWS.
+        this.failedRecords.push(...pending);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 6)));
+    }
+  }
+
+  private toLambdaRecord(r: StreamRecord): DynamoDBRecord {
+    const created = r.dynamodb?.ApproximateCreationDateTime;
+    return {
+      eventID: r.eventID,
+      eventName: r.eventName as DynamoDBRecord['eventName'],
+      eventVersion: r.eventVersion,
+      eventSource: 'aws:dynamodb',
+      awsRegion: r.awsRegion,
+      eventSourceARN: this.streamArn,
+      dynamodb: {
+        ...(r.dynamodb as DynamoDBRecord['dynamodb']),
+        ApproximateCreationDateTime: created ? Math.floor(new Date(created).getTime() / 1000) : undefined,
+      },
+    };
+  }
+}

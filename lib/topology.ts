@@ -1,0 +1,70 @@
+import { routesByFunction } from '../shared/api/all-routes';
+import { accountsEventSource } from '../shared/domain/accounts/context';
+import type { HttpRoute, Topology } from './topology-types';
+
+const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
+  routesByFunction[fn].map((r) => ({
+    method: r.method,
+    path: r.path,
+    auth: r.permission === 'public' ? 'none' : 'jwt',
+  }));
+
+/** Every event source of the domain; the audit trail listens to all of them. */
+export const domainEventSources = [accountsEventSource] as const;
+
+/**
+ * Gridline's topology. Add a function, queue, rule or schedule here and both
+ * the CDK stack and the local runtime have it.
+ */
+export const topology: Topology = {
+  functions: [
+    {
+      name: 'accounts-api',
+      entry: 'functions/accounts-api.ts',
+      description: 'Accounts, contacts, notes, history and caller identification',
+      memoryMb: 1024,
+      timeoutSeconds: 10,
+      trigger: { kind: 'http', routes: httpRoutes('accounts-api') },
+      access: { table: 'readWrite' },
+    },
+    {
+      name: 'docs-api',
+      entry: 'functions/docs-api.ts',
+      description: 'The OpenAPI document and docs page',
+      memoryMb: 512,
+      timeoutSeconds: 5,
+      trigger: { kind: 'http', routes: httpRoutes('docs-api') },
+      access: {},
+    },
+    {
+      name: 'outbox-relay',
+      entry: 'functions/outbox-relay.ts',
+      description: 'Relays outbox items from the table stream to the domain event bus',
+      memoryMb: 512,
+      timeoutSeconds: 30,
+      trigger: { kind: 'outbox-stream', batchSize: 25 },
+      access: { putEvents: true },
+    },
+    {
+      name: 'audit-recorder',
+      entry: 'functions/audit-recorder.ts',
+      description: 'Records every domain event in the history of its subjects',
+      memoryMb: 512,
+      timeoutSeconds: 20,
+      trigger: { kind: 'queue', queue: 'audit' },
+      access: { table: 'readWrite' },
+    },
+  ],
+  queues: [
+    { name: 'audit', batchSize: 10, visibilityTimeoutSeconds: 60, maxReceiveCount: 5, maxBatchingWindowSeconds: 1 },
+  ],
+  rules: [
+    {
+      name: 'audit-all-domain-events',
+      description: 'Every domain event goes to the audit trail',
+      sources: domainEventSources,
+      targetQueue: 'audit',
+    },
+  ],
+  schedules: [],
+};

@@ -1,0 +1,35 @@
+import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import type { DomainEvent } from '../domain/events';
+import { outboxEntity } from '../table/outbox';
+
+/**
+ * Puts one outbox item's event on the bus. Entries the bus refuses are
+ * thrown, so the batch reports the record and the stream retries it.
+ */
+export async function relayOutboxRecord(bus: EventBridgeClient, busName: string, record: DynamoDBRecord) {
+  const image = record.dynamodb?.NewImage;
+  if (record.eventName !== 'INSERT' || !image) return;
+  const item = unmarshall(image as Record<string, AttributeValue>);
+  if (item.entity !== outboxEntity) return;
+  const event = item.event as DomainEvent;
+  const result = await bus.send(
+    new PutEventsCommand({
+      Entries: [
+        {
+          EventBusName: busName,
+          Source: event.source,
+          DetailType: event.type,
+          Detail: JSON.stringify(event),
+          Time: new Date(event.occurredAt),
+        },
+      ],
+    }),
+  );
+  if (result.FailedEntryCount) {
+    const failed = result.Entries?.[0];
+    throw new Error(`the bus refused event ${event.id}: ${failed?.ErrorCode} ${failed?.ErrorMessage}`);
+  }
+}

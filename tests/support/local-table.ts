@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { createLocalTable } from '../../lib/local/create-table';
+import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
+import type { TenantProfile } from '../../shared/domain/tenant';
+import { accountsServices } from '../../shared/runtime/accounts-services';
+import { type Table, createTable } from '../../shared/table/table';
+
+/** A client of the run's DynamoDB Local; `onRequest` sees every command sent. */
+export function localClient(onRequest?: (command: string) => void): DynamoDBClient {
+  const client = new DynamoDBClient({
+    endpoint: inject('dynamoEndpoint'),
+    region: LOCAL_DYNAMODB_REGION,
+    credentials: LOCAL_DYNAMODB_CREDENTIALS,
+  });
+  if (onRequest) {
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        onRequest(context.commandName as string);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countRequests' },
+    );
+  }
+  return client;
+}
+
+/** A new table with the stack's layout, for one test file. */
+export async function freshTable(onRequest?: (command: string) => void): Promise<Table> {
+  const name = `test-${randomUUID()}`;
+  await createLocalTable(localClient(), name);
+  return createTable(name, localClient(onRequest));
+}
+
+export const swedishTenant = (id = `se-${randomUUID()}`): TenantProfile => ({
+  id,
+  name: 'Test Energi AB',
+  country: 'SE',
+  currency: 'SEK',
+  timeZone: 'Europe/Stockholm',
+});
+
+export const slovakTenant = (id = `sk-${randomUUID()}`): TenantProfile => ({
+  id,
+  name: 'Test Energia s.r.o.',
+  country: 'SK',
+  currency: 'EUR',
+  timeZone: 'Europe/Bratislava',
+});
+
+/** Services over a fresh table with two tenants saved. */
+export async function servicesWithTenants(onRequest?: (command: string) => void) {
+  const table = await freshTable(onRequest);
+  const services = accountsServices(table);
+  const se = swedishTenant();
+  const sk = slovakTenant();
+  await services.tenants.save(se);
+  await services.tenants.save(sk);
+  return {
+    table,
+    services,
+    se: { tenantId: se.id, userId: 'se-admin' },
+    sk: { tenantId: sk.id, userId: 'sk-admin' },
+  };
+}

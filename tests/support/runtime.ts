@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import type { HandlerWrapper } from '../../lib/local/functions';
+import { type LocalRuntime, startLocalRuntime } from '../../lib/local/runtime';
+import type { Role } from '../../shared/http/auth';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/** The local runtime on the run's DynamoDB Local and SES, with its own table. */
+export function startTestRuntime(options: { wrapHandler?: HandlerWrapper } = {}): Promise<LocalRuntime> {
+  return startLocalRuntime({
+    projectRoot,
+    stateDir: mkdtempSync(path.join(tmpdir(), 'gridline-test-')),
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    sesEndpoint: inject('sesEndpoint'),
+    tableName: `e2e-${randomUUID()}`,
+    apiPort: 0,
+    // 60 s visibility timeouts become 60 ms.
+    queueTimeScale: 0.001,
+    wrapHandler: options.wrapHandler,
+  });
+}
+
+/** A small HTTP client speaking as one user of one tenant. */
+export function clientFor(runtime: LocalRuntime, token: string) {
+  const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const response = await fetch(`${runtime.apiUrl}${url}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
+    const json: any = text ? JSON.parse(text) : undefined;
+    return { status: response.status, headers: response.headers, body: json };
+  };
+  return {
+    get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
+    post: (url: string, body: unknown, headers?: Record<string, string>) => call('POST', url, body, headers),
+    patch: (url: string, body: unknown, headers?: Record<string, string>) => call('PATCH', url, body, headers),
+    delete: (url: string, headers?: Record<string, string>) => call('DELETE', url, undefined, headers),
+  };
+}
+
+/** A token of a seeded user with the given role. */
+export async function tokenFor(runtime: LocalRuntime, tenantId: string, role: Role): Promise<string> {
+  const tenant = runtime.demoTenants.find((t) => t.profile.id === tenantId);
+  const user = tenant?.users.find((u) => u.groups.includes(role));
+  if (!user) throw new Error(`no seeded ${role} in ${tenantId}`);
+  return runtime.identity.mint(user);
+}
