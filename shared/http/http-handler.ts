@@ -18,7 +18,7 @@ export type HttpResponse = APIGatewayProxyStructuredResultV2;
 function parseWith<S extends z.ZodType>(schema: S | undefined, value: unknown): z.output<S> | undefined {
   if (!schema) return undefined;
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationFailure(fieldsOfZodError(result.error, ''));
+  if (!result.success) throw new ValidationFailure(fieldsOfZodError(result.error));
   return result.data;
 }
 

@@ -38,11 +38,15 @@ function problem(code: string, title: string, status: number, detail: string, fi
   };
 }
 
-export function fieldsOfZodError(error: ZodError, prefix: string): InvalidField[] {
-  return error.issues.map((issue) => ({
-    name: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || prefix,
-    reason: issue.message,
-  }));
+/** One entry per field at fault; an unknown key is named itself, a missing body `body`. */
+export function fieldsOfZodError(error: ZodError): InvalidField[] {
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ name: [...at, key].join('.'), reason: 'is not a known field' }));
+    }
+    return [{ name: at.join('.') || 'body', reason: issue.message }];
+  });
 }
 
 export function validationProblem(fields: readonly InvalidField[]): Problem {

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../lib/local/runtime';
+import { clientFor, startTestRuntime, tokenFor } from '../support/runtime';
+
+describe('API conventions and safety, end to end', () => {
+  let runtime: LocalRuntime;
+  let sweden: ReturnType<typeof clientFor>;
+  let slovakia: ReturnType<typeof clientFor>;
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime();
+    sweden = clientFor(runtime, runtime.tenants[0]?.adminToken as string);
+    slovakia = clientFor(runtime, runtime.tenants[1]?.adminToken as string);
+  });
+  afterAll(() => runtime.stop());
+
+  it('answers another tenant’s account and contact as not found, for reads and writes', async () => {
+    // Prepare
+    const account = await sweden.post('/v1/accounts', { name: 'Hemlig AB', customerType: 'B2B' });
+    const contact = await sweden.post('/v1/contacts', { firstName: 'Sara', lastName: 'Lund', accountId: account.body.id });
+    const a = `/v1/accounts/${account.body.id}`;
+    const c = `/v1/contacts/${contact.body.id}`;
+
+    // Act
+    const answers = [
+      await slovakia.get(a),
+      await slovakia.get(`${a}/view`),
+      await slovakia.get(`${a}/history`),
+      await slovakia.get(`${a}/notes`),
+      await slovakia.post(`${a}/notes`, { text: 'peek' }),
+      await slovakia.patch(a, { name: 'Taken over' }, { 'if-match': '"1"' }),
+      await slovakia.delete(a),
+      await slovakia.get(c),
+      await slovakia.patch(c, { lastName: 'X' }, { 'if-match': '"1"' }),
+    ];
+
+    // Assess
+    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404, 404, 404, 404]);
+    expect((await sweden.get(a)).body.name).toBe('Hemlig AB');
+  });
+
+  it('sends an ETag and refuses an update based on a stale version with 412', async () => {
+    // Prepare
+    const created = await sweden.post('/v1/accounts', { name: 'Etag AB', customerType: 'B2B' });
+    const etag = created.headers.get('etag') as string;
+    const first = await sweden.patch(`/v1/accounts/${created.body.id}`, { name: 'Etag 2 AB' }, { 'if-match': etag });
+
+    // Act
+    const stale = await sweden.patch(`/v1/accounts/${created.body.id}`, { name: 'Etag 3 AB' }, { 'if-match': etag });
+    const missing = await sweden.patch(`/v1/accounts/${created.body.id}`, { name: 'Etag 4 AB' });
+
+    // Assess
+    expect(etag).toBe('"1"');
+    expect(first.headers.get('etag')).toBe('"2"');
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toBe('application/problem+json');
+    expect(missing.status).toBe(428);
+    expect((await sweden.get(`/v1/accounts/${created.body.id}`)).body.name).toBe('Etag 2 AB');
+  });
+
+  it('rejects bad bodies with 400 naming each field, and writes nothing', async () => {
+    // Prepare
+    const before = await sweden.get('/v1/accounts?q=Trasig&limit=100');
+
+    // Act
+    const schemaErrors = await sweden.post('/v1/accounts', { name: 'Trasig AB', customerType: 'household', extra: 1 });
+    const domainErrors = await sweden.post('/v1/accounts', {
+      name: 'Trasig AB',
+      customerType: 'B2B',
+      orgNumber: '556036-0794',
+      phones: ['070-123 45 67', '12345'],
+      email: 'not-an-address',
+    });
+    const notJson = await fetch(`${runtime.apiUrl}/v1/accounts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${runtime.tenants[0]?.adminToken}`, 'content-type': 'application/json' },
+      body: '{"name":',
+    });
+
+    // Assess
+    expect(schemaErrors.status).toBe(400);
+    expect(schemaErrors.body['invalid-params'].map((f: { name: string }) => f.name).sort()).toEqual([
+      'customerType',
+      'extra',
+    ]);
+    expect(domainErrors.status).toBe(400);
+    expect(domainErrors.body['invalid-params'].map((f: { name: string }) => f.name)).toEqual([
+      'orgNumber',
+      'phones.1',
+      'email',
+    ]);
+    expect(notJson.status).toBe(400);
+    expect((await sweden.get('/v1/accounts?q=Trasig&limit=100')).body.items).toEqual(before.body.items);
+  });
+
+  it('refuses a duplicate organisation number with 409 naming the field', async () => {
+    await sweden.post('/v1/accounts', { name: 'Unik AB', customerType: 'B2B', orgNumber: '556016-0680' });
+
+    const duplicate = await sweden.post('/v1/accounts', { name: 'Kopia AB', customerType: 'B2B', orgNumber: '5560160680' });
+
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body['invalid-params']).toEqual([
+      { name: 'orgNumber', reason: 'another account of this tenant has this organisation number' },
+    ]);
+  });
+
+  it('creates once per Idempotency-Key and answers a retry with the same result', async () => {
+    // Prepare
+    const body = { firstName: 'Idem', lastName: 'Potent', externalCustomerId: 'NE-IDEM-1' };
+    const headers = { 'idempotency-key': 'crm-import-42' };
+
+    // Act
+    const first = await sweden.post('/v1/contacts', body, headers);
+    const retry = await sweden.post('/v1/contacts', body, headers);
+    const otherBody = await sweden.post('/v1/contacts', { ...body, lastName: 'Other' }, headers);
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(otherBody.status).toBe(422);
+    const listed = await sweden.get('/v1/contacts?q=potent');
+    expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([first.body.id]);
+  });
+
+  it('lets a viewer read but not write, and wants a valid token', async () => {
+    const viewer = clientFor(runtime, await tokenFor(runtime, 'norrsken', 'viewer'));
+    const forged = clientFor(runtime, `${runtime.tenants[0]?.adminToken.slice(0, -4)}AAAA`);
+
+    const read = await viewer.get('/v1/accounts');
+    const write = await viewer.post('/v1/accounts', { name: 'Viewer AB', customerType: 'B2B' });
+    const noToken = await fetch(`${runtime.apiUrl}/v1/accounts`);
+
+    expect(read.status).toBe(200);
+    expect(write.status).toBe(403);
+    expect(write.body.type).toBe('urn:gridline:problem:forbidden');
+    expect((await forged.get('/v1/accounts')).status).toBe(401);
+    expect(noToken.status).toBe(401);
+  });
+
+  it('soft-deletes an account: gone from reads, lists and identification', async () => {
+    // Prepare
+    const account = await sweden.post('/v1/accounts', {
+      name: 'Borttagen AB',
+      customerType: 'B2B',
+      phones: ['031-712 00 00'],
+    });
+    expect((await sweden.get('/v1/identify?phone=031-7120000')).status).toBe(200);
+
+    // Act
+    const deleted = await sweden.delete(`/v1/accounts/${account.body.id}`, { 'if-match': '"1"' });
+
+    // Assess
+    expect(deleted.status).toBe(204);
+    expect((await sweden.get(`/v1/accounts/${account.body.id}`)).status).toBe(404);
+    expect((await sweden.get('/v1/accounts?q=Borttagen')).body.items).toEqual([]);
+    expect((await sweden.get('/v1/identify?phone=031-7120000')).status).toBe(404);
+  });
+
+  it('serves a valid OpenAPI 3.1 document covering every route, and a docs page', async () => {
+    const { Validator } = await import('@seriousme/openapi-schema-validator');
+    const { topology } = await import('../../lib/topology');
+
+    const document = (await (await fetch(`${runtime.apiUrl}/openapi.json`)).json()) as { paths: object };
+    const docs = await fetch(runtime.docsUrl);
+
+    expect(await new Validator().validate(document as never)).toEqual({ valid: true });
+    const documented = Object.entries(document.paths).flatMap(([p, item]) =>
+      Object.keys(item as object).map((m) => `${m.toUpperCase()} ${p}`),
+    );
+    const routes = topology.functions.flatMap((f) =>
+      f.trigger.kind === 'http' ? f.trigger.routes.map((r) => `${r.method} ${r.path}`) : [],
+    );
+    expect(documented.sort()).toEqual(routes.sort());
+    expect(docs.headers.get('content-type')).toContain('text/html');
+    expect(await docs.text()).toContain('/v1/identify');
+  });
+});
