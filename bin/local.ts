@@ -3,6 +3,7 @@ import path from 'node:path';
 import { startLocalRuntime } from '../lib/local/runtime';
 
 /** `npm start`: the whole system on 127.0.0.1, seeded, until Ctrl-C. */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const stateDir = path.join(projectRoot, '.local');
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addressKinds, customerTypes } from '../domain/accounts/account';
 import { communicationChannels } from '../domain/accounts/contact';
 import { auditFields, optionalText, pageOf, pageQuery } from './common-schemas';
