@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { LocalRuntime } from '../lib/local/runtime';
 import { lambdaContext } from '../lib/local/lambda-context';
+import type { LocalRuntime } from '../lib/local/runtime';
 import { topology } from '../lib/topology';
 import { keys } from '../shared/table/keys';
 import { createTable } from '../shared/table/table';
@@ -32,7 +32,10 @@ export async function httpReadBench(runtime: LocalRuntime, rounds: number) {
     headers: {},
     pathParameters: { accountId: account.id },
     isBase64Encoded: false,
-    requestContext: { authorizer: { jwt: { claims } }, http: { method: 'GET', path: `/v1/accounts/${account.id}` } },
+    requestContext: {
+      authorizer: { jwt: { claims } },
+      http: { method: 'GET', path: `/v1/accounts/${account.id}` },
+    },
   };
 
   const samples = await interleaved(rounds, {

@@ -26,10 +26,13 @@ try {
 
   console.log(`\nHTTP read (GET /v1/accounts/{id}), ${rounds} interleaved rounds, p50 in ms:`);
   console.log(`  bare GetItem          ${read.p50.getItem.toFixed(3)}`);
-  console.log(`  in-process handler    ${read.p50.handler.toFixed(3)}   ratio ${read.handlerRatio.toFixed(2)} (target ≤ 1.2)`);
+  console.log(
+    `  in-process handler    ${read.p50.handler.toFixed(3)}   ratio ${read.handlerRatio.toFixed(2)} (target ≤ 1.2)`,
+  );
   console.log(`  local HTTP API        ${read.p50.http.toFixed(3)}   ratio ${read.httpRatio.toFixed(2)}`);
   console.log('\nFunction bundles (minified ESM, node22):');
-  for (const [name, bytes] of Object.entries(sizes)) console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
+  for (const [name, bytes] of Object.entries(sizes))
+    console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
 } finally {
   await runtime.stop();
 }

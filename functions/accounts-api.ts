@@ -4,4 +4,6 @@ import { httpFunction } from '../shared/runtime/http-function';
 import { tableFromEnvironment } from '../shared/table/table';
 
 /** Accounts, contacts, notes, history and caller identification. */
-export const handler = httpFunction('accounts-api', () => accountsApi(accountsServices(tableFromEnvironment())));
+export const handler = httpFunction('accounts-api', () =>
+  accountsApi(accountsServices(tableFromEnvironment())),
+);

@@ -56,7 +56,13 @@ export const topology: Topology = {
     },
   ],
   queues: [
-    { name: 'audit', batchSize: 10, visibilityTimeoutSeconds: 60, maxReceiveCount: 5, maxBatchingWindowSeconds: 1 },
+    {
+      name: 'audit',
+      batchSize: 10,
+      visibilityTimeoutSeconds: 60,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
+    },
   ],
   rules: [
     {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { FunctionDefinition, HttpRoute, Topology } from '../topology-types';
@@ -102,7 +102,9 @@ export class LocalApiGateway {
       }
     }
     const values = match.pattern.exec(url.pathname)?.slice(1) ?? [];
-    const pathParameters = Object.fromEntries(match.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]));
+    const pathParameters = Object.fromEntries(
+      match.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]),
+    );
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
@@ -145,8 +147,13 @@ export class LocalApiGateway {
   }
 
   private send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-    const headers: Record<string, string | number | boolean> = { 'content-type': 'application/json', ...result.headers };
-    const body = result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined;
+    const headers: Record<string, string | number | boolean> = {
+      'content-type': 'application/json',
+      ...result.headers,
+    };
+    const body = result.body
+      ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8')
+      : undefined;
     res.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
     res.end(body);
   }

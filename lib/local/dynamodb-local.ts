@@ -21,7 +21,14 @@ import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { findFreePort, type LocalService, spawnManaged, startupError, waitUntil } from './processes';
+import {
+  assertPortFree,
+  findFreePort,
+  type LocalService,
+  spawnManaged,
+  startupError,
+  waitUntil,
+} from './processes';
 
 const execFileAsync = promisify(execFile);
 
@@ -103,6 +110,7 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
   const emulatorDir = await ensureDynamoDbLocal();
   await assertJavaAvailable();
   const port = options.port ?? (await findFreePort());
+  await assertPortFree(port);
   const endpoint = `http://127.0.0.1:${port}`;
 
   const proc = spawnManaged(
@@ -116,7 +124,8 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
       String(port),
       '-disableTelemetry',
     ],
-    { cwd: emulatorDir },
+    // -disableTelemetry plus the env switch DynamoDB Local also checks (DDB_LOCAL_TELEMETRY=0).
+    { cwd: emulatorDir, env: { DDB_LOCAL_TELEMETRY: '0' } },
   );
 
   const client = new DynamoDBClient({
@@ -134,7 +143,10 @@ export async function startDynamoDbLocal(options: { port?: number } = {}): Promi
       {
         timeoutMs: READY_TIMEOUT_MS,
         intervalMs: POLL_INTERVAL_MS,
-        abortReason: proc.exitReason,
+        // A failed bind (port taken) throws in Jetty's main thread but the JVM keeps running.
+        abortReason: () =>
+          proc.exitReason() ??
+          (proc.outputTail().includes('Exception in thread "main"') ? 'crashed during startup' : undefined),
         description: `DynamoDB Local on ${endpoint}`,
       },
     );

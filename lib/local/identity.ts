@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type JWK, SignJWT, exportJWK, generateKeyPair, importJWK, jwtVerify } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import { claimNames, type Role } from '../../shared/http/auth';
 
 /** Stands in for the Cognito user pool: the same claims, the same checks. */
@@ -34,7 +34,10 @@ export class LocalIdentityProvider {
       mkdirSync(stateDir, { recursive: true });
       writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
     }
-    return new LocalIdentityProvider(await importJWK(jwk.private, 'RS256'), await importJWK(jwk.public, 'RS256'));
+    return new LocalIdentityProvider(
+      await importJWK(jwk.private, 'RS256'),
+      await importJWK(jwk.public, 'RS256'),
+    );
   }
 
   /** An ID token shaped like Cognito's. */
@@ -59,11 +62,16 @@ export class LocalIdentityProvider {
    * audience and expiry, then hand the claims over flattened (arrays become
    * `[a b]` strings). Undefined means 401.
    */
-  async authorize(authorization: string | undefined): Promise<Record<string, string | number | boolean> | undefined> {
+  async authorize(
+    authorization: string | undefined,
+  ): Promise<Record<string, string | number | boolean> | undefined> {
     const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
     if (!token) return undefined;
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, { issuer: localIssuer, audience: localAudience });
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: localIssuer,
+        audience: localAudience,
+      });
       const claims: Record<string, string | number | boolean> = {};
       for (const [name, value] of Object.entries(payload)) {
         claims[name] = Array.isArray(value) ? `[${value.join(' ')}]` : (value as string | number | boolean);

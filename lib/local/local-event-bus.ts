@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Server, createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventRuleDefinition } from '../topology-types';
 import type { LocalQueue } from './local-queue';
@@ -38,10 +38,14 @@ export class LocalEventBus {
         const target = req.headers['x-amz-target'];
         if (target !== 'AWSEvents.PutEvents') {
           res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1' });
-          res.end(JSON.stringify({ __type: 'UnknownOperationException', message: `${target} is not emulated` }));
+          res.end(
+            JSON.stringify({ __type: 'UnknownOperationException', message: `${target} is not emulated` }),
+          );
           return;
         }
-        const { Entries = [] } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Entries?: PutEventsEntry[] };
+        const { Entries = [] } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          Entries?: PutEventsEntry[];
+        };
         const results = Entries.map((entry) => ({ EventId: this.publish(entry) }));
         res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
         res.end(JSON.stringify({ FailedEntryCount: 0, Entries: results }));
@@ -59,7 +63,10 @@ export class LocalEventBus {
     const id = randomUUID();
     const source = entry.Source ?? '';
     const detailType = entry.DetailType ?? '';
-    const time = entry.Time === undefined ? new Date() : new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time);
+    const time =
+      entry.Time === undefined
+        ? new Date()
+        : new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time);
     const envelope = JSON.stringify({
       version: '0',
       id,
@@ -71,7 +78,9 @@ export class LocalEventBus {
       resources: [],
       detail: JSON.parse(entry.Detail ?? '{}'),
     });
-    const targets = this.rules.filter((rule) => matchesRule(rule, source, detailType)).map((rule) => rule.targetQueue);
+    const targets = this.rules
+      .filter((rule) => matchesRule(rule, source, detailType))
+      .map((rule) => rule.targetQueue);
     for (const name of targets) this.queues.get(name)?.send(envelope);
     this.delivered.push({ source, detailType, queues: targets });
     return id;

@@ -11,7 +11,8 @@ interface Message {
   receiptHandle?: string;
 }
 
-export type QueueConsumer = (event: SQSEvent) => Promise<SQSBatchResponse | undefined | void>;
+/** Resolves to a partial batch response, or to nothing when every record succeeded. */
+export type QueueConsumer = (event: SQSEvent) => Promise<unknown>;
 
 export interface QueueStats {
   readonly sent: number;
@@ -117,7 +118,9 @@ export class LocalQueue {
   /** The ids the consumer did not process: all of them when it threw. */
   private async deliver(batch: Message[]): Promise<Set<string>> {
     try {
-      const response = await this.consumer({ Records: batch.map((m) => this.record(m)) });
+      const response = (await this.consumer({ Records: batch.map((m) => this.record(m)) })) as
+        | SQSBatchResponse
+        | undefined;
       return new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (error) {
       console.error(`queue ${this.definition.name}: the consumer failed the whole batch`, error);

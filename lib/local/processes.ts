@@ -31,6 +31,23 @@ export function findFreePort(): Promise<number> {
   });
 }
 
+/**
+ * Rejects if something already listens on `port` (checked on 127.0.0.1). Without this, a readiness
+ * probe would happily talk to whatever server already owns the port while our child fails to bind.
+ */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE' ? new Error(`Port ${port} is already in use`, { cause: error }) : error,
+      );
+    });
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
 export interface WaitUntilOptions {
   /** Give up after this many milliseconds. */
   timeoutMs: number;
@@ -106,10 +123,14 @@ const OUTPUT_TAIL_CHARS = 4000;
  * Spawns a long-running child with piped output (kept as a short tail for error messages)
  * and makes sure it is SIGKILLed if the parent process exits without calling `stop()`.
  */
-export function spawnManaged(command: string, args: string[], options: { cwd?: string }): ManagedProcess {
+export function spawnManaged(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ManagedProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: process.env,
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 

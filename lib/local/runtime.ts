@@ -85,9 +85,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   const functions = new LocalFunctions(options.projectRoot, options.wrapHandler);
   for (const queue of topology.queues) {
-    const consumer = topology.functions.find((f) => f.trigger.kind === 'queue' && f.trigger.queue === queue.name);
+    const consumer = topology.functions.find(
+      (f) => f.trigger.kind === 'queue' && f.trigger.queue === queue.name,
+    );
     if (!consumer) throw new Error(`queue ${queue.name} has no consumer in the topology`);
-    queues.set(queue.name, new LocalQueue(queue, (event) => functions.invoke(consumer, event), options.queueTimeScale));
+    queues.set(
+      queue.name,
+      new LocalQueue(queue, (event) => functions.invoke(consumer, event), options.queueTimeScale),
+    );
   }
   const relay = topology.functions.find((f) => f.trigger.kind === 'outbox-stream');
   const poller = relay
@@ -100,7 +105,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     : undefined;
   await poller?.start();
 
-  const identity = await LocalIdentityProvider.open(options.stateDir ?? path.join(options.projectRoot, '.local'));
+  const identity = await LocalIdentityProvider.open(
+    options.stateDir ?? path.join(options.projectRoot, '.local'),
+  );
   const api = new LocalApiGateway(topology, functions, identity);
   const apiUrl = await api.listen(options.apiPort);
 
@@ -110,7 +117,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     demoTenants.map(async (t) => ({
       id: t.profile.id,
       name: t.profile.name,
-      adminToken: await identity.mint(t.users.find((u) => u.groups.includes('admin')) ?? (t.users[0] as never)),
+      adminToken: await identity.mint(
+        t.users.find((u) => u.groups.includes('admin')) ?? (t.users[0] as never),
+      ),
     })),
   );
 

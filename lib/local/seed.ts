@@ -1,6 +1,6 @@
+import type { TenantProfile } from '../../shared/domain/tenant';
 import type { Role } from '../../shared/http/auth';
 import type { AccountsServices } from '../../shared/runtime/accounts-services';
-import type { TenantProfile } from '../../shared/domain/tenant';
 import type { LocalUser } from './identity';
 
 export interface DemoTenant {
@@ -18,7 +18,13 @@ const user = (tenantId: string, name: string, groups: Role[]): LocalUser => ({
 /** Two demo utilities: a Swedish one and a Slovak one, each with a user per role. */
 export const demoTenants: readonly DemoTenant[] = [
   {
-    profile: { id: 'norrsken', name: 'Norrsken Energi AB', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm' },
+    profile: {
+      id: 'norrsken',
+      name: 'Norrsken Energi AB',
+      country: 'SE',
+      currency: 'SEK',
+      timeZone: 'Europe/Stockholm',
+    },
     users: [
       user('norrsken', 'admin', ['admin']),
       user('norrsken', 'sales', ['sales']),
@@ -27,7 +33,13 @@ export const demoTenants: readonly DemoTenant[] = [
     ],
   },
   {
-    profile: { id: 'tatra', name: 'Tatra Energia s.r.o.', country: 'SK', currency: 'EUR', timeZone: 'Europe/Bratislava' },
+    profile: {
+      id: 'tatra',
+      name: 'Tatra Energia s.r.o.',
+      country: 'SK',
+      currency: 'EUR',
+      timeZone: 'Europe/Bratislava',
+    },
     users: [
       user('tatra', 'admin', ['admin']),
       user('tatra', 'sales', ['sales']),
@@ -56,7 +68,9 @@ async function seedSweden(s: AccountsServices, actor: Actor) {
     customerType: 'B2B',
     phones: ['08-712 34 50'],
     email: 'info@solrosen.example',
-    addresses: [{ kind: 'visiting', street: 'Storgatan 12', postcode: '114 51', city: 'Stockholm', country: 'SE' }],
+    addresses: [
+      { kind: 'visiting', street: 'Storgatan 12', postcode: '114 51', city: 'Stockholm', country: 'SE' },
+    ],
   });
   await s.contacts.create(actor, {
     firstName: 'Karin',
@@ -70,7 +84,9 @@ async function seedSweden(s: AccountsServices, actor: Actor) {
   const household = await s.accounts.create(actor, {
     name: 'Familjen Ödegård',
     customerType: 'B2C',
-    addresses: [{ kind: 'delivery', street: 'Björkvägen 3', postcode: '903 31', city: 'Umeå', country: 'SE' }],
+    addresses: [
+      { kind: 'delivery', street: 'Björkvägen 3', postcode: '903 31', city: 'Umeå', country: 'SE' },
+    ],
   });
   await s.contacts.create(actor, {
     firstName: 'Johan',
@@ -81,7 +97,11 @@ async function seedSweden(s: AccountsServices, actor: Actor) {
     externalCustomerId: 'NE-100877',
     newsletterConsent: true,
   });
-  await s.subjects.addNote(actor, { type: 'account', id: bakery.value.id }, 'Wants a fixed-price offer before the winter.');
+  await s.subjects.addNote(
+    actor,
+    { type: 'account', id: bakery.value.id },
+    'Wants a fixed-price offer before the winter.',
+  );
 }
 
 async function seedSlovakia(s: AccountsServices, actor: Actor) {
@@ -90,7 +110,9 @@ async function seedSlovakia(s: AccountsServices, actor: Actor) {
     orgNumber: '00318655',
     customerType: 'B2B',
     phones: ['02/5443 1122'],
-    addresses: [{ kind: 'visiting', street: 'Hviezdoslavova 9', postcode: '811 02', city: 'Bratislava', country: 'SK' }],
+    addresses: [
+      { kind: 'visiting', street: 'Hviezdoslavova 9', postcode: '811 02', city: 'Bratislava', country: 'SK' },
+    ],
   });
   await s.contacts.create(actor, {
     firstName: 'Mária',

@@ -25,7 +25,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { findFreePort, type LocalService, spawnManaged, startupError, waitUntil } from './processes';
+import {
+  assertPortFree,
+  findFreePort,
+  type LocalService,
+  spawnManaged,
+  startupError,
+  waitUntil,
+} from './processes';
 
 const READY_TIMEOUT_MS = 15_000;
 const POLL_INTERVAL_MS = 100;
@@ -63,9 +70,10 @@ function sesCliPath(): string {
  */
 export async function startSesLocal(options: { port?: number } = {}): Promise<LocalService> {
   const port = options.port ?? (await findFreePort());
+  await assertPortFree(port);
   const endpoint = `http://127.0.0.1:${port}`;
 
-  const proc = spawnManaged(process.execPath, [sesCliPath(), '--port', String(port), '--host', '127.0.0.1'], {});
+  const proc = spawnManaged(process.execPath, [sesCliPath(), '--port', String(port), '--host', '127.0.0.1']);
 
   try {
     await waitUntil(

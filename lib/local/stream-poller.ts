@@ -13,7 +13,8 @@ export function isOutboxInsert(record: StreamRecord): boolean {
   return record.eventName === 'INSERT' && record.dynamodb?.NewImage?.entity?.S === 'Outbox';
 }
 
-export type StreamConsumer = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined | void>;
+/** Resolves to a partial batch response, or to nothing when every record succeeded. */
+export type StreamConsumer = (event: DynamoDBStreamEvent) => Promise<unknown>;
 
 const maxAttempts = 10;
 
@@ -34,7 +35,7 @@ export class StreamPoller {
   readonly failedRecords: DynamoDBRecord[] = [];
 
   constructor(
-    private readonly endpoint: string,
+    endpoint: string,
     private readonly tableName: string,
     private readonly batchSize: number,
     private readonly consumer: StreamConsumer,
@@ -72,7 +73,11 @@ export class StreamPoller {
         const id = shard.ShardId as string;
         if (this.iterators.has(id) || this.finished.has(id)) continue;
         const { ShardIterator } = await this.streams.send(
-          new GetShardIteratorCommand({ StreamArn: this.streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+          new GetShardIteratorCommand({
+            StreamArn: this.streamArn,
+            ShardId: id,
+            ShardIteratorType: 'TRIM_HORIZON',
+          }),
         );
         this.iterators.set(id, ShardIterator);
       }
@@ -97,7 +102,8 @@ export class StreamPoller {
           }
           const wanted = Records.filter(isOutboxInsert).map((r) => this.toLambdaRecord(r));
           sawRecords ||= Records.length > 0;
-          for (let i = 0; i < wanted.length; i += this.batchSize) await this.deliver(wanted.slice(i, i + this.batchSize));
+          for (let i = 0; i < wanted.length; i += this.batchSize)
+            await this.deliver(wanted.slice(i, i + this.batchSize));
         }
       } catch (error) {
         if (!this.running) break;
@@ -114,7 +120,7 @@ export class StreamPoller {
     for (let attempt = 1; pending.length > 0; attempt++) {
       let failedFrom = -1;
       try {
-        const response = await this.consumer({ Records: pending });
+        const response = (await this.consumer({ Records: pending })) as DynamoDBBatchResponse | undefined;
         const failedIds = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
         failedFrom = pending.findIndex((r) => failedIds.has(r.dynamodb?.SequenceNumber ?? ''));
       } catch (error) {

@@ -35,7 +35,9 @@ export function accountsApi(s: AccountsServices): BoundRoute[] {
       await s.accounts.remove(caller, params.accountId, ifMatch);
       return {};
     }),
-    bind(r.getAccountView, async ({ caller, params }) => ({ body: await s.accounts.view(caller, params.accountId) })),
+    bind(r.getAccountView, async ({ caller, params }) => ({
+      body: await s.accounts.view(caller, params.accountId),
+    })),
     bind(r.getAccountHistory, async ({ caller, params, query }) => ({
       body: await s.subjects.history(caller, { type: 'account', id: params.accountId }, query),
     })),

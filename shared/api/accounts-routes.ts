@@ -245,7 +245,11 @@ export const accountRoutes = {
     tag: 'Identification',
     permission: 'read',
     query: identifyQuery,
-    success: { status: 200, description: 'Matching contacts with their accounts', schema: identificationSchema },
+    success: {
+      status: 200,
+      description: 'Matching contacts with their accounts',
+      schema: identificationSchema,
+    },
     errors: [400, 401, 403, 404],
   }),
 } as const;

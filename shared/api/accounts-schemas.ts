@@ -37,7 +37,11 @@ const accountFields = {
 
 export const createAccountBody = z.strictObject(accountFields).meta({ id: 'CreateAccount' });
 export const updateAccountBody = z
-  .strictObject({ ...accountFields, name: accountFields.name.optional(), customerType: accountFields.customerType.optional() })
+  .strictObject({
+    ...accountFields,
+    name: accountFields.name.optional(),
+    customerType: accountFields.customerType.optional(),
+  })
   .meta({ id: 'UpdateAccount', description: 'Only the fields sent change; `null` clears a field.' });
 
 export const accountSchema = z
@@ -62,7 +66,9 @@ const contactFields = {
   firstName: z.string().min(1).max(100),
   lastName: z.string().min(1).max(100),
   email: z.string().max(254).nullish(),
-  phones: phones.optional().meta({ description: "Any common format, national ones in the tenant's country; stored in E.164." }),
+  phones: phones
+    .optional()
+    .meta({ description: "Any common format, national ones in the tenant's country; stored in E.164." }),
   externalCustomerId: z.string().max(64).nullish().meta({ description: 'Unique per tenant.' }),
   contactTypeId: refId.nullish(),
   keywords: z.array(z.string().max(50)).max(50).optional(),
@@ -76,7 +82,11 @@ const contactFields = {
 
 export const createContactBody = z.strictObject(contactFields).meta({ id: 'CreateContact' });
 export const updateContactBody = z
-  .strictObject({ ...contactFields, firstName: contactFields.firstName.optional(), lastName: contactFields.lastName.optional() })
+  .strictObject({
+    ...contactFields,
+    firstName: contactFields.firstName.optional(),
+    lastName: contactFields.lastName.optional(),
+  })
   .meta({ id: 'UpdateContact', description: 'Only the fields sent change; `null` clears a field.' });
 
 export const contactSchema = z
@@ -138,7 +148,12 @@ export const identificationSchema = z
 
 export const accountListQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().min(1).max(100).optional().meta({ description: 'Name prefix; case and accents are ignored.' }),
+  q: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'Name prefix; case and accents are ignored.' }),
   customerType: z.enum(customerTypes).optional(),
   ownerId: refId.optional(),
   statusTypeId: refId.optional(),
@@ -156,9 +171,11 @@ export const identifyQuery = z
   .strictObject({
     phone: z
       .string()
-      .regex(/^[+\d\s().\/-]{3,40}$/, 'digits with optional +, spaces, dashes, dots, slashes or brackets')
+      .regex(/^[+\d\s()./-]{3,40}$/, 'digits with optional +, spaces, dashes, dots, slashes or brackets')
       .optional()
-      .meta({ description: 'Any common format, e.g. `070-123 45 67`; national numbers in the tenant’s country.' }),
+      .meta({
+        description: 'Any common format, e.g. `070-123 45 67`; national numbers in the tenant’s country.',
+      }),
     email: z.string().min(3).max(254).optional(),
     customerId: z.string().min(1).max(64).optional(),
   })

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import 'zod-openapi';
+import type {} from 'zod-openapi';
 
 export const problemSchema = z
   .object({
@@ -9,14 +9,22 @@ export const problemSchema = z
     detail: z.string(),
     'invalid-params': z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details; `invalid-params` names each field at fault.' });
+  .meta({
+    id: 'Problem',
+    description: 'RFC 9457 problem details; `invalid-params` names each field at fault.',
+  });
 
 /** ULIDs: 26 Crockford base-32 characters. */
 export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id of this API');
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25).meta({ description: 'Items per page, 1–100.' }),
-  cursor: z.string().min(1).max(2048).optional().meta({ description: 'The `nextCursor` of the previous page.' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .meta({ description: 'The `nextCursor` of the previous page.' }),
 };
 
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>

@@ -1,4 +1,4 @@
-import { type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, createDocument } from 'zod-openapi';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { RouteContract } from '../http/route';
 import { problemSchema } from './common-schemas';
 
@@ -19,15 +19,22 @@ function operationOf(route: RouteContract): ZodOpenApiOperationObject {
   const responses: ZodOpenApiOperationObject['responses'] = {
     [route.success.status]: {
       description: route.success.description,
-      ...(route.etag ? { headers: { ETag: { description: 'The version, for If-Match', schema: { type: 'string' } } } } : {}),
+      ...(route.etag
+        ? { headers: { ETag: { description: 'The version, for If-Match', schema: { type: 'string' } } } }
+        : {}),
       ...(route.success.schema
         ? { content: { 'application/json': { schema: route.success.schema } } }
         : route.success.contentType
-          ? { content: { [route.success.contentType.split(';')[0] as string]: { schema: { type: 'string' } } } }
+          ? {
+              content: {
+                [route.success.contentType.split(';')[0] as string]: { schema: { type: 'string' } },
+              },
+            }
           : {}),
     },
   };
-  for (const status of route.errors) responses[String(status) as '400'] = { description: statusText[status] ?? 'Error', ...problem };
+  for (const status of route.errors)
+    responses[String(status) as '400'] = { description: statusText[status] ?? 'Error', ...problem };
   const headers: NonNullable<ZodOpenApiOperationObject['parameters']> = [];
   if (route.idempotent) {
     headers.push({
@@ -57,7 +64,9 @@ function operationOf(route: RouteContract): ZodOpenApiOperationObject {
       ...(route.query ? { query: route.query as never } : {}),
     },
     ...(headers.length > 0 ? { parameters: headers } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
+      : {}),
     responses,
   };
 }
@@ -66,8 +75,7 @@ function operationOf(route: RouteContract): ZodOpenApiOperationObject {
 export function openApiDocument(routes: readonly RouteContract[], serverUrl?: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
-    const path = (paths[route.path] ??= {});
-    path[route.method.toLowerCase() as 'get'] = operationOf(route);
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
   }
   return createDocument({
     openapi: '3.1.0',

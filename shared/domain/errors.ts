@@ -57,6 +57,11 @@ export class ForbiddenError extends DomainError {
 }
 
 /** Refuses a change based on another version than the stored one (HTTP 412). */
-export function assertVersion(resource: string, current: { id: string; version: number }, expected: number | undefined) {
-  if (expected !== undefined && current.version !== expected) throw new VersionMismatchError(resource, current.id);
+export function assertVersion(
+  resource: string,
+  current: { id: string; version: number },
+  expected: number | undefined,
+) {
+  if (expected !== undefined && current.version !== expected)
+    throw new VersionMismatchError(resource, current.id);
 }

@@ -26,12 +26,17 @@ export interface DomainEvent<D = Record<string, unknown>> {
 }
 
 /** Field-by-field difference of two snapshots, for update events and history. */
-export function diffFields<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): FieldChange[] {
+export function diffFields<T extends object>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[],
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const from = before[field];
     const to = after[field];
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, from: from ?? null, to: to ?? null });
+    if (JSON.stringify(from) !== JSON.stringify(to))
+      changes.push({ field, from: from ?? null, to: to ?? null });
   }
   return changes;
 }

@@ -2,7 +2,10 @@
  * Applies a JSON merge-patch style change: an absent field stays, `null`
  * clears it, any other value replaces it.
  */
-export function applyPatch<T extends object>(current: T, patch: { readonly [K in keyof T]?: T[K] | null }): T {
+export function applyPatch<T extends object>(
+  current: T,
+  patch: { readonly [K in keyof T]?: T[K] | null },
+): T {
   const merged = { ...current } as Record<string, unknown>;
   for (const [field, value] of Object.entries(patch)) {
     if (value === undefined) continue;

@@ -57,7 +57,9 @@ export function assertPermitted(caller: Caller, permission: Permission): void {
         : caller.roles.includes('admin');
   if (!allowed) {
     throw new ForbiddenError(
-      permission === 'read' ? 'your user has no role in this tenant' : `this needs the ${permission} permission`,
+      permission === 'read'
+        ? 'your user has no role in this tenant'
+        : `this needs the ${permission} permission`,
     );
   }
 }

@@ -7,7 +7,13 @@ export class HttpError extends Error {
   readonly title: string;
   readonly fields: readonly InvalidField[];
 
-  constructor(status: number, code: string, title: string, detail: string, fields: readonly InvalidField[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    title: string,
+    detail: string,
+    fields: readonly InvalidField[] = [],
+  ) {
     super(detail);
     this.name = 'HttpError';
     this.status = status;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
-import { type Caller, assertPermitted, callerFromClaims } from './auth';
+import { assertPermitted, type Caller, callerFromClaims } from './auth';
 import { HttpError } from './http-error';
 import { fieldsOfZodError, internalProblem, problemOf, problemResponse, validationProblem } from './problem';
 import { type BoundRoute, type IdempotencyRequest, type RouteContract, routeKeyOf } from './route';
@@ -10,7 +10,9 @@ import { type BoundRoute, type IdempotencyRequest, type RouteContract, routeKeyO
 /** The v2 event with the JWT authorizer's claims, as API Gateway sends it. */
 export type HttpEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {
-    authorizer?: { jwt?: { claims: Record<string, string | number | boolean | string[]>; scopes?: string[] } };
+    authorizer?: {
+      jwt?: { claims: Record<string, string | number | boolean | string[]>; scopes?: string[] };
+    };
   };
 };
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -32,9 +34,16 @@ function readBody(event: HttpEvent, contract: RouteContract): { raw: string; val
   if (!contract.body) return undefined;
   const contentType = event.headers['content-type'] ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
-    throw new HttpError(415, 'unsupported-media-type', 'Unsupported media type', 'Send the body as application/json.');
+    throw new HttpError(
+      415,
+      'unsupported-media-type',
+      'Unsupported media type',
+      'Send the body as application/json.',
+    );
   }
-  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  const raw = event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
   try {
     return { raw, value: JSON.parse(raw) };
   } catch {
@@ -72,9 +81,13 @@ function readIdempotencyKey(event: HttpEvent, rawBody: string): IdempotencyReque
   const key = event.headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
-    throw new HttpError(400, 'invalid-header', 'Invalid header', 'Idempotency-Key must be 1–128 visible ASCII characters.', [
-      { name: 'Idempotency-Key', reason: 'must be 1–128 visible ASCII characters' },
-    ]);
+    throw new HttpError(
+      400,
+      'invalid-header',
+      'Invalid header',
+      'Idempotency-Key must be 1–128 visible ASCII characters.',
+      [{ name: 'Idempotency-Key', reason: 'must be 1–128 visible ASCII characters' }],
+    );
   }
   return { key, requestHash: createHash('sha256').update(rawBody).digest('base64url') };
 }
@@ -138,7 +151,12 @@ export function createHttpHandler(routes: readonly BoundRoute[], logger: Logger)
   return async (event: HttpEvent): Promise<HttpResponse> => {
     const route = byKey.get(event.routeKey);
     if (!route) {
-      return problemResponse({ type: 'urn:gridline:problem:not-found', title: 'Not found', status: 404, detail: `No route ${event.routeKey}.` });
+      return problemResponse({
+        type: 'urn:gridline:problem:not-found',
+        title: 'Not found',
+        status: 404,
+        detail: `No route ${event.routeKey}.`,
+      });
     }
     try {
       return await dispatch(route, event);

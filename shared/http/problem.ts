@@ -28,7 +28,13 @@ export function problemResponse(problem: Problem): APIGatewayProxyStructuredResu
   };
 }
 
-function problem(code: string, title: string, status: number, detail: string, fields?: readonly InvalidField[]) {
+function problem(
+  code: string,
+  title: string,
+  status: number,
+  detail: string,
+  fields?: readonly InvalidField[],
+) {
   return {
     type: `urn:gridline:problem:${code}`,
     title,
@@ -64,7 +70,8 @@ export function problemOf(error: unknown): Problem | undefined {
   if (error instanceof VersionMismatchError) {
     return problem('version-mismatch', 'The resource has changed', 412, error.message);
   }
-  if (error instanceof ConflictError) return problem('conflict', 'Conflict', 409, error.message, error.fields);
+  if (error instanceof ConflictError)
+    return problem('conflict', 'Conflict', 409, error.message, error.fields);
   if (error instanceof ForbiddenError) return problem('forbidden', 'Forbidden', 403, error.message);
   return problem('domain-error', 'The request cannot be carried out', 422, error.message);
 }

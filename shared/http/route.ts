@@ -78,7 +78,10 @@ export function defineRoute<P extends z.ZodType, Q extends z.ZodType, B extends 
   return contract;
 }
 
-export function bind<C extends RouteContract>(contract: C, implementation: RouteImplementation<C>): BoundRoute {
+export function bind<C extends RouteContract>(
+  contract: C,
+  implementation: RouteImplementation<C>,
+): BoundRoute {
   return { contract, implementation: implementation as RouteImplementation<RouteContract> };
 }
 

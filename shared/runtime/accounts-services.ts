@@ -22,7 +22,12 @@ export interface AccountsServices {
 export function accountsServices(table: Table, overrides: Partial<ServiceDeps> = {}): AccountsServices {
   const ulid = monotonicFactory();
   const tenants = new DynamoTenantDirectory(table);
-  const deps: ServiceDeps = { tenants, clock: { now: () => new Date() }, ids: { next: () => ulid() }, ...overrides };
+  const deps: ServiceDeps = {
+    tenants,
+    clock: { now: () => new Date() },
+    ids: { next: () => ulid() },
+    ...overrides,
+  };
   const accounts = new DynamoAccountStore(table);
   const contacts = new DynamoContactStore(table);
   return {

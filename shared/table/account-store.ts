@@ -6,9 +6,9 @@ import type { DomainEvent } from '../domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '../domain/ports';
 import { commitChange } from './commit-change';
 import { guardChange } from './guards';
+import { stripLayout } from './item-mapping';
 import { foldForSort, keys } from './keys';
 import { type LookupEntry, lookupChanges } from './lookups';
-import { stripLayout } from './item-mapping';
 import { queryPage } from './query-page';
 import type { Table } from './table';
 
@@ -18,7 +18,9 @@ function toItem(a: Account): Record<string, unknown> {
     ...keys.account(a.tenantId, a.id),
     entity: 'Account',
     // A deleted account leaves its collection and moves to the deleted list.
-    ...(deleted ? {} : { gsi1pk: keys.accountCollection(a.tenantId, a.id), gsi1sk: keys.collectionSk.account }),
+    ...(deleted
+      ? {}
+      : { gsi1pk: keys.accountCollection(a.tenantId, a.id), gsi1sk: keys.collectionSk.account }),
     gsi2pk: keys.accountList(a.tenantId, deleted),
     gsi2sk: `${foldForSort(a.name)}#${a.id}`,
     ...a,
@@ -54,7 +56,12 @@ export class DynamoAccountStore implements AccountStore {
     await this.write(previous, next, event);
   }
 
-  private write(previous: Account | undefined, next: Account, event: DomainEvent, idempotency?: IdempotencyToken) {
+  private write(
+    previous: Account | undefined,
+    next: Account,
+    event: DomainEvent,
+    idempotency?: IdempotencyToken,
+  ) {
     const taken = 'another account of this tenant has this organisation number';
     return commitChange(this.table, {
       resource: 'account',
@@ -64,7 +71,14 @@ export class DynamoAccountStore implements AccountStore {
       guards: [
         {
           field: 'orgNumber',
-          change: guardChange(this.table, next.tenantId, 'orgNumber', next.id, orgNumberClaim(previous), orgNumberClaim(next)),
+          change: guardChange(
+            this.table,
+            next.tenantId,
+            'orgNumber',
+            next.id,
+            orgNumberClaim(previous),
+            orgNumberClaim(next),
+          ),
           takenMessage: taken,
         },
       ],
@@ -82,7 +96,11 @@ export class DynamoAccountStore implements AccountStore {
         index: 'gsi2',
         partition: keys.accountList(tenantId),
         sortKeyPrefix: filter.namePrefix ? foldForSort(filter.namePrefix) : undefined,
-        equals: { customerType: filter.customerType, ownerId: filter.ownerId, statusTypeId: filter.statusTypeId },
+        equals: {
+          customerType: filter.customerType,
+          ownerId: filter.ownerId,
+          statusTypeId: filter.statusTypeId,
+        },
       },
       page,
     );

@@ -5,7 +5,7 @@ import type { GuardChange } from './guards';
 import { idempotencyPut, replayOf } from './idempotency';
 import { outboxPut } from './outbox';
 import type { Table } from './table';
-import { type TransactItem, putNew, putVersioned, transactWrite } from './transact';
+import { putNew, putVersioned, type TransactItem, transactWrite } from './transact';
 
 export interface GuardedField {
   readonly field: string;
@@ -49,7 +49,15 @@ export async function commitChange(table: Table, change: Change): Promise<{ repl
   items.push(...(change.lookups ?? []), outboxPut(table, change.event));
   const idempotencyIndex = change.idempotency ? items.length : -1;
   if (change.idempotency) {
-    items.push(idempotencyPut(table, change.event.tenantId, change.idempotency, change.response, new Date(change.event.occurredAt)));
+    items.push(
+      idempotencyPut(
+        table,
+        change.event.tenantId,
+        change.idempotency,
+        change.response,
+        new Date(change.event.occurredAt),
+      ),
+    );
   }
 
   try {

@@ -17,7 +17,10 @@ function toItem(c: Contact): Record<string, unknown> {
     ...keys.contact(c.tenantId, c.id),
     entity: 'Contact',
     ...(c.accountId && !deleted
-      ? { gsi1pk: keys.accountCollection(c.tenantId, c.accountId), gsi1sk: `${keys.collectionSk.contactPrefix}${c.id}` }
+      ? {
+          gsi1pk: keys.accountCollection(c.tenantId, c.accountId),
+          gsi1sk: `${keys.collectionSk.contactPrefix}${c.id}`,
+        }
       : {}),
     gsi2pk: keys.contactList(c.tenantId, deleted),
     gsi2sk: `${foldForSort(`${c.lastName} ${c.firstName}`)}#${c.id}`,
@@ -25,14 +28,18 @@ function toItem(c: Contact): Record<string, unknown> {
   };
 }
 
-const customerIdClaim = (c: Contact | undefined) => (c?.deletedAt === undefined ? c?.externalCustomerId : undefined);
+const customerIdClaim = (c: Contact | undefined) =>
+  c?.deletedAt === undefined ? c?.externalCustomerId : undefined;
 
 function lookupsOf(c: Contact | undefined) {
   if (!c || c.deletedAt !== undefined) return undefined;
   const entries: LookupEntry[] = c.phones.map((value) => ({ kind: 'phone', value }));
   if (c.email) entries.push({ kind: 'email', value: c.email });
   if (c.externalCustomerId) entries.push({ kind: 'customerId', value: c.externalCustomerId });
-  return { owner: { tenantId: c.tenantId, subject: 'CONTACT' as const, id: c.id, accountId: c.accountId }, entries };
+  return {
+    owner: { tenantId: c.tenantId, subject: 'CONTACT' as const, id: c.id, accountId: c.accountId },
+    entries,
+  };
 }
 
 export class DynamoContactStore implements ContactStore {
@@ -54,7 +61,12 @@ export class DynamoContactStore implements ContactStore {
     await this.write(previous, next, event);
   }
 
-  private write(previous: Contact | undefined, next: Contact, event: DomainEvent, idempotency?: IdempotencyToken) {
+  private write(
+    previous: Contact | undefined,
+    next: Contact,
+    event: DomainEvent,
+    idempotency?: IdempotencyToken,
+  ) {
     const taken = 'another contact of this tenant has this customer id';
     return commitChange(this.table, {
       resource: 'contact',

@@ -8,9 +8,13 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
 }
 
 const invalidCursor = () =>
-  new HttpError(400, 'invalid-cursor', 'Invalid cursor', 'The cursor does not belong to this list; start again without it.', [
-    { name: 'cursor', reason: 'not a cursor of this list' },
-  ]);
+  new HttpError(
+    400,
+    'invalid-cursor',
+    'Invalid cursor',
+    'The cursor does not belong to this list; start again without it.',
+    [{ name: 'cursor', reason: 'not a cursor of this list' }],
+  );
 
 /**
  * Decodes a cursor and checks it points into the partition being queried, so
@@ -34,4 +38,3 @@ export function decodeCursor(
   if (key[partition.attribute] !== partition.value) throw invalidCursor();
   return key;
 }
-

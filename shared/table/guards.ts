@@ -1,4 +1,4 @@
-import { type UniqueKind, keys } from './keys';
+import { keys, type UniqueKind } from './keys';
 import type { Table } from './table';
 import type { TransactItem } from './transact';
 

@@ -16,7 +16,11 @@ export class DynamoHistoryStore implements HistoryStore {
         await this.table.client.send(
           new PutCommand({
             TableName: this.table.name,
-            Item: { ...keys.history(subjectPartition(tenantId, subject), entry.eventId), entity: 'History', ...entry },
+            Item: {
+              ...keys.history(subjectPartition(tenantId, subject), entry.eventId),
+              entity: 'History',
+              ...entry,
+            },
             // The event id is the key: a redelivered event finds its entry and stops.
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
@@ -30,7 +34,11 @@ export class DynamoHistoryStore implements HistoryStore {
   list(tenantId: string, subject: Subject, page: PageRequest): Promise<Page<HistoryEntry>> {
     return queryPage<HistoryEntry>(
       this.table,
-      { partition: subjectPartition(tenantId, subject), sortKeyPrefix: keys.historyPrefix, newestFirst: true },
+      {
+        partition: subjectPartition(tenantId, subject),
+        sortKeyPrefix: keys.historyPrefix,
+        newestFirst: true,
+      },
       page,
     );
   }

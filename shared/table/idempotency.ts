@@ -1,20 +1,25 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { HttpError } from '../http/http-error';
 import type { IdempotencyToken } from '../domain/ports';
+import { HttpError } from '../http/http-error';
 import { keys } from './keys';
 import type { Table } from './table';
-import { type TransactItem, putNew } from './transact';
+import { putNew, type TransactItem } from './transact';
 
 /** How long a key is remembered; a retry after that is a new request. */
 const retentionSeconds = 24 * 3600;
-
 
 /**
  * The record of a create, written in the same transaction as the created
  * item: either both exist or neither, so a retried create can never make a
  * second item. It keeps the response so a replay answers the same.
  */
-export function idempotencyPut(table: Table, tenantId: string, token: IdempotencyToken, response: unknown, now: Date): TransactItem {
+export function idempotencyPut(
+  table: Table,
+  tenantId: string,
+  token: IdempotencyToken,
+  response: unknown,
+  now: Date,
+): TransactItem {
   return putNew(table, {
     ...keys.idempotency(tenantId, token.operationId, token.key),
     entity: 'IdempotencyRecord',
@@ -34,7 +39,12 @@ export async function replayOf<T>(table: Table, tenantId: string, token: Idempot
     }),
   );
   if (!Item) {
-    throw new HttpError(409, 'idempotency-in-progress', 'Request in progress', 'A request with this Idempotency-Key is still in progress; retry shortly.');
+    throw new HttpError(
+      409,
+      'idempotency-in-progress',
+      'Request in progress',
+      'A request with this Idempotency-Key is still in progress; retry shortly.',
+    );
   }
   if (Item.requestHash !== token.requestHash) {
     throw new HttpError(

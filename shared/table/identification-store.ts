@@ -56,7 +56,10 @@ export class DynamoIdentificationStore implements IdentificationStore {
     return {
       contacts: contacts
         .filter((c) => c.deletedAt === undefined && (!c.accountId || live(accounts.get(c.accountId))))
-        .map((contact) => ({ contact, account: contact.accountId ? accounts.get(contact.accountId) : undefined })),
+        .map((contact) => ({
+          contact,
+          account: contact.accountId ? accounts.get(contact.accountId) : undefined,
+        })),
       accounts: Items.filter((l) => l.subject === 'ACCOUNT')
         .map((l) => live(accounts.get(l.id as string)))
         .filter((a): a is Account => a !== undefined),

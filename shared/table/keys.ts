@@ -54,15 +54,13 @@ export const keys = {
     sk: 'IDEMPOTENCY',
   }),
 
-  outbox: (tenantId: string, eventId: string): ItemKey => ({ pk: `${t(tenantId)}#OUTBOX#${eventId}`, sk: 'OUTBOX' }),
+  outbox: (tenantId: string, eventId: string): ItemKey => ({
+    pk: `${t(tenantId)}#OUTBOX#${eventId}`,
+    sk: 'OUTBOX',
+  }),
 } as const;
 
 /** Folds case and diacritics so `Ödegård` sorts and prefix-matches as `odegard`. */
 export function foldForSort(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

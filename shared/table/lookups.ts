@@ -1,6 +1,6 @@
-import { type LookupKind, keys } from './keys';
+import { keys, type LookupKind } from './keys';
 import type { Table } from './table';
-import { type TransactItem, deleteItem } from './transact';
+import { deleteItem, type TransactItem } from './transact';
 
 export interface LookupEntry {
   readonly kind: LookupKind;

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '../domain/events';
 import { keys } from './keys';
 import type { Table } from './table';
-import { type TransactItem, putNew } from './transact';
+import { putNew, type TransactItem } from './transact';
 
 /** Outbox items only need to live until the stream has relayed them. */
 const outboxRetentionSeconds = 7 * 24 * 3600;

@@ -16,7 +16,9 @@ export class DynamoTenantDirectory implements TenantDirectory {
   async profile(tenantId: string): Promise<TenantProfile> {
     const cached = this.cache.get(tenantId);
     if (cached && cached.until > Date.now()) return cached.profile;
-    const { Item } = await this.table.client.send(new GetCommand({ TableName: this.table.name, Key: keys.tenant(tenantId) }));
+    const { Item } = await this.table.client.send(
+      new GetCommand({ TableName: this.table.name, Key: keys.tenant(tenantId) }),
+    );
     if (!Item) throw new NotFoundError('tenant', tenantId);
     const profile = stripLayout<TenantProfile>(Item);
     this.cache.set(tenantId, { profile, until: Date.now() + cacheMillis });
@@ -25,7 +27,10 @@ export class DynamoTenantDirectory implements TenantDirectory {
 
   async save(profile: TenantProfile): Promise<void> {
     await this.table.client.send(
-      new PutCommand({ TableName: this.table.name, Item: { ...keys.tenant(profile.id), entity: 'Tenant', ...profile } }),
+      new PutCommand({
+        TableName: this.table.name,
+        Item: { ...keys.tenant(profile.id), entity: 'Tenant', ...profile },
+      }),
     );
     this.cache.delete(profile.id);
   }

@@ -25,7 +25,12 @@ export async function transactWrite(table: Table, items: TransactItem[], explain
     const explained = explain(codes);
     if (explained) throw explained;
     if (codes.includes('TransactionConflict')) {
-      throw new HttpError(409, 'concurrent-change', 'Concurrent change', 'Another request changed the same data; retry.');
+      throw new HttpError(
+        409,
+        'concurrent-change',
+        'Concurrent change',
+        'Another request changed the same data; retry.',
+      );
     }
     throw error;
   }
@@ -37,7 +42,11 @@ export const putNew = (table: Table, item: Record<string, unknown>): TransactIte
 });
 
 /** Replace an item whose stored version is the one the change was based on. */
-export const putVersioned = (table: Table, item: Record<string, unknown>, expectedVersion: number): TransactItem => ({
+export const putVersioned = (
+  table: Table,
+  item: Record<string, unknown>,
+  expectedVersion: number,
+): TransactItem => ({
   Put: {
     TableName: table.name,
     Item: item,

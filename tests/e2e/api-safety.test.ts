@@ -17,7 +17,11 @@ describe('API conventions and safety, end to end', () => {
   it('answers another tenant’s account and contact as not found, for reads and writes', async () => {
     // Prepare
     const account = await sweden.post('/v1/accounts', { name: 'Hemlig AB', customerType: 'B2B' });
-    const contact = await sweden.post('/v1/contacts', { firstName: 'Sara', lastName: 'Lund', accountId: account.body.id });
+    const contact = await sweden.post('/v1/contacts', {
+      firstName: 'Sara',
+      lastName: 'Lund',
+      accountId: account.body.id,
+    });
     const a = `/v1/accounts/${account.body.id}`;
     const c = `/v1/contacts/${contact.body.id}`;
 
@@ -43,10 +47,18 @@ describe('API conventions and safety, end to end', () => {
     // Prepare
     const created = await sweden.post('/v1/accounts', { name: 'Etag AB', customerType: 'B2B' });
     const etag = created.headers.get('etag') as string;
-    const first = await sweden.patch(`/v1/accounts/${created.body.id}`, { name: 'Etag 2 AB' }, { 'if-match': etag });
+    const first = await sweden.patch(
+      `/v1/accounts/${created.body.id}`,
+      { name: 'Etag 2 AB' },
+      { 'if-match': etag },
+    );
 
     // Act
-    const stale = await sweden.patch(`/v1/accounts/${created.body.id}`, { name: 'Etag 3 AB' }, { 'if-match': etag });
+    const stale = await sweden.patch(
+      `/v1/accounts/${created.body.id}`,
+      { name: 'Etag 3 AB' },
+      { 'if-match': etag },
+    );
     const missing = await sweden.patch(`/v1/accounts/${created.body.id}`, { name: 'Etag 4 AB' });
 
     // Assess
@@ -63,7 +75,11 @@ describe('API conventions and safety, end to end', () => {
     const before = await sweden.get('/v1/accounts?q=Trasig&limit=100');
 
     // Act
-    const schemaErrors = await sweden.post('/v1/accounts', { name: 'Trasig AB', customerType: 'household', extra: 1 });
+    const schemaErrors = await sweden.post('/v1/accounts', {
+      name: 'Trasig AB',
+      customerType: 'household',
+      extra: 1,
+    });
     const domainErrors = await sweden.post('/v1/accounts', {
       name: 'Trasig AB',
       customerType: 'B2B',
@@ -73,7 +89,10 @@ describe('API conventions and safety, end to end', () => {
     });
     const notJson = await fetch(`${runtime.apiUrl}/v1/accounts`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${runtime.tenants[0]?.adminToken}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${runtime.tenants[0]?.adminToken}`,
+        'content-type': 'application/json',
+      },
       body: '{"name":',
     });
 
@@ -96,7 +115,11 @@ describe('API conventions and safety, end to end', () => {
   it('refuses a duplicate organisation number with 409 naming the field', async () => {
     await sweden.post('/v1/accounts', { name: 'Unik AB', customerType: 'B2B', orgNumber: '556016-0680' });
 
-    const duplicate = await sweden.post('/v1/accounts', { name: 'Kopia AB', customerType: 'B2B', orgNumber: '5560160680' });
+    const duplicate = await sweden.post('/v1/accounts', {
+      name: 'Kopia AB',
+      customerType: 'B2B',
+      orgNumber: '5560160680',
+    });
 
     expect(duplicate.status).toBe(409);
     expect(duplicate.body['invalid-params']).toEqual([

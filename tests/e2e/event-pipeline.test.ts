@@ -55,7 +55,11 @@ describe('the event pipeline, end to end', () => {
   it('relays every change of a contact to its account’s history in order', async () => {
     // Prepare
     const account = await sweden.post('/v1/accounts', { name: 'Flöde AB', customerType: 'B2B' });
-    const contact = await sweden.post('/v1/contacts', { firstName: 'Nils', lastName: 'Ås', accountId: account.body.id });
+    const contact = await sweden.post('/v1/contacts', {
+      firstName: 'Nils',
+      lastName: 'Ås',
+      accountId: account.body.id,
+    });
 
     // Act
     const moved = await sweden.patch(
@@ -68,8 +72,13 @@ describe('the event pipeline, end to end', () => {
     // Assess
     expect(moved.status).toBe(200);
     const contactHistory = await sweden.get(`/v1/contacts/${contact.body.id}/history`);
-    expect(contactHistory.body.items.map((e: { type: string }) => e.type)).toEqual(['ContactUpdated', 'ContactCreated']);
-    expect(contactHistory.body.items[0].changes).toEqual([{ field: 'phones', from: [], to: ['+46701234599'] }]);
+    expect(contactHistory.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'ContactUpdated',
+      'ContactCreated',
+    ]);
+    expect(contactHistory.body.items[0].changes).toEqual([
+      { field: 'phones', from: [], to: ['+46701234599'] },
+    ]);
     const accountHistory = await sweden.get(`/v1/accounts/${account.body.id}/history`);
     expect(accountHistory.body.items).toHaveLength(3);
   });

@@ -28,7 +28,9 @@ describe('caller identification and history, end to end', () => {
     // Act
     const found = await sweden.get(`/v1/identify?phone=${encodeURIComponent('070-123 45 67')}`);
     const foreign = await slovakia.get(`/v1/identify?phone=${encodeURIComponent('070-123 45 67')}`);
-    const foreignInternational = await slovakia.get(`/v1/identify?phone=${encodeURIComponent('+46701234567')}`);
+    const foreignInternational = await slovakia.get(
+      `/v1/identify?phone=${encodeURIComponent('+46701234567')}`,
+    );
 
     // Assess
     expect(contact.status).toBe(201);
@@ -53,7 +55,9 @@ describe('caller identification and history, end to end', () => {
     const byEmail = await sweden.get('/v1/identify?email=PER.HOLM@example.SE');
     const byCustomerId = await sweden.get('/v1/identify?customerId=NE-555001');
 
-    expect(byEmail.body.contacts.map((m: { contact: { lastName: string } }) => m.contact.lastName)).toEqual(['Holm']);
+    expect(byEmail.body.contacts.map((m: { contact: { lastName: string } }) => m.contact.lastName)).toEqual([
+      'Holm',
+    ]);
     expect(byCustomerId.body.contacts[0].contact.email).toBe('per.holm@example.se');
   });
 
@@ -74,7 +78,11 @@ describe('caller identification and history, end to end', () => {
       { name: 'Historik & Co AB', email: 'info@historik.example' },
       { 'if-match': account.headers.get('etag') as string },
     );
-    const contact = await sweden.post('/v1/contacts', { firstName: 'Lisa', lastName: 'Ek', accountId: account.body.id });
+    const contact = await sweden.post('/v1/contacts', {
+      firstName: 'Lisa',
+      lastName: 'Ek',
+      accountId: account.body.id,
+    });
 
     // Act
     await runtime.settled();

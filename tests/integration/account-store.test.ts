@@ -11,7 +11,11 @@ const bakery = { name: 'Bageri Solrosen AB', orgNumber: '556677-8899', customerT
 
 async function itemsIn(setup: Setup, pk: string) {
   const { Items = [] } = await setup.table.client.send(
-    new QueryCommand({ TableName: setup.table.name, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+    new QueryCommand({
+      TableName: setup.table.name,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+    }),
   );
   return Items;
 }
@@ -56,14 +60,20 @@ describe('accounts in the table', () => {
   });
 
   it('answers another tenant’s account as not found', async () => {
-    const { value } = await setup.services.accounts.create(setup.se, { name: 'Private AB', customerType: 'B2B' });
+    const { value } = await setup.services.accounts.create(setup.se, {
+      name: 'Private AB',
+      customerType: 'B2B',
+    });
     await expect(setup.services.accounts.get(setup.sk, value.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(setup.services.accounts.view(setup.sk, value.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('refuses an update based on an older version', async () => {
     // Prepare
-    const { value } = await setup.services.accounts.create(setup.se, { name: 'Versioned AB', customerType: 'B2B' });
+    const { value } = await setup.services.accounts.create(setup.se, {
+      name: 'Versioned AB',
+      customerType: 'B2B',
+    });
     await setup.services.accounts.update(setup.se, value.id, 1, { name: 'Versioned 2 AB' });
 
     // Act
@@ -81,9 +91,17 @@ describe('accounts in the table', () => {
     await services.accounts.update(se, a.value.id, 1, { orgNumber: '556016-0680' });
 
     // Act
-    const b = await services.accounts.create(se, { ...bakery, name: 'Takes old number AB', orgNumber: '556703-7485' });
+    const b = await services.accounts.create(se, {
+      ...bakery,
+      name: 'Takes old number AB',
+      orgNumber: '556703-7485',
+    });
     await services.accounts.remove(se, a.value.id);
-    const c = await services.accounts.create(se, { ...bakery, name: 'Takes deleted number AB', orgNumber: '556016-0680' });
+    const c = await services.accounts.create(se, {
+      ...bakery,
+      name: 'Takes deleted number AB',
+      orgNumber: '556016-0680',
+    });
 
     // Assess
     expect(b.value.orgNumber).toBe('556703-7485');
@@ -97,8 +115,16 @@ describe('accounts in the table', () => {
     const { se, services } = setup;
 
     // Act
-    const first = await services.accounts.create(se, { ...bakery, name: 'Once AB', orgNumber: '556012-5790' }, token);
-    const second = await services.accounts.create(se, { ...bakery, name: 'Once AB', orgNumber: '556012-5790' }, token);
+    const first = await services.accounts.create(
+      se,
+      { ...bakery, name: 'Once AB', orgNumber: '556012-5790' },
+      token,
+    );
+    const second = await services.accounts.create(
+      se,
+      { ...bakery, name: 'Once AB', orgNumber: '556012-5790' },
+      token,
+    );
 
     // Assess
     expect(second).toEqual({ value: first.value, replayed: true });
@@ -109,10 +135,14 @@ describe('accounts in the table', () => {
   it('refuses an idempotency key reused with another body', async () => {
     const token = { operationId: 'createAccount', key: 'reused', requestHash: 'hash-1' };
     await setup.services.accounts.create(setup.se, { name: 'First AB', customerType: 'B2B' }, token);
-    const reuse = setup.services.accounts.create(setup.se, { name: 'Second AB', customerType: 'B2B' }, {
-      ...token,
-      requestHash: 'hash-2',
-    });
+    const reuse = setup.services.accounts.create(
+      setup.se,
+      { name: 'Second AB', customerType: 'B2B' },
+      {
+        ...token,
+        requestHash: 'hash-2',
+      },
+    );
     await expect(reuse).rejects.toMatchObject({ status: 422 });
     await expect(reuse).rejects.toBeInstanceOf(HttpError);
   });
@@ -121,7 +151,10 @@ describe('accounts in the table', () => {
     // Prepare
     const { sk, se, services } = setup;
     for (let i = 0; i < 23; i++) {
-      await services.accounts.create(sk, { name: `Odberateľ ${String(i).padStart(2, '0')}`, customerType: 'B2C' });
+      await services.accounts.create(sk, {
+        name: `Odberateľ ${String(i).padStart(2, '0')}`,
+        customerType: 'B2C',
+      });
     }
 
     // Act
@@ -141,7 +174,9 @@ describe('accounts in the table', () => {
     expect(new Set(seen).size).toBe(23);
     expect(seen[0]).toBe('Odberateľ 00');
     expect(pages).toBeGreaterThanOrEqual(3);
-    await expect(services.accounts.list(se, {}, { limit: 10, cursor: skPage.nextCursor })).rejects.toMatchObject({
+    await expect(
+      services.accounts.list(se, {}, { limit: 10, cursor: skPage.nextCursor }),
+    ).rejects.toMatchObject({
       status: 400,
       fields: [{ name: 'cursor' }],
     });
@@ -151,8 +186,16 @@ describe('accounts in the table', () => {
     // Prepare
     const { se, services } = setup;
     const account = await services.accounts.create(se, { name: 'Viewed AB', customerType: 'B2B' });
-    const kept = await services.contacts.create(se, { firstName: 'Eva', lastName: 'Berg', accountId: account.value.id });
-    const gone = await services.contacts.create(se, { firstName: 'Olle', lastName: 'Berg', accountId: account.value.id });
+    const kept = await services.contacts.create(se, {
+      firstName: 'Eva',
+      lastName: 'Berg',
+      accountId: account.value.id,
+    });
+    const gone = await services.contacts.create(se, {
+      firstName: 'Olle',
+      lastName: 'Berg',
+      accountId: account.value.id,
+    });
     await services.contacts.remove(se, gone.value.id);
 
     // Act

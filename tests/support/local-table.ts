@@ -5,7 +5,7 @@ import { createLocalTable } from '../../lib/local/create-table';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import type { TenantProfile } from '../../shared/domain/tenant';
 import { accountsServices } from '../../shared/runtime/accounts-services';
-import { type Table, createTable } from '../../shared/table/table';
+import { createTable, type Table } from '../../shared/table/table';
 
 /** A client of the run's DynamoDB Local; `onRequest` sees every command sent. */
 export function localClient(onRequest?: (command: string) => void): DynamoDBClient {

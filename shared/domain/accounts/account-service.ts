@@ -1,18 +1,28 @@
-import { NotFoundError, assertVersion } from '../errors';
+import { assertVersion, NotFoundError } from '../errors';
+import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
 import { type Account, type AccountDraft, type AccountPatch, createAccount, updateAccount } from './account';
 import type { Contact } from './contact';
-import type { Nullable } from '../patch';
-import { type ServiceDeps, changeContext, domainEvent } from './context';
+import { changeContext, domainEvent, type ServiceDeps } from './context';
 import type { AccountFilter, AccountStore } from './stores';
 
 export class AccountService {
   constructor(private readonly deps: ServiceDeps & { readonly accounts: AccountStore }) {}
 
-  async create(actor: Actor, draft: Nullable<AccountDraft>, idempotency?: IdempotencyToken): Promise<Created<Account>> {
+  async create(
+    actor: Actor,
+    draft: Nullable<AccountDraft>,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<Account>> {
     const ctx = await changeContext(this.deps, actor);
     const account = createAccount(this.deps.ids.next(), draft, ctx);
-    const event = domainEvent(this.deps, ctx, 'AccountCreated', { type: 'account', id: account.id }, { account });
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      'AccountCreated',
+      { type: 'account', id: account.id },
+      { account },
+    );
     return this.deps.accounts.create(account, event, idempotency);
   }
 
@@ -23,13 +33,25 @@ export class AccountService {
     return account;
   }
 
-  async update(actor: Actor, accountId: string, expectedVersion: number, patch: AccountPatch): Promise<Account> {
+  async update(
+    actor: Actor,
+    accountId: string,
+    expectedVersion: number,
+    patch: AccountPatch,
+  ): Promise<Account> {
     const current = await this.get(actor, accountId);
     assertVersion('account', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
     const { account, changes } = updateAccount(current, patch, ctx);
     if (changes.length === 0) return current;
-    const event = domainEvent(this.deps, ctx, 'AccountUpdated', { type: 'account', id: accountId }, { account }, changes);
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      'AccountUpdated',
+      { type: 'account', id: accountId },
+      { account },
+      changes,
+    );
     await this.deps.accounts.update(current, account, event);
     return account;
   }
@@ -44,8 +66,20 @@ export class AccountService {
     assertVersion('account', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
     const at = ctx.now.toISOString();
-    const deleted: Account = { ...current, deletedAt: at, updatedAt: at, updatedBy: actor.userId, version: current.version + 1 };
-    const event = domainEvent(this.deps, ctx, 'AccountDeleted', { type: 'account', id: accountId }, { accountId });
+    const deleted: Account = {
+      ...current,
+      deletedAt: at,
+      updatedAt: at,
+      updatedBy: actor.userId,
+      version: current.version + 1,
+    };
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      'AccountDeleted',
+      { type: 'account', id: accountId },
+      { accountId },
+    );
     await this.deps.accounts.update(current, deleted, event);
   }
 

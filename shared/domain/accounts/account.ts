@@ -1,8 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { ValidationError } from '../errors';
-import { type FieldChange, diffFields } from '../events';
+import { diffFields, type FieldChange } from '../events';
+import { applyPatch, type Nullable, withoutNulls } from '../patch';
 import type { TenantProfile } from '../tenant';
-import { type Nullable, applyPatch, withoutNulls } from '../patch';
 import { FieldCollector } from './normalise';
 
 export const customerTypes = ['B2B', 'B2C'] as const;
@@ -95,11 +95,11 @@ export interface ChangeContext {
 export function createAccount(id: string, given: Nullable<AccountDraft>, ctx: ChangeContext): Account {
   const draft = withoutNulls(given);
   const fields = normalised({
-      ...draft,
-      country: draft.country ?? ctx.tenant.country,
-      addresses: draft.addresses ?? [],
-      phones: draft.phones ?? [],
-      categoryIds: draft.categoryIds ?? [],
+    ...draft,
+    country: draft.country ?? ctx.tenant.country,
+    addresses: draft.addresses ?? [],
+    phones: draft.phones ?? [],
+    categoryIds: draft.categoryIds ?? [],
   });
   const at = ctx.now.toISOString();
   return {

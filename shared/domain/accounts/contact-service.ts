@@ -1,8 +1,8 @@
-import { NotFoundError, ValidationError, assertVersion } from '../errors';
+import { assertVersion, NotFoundError, ValidationError } from '../errors';
+import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
 import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
-import type { Nullable } from '../patch';
-import { type ServiceDeps, changeContext, domainEvent } from './context';
+import { changeContext, domainEvent, type ServiceDeps } from './context';
 import type { AccountStore, ContactFilter, ContactStore } from './stores';
 
 export class ContactService {
@@ -19,7 +19,11 @@ export class ContactService {
     }
   }
 
-  async create(actor: Actor, draft: Nullable<ContactDraft>, idempotency?: IdempotencyToken): Promise<Created<Contact>> {
+  async create(
+    actor: Actor,
+    draft: Nullable<ContactDraft>,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<Contact>> {
     await this.assertAccount(actor, draft.accountId);
     const ctx = await changeContext(this.deps, actor);
     const contact = createContact(this.deps.ids.next(), draft, ctx);
@@ -34,7 +38,12 @@ export class ContactService {
     return contact;
   }
 
-  async update(actor: Actor, contactId: string, expectedVersion: number, patch: ContactPatch): Promise<Contact> {
+  async update(
+    actor: Actor,
+    contactId: string,
+    expectedVersion: number,
+    patch: ContactPatch,
+  ): Promise<Contact> {
     const current = await this.get(actor, contactId);
     assertVersion('contact', current, expectedVersion);
     if (patch.accountId !== current.accountId) await this.assertAccount(actor, patch.accountId);
@@ -42,7 +51,11 @@ export class ContactService {
     const { contact, changes } = updateContact(current, patch, ctx);
     if (changes.length === 0) return current;
     // The history of the account it left should show the move too.
-    const subject = { type: 'contact' as const, id: contactId, accountId: contact.accountId ?? current.accountId };
+    const subject = {
+      type: 'contact' as const,
+      id: contactId,
+      accountId: contact.accountId ?? current.accountId,
+    };
     const event = domainEvent(this.deps, ctx, 'ContactUpdated', subject, { contact }, changes);
     await this.deps.contacts.update(current, contact, event);
     return contact;
@@ -53,7 +66,13 @@ export class ContactService {
     assertVersion('contact', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
     const at = ctx.now.toISOString();
-    const deleted: Contact = { ...current, deletedAt: at, updatedAt: at, updatedBy: actor.userId, version: current.version + 1 };
+    const deleted: Contact = {
+      ...current,
+      deletedAt: at,
+      updatedAt: at,
+      updatedBy: actor.userId,
+      version: current.version + 1,
+    };
     const subject = { type: 'contact' as const, id: contactId, accountId: current.accountId };
     const event = domainEvent(this.deps, ctx, 'ContactDeleted', subject, { contactId });
     await this.deps.contacts.update(current, deleted, event);

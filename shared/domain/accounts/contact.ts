@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors';
-import { type FieldChange, diffFields } from '../events';
+import { diffFields, type FieldChange } from '../events';
+import { applyPatch, type Nullable, withoutNulls } from '../patch';
 import type { ChangeContext } from './account';
-import { type Nullable, applyPatch, withoutNulls } from '../patch';
 import { FieldCollector } from './normalise';
 
 export const communicationChannels = ['electronic', 'paper'] as const;
@@ -69,7 +69,8 @@ function normalised(fields: ContactFields, ctx: ChangeContext): ContactFields {
   };
   if (result.firstName.length === 0) collect.invalid.push({ name: 'firstName', reason: 'must not be blank' });
   if (result.lastName.length === 0) collect.invalid.push({ name: 'lastName', reason: 'must not be blank' });
-  if (result.externalCustomerId === '') collect.invalid.push({ name: 'externalCustomerId', reason: 'must not be blank' });
+  if (result.externalCustomerId === '')
+    collect.invalid.push({ name: 'externalCustomerId', reason: 'must not be blank' });
   if (collect.invalid.length > 0) throw new ValidationError(collect.invalid);
   return result;
 }
@@ -117,4 +118,5 @@ export function updateContact(
   return { contact, changes };
 }
 
-export const displayName = (c: Pick<ContactFields, 'firstName' | 'lastName'>) => `${c.firstName} ${c.lastName}`;
+export const displayName = (c: Pick<ContactFields, 'firstName' | 'lastName'>) =>
+  `${c.firstName} ${c.lastName}`;

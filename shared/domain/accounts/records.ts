@@ -1,5 +1,4 @@
-import type { FieldChange, SubjectType } from '../events';
-import type { DomainEvent } from '../events';
+import type { DomainEvent, FieldChange, SubjectType } from '../events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '../ports';
 import type { Account } from './account';
 import type { Contact } from './contact';
@@ -29,7 +28,12 @@ export interface HistoryEntry {
 }
 
 export interface NoteStore {
-  add(tenantId: string, note: Note, event: DomainEvent, idempotency?: IdempotencyToken): Promise<Created<Note>>;
+  add(
+    tenantId: string,
+    note: Note,
+    event: DomainEvent,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<Note>>;
   list(tenantId: string, subject: Subject, page: PageRequest): Promise<Page<Note>>;
 }
 

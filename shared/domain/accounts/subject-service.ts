@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { normaliseEmail } from '../identifiers/email';
 import { normalisePhone } from '../identifiers/phone';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { type ServiceDeps, changeContext, domainEvent } from './context';
+import { changeContext, domainEvent, type ServiceDeps } from './context';
 import type {
   HistoryEntry,
   HistoryStore,
@@ -37,7 +37,12 @@ export class SubjectService {
     return 'accountId' in found ? found.accountId : found.id;
   }
 
-  async addNote(actor: Actor, subject: Subject, text: string, idempotency?: IdempotencyToken): Promise<Created<Note>> {
+  async addNote(
+    actor: Actor,
+    subject: Subject,
+    text: string,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<Note>> {
     const accountId = await this.assertExists(actor, subject);
     const trimmed = text.trim();
     if (trimmed.length === 0) throw new ValidationError([{ name: 'text', reason: 'must not be blank' }]);

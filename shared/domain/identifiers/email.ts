@@ -2,7 +2,9 @@ import * as z from 'zod';
 
 const emailSchema = z.email();
 
-export type EmailResult = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly reason: string };
+export type EmailResult =
+  | { readonly ok: true; readonly value: string }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * Trimmed and lower-cased. Local parts are case-sensitive in theory, but no

@@ -1,6 +1,8 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
-export type PhoneResult = { readonly ok: true; readonly e164: string } | { readonly ok: false; readonly reason: string };
+export type PhoneResult =
+  | { readonly ok: true; readonly e164: string }
+  | { readonly ok: false; readonly reason: string };
 
 /**
  * Any common written form (`070-123 45 67`, `+46 70 123 45 67`,
@@ -9,7 +11,7 @@ export type PhoneResult = { readonly ok: true; readonly e164: string } | { reado
 export function normalisePhone(input: string, defaultCountry: CountryCode): PhoneResult {
   const trimmed = input.trim().replace(/^00/, '+');
   const parsed = parsePhoneNumberFromString(trimmed, defaultCountry);
-  if (!parsed || !parsed.isValid()) {
+  if (!parsed?.isValid()) {
     return { ok: false, reason: `not a valid phone number (national numbers are read as ${defaultCountry})` };
   }
   return { ok: true, e164: parsed.number };

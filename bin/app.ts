@@ -1,0 +1,9 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { GridlineStack } from '../lib/gridline-stack';
+import { topology } from '../lib/topology';
+
+const app = new App();
+new GridlineStack(app, 'Gridline', { topology });
+// cdk-nag 3 is a policy validation plugin: synth fails on any finding that is not acknowledged.
+Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -1,0 +1,142 @@
+import path from 'node:path';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionDefinition } from '../topology-types';
+
+/** The project root: entries, package-lock.json and node_modules live there. */
+export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+
+/** Bundled into every function so that CommonJS dependencies can `require` inside an ES module. */
+const requireBanner =
+  "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
+
+export interface GridlineFunctionProps {
+  readonly definition: FunctionDefinition;
+  readonly table: dynamodb.ITableV2;
+  readonly bus: events.IEventBus;
+  /** @default one month */
+  readonly logRetention?: logs.RetentionDays;
+}
+
+/**
+ * One function of the topology with Gridline's defaults: Node.js 22 on ARM,
+ * ESM bundle with the AWS SDK inside, its own log group and execution role
+ * (no AWS managed policies), X-Ray tracing, an Errors alarm, and exactly the
+ * access its definition asks for.
+ */
+export class GridlineFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  readonly errorsAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: GridlineFunctionProps) {
+    super(scope, id);
+    const { definition, table, bus } = props;
+    const { access } = definition;
+    const functionName = `${Stack.of(this).stackName}-${definition.name}`;
+    if (functionName.length > 64) throw new Error(`the function name ${functionName} exceeds 64 characters`);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      logGroupName: `/aws/lambda/${functionName}`,
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      // The name is fixed; a retained group would block re-creating the stack.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${functionName}`,
+    });
+    // Instead of AWSLambdaBasicExecutionRole (which may create and write any log group).
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      functionName,
+      description: definition.description,
+      entry: path.join(projectRoot, definition.entry),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: definition.memoryMb,
+      timeout: Duration.seconds(definition.timeoutSeconds),
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: lambda.Tracing.ACTIVE,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: definition.name,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...(access.table !== undefined ? { TABLE_NAME: table.tableName } : {}),
+        ...(access.putEvents === true ? { EVENT_BUS_NAME: bus.eventBusName } : {}),
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: requireBanner,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+
+    if (access.table === 'read') table.grantReadData(this.role);
+    if (access.table === 'readWrite') table.grantReadWriteData(this.role);
+    if (access.table !== undefined) {
+      const tableId = Stack.of(this).getLogicalId(table.node.defaultChild as CfnElement);
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+        reason: "The table's own global secondary indexes (tableDefinition.globalIndexes), nothing else",
+      });
+    }
+    if (access.putEvents === true) bus.grantPutEventsTo(this.role);
+    if (access.sendEmail === true) {
+      const identities = Stack.of(this).formatArn({
+        service: 'ses',
+        resource: 'identity',
+        resourceName: '*',
+      });
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [identities] }),
+      );
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
+        reason:
+          'Sender identities (domains and addresses) are verified outside this stack; sending is limited to this account and region',
+      });
+    }
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions',
+    });
+
+    this.errorsAlarm = this.function
+      .metricErrors({ period: Duration.minutes(5), statistic: 'Sum' })
+      .createAlarm(this, 'ErrorsAlarm', {
+        alarmName: `${functionName}-errors`,
+        alarmDescription: `${definition.name} reported errors`,
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 (LTS) is pinned on purpose and the bundles target node22; moving to a newer runtime is a deliberate upgrade, not a side effect of a CDK update',
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { HttpRoute } from '../topology-types';
+
+export interface GridlineHttpApiProps {
+  /** `iss` of the accepted JWTs. */
+  readonly issuer: string;
+  /** Accepted `aud` values (the app client ids). */
+  readonly audience: readonly string[];
+  /** @default 100 requests per second, bursts of 200 */
+  readonly throttle?: apigw.ThrottleSettings;
+}
+
+/** HTTP API variables only: the REST API's `$context.identity.user` and friends do not exist here. */
+const accessLogFormat = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    userAgent: '$context.identity.userAgent',
+    routeKey: '$context.routeKey',
+    path: '$context.path',
+    status: '$context.status',
+    protocol: '$context.protocol',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+    sub: '$context.authorizer.claims.sub',
+  }),
+);
+
+/**
+ * The HTTP API: a `$default` stage with access logs and throttling, and a
+ * Cognito JWT authorizer for the routes that need one.
+ */
+export class GridlineHttpApi extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly accessLogs: logs.LogGroup;
+  readonly authorizer: HttpJwtAuthorizer;
+
+  constructor(scope: Construct, id: string, props: GridlineHttpApiProps) {
+    super(scope, id);
+    const stackName = Stack.of(this).stackName;
+    this.api = new apigw.HttpApi(this, 'Api', {
+      apiName: `${stackName}-api`,
+      // Created below, with access logs and throttling the default stage cannot be given.
+      createDefaultStage: false,
+    });
+    this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 100, burstLimit: 200 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogs),
+        format: accessLogFormat,
+      },
+    });
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, {
+      jwtAudience: [...props.audience],
+    });
+  }
+
+  /** The API's URL (the `$default` stage), with a trailing slash. */
+  get url(): string {
+    return this.stage.url;
+  }
+
+  /** All routes of one function through one integration; `auth: 'none'` routes are public. */
+  addFunction(name: string, handler: lambda.IFunction, routes: readonly HttpRoute[]): apigw.HttpRoute[] {
+    // One invoke permission for the whole API instead of one per route.
+    const integration = new HttpLambdaIntegration(`${name}-integration`, handler, {
+      scopePermissionToRoute: false,
+    });
+    return routes.flatMap((route) => {
+      const added = this.api.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration,
+        authorizer: route.auth === 'jwt' ? this.authorizer : new apigw.HttpNoneAuthorizer(),
+      });
+      if (route.auth === 'none') {
+        for (const r of added) {
+          Validations.of(r).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${route.method} ${route.path} is public by design (the topology marks it auth: none)`,
+          });
+        }
+      }
+      return added;
+    });
+  }
+}

@@ -1,0 +1,195 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import { outboxEntity } from '../shared/table/outbox';
+import { DeadLetterQueue } from './constructs/dead-letter-queue';
+import { DomainQueue } from './constructs/domain-queue';
+import { FunctionSchedule } from './constructs/function-schedule';
+import { GridlineFunction } from './constructs/gridline-function';
+import { GridlineHttpApi } from './constructs/http-api';
+import { Identity } from './constructs/identity';
+import { tableDefinition } from './table-definition';
+import type { FunctionDefinition, Topology } from './topology-types';
+
+export interface GridlineStackProps extends StackProps {
+  readonly topology: Topology;
+}
+
+const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
+
+function byName<T extends { readonly name: string }>(items: readonly T[], name: string, what: string): T {
+  const item = items.find((candidate) => candidate.name === name);
+  if (item !== undefined) return item;
+  throw new Error(`the topology refers to the unknown ${what} "${name}"`);
+}
+
+/**
+ * Gridline in AWS: realises a topology (functions, queues, event rules,
+ * schedules) around one table, one event bus, one user pool and one HTTP API.
+ * Nothing here knows a particular function; the topology says it all.
+ */
+export class GridlineStack extends Stack {
+  readonly table: dynamodb.TableV2;
+  readonly bus: events.EventBus;
+  readonly identity: Identity;
+  readonly httpApi: GridlineHttpApi;
+  readonly queues = new Map<string, DomainQueue>();
+  readonly functions = new Map<string, GridlineFunction>();
+
+  private readonly topology: Topology;
+
+  constructor(scope: Construct, id: string, props: GridlineStackProps) {
+    super(scope, id, props);
+    const { topology } = props;
+    this.topology = topology;
+
+    this.table = new dynamodb.TableV2(this, 'Table', {
+      partitionKey: stringKey(tableDefinition.partitionKey),
+      sortKey: stringKey(tableDefinition.sortKey),
+      globalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
+        indexName: index.name,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      })),
+      billing: dynamodb.Billing.onDemand(),
+      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      // The AWS managed key (aws/dynamodb): KMS encryption at rest, audited in CloudTrail, without a
+      // key policy to keep in step with every reader of the table and its stream.
+      encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.bus = new events.EventBus(this, 'DomainBus', { eventBusName: `${this.stackName}-gridline-domain` });
+
+    this.identity = new Identity(this, 'Identity');
+    this.httpApi = new GridlineHttpApi(this, 'HttpApi', {
+      issuer: this.identity.issuer,
+      audience: [this.identity.client.userPoolClientId],
+    });
+
+    for (const definition of topology.queues) {
+      this.queues.set(definition.name, new DomainQueue(this, `Queue-${definition.name}`, definition));
+    }
+
+    for (const rule of topology.rules) this.addRule(rule);
+
+    for (const definition of topology.functions) {
+      const fn = new GridlineFunction(this, `Fn-${definition.name}`, {
+        definition,
+        table: this.table,
+        bus: this.bus,
+      });
+      this.functions.set(definition.name, fn);
+      this.connectTrigger(fn, definition);
+    }
+
+    for (const schedule of topology.schedules) {
+      const target = this.functions.get(schedule.targetFunction);
+      if (target === undefined) {
+        throw new Error(`the topology refers to the unknown function "${schedule.targetFunction}"`);
+      }
+      new FunctionSchedule(this, `Schedule-${schedule.name}`, schedule, target.function);
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+  }
+
+  private addRule(rule: Topology['rules'][number]): void {
+    const target = this.queue(rule.targetQueue);
+    const deadLetters = new DeadLetterQueue(this, `Rule-${rule.name}-DeadLetters`, {
+      name: `rule-${rule.name}-dlq`,
+      holds: `Events the rule ${rule.name} could not deliver to the ${rule.targetQueue} queue`,
+      notRecognisedAsDlqBecause: `EventBridge puts events the rule ${rule.name} could not deliver here`,
+    });
+    new events.Rule(this, `Rule-${rule.name}`, {
+      eventBus: this.bus,
+      description: rule.description,
+      eventPattern: {
+        source: [...rule.sources],
+        ...(rule.detailTypes !== undefined ? { detailType: [...rule.detailTypes] } : {}),
+      },
+      targets: [new eventTargets.SqsQueue(target.queue, { deadLetterQueue: deadLetters.queue })],
+    });
+  }
+
+  private queue(name: string): DomainQueue {
+    const queue = this.queues.get(name);
+    if (queue === undefined) throw new Error(`the topology refers to the unknown queue "${name}"`);
+    return queue;
+  }
+
+  private connectTrigger(fn: GridlineFunction, definition: FunctionDefinition): void {
+    const { trigger } = definition;
+    switch (trigger.kind) {
+      case 'http':
+        this.httpApi.addFunction(definition.name, fn.function, trigger.routes);
+        return;
+      case 'queue': {
+        const { queue, definition: queueDefinition } = this.queue(trigger.queue);
+        if (queueDefinition.visibilityTimeoutSeconds < definition.timeoutSeconds) {
+          throw new Error(
+            `the ${queueDefinition.name} queue's visibility timeout must be at least ${definition.name}'s timeout`,
+          );
+        }
+        fn.function.addEventSource(
+          new SqsEventSource(queue, {
+            batchSize: queueDefinition.batchSize,
+            ...(queueDefinition.maxBatchingWindowSeconds > 0
+              ? { maxBatchingWindow: Duration.seconds(queueDefinition.maxBatchingWindowSeconds) }
+              : {}),
+            reportBatchItemFailures: true,
+          }),
+        );
+        return;
+      }
+      case 'outbox-stream': {
+        const deadLetters = new DeadLetterQueue(this, `Fn-${definition.name}-StreamFailures`, {
+          name: `${definition.name}-stream-dlq`,
+          holds: `Outbox records ${definition.name} could not relay after all retries`,
+          notRecognisedAsDlqBecause: `the table stream mapping of ${definition.name} sends records that failed every retry here`,
+        });
+        // TableV2 is an ITable with the stream ARN (dynamoStream above), so DynamoEventSource
+        // maps the stream and grants the stream read permissions.
+        fn.function.addEventSource(
+          new DynamoEventSource(this.table, {
+            startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+            batchSize: trigger.batchSize,
+            bisectBatchOnError: true,
+            retryAttempts: 10,
+            reportBatchItemFailures: true,
+            onFailure: new SqsDlq(deadLetters.queue),
+            filters: [
+              lambda.FilterCriteria.filter({
+                eventName: lambda.FilterRule.isEqual('INSERT'),
+                dynamodb: { NewImage: { entity: { S: lambda.FilterRule.isEqual(outboxEntity) } } },
+              }),
+            ],
+          }),
+        );
+        return;
+      }
+      case 'schedule': {
+        // Realised with topology.schedules (which carries the expression); the names must agree.
+        const schedule = byName(this.topology.schedules, trigger.schedule, 'schedule');
+        if (schedule.targetFunction !== definition.name) {
+          throw new Error(
+            `the schedule ${schedule.name} does not target ${definition.name}, whose trigger it is`,
+          );
+        }
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Every way the table is read or written, in the domain's words. The table
+ * in docs/architecture.md is checked against this list by a test, so the
+ * two cannot drift. `t` is the tenant id from the verified token.
+ */
+export interface AccessPattern {
+  readonly name: string;
+  readonly index: 'table' | 'gsi1' | 'gsi2';
+  readonly key: string;
+  readonly operation: string;
+}
+
+export const accessPatterns: readonly AccessPattern[] = [
+  { name: 'Account by id', index: 'table', key: 'pk = T#t#ACCOUNT#id, sk = ACCOUNT', operation: 'GetItem' },
+  { name: 'Contact by id', index: 'table', key: 'pk = T#t#CONTACT#id, sk = CONTACT', operation: 'GetItem' },
+  { name: 'Account with its contacts', index: 'gsi1', key: 'gsi1pk = T#t#ACCOUNT#id', operation: 'Query' },
+  {
+    name: 'Contacts of an account',
+    index: 'gsi1',
+    key: 'gsi1pk = T#t#ACCOUNT#id, begins_with(gsi1sk, CONTACT#)',
+    operation: 'Query',
+  },
+  {
+    name: 'Accounts by name (filters: customerType, ownerId, statusTypeId)',
+    index: 'gsi2',
+    key: 'gsi2pk = T#t#ACCOUNTS, begins_with(gsi2sk, folded name)',
+    operation: 'Query',
+  },
+  {
+    name: 'Contacts by name',
+    index: 'gsi2',
+    key: 'gsi2pk = T#t#CONTACTS, begins_with(gsi2sk, folded last first)',
+    operation: 'Query',
+  },
+  {
+    name: 'Notes of an account or contact, newest first',
+    index: 'table',
+    key: 'pk = subject pk, begins_with(sk, NOTE#), descending',
+    operation: 'Query',
+  },
+  {
+    name: 'History of an account or contact, newest first',
+    index: 'table',
+    key: 'pk = subject pk, begins_with(sk, HISTORY#), descending',
+    operation: 'Query',
+  },
+  {
+    name: 'Identify by phone, e-mail or customer id',
+    index: 'table',
+    key: 'pk = T#t#LOOKUP#kind#value',
+    operation: 'Query, then BatchGetItem of the matches',
+  },
+  {
+    name: 'Uniqueness guard (org number, customer id)',
+    index: 'table',
+    key: 'pk = T#t#UNIQUE#kind#value, sk = UNIQUE',
+    operation: 'conditional Put/Delete in the transaction',
+  },
+  {
+    name: 'Idempotency record of a create',
+    index: 'table',
+    key: 'pk = T#t#IDEMPOTENCY#operation#key, sk = IDEMPOTENCY',
+    operation: 'conditional Put in the transaction; GetItem on replay',
+  },
+  {
+    name: 'Outbox event',
+    index: 'table',
+    key: 'pk = T#t#OUTBOX#eventId, sk = OUTBOX',
+    operation: 'Put in the transaction; read from the stream',
+  },
+  {
+    name: 'Tenant profile',
+    index: 'table',
+    key: 'pk = T#t#TENANT, sk = TENANT',
+    operation: 'GetItem (cached 5 min)',
+  },
+];
+
+/** The markdown rows of the access-pattern table. */
+export const accessPatternRows = (): string[] =>
+  accessPatterns.map((p) => `| ${p.name} | ${p.index} | \`${p.key}\` | ${p.operation} |`);

@@ -1,0 +1,427 @@
+import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { GridlineStack } from '../../lib/gridline-stack';
+import { tableDefinition } from '../../lib/table-definition';
+import { topology } from '../../lib/topology';
+import type { Topology } from '../../lib/topology-types';
+import { roles } from '../../shared/http/auth';
+
+/** Bundling the functions with esbuild is most of the time a synth takes. */
+const synthTimeout = 180_000;
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+
+function synth(stackTopology: Topology): { stack: GridlineStack; template: Template } {
+  const app = new App();
+  const stack = new GridlineStack(app, 'Gridline', { topology: stackTopology });
+  return { stack, template: Template.fromStack(stack) };
+}
+
+const logicalId = (stack: Stack, construct: IConstruct): string =>
+  stack.getLogicalId(construct.node.defaultChild as CfnElement);
+
+const getAtt = (id: string, attribute: string) => ({ 'Fn::GetAtt': [id, attribute] });
+
+/** Unacknowledged AwsSolutions findings (errors and warnings), one line each. */
+function nagFindings(scope: IConstruct): string[] {
+  const report = new AwsSolutionsChecks().validateScope(scope);
+  return report.violations.flatMap((violation) =>
+    violation.violatingResources.map(
+      (r) => `${violation.severity} ${violation.ruleName} at ${r.constructPath}`,
+    ),
+  );
+}
+
+/** Every action of the policies attached to a function's role. */
+function roleActions(template: Template, functionId: string): string[] {
+  const fn = template.toJSON().Resources[functionId] as Resource;
+  const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
+  return policies
+    .filter((p) =>
+      (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: role })),
+    )
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement)
+    .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+}
+
+describe('GridlineStack with the real topology', () => {
+  let stack: GridlineStack;
+  let template: Template;
+  let resources: Record<string, Resource>;
+
+  beforeAll(() => {
+    ({ stack, template } = synth(topology));
+    resources = template.toJSON().Resources;
+  }, synthTimeout);
+
+  it('has the table of tableDefinition: keys, indexes, stream, PITR, encryption, TTL, retained', () => {
+    const key = (hash: string, range: string) => [
+      { AttributeName: hash, KeyType: 'HASH' },
+      { AttributeName: range, KeyType: 'RANGE' },
+    ];
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    template.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        KeySchema: key(tableDefinition.partitionKey, tableDefinition.sortKey),
+        GlobalSecondaryIndexes: tableDefinition.globalIndexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: key(index.partitionKey, index.sortKey),
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        BillingMode: 'PAY_PER_REQUEST',
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('realises every function: Node.js 22 on ARM, memory, timeout, tracing, its own log group', () => {
+    for (const definition of topology.functions) {
+      const fn = stack.functions.get(definition.name)!;
+      const props = resources[logicalId(stack, fn.function)]!.Properties;
+      expect(props).toMatchObject({
+        FunctionName: `Gridline-${definition.name}`,
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        MemorySize: definition.memoryMb,
+        Timeout: definition.timeoutSeconds,
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+        LoggingConfig: { LogGroup: { Ref: logicalId(stack, fn.logGroup) } },
+        Environment: {
+          Variables: expect.objectContaining({
+            POWERTOOLS_SERVICE_NAME: definition.name,
+            NODE_OPTIONS: '--enable-source-maps',
+          }),
+        },
+      });
+      const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect('TABLE_NAME' in variables).toBe(definition.access.table !== undefined);
+      expect('EVENT_BUS_NAME' in variables).toBe(definition.access.putEvents === true);
+    }
+    template.resourceCountIs('AWS::Lambda::Function', topology.functions.length);
+  });
+
+  it('uses no AWS managed policies for the function roles', () => {
+    for (const role of Object.values(template.findResources('AWS::IAM::Role')) as Resource[]) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('routes every topology route, with the JWT authorizer exactly where auth is jwt', () => {
+    const routes = topology.functions.flatMap((f) => (f.trigger.kind === 'http' ? f.trigger.routes : []));
+    template.resourceCountIs('AWS::ApiGatewayV2::Route', routes.length);
+    const apiId = logicalId(stack, stack.httpApi.api);
+    const authorizer = Object.entries(template.findResources('AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizer).toHaveLength(1);
+    for (const route of routes) {
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        ApiId: { Ref: apiId },
+        RouteKey: `${route.method} ${route.path}`,
+        AuthorizationType: route.auth === 'jwt' ? 'JWT' : 'NONE',
+        AuthorizerId: route.auth === 'jwt' ? { Ref: authorizer[0]![0] } : Match.absent(),
+      });
+    }
+  });
+
+  it('accepts ID tokens of the user pool client only', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: {
+        Audience: [{ Ref: logicalId(stack, stack.identity.client) }],
+        Issuer: {
+          'Fn::Join': [
+            '',
+            [
+              'https://cognito-idp.',
+              { Ref: 'AWS::Region' },
+              '.',
+              { Ref: 'AWS::URLSuffix' },
+              '/',
+              { Ref: logicalId(stack, stack.identity.userPool) },
+            ],
+          ],
+        },
+      },
+    });
+  });
+
+  it('has the user pool: no self sign-up, immutable tenant, a group per role, an SRP client', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'tenantId', AttributeDataType: 'String', Mutable: false }),
+      ]),
+    });
+    for (const role of roles) {
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    }
+    template.resourceCountIs('AWS::Cognito::UserPoolGroup', roles.length);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ReadAttributes: Match.arrayWith(['custom:tenantId']),
+      WriteAttributes: Match.not(Match.arrayWith(['custom:tenantId'])),
+    });
+  });
+
+  it('logs API access and throttles the default stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+
+  it('gives every queue a dead-letter queue with the topology maxReceiveCount and visibility timeout', () => {
+    for (const definition of topology.queues) {
+      const queue = stack.queues.get(definition.name)!;
+      const dlqId = logicalId(stack, queue.deadLetters.queue);
+      expect(resources[logicalId(stack, queue.queue)]!.Properties).toMatchObject({
+        VisibilityTimeout: definition.visibilityTimeoutSeconds,
+        SqsManagedSseEnabled: true,
+        RedrivePolicy: {
+          deadLetterTargetArn: getAtt(dlqId, 'Arn'),
+          maxReceiveCount: definition.maxReceiveCount,
+        },
+      });
+      expect(resources[dlqId]!.Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600 });
+    }
+  });
+
+  it('consumes queues in batches and reports item failures', () => {
+    for (const definition of topology.functions) {
+      if (definition.trigger.kind !== 'queue') continue;
+      const queue = stack.queues.get(definition.trigger.queue)!;
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: getAtt(logicalId(stack, queue.queue), 'Arn'),
+        FunctionName: { Ref: logicalId(stack, stack.functions.get(definition.name)!.function) },
+        BatchSize: queue.definition.batchSize,
+        MaximumBatchingWindowInSeconds: queue.definition.maxBatchingWindowSeconds,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+    }
+  });
+
+  it('routes every rule from its sources on the domain bus to its queue, with a DLQ', () => {
+    for (const rule of topology.rules) {
+      const queue = stack.queues.get(rule.targetQueue)!;
+      template.hasResourceProperties('AWS::Events::Rule', {
+        EventBusName: { Ref: logicalId(stack, stack.bus) },
+        EventPattern: {
+          source: [...rule.sources],
+          ...(rule.detailTypes ? { 'detail-type': [...rule.detailTypes] } : {}),
+        },
+        Targets: [
+          Match.objectLike({
+            Arn: getAtt(logicalId(stack, queue.queue), 'Arn'),
+            DeadLetterConfig: { Arn: Match.anyValue() },
+          }),
+        ],
+      });
+    }
+    template.resourceCountIs('AWS::Events::Rule', topology.rules.length);
+  });
+
+  it('relays only outbox inserts from the table stream, retrying by halves and reporting item failures', () => {
+    const relays = topology.functions.filter((f) => f.trigger.kind === 'outbox-stream');
+    expect(relays.length).toBeGreaterThan(0);
+    const mappings = Object.values(
+      template.findResources('AWS::Lambda::EventSourceMapping', {
+        Properties: { EventSourceArn: getAtt(logicalId(stack, stack.table), 'StreamArn') },
+      }),
+    ) as Resource[];
+    expect(mappings).toHaveLength(relays.length);
+    for (const mapping of mappings) {
+      expect(mapping.Properties).toMatchObject({
+        StartingPosition: 'TRIM_HORIZON',
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 10,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: expect.anything() } },
+      });
+      const filters = (mapping.Properties.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+      expect(filters.map((f) => JSON.parse(f.Pattern))).toEqual([
+        { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['Outbox'] } } } },
+      ]);
+    }
+  });
+
+  it('keeps every log group for a limited time', () => {
+    const groups = Object.values(template.findResources('AWS::Logs::LogGroup')) as Resource[];
+    expect(groups.length).toBe(topology.functions.length + 1);
+    for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('alarms on every dead-letter queue and on every function’s errors', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    const alarmOn = (metric: string, dimension: unknown) =>
+      alarms.filter(
+        (a) =>
+          a.Properties.MetricName === metric &&
+          JSON.stringify(a.Properties.Dimensions).includes(JSON.stringify(dimension)) &&
+          a.Properties.Threshold === 1 &&
+          a.Properties.ComparisonOperator === 'GreaterThanOrEqualToThreshold',
+      );
+    const deadLetterQueues = Object.entries(resources).filter(
+      ([, r]) => r.Type === 'AWS::SQS::Queue' && r.Properties.RedrivePolicy === undefined,
+    );
+    expect(deadLetterQueues.length).toBeGreaterThanOrEqual(topology.queues.length);
+    for (const [id] of deadLetterQueues) {
+      expect(alarmOn('ApproximateNumberOfMessagesVisible', getAtt(id, 'QueueName')), id).toHaveLength(1);
+    }
+    for (const fn of stack.functions.values()) {
+      const [alarm] = alarmOn('Errors', { Ref: logicalId(stack, fn.function) });
+      expect(alarm?.Properties).toMatchObject({ Statistic: 'Sum', Period: 300 });
+    }
+  });
+
+  it('grants least privilege: no table access for docs-api, no PutEvents for accounts-api', () => {
+    const actionsOf = (name: string) =>
+      roleActions(template, logicalId(stack, stack.functions.get(name)!.function));
+    expect(actionsOf('docs-api').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+    expect(actionsOf('accounts-api')).not.toContain('events:PutEvents');
+    expect(actionsOf('accounts-api')).toContain('dynamodb:PutItem');
+    expect(actionsOf('outbox-relay')).toContain('events:PutEvents');
+    expect(
+      actionsOf('outbox-relay').filter((a) => a.startsWith('dynamodb:') && !a.includes('Stream')),
+    ).toEqual(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']);
+  });
+
+  it('outputs what clients and operators need', () => {
+    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'EventBusName']) {
+      template.hasOutput(name, {});
+    }
+  });
+
+  it('has no unacknowledged cdk-nag AwsSolutions findings', () => {
+    expect(nagFindings(stack)).toEqual([]);
+  });
+});
+
+describe('GridlineStack with a small synthetic topology', () => {
+  const entry = 'functions/docs-api.ts';
+  const synthetic: Topology = {
+    functions: [
+      {
+        name: 'web',
+        entry,
+        description: 'http',
+        memoryMb: 256,
+        timeoutSeconds: 3,
+        trigger: { kind: 'http', routes: [{ method: 'GET', path: '/ping', auth: 'jwt' }] },
+        access: { table: 'read' },
+      },
+      {
+        name: 'worker',
+        entry,
+        description: 'queue',
+        memoryMb: 256,
+        timeoutSeconds: 10,
+        trigger: { kind: 'queue', queue: 'jobs' },
+        access: {},
+      },
+      {
+        name: 'nightly',
+        entry,
+        description: 'schedule',
+        memoryMb: 256,
+        timeoutSeconds: 60,
+        trigger: { kind: 'schedule', schedule: 'nightly-digest' },
+        access: { sendEmail: true },
+      },
+    ],
+    queues: [
+      {
+        name: 'jobs',
+        batchSize: 5,
+        visibilityTimeoutSeconds: 30,
+        maxReceiveCount: 3,
+        maxBatchingWindowSeconds: 0,
+      },
+    ],
+    rules: [
+      {
+        name: 'jobs',
+        description: 'jobs',
+        sources: ['test.jobs'],
+        detailTypes: ['JobRequested'],
+        targetQueue: 'jobs',
+      },
+    ],
+    schedules: [
+      {
+        name: 'nightly-digest',
+        description: 'digest',
+        expression: 'cron(0 3 * * ? *)',
+        targetFunction: 'nightly',
+      },
+    ],
+  };
+  let stack: GridlineStack;
+  let template: Template;
+
+  beforeAll(() => {
+    ({ stack, template } = synth(synthetic));
+  }, synthTimeout);
+
+  it('realises the schedule with EventBridge Scheduler, a retry policy and a DLQ', () => {
+    const target = stack.functions.get('nightly')!.function;
+    template.resourceCountIs('AWS::Scheduler::Schedule', 1);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 3 * * ? *)',
+      State: 'ENABLED',
+      Target: {
+        Arn: getAtt(logicalId(stack, target), 'Arn'),
+        RoleArn: Match.anyValue(),
+        DeadLetterConfig: { Arn: Match.anyValue() },
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 2 }),
+      },
+    });
+  });
+
+  it('matches detail types, realises the queue and grants the email and read permissions', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['test.jobs'], 'detail-type': ['JobRequested'] },
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      VisibilityTimeout: 30,
+      RedrivePolicy: { maxReceiveCount: 3, deadLetterTargetArn: Match.anyValue() },
+    });
+    const actionsOf = (name: string) =>
+      roleActions(template, logicalId(stack, stack.functions.get(name)!.function));
+    expect(actionsOf('nightly')).toEqual(expect.arrayContaining(['ses:SendEmail', 'ses:SendRawEmail']));
+    expect(actionsOf('web')).toContain('dynamodb:Query');
+    expect(actionsOf('web')).not.toContain('dynamodb:PutItem');
+    expect(actionsOf('worker').filter((a) => a.startsWith('dynamodb:') || a.startsWith('ses:'))).toEqual([]);
+  });
+
+  it('has no unacknowledged cdk-nag AwsSolutions findings', () => {
+    expect(nagFindings(stack)).toEqual([]);
+  });
+
+  it('refuses a topology that names an unknown queue or schedule', () => {
+    const broken = (change: Partial<Topology>) => () =>
+      new GridlineStack(new App(), 'Broken', { topology: { ...synthetic, ...change } });
+    expect(broken({ rules: [{ ...synthetic.rules[0]!, targetQueue: 'nope' }] })).toThrow(
+      /unknown queue "nope"/,
+    );
+    expect(broken({ schedules: [] })).toThrow(/unknown schedule "nightly-digest"/);
+  });
+});

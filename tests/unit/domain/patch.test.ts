@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { applyPatch, withoutNulls } from '../../../shared/domain/patch';
+
+interface Fields {
+  name: string;
+  email?: string;
+  phones: string[];
+}
+
+describe('applyPatch', () => {
+  it('replaces the fields given, clears those set to null and keeps those left out', () => {
+    // Prepare
+    const current: Fields = { name: 'Anna', email: 'anna@example.se', phones: ['+46701234567'] };
+
+    // Act
+    const patched = applyPatch(current, { name: 'Berit', email: null });
+
+    // Assess
+    expect(patched).toEqual({ name: 'Berit', email: undefined, phones: ['+46701234567'] });
+  });
+
+  it('treats a field explicitly set to undefined as left out', () => {
+    // Prepare
+    const current: Fields = { name: 'Anna', email: 'anna@example.se', phones: [] };
+
+    // Act
+    const patched = applyPatch(current, { email: undefined });
+
+    // Assess
+    expect(patched.email).toBe('anna@example.se');
+  });
+
+  it('leaves the current object untouched', () => {
+    // Prepare
+    const current: Fields = { name: 'Anna', email: 'anna@example.se', phones: [] };
+
+    // Act
+    applyPatch(current, { name: 'Berit', email: null });
+
+    // Assess
+    expect(current).toEqual({ name: 'Anna', email: 'anna@example.se', phones: [] });
+  });
+});
+
+describe('withoutNulls', () => {
+  it('drops null fields and keeps every other value, falsy ones included', () => {
+    // Act
+    const draft = withoutNulls<{
+      name: string;
+      email?: string;
+      count?: number;
+      flag?: boolean;
+      note?: string;
+    }>({
+      name: 'Anna',
+      email: null,
+      count: 0,
+      flag: false,
+      note: '',
+    });
+
+    // Assess
+    expect(draft).toEqual({ name: 'Anna', count: 0, flag: false, note: '' });
+    expect('email' in draft).toBe(false);
+  });
+});

@@ -1,0 +1,186 @@
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LocalQueue, type QueueConsumer } from '../../../lib/local/local-queue';
+import type { QueueDefinition } from '../../../lib/topology-types';
+
+/** With timeScale 0.001 a 5-second visibility timeout lasts 5 ms. */
+const timeScale = 0.001;
+
+function definition(overrides: Partial<QueueDefinition> = {}): QueueDefinition {
+  return {
+    name: 'audit',
+    batchSize: 10,
+    visibilityTimeoutSeconds: 5,
+    maxReceiveCount: 3,
+    maxBatchingWindowSeconds: 1,
+    ...overrides,
+  };
+}
+
+/** A consumer that records each batch it receives and answers as `answer` says. */
+function recordingConsumer(
+  answer: (event: SQSEvent, call: number) => SQSBatchResponse | undefined = () => undefined,
+) {
+  const batches: SQSRecord[][] = [];
+  const consumer: QueueConsumer = async (event) => {
+    batches.push(event.Records);
+    return answer(event, batches.length);
+  };
+  return { consumer, batches };
+}
+
+describe('LocalQueue', () => {
+  const queues: LocalQueue[] = [];
+
+  function queueOf(def: QueueDefinition, consumer: QueueConsumer): LocalQueue {
+    const queue = new LocalQueue(def, consumer, timeScale);
+    queues.push(queue);
+    return queue;
+  }
+
+  beforeEach(() => {
+    // The queue reports a consumer that throws on the console; keep the test output clean.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    for (const queue of queues.splice(0)) queue.stop();
+    vi.restoreAllMocks();
+  });
+
+  it('delivers the messages as SQS records and deletes them when the consumer succeeds', async () => {
+    // Prepare
+    const { consumer, batches } = recordingConsumer();
+    const queue = queueOf(definition(), consumer);
+
+    // Act
+    const first = queue.send('{"n":1}');
+    const second = queue.send('{"n":2}');
+    await queue.drained();
+
+    // Assess
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.map((r) => [r.messageId, r.body])).toEqual([
+      [first, '{"n":1}'],
+      [second, '{"n":2}'],
+    ]);
+    expect(batches[0]?.[0]).toMatchObject({
+      eventSource: 'aws:sqs',
+      eventSourceARN: expect.stringMatching(/:audit$/),
+      attributes: { ApproximateReceiveCount: '1' },
+    });
+    expect(queue.counts).toEqual({ sent: 2, deliveries: 2, deleted: 2, deadLettered: 0 });
+    expect(queue.deadLetters).toEqual([]);
+  });
+
+  it('is drained at once when nothing was sent', async () => {
+    // Prepare
+    const { consumer, batches } = recordingConsumer();
+    const queue = queueOf(definition(), consumer);
+
+    // Act
+    await queue.drained();
+
+    // Assess
+    expect(batches).toEqual([]);
+  });
+
+  it('redelivers a message after the consumer threw, with receive count 2, and then deletes it', async () => {
+    // Prepare
+    let calls = 0;
+    const batches: SQSRecord[][] = [];
+    const queue = queueOf(definition(), async (event) => {
+      batches.push(event.Records);
+      calls++;
+      if (calls === 1) throw new Error('table briefly unavailable');
+    });
+
+    // Act
+    const id = queue.send('{"n":1}');
+    await queue.drained();
+
+    // Assess
+    expect(
+      batches.map((batch) => batch.map((r) => [r.messageId, r.attributes.ApproximateReceiveCount])),
+    ).toEqual([[[id, '1']], [[id, '2']]]);
+    expect(batches[0]?.[0]?.receiptHandle).not.toBe(batches[1]?.[0]?.receiptHandle);
+    expect(queue.counts).toEqual({ sent: 1, deliveries: 2, deleted: 1, deadLettered: 0 });
+  });
+
+  it('redelivers only the messages a partial batch response names', async () => {
+    // Prepare
+    let failing: string | undefined;
+    const { consumer, batches } = recordingConsumer((_event, call) =>
+      call === 1 && failing ? { batchItemFailures: [{ itemIdentifier: failing }] } : undefined,
+    );
+    const queue = queueOf(definition(), consumer);
+
+    // Act
+    queue.send('a');
+    failing = queue.send('b');
+    queue.send('c');
+    await queue.drained();
+
+    // Assess
+    expect(batches.map((batch) => batch.map((r) => r.body))).toEqual([['a', 'b', 'c'], ['b']]);
+    expect(batches[1]?.[0]).toMatchObject({
+      messageId: failing,
+      attributes: { ApproximateReceiveCount: '2' },
+    });
+    expect(queue.counts).toEqual({ sent: 3, deliveries: 4, deleted: 3, deadLettered: 0 });
+  });
+
+  it('moves a message that always fails to the dead letters after exactly maxReceiveCount deliveries', async () => {
+    // Prepare
+    const { consumer, batches } = recordingConsumer((event) => ({
+      batchItemFailures: event.Records.map((r) => ({ itemIdentifier: r.messageId })),
+    }));
+    const queue = queueOf(definition({ maxReceiveCount: 4 }), consumer);
+
+    // Act
+    const id = queue.send('poison');
+    await queue.drained();
+
+    // Assess
+    expect(batches.map((batch) => batch.map((r) => r.attributes.ApproximateReceiveCount))).toEqual([
+      ['1'],
+      ['2'],
+      ['3'],
+      ['4'],
+    ]);
+    expect(queue.deadLetters.map((m) => [m.id, m.body])).toEqual([[id, 'poison']]);
+    expect(queue.counts).toEqual({ sent: 1, deliveries: 4, deleted: 0, deadLettered: 1 });
+  });
+
+  it('dead-letters a message whose consumer always throws, and still deletes the good ones', async () => {
+    // Prepare
+    const { consumer, batches } = recordingConsumer((event) => {
+      if (event.Records.some((r) => r.body === 'poison')) throw new Error('cannot parse');
+      return undefined;
+    });
+    const queue = queueOf(definition({ batchSize: 1, maxReceiveCount: 2 }), consumer);
+
+    // Act
+    queue.send('poison');
+    queue.send('good');
+    await queue.drained();
+
+    // Assess
+    expect(batches.filter((b) => b[0]?.body === 'poison')).toHaveLength(2);
+    expect(queue.deadLetters.map((m) => m.body)).toEqual(['poison']);
+    expect(queue.counts).toMatchObject({ deleted: 1, deadLettered: 1 });
+  });
+
+  it('never hands the consumer more messages than the batch size', async () => {
+    // Prepare
+    const { consumer, batches } = recordingConsumer();
+    const queue = queueOf(definition({ batchSize: 2 }), consumer);
+
+    // Act
+    for (const body of ['1', '2', '3', '4', '5']) queue.send(body);
+    await queue.drained();
+
+    // Assess
+    expect(batches.map((batch) => batch.map((r) => r.body))).toEqual([['1', '2'], ['3', '4'], ['5']]);
+  });
+});
