@@ -25,6 +25,15 @@ export interface DomainEvent<D = Record<string, unknown>> {
   readonly data: D;
 }
 
+/** JSON with object keys sorted: stored maps come back in any key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 /** Field-by-field difference of two snapshots, for update events and history. */
 export function diffFields<T extends object>(
   before: T,
@@ -35,7 +44,7 @@ export function diffFields<T extends object>(
   for (const field of fields) {
     const from = before[field];
     const to = after[field];
-    if (JSON.stringify(from) !== JSON.stringify(to))
+    if (canonicalJson(from) !== canonicalJson(to))
       changes.push({ field, from: from ?? null, to: to ?? null });
   }
   return changes;

@@ -70,10 +70,11 @@ const trackedFields = [
 
 function normalised(fields: AccountFields): AccountFields {
   const collect = new FieldCollector();
-  const country = fields.country.toUpperCase();
+  const country = fields.country?.toUpperCase() ?? '';
   const result: AccountFields = {
     ...fields,
-    name: fields.name.trim(),
+    // `?? ''`: a patch may try to clear a required field; that is refused below, not a crash.
+    name: fields.name?.trim() ?? '',
     country,
     orgNumber: collect.orgNumber(fields.orgNumber, country),
     // National numbers are read in the account's own country.
@@ -82,6 +83,7 @@ function normalised(fields: AccountFields): AccountFields {
     categoryIds: [...new Set(fields.categoryIds)],
   };
   if (result.name.length === 0) collect.invalid.push({ name: 'name', reason: 'must not be blank' });
+  if (!result.customerType) collect.invalid.push({ name: 'customerType', reason: 'is required' });
   if (collect.invalid.length > 0) throw new ValidationError(collect.invalid);
   return result;
 }

@@ -60,8 +60,9 @@ function normalised(fields: ContactFields, ctx: ChangeContext): ContactFields {
   const collect = new FieldCollector();
   const result: ContactFields = {
     ...fields,
-    firstName: fields.firstName.trim(),
-    lastName: fields.lastName.trim(),
+    // `?? ''`: a patch may try to clear a required field; that is refused below, not a crash.
+    firstName: fields.firstName?.trim() ?? '',
+    lastName: fields.lastName?.trim() ?? '',
     email: collect.email(fields.email),
     phones: collect.phones(fields.phones, ctx.tenant.country),
     externalCustomerId: fields.externalCustomerId?.trim(),

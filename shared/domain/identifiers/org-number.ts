@@ -25,8 +25,8 @@ export function luhnCheckDigit(digits: string): number {
 
 function normaliseSwedish(input: string): OrgNumberResult {
   const compact = input.replace(/[\s-]/g, '');
-  // A 12-digit form carries the century (16 for companies, 19/20 for persons).
-  const digits = /^\d{12}$/.test(compact) ? compact.slice(2) : compact;
+  // A 12-digit form carries the century: 16 for companies, 18–20 for persons.
+  const digits = /^(16|18|19|20)\d{10}$/.test(compact) ? compact.slice(2) : compact;
   if (!/^\d{10}$/.test(digits)) {
     return { ok: false, reason: 'a Swedish organisation number has 10 digits (NNNNNN-NNNN)' };
   }

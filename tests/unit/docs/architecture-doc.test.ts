@@ -10,7 +10,11 @@ const doc = readFileSync(path.resolve(import.meta.dirname, '../../../docs/archit
 describe('docs/architecture.md', () => {
   it('lists exactly the access patterns of the code, in order', () => {
     // Compare cells, not lines: a formatter may pad the table's columns.
-    const cells = (line: string) => line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = (line: string) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
     const documented = doc
       .split('\n')
       .map(cells)

@@ -72,3 +72,12 @@ describe('diffFields', () => {
     expect(changes).toEqual([]);
   });
 });
+
+describe('diffFields on stored maps', () => {
+  it('sees no change when only the key order of a map differs', () => {
+    const before = { addresses: [{ kind: 'postal', street: 'Storgatan 1', city: 'Umeå' }] };
+    const after = { addresses: [{ city: 'Umeå', street: 'Storgatan 1', kind: 'postal' }] };
+
+    expect(diffFields(before, after, ['addresses'])).toEqual([]);
+  });
+});

@@ -309,6 +309,18 @@ describe('updateAccount', () => {
     expect(account.phones).toEqual(['+421905123456']);
   });
 
+  it('refuses clearing a required field instead of failing', () => {
+    const attempt = () =>
+      updateAccount(existing(), { name: null, customerType: null }, context(swedishTenant, updatedAt));
+
+    expect(attempt).toThrow(ValidationError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ValidationError).fields.map((f) => f.name)).toEqual(['name', 'customerType']);
+    }
+  });
+
   it('names every invalid field of the patch in one ValidationError', () => {
     // Prepare
     const current = existing();

@@ -40,6 +40,12 @@ describe('normaliseOrgNumber for Sweden', () => {
     expect(result).toEqual({ ok: true, value: '556016-0680' });
   });
 
+  it('refuses a 12-digit form whose century is not one in use', () => {
+    const result = normaliseOrgNumber('SE', '99556016-0680');
+
+    expect(result.ok).toBe(false);
+  });
+
   it('refuses a number whose check digit is wrong, saying the Luhn check failed', () => {
     // Act
     const result = normaliseOrgNumber('SE', '556012-5791');
