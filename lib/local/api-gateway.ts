@@ -147,13 +147,14 @@ export class LocalApiGateway {
   }
 
   private send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-    const headers: Record<string, string | number | boolean> = {
-      'content-type': 'application/json',
-      ...result.headers,
-    };
     const body = result.body
       ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8')
       : undefined;
+    // API Gateway sends JSON when a handler names no type; an empty answer has none.
+    const headers: Record<string, string | number | boolean> = {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...result.headers,
+    };
     res.writeHead(result.statusCode ?? 200, headers as Record<string, string>);
     res.end(body);
   }
