@@ -1,6 +1,7 @@
 import { assertVersion, NotFoundError } from '../errors';
 import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { softDeleted } from '../stamps';
 import { type Account, type AccountDraft, type AccountPatch, createAccount, updateAccount } from './account';
 import type { Contact } from './contact';
 import { changeContext, domainEvent, type ServiceDeps } from './context';
@@ -65,14 +66,7 @@ export class AccountService {
     const current = await this.get(actor, accountId);
     assertVersion('account', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
-    const at = ctx.now.toISOString();
-    const deleted: Account = {
-      ...current,
-      deletedAt: at,
-      updatedAt: at,
-      updatedBy: actor.userId,
-      version: current.version + 1,
-    };
+    const deleted = softDeleted(current, ctx);
     const event = domainEvent(
       this.deps,
       ctx,

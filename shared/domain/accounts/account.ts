@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { ValidationError } from '../errors';
 import { diffFields, type FieldChange } from '../events';
 import { applyPatch, type Nullable, withoutNulls } from '../patch';
-import type { TenantProfile } from '../tenant';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
 import { FieldCollector } from './normalise';
 
 export const customerTypes = ['B2B', 'B2C'] as const;
@@ -36,16 +36,7 @@ export interface AccountFields {
   readonly ownerId?: string;
 }
 
-export interface Account extends AccountFields {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly updatedAt: string;
-  readonly updatedBy: string;
-  readonly version: number;
-  readonly deletedAt?: string;
-}
+export interface Account extends AccountFields, Stamps {}
 
 export type AccountDraft = Omit<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'> &
   Partial<Pick<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'>>;
@@ -88,12 +79,6 @@ function normalised(fields: AccountFields): AccountFields {
   return result;
 }
 
-export interface ChangeContext {
-  readonly tenant: TenantProfile;
-  readonly userId: string;
-  readonly now: Date;
-}
-
 export function createAccount(id: string, given: Nullable<AccountDraft>, ctx: ChangeContext): Account {
   const draft = withoutNulls(given);
   const fields = normalised({
@@ -103,17 +88,7 @@ export function createAccount(id: string, given: Nullable<AccountDraft>, ctx: Ch
     phones: draft.phones ?? [],
     categoryIds: draft.categoryIds ?? [],
   });
-  const at = ctx.now.toISOString();
-  return {
-    ...fields,
-    id,
-    tenantId: ctx.tenant.id,
-    createdAt: at,
-    createdBy: ctx.userId,
-    updatedAt: at,
-    updatedBy: ctx.userId,
-    version: 1,
-  };
+  return { ...fields, ...createdStamps(id, ctx) };
 }
 
 export function updateAccount(
@@ -123,12 +98,5 @@ export function updateAccount(
 ): { account: Account; changes: FieldChange[] } {
   const fields = normalised(applyPatch<AccountFields>(current, patch));
   const changes = diffFields(current as AccountFields, fields, trackedFields);
-  const account: Account = {
-    ...current,
-    ...fields,
-    updatedAt: ctx.now.toISOString(),
-    updatedBy: ctx.userId,
-    version: current.version + 1,
-  };
-  return { account, changes };
+  return { account: { ...touched(current, ctx), ...fields }, changes };
 }

@@ -1,6 +1,7 @@
 import { assertVersion, NotFoundError, ValidationError } from '../errors';
 import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { softDeleted } from '../stamps';
 import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
 import { changeContext, domainEvent, type ServiceDeps } from './context';
 import type { AccountStore, ContactFilter, ContactStore } from './stores';
@@ -65,14 +66,7 @@ export class ContactService {
     const current = await this.get(actor, contactId);
     assertVersion('contact', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
-    const at = ctx.now.toISOString();
-    const deleted: Contact = {
-      ...current,
-      deletedAt: at,
-      updatedAt: at,
-      updatedBy: actor.userId,
-      version: current.version + 1,
-    };
+    const deleted = softDeleted(current, ctx);
     const subject = { type: 'contact' as const, id: contactId, accountId: current.accountId };
     const event = domainEvent(this.deps, ctx, 'ContactDeleted', subject, { contactId });
     await this.deps.contacts.update(current, deleted, event);

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors';
 import { diffFields, type FieldChange } from '../events';
 import { applyPatch, type Nullable, withoutNulls } from '../patch';
-import type { ChangeContext } from './account';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
 import { FieldCollector } from './normalise';
 
 export const communicationChannels = ['electronic', 'paper'] as const;
@@ -25,16 +25,7 @@ export interface ContactFields {
   readonly preferredChannel: (typeof communicationChannels)[number];
 }
 
-export interface Contact extends ContactFields {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  readonly updatedAt: string;
-  readonly updatedBy: string;
-  readonly version: number;
-  readonly deletedAt?: string;
-}
+export interface Contact extends ContactFields, Stamps {}
 
 type Defaulted = 'phones' | 'keywords' | 'newsletterConsent' | 'isSigningPerson' | 'preferredChannel';
 export type ContactDraft = Omit<ContactFields, Defaulted> & Partial<Pick<ContactFields, Defaulted>>;
@@ -89,17 +80,7 @@ export function createContact(id: string, given: Nullable<ContactDraft>, ctx: Ch
     },
     ctx,
   );
-  const at = ctx.now.toISOString();
-  return {
-    ...fields,
-    id,
-    tenantId: ctx.tenant.id,
-    createdAt: at,
-    createdBy: ctx.userId,
-    updatedAt: at,
-    updatedBy: ctx.userId,
-    version: 1,
-  };
+  return { ...fields, ...createdStamps(id, ctx) };
 }
 
 export function updateContact(
@@ -109,14 +90,7 @@ export function updateContact(
 ): { contact: Contact; changes: FieldChange[] } {
   const fields = normalised(applyPatch<ContactFields>(current, patch), ctx);
   const changes = diffFields(current as ContactFields, fields, trackedFields);
-  const contact: Contact = {
-    ...current,
-    ...fields,
-    updatedAt: ctx.now.toISOString(),
-    updatedBy: ctx.userId,
-    version: current.version + 1,
-  };
-  return { contact, changes };
+  return { contact: { ...touched(current, ctx), ...fields }, changes };
 }
 
 export const displayName = (c: Pick<ContactFields, 'firstName' | 'lastName'>) =>

@@ -1,7 +1,7 @@
 import type { DomainEvent, FieldChange, SubjectType } from '../events';
 import type { Actor, Clock, IdGenerator } from '../ports';
+import type { ChangeContext } from '../stamps';
 import type { TenantDirectory } from '../tenant';
-import type { ChangeContext } from './account';
 
 export const accountsEventSource = 'gridline.accounts';
 

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   type Account,
   type AccountDraft,
-  type ChangeContext,
   createAccount,
   updateAccount,
 } from '../../../../shared/domain/accounts/account';
 import { ValidationError } from '../../../../shared/domain/errors';
 import type { Nullable } from '../../../../shared/domain/patch';
+import type { ChangeContext } from '../../../../shared/domain/stamps';
 import type { TenantProfile } from '../../../../shared/domain/tenant';
 
 const swedishTenant: TenantProfile = {

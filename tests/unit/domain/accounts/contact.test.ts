@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeContext } from '../../../../shared/domain/accounts/account';
 import {
   type Contact,
   type ContactDraft,
@@ -9,6 +8,7 @@ import {
 } from '../../../../shared/domain/accounts/contact';
 import { ValidationError } from '../../../../shared/domain/errors';
 import type { Nullable } from '../../../../shared/domain/patch';
+import type { ChangeContext } from '../../../../shared/domain/stamps';
 import type { TenantProfile } from '../../../../shared/domain/tenant';
 
 const swedishTenant: TenantProfile = {
