@@ -98,5 +98,5 @@ export function updateAccount(
 ): { account: Account; changes: FieldChange[] } {
   const fields = normalised(applyPatch<AccountFields>(current, patch));
   const changes = diffFields(current as AccountFields, fields, trackedFields);
-  return { account: { ...touched(current, ctx), ...fields }, changes };
+  return { account: touched({ ...current, ...fields }, ctx), changes };
 }

@@ -90,7 +90,7 @@ export function updateContact(
 ): { contact: Contact; changes: FieldChange[] } {
   const fields = normalised(applyPatch<ContactFields>(current, patch), ctx);
   const changes = diffFields(current as ContactFields, fields, trackedFields);
-  return { contact: { ...touched(current, ctx), ...fields }, changes };
+  return { contact: touched({ ...current, ...fields }, ctx), changes };
 }
 
 export const displayName = (c: Pick<ContactFields, 'firstName' | 'lastName'>) =>
