@@ -9,7 +9,7 @@ export interface ItemKey {
 }
 
 export type LookupKind = 'phone' | 'email' | 'customerId';
-export type UniqueKind = 'orgNumber' | 'customerId';
+export type UniqueKind = 'orgNumber' | 'customerId' | 'supplyPointId';
 
 const t = (tenantId: string) => `T#${tenantId}`;
 
