@@ -1,5 +1,5 @@
 import { routesByFunction } from '../shared/api/all-routes';
-import { accountsEventSource } from '../shared/domain/accounts/context';
+import { eventSources } from '../shared/domain/service-context';
 import type { HttpRoute, Topology } from './topology-types';
 
 const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
@@ -10,7 +10,7 @@ const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
   }));
 
 /** Every event source of the domain; the audit trail listens to all of them. */
-export const domainEventSources = [accountsEventSource] as const;
+export const domainEventSources = Object.values(eventSources);
 
 /**
  * Gridline's topology. Add a function, queue, rule or schedule here and both

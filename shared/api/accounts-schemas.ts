@@ -112,7 +112,7 @@ export const noteBody = z.strictObject({ text: z.string().min(1).max(10000) }).m
 export const noteSchema = z
   .object({
     id: z.string(),
-    subject: z.object({ type: z.enum(['account', 'contact']), id: z.string() }),
+    subject: z.object({ type: z.string(), id: z.string() }),
     text: z.string(),
     authorId: z.string(),
     createdAt: z.iso.datetime(),
@@ -125,7 +125,7 @@ export const historyEntrySchema = z
     type: z.string().meta({ example: 'AccountUpdated' }),
     occurredAt: z.iso.datetime(),
     actorId: z.string(),
-    subject: z.object({ type: z.enum(['account', 'contact']), id: z.string() }),
+    subject: z.object({ type: z.string(), id: z.string() }),
     changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
   })
   .meta({ id: 'HistoryEntry' });

@@ -5,7 +5,8 @@ export interface FieldChange {
   readonly to: unknown;
 }
 
-export type SubjectType = 'account' | 'contact';
+/** What an event is about; each has a partition that holds its history. */
+export type SubjectType = 'account' | 'contact' | 'supplyPoint' | 'territory' | 'product' | 'journey';
 
 /**
  * A domain event. It is written to the outbox in the same transaction as the

@@ -1,8 +1,8 @@
 import { monotonicFactory } from 'ulid';
 import { AccountService } from '../domain/accounts/account-service';
 import { ContactService } from '../domain/accounts/contact-service';
-import type { ServiceDeps } from '../domain/accounts/context';
 import { SubjectService } from '../domain/accounts/subject-service';
+import type { ServiceDeps } from '../domain/service-context';
 import { DynamoAccountStore } from '../table/account-store';
 import { DynamoContactStore } from '../table/contact-store';
 import { DynamoHistoryStore } from '../table/history-store';

@@ -58,6 +58,60 @@ export const keys = {
     pk: `${t(tenantId)}#OUTBOX#${eventId}`,
     sk: 'OUTBOX',
   }),
+
+  // Energy domain.
+  supplyPoint: (tenantId: string, supplyPointId: string): ItemKey => ({
+    pk: `${t(tenantId)}#SUPPLYPOINT#${supplyPointId}`,
+    sk: 'SUPPLYPOINT',
+  }),
+  /** gsi1 sort key of a supply point in its account's collection. */
+  supplyPointInCollection: (supplyPointId: string) => `SUPPLYPOINT#${supplyPointId}`,
+  supplyPointPrefix: 'SUPPLYPOINT#',
+  supplyPointList: (tenantId: string) => `${t(tenantId)}#SUPPLYPOINTS`,
+  /** Meter readings live in their supply point's partition, per register, by date. */
+  reading: (supplyPointPk: string, register: string, date: string, readingId: string): ItemKey => ({
+    pk: supplyPointPk,
+    sk: `READING#${register}#${date}#${readingId}`,
+  }),
+  readingPrefix: (register?: string) => (register ? `READING#${register}#` : 'READING#'),
+
+  territory: (tenantId: string, code: string): ItemKey => ({
+    pk: `${t(tenantId)}#TERRITORY#${code}`,
+    sk: 'TERRITORY',
+  }),
+  territoryList: (tenantId: string) => `${t(tenantId)}#TERRITORIES`,
+  /** Tenant tables that derive a supply point's parameters. */
+  bandTable: (tenantId: string, commodity: string, customerType: string): ItemKey => ({
+    pk: `${t(tenantId)}#BANDTABLE#${commodity}#${customerType}`,
+    sk: 'BANDTABLE',
+  }),
+  gasConversion: (tenantId: string): ItemKey => ({ pk: `${t(tenantId)}#GASCONVERSION`, sk: 'GASCONVERSION' }),
+
+  product: (tenantId: string, productId: string): ItemKey => ({
+    pk: `${t(tenantId)}#PRODUCT#${productId}`,
+    sk: 'PRODUCT',
+  }),
+  productList: (tenantId: string) => `${t(tenantId)}#PRODUCTS`,
+  /** A price list version, in its product's partition. */
+  priceList: (tenantId: string, productId: string, version: number): ItemKey => ({
+    pk: `${t(tenantId)}#PRODUCT#${productId}`,
+    sk: `PRICELIST#${String(version).padStart(6, '0')}`,
+  }),
+  /**
+   * One price series per product, territory and band; entries sorted by the
+   * first day they apply, so "the price on day D" is one Query.
+   */
+  priceSeries: (tenantId: string, productId: string, territoryCode: string, bandCode: string) =>
+    `${t(tenantId)}#PRICE#${productId}#${territoryCode}#${bandCode}`,
+  priceEntrySk: (validFrom: string) => `FROM#${validFrom}`,
+
+  journey: (tenantId: string, journeyId: string): ItemKey => ({
+    pk: `${t(tenantId)}#JOURNEY#${journeyId}`,
+    sk: 'JOURNEY',
+  }),
+  /** gsi1 sort key of a journey in its account's collection; open ones share a prefix. */
+  journeyInCollection: (open: boolean, journeyId: string) =>
+    `JOURNEY#${open ? 'OPEN' : 'CLOSED'}#${journeyId}`,
 } as const;
 
 /** Folds case and diacritics so `Ödegård` sorts and prefix-matches as `odegard`. */

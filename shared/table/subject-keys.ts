@@ -1,6 +1,24 @@
 import type { Subject } from '../domain/accounts/records';
 import { keys } from './keys';
 
-/** The partition that holds a subject's item, notes and history. */
-export const subjectPartition = (tenantId: string, subject: Subject): string =>
-  subject.type === 'account' ? keys.account(tenantId, subject.id).pk : keys.contact(tenantId, subject.id).pk;
+/** The partition that holds a subject's item, and with it its notes and history. */
+export function subjectPartition(tenantId: string, subject: Subject): string {
+  switch (subject.type) {
+    case 'account':
+      return keys.account(tenantId, subject.id).pk;
+    case 'contact':
+      return keys.contact(tenantId, subject.id).pk;
+    case 'supplyPoint':
+      return keys.supplyPoint(tenantId, subject.id).pk;
+    case 'territory':
+      return keys.territory(tenantId, subject.id).pk;
+    case 'product':
+      return keys.product(tenantId, subject.id).pk;
+    case 'journey':
+      return keys.journey(tenantId, subject.id).pk;
+    default: {
+      const unknown: never = subject.type;
+      throw new Error(`no partition for subject type ${String(unknown)}`);
+    }
+  }
+}

@@ -1,10 +1,10 @@
 import { assertVersion, NotFoundError } from '../errors';
 import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
 import { softDeleted } from '../stamps';
 import { type Account, type AccountDraft, type AccountPatch, createAccount, updateAccount } from './account';
 import type { Contact } from './contact';
-import { changeContext, domainEvent, type ServiceDeps } from './context';
 import type { AccountFilter, AccountStore } from './stores';
 
 export class AccountService {
@@ -20,6 +20,7 @@ export class AccountService {
     const event = domainEvent(
       this.deps,
       ctx,
+      eventSources.accounts,
       'AccountCreated',
       { type: 'account', id: account.id },
       { account },
@@ -48,6 +49,7 @@ export class AccountService {
     const event = domainEvent(
       this.deps,
       ctx,
+      eventSources.accounts,
       'AccountUpdated',
       { type: 'account', id: accountId },
       { account },
@@ -70,6 +72,7 @@ export class AccountService {
     const event = domainEvent(
       this.deps,
       ctx,
+      eventSources.accounts,
       'AccountDeleted',
       { type: 'account', id: accountId },
       { accountId },

@@ -1,9 +1,9 @@
 import { assertVersion, NotFoundError, ValidationError } from '../errors';
 import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
 import { softDeleted } from '../stamps';
 import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
-import { changeContext, domainEvent, type ServiceDeps } from './context';
 import type { AccountStore, ContactFilter, ContactStore } from './stores';
 
 export class ContactService {
@@ -29,7 +29,7 @@ export class ContactService {
     const ctx = await changeContext(this.deps, actor);
     const contact = createContact(this.deps.ids.next(), draft, ctx);
     const subject = { type: 'contact' as const, id: contact.id, accountId: contact.accountId };
-    const event = domainEvent(this.deps, ctx, 'ContactCreated', subject, { contact });
+    const event = domainEvent(this.deps, ctx, eventSources.accounts, 'ContactCreated', subject, { contact });
     return this.deps.contacts.create(contact, event, idempotency);
   }
 
@@ -57,7 +57,15 @@ export class ContactService {
       id: contactId,
       accountId: contact.accountId ?? current.accountId,
     };
-    const event = domainEvent(this.deps, ctx, 'ContactUpdated', subject, { contact }, changes);
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      eventSources.accounts,
+      'ContactUpdated',
+      subject,
+      { contact },
+      changes,
+    );
     await this.deps.contacts.update(current, contact, event);
     return contact;
   }
@@ -68,7 +76,9 @@ export class ContactService {
     const ctx = await changeContext(this.deps, actor);
     const deleted = softDeleted(current, ctx);
     const subject = { type: 'contact' as const, id: contactId, accountId: current.accountId };
-    const event = domainEvent(this.deps, ctx, 'ContactDeleted', subject, { contactId });
+    const event = domainEvent(this.deps, ctx, eventSources.accounts, 'ContactDeleted', subject, {
+      contactId,
+    });
     await this.deps.contacts.update(current, deleted, event);
   }
 

@@ -2,7 +2,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { normaliseEmail } from '../identifiers/email';
 import { normalisePhone } from '../identifiers/phone';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, type ServiceDeps } from './context';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
 import type {
   HistoryEntry,
   HistoryStore,
@@ -54,7 +54,14 @@ export class SubjectService {
       authorId: actor.userId,
       createdAt: ctx.now.toISOString(),
     };
-    const event = domainEvent(this.deps, ctx, 'NoteAdded', { ...subject, accountId }, { note });
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      eventSources.accounts,
+      'NoteAdded',
+      { ...subject, accountId },
+      { note },
+    );
     return this.deps.notes.add(actor.tenantId, note, event, idempotency);
   }
 

@@ -1,10 +1,17 @@
-import type { DomainEvent, FieldChange, SubjectType } from '../events';
-import type { Actor, Clock, IdGenerator } from '../ports';
-import type { ChangeContext } from '../stamps';
-import type { TenantDirectory } from '../tenant';
+import type { DomainEvent, FieldChange, SubjectType } from './events';
+import type { Actor, Clock, IdGenerator } from './ports';
+import type { ChangeContext } from './stamps';
+import type { TenantDirectory } from './tenant';
 
-export const accountsEventSource = 'gridline.accounts';
+/** The bus `source` of each domain module's events. */
+export const eventSources = {
+  accounts: 'gridline.accounts',
+  energy: 'gridline.energy',
+} as const;
 
+export type EventSource = (typeof eventSources)[keyof typeof eventSources];
+
+/** What every domain service needs: tenant profiles, time and new ids. */
 export interface ServiceDeps {
   readonly tenants: TenantDirectory;
   readonly clock: Clock;
@@ -18,6 +25,7 @@ export async function changeContext(deps: ServiceDeps, actor: Actor): Promise<Ch
 export function domainEvent(
   deps: ServiceDeps,
   ctx: ChangeContext,
+  source: EventSource,
   type: string,
   subject: { type: SubjectType; id: string; accountId?: string },
   data: Record<string, unknown>,
@@ -26,7 +34,7 @@ export function domainEvent(
   return {
     id: deps.ids.next(),
     type,
-    source: accountsEventSource,
+    source,
     tenantId: ctx.tenant.id,
     occurredAt: ctx.now.toISOString(),
     actor: { userId: ctx.userId },
