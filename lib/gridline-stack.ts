@@ -1,9 +1,10 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { outboxEntity } from '../shared/table/outbox';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
@@ -39,6 +40,7 @@ export class GridlineStack extends Stack {
   readonly httpApi: GridlineHttpApi;
   readonly queues = new Map<string, DomainQueue>();
   readonly functions = new Map<string, GridlineFunction>();
+  readonly secrets = new Map<string, secretsmanager.ISecret>();
 
   private readonly topology: Topology;
 
@@ -81,11 +83,24 @@ export class GridlineStack extends Stack {
 
     for (const rule of topology.rules) this.addRule(rule);
 
+    for (const definition of topology.secrets) {
+      const secret = new secretsmanager.Secret(this, `Secret-${definition.name}`, {
+        description: `${definition.description} (set its value after the first deploy)`,
+      });
+      Validations.of(secret).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'An outside provider’s API key: it is rotated in the provider’s console, which a rotation Lambda cannot do',
+      });
+      this.secrets.set(definition.name, secret);
+    }
+
     for (const definition of topology.functions) {
       const fn = new GridlineFunction(this, `Fn-${definition.name}`, {
         definition,
         table: this.table,
         bus: this.bus,
+        secrets: this.secrets,
       });
       this.functions.set(definition.name, fn);
       this.connectTrigger(fn, definition);

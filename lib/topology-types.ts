@@ -24,7 +24,18 @@ export interface FunctionAccess {
   readonly table?: 'read' | 'readWrite';
   readonly putEvents?: boolean;
   readonly sendEmail?: boolean;
+  /** Names of `Topology.secrets` the function may read. */
+  readonly secrets?: readonly string[];
 }
+
+/** A secret the operator fills in (an outside service's API key); the stack creates it empty. */
+export interface SecretDefinition {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** The environment variable that tells a function its secret's ARN: `mapy-api-key` → `MAPY_API_KEY_SECRET_ID`. */
+export const secretEnvironmentName = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_SECRET_ID`;
 
 export interface FunctionDefinition {
   /** kebab-case, unique; also the log group and alarm name suffix. */
@@ -70,4 +81,5 @@ export interface Topology {
   readonly queues: readonly QueueDefinition[];
   readonly rules: readonly EventRuleDefinition[];
   readonly schedules: readonly ScheduleDefinition[];
+  readonly secrets: readonly SecretDefinition[];
 }

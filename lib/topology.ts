@@ -37,6 +37,33 @@ export const topology: Topology = {
       access: {},
     },
     {
+      name: 'energy-api',
+      entry: 'functions/energy-api.ts',
+      description: 'Supply points, distribution territories and energy reference data',
+      memoryMb: 1024,
+      timeoutSeconds: 10,
+      trigger: { kind: 'http', routes: httpRoutes('energy-api') },
+      access: { table: 'readWrite' },
+    },
+    {
+      name: 'address-verifier',
+      entry: 'functions/address-verifier.ts',
+      description: 'Verifies supply point addresses with the geocoder',
+      memoryMb: 512,
+      timeoutSeconds: 30,
+      trigger: { kind: 'queue', queue: 'address-verification' },
+      access: { table: 'readWrite', secrets: ['mapy-api-key'] },
+    },
+    {
+      name: 'billing-sync',
+      entry: 'functions/billing-sync.ts',
+      description: 'Copies account billing data to the account’s supply points',
+      memoryMb: 512,
+      timeoutSeconds: 30,
+      trigger: { kind: 'queue', queue: 'billing-sync' },
+      access: { table: 'readWrite' },
+    },
+    {
       name: 'outbox-relay',
       entry: 'functions/outbox-relay.ts',
       description: 'Relays outbox items from the table stream to the domain event bus',
@@ -63,6 +90,21 @@ export const topology: Topology = {
       maxReceiveCount: 5,
       maxBatchingWindowSeconds: 1,
     },
+    // One address at a time: the geocoder is rate-limited, and a failure retries only that one.
+    {
+      name: 'address-verification',
+      batchSize: 1,
+      visibilityTimeoutSeconds: 120,
+      maxReceiveCount: 8,
+      maxBatchingWindowSeconds: 0,
+    },
+    {
+      name: 'billing-sync',
+      batchSize: 10,
+      visibilityTimeoutSeconds: 180,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
+    },
   ],
   rules: [
     {
@@ -71,6 +113,21 @@ export const topology: Topology = {
       sources: domainEventSources,
       targetQueue: 'audit',
     },
+    {
+      name: 'verify-supply-point-addresses',
+      description: 'New and changed supply points have their address verified',
+      sources: [eventSources.energy],
+      detailTypes: ['SupplyPointCreated', 'SupplyPointUpdated'],
+      targetQueue: 'address-verification',
+    },
+    {
+      name: 'sync-billing-to-supply-points',
+      description: 'Account changes refresh the billing copy on its supply points',
+      sources: [eventSources.accounts],
+      detailTypes: ['AccountUpdated'],
+      targetQueue: 'billing-sync',
+    },
   ],
   schedules: [],
+  secrets: [{ name: 'mapy-api-key', description: 'Mapy.cz API key for address verification' }],
 };

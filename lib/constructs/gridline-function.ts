@@ -7,8 +7,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import type { FunctionDefinition } from '../topology-types';
+import { type FunctionDefinition, secretEnvironmentName } from '../topology-types';
 
 /** The project root: entries, package-lock.json and node_modules live there. */
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -17,10 +18,25 @@ export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 const requireBanner =
   "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 
+const tableReadActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:DescribeTable',
+];
+const tableWriteActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
 export interface GridlineFunctionProps {
   readonly definition: FunctionDefinition;
   readonly table: dynamodb.ITableV2;
   readonly bus: events.IEventBus;
+  /** The stack's secrets by topology name; the function reads those its access names. */
+  readonly secrets: ReadonlyMap<string, secretsmanager.ISecret>;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
 }
@@ -77,6 +93,12 @@ export class GridlineFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...(access.table !== undefined ? { TABLE_NAME: table.tableName } : {}),
         ...(access.putEvents === true ? { EVENT_BUS_NAME: bus.eventBusName } : {}),
+        ...Object.fromEntries(
+          (access.secrets ?? []).map((name) => [
+            secretEnvironmentName(name),
+            this.secret(props, name).secretArn,
+          ]),
+        ),
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -91,8 +113,9 @@ export class GridlineFunction extends Construct {
       },
     });
 
-    if (access.table === 'read') table.grantReadData(this.role);
-    if (access.table === 'readWrite') table.grantReadWriteData(this.role);
+    // Only what the table layer does: no Scan (design rule 5), no BatchWriteItem.
+    if (access.table === 'read') table.grant(this.role, ...tableReadActions);
+    if (access.table === 'readWrite') table.grant(this.role, ...tableReadActions, ...tableWriteActions);
     if (access.table !== undefined) {
       const tableId = Stack.of(this).getLogicalId(table.node.defaultChild as CfnElement);
       Validations.of(this.role).acknowledge({
@@ -101,6 +124,7 @@ export class GridlineFunction extends Construct {
       });
     }
     if (access.putEvents === true) bus.grantPutEventsTo(this.role);
+    for (const name of access.secrets ?? []) this.secret(props, name).grantRead(this.role);
     if (access.sendEmail === true) {
       const identities = Stack.of(this).formatArn({
         service: 'ses',
@@ -138,5 +162,11 @@ export class GridlineFunction extends Construct {
       reason:
         'Node.js 22 (LTS) is pinned on purpose and the bundles target node22; moving to a newer runtime is a deliberate upgrade, not a side effect of a CDK update',
     });
+  }
+
+  private secret(props: GridlineFunctionProps, name: string): secretsmanager.ISecret {
+    const secret = props.secrets.get(name);
+    if (!secret) throw new Error(`the topology refers to the unknown secret "${name}"`);
+    return secret;
   }
 }

@@ -65,8 +65,9 @@ export class Identity extends Construct {
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ ...profile, email: true, emailVerified: true })
         .withCustomAttributes(tenantAttribute),
-      // The tenant is never writable by the user.
-      writeAttributes: new cognito.ClientAttributes().withStandardAttributes(profile),
+      // The tenant is never writable by the user; e-mail must be, as Cognito refuses a client that
+      // cannot write a required attribute.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ ...profile, email: true }),
     });
   }
 

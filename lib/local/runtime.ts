@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { accountsServices } from '../../shared/runtime/accounts-services';
+import { energyServices } from '../../shared/runtime/energy-services';
 import { createTable } from '../../shared/table/table';
 import { topology as defaultTopology } from '../topology';
 import type { Topology } from '../topology-types';
@@ -79,6 +80,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     TABLE_NAME: tableName,
     EVENT_BUS_NAME: 'gridline-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // The local adapter knows the demo addresses and verifies nothing else.
+    GEOCODER: 'local',
   });
 
   await createLocalTable(new DynamoDBClient({}), tableName);
@@ -111,7 +114,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const api = new LocalApiGateway(topology, functions, identity);
   const apiUrl = await api.listen(options.apiPort);
 
-  if (options.seed !== false) await seedDemoData(accountsServices(createTable(tableName)));
+  if (options.seed !== false) {
+    const table = createTable(tableName);
+    await seedDemoData(accountsServices(table), energyServices(table));
+  }
 
   const tenants = await Promise.all(
     demoTenants.map(async (t) => ({

@@ -1,6 +1,12 @@
+import { slovakDemoBandTables, swedishDemoBandTables } from '../../shared/domain/energy/consumption-bands';
+import {
+  slovakDemoGrossCalorificValue,
+  slovakDemoVolumeCoefficients,
+} from '../../shared/domain/energy/gas-conversion';
 import type { TenantProfile } from '../../shared/domain/tenant';
 import type { Role } from '../../shared/http/auth';
 import type { AccountsServices } from '../../shared/runtime/accounts-services';
+import type { EnergyServices } from '../../shared/runtime/energy-services';
 import type { LocalUser } from './identity';
 
 export interface DemoTenant {
@@ -53,15 +59,57 @@ export const demoTenants: readonly DemoTenant[] = [
  * Realistic demo data, written through the domain services so it obeys every
  * rule (valid org numbers, E.164 phones, guards, outbox events).
  */
-export async function seedDemoData(services: AccountsServices): Promise<void> {
+export async function seedDemoData(services: AccountsServices, energy: EnergyServices): Promise<void> {
   for (const tenant of demoTenants) await services.tenants.save(tenant.profile);
-  await seedSweden(services, { tenantId: 'norrsken', userId: 'norrsken-admin' });
-  await seedSlovakia(services, { tenantId: 'tatra', userId: 'tatra-admin' });
+  const se = { tenantId: 'norrsken', userId: 'norrsken-admin' };
+  const sk = { tenantId: 'tatra', userId: 'tatra-admin' };
+  await seedSwedishReferenceData(energy, se);
+  await seedSlovakReferenceData(energy, sk);
+  await seedSweden(services, energy, se);
+  await seedSlovakia(services, energy, sk);
+}
+
+async function seedSwedishReferenceData(e: EnergyServices, actor: Actor) {
+  await e.referenceData.createTerritory(actor, {
+    code: 'ELLEVIO-STHLM',
+    name: 'Ellevio, Stockholm',
+    country: 'SE',
+    commodity: 'electricity',
+  });
+  await e.referenceData.createTerritory(actor, {
+    code: 'VATTENFALL-NORR',
+    name: 'Vattenfall Eldistribution, Norrland',
+    country: 'SE',
+    commodity: 'electricity',
+  });
+  for (const table of swedishDemoBandTables) await e.referenceData.saveBandTable(actor, table);
+}
+
+async function seedSlovakReferenceData(e: EnergyServices, actor: Actor) {
+  await e.referenceData.createTerritory(actor, {
+    code: 'ZSD',
+    name: 'Západoslovenská distribučná',
+    country: 'SK',
+    commodity: 'electricity',
+    exportFormatRef: 'zsd-datova-veta-v1',
+  });
+  await e.referenceData.createTerritory(actor, {
+    code: 'SPPD',
+    name: 'SPP - distribúcia',
+    country: 'SK',
+    commodity: 'gas',
+    exportFormatRef: 'sppd-datova-veta-v1',
+  });
+  for (const table of slovakDemoBandTables) await e.referenceData.saveBandTable(actor, table);
+  await e.referenceData.saveGasConversion(actor, {
+    grossCalorificValue: slovakDemoGrossCalorificValue,
+    coefficients: slovakDemoVolumeCoefficients,
+  });
 }
 
 type Actor = { tenantId: string; userId: string };
 
-async function seedSweden(s: AccountsServices, actor: Actor) {
+async function seedSweden(s: AccountsServices, e: EnergyServices, actor: Actor) {
   const bakery = await s.accounts.create(actor, {
     name: 'Bageri Solrosen AB',
     orgNumber: '556677-8899',
@@ -102,9 +150,37 @@ async function seedSweden(s: AccountsServices, actor: Actor) {
     { type: 'account', id: bakery.value.id },
     'Wants a fixed-price offer before the winter.',
   );
+  await e.supplyPoints.create(actor, {
+    identifier: '735999100000123450',
+    commodity: 'electricity',
+    country: 'SE',
+    accountId: bakery.value.id,
+    territoryCode: 'ELLEVIO-STHLM',
+    customerType: 'B2B',
+    services: ['electricity-retail'],
+    meter: { number: 'M-7731904', tariff: 'Säkring 35 A', mainBreakerAmps: 35 },
+    annualConsumptionKwh: 48_000,
+    payment: { method: 'invoice' },
+    address: { street: 'Storgatan', houseNumber: '12', postcode: '114 51', city: 'Stockholm', country: 'SE' },
+    currentTariff: { unitPricePerMwhMinor: 145_000, monthlyFeeMinor: 4_900, currency: 'SEK' },
+  });
+  await e.supplyPoints.create(actor, {
+    identifier: '735999200000678902',
+    commodity: 'electricity',
+    country: 'SE',
+    accountId: household.value.id,
+    territoryCode: 'VATTENFALL-NORR',
+    customerType: 'B2C',
+    services: ['electricity-retail', 'electricity-network'],
+    meter: { number: 'M-2201457', tariff: 'Säkring 20 A', mainBreakerAmps: 20 },
+    annualConsumptionKwh: 14_500,
+    payment: { method: 'direct-debit', iban: 'SE4550000000058398257466' },
+    address: { street: 'Björkvägen', houseNumber: '3', postcode: '903 31', city: 'Umeå', country: 'SE' },
+    currentTariff: { unitPricePerMwhMinor: 132_000, monthlyFeeMinor: 3_900, currency: 'SEK' },
+  });
 }
 
-async function seedSlovakia(s: AccountsServices, actor: Actor) {
+async function seedSlovakia(s: AccountsServices, e: EnergyServices, actor: Actor) {
   const school = await s.accounts.create(actor, {
     name: 'Základná škola Hviezdoslavova',
     orgNumber: '00318655',
@@ -137,5 +213,40 @@ async function seedSlovakia(s: AccountsServices, actor: Actor) {
     phones: ['0917 654 321'],
     accountId: bakery.value.id,
     externalCustomerId: 'TE-2024-0042',
+  });
+  await e.supplyPoints.create(actor, {
+    identifier: '24ZSS61348520004',
+    commodity: 'electricity',
+    country: 'SK',
+    accountId: school.value.id,
+    territoryCode: 'ZSD',
+    customerType: 'B2B',
+    services: ['electricity-retail'],
+    meter: { number: '41883021', tariff: 'C2-X3', reservedCapacityKw: 60, mainBreakerAmps: 100 },
+    annualConsumptionKwh: 86_000,
+    payment: { method: 'bank-transfer', iban: 'SK3112000000198742637541' },
+    address: {
+      street: 'Hviezdoslavova',
+      houseNumber: '9',
+      postcode: '811 02',
+      city: 'Bratislava',
+      country: 'SK',
+    },
+    currentTariff: { unitPricePerMwhMinor: 16_900, monthlyFeeMinor: 1_500, currency: 'EUR' },
+  });
+  await e.supplyPoints.create(actor, {
+    identifier: '24ZSPP1234567898',
+    commodity: 'gas',
+    country: 'SK',
+    accountId: bakery.value.id,
+    territoryCode: 'SPPD',
+    customerType: 'B2B',
+    services: ['gas-retail'],
+    meter: { number: 'G-0093311', tariff: 'M4' },
+    annualConsumptionM3: 5_200,
+    altitudeMeters: 208,
+    payment: { method: 'invoice' },
+    address: { street: 'Hlavná', houseNumber: '41', postcode: '040 01', city: 'Košice', country: 'SK' },
+    currentTariff: { unitPricePerMwhMinor: 6_400, monthlyFeeMinor: 1_290, currency: 'EUR' },
   });
 }

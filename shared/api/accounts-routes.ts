@@ -16,11 +16,10 @@ import {
   noteBody,
   notePage,
   noteSchema,
-  pageOnlyQuery,
   updateAccountBody,
   updateContactBody,
 } from './accounts-schemas';
-import { idSchema } from './common-schemas';
+import { idSchema, pageOnlyQuery } from './common-schemas';
 
 const accountParams = z.object({ accountId: idSchema });
 const contactParams = z.object({ contactId: idSchema });

@@ -165,8 +165,6 @@ export const contactListQuery = z.strictObject({
   accountId: refId.optional().meta({ description: 'Only the contacts of this account.' }),
 });
 
-export const pageOnlyQuery = z.strictObject(pageQuery);
-
 export const identifyQuery = z
   .strictObject({
     phone: z

@@ -27,6 +27,8 @@ export const pageQuery = {
     .meta({ description: 'The `nextCursor` of the previous page.' }),
 };
 
+export const pageOnlyQuery = z.strictObject(pageQuery);
+
 export const pageOf = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ items: z.array(item), nextCursor: z.string().optional() }).meta({ id });
 

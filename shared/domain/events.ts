@@ -27,7 +27,7 @@ export interface DomainEvent<D = Record<string, unknown>> {
 }
 
 /** JSON with object keys sorted: stored maps come back in any key order. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))

@@ -213,7 +213,8 @@ describe('GridlineStack with the real topology', () => {
         EventSourceArn: getAtt(logicalId(stack, queue.queue), 'Arn'),
         FunctionName: { Ref: logicalId(stack, stack.functions.get(definition.name)!.function) },
         BatchSize: queue.definition.batchSize,
-        MaximumBatchingWindowInSeconds: queue.definition.maxBatchingWindowSeconds,
+        MaximumBatchingWindowInSeconds:
+          queue.definition.maxBatchingWindowSeconds > 0 ? queue.definition.maxBatchingWindowSeconds : Match.absent(),
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }
@@ -298,6 +299,11 @@ describe('GridlineStack with the real topology', () => {
     expect(actionsOf('docs-api').filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
     expect(actionsOf('accounts-api')).not.toContain('events:PutEvents');
     expect(actionsOf('accounts-api')).toContain('dynamodb:PutItem');
+    // Design rule 5: no request path may Scan; nothing writes in unguarded batches.
+    for (const fn of topology.functions) {
+      expect(actionsOf(fn.name)).not.toContain('dynamodb:Scan');
+      expect(actionsOf(fn.name)).not.toContain('dynamodb:BatchWriteItem');
+    }
     expect(actionsOf('outbox-relay')).toContain('events:PutEvents');
     expect(
       actionsOf('outbox-relay').filter((a) => a.startsWith('dynamodb:') && !a.includes('Stream')),
@@ -335,7 +341,7 @@ describe('GridlineStack with a small synthetic topology', () => {
         memoryMb: 256,
         timeoutSeconds: 10,
         trigger: { kind: 'queue', queue: 'jobs' },
-        access: {},
+        access: { secrets: ['demo-key'] },
       },
       {
         name: 'nightly',
@@ -373,6 +379,7 @@ describe('GridlineStack with a small synthetic topology', () => {
         targetFunction: 'nightly',
       },
     ],
+    secrets: [{ name: 'demo-key', description: 'a provider key' }],
   };
   let stack: GridlineStack;
   let template: Template;
@@ -407,6 +414,9 @@ describe('GridlineStack with a small synthetic topology', () => {
     const actionsOf = (name: string) =>
       roleActions(template, logicalId(stack, stack.functions.get(name)!.function));
     expect(actionsOf('nightly')).toEqual(expect.arrayContaining(['ses:SendEmail', 'ses:SendRawEmail']));
+    expect(actionsOf('worker')).toContain('secretsmanager:GetSecretValue');
+    expect(actionsOf('web')).not.toContain('secretsmanager:GetSecretValue');
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     expect(actionsOf('web')).toContain('dynamodb:Query');
     expect(actionsOf('web')).not.toContain('dynamodb:PutItem');
     expect(actionsOf('worker').filter((a) => a.startsWith('dynamodb:') || a.startsWith('ses:'))).toEqual([]);

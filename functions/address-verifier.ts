@@ -1,0 +1,29 @@
+import type { SupplyPoint } from '../shared/domain/energy/supply-point';
+import { addressFingerprint } from '../shared/domain/energy/supply-point';
+import { energyServices } from '../shared/runtime/energy-services';
+import { geocoderFromEnvironment } from '../shared/runtime/geocoder-from-environment';
+import { domainEventConsumer } from '../shared/runtime/queue-consumer';
+import { tableFromEnvironment } from '../shared/table/table';
+
+const { supplyPoints } = energyServices(tableFromEnvironment());
+const geocoder = geocoderFromEnvironment();
+
+/**
+ * Verifies a supply point's address after it was created or moved (R-SP-3).
+ * Geocoder outages throw, so the message is retried and, in the end, kept
+ * in the dead-letter queue; an answer for an address that has changed since
+ * is dropped.
+ */
+export const handler = domainEventConsumer('address-verifier', async (event) => {
+  const supplyPoint = event.data.supplyPoint as SupplyPoint | undefined;
+  if (!supplyPoint || supplyPoint.addressVerification.status !== 'pending') return;
+  const { address } = supplyPoint;
+  const result = await geocoder.verify({
+    street: address.street,
+    houseNumber: address.houseNumber,
+    postcode: address.postcode,
+    city: address.city,
+    country: address.country,
+  });
+  await supplyPoints.recordVerification(event.tenantId, supplyPoint.id, addressFingerprint(address), result);
+});

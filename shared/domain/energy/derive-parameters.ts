@@ -1,0 +1,53 @@
+import type { BandTable } from './consumption-bands';
+import { bandFor } from './consumption-bands';
+import { cubicMetresToKwh, kwhToCubicMetres, volumeCoefficientFor } from './gas-conversion';
+import type { GasConversionSettings } from './stores';
+import type { DerivedParameters, SupplyPointFields } from './supply-point';
+
+/**
+ * The parameters derived from a supply point's consumption (R-SP-2), from the
+ * tenant's tables. For gas, the conversion runs first: kWh from m³ when only
+ * m³ is given, m³ (whole, rounded half up) from kWh otherwise, so the band
+ * table can be in either unit. Without a table, the parameter is absent.
+ */
+export function deriveParameters(
+  fields: SupplyPointFields,
+  tables: { readonly bands?: BandTable; readonly gas?: GasConversionSettings },
+): { derived: DerivedParameters; annualConsumptionKwh?: number } {
+  let annualKwh = fields.annualConsumptionKwh;
+  let annualM3 = fields.annualConsumptionM3;
+  let gas: DerivedParameters['gas'];
+  if (fields.commodity === 'gas' && tables.gas) {
+    const conversion = {
+      volumeCoefficient: volumeCoefficientFor(tables.gas.coefficients, {
+        altitudeMeters: fields.altitudeMeters,
+      }),
+      grossCalorificValue: tables.gas.grossCalorificValue,
+    };
+    if (annualKwh === undefined && annualM3 !== undefined) annualKwh = cubicMetresToKwh(annualM3, conversion);
+    if (annualM3 === undefined && annualKwh !== undefined) {
+      annualM3 = wholeHalfUp(kwhToCubicMetres(annualKwh, conversion));
+    }
+    gas = {
+      coefficient: conversion.volumeCoefficient,
+      calorificValueKwhPerM3: conversion.grossCalorificValue,
+      ...(annualKwh !== undefined ? { annualKwh } : {}),
+      ...(annualM3 !== undefined ? { annualM3 } : {}),
+    };
+  }
+  const consumption = tables.bands?.unit === 'm3' ? annualM3 : annualKwh;
+  const band = tables.bands && consumption !== undefined ? bandFor(tables.bands, consumption) : undefined;
+  return {
+    derived: {
+      ...(band ? { band: { code: band.code, label: band.label } } : {}),
+      ...(gas ? { gas } : {}),
+    },
+    ...(annualKwh !== undefined ? { annualConsumptionKwh: annualKwh } : {}),
+  };
+}
+
+/** `1233.500` → 1234, `1233.499` → 1233: a non-negative 3-decimal string to a whole number, half up. */
+function wholeHalfUp(decimal: string): number {
+  const [whole = '0', fraction = '0'] = decimal.split('.');
+  return Number(whole) + (Number(fraction.padEnd(3, '0').slice(0, 3)) >= 500 ? 1 : 0);
+}

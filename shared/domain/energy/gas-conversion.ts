@@ -1,0 +1,205 @@
+import { type InvalidField, ValidationError } from '../errors';
+import {
+  divideRoundingHalfAwayFromZero,
+  formatScaled,
+  isNonNegativeSafeInteger,
+  parseDecimal,
+  pow10,
+  type ScaledDecimal,
+  toSafeNumber,
+} from './exact';
+
+/**
+ * Gas volume ↔ energy (R-SP-2):
+ *
+ *   kWh = m³ × volume conversion coefficient × gross calorific value (kWh/m³)
+ *
+ * The coefficient converts the metered volume to reference conditions and
+ * depends on where the meter is (its municipality, through the altitude);
+ * the calorific value is the distributor's published value for the period.
+ * Both are tenant data, written as decimal strings ('0.9962', '10.555') and
+ * computed exactly: decimals are scaled BigInts, the product is exact, and
+ * only the final result is rounded.
+ *
+ * Rounding: half up (half away from zero; all values here are ≥ 0).
+ * - m³ → kWh: to whole kWh (12 975.5 → 12 976, 12 975.4999 → 12 975).
+ * - kWh → m³: to 3 decimals, i.e. whole litres, returned as a decimal string
+ *   ('1233.964'), so a figure shown in m³ does not lose up to half a cubic
+ *   metre (≈ 5 kWh) before it is used again.
+ */
+export interface GasConversion {
+  /** Volume conversion coefficient, dimensionless, e.g. '0.9962'. */
+  readonly volumeCoefficient: string;
+  /** Gross calorific value in kWh/m³, e.g. '10.555'. */
+  readonly grossCalorificValue: string;
+}
+
+/** Coefficient of the altitudes up to and including `maxAltitudeMeters` (above the previous row's). */
+export interface AltitudeCoefficient {
+  readonly maxAltitudeMeters: number;
+  readonly coefficient: string;
+}
+
+export interface VolumeCoefficientTable {
+  /** Ascending by `maxAltitudeMeters`; the first row also holds every altitude below it. */
+  readonly byAltitude: readonly AltitudeCoefficient[];
+  /** Municipality code → coefficient; a listed municipality's own value wins over its altitude. */
+  readonly byMunicipality?: Readonly<Record<string, string>>;
+}
+
+function positiveDecimal(text: string, field: string, invalid: InvalidField[]): ScaledDecimal | undefined {
+  const value = typeof text === 'string' ? parseDecimal(text) : undefined;
+  if (value === undefined || value.units <= 0n) {
+    invalid.push({
+      name: field,
+      reason: 'must be a positive decimal number written as a string, e.g. "0.9962"',
+    });
+    return undefined;
+  }
+  return value;
+}
+
+/** Every problem of a coefficient table, named by field (`byAltitude.1.maxAltitudeMeters`); empty when valid. */
+export function validateVolumeCoefficientTable(table: VolumeCoefficientTable): InvalidField[] {
+  const invalid: InvalidField[] = [];
+  if (table.byAltitude.length === 0) {
+    invalid.push({ name: 'byAltitude', reason: 'needs at least one altitude row' });
+  }
+  table.byAltitude.forEach((row, i) => {
+    const at = `byAltitude.${i}`;
+    if (!Number.isSafeInteger(row.maxAltitudeMeters)) {
+      invalid.push({ name: `${at}.maxAltitudeMeters`, reason: 'must be a whole number of metres' });
+    } else {
+      const previous = table.byAltitude[i - 1];
+      if (previous !== undefined && row.maxAltitudeMeters <= previous.maxAltitudeMeters) {
+        invalid.push({
+          name: `${at}.maxAltitudeMeters`,
+          reason: `must be above the previous row's ${previous.maxAltitudeMeters} m`,
+        });
+      }
+    }
+    positiveDecimal(row.coefficient, `${at}.coefficient`, invalid);
+  });
+  for (const [code, coefficient] of Object.entries(table.byMunicipality ?? {})) {
+    positiveDecimal(coefficient, `byMunicipality.${code}`, invalid);
+  }
+  return invalid;
+}
+
+function assertValidTable(table: VolumeCoefficientTable): void {
+  const invalid = validateVolumeCoefficientTable(table);
+  if (invalid.length > 0) throw new ValidationError(invalid);
+}
+
+/**
+ * The coefficient of the first row whose `maxAltitudeMeters` is at or above
+ * `altitudeMeters` (so 200 m falls in the row "up to 200 m"). Throws a
+ * ValidationError naming `altitudeMeters` above the table's last row.
+ */
+export function altitudeCoefficient(table: VolumeCoefficientTable, altitudeMeters: number): string {
+  if (!Number.isSafeInteger(altitudeMeters)) {
+    throw new ValidationError([{ name: 'altitudeMeters', reason: 'must be a whole number of metres' }]);
+  }
+  assertValidTable(table);
+  const row = table.byAltitude.find((r) => altitudeMeters <= r.maxAltitudeMeters);
+  if (row === undefined) {
+    const top = table.byAltitude.at(-1)?.maxAltitudeMeters;
+    throw new ValidationError([
+      {
+        name: 'altitudeMeters',
+        reason: `${altitudeMeters} m is above the coefficient table, which ends at ${top} m`,
+      },
+    ]);
+  }
+  return row.coefficient;
+}
+
+/** The coefficient of a place: its municipality's own value when listed, otherwise by its altitude. */
+export function volumeCoefficientFor(
+  table: VolumeCoefficientTable,
+  place: { readonly municipalityCode?: string; readonly altitudeMeters?: number },
+): string {
+  const byMunicipality = table.byMunicipality ?? {};
+  const code = place.municipalityCode;
+  const own = code !== undefined && Object.hasOwn(byMunicipality, code) ? byMunicipality[code] : undefined;
+  if (own !== undefined) {
+    assertValidTable(table);
+    return own;
+  }
+  if (place.altitudeMeters === undefined) {
+    throw new ValidationError([
+      {
+        name: 'altitudeMeters',
+        reason: 'is needed: the municipality has no coefficient of its own',
+      },
+    ]);
+  }
+  return altitudeCoefficient(table, place.altitudeMeters);
+}
+
+/** The product coefficient × calorific value, exactly (kWh per m³ at the meter). */
+function kwhPerCubicMetre(conversion: GasConversion): ScaledDecimal {
+  const invalid: InvalidField[] = [];
+  const coefficient = positiveDecimal(conversion.volumeCoefficient, 'volumeCoefficient', invalid);
+  const calorific = positiveDecimal(conversion.grossCalorificValue, 'grossCalorificValue', invalid);
+  if (coefficient === undefined || calorific === undefined) throw new ValidationError(invalid);
+  return { units: coefficient.units * calorific.units, scale: coefficient.scale + calorific.scale };
+}
+
+/**
+ * Energy in whole kWh of a metered gas volume, rounded half up. `volume` is
+ * a whole number of m³ or a decimal string ('1234.567').
+ */
+export function cubicMetresToKwh(volume: number | string, conversion: GasConversion): number {
+  const parsed =
+    typeof volume === 'number'
+      ? isNonNegativeSafeInteger(volume)
+        ? { units: BigInt(volume), scale: 0 }
+        : undefined
+      : parseDecimal(volume);
+  if (parsed === undefined || parsed.units < 0n) {
+    throw new ValidationError([
+      { name: 'volume', reason: 'must be 0 or more m³: a whole number or a decimal string' },
+    ]);
+  }
+  const factor = kwhPerCubicMetre(conversion);
+  const kwh = divideRoundingHalfAwayFromZero(parsed.units * factor.units, pow10(parsed.scale + factor.scale));
+  return toSafeNumber(kwh, 'the energy in kWh');
+}
+
+/**
+ * The gas volume in m³ holding `kwh` whole kWh, rounded half up to 3
+ * decimals and written as a decimal string with exactly 3 decimals.
+ */
+export function kwhToCubicMetres(kwh: number, conversion: GasConversion): string {
+  if (!isNonNegativeSafeInteger(kwh)) {
+    throw new ValidationError([{ name: 'kwh', reason: 'must be a whole number of kWh, 0 or more' }]);
+  }
+  const factor = kwhPerCubicMetre(conversion);
+  // m³ × 1000 = kWh × 10^scale × 1000 / units
+  const litres = divideRoundingHalfAwayFromZero(BigInt(kwh) * pow10(factor.scale + 3), factor.units);
+  return formatScaled(litres, 3);
+}
+
+/**
+ * Demo data: a small table shaped like SPP-distribúcia's "prepočítavací
+ * koeficient", which falls with the altitude of the municipality. The values
+ * are illustrative, not the official ones; tenants load the official table
+ * (per municipality) for the period.
+ */
+export const slovakDemoVolumeCoefficients: VolumeCoefficientTable = {
+  byAltitude: [
+    { maxAltitudeMeters: 200, coefficient: '0.9937' },
+    { maxAltitudeMeters: 300, coefficient: '0.9820' },
+    { maxAltitudeMeters: 400, coefficient: '0.9704' },
+    { maxAltitudeMeters: 500, coefficient: '0.9589' },
+    { maxAltitudeMeters: 600, coefficient: '0.9475' },
+    { maxAltitudeMeters: 700, coefficient: '0.9362' },
+    { maxAltitudeMeters: 800, coefficient: '0.9250' },
+    { maxAltitudeMeters: 1000, coefficient: '0.9085' },
+    { maxAltitudeMeters: 1400, coefficient: '0.8815' },
+  ],
+};
+
+/** Demo gross calorific value in kWh/m³; tenants store the distributor's published value per period. */
+export const slovakDemoGrossCalorificValue = '10.555';

@@ -1,0 +1,216 @@
+import type { Account } from '../accounts/account';
+import type { AccountStore } from '../accounts/stores';
+import { assertVersion, NotFoundError, ValidationError } from '../errors';
+import { canonicalJson } from '../events';
+import type { GeocodeResult } from '../geocoding/geocoder';
+import type { Nullable } from '../patch';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
+import type { ChangeContext } from '../stamps';
+import { touched } from '../stamps';
+import { deriveParameters } from './derive-parameters';
+import type { ReferenceTables, SupplyPointStore, TerritoryAdminStore } from './stores';
+import {
+  type AddressVerification,
+  addressFingerprint,
+  type BillingCopy,
+  createSupplyPoint,
+  type SupplyPoint,
+  type SupplyPointDraft,
+  type SupplyPointFields,
+  type SupplyPointPatch,
+  updateSupplyPoint,
+} from './supply-point';
+
+export interface SupplyPointDeps extends ServiceDeps {
+  readonly supplyPoints: SupplyPointStore;
+  readonly accounts: AccountStore;
+  readonly territories: TerritoryAdminStore;
+  readonly tables: ReferenceTables;
+}
+
+/**
+ * The account owns billing data (name, e-mail, billing address); a supply
+ * point keeps a copy, refreshed whenever the account changes (R-AC-7).
+ */
+export function billingCopyOf(account: Account): BillingCopy {
+  const billing =
+    account.addresses.find((a) => a.kind === 'billing') ?? account.addresses.find((a) => a.kind === 'postal');
+  return {
+    accountName: account.name,
+    ...(account.email ? { email: account.email } : {}),
+    ...(billing
+      ? {
+          billingAddress: {
+            street: billing.street,
+            postcode: billing.postcode,
+            city: billing.city,
+            country: billing.country,
+          },
+        }
+      : {}),
+  };
+}
+
+export class SupplyPointService {
+  constructor(private readonly deps: SupplyPointDeps) {}
+
+  private async liveAccount(tenantId: string, accountId: string): Promise<Account> {
+    const account = await this.deps.accounts.get(tenantId, accountId);
+    if (!account || account.deletedAt !== undefined) {
+      throw new ValidationError([{ name: 'accountId', reason: 'no such account' }]);
+    }
+    return account;
+  }
+
+  private async assertTerritory(tenantId: string, fields: SupplyPointFields): Promise<void> {
+    const territory = await this.deps.territories.get(tenantId, fields.territoryCode);
+    if (!territory)
+      throw new ValidationError([{ name: 'territoryCode', reason: 'no such distribution territory' }]);
+    if (territory.commodity !== fields.commodity) {
+      throw new ValidationError([
+        {
+          name: 'territoryCode',
+          reason: `the territory distributes ${territory.commodity}, not ${fields.commodity}`,
+        },
+      ]);
+    }
+  }
+
+  private async derive<T extends SupplyPointFields>(tenantId: string, fields: T) {
+    const [bands, gas] = await Promise.all([
+      this.deps.tables.bandTable(tenantId, fields.commodity, fields.customerType),
+      fields.commodity === 'gas' ? this.deps.tables.gasConversion(tenantId) : undefined,
+    ]);
+    return deriveParameters(fields, { bands, gas });
+  }
+
+  async create(
+    actor: Actor,
+    draft: Nullable<SupplyPointDraft>,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<SupplyPoint>> {
+    const account = await this.liveAccount(actor.tenantId, draft.accountId);
+    const ctx = await changeContext(this.deps, actor);
+    const created = createSupplyPoint(this.deps.ids.next(), draft, billingCopyOf(account), ctx);
+    await this.assertTerritory(actor.tenantId, created);
+    const { derived } = await this.derive(actor.tenantId, created);
+    const supplyPoint: SupplyPoint = { ...created, derived };
+    const subject = { type: 'supplyPoint' as const, id: supplyPoint.id, accountId: supplyPoint.accountId };
+    const event = domainEvent(this.deps, ctx, eventSources.energy, 'SupplyPointCreated', subject, {
+      supplyPoint,
+    });
+    return this.deps.supplyPoints.create(supplyPoint, event, idempotency);
+  }
+
+  async get(actor: Actor, supplyPointId: string): Promise<SupplyPoint> {
+    const supplyPoint = await this.deps.supplyPoints.get(actor.tenantId, supplyPointId);
+    if (!supplyPoint || supplyPoint.deletedAt !== undefined)
+      throw new NotFoundError('supply point', supplyPointId);
+    return supplyPoint;
+  }
+
+  async update(actor: Actor, supplyPointId: string, expectedVersion: number, patch: SupplyPointPatch) {
+    const current = await this.get(actor, supplyPointId);
+    assertVersion('supply point', current, expectedVersion);
+    const ctx = await changeContext(this.deps, actor);
+    const { supplyPoint: next, changes } = updateSupplyPoint(current, patch, ctx);
+    if (changes.length === 0) return current;
+    const accountChanged = next.accountId !== current.accountId;
+    const account = accountChanged ? await this.liveAccount(actor.tenantId, next.accountId) : undefined;
+    if (changes.some((c) => c.field === 'territoryCode' || c.field === 'commodity')) {
+      await this.assertTerritory(actor.tenantId, next);
+    }
+    const { derived } = await this.derive(actor.tenantId, next);
+    const supplyPoint: SupplyPoint = {
+      ...next,
+      derived,
+      ...(account ? { billing: billingCopyOf(account) } : {}),
+    };
+    const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: supplyPoint.accountId };
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      eventSources.energy,
+      'SupplyPointUpdated',
+      subject,
+      { supplyPoint, addressChanged: changes.some((c) => c.field === 'address') },
+      changes,
+    );
+    await this.deps.supplyPoints.update(current, supplyPoint, event);
+    return supplyPoint;
+  }
+
+  async ofAccount(actor: Actor, accountId: string, page: PageRequest): Promise<Page<SupplyPoint>> {
+    const account = await this.deps.accounts.get(actor.tenantId, accountId);
+    if (!account || account.deletedAt !== undefined) throw new NotFoundError('account', accountId);
+    return this.deps.supplyPoints.ofAccount(actor.tenantId, accountId, page);
+  }
+
+  /**
+   * Stores a geocoder's answer, unless the address changed since it was
+   * asked (then the newer change's own verification decides). Returns false
+   * when nothing was stored.
+   */
+  async recordVerification(
+    tenantId: string,
+    supplyPointId: string,
+    fingerprint: string,
+    result: GeocodeResult,
+  ): Promise<boolean> {
+    const current = await this.deps.supplyPoints.get(tenantId, supplyPointId);
+    if (!current || current.deletedAt !== undefined) return false;
+    if (
+      addressFingerprint(current.address) !== fingerprint ||
+      current.addressVerification.status !== 'pending'
+    ) {
+      return false;
+    }
+    const ctx: ChangeContext = {
+      ...(await changeContext(this.deps, { tenantId, userId: 'address-verifier' })),
+    };
+    const at = ctx.now.toISOString();
+    const verification: AddressVerification =
+      result.status === 'verified'
+        ? { status: 'verified', address: result.address, checkedAt: at }
+        : result.status === 'ambiguous'
+          ? { status: 'ambiguous', candidates: result.candidates, checkedAt: at }
+          : { status: 'not-found', checkedAt: at };
+    const next: SupplyPoint = touched({ ...current, addressVerification: verification }, ctx);
+    const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: current.accountId };
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      eventSources.energy,
+      'SupplyPointAddressChecked',
+      subject,
+      { status: verification.status },
+      [{ field: 'addressVerification.status', from: 'pending', to: verification.status }],
+    );
+    await this.deps.supplyPoints.update(current, next, event);
+    return true;
+  }
+
+  /** Refreshes the billing copy of every supply point of an account after the account changed. */
+  async syncBilling(tenantId: string, account: Account): Promise<number> {
+    const copy = billingCopyOf(account);
+    let updated = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.supplyPoints.ofAccount(tenantId, account.id, { limit: 100, cursor });
+      for (const current of page.items) {
+        if (canonicalJson(current.billing) === canonicalJson(copy)) continue;
+        const ctx = await changeContext(this.deps, { tenantId, userId: 'billing-sync' });
+        const next: SupplyPoint = touched({ ...current, billing: copy }, ctx);
+        const subject = { type: 'supplyPoint' as const, id: current.id, accountId: current.accountId };
+        const event = domainEvent(this.deps, ctx, eventSources.energy, 'SupplyPointBillingSynced', subject, {
+          billing: copy,
+        });
+        await this.deps.supplyPoints.update(current, next, event);
+        updated++;
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return updated;
+  }
+}

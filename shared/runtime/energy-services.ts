@@ -1,0 +1,56 @@
+import { monotonicFactory } from 'ulid';
+import { AccountService } from '../domain/accounts/account-service';
+import { OfferPricing } from '../domain/energy/offer-pricing';
+import type { PricingService } from '../domain/energy/pricing/pricing-service';
+import { ReferenceDataService } from '../domain/energy/reference-data-service';
+import { SupplyPointService } from '../domain/energy/supply-point-service';
+import type { ServiceDeps } from '../domain/service-context';
+import { DynamoAccountStore } from '../table/account-store';
+import { DynamoReferenceTables } from '../table/reference-tables-store';
+import { DynamoSupplyPointStore } from '../table/supply-point-store';
+import type { Table } from '../table/table';
+import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { DynamoTerritoryStore } from '../table/territory-store';
+import { pricingServices } from './pricing-services';
+
+export interface EnergyServices {
+  readonly pricing: PricingService;
+  readonly offerPricing: OfferPricing;
+  readonly supplyPoints: SupplyPointService;
+  readonly referenceData: ReferenceDataService;
+  /** Billing data edited from a supply point is written to its owner, the account. */
+  readonly accounts: AccountService;
+  readonly territories: DynamoTerritoryStore;
+  readonly tables: DynamoReferenceTables;
+}
+
+/** Wires the energy module's domain services to the table. */
+export function energyServices(table: Table, overrides: Partial<ServiceDeps> = {}): EnergyServices {
+  const ulid = monotonicFactory();
+  const deps: ServiceDeps = {
+    tenants: new DynamoTenantDirectory(table),
+    clock: { now: () => new Date() },
+    ids: { next: () => ulid() },
+    ...overrides,
+  };
+  const accounts = new DynamoAccountStore(table);
+  const territories = new DynamoTerritoryStore(table);
+  const tables = new DynamoReferenceTables(table);
+  const supplyPoints = new SupplyPointService({
+    ...deps,
+    accounts,
+    territories,
+    tables,
+    supplyPoints: new DynamoSupplyPointStore(table),
+  });
+  const { pricing } = pricingServices(table, territories, deps);
+  return {
+    territories,
+    tables,
+    pricing,
+    supplyPoints,
+    offerPricing: new OfferPricing(supplyPoints, pricing),
+    accounts: new AccountService({ ...deps, accounts }),
+    referenceData: new ReferenceDataService({ ...deps, territories, tables }),
+  };
+}

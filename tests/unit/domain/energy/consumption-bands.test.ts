@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type BandTable,
+  bandFor,
+  slovakDemoBandTables,
+  slovakElectricityHouseholdBands,
+  slovakGasHouseholdBands,
+  slovakGasSmallBusinessBands,
+  swedishDemoBandTables,
+  swedishElectricityBusinessBands,
+  swedishElectricityHouseholdBands,
+  validateBandTable,
+} from '../../../../shared/domain/energy/consumption-bands';
+import { ValidationError } from '../../../../shared/domain/errors';
+
+function table(bands: BandTable['bands']): BandTable {
+  return { commodity: 'electricity', customerType: 'B2C', unit: 'kWh', bands };
+}
+
+const threeBands = table([
+  { code: 'S', label: 'Small', fromInclusive: 0, toExclusive: 1000 },
+  { code: 'M', label: 'Medium', fromInclusive: 1000, toExclusive: 5000 },
+  { code: 'L', label: 'Large', fromInclusive: 5000 },
+]);
+
+/** Catches the ValidationError a call throws, failing the test when it throws none. */
+function validationErrorOf(act: () => unknown): ValidationError {
+  try {
+    act();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ValidationError, but the call succeeded');
+}
+
+describe('validateBandTable', () => {
+  it('finds nothing wrong with contiguous bands from 0 and an open-ended last band', () => {
+    // Act
+    const invalid = validateBandTable(threeBands);
+
+    // Assess
+    expect(invalid).toEqual([]);
+  });
+
+  it.each([...slovakDemoBandTables, ...swedishDemoBandTables])(
+    'finds nothing wrong with the demo table for $commodity $customerType',
+    (demo) => {
+      // Act
+      const invalid = validateBandTable(demo);
+
+      // Assess
+      expect(invalid).toEqual([]);
+    },
+  );
+
+  it('names a gap between two bands at the later band', () => {
+    // Prepare
+    const gap = table([
+      { code: 'S', label: 'Small', fromInclusive: 0, toExclusive: 1000 },
+      { code: 'M', label: 'Medium', fromInclusive: 1000, toExclusive: 5000 },
+      { code: 'L', label: 'Large', fromInclusive: 5001 },
+    ]);
+
+    // Act
+    const invalid = validateBandTable(gap);
+
+    // Assess
+    expect(invalid).toEqual([
+      { name: 'bands.2.fromInclusive', reason: expect.stringContaining('gap after band M') },
+    ]);
+  });
+
+  it('names an overlap of two bands at the later band', () => {
+    // Prepare
+    const overlap = table([
+      { code: 'S', label: 'Small', fromInclusive: 0, toExclusive: 1000 },
+      { code: 'M', label: 'Medium', fromInclusive: 999 },
+    ]);
+
+    // Act
+    const invalid = validateBandTable(overlap);
+
+    // Assess
+    expect(invalid).toEqual([
+      { name: 'bands.1.fromInclusive', reason: expect.stringContaining('overlaps band S') },
+    ]);
+  });
+
+  it('requires the first band to start at 0', () => {
+    // Prepare
+    const late = table([
+      { code: 'S', label: 'Small', fromInclusive: 1, toExclusive: 1000 },
+      { code: 'L', label: 'Large', fromInclusive: 1000 },
+    ]);
+
+    // Act
+    const invalid = validateBandTable(late);
+
+    // Assess
+    expect(invalid).toEqual([{ name: 'bands.0.fromInclusive', reason: 'the first band starts at 0' }]);
+  });
+
+  it('requires every band but the last to end, and the last to be open-ended', () => {
+    // Prepare
+    const ends = table([
+      { code: 'S', label: 'Small', fromInclusive: 0 },
+      { code: 'L', label: 'Large', fromInclusive: 1000, toExclusive: 9000 },
+    ]);
+
+    // Act
+    const invalid = validateBandTable(ends);
+
+    // Assess
+    expect(invalid).toEqual([
+      { name: 'bands.0.toExclusive', reason: 'only the last band may be open-ended' },
+      { name: 'bands.1.toExclusive', reason: expect.stringContaining('the last band must be open-ended') },
+    ]);
+  });
+
+  it('refuses an empty band, fractional boundaries, blank and repeated codes, naming each field', () => {
+    // Prepare
+    const messy = table([
+      { code: 'S', label: 'Small', fromInclusive: 0, toExclusive: 0 },
+      { code: ' ', label: 'Medium', fromInclusive: 0, toExclusive: 99.5 },
+      { code: 'S', label: '', fromInclusive: 100 },
+    ]);
+
+    // Act
+    const names = validateBandTable(messy).map((f) => f.name);
+
+    // Assess
+    expect(names).toEqual([
+      'bands.0.toExclusive',
+      'bands.1.code',
+      'bands.1.toExclusive',
+      'bands.2.code',
+      'bands.2.label',
+    ]);
+  });
+
+  it('refuses a table without bands and an unknown unit', () => {
+    // Prepare
+    const empty = { ...table([]), unit: 'MWh' as BandTable['unit'] };
+
+    // Act
+    const invalid = validateBandTable(empty);
+
+    // Assess
+    expect(invalid).toEqual([
+      { name: 'unit', reason: 'must be one of kWh, m3' },
+      { name: 'bands', reason: 'a band table needs at least one band' },
+    ]);
+  });
+});
+
+describe('bandFor', () => {
+  it.each([
+    [0, 'S'],
+    [999, 'S'],
+    [1000, 'M'],
+    [4999, 'M'],
+    [5000, 'L'],
+    [10_000_000, 'L'],
+  ])('puts %i kWh in band %s: a boundary value belongs to the upper band', (consumption, code) => {
+    // Act
+    const band = bandFor(threeBands, consumption);
+
+    // Assess
+    expect(band.code).toBe(code);
+  });
+
+  it.each([-1, 1.5, Number.NaN])('refuses the consumption %d, naming annualConsumption', (consumption) => {
+    // Act
+    const error = validationErrorOf(() => bandFor(threeBands, consumption));
+
+    // Assess
+    expect(error.fields).toEqual([
+      { name: 'annualConsumption', reason: 'must be a whole number of kWh, 0 or more' },
+    ]);
+  });
+
+  it('refuses to look up a band in an invalid table, naming its problems', () => {
+    // Prepare
+    const gap = table([
+      { code: 'S', label: 'Small', fromInclusive: 0, toExclusive: 1000 },
+      { code: 'L', label: 'Large', fromInclusive: 2000 },
+    ]);
+
+    // Act
+    const error = validationErrorOf(() => bandFor(gap, 1500));
+
+    // Assess
+    expect(error.fields.map((f) => f.name)).toEqual(['bands.1.fromInclusive']);
+  });
+});
+
+describe('the Slovak gas household bands', () => {
+  it.each([
+    [0, 'D1'],
+    [2_138, 'D1'],
+    [2_139, 'D2'],
+    [18_173, 'D2'],
+    [18_174, 'D3'],
+    [40_104, 'D3'],
+    [40_105, 'D4'],
+    [60_000, 'D4'],
+    [60_001, 'D5'],
+    [100_000, 'D5'],
+    [100_001, 'D6'],
+    [400_000, 'D6'],
+    [400_001, 'D7'],
+    [641_000, 'D7'],
+    [641_001, 'D8'],
+  ])('put %i kWh in %s: each published upper figure is still in its band', (consumption, code) => {
+    // Act
+    const band = bandFor(slovakGasHouseholdBands, consumption);
+
+    // Assess
+    expect(band.code).toBe(code);
+  });
+
+  it('are gas bands for households in kWh, labelled with their range', () => {
+    // Assess
+    expect(slovakGasHouseholdBands).toMatchObject({ commodity: 'gas', customerType: 'B2C', unit: 'kWh' });
+    expect(slovakGasHouseholdBands.bands[1]).toEqual({
+      code: 'D2',
+      label: 'D2: 2 139–18 173 kWh',
+      fromInclusive: 2_139,
+      toExclusive: 18_174,
+    });
+  });
+});
+
+describe('the Slovak gas small-business bands', () => {
+  it('use the household boundaries with codes M1–M8', () => {
+    // Act
+    const codes = slovakGasSmallBusinessBands.bands.map((b) => b.code);
+    const starts = slovakGasSmallBusinessBands.bands.map((b) => b.fromInclusive);
+
+    // Assess
+    expect(slovakGasSmallBusinessBands.customerType).toBe('B2B');
+    expect(codes).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8']);
+    expect(starts).toEqual(slovakGasHouseholdBands.bands.map((b) => b.fromInclusive));
+  });
+
+  it.each([
+    [2_138, 'M1'],
+    [641_001, 'M8'],
+  ])('put %i kWh in %s', (consumption, code) => {
+    // Act
+    const band = bandFor(slovakGasSmallBusinessBands, consumption);
+
+    // Assess
+    expect(band.code).toBe(code);
+  });
+});
+
+describe('the Slovak electricity household bands', () => {
+  it.each([
+    [999, 'E1'],
+    [1_000, 'E2'],
+    [2_500, 'E3'],
+    [5_000, 'E4'],
+    [10_000, 'E5'],
+  ])('put %i kWh in %s', (consumption, code) => {
+    // Act
+    const band = bandFor(slovakElectricityHouseholdBands, consumption);
+
+    // Assess
+    expect(band.code).toBe(code);
+  });
+});
+
+describe('the Swedish electricity bands', () => {
+  it.each([
+    [1_999, 'LGH'],
+    [2_000, 'SMAHUS'],
+    [4_999, 'SMAHUS'],
+    [5_000, 'VILLA'],
+    [20_000, 'ELVARME'],
+    [49_999, 'ELVARME'],
+    [50_000, 'STOR'],
+  ])('put a household using %i kWh in %s', (consumption, code) => {
+    // Act
+    const band = bandFor(swedishElectricityHouseholdBands, consumption);
+
+    // Assess
+    expect(band.code).toBe(code);
+  });
+
+  it.each([
+    [19_999, 'F1'],
+    [20_000, 'F2'],
+    [100_000, 'F3'],
+    [1_000_000, 'F4'],
+  ])('put a business using %i kWh in %s', (consumption, code) => {
+    // Act
+    const band = bandFor(swedishElectricityBusinessBands, consumption);
+
+    // Assess
+    expect(band.code).toBe(code);
+  });
+});
