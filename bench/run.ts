@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalRuntime } from '../lib/local/runtime';
 import { bundleSizes } from './bundle-sizes';
+import { energyReadBench } from './energy-read';
 import { httpReadBench } from './http-read';
 
 /**
@@ -22,6 +23,7 @@ try {
   // Warm both paths (module load, JIT, connection pools) before measuring.
   await httpReadBench(runtime, 200);
   const read = await httpReadBench(runtime, rounds);
+  const energy = await energyReadBench(runtime, rounds);
   const sizes = await bundleSizes(projectRoot);
 
   console.log(`\nHTTP read (GET /v1/accounts/{id}), ${rounds} interleaved rounds, p50 in ms:`);
@@ -30,6 +32,19 @@ try {
     `  in-process handler    ${read.p50.handler.toFixed(3)}   ratio ${read.handlerRatio.toFixed(2)} (target ≤ 1.2)`,
   );
   console.log(`  local HTTP API        ${read.p50.http.toFixed(3)}   ratio ${read.httpRatio.toFixed(2)}`);
+  console.log(`\nEnergy reads, ${rounds} interleaved rounds, p50 in ms:`);
+  console.log(`  bare GetItem                     ${energy.p50.getItem.toFixed(3)}`);
+  console.log(`  bare Query (price series)        ${energy.p50.query.toFixed(3)}`);
+  console.log(`  bare GetItem + Query             ${energy.p50.getAndQuery.toFixed(3)}`);
+  console.log(
+    `  GET supply point (handler)       ${energy.p50.supplyPoint.toFixed(3)}   ratio to GetItem ${energy.supplyPointRatio.toFixed(2)}`,
+  );
+  console.log(
+    `  GET product price (handler)      ${energy.p50.productPrice.toFixed(3)}   ratio to Query ${energy.productPriceRatio.toFixed(2)}`,
+  );
+  console.log(
+    `  GET supply point price (handler) ${energy.p50.supplyPointPrice.toFixed(3)}   ratio to GetItem + Query ${energy.supplyPointPriceRatio.toFixed(2)}`,
+  );
   console.log('\nFunction bundles (minified ESM, node22):');
   for (const [name, bytes] of Object.entries(sizes))
     console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);

@@ -8,18 +8,21 @@ export function percentile(samples: readonly number[], p: number): number {
  * one each round, so that the machine's noise falls on all of them alike;
  * returns each one's samples in milliseconds.
  */
-export async function interleaved(
+export async function interleaved<K extends string>(
   rounds: number,
-  contenders: Record<string, () => Promise<unknown>>,
-): Promise<Record<string, number[]>> {
-  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
-  const entries = Object.entries(contenders);
+  contenders: Record<K, () => Promise<unknown>>,
+): Promise<Record<K, number[]>> {
+  const samples = Object.fromEntries(Object.keys(contenders).map((k) => [k, []])) as unknown as Record<
+    K,
+    number[]
+  >;
+  const entries = Object.entries(contenders) as [K, () => Promise<unknown>][];
   for (let i = 0; i < rounds; i++) {
     const order = [...entries.slice(i % entries.length), ...entries.slice(0, i % entries.length)];
     for (const [name, run] of order) {
       const start = performance.now();
       await run();
-      samples[name]?.push(performance.now() - start);
+      samples[name].push(performance.now() - start);
     }
   }
   return samples;
