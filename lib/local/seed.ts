@@ -83,6 +83,27 @@ async function seedSwedishReferenceData(e: EnergyServices, actor: Actor) {
     commodity: 'electricity',
   });
   for (const table of swedishDemoBandTables) await e.referenceData.saveBandTable(actor, table);
+  const product = await e.pricing.createProduct(actor, {
+    name: 'Norrsken Fast 12 mån',
+    code: 'EL-FAST-12',
+    commodity: 'electricity',
+    currency: 'SEK',
+  });
+  const prices = ['ELLEVIO-STHLM', 'VATTENFALL-NORR'].flatMap((territoryCode) => [
+    ...['LGH', 'SMAHUS', 'VILLA', 'ELVARME', 'STOR'].map((bandCode, i) => ({
+      territoryCode,
+      bandCode,
+      unitPricePerMwhMinor: 129_000 - i * 2_000,
+      monthlyFeeMinor: 3_900,
+    })),
+    ...['F1', 'F2', 'F3', 'F4'].map((bandCode, i) => ({
+      territoryCode,
+      bandCode,
+      unitPricePerMwhMinor: 124_000 - i * 3_000,
+      monthlyFeeMinor: 6_900,
+    })),
+  ]);
+  await e.pricing.publishPriceList(actor, product.value.id, { validFrom: '2026-01-01', prices });
 }
 
 async function seedSlovakReferenceData(e: EnergyServices, actor: Actor) {
@@ -104,6 +125,53 @@ async function seedSlovakReferenceData(e: EnergyServices, actor: Actor) {
   await e.referenceData.saveGasConversion(actor, {
     grossCalorificValue: slovakDemoGrossCalorificValue,
     coefficients: slovakDemoVolumeCoefficients,
+  });
+  const electricity = await e.pricing.createProduct(actor, {
+    name: 'Tatra Elektrina Fix 2027',
+    code: 'EL-FIX-27',
+    commodity: 'electricity',
+    currency: 'EUR',
+  });
+  await e.pricing.publishPriceList(actor, electricity.value.id, {
+    validFrom: '2026-01-01',
+    prices: ['P1', 'P2', 'P3', 'P4', 'E1', 'E2', 'E3', 'E4', 'E5'].map((bandCode, i) => ({
+      territoryCode: 'ZSD',
+      bandCode,
+      unitPricePerMwhMinor: 15_900 - i * 150,
+      monthlyFeeMinor: bandCode.startsWith('P') ? 1_290 : 390,
+    })),
+  });
+  const gas = await e.pricing.createProduct(actor, {
+    name: 'Tatra Plyn Fix 2027',
+    code: 'GAS-FIX-27',
+    commodity: 'gas',
+    currency: 'EUR',
+  });
+  await e.pricing.publishPriceList(actor, gas.value.id, {
+    validFrom: '2026-01-01',
+    prices: [
+      'M1',
+      'M2',
+      'M3',
+      'M4',
+      'M5',
+      'M6',
+      'M7',
+      'M8',
+      'D1',
+      'D2',
+      'D3',
+      'D4',
+      'D5',
+      'D6',
+      'D7',
+      'D8',
+    ].map((bandCode, i) => ({
+      territoryCode: 'SPPD',
+      bandCode,
+      unitPricePerMwhMinor: 6_200 - (i % 8) * 60,
+      monthlyFeeMinor: bandCode.startsWith('M') ? 990 : 450,
+    })),
   });
 }
 
