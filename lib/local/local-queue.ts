@@ -35,6 +35,7 @@ export class LocalQueue {
   private stats = { sent: 0, deliveries: 0, deleted: 0, deadLettered: 0 };
   private timer?: NodeJS.Timeout;
   private busy = false;
+  private stopped = false;
   private waiters: (() => void)[] = [];
 
   constructor(
@@ -61,13 +62,15 @@ export class LocalQueue {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  /** Delivers nothing more, also not after a batch that is with the consumer now. */
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer) return;
+    if (this.timer || this.stopped) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.poll();
@@ -94,7 +97,7 @@ export class LocalQueue {
   }
 
   private async poll(): Promise<void> {
-    if (this.busy) return;
+    if (this.busy || this.stopped) return;
     this.busy = true;
     const batch = this.receive(Date.now());
     if (batch.length > 0) {
@@ -107,6 +110,7 @@ export class LocalQueue {
       }
     }
     this.busy = false;
+    if (this.stopped) return;
     if (this.messages.length === 0) {
       for (const resolve of this.waiters.splice(0)) resolve();
       return;
@@ -115,16 +119,30 @@ export class LocalQueue {
     this.schedule(Math.max(0, next));
   }
 
-  /** The ids the consumer did not process: all of them when it threw. */
+  /**
+   * The ids the consumer did not process: all of them when it threw, or when
+   * its partial batch response names an id that is empty or not in the batch
+   * (Lambda's SQS event source mapping fails the whole batch then).
+   */
   private async deliver(batch: Message[]): Promise<Set<string>> {
+    const all = new Set(batch.map((m) => m.id));
     try {
       const response = (await this.consumer({ Records: batch.map((m) => this.record(m)) })) as
         | SQSBatchResponse
         | undefined;
-      return new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+      const failed = (response?.batchItemFailures ?? []).map((f) => f.itemIdentifier);
+      const unknown = failed.filter((id) => !id || !all.has(id));
+      if (unknown.length > 0) {
+        console.error(
+          `queue ${this.definition.name}: the partial batch response names unknown ids; the whole batch failed`,
+          unknown,
+        );
+        return all;
+      }
+      return new Set(failed);
     } catch (error) {
       console.error(`queue ${this.definition.name}: the consumer failed the whole batch`, error);
-      return new Set(batch.map((m) => m.id));
+      return all;
     }
   }
 

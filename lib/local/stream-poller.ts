@@ -2,9 +2,11 @@ import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
+  ExpiredIteratorException,
   GetRecordsCommand,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
@@ -22,11 +24,15 @@ const maxAttempts = 10;
  * Reads DynamoDB Local's stream shard by shard, as Lambda's event source
  * mapping does, and hands filtered batches to the consumer. Records the
  * consumer reports as failed are retried from the first failure on, in order.
+ * An iterator that expired, or that points at trimmed records, is replaced by
+ * one after the last record read from its shard (or at the oldest record).
  */
 export class StreamPoller {
   private readonly streams: DynamoDBStreamsClient;
   private readonly dynamo: DynamoDBClient;
   private readonly iterators = new Map<string, string | undefined>();
+  /** The sequence number of the last record read from each shard. */
+  private readonly lastSequenceNumbers = new Map<string, string>();
   private readonly finished = new Set<string>();
   private running = false;
   private loop?: Promise<void>;
@@ -72,14 +78,7 @@ export class StreamPoller {
       for (const shard of StreamDescription?.Shards ?? []) {
         const id = shard.ShardId as string;
         if (this.iterators.has(id) || this.finished.has(id)) continue;
-        const { ShardIterator } = await this.streams.send(
-          new GetShardIteratorCommand({
-            StreamArn: this.streamArn,
-            ShardId: id,
-            ShardIteratorType: 'TRIM_HORIZON',
-          }),
-        );
-        this.iterators.set(id, ShardIterator);
+        this.iterators.set(id, await this.newIterator(id));
       }
       start = StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -92,9 +91,13 @@ export class StreamPoller {
         await this.discoverShards();
         for (const [shardId, iterator] of this.iterators) {
           if (!iterator) continue;
-          const { Records = [], NextShardIterator } = await this.streams.send(
-            new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
-          );
+          const read = await this.getRecords(shardId, iterator);
+          if (!read) {
+            // Not caught up: the next pass reads the shard again with a new iterator.
+            sawRecords = true;
+            continue;
+          }
+          const { Records = [], NextShardIterator } = read;
           if (NextShardIterator) this.iterators.set(shardId, NextShardIterator);
           else {
             this.iterators.delete(shardId);
@@ -104,6 +107,8 @@ export class StreamPoller {
           sawRecords ||= Records.length > 0;
           for (let i = 0; i < wanted.length; i += this.batchSize)
             await this.deliver(wanted.slice(i, i + this.batchSize));
+          const last = Records.at(-1)?.dynamodb?.SequenceNumber;
+          if (last) this.lastSequenceNumbers.set(shardId, last);
         }
       } catch (error) {
         if (!this.running) break;
@@ -113,6 +118,38 @@ export class StreamPoller {
       if (!sawRecords && this.running) await new Promise((r) => setTimeout(r, 50));
     }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** A shard iterator after the last record read from the shard, or at its oldest record. */
+  private async newIterator(shardId: string): Promise<string | undefined> {
+    const last = this.lastSequenceNumbers.get(shardId);
+    const { ShardIterator } = await this.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: this.streamArn,
+        ShardId: shardId,
+        ...(last
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: last }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return ShardIterator;
+  }
+
+  /**
+   * One read of a shard. An expired iterator, or one pointing at trimmed
+   * records, is dropped: the next discovery gets the shard a new one.
+   */
+  private async getRecords(shardId: string, iterator: string) {
+    try {
+      return await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+    } catch (error) {
+      if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException)) {
+        throw error;
+      }
+      console.error(`stream poller: ${error.name} on ${shardId}; getting a new iterator`);
+      this.iterators.delete(shardId);
+      return undefined;
+    }
   }
 
   private async deliver(batch: DynamoDBRecord[]): Promise<void> {
@@ -132,6 +169,10 @@ export class StreamPoller {
       if (attempt >= maxAttempts) {
         // The on-failure destination: kept for inspection, as the SQS DLQ is in AWS.
         this.failedRecords.push(...pending);
+        console.error(
+          `stream poller: gave up on ${pending.length} record(s) after ${maxAttempts} attempts; see failedRecords`,
+          pending,
+        );
         return;
       }
       await new Promise((r) => setTimeout(r, 20 * 2 ** Math.min(attempt, 6)));

@@ -2,12 +2,17 @@ import type { RouteContract } from '../http/route';
 import { accountRoutes } from './accounts-routes';
 import { docsRoutes } from './docs-routes';
 import { energyRoutes } from './energy-routes';
+import { journeyRoutes } from './journeys-routes';
 import { pricingRoutes } from './pricing-routes';
 
 /** Every HTTP operation of the API, by the function that serves it. */
 export const routesByFunction = {
   'accounts-api': Object.values(accountRoutes),
-  'energy-api': [...Object.values(energyRoutes), ...Object.values(pricingRoutes)],
+  'energy-api': [
+    ...Object.values(energyRoutes),
+    ...Object.values(pricingRoutes),
+    ...Object.values(journeyRoutes),
+  ],
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

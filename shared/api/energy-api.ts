@@ -3,6 +3,7 @@ import type { IdempotencyToken } from '../domain/ports';
 import { type BoundRoute, bind, type IdempotencyRequest } from '../http/route';
 import type { EnergyServices } from '../runtime/energy-services';
 import { energyRoutes as r } from './energy-routes';
+import { journeysApi } from './journeys-api';
 import { pricingApi } from './pricing-api';
 
 const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
@@ -12,6 +13,7 @@ const token = (operationId: string, request: IdempotencyRequest | undefined): Id
 export function energyApi(s: EnergyServices): BoundRoute[] {
   return [
     ...pricingApi({ pricing: s.pricing }),
+    ...journeysApi({ readings: s.readings, journeys: s.journeys }),
     bind(r.createSupplyPoint, async ({ caller, body, idempotency }) => {
       const result = await s.supplyPoints.create(caller, body, token('createSupplyPoint', idempotency));
       return {

@@ -10,7 +10,7 @@ const statusText: Record<number, string> = {
   409: 'Conflicts with existing data (uniqueness, concurrent change)',
   412: 'If-Match names an older version; read again',
   415: 'The body is not JSON',
-  422: 'Idempotency-Key reused with another body',
+  422: 'Idempotency-Key reused with another request (body, path or user)',
   428: 'If-Match is required',
 };
 
@@ -41,7 +41,11 @@ function operationOf(route: RouteContract): ZodOpenApiOperationObject {
       in: 'header',
       name: 'Idempotency-Key',
       required: false,
-      description: 'The same key within 24 h returns the first result and creates nothing new.',
+      description:
+        'The same key within 24 h returns the first result and creates nothing new. A key belongs to ' +
+        'one request: the same method and path, by the same user, with the same body. Reused on ' +
+        'another path (such as the notes of another account), by another user or with another body, ' +
+        'it is refused with 422.',
       schema: { type: 'string', maxLength: 128 },
     });
   }

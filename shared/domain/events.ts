@@ -21,7 +21,13 @@ export interface DomainEvent<D = Record<string, unknown>> {
   readonly tenantId: string;
   readonly occurredAt: string;
   readonly actor: { readonly userId: string };
-  readonly subject: { readonly type: SubjectType; readonly id: string; readonly accountId?: string };
+  readonly subject: {
+    readonly type: SubjectType;
+    readonly id: string;
+    readonly accountId?: string;
+    /** The account a contact was linked to before this change, when the change moved or unlinked it. */
+    readonly previousAccountId?: string;
+  };
   readonly changes?: readonly FieldChange[];
   readonly data: D;
 }

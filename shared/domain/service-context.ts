@@ -1,4 +1,4 @@
-import type { DomainEvent, FieldChange, SubjectType } from './events';
+import type { DomainEvent, FieldChange } from './events';
 import type { Actor, Clock, IdGenerator } from './ports';
 import type { ChangeContext } from './stamps';
 import type { TenantDirectory } from './tenant';
@@ -27,7 +27,7 @@ export function domainEvent(
   ctx: ChangeContext,
   source: EventSource,
   type: string,
-  subject: { type: SubjectType; id: string; accountId?: string },
+  subject: DomainEvent['subject'],
   data: Record<string, unknown>,
   changes?: readonly FieldChange[],
 ): DomainEvent {

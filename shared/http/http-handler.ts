@@ -77,7 +77,21 @@ function readIfMatch(event: HttpEvent, contract: RouteContract): number | undefi
   return Number(match[1]);
 }
 
-function readIdempotencyKey(event: HttpEvent, rawBody: string): IdempotencyRequest | undefined {
+/**
+ * The key is kept per tenant and operation; the hash ties it to the rest of
+ * the request: the method, the concrete path (so the same key on another
+ * account's notes is not a retry), the calling user and the raw body.
+ */
+function requestHashOf(event: HttpEvent, caller: Caller | undefined, rawBody: string): string {
+  const parts = [event.requestContext.http.method, event.rawPath, caller?.userId ?? '', rawBody];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+function readIdempotencyKey(
+  event: HttpEvent,
+  caller: Caller | undefined,
+  rawBody: string,
+): IdempotencyRequest | undefined {
   const key = event.headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
@@ -89,7 +103,7 @@ function readIdempotencyKey(event: HttpEvent, rawBody: string): IdempotencyReque
       [{ name: 'Idempotency-Key', reason: 'must be 1–128 visible ASCII characters' }],
     );
   }
-  return { key, requestHash: createHash('sha256').update(rawBody).digest('base64url') };
+  return { key, requestHash: requestHashOf(event, caller, rawBody) };
 }
 
 function callerOf(event: HttpEvent): Caller {
@@ -127,7 +141,7 @@ async function dispatch(route: BoundRoute, event: HttpEvent): Promise<HttpRespon
     query,
     body: parsedBody,
     ifMatch: readIfMatch(event, contract),
-    idempotency: contract.idempotent ? readIdempotencyKey(event, body?.raw ?? '') : undefined,
+    idempotency: contract.idempotent ? readIdempotencyKey(event, caller, body?.raw ?? '') : undefined,
   });
 
   const status = result.status ?? contract.success.status;

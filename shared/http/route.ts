@@ -4,7 +4,10 @@ import type { Caller, Permission } from './auth';
 
 export interface IdempotencyRequest {
   readonly key: string;
-  /** SHA-256 of the raw body: the same key with another body is refused. */
+  /**
+   * SHA-256 of the method, the concrete path, the caller and the raw body:
+   * the same key on another request, by another user, or with another body is refused.
+   */
   readonly requestHash: string;
 }
 

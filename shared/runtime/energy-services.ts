@@ -11,9 +11,10 @@ import { DynamoSupplyPointStore } from '../table/supply-point-store';
 import type { Table } from '../table/table';
 import { DynamoTenantDirectory } from '../table/tenant-directory';
 import { DynamoTerritoryStore } from '../table/territory-store';
+import { type JourneyServices, journeyServices } from './journey-services';
 import { pricingServices } from './pricing-services';
 
-export interface EnergyServices {
+export interface EnergyServices extends JourneyServices {
   readonly pricing: PricingService;
   readonly offerPricing: OfferPricing;
   readonly supplyPoints: SupplyPointService;
@@ -44,10 +45,13 @@ export function energyServices(table: Table, overrides: Partial<ServiceDeps> = {
     supplyPoints: new DynamoSupplyPointStore(table),
   });
   const { pricing } = pricingServices(table, territories, deps);
+  const { readings, journeys } = journeyServices(table, supplyPoints, deps);
   return {
     territories,
     tables,
     pricing,
+    readings,
+    journeys,
     supplyPoints,
     offerPricing: new OfferPricing(supplyPoints, pricing),
     accounts: new AccountService({ ...deps, accounts }),

@@ -119,6 +119,25 @@ export const accessPatterns: readonly AccessPattern[] = [
     operation: 'Query (also the overlap check on publish, consistent)',
   },
   {
+    name: 'Meter readings of a supply point (or one register), newest first',
+    index: 'table',
+    key: 'pk = T#t#SUPPLYPOINT#id, begins_with(sk, READING#register#), descending',
+    operation: 'Query',
+  },
+  {
+    name: 'Latest reading marker of a register',
+    index: 'table',
+    key: 'pk = T#t#SUPPLYPOINT#id, sk = READING-LATEST#register',
+    operation: 'consistent GetItem; conditional Put in the transaction',
+  },
+  { name: 'Journey by id', index: 'table', key: 'pk = T#t#JOURNEY#id, sk = JOURNEY', operation: 'GetItem' },
+  {
+    name: 'Open journeys of an account',
+    index: 'gsi1',
+    key: 'gsi1pk = T#t#ACCOUNT#id, begins_with(gsi1sk, JOURNEY#OPEN#)',
+    operation: 'Query',
+  },
+  {
     name: 'Tenant profile',
     index: 'table',
     key: 'pk = T#t#TENANT, sk = TENANT',

@@ -42,7 +42,12 @@ export class DynamoAccountStore implements AccountStore {
 
   async get(tenantId: string, accountId: string): Promise<Account | undefined> {
     const { Item } = await this.table.client.send(
-      new GetCommand({ TableName: this.table.name, Key: keys.account(tenantId, accountId) }),
+      new GetCommand({
+        TableName: this.table.name,
+        Key: keys.account(tenantId, accountId),
+        // Read before conditional writes: a stale copy would give a false 412 or 404.
+        ConsistentRead: true,
+      }),
     );
     return Item ? stripLayout<Account>(Item) : undefined;
   }

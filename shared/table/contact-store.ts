@@ -47,7 +47,12 @@ export class DynamoContactStore implements ContactStore {
 
   async get(tenantId: string, contactId: string): Promise<Contact | undefined> {
     const { Item } = await this.table.client.send(
-      new GetCommand({ TableName: this.table.name, Key: keys.contact(tenantId, contactId) }),
+      new GetCommand({
+        TableName: this.table.name,
+        Key: keys.contact(tenantId, contactId),
+        // Read before conditional writes: a stale copy would give a false 412 or 404.
+        ConsistentRead: true,
+      }),
     );
     return Item ? stripLayout<Contact>(Item) : undefined;
   }

@@ -51,8 +51,8 @@ export async function replayOf<T>(table: Table, tenantId: string, token: Idempot
       422,
       'idempotency-key-reused',
       'Idempotency-Key reused',
-      'This Idempotency-Key was used for a different request body; use a new key.',
-      [{ name: 'Idempotency-Key', reason: 'already used with another body' }],
+      'This Idempotency-Key was used for another request (body, path or user); use a new key.',
+      [{ name: 'Idempotency-Key', reason: 'already used with another request' }],
     );
   }
   return JSON.parse(Item.response as string) as T;

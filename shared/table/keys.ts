@@ -74,6 +74,11 @@ export const keys = {
     sk: `READING#${register}#${date}#${readingId}`,
   }),
   readingPrefix: (register?: string) => (register ? `READING#${register}#` : 'READING#'),
+  /** The latest reading of a register: its version serialises concurrent readings. */
+  readingMarker: (supplyPointPk: string, register: string): ItemKey => ({
+    pk: supplyPointPk,
+    sk: `READING-LATEST#${register}`,
+  }),
 
   territory: (tenantId: string, code: string): ItemKey => ({
     pk: `${t(tenantId)}#TERRITORY#${code}`,

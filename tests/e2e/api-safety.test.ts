@@ -147,6 +147,71 @@ describe('API conventions and safety, end to end', () => {
     expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([first.body.id]);
   });
 
+  it('refuses an Idempotency-Key reused on another path or by another user with 422, and adds nothing', async () => {
+    // Prepare
+    const a = await sweden.post('/v1/accounts', { name: 'Nyckel A AB', customerType: 'B2B' });
+    const b = await sweden.post('/v1/accounts', { name: 'Nyckel B AB', customerType: 'B2B' });
+    const sales = clientFor(runtime, await tokenFor(runtime, 'norrsken', 'sales'));
+    const headers = { 'idempotency-key': 'note-k1' };
+    const first = await sweden.post(`/v1/accounts/${a.body.id}/notes`, { text: 'Called' }, headers);
+
+    // Act
+    const otherPath = await sweden.post(`/v1/accounts/${b.body.id}/notes`, { text: 'Called' }, headers);
+    const otherUser = await sales.post(`/v1/accounts/${a.body.id}/notes`, { text: 'Called' }, headers);
+    const retry = await sweden.post(`/v1/accounts/${a.body.id}/notes`, { text: 'Called' }, headers);
+
+    // Assess
+    expect(first.status).toBe(201);
+    expect(otherPath.status).toBe(422);
+    expect(otherPath.body['invalid-params']).toEqual([
+      { name: 'Idempotency-Key', reason: expect.any(String) },
+    ]);
+    expect(otherUser.status).toBe(422);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect((await sweden.get(`/v1/accounts/${b.body.id}/notes`)).body.items).toEqual([]);
+    expect((await sweden.get(`/v1/accounts/${a.body.id}/notes`)).body.items).toHaveLength(1);
+  });
+
+  it('refuses a contact linked to another tenant’s account, naming accountId, and creates nothing', async () => {
+    // Prepare
+    const foreign = await slovakia.post('/v1/accounts', { name: 'Cudzí s.r.o.', customerType: 'B2B' });
+
+    // Act
+    const attempt = await sweden.post('/v1/contacts', {
+      firstName: 'Inkräktare',
+      lastName: 'Utlandsson',
+      accountId: foreign.body.id,
+    });
+
+    // Assess
+    expect(foreign.status).toBe(201);
+    expect(attempt.status).toBe(400);
+    expect(attempt.body['invalid-params']).toEqual([{ name: 'accountId', reason: expect.any(String) }]);
+    expect((await sweden.get('/v1/contacts?q=utlandsson')).body.items).toEqual([]);
+    expect((await slovakia.get(`/v1/accounts/${foreign.body.id}/view`)).body.contacts).toEqual([]);
+  });
+
+  it('answers another tenant’s contact history, notes and delete as not found', async () => {
+    // Prepare
+    const contact = await sweden.post('/v1/contacts', { firstName: 'Dold', lastName: 'Kontakt' });
+    const c = `/v1/contacts/${contact.body.id}`;
+
+    // Act
+    const answers = [
+      await slovakia.get(`${c}/history`),
+      await slovakia.get(`${c}/notes`),
+      await slovakia.post(`${c}/notes`, { text: 'peek' }),
+      await slovakia.delete(c),
+      await slovakia.delete(c, { 'if-match': '"1"' }),
+    ];
+
+    // Assess
+    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404]);
+    expect((await sweden.get(c)).status).toBe(200);
+    expect((await sweden.get(`${c}/notes`)).body.items).toEqual([]);
+  });
+
   it('lets a viewer read but not write, and wants a valid token', async () => {
     const viewer = clientFor(runtime, await tokenFor(runtime, 'norrsken', 'viewer'));
     const forged = clientFor(runtime, `${runtime.tenants[0]?.adminToken.slice(0, -4)}AAAA`);

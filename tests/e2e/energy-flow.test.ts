@@ -71,8 +71,14 @@ describe('energy domain, end to end', () => {
       band: { code: 'M4', label: expect.any(String) },
       gas: { coefficient: '0.9820', calorificValueKwhPerM3: '10.555', annualKwh: 53_898, annualM3: 5_200 },
     });
-    expect(read.body.billing).toEqual({ accountName: 'Cukráreň Prešov s.r.o.', email: 'fakturacia@cukraren.example' });
-    expect(price.body).toMatchObject({ bandCode: 'M4', price: { unitPricePerMwhMinor: 5_890, priceListVersion: 1 } });
+    expect(read.body.billing).toEqual({
+      accountName: 'Cukráreň Prešov s.r.o.',
+      email: 'fakturacia@cukraren.example',
+    });
+    expect(price.body).toMatchObject({
+      bandCode: 'M4',
+      price: { unitPricePerMwhMinor: 5_890, priceListVersion: 1 },
+    });
     // current: round(6 400 × 53 898 / 1 000) + 1 290 × 12 = 344 947 + 15 480 = 360 427
     // offered: round(5 890 × 53 898 / 1 000) + 990 × 12 = 317 459 + 11 880 = 329 339
     expect(savings.body.savings).toEqual({
@@ -86,7 +92,10 @@ describe('energy domain, end to end', () => {
   });
 
   it('marks an unknown address as not found, never as verified', async () => {
-    const account = await slovakia.post('/v1/accounts', { name: 'Neznáma adresa s.r.o.', customerType: 'B2B' });
+    const account = await slovakia.post('/v1/accounts', {
+      name: 'Neznáma adresa s.r.o.',
+      customerType: 'B2B',
+    });
     const created = await slovakia.post('/v1/supply-points', {
       ...gasPoint(account.body.id, '24ZSPP765432101T'),
       address: { street: 'Vymyslená', houseNumber: '99', postcode: '999 99', city: 'Nikde', country: 'SK' },
@@ -115,7 +124,8 @@ describe('energy domain, end to end', () => {
     const list = await slovakia.get(`/v1/accounts/${account.body.id}/supply-points`);
 
     // Assess
-    const fields = (r: { body: { 'invalid-params': { name: string }[] } }) => r.body['invalid-params'].map((f) => f.name);
+    const fields = (r: { body: { 'invalid-params': { name: string }[] } }) =>
+      r.body['invalid-params'].map((f) => f.name);
     expect(badCheck.status).toBe(400);
     expect(fields(badCheck)).toEqual(['identifier']);
     expect(fields(badIban)).toEqual(['payment.iban']);
@@ -171,6 +181,62 @@ describe('energy domain, end to end', () => {
     expect(afterPoint.body.billing.email).toBe('faktura@solrosen.example');
     expect(renamed.status).toBe(200);
     expect(afterAccount.body.billing.accountName).toBe('Bageri Solrosen & Co AB');
+  });
+
+  it('walks a supplier switch through its states, with readings and the open-journeys list', async () => {
+    // Prepare: the seeded Slovak school and its electricity supply point.
+    const accounts = await slovakia.get('/v1/accounts?q=zakladna');
+    const account = accounts.body.items[0];
+    const point = (await slovakia.get(`/v1/accounts/${account.id}/supply-points`)).body.items[0];
+    const step = (journey: { id: string }, etag: string, body: object) =>
+      slovakia.post(`/v1/journeys/${journey.id}/transitions`, body, { 'if-match': etag });
+
+    // Act
+    const opened = await slovakia.post('/v1/journeys', { type: 'supplier-switch', supplyPointId: point.id });
+    const illegal = await step(opened.body, opened.headers.get('etag') as string, { action: 'confirm' });
+    const submitted = await step(opened.body, opened.headers.get('etag') as string, {
+      action: 'submit',
+      effectiveDate: '2027-01-01',
+    });
+    const confirmed = await step(opened.body, submitted.headers.get('etag') as string, { action: 'confirm' });
+    const openBefore = await slovakia.get(`/v1/accounts/${account.id}/journeys?state=open`);
+    const effective = await step(opened.body, confirmed.headers.get('etag') as string, {
+      action: 'make-effective',
+      openingReading: { register: '1.8.0', date: '2027-01-01', value: 48_210, kind: 'actual' },
+    });
+    const openAfter = await slovakia.get(`/v1/accounts/${account.id}/journeys?state=open`);
+    const later = await slovakia.post(`/v1/supply-points/${point.id}/readings`, {
+      register: '1.8.0',
+      date: '2027-02-01',
+      value: 55_400,
+      kind: 'actual',
+    });
+    const backwards = await slovakia.post(`/v1/supply-points/${point.id}/readings`, {
+      register: '1.8.0',
+      date: '2027-03-01',
+      value: 50_000,
+      kind: 'actual',
+    });
+    const consumption = await slovakia.get(`/v1/supply-points/${point.id}/consumption?register=1.8.0`);
+
+    // Assess
+    expect(opened.status).toBe(201);
+    expect(opened.body.state).toBe('requested');
+    expect(illegal.status).toBe(409);
+    expect(illegal.body.detail).toContain('requested');
+    expect([submitted.body.state, confirmed.body.state, effective.body.state]).toEqual([
+      'submitted',
+      'confirmed',
+      'effective',
+    ]);
+    expect(openBefore.body.items.map((j: { id: string }) => j.id)).toEqual([opened.body.id]);
+    expect(openAfter.body.items).toEqual([]);
+    expect(later.status).toBe(201);
+    expect(backwards.status).toBe(400);
+    expect(backwards.body['invalid-params'][0].name).toBe('value');
+    expect(consumption.body.periods).toMatchObject([
+      { fromDate: '2027-01-01', toDate: '2027-02-01', consumption: 7_190 },
+    ]);
   });
 
   it('answers another tenant’s supply point as not found', async () => {

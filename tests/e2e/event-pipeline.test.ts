@@ -52,34 +52,41 @@ describe('the event pipeline, end to end', () => {
     );
   });
 
-  it('relays every change of a contact to its account’s history in order', async () => {
+  it('relays every change of a contact to its account’s history in order, and a move to both accounts', async () => {
     // Prepare
-    const account = await sweden.post('/v1/accounts', { name: 'Flöde AB', customerType: 'B2B' });
+    const from = await sweden.post('/v1/accounts', { name: 'Flöde AB', customerType: 'B2B' });
+    const to = await sweden.post('/v1/accounts', { name: 'Flöde Två AB', customerType: 'B2B' });
     const contact = await sweden.post('/v1/contacts', {
       firstName: 'Nils',
       lastName: 'Ås',
-      accountId: account.body.id,
+      accountId: from.body.id,
     });
 
     // Act
     const moved = await sweden.patch(
       `/v1/contacts/${contact.body.id}`,
-      { phones: ['0701234599'] },
+      { accountId: to.body.id, phones: ['0701234599'] },
       { 'if-match': contact.headers.get('etag') as string },
     );
     await runtime.settled();
 
     // Assess
     expect(moved.status).toBe(200);
+    expect(moved.body.accountId).toBe(to.body.id);
+    const typesOf = (page: { body: { items: { type: string }[] } }) => page.body.items.map((e) => e.type);
     const contactHistory = await sweden.get(`/v1/contacts/${contact.body.id}/history`);
-    expect(contactHistory.body.items.map((e: { type: string }) => e.type)).toEqual([
-      'ContactUpdated',
-      'ContactCreated',
-    ]);
-    expect(contactHistory.body.items[0].changes).toEqual([
-      { field: 'phones', from: [], to: ['+46701234599'] },
-    ]);
-    const accountHistory = await sweden.get(`/v1/accounts/${account.body.id}/history`);
-    expect(accountHistory.body.items).toHaveLength(3);
+    expect(typesOf(contactHistory)).toEqual(['ContactUpdated', 'ContactCreated']);
+    expect(contactHistory.body.items[0].changes).toEqual(
+      expect.arrayContaining([
+        { field: 'accountId', from: from.body.id, to: to.body.id },
+        { field: 'phones', from: [], to: ['+46701234599'] },
+      ]),
+    );
+    const fromHistory = await sweden.get(`/v1/accounts/${from.body.id}/history`);
+    expect(typesOf(fromHistory)).toEqual(['ContactUpdated', 'ContactCreated', 'AccountCreated']);
+    expect(fromHistory.body.items[0]).toEqual(contactHistory.body.items[0]);
+    const toHistory = await sweden.get(`/v1/accounts/${to.body.id}/history`);
+    expect(typesOf(toHistory)).toEqual(['ContactUpdated', 'AccountCreated']);
+    expect(toHistory.body.items[0]).toEqual(contactHistory.body.items[0]);
   });
 });

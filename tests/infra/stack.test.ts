@@ -214,7 +214,9 @@ describe('GridlineStack with the real topology', () => {
         FunctionName: { Ref: logicalId(stack, stack.functions.get(definition.name)!.function) },
         BatchSize: queue.definition.batchSize,
         MaximumBatchingWindowInSeconds:
-          queue.definition.maxBatchingWindowSeconds > 0 ? queue.definition.maxBatchingWindowSeconds : Match.absent(),
+          queue.definition.maxBatchingWindowSeconds > 0
+            ? queue.definition.maxBatchingWindowSeconds
+            : Match.absent(),
         FunctionResponseTypes: ['ReportBatchItemFailures'],
       });
     }

@@ -1,13 +1,38 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, VersionMismatchError } from '../../shared/domain/errors';
+import type { IdGenerator } from '../../shared/domain/ports';
 import { HttpError } from '../../shared/http/http-error';
+import { accountsServices } from '../../shared/runtime/accounts-services';
+import { encodeCursor } from '../../shared/table/cursor';
 import { keys } from '../../shared/table/keys';
 import { servicesWithTenants } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
 
 const bakery = { name: 'Bageri Solrosen AB', orgNumber: '556677-8899', customerType: 'B2B' as const };
+
+/** ULIDs, as the services make them, and the list of every one handed out. */
+function recordingIds(): IdGenerator & { readonly issued: string[] } {
+  const ulid = monotonicFactory();
+  const issued: string[] = [];
+  return {
+    issued,
+    next: () => {
+      const id = ulid();
+      issued.push(id);
+      return id;
+    },
+  };
+}
+
+async function itemAt(setup: Setup, key: { pk: string; sk: string }) {
+  const { Item } = await setup.table.client.send(
+    new GetCommand({ TableName: setup.table.name, Key: key, ConsistentRead: true }),
+  );
+  return Item;
+}
 
 async function itemsIn(setup: Setup, pk: string) {
   const { Items = [] } = await setup.table.client.send(
@@ -22,19 +47,112 @@ async function itemsIn(setup: Setup, pk: string) {
 
 describe('accounts in the table', () => {
   let setup: Setup;
+  const requests: { command: string; input: Readonly<Record<string, unknown>> }[] = [];
   beforeAll(async () => {
-    setup = await servicesWithTenants();
+    setup = await servicesWithTenants((command, input) => requests.push({ command, input }));
   });
 
   it('stores an account with its outbox event in one write', async () => {
+    // Prepare
+    const ids = recordingIds();
+    const services = accountsServices(setup.table, { ids });
+    requests.length = 0;
+
     // Act
-    const { value } = await setup.services.accounts.create(setup.se, bakery);
+    const { value } = await services.accounts.create(setup.se, bakery);
 
     // Assess
+    const writes = requests.filter((r) => !/^(Get|Query|BatchGet)/.test(r.command));
+    expect(writes.map((r) => r.command)).toEqual(['TransactWriteItemsCommand']);
     const stored = await setup.services.accounts.get(setup.se, value.id);
     expect(stored).toMatchObject({ name: 'Bageri Solrosen AB', orgNumber: '556677-8899', version: 1 });
     const history = await itemsIn(setup, keys.account(setup.se.tenantId, value.id).pk);
     expect(history.map((i) => i.sk)).toEqual(['ACCOUNT']);
+    const eventId = ids.issued.find((id) => id !== value.id) as string;
+    expect(ids.issued).toEqual([value.id, eventId]);
+    const outbox = await itemAt(setup, keys.outbox(setup.se.tenantId, eventId));
+    expect(outbox).toMatchObject({
+      entity: 'Outbox',
+      event: {
+        id: eventId,
+        type: 'AccountCreated',
+        tenantId: setup.se.tenantId,
+        subject: { type: 'account', id: value.id },
+        data: { account: { id: value.id, name: 'Bageri Solrosen AB' } },
+      },
+    });
+  });
+
+  it('reads an account and a contact strongly consistently, as the write after the read needs', async () => {
+    // Prepare
+    const { se, services } = setup;
+    const account = await services.accounts.create(se, { name: 'Konsistent AB', customerType: 'B2B' });
+    const contact = await services.contacts.create(se, { firstName: 'Kim', lastName: 'Konsistent' });
+    requests.length = 0;
+
+    // Act
+    await services.accounts.get(se, account.value.id);
+    await services.contacts.get(se, contact.value.id);
+
+    // Assess
+    const gets = requests.filter((r) => r.command.startsWith('Get'));
+    expect(gets).toHaveLength(2);
+    for (const get of gets) expect(get.input).toMatchObject({ ConsistentRead: true });
+  });
+
+  it("adds a note to a contact without an account, and the note's event names no account", async () => {
+    // Prepare
+    const ids = recordingIds();
+    const services = accountsServices(setup.table, { ids });
+    const contact = await services.contacts.create(setup.se, { firstName: 'Ensam', lastName: 'Kontakt' });
+    ids.issued.length = 0;
+
+    // Act
+    const { value: note } = await services.subjects.addNote(
+      setup.se,
+      { type: 'contact', id: contact.value.id },
+      'Called',
+    );
+
+    // Assess
+    const eventId = ids.issued.find((id) => id !== note.id) as string;
+    expect(ids.issued).toEqual([note.id, eventId]);
+    const outbox = await itemAt(setup, keys.outbox(setup.se.tenantId, eventId));
+    expect(outbox?.event).toMatchObject({
+      type: 'NoteAdded',
+      subject: { type: 'contact', id: contact.value.id },
+    });
+    expect(outbox?.event.subject).not.toHaveProperty('accountId');
+  });
+
+  it('answers the contacts of a deleted account, or of another tenant’s, as not found', async () => {
+    // Prepare
+    const { se, sk, services } = setup;
+    const account = await services.accounts.create(se, { name: 'Nedlagd AB', customerType: 'B2B' });
+    await services.contacts.create(se, {
+      firstName: 'Kvar',
+      lastName: 'Nedlagd',
+      accountId: account.value.id,
+    });
+    const live = await services.contacts.list(se, { accountId: account.value.id }, { limit: 10 });
+
+    // Act
+    const failure = (listing: Promise<unknown>) =>
+      listing.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    const otherTenant = await failure(
+      services.contacts.list(sk, { accountId: account.value.id }, { limit: 10 }),
+    );
+    await services.accounts.remove(se, account.value.id);
+    const deleted = await failure(services.contacts.list(se, { accountId: account.value.id }, { limit: 10 }));
+
+    // Assess
+    expect(live.items.map((c) => c.lastName)).toEqual(['Nedlagd']);
+    expect(otherTenant).toBeInstanceOf(NotFoundError);
+    expect(deleted).toBeInstanceOf(NotFoundError);
+    expect((deleted as Error).message).toContain('account');
   });
 
   it('refuses a second account with the same organisation number and writes nothing of it', async () => {
@@ -204,5 +322,75 @@ describe('accounts in the table', () => {
     // Assess
     expect(view.account.id).toBe(account.value.id);
     expect(view.contacts.map((c) => c.id)).toEqual([kept.value.id]);
+  });
+
+  describe('a cursor that does not fit the list', () => {
+    let accountCursor: string;
+    let notesCursor: string;
+    let subject: { type: 'account'; id: string };
+
+    beforeAll(async () => {
+      const { se, services } = setup;
+      const account = await services.accounts.create(se, { name: 'Markör AB', customerType: 'B2B' });
+      subject = { type: 'account', id: account.value.id };
+      await services.subjects.addNote(se, subject, 'First');
+      await services.subjects.addNote(se, subject, 'Second');
+      accountCursor = (await services.accounts.list(se, {}, { limit: 1 })).nextCursor as string;
+      notesCursor = (await services.subjects.notes(se, subject, { limit: 1 })).nextCursor as string;
+    });
+
+    const decoded = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+
+    it('is a real cursor of each list to begin with', async () => {
+      // Act
+      const accounts = await setup.services.accounts.list(setup.se, {}, { limit: 1, cursor: accountCursor });
+      const notes = await setup.services.subjects.notes(setup.se, subject, { limit: 1, cursor: notesCursor });
+
+      // Assess
+      expect(accounts.items).toHaveLength(1);
+      expect(notes.items.map((n) => n.text)).toEqual(['First']);
+    });
+
+    it.each([
+      [
+        'is missing the sort key of the index',
+        () => {
+          const { gsi2sk: _omitted, ...key } = decoded(accountCursor);
+          return setup.services.accounts.list(setup.se, {}, { limit: 1, cursor: encodeCursor(key) });
+        },
+      ],
+      [
+        'is a list cursor reused with a name filter it is outside of',
+        () =>
+          setup.services.accounts.list(setup.se, { namePrefix: 'zeta' }, { limit: 1, cursor: accountCursor }),
+      ],
+      [
+        'has extra attributes',
+        () =>
+          setup.services.accounts.list(
+            setup.se,
+            {},
+            {
+              limit: 1,
+              cursor: encodeCursor({ ...decoded(accountCursor), extra: 'x' }),
+            },
+          ),
+      ],
+      [
+        'is a notes cursor passed to the history of the same subject',
+        () => setup.services.subjects.history(setup.se, subject, { limit: 1, cursor: notesCursor }),
+      ],
+    ])('answers 400 naming the cursor when it %s', async (_case, act) => {
+      // Act
+      const attempt = act();
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(HttpError);
+      await expect(attempt).rejects.toMatchObject({
+        status: 400,
+        code: 'invalid-cursor',
+        fields: [{ name: 'cursor' }],
+      });
+    });
   });
 });

@@ -7,8 +7,11 @@ import type { TenantProfile } from '../../shared/domain/tenant';
 import { accountsServices } from '../../shared/runtime/accounts-services';
 import { createTable, type Table } from '../../shared/table/table';
 
+/** Sees each command sent: its name and its input, as the caller wrote it. */
+export type RequestListener = (command: string, input: Readonly<Record<string, unknown>>) => void;
+
 /** A client of the run's DynamoDB Local; `onRequest` sees every command sent. */
-export function localClient(onRequest?: (command: string) => void): DynamoDBClient {
+export function localClient(onRequest?: RequestListener): DynamoDBClient {
   const client = new DynamoDBClient({
     endpoint: inject('dynamoEndpoint'),
     region: LOCAL_DYNAMODB_REGION,
@@ -17,7 +20,7 @@ export function localClient(onRequest?: (command: string) => void): DynamoDBClie
   if (onRequest) {
     client.middlewareStack.add(
       (next, context) => (args) => {
-        onRequest(context.commandName as string);
+        onRequest(context.commandName as string, args.input as Record<string, unknown>);
         return next(args);
       },
       { step: 'initialize', name: 'countRequests' },
@@ -27,7 +30,7 @@ export function localClient(onRequest?: (command: string) => void): DynamoDBClie
 }
 
 /** A new table with the stack's layout, for one test file. */
-export async function freshTable(onRequest?: (command: string) => void): Promise<Table> {
+export async function freshTable(onRequest?: RequestListener): Promise<Table> {
   const name = `test-${randomUUID()}`;
   await createLocalTable(localClient(), name);
   return createTable(name, localClient(onRequest));
@@ -50,7 +53,7 @@ export const slovakTenant = (id = `sk-${randomUUID()}`): TenantProfile => ({
 });
 
 /** Services over a fresh table with two tenants saved. */
-export async function servicesWithTenants(onRequest?: (command: string) => void) {
+export async function servicesWithTenants(onRequest?: RequestListener) {
   const table = await freshTable(onRequest);
   const services = accountsServices(table);
   const se = swedishTenant();

@@ -51,11 +51,13 @@ export class ContactService {
     const ctx = await changeContext(this.deps, actor);
     const { contact, changes } = updateContact(current, patch, ctx);
     if (changes.length === 0) return current;
-    // The history of the account it left should show the move too.
+    // A move shows in the history of the account it left as well as the one it joined.
+    const moved = contact.accountId !== current.accountId;
     const subject = {
       type: 'contact' as const,
       id: contactId,
-      accountId: contact.accountId ?? current.accountId,
+      ...(contact.accountId ? { accountId: contact.accountId } : {}),
+      ...(moved && current.accountId ? { previousAccountId: current.accountId } : {}),
     };
     const event = domainEvent(
       this.deps,
@@ -82,7 +84,12 @@ export class ContactService {
     await this.deps.contacts.update(current, deleted, event);
   }
 
-  list(actor: Actor, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
+  /** The contacts of an account that is deleted, or not the caller's, answer 404 like the account. */
+  async list(actor: Actor, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
+    if (filter.accountId) {
+      const account = await this.deps.accounts.get(actor.tenantId, filter.accountId);
+      if (!account || account.deletedAt !== undefined) throw new NotFoundError('account', filter.accountId);
+    }
     return this.deps.contacts.list(actor.tenantId, filter, page);
   }
 }

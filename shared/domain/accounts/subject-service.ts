@@ -27,14 +27,16 @@ export class SubjectService {
     },
   ) {}
 
-  /** The subject's account (its own for an account), or 404. */
+  /** The subject's account: its own id for an account, a contact's account if it has one; or 404. */
   private async assertExists(actor: Actor, subject: Subject): Promise<string | undefined> {
-    const found =
-      subject.type === 'account'
-        ? await this.deps.accounts.get(actor.tenantId, subject.id)
-        : await this.deps.contacts.get(actor.tenantId, subject.id);
-    if (!found || found.deletedAt !== undefined) throw new NotFoundError(subject.type, subject.id);
-    return 'accountId' in found ? found.accountId : found.id;
+    if (subject.type === 'account') {
+      const account = await this.deps.accounts.get(actor.tenantId, subject.id);
+      if (!account || account.deletedAt !== undefined) throw new NotFoundError(subject.type, subject.id);
+      return account.id;
+    }
+    const contact = await this.deps.contacts.get(actor.tenantId, subject.id);
+    if (!contact || contact.deletedAt !== undefined) throw new NotFoundError(subject.type, subject.id);
+    return contact.accountId;
   }
 
   async addNote(
@@ -59,7 +61,7 @@ export class SubjectService {
       ctx,
       eventSources.accounts,
       'NoteAdded',
-      { ...subject, accountId },
+      accountId ? { ...subject, accountId } : subject,
       { note },
     );
     return this.deps.notes.add(actor.tenantId, note, event, idempotency);

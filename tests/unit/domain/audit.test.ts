@@ -29,6 +29,33 @@ describe('historyOf', () => {
     ]);
   });
 
+  it('puts the move of a contact to another account in the history of both accounts', () => {
+    // Act
+    const { subjects } = historyOf(
+      event({ subject: { type: 'contact', id: 'con-1', accountId: 'acc-2', previousAccountId: 'acc-1' } }),
+    );
+
+    // Assess
+    expect(subjects).toEqual([
+      { type: 'contact', id: 'con-1' },
+      { type: 'account', id: 'acc-2' },
+      { type: 'account', id: 'acc-1' },
+    ]);
+  });
+
+  it('puts the unlinking of a contact from its account in the history of the account it left', () => {
+    // Act
+    const { subjects } = historyOf(
+      event({ subject: { type: 'contact', id: 'con-1', previousAccountId: 'acc-1' } }),
+    );
+
+    // Assess
+    expect(subjects).toEqual([
+      { type: 'contact', id: 'con-1' },
+      { type: 'account', id: 'acc-1' },
+    ]);
+  });
+
   it('puts a change of a contact without an account only in the contact history', () => {
     // Act
     const { subjects } = historyOf(event({ subject: { type: 'contact', id: 'con-1' } }));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
@@ -456,44 +455,64 @@ describe('createHttpHandler', () => {
     expect(response.headers?.etag).toBe('"3"');
   });
 
-  it('passes the Idempotency-Key on with the SHA-256 of the raw body', async () => {
-    // Prepare
+  /** The request hash the route receives for this request with Idempotency-Key `order-4711`. */
+  async function requestHashOf(options: {
+    rawBody: string;
+    rawPath?: string;
+    claims?: Claims;
+    isBase64Encoded?: boolean;
+  }): Promise<string | undefined> {
     const { handler, received } = setUp();
-    const rawBody = '{ "name": "Meter", "count": 2 }';
     const event = httpEvent('POST /v1/things', {
       headers: { ...json, 'idempotency-key': 'order-4711' },
-      body: rawBody,
+      body: options.isBase64Encoded ? Buffer.from(options.rawBody).toString('base64') : options.rawBody,
+      isBase64Encoded: options.isBase64Encoded,
+      claims: options.claims,
     });
+    const response = await handler(options.rawPath ? { ...event, rawPath: options.rawPath } : event);
+    expect(response.statusCode).toBe(201);
+    expect(received[0]?.idempotency?.key).toBe('order-4711');
+    return received[0]?.idempotency?.requestHash;
+  }
 
+  it('passes the Idempotency-Key on with a SHA-256 that is the same for the same request', async () => {
     // Act
-    await handler(event);
+    const first = await requestHashOf({ rawBody: '{ "name": "Meter", "count": 2 }' });
+    const retry = await requestHashOf({ rawBody: '{ "name": "Meter", "count": 2 }' });
 
     // Assess
-    expect(received[0]?.idempotency).toEqual({
-      key: 'order-4711',
-      requestHash: createHash('sha256').update(rawBody).digest('base64url'),
-    });
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(retry).toBe(first);
+  });
+
+  it('gives another request hash to another body, another path or another user', async () => {
+    // Prepare
+    const rawBody = '{ "name": "Meter", "count": 2 }';
+    const otherUser: Claims = { ...salesClaims, sub: 'user-3' };
+
+    // Act
+    const hashes = [
+      await requestHashOf({ rawBody }),
+      await requestHashOf({ rawBody: '{ "name": "Meter", "count": 3 }' }),
+      await requestHashOf({ rawBody: '{"name":"Meter","count":2}' }),
+      await requestHashOf({ rawBody, rawPath: '/v1/things-elsewhere' }),
+      await requestHashOf({ rawBody, claims: otherUser }),
+    ];
+
+    // Assess
+    expect(new Set(hashes).size).toBe(hashes.length);
   });
 
   it('hashes the decoded body when API Gateway sends it base64-encoded', async () => {
     // Prepare
-    const { handler, received } = setUp();
     const rawBody = '{"name":"Mätare","count":2}';
-    const event = httpEvent('POST /v1/things', {
-      headers: { ...json, 'idempotency-key': 'order-4712' },
-      body: Buffer.from(rawBody).toString('base64'),
-      isBase64Encoded: true,
-    });
 
     // Act
-    const response = await handler(event);
+    const encoded = await requestHashOf({ rawBody, isBase64Encoded: true });
+    const plain = await requestHashOf({ rawBody });
 
     // Assess
-    expect(response.statusCode).toBe(201);
-    expect(received[0]?.body).toEqual({ name: 'Mätare', count: 2 });
-    expect(received[0]?.idempotency?.requestHash).toBe(
-      createHash('sha256').update(rawBody).digest('base64url'),
-    );
+    expect(encoded).toBe(plain);
   });
 
   it('passes no idempotency when the key is left out', async () => {

@@ -183,4 +183,57 @@ describe('LocalQueue', () => {
     // Assess
     expect(batches.map((batch) => batch.map((r) => r.body))).toEqual([['1', '2'], ['3', '4'], ['5']]);
   });
+
+  it.each([
+    ['an id that is not in the batch', 'not-a-message-of-this-batch'],
+    ['an empty id', ''],
+  ])('redelivers the whole batch when a partial batch response names %s', async (_case, itemIdentifier) => {
+    // Prepare
+    const { consumer, batches } = recordingConsumer((_event, call) =>
+      call === 1 ? { batchItemFailures: [{ itemIdentifier }] } : undefined,
+    );
+    const queue = queueOf(definition(), consumer);
+
+    // Act
+    queue.send('a');
+    queue.send('b');
+    await queue.drained();
+
+    // Assess
+    expect(batches.map((batch) => batch.map((r) => r.body))).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
+    expect(queue.counts).toEqual({ sent: 2, deliveries: 4, deleted: 2, deadLettered: 0 });
+  });
+
+  it('delivers nothing more once stopped, even when stopped while a batch is with the consumer', async () => {
+    // Prepare
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered: () => void = () => undefined;
+    const inConsumer = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const batches: SQSRecord[][] = [];
+    const queue = queueOf(definition(), async (event) => {
+      batches.push(event.Records);
+      entered();
+      await released;
+      throw new Error('fails, so the message would come back');
+    });
+    queue.send('a');
+    await inConsumer;
+
+    // Act
+    queue.stop();
+    release();
+    queue.send('b');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Assess
+    expect(batches.map((batch) => batch.map((r) => r.body))).toEqual([['a']]);
+  });
 });

@@ -1,9 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../shared/http/http-error';
-import { decodeCursor, encodeCursor } from '../../../shared/table/cursor';
+import { type CursorKey, decodeCursor, encodeCursor } from '../../../shared/table/cursor';
 import { keys } from '../../../shared/table/keys';
 
-const partition = { attribute: 'gsi2pk', value: keys.accountList('tenant-a') };
+/** The accounts list of tenant-a: gsi2, any name. */
+const accountList: CursorKey = {
+  attributes: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
+  partition: { attribute: 'gsi2pk', value: keys.accountList('tenant-a') },
+};
+/** The accounts list of tenant-a whose names start with "volvo". */
+const volvoAccounts: CursorKey = {
+  ...accountList,
+  sortKeyPrefix: { attribute: 'gsi2sk', value: 'volvo' },
+};
+const subjectPk = 'T#tenant-a#ACCOUNT#acc-9';
+/** The notes of one account: the base table. */
+const notesOfAccount: CursorKey = {
+  attributes: ['pk', 'sk'],
+  partition: { attribute: 'pk', value: subjectPk },
+  sortKeyPrefix: { attribute: 'sk', value: keys.notePrefix },
+};
+const historyOfAccount: CursorKey = {
+  ...notesOfAccount,
+  sortKeyPrefix: { attribute: 'sk', value: keys.historyPrefix },
+};
+
+const volvoKey = {
+  pk: 'T#tenant-a#ACCOUNT#acc-9',
+  sk: 'ACCOUNT',
+  gsi2pk: keys.accountList('tenant-a'),
+  gsi2sk: 'volvo ab#acc-9',
+};
+
+const encoded = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
 function httpErrorOf(act: () => unknown): HttpError {
   try {
@@ -17,27 +46,30 @@ function httpErrorOf(act: () => unknown): HttpError {
 
 describe('cursor', () => {
   it('gives back the key it was made from', () => {
-    // Prepare
-    const lastKey = {
-      pk: 'T#tenant-a#ACCOUNT#acc-9',
-      sk: 'ACCOUNT',
-      gsi2pk: partition.value,
-      gsi2sk: 'volvo ab#acc-9',
-    };
-
     // Act
-    const cursor = encodeCursor(lastKey);
-    const decoded = decodeCursor(cursor, partition);
+    const cursor = encodeCursor(volvoKey);
+    const decoded = decodeCursor(cursor, accountList);
 
     // Assess
     expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decoded).toEqual(lastKey);
+    expect(decoded).toEqual(volvoKey);
+  });
+
+  it('accepts a key whose sort key starts with the prefix the query asks for', () => {
+    // Act
+    const onIndex = decodeCursor(encodeCursor(volvoKey), volvoAccounts);
+    const note = { pk: subjectPk, sk: `${keys.notePrefix}01JNR8Z5K3A7M6Q2W4E8T9Y0UP` };
+    const onTable = decodeCursor(encodeCursor(note), notesOfAccount);
+
+    // Assess
+    expect(onIndex).toEqual(volvoKey);
+    expect(onTable).toEqual(note);
   });
 
   it('gives no cursor after the last page and no start key without a cursor', () => {
     // Act
     const cursor = encodeCursor(undefined);
-    const start = decodeCursor(undefined, partition);
+    const start = decodeCursor(undefined, accountList);
 
     // Assess
     expect(cursor).toBeUndefined();
@@ -54,7 +86,7 @@ describe('cursor', () => {
     });
 
     // Act
-    const error = httpErrorOf(() => decodeCursor(forged, partition));
+    const error = httpErrorOf(() => decodeCursor(forged, accountList));
 
     // Assess
     expect(error.status).toBe(400);
@@ -71,30 +103,46 @@ describe('cursor', () => {
     });
 
     // Act
-    const error = httpErrorOf(() => decodeCursor(deletedList, partition));
+    const error = httpErrorOf(() => decodeCursor(deletedList, accountList));
 
     // Assess
     expect(error.status).toBe(400);
   });
 
   it.each([
-    ['not base64 JSON', '%%%not-a-cursor%%%'],
-    ['a JSON array', Buffer.from(JSON.stringify([partition.value])).toString('base64url')],
-    ['a JSON string', Buffer.from(JSON.stringify(partition.value)).toString('base64url')],
-    ['JSON null', Buffer.from('null').toString('base64url')],
-    [
-      'a key with a non-string value',
-      Buffer.from(JSON.stringify({ gsi2pk: partition.value, n: 1 })).toString('base64url'),
-    ],
+    ['not base64 JSON', '%%%not-a-cursor%%%', accountList],
+    ['a JSON array', encoded([accountList.partition.value]), accountList],
+    ['a JSON string', encoded(accountList.partition.value), accountList],
+    ['JSON null', Buffer.from('null').toString('base64url'), accountList],
+    ['a key with a non-string value', encoded({ ...volvoKey, gsi2sk: 1 }), accountList],
     [
       'a key with too many attributes',
-      Buffer.from(
-        JSON.stringify({ gsi2pk: partition.value, a: '', b: '', c: '', d: '', e: '', f: '' }),
-      ).toString('base64url'),
+      encoded({ ...volvoKey, a: '', b: '', c: '', d: '', e: '', f: '' }),
+      accountList,
     ],
-  ])('refuses a cursor that is %s', (_case, cursor) => {
+    ['a key without the sort key of the index', encoded({ ...volvoKey, gsi2sk: undefined }), accountList],
+    [
+      'a key without the keys of the table',
+      encoded({ gsi2pk: volvoKey.gsi2pk, gsi2sk: volvoKey.gsi2sk }),
+      accountList,
+    ],
+    ['a key with one attribute too many', encoded({ ...volvoKey, gsi1pk: 'x' }), accountList],
+    ['a key with an empty sort key', encoded({ ...volvoKey, gsi2sk: '' }), accountList],
+    ['a key of the table for an index', encoded({ pk: volvoKey.pk, sk: volvoKey.sk }), accountList],
+    ['a key of an index for the table', encoded({ ...volvoKey, pk: subjectPk }), notesOfAccount],
+    [
+      'a key outside the sort key prefix',
+      encoded({ ...volvoKey, gsi2sk: 'bageri solrosen ab#acc-1' }),
+      volvoAccounts,
+    ],
+    [
+      'a notes key for the history of the same subject',
+      encoded({ pk: subjectPk, sk: `${keys.notePrefix}01JNR8Z5K3A7M6Q2W4E8T9Y0UP` }),
+      historyOfAccount,
+    ],
+  ])('refuses a cursor that is %s', (_case, cursor, expected) => {
     // Act
-    const error = httpErrorOf(() => decodeCursor(cursor, partition));
+    const error = httpErrorOf(() => decodeCursor(cursor, expected));
 
     // Assess
     expect(error).toMatchObject({ status: 400, code: 'invalid-cursor', fields: [{ name: 'cursor' }] });

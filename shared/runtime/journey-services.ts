@@ -1,0 +1,45 @@
+import { monotonicFactory } from 'ulid';
+import { JourneyService } from '../domain/energy/journey-service';
+import { ReadingService } from '../domain/energy/reading-service';
+import type { SupplyPointService } from '../domain/energy/supply-point-service';
+import type { ServiceDeps } from '../domain/service-context';
+import { DynamoAccountStore } from '../table/account-store';
+import { DynamoJourneyStore } from '../table/journey-store';
+import { DynamoReadingStore } from '../table/reading-store';
+import type { Table } from '../table/table';
+import { DynamoTenantDirectory } from '../table/tenant-directory';
+
+export interface JourneyServices {
+  readonly readings: ReadingService;
+  readonly journeys: JourneyService;
+}
+
+/**
+ * Wires meter readings and customer journeys to the table. The supply point
+ * service comes from the caller: supply points are their own module, and
+ * both services ask it whether a supply point exists in the caller's tenant.
+ */
+export function journeyServices(
+  table: Table,
+  supplyPoints: SupplyPointService,
+  overrides: Partial<ServiceDeps> = {},
+): JourneyServices {
+  const ulid = monotonicFactory();
+  const deps: ServiceDeps = {
+    tenants: new DynamoTenantDirectory(table),
+    clock: { now: () => new Date() },
+    ids: { next: () => ulid() },
+    ...overrides,
+  };
+  const readings = new ReadingService({ ...deps, supplyPoints, readings: new DynamoReadingStore(table) });
+  return {
+    readings,
+    journeys: new JourneyService({
+      ...deps,
+      supplyPoints,
+      readings,
+      accounts: new DynamoAccountStore(table),
+      journeys: new DynamoJourneyStore(table),
+    }),
+  };
+}

@@ -1,0 +1,145 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  ExpiredIteratorException,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+  TrimmedDataAccessException,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StreamPoller } from '../../../lib/local/stream-poller';
+
+/** DynamoDB Local never expires an iterator or trims a stream: these cases need a mocked stream. */
+const streams = mockClient(DynamoDBStreamsClient);
+const dynamo = mockClient(DynamoDBClient);
+const streamArn = 'arn:aws:dynamodb:local:000000000000:table/t/stream/1';
+
+function outboxInsert(sequenceNumber: string): StreamRecord {
+  return {
+    eventID: `ev-${sequenceNumber}`,
+    eventName: 'INSERT',
+    dynamodb: {
+      SequenceNumber: sequenceNumber,
+      Keys: { pk: { S: `T#t#OUTBOX#${sequenceNumber}` }, sk: { S: 'OUTBOX' } },
+      NewImage: { entity: { S: 'Outbox' } },
+    },
+  };
+}
+
+const iteratorRequests = () =>
+  streams.commandCalls(GetShardIteratorCommand).map((call) => {
+    const { ShardIteratorType, SequenceNumber } = call.args[0].input;
+    return SequenceNumber ? `${ShardIteratorType} ${SequenceNumber}` : ShardIteratorType;
+  });
+
+describe('StreamPoller', () => {
+  const delivered: string[] = [];
+  let poller: StreamPoller | undefined;
+
+  function start(
+    consumer = async (event: DynamoDBStreamEvent) => {
+      delivered.push(...event.Records.map((r) => r.dynamodb?.SequenceNumber as string));
+    },
+  ) {
+    poller = new StreamPoller('http://127.0.0.1:1', 't', 10, consumer);
+    return poller.start();
+  }
+
+  beforeEach(() => {
+    streams.reset();
+    dynamo.reset();
+    delivered.length = 0;
+    dynamo.on(DescribeTableCommand).resolves({ Table: { LatestStreamArn: streamArn } });
+    streams.on(DescribeStreamCommand).resolves({ StreamDescription: { Shards: [{ ShardId: 'shard-1' }] } });
+    // Quiet unless a test says otherwise: the poller logs the failures it recovers from.
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(async () => {
+    const stopping = poller?.stop();
+    poller = undefined;
+    // A poller sleeping on a fake timer only wakes up when time moves on.
+    if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(10_000);
+    await stopping;
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('gets a new iterator after the last record it read when the iterator expired, and reads on', async () => {
+    // Prepare
+    streams
+      .on(GetShardIteratorCommand, { ShardIteratorType: 'TRIM_HORIZON' })
+      .resolves({ ShardIterator: 'from-start' })
+      .on(GetShardIteratorCommand, { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: '200' })
+      .resolves({ ShardIterator: 'after-200' });
+    streams
+      .on(GetRecordsCommand, { ShardIterator: 'from-start' })
+      .resolves({ Records: [outboxInsert('100'), outboxInsert('200')], NextShardIterator: 'expires' })
+      .on(GetRecordsCommand, { ShardIterator: 'expires' })
+      .rejects(new ExpiredIteratorException({ message: 'Iterator expired', $metadata: {} }))
+      .on(GetRecordsCommand, { ShardIterator: 'after-200' })
+      .resolves({ Records: [outboxInsert('300')], NextShardIterator: 'at-end' })
+      .on(GetRecordsCommand, { ShardIterator: 'at-end' })
+      .resolves({ Records: [], NextShardIterator: 'at-end' });
+
+    // Act
+    await start();
+    await vi.waitFor(() => expect(delivered).toContain('300'), { timeout: 2000 });
+
+    // Assess
+    expect(delivered).toEqual(['100', '200', '300']);
+    expect(iteratorRequests()).toEqual(['TRIM_HORIZON', 'AFTER_SEQUENCE_NUMBER 200']);
+  });
+
+  it('starts the shard again from its oldest record when the stream was trimmed before any was read', async () => {
+    // Prepare
+    streams
+      .on(GetShardIteratorCommand, { ShardIteratorType: 'TRIM_HORIZON' })
+      .resolvesOnce({ ShardIterator: 'trimmed' })
+      .resolves({ ShardIterator: 'from-start' });
+    streams
+      .on(GetRecordsCommand, { ShardIterator: 'trimmed' })
+      .rejects(new TrimmedDataAccessException({ message: 'Trimmed', $metadata: {} }))
+      .on(GetRecordsCommand, { ShardIterator: 'from-start' })
+      .resolves({ Records: [outboxInsert('500')], NextShardIterator: 'at-end' })
+      .on(GetRecordsCommand, { ShardIterator: 'at-end' })
+      .resolves({ Records: [], NextShardIterator: 'at-end' });
+
+    // Act
+    await start();
+    await vi.waitFor(() => expect(delivered).toContain('500'), { timeout: 2000 });
+
+    // Assess
+    expect(delivered).toEqual(['500']);
+    expect(iteratorRequests()).toEqual(['TRIM_HORIZON', 'TRIM_HORIZON']);
+  });
+
+  it('reports the records it gives up on to the console', async () => {
+    // Prepare
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    const errors = vi.mocked(console.error);
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'from-start' });
+    streams
+      .on(GetRecordsCommand, { ShardIterator: 'from-start' })
+      .resolves({ Records: [outboxInsert('700')], NextShardIterator: 'at-end' })
+      .on(GetRecordsCommand, { ShardIterator: 'at-end' })
+      .resolves({ Records: [], NextShardIterator: 'at-end' });
+    await start(async () => {
+      throw new Error('the relay is down');
+    });
+
+    // Act
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    // Assess
+    expect(poller?.failedRecords.map((r) => r.eventID)).toEqual(['ev-700']);
+    expect(errors).toHaveBeenCalledWith(
+      expect.stringContaining('failedRecords'),
+      expect.arrayContaining([expect.objectContaining({ eventID: 'ev-700' })]),
+    );
+  });
+});
