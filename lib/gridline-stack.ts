@@ -2,13 +2,16 @@ import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { outboxEntity } from '../shared/table/outbox';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { DomainQueue } from './constructs/domain-queue';
+import { FilesBucket } from './constructs/files-bucket';
 import { FunctionSchedule } from './constructs/function-schedule';
 import { GridlineFunction } from './constructs/gridline-function';
 import { GridlineHttpApi } from './constructs/http-api';
@@ -41,6 +44,7 @@ export class GridlineStack extends Stack {
   readonly queues = new Map<string, DomainQueue>();
   readonly functions = new Map<string, GridlineFunction>();
   readonly secrets = new Map<string, secretsmanager.ISecret>();
+  readonly files: FilesBucket;
 
   private readonly topology: Topology;
 
@@ -83,6 +87,8 @@ export class GridlineStack extends Stack {
 
     for (const rule of topology.rules) this.addRule(rule);
 
+    this.files = new FilesBucket(this, 'Files');
+
     for (const definition of topology.secrets) {
       const secret = new secretsmanager.Secret(this, `Secret-${definition.name}`, {
         description: `${definition.description} (set its value after the first deploy)`,
@@ -101,10 +107,14 @@ export class GridlineStack extends Stack {
         table: this.table,
         bus: this.bus,
         secrets: this.secrets,
+        filesBucket: this.files.bucket,
+        userPool: this.identity.userPool,
       });
       this.functions.set(definition.name, fn);
       this.connectTrigger(fn, definition);
     }
+
+    this.connectRunTimeSchedules(topology);
 
     for (const schedule of topology.schedules) {
       const target = this.functions.get(schedule.targetFunction);
@@ -143,6 +153,64 @@ export class GridlineStack extends Stack {
     const queue = this.queues.get(name);
     if (queue === undefined) throw new Error(`the topology refers to the unknown queue "${name}"`);
     return queue;
+  }
+
+  /**
+   * Functions that create EventBridge Scheduler schedules at run time (one per
+   * scheduled activity) get a schedule group, a role the scheduler assumes to
+   * invoke the target function, and permission to manage schedules in that
+   * group and to pass that role.
+   */
+  private connectRunTimeSchedules(topology: Topology): void {
+    const managers = topology.functions.filter((f) => f.access.manageSchedulesFor !== undefined);
+    if (managers.length === 0) return;
+    const group = new scheduler.CfnScheduleGroup(this, 'RunTimeSchedules', {
+      name: `${this.stackName}-run-time`,
+    });
+    const role = new iam.Role(this, 'RunTimeSchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'Assumed by EventBridge Scheduler to invoke the functions of run-time schedules',
+    });
+    for (const definition of managers) {
+      const targetName = definition.access.manageSchedulesFor as string;
+      const target = this.functions.get(targetName);
+      const targetDefinition = topology.functions.find((f) => f.name === targetName);
+      if (!target || targetDefinition?.trigger.kind !== 'scheduler-target') {
+        throw new Error(
+          `${definition.name} manages schedules for "${targetName}", which is no scheduler-target function`,
+        );
+      }
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: ['lambda:InvokeFunction'],
+          resources: [target.function.functionArn],
+        }),
+      );
+      const manager = this.functions.get(definition.name) as GridlineFunction;
+      manager.function.addEnvironment('SCHEDULE_GROUP', group.name as string);
+      manager.function.addEnvironment('SCHEDULER_ROLE_ARN', role.roleArn);
+      manager.function.addEnvironment('SCHEDULE_TARGET_ARN', target.function.functionArn);
+      manager.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: [
+            'scheduler:CreateSchedule',
+            'scheduler:UpdateSchedule',
+            'scheduler:DeleteSchedule',
+            'scheduler:GetSchedule',
+          ],
+          resources: [
+            this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${group.name}/*` }),
+          ],
+        }),
+      );
+      manager.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [role.roleArn] }),
+      );
+      Validations.of(manager.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${group.name}/*]`,
+        reason: 'Only the schedules of the run-time group; their names are created per activity',
+      });
+    }
   }
 
   private connectTrigger(fn: GridlineFunction, definition: FunctionDefinition): void {
@@ -195,6 +263,9 @@ export class GridlineStack extends Stack {
         );
         return;
       }
+      case 'scheduler-target':
+        // Schedules are created at run time; connectRunTimeSchedules gives the scheduler its role.
+        return;
       case 'schedule': {
         // Realised with topology.schedules (which carries the expression); the names must agree.
         const schedule = byName(this.topology.schedules, trigger.schedule, 'schedule');

@@ -18,7 +18,9 @@ export type Trigger =
   | { readonly kind: 'queue'; readonly queue: string }
   /** The table's change stream, filtered to outbox inserts. */
   | { readonly kind: 'outbox-stream'; readonly batchSize: number }
-  | { readonly kind: 'schedule'; readonly schedule: string };
+  | { readonly kind: 'schedule'; readonly schedule: string }
+  /** Invoked by EventBridge Scheduler schedules that the application creates at run time. */
+  | { readonly kind: 'scheduler-target' };
 
 export interface FunctionAccess {
   readonly table?: 'read' | 'readWrite';
@@ -26,6 +28,13 @@ export interface FunctionAccess {
   readonly sendEmail?: boolean;
   /** Names of `Topology.secrets` the function may read. */
   readonly secrets?: readonly string[];
+  /** The attachments and files bucket. */
+  readonly bucket?: 'read' | 'readWrite';
+  /** Creates, disables and assigns roles to users of the Cognito user pool. */
+  readonly cognitoAdmin?: boolean;
+  readonly sendSms?: boolean;
+  /** Creates, changes and deletes run-time schedules that invoke this `scheduler-target` function. */
+  readonly manageSchedulesFor?: string;
 }
 
 /** A secret the operator fills in (an outside service's API key); the stack creates it empty. */

@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { type FunctionDefinition, secretEnvironmentName } from '../topology-types';
@@ -37,6 +39,8 @@ export interface GridlineFunctionProps {
   readonly bus: events.IEventBus;
   /** The stack's secrets by topology name; the function reads those its access names. */
   readonly secrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  readonly filesBucket: s3.IBucket;
+  readonly userPool: cognito.IUserPool;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
 }
@@ -93,6 +97,8 @@ export class GridlineFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...(access.table !== undefined ? { TABLE_NAME: table.tableName } : {}),
         ...(access.putEvents === true ? { EVENT_BUS_NAME: bus.eventBusName } : {}),
+        ...(access.bucket !== undefined ? { ATTACHMENTS_BUCKET: props.filesBucket.bucketName } : {}),
+        ...(access.cognitoAdmin === true ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
         ...Object.fromEntries(
           (access.secrets ?? []).map((name) => [
             secretEnvironmentName(name),
@@ -125,6 +131,57 @@ export class GridlineFunction extends Construct {
     }
     if (access.putEvents === true) bus.grantPutEventsTo(this.role);
     for (const name of access.secrets ?? []) this.secret(props, name).grantRead(this.role);
+    if (access.bucket === 'read') props.filesBucket.grantRead(this.role);
+    if (access.bucket === 'readWrite') props.filesBucket.grantReadWrite(this.role);
+    if (access.bucket !== undefined) {
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Action::s3:GetObject*]',
+        reason: 'Objects of the files bucket only; the wildcards are the CDK grant’s object-level actions',
+      });
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+        reason: 'The files bucket only; the wildcards are the CDK grant’s bucket-level read actions',
+      });
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Action::s3:List*]',
+        reason: 'The files bucket only',
+      });
+      if (access.bucket === 'readWrite') {
+        Validations.of(this.role).acknowledge({
+          id: 'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+          reason: 'Objects of the files bucket only',
+        });
+        Validations.of(this.role).acknowledge({
+          id: 'AwsSolutions-IAM5[Action::s3:Abort*]',
+          reason: 'Multipart uploads to the files bucket only',
+        });
+      }
+      const bucketId = Stack.of(this).getLogicalId(props.filesBucket.node.defaultChild as CfnElement);
+      Validations.of(this.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
+        reason: 'Every object of the files bucket: keys start with the tenant id, checked by the code',
+      });
+    }
+    if (access.cognitoAdmin === true) {
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: [
+            'cognito-idp:AdminCreateUser',
+            'cognito-idp:AdminGetUser',
+            'cognito-idp:AdminAddUserToGroup',
+            'cognito-idp:AdminRemoveUserFromGroup',
+            'cognito-idp:AdminDisableUser',
+            'cognito-idp:AdminEnableUser',
+          ],
+          resources: [props.userPool.userPoolArn],
+        }),
+      );
+    }
+    if (access.sendSms === true) {
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: ['*'] }),
+      );
+    }
     if (access.sendEmail === true) {
       const identities = Stack.of(this).formatArn({
         service: 'ses',

@@ -354,6 +354,24 @@ describe('GridlineStack with a small synthetic topology', () => {
         trigger: { kind: 'schedule', schedule: 'nightly-digest' },
         access: { sendEmail: true },
       },
+      {
+        name: 'planner',
+        entry,
+        description: 'creates run-time schedules, uploads files, manages users, sends SMS',
+        memoryMb: 256,
+        timeoutSeconds: 10,
+        trigger: { kind: 'http', routes: [{ method: 'POST', path: '/plans', auth: 'jwt' }] },
+        access: { manageSchedulesFor: 'due', bucket: 'readWrite', cognitoAdmin: true, sendSms: true },
+      },
+      {
+        name: 'due',
+        entry,
+        description: 'invoked by run-time schedules',
+        memoryMb: 256,
+        timeoutSeconds: 10,
+        trigger: { kind: 'scheduler-target' },
+        access: {},
+      },
     ],
     queues: [
       {
@@ -416,6 +434,23 @@ describe('GridlineStack with a small synthetic topology', () => {
     const actionsOf = (name: string) =>
       roleActions(template, logicalId(stack, stack.functions.get(name)!.function));
     expect(actionsOf('nightly')).toEqual(expect.arrayContaining(['ses:SendEmail', 'ses:SendRawEmail']));
+    expect(actionsOf('planner')).toEqual(
+      expect.arrayContaining([
+        'scheduler:CreateSchedule',
+        'scheduler:DeleteSchedule',
+        'iam:PassRole',
+        's3:PutObject',
+        'cognito-idp:AdminCreateUser',
+        'sms-voice:SendTextMessage',
+      ]),
+    );
+    expect(actionsOf('web')).not.toContain('s3:PutObject');
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],
+      }),
+    });
     expect(actionsOf('worker')).toContain('secretsmanager:GetSecretValue');
     expect(actionsOf('web')).not.toContain('secretsmanager:GetSecretValue');
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
