@@ -46,6 +46,15 @@ export const topology: Topology = {
       access: { table: 'readWrite' },
     },
     {
+      name: 'attachments-api',
+      entry: 'functions/attachments-api.ts',
+      description: 'Attachments on accounts and contacts: pre-signed upload and download URLs',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      trigger: { kind: 'http', routes: httpRoutes('attachments-api') },
+      access: { table: 'readWrite', bucket: 'readWrite' },
+    },
+    {
       name: 'address-verifier',
       entry: 'functions/address-verifier.ts',
       description: 'Verifies supply point addresses with the geocoder',

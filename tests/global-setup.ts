@@ -1,6 +1,7 @@
 /**
- * Vitest globalSetup: one DynamoDB Local and one SES local for the whole test run.
- * Tests read the endpoints with `inject('dynamoEndpoint')` / `inject('sesEndpoint')`.
+ * Vitest globalSetup: one DynamoDB Local, one SES local and one S3 local for the whole test run.
+ * Tests read the endpoints with `inject('dynamoEndpoint')` / `inject('sesEndpoint')` /
+ * `inject('s3Endpoint')` (its bucket: LOCAL_ATTACHMENTS_BUCKET from lib/local/s3-local).
  *
  * DynamoDB Local keeps one database per access key id + region: use LOCAL_DYNAMODB_REGION and
  * LOCAL_DYNAMODB_CREDENTIALS from lib/local/dynamodb-local for every client that should see the
@@ -9,6 +10,7 @@
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
 import type { LocalService } from '../lib/local/processes';
+import { startS3Local } from '../lib/local/s3-local';
 import { startSesLocal } from '../lib/local/ses-local';
 
 declare module 'vitest' {
@@ -17,23 +19,26 @@ declare module 'vitest' {
     dynamoEndpoint: string;
     /** e.g. http://127.0.0.1:41235 (GET /store lists the sent mails) */
     sesEndpoint: string;
+    /** e.g. http://127.0.0.1:41236 (path-style, the local credentials) */
+    s3Endpoint: string;
   }
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const results = await Promise.allSettled([startDynamoDbLocal(), startSesLocal()]);
+  const results = await Promise.allSettled([startDynamoDbLocal(), startSesLocal(), startS3Local()]);
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = results.find((result) => result.status === 'rejected');
   if (failure !== undefined) {
     await Promise.all(started.map((service) => service.stop()));
     throw failure.reason;
   }
-  const [dynamo, ses] = started as [LocalService, LocalService];
+  const [dynamo, ses, s3] = started as [LocalService, LocalService, LocalService];
 
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
+  project.provide('s3Endpoint', s3.endpoint);
 
   return async function teardown() {
-    await Promise.all([dynamo.stop(), ses.stop()]);
+    await Promise.all([dynamo.stop(), ses.stop(), s3.stop()]);
   };
 }

@@ -13,6 +13,7 @@ import { LocalIdentityProvider } from './identity';
 import { LocalEventBus } from './local-event-bus';
 import { LocalQueue } from './local-queue';
 import type { LocalService } from './processes';
+import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
 import { startSesLocal } from './ses-local';
 import { StreamPoller } from './stream-poller';
@@ -24,6 +25,7 @@ export interface LocalRuntimeOptions {
   /** Use these instead of starting our own (tests share one per run). */
   readonly dynamoEndpoint?: string;
   readonly sesEndpoint?: string;
+  readonly s3Endpoint?: string;
   readonly tableName?: string;
   readonly apiPort?: number;
   /** Multiplies queue visibility timeouts: tests use a small factor instead of waiting. */
@@ -63,6 +65,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const owned: LocalService[] = [];
   const dynamoEndpoint = options.dynamoEndpoint ?? (await own(owned, startDynamoDbLocal())).endpoint;
   const sesEndpoint = options.sesEndpoint ?? (await own(owned, startSesLocal())).endpoint;
+  const s3Endpoint = options.s3Endpoint ?? (await own(owned, startS3Local())).endpoint;
   const tableName = options.tableName ?? 'gridline-local';
 
   const queues = new Map<string, LocalQueue>();
@@ -77,6 +80,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
     AWS_ENDPOINT_URL_EVENTBRIDGE: busEndpoint,
     AWS_ENDPOINT_URL_SESV2: sesEndpoint,
+    AWS_ENDPOINT_URL_S3: s3Endpoint,
+    S3_FORCE_PATH_STYLE: 'true',
+    ATTACHMENTS_BUCKET: LOCAL_ATTACHMENTS_BUCKET,
     TABLE_NAME: tableName,
     EVENT_BUS_NAME: 'gridline-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',

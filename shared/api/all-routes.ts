@@ -1,5 +1,6 @@
 import type { RouteContract } from '../http/route';
 import { accountRoutes } from './accounts-routes';
+import { attachmentRoutes } from './attachments-routes';
 import { docsRoutes } from './docs-routes';
 import { energyRoutes } from './energy-routes';
 import { journeyRoutes } from './journeys-routes';
@@ -13,6 +14,7 @@ export const routesByFunction = {
     ...Object.values(pricingRoutes),
     ...Object.values(journeyRoutes),
   ],
+  'attachments-api': [...attachmentRoutes],
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

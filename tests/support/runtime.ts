@@ -16,6 +16,7 @@ export function startTestRuntime(options: { wrapHandler?: HandlerWrapper } = {})
     stateDir: mkdtempSync(path.join(tmpdir(), 'gridline-test-')),
     dynamoEndpoint: inject('dynamoEndpoint'),
     sesEndpoint: inject('sesEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
     tableName: `e2e-${randomUUID()}`,
     apiPort: 0,
     // 60 s visibility timeouts become 60 ms.

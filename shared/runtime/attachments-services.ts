@@ -1,0 +1,37 @@
+import { monotonicFactory } from 'ulid';
+import { AttachmentService } from '../domain/attachments/attachment-service';
+import type { ServiceDeps } from '../domain/service-context';
+import type { ObjectStore } from '../domain/storage/object-store';
+import { DynamoAccountStore } from '../table/account-store';
+import { DynamoAttachmentStore } from '../table/attachments-store';
+import { DynamoContactStore } from '../table/contact-store';
+import type { Table } from '../table/table';
+import { DynamoTenantDirectory } from '../table/tenant-directory';
+
+export interface AttachmentsServices {
+  readonly attachments: AttachmentService;
+}
+
+/** Wires the attachments module to the table and the object store. */
+export function attachmentsServices(
+  table: Table,
+  objects: ObjectStore,
+  overrides: Partial<ServiceDeps> = {},
+): AttachmentsServices {
+  const ulid = monotonicFactory();
+  const deps: ServiceDeps = {
+    tenants: new DynamoTenantDirectory(table),
+    clock: { now: () => new Date() },
+    ids: { next: () => ulid() },
+    ...overrides,
+  };
+  return {
+    attachments: new AttachmentService({
+      ...deps,
+      accounts: new DynamoAccountStore(table),
+      contacts: new DynamoContactStore(table),
+      attachments: new DynamoAttachmentStore(table),
+      objects,
+    }),
+  };
+}
