@@ -9,8 +9,7 @@ import { topology } from '../lib/topology';
  */
 export async function inProcessGet(runtime: LocalRuntime, token: string, functionName: string) {
   const fn = topology.functions.find((f) => f.name === functionName);
-  if (!fn || fn.trigger.kind !== 'http')
-    throw new Error(`${functionName} is not an HTTP function of the topology`);
+  if (fn?.trigger.kind !== 'http') throw new Error(`${functionName} is not an HTTP function of the topology`);
   // Loaded now: the module reads its environment, which the runtime has set.
   const { handler } = (await import(`../${fn.entry.replace(/\.ts$/, '')}`)) as { handler: Handler };
   const claims = await runtime.identity.authorize(`Bearer ${token}`);

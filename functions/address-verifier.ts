@@ -16,7 +16,7 @@ const geocoder = geocoderFromEnvironment();
  */
 export const handler = domainEventConsumer('address-verifier', async (event) => {
   const supplyPoint = event.data.supplyPoint as SupplyPoint | undefined;
-  if (!supplyPoint || supplyPoint.addressVerification.status !== 'pending') return;
+  if (supplyPoint?.addressVerification.status !== 'pending') return;
   const { address } = supplyPoint;
   const result = await geocoder.verify({
     street: address.street,

@@ -7,7 +7,12 @@ import type { Readable } from 'node:stream';
  */
 export interface ObjectStore {
   /** A URL the client PUTs the file to, limited to the content type and size given. */
-  presignUpload(key: string, contentType: string, maxBytes: number, expiresInSeconds: number): Promise<string>;
+  presignUpload(
+    key: string,
+    contentType: string,
+    maxBytes: number,
+    expiresInSeconds: number,
+  ): Promise<string>;
   /** A URL the client GETs the file from, with a download file name. */
   presignDownload(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
   /** Size and content type of a stored object, or undefined when there is none. */
