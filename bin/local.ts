@@ -18,6 +18,7 @@ const facts = {
   docsUrl: runtime.docsUrl,
   openApiUrl: `${runtime.apiUrl}/openapi.json`,
   mailboxUrl: runtime.mailboxUrl,
+  smsUrl: runtime.smsUrl,
   tenants: runtime.tenants,
 };
 mkdirSync(stateDir, { recursive: true });
@@ -29,6 +30,7 @@ Gridline is running locally.
   API       ${facts.apiUrl}/v1
   Docs      ${facts.docsUrl}   (OpenAPI: ${facts.openApiUrl})
   Mailbox   ${facts.mailboxUrl}   (e-mails sent through local SES)
+  SMS       ${facts.smsUrl}   (text messages sent locally)
 `);
 for (const tenant of runtime.tenants) {
   console.log(`  ${tenant.name} (tenant ${tenant.id}), admin bearer token:\n  ${tenant.adminToken}\n`);

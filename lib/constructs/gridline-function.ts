@@ -170,6 +170,7 @@ export class GridlineFunction extends Construct {
             'cognito-idp:AdminGetUser',
             'cognito-idp:AdminAddUserToGroup',
             'cognito-idp:AdminRemoveUserFromGroup',
+            'cognito-idp:AdminListGroupsForUser',
             'cognito-idp:AdminDisableUser',
             'cognito-idp:AdminEnableUser',
           ],

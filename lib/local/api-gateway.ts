@@ -63,6 +63,12 @@ export class LocalApiGateway {
     topology: Topology,
     private readonly functions: LocalFunctions,
     private readonly identity: LocalIdentityProvider,
+    private readonly localRoutes: Readonly<
+      Record<
+        string,
+        (url: URL) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>
+      >
+    > = {},
   ) {
     this.routes = topology.functions
       .flatMap((fn) => (fn.trigger.kind === 'http' ? fn.trigger.routes.map((r) => compile(r, fn)) : []))
@@ -87,6 +93,12 @@ export class LocalApiGateway {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
+    const local = method === 'GET' ? this.localRoutes[url.pathname] : undefined;
+    if (local) {
+      const { status, body } = await local(url);
+      this.send(res, { statusCode: status, body: JSON.stringify(body) });
+      return;
+    }
     const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));
     const match = candidates.find((r) => r.route.method === method);
     if (!match) {

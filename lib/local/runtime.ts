@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { localSmsRecorder, recordedSmsResponse } from '../../shared/adapters/messaging/recording-sms-sender';
 import { accountsServices } from '../../shared/runtime/accounts-services';
 import { energyServices } from '../../shared/runtime/energy-services';
 import { createTable } from '../../shared/table/table';
@@ -15,6 +16,7 @@ import { LocalQueue } from './local-queue';
 import type { LocalService } from './processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
+import { seedDemoUsers } from './seed-users';
 import { startSesLocal } from './ses-local';
 import { StreamPoller } from './stream-poller';
 
@@ -45,6 +47,8 @@ export interface LocalRuntime {
   readonly apiUrl: string;
   readonly docsUrl: string;
   readonly mailboxUrl: string;
+  /** Text messages the local SMS stand-in has "sent". */
+  readonly smsUrl: string;
   readonly tableName: string;
   readonly tenants: readonly RuntimeTenant[];
   readonly identity: LocalIdentityProvider;
@@ -86,8 +90,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     TABLE_NAME: tableName,
     EVENT_BUS_NAME: 'gridline-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    // The local adapter knows the demo addresses and verifies nothing else.
+    // The local adapters: demo addresses only, users without Cognito, SMS kept in memory.
     GEOCODER: 'local',
+    USER_DIRECTORY: 'local',
+    SMS_SENDER: 'local',
   });
 
   await createLocalTable(new DynamoDBClient({}), tableName);
@@ -117,12 +123,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const identity = await LocalIdentityProvider.open(
     options.stateDir ?? path.join(options.projectRoot, '.local'),
   );
-  const api = new LocalApiGateway(topology, functions, identity);
+  // Local-only views of what the stand-in adapters recorded (AWS has the real services' consoles).
+  const api = new LocalApiGateway(topology, functions, identity, {
+    '/local/sms': (url) => recordedSmsResponse(localSmsRecorder, url.searchParams),
+  });
   const apiUrl = await api.listen(options.apiPort);
 
   if (options.seed !== false) {
     const table = createTable(tableName);
     await seedDemoData(accountsServices(table), energyServices(table));
+    await seedDemoUsers(table);
   }
 
   const tenants = await Promise.all(
@@ -150,6 +160,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     apiUrl,
     docsUrl: `${apiUrl}/docs`,
     mailboxUrl: sesEndpoint,
+    smsUrl: `${apiUrl}/local/sms`,
     tableName,
     tenants,
     identity,

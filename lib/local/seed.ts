@@ -30,6 +30,8 @@ export const demoTenants: readonly DemoTenant[] = [
       country: 'SE',
       currency: 'SEK',
       timeZone: 'Europe/Stockholm',
+      emailSender: { name: 'Norrsken Energi Kundtjänst', address: 'kundservice@norrsken.example' },
+      smsSender: 'Norrsken',
     },
     users: [
       user('norrsken', 'admin', ['admin']),
@@ -45,6 +47,8 @@ export const demoTenants: readonly DemoTenant[] = [
       country: 'SK',
       currency: 'EUR',
       timeZone: 'Europe/Bratislava',
+      emailSender: { name: 'Tatra Energia – zákaznícky servis', address: 'zakaznicky-servis@tatra.example' },
+      smsSender: 'TatraEnerg',
     },
     users: [
       user('tatra', 'admin', ['admin']),

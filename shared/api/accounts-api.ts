@@ -23,6 +23,23 @@ export function accountsApi(s: AccountsServices): BoundRoute[] {
     bind(r.listAccounts, async ({ caller, query: { limit, cursor, q, ...filter } }) => ({
       body: await s.accounts.list(caller, { namePrefix: q, ...filter }, { limit, cursor }),
     })),
+    bind(r.listDeletedAccounts, async ({ caller, query }) => ({
+      body: await s.accounts.listDeleted(caller, query),
+    })),
+    bind(r.restoreAccount, async ({ caller, params, ifMatch }) => {
+      const account = await s.accounts.restore(caller, params.accountId, ifMatch);
+      return { body: account, version: account.version };
+    }),
+    bind(r.setAccountAdditionalInfo, async ({ caller, params, body, ifMatch }) => {
+      const account = await s.accounts.setAdditionalInfo(caller, params.accountId, ifMatch as number, body);
+      return { body: account, version: account.version };
+    }),
+    bind(r.listCategoryAccounts, async ({ caller, params, query }) => ({
+      body: await s.accounts.byCategory(caller, params.categoryId, query),
+    })),
+    bind(r.listCategoryContacts, async ({ caller, params, query }) => ({
+      body: await s.contacts.byCategory(caller, params.categoryId, query),
+    })),
     bind(r.getAccount, async ({ caller, params }) => {
       const account = await s.accounts.get(caller, params.accountId);
       return { body: account, version: account.version };

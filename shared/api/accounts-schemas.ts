@@ -6,6 +6,12 @@ import { auditFields, optionalText, pageOf, pageQuery } from './common-schemas';
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
 const phones = z.array(z.string().min(3).max(40)).max(10);
 const refId = z.string().min(1).max(64);
+/** Each category is kept as its own item, in the transaction of the change: a bounded list. */
+const categoryIds = z
+  .array(refId)
+  .max(30)
+  .optional()
+  .meta({ description: 'Tenant categories whose scope allows this kind of record; at most 30.' });
 
 const address = z
   .object({
@@ -30,10 +36,32 @@ const accountFields = {
   email: z.string().max(254).nullish(),
   website: optionalText(200),
   industryId: refId.nullish(),
-  categoryIds: z.array(refId).max(50).optional(),
+  categoryIds,
   statusTypeId: refId.nullish(),
   ownerId: refId.nullish(),
 };
+
+const additionalInfoParts = {
+  contactOrigin: z.string().max(200).nullish().meta({
+    description:
+      'How the customer came to us: free text or the id of a tenant-defined origin; `null` clears it.',
+  }),
+  productsOfInterest: z.array(z.string().max(100)).max(50).nullish(),
+  sources: z.array(z.string().max(100)).max(50).nullish(),
+};
+
+export const additionalInfoBody = z.strictObject(additionalInfoParts).meta({
+  id: 'SetAdditionalInfo',
+  description: 'The whole section: a part not sent is cleared.',
+});
+
+export const additionalInfoSchema = z
+  .object({
+    contactOrigin: z.string().optional(),
+    productsOfInterest: z.array(z.string()),
+    sources: z.array(z.string()),
+  })
+  .meta({ id: 'AdditionalInfo' });
 
 export const createAccountBody = z.strictObject(accountFields).meta({ id: 'CreateAccount' });
 export const updateAccountBody = z
@@ -59,6 +87,10 @@ export const accountSchema = z
     categoryIds: z.array(z.string()),
     statusTypeId: z.string().optional(),
     ownerId: z.string().optional(),
+    additionalInfo: additionalInfoSchema
+      .optional()
+      .meta({ description: 'Absent until first set (R-AC-10).' }),
+    deletedAt: z.iso.datetime().optional().meta({ description: 'Only on deleted accounts.' }),
   })
   .meta({ id: 'Account' });
 
@@ -72,6 +104,7 @@ const contactFields = {
   externalCustomerId: z.string().max(64).nullish().meta({ description: 'Unique per tenant.' }),
   contactTypeId: refId.nullish(),
   keywords: z.array(z.string().max(50)).max(50).optional(),
+  categoryIds,
   newsletterConsent: z.boolean().optional(),
   greeting: optionalText(200),
   information: optionalText(5000),
@@ -99,6 +132,7 @@ export const contactSchema = z
     externalCustomerId: z.string().optional(),
     contactTypeId: z.string().optional(),
     keywords: z.array(z.string()),
+    categoryIds: z.array(z.string()),
     newsletterConsent: z.boolean(),
     greeting: z.string().optional(),
     information: z.string().optional(),
@@ -127,6 +161,10 @@ export const historyEntrySchema = z
     actorId: z.string(),
     subject: z.object({ type: z.string(), id: z.string() }),
     changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+    summary: z
+      .string()
+      .optional()
+      .meta({ description: 'One line about the change, e.g. a note’s first words.' }),
   })
   .meta({ id: 'HistoryEntry' });
 
@@ -145,6 +183,8 @@ export const identificationSchema = z
     accounts: z.array(accountSchema),
   })
   .meta({ id: 'Identification' });
+
+export const categoryParams = z.object({ categoryId: refId });
 
 export const accountListQuery = z.strictObject({
   ...pageQuery,

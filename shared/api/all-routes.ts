@@ -4,17 +4,22 @@ import { attachmentRoutes } from './attachments-routes';
 import { docsRoutes } from './docs-routes';
 import { energyRoutes } from './energy-routes';
 import { journeyRoutes } from './journeys-routes';
+import { messagingRoutes } from './messaging-routes';
 import { pricingRoutes } from './pricing-routes';
+import { timelineRoutes } from './timeline-routes';
+import { userRoutes } from './users-routes';
 
 /** Every HTTP operation of the API, by the function that serves it. */
 export const routesByFunction = {
-  'accounts-api': Object.values(accountRoutes),
+  'accounts-api': [...Object.values(accountRoutes), ...Object.values(timelineRoutes)],
   'energy-api': [
     ...Object.values(energyRoutes),
     ...Object.values(pricingRoutes),
     ...Object.values(journeyRoutes),
   ],
   'attachments-api': [...attachmentRoutes],
+  'users-api': Object.values(userRoutes),
+  'messaging-api': Object.values(messagingRoutes),
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

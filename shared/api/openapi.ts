@@ -12,6 +12,9 @@ const statusText: Record<number, string> = {
   415: 'The body is not JSON',
   422: 'Idempotency-Key reused with another request (body, path or user)',
   428: 'If-Match is required',
+  502: 'The e-mail or SMS provider refused the message',
+  503: 'A provider is unavailable; nothing was sent, retry later',
+  504: 'No answer from the provider: the message may have been sent',
 };
 
 function operationOf(route: RouteContract): ZodOpenApiOperationObject {

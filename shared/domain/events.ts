@@ -6,7 +6,14 @@ export interface FieldChange {
 }
 
 /** What an event is about; each has a partition that holds its history. */
-export type SubjectType = 'account' | 'contact' | 'supplyPoint' | 'territory' | 'product' | 'journey';
+export type SubjectType =
+  | 'account'
+  | 'contact'
+  | 'supplyPoint'
+  | 'territory'
+  | 'product'
+  | 'journey'
+  | 'user';
 
 /**
  * A domain event. It is written to the outbox in the same transaction as the

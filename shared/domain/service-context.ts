@@ -7,6 +7,7 @@ import type { TenantDirectory } from './tenant';
 export const eventSources = {
   accounts: 'gridline.accounts',
   energy: 'gridline.energy',
+  users: 'gridline.users',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

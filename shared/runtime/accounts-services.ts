@@ -1,9 +1,11 @@
 import { monotonicFactory } from 'ulid';
 import { AccountService } from '../domain/accounts/account-service';
 import { ContactService } from '../domain/accounts/contact-service';
+import type { ReferencePorts } from '../domain/accounts/references';
 import { SubjectService } from '../domain/accounts/subject-service';
 import type { ServiceDeps } from '../domain/service-context';
 import { DynamoAccountStore } from '../table/account-store';
+import type { SettingUsageItems } from '../table/accounts-commit';
 import { DynamoContactStore } from '../table/contact-store';
 import { DynamoHistoryStore } from '../table/history-store';
 import { DynamoIdentificationStore } from '../table/identification-store';
@@ -18,8 +20,21 @@ export interface AccountsServices {
   readonly tenants: DynamoTenantDirectory;
 }
 
+/**
+ * What the accounts module uses of other modules, each optional: settings
+ * and users to check references (unchecked without them), and the settings'
+ * usage counters, moved in the transaction of each account or contact change.
+ */
+export interface AccountsPorts extends ReferencePorts {
+  readonly settingUsage?: SettingUsageItems;
+}
+
 /** Wires the accounts module's domain services to the table. */
-export function accountsServices(table: Table, overrides: Partial<ServiceDeps> = {}): AccountsServices {
+export function accountsServices(
+  table: Table,
+  overrides: Partial<ServiceDeps> = {},
+  ports: AccountsPorts = {},
+): AccountsServices {
   const ulid = monotonicFactory();
   const tenants = new DynamoTenantDirectory(table);
   const deps: ServiceDeps = {
@@ -28,12 +43,13 @@ export function accountsServices(table: Table, overrides: Partial<ServiceDeps> =
     ids: { next: () => ulid() },
     ...overrides,
   };
-  const accounts = new DynamoAccountStore(table);
-  const contacts = new DynamoContactStore(table);
+  const { settingUsage, ...references } = ports;
+  const accounts = new DynamoAccountStore(table, { settingUsage });
+  const contacts = new DynamoContactStore(table, { settingUsage });
   return {
     tenants,
-    accounts: new AccountService({ ...deps, accounts }),
-    contacts: new ContactService({ ...deps, contacts, accounts }),
+    accounts: new AccountService({ ...deps, ...references, accounts }),
+    contacts: new ContactService({ ...deps, ...references, contacts, accounts }),
     subjects: new SubjectService({
       ...deps,
       accounts,

@@ -39,7 +39,7 @@ export const accessPatterns: readonly AccessPattern[] = [
     operation: 'Query',
   },
   {
-    name: 'History of an account or contact, newest first',
+    name: 'History and timeline of an account or contact, newest first',
     index: 'table',
     key: 'pk = subject pk, begins_with(sk, HISTORY#), descending',
     operation: 'Query',
@@ -51,7 +51,7 @@ export const accessPatterns: readonly AccessPattern[] = [
     operation: 'Query, then BatchGetItem of the matches',
   },
   {
-    name: 'Uniqueness guard (org number, customer id, supply point identifier)',
+    name: 'Uniqueness guard (org number, customer id, supply point identifier, user e-mail)',
     index: 'table',
     key: 'pk = T#t#UNIQUE#kind#value, sk = UNIQUE',
     operation: 'conditional Put/Delete in the transaction',
@@ -136,6 +136,43 @@ export const accessPatterns: readonly AccessPattern[] = [
     index: 'gsi1',
     key: 'gsi1pk = T#t#ACCOUNT#id, begins_with(gsi1sk, JOURNEY#OPEN#)',
     operation: 'Query',
+  },
+  {
+    name: 'Deleted accounts by name (admins, for restore)',
+    index: 'gsi2',
+    key: 'gsi2pk = T#t#ACCOUNTS#DELETED',
+    operation: 'Query',
+  },
+  {
+    name: 'Accounts (or contacts) of a category',
+    index: 'table',
+    key: 'pk = T#t#CATEGORY#categoryId, begins_with(sk, ACCOUNT# or CONTACT#)',
+    operation: 'Query, then BatchGetItem of the page',
+  },
+  {
+    name: 'Attachments of an account or contact, newest first',
+    index: 'table',
+    key: 'pk = subject pk, begins_with(sk, ATTACHMENT#), descending',
+    operation: 'Query (filter: stored); GetItem by id',
+  },
+  {
+    name: 'Messages (e-mail, SMS) of a contact, newest first',
+    index: 'table',
+    key: 'pk = T#t#CONTACT#id, begins_with(sk, MESSAGE#), descending',
+    operation: 'Query',
+  },
+  { name: 'User by id', index: 'table', key: 'pk = T#t#USER#id, sk = USER', operation: 'GetItem' },
+  {
+    name: 'Users by e-mail',
+    index: 'gsi2',
+    key: 'gsi2pk = T#t#USERS, begins_with(gsi2sk, folded e-mail)',
+    operation: 'Query',
+  },
+  {
+    name: 'Active admins of a tenant',
+    index: 'table',
+    key: 'pk = T#t#ADMINS, sk = ADMINS',
+    operation: 'GetItem; conditional Update in the transaction',
   },
   {
     name: 'Tenant profile',

@@ -1,10 +1,18 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '../domain/accounts/account';
 import type { Contact } from '../domain/accounts/contact';
+import { accountSettingRefs, settingUsageDeltas } from '../domain/accounts/references';
 import type { AccountFilter, AccountStore } from '../domain/accounts/stores';
 import type { DomainEvent } from '../domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '../domain/ports';
-import { commitChange } from './commit-change';
+import { type AccountsStoreOptions, commitWithExtras } from './accounts-commit';
+import {
+  batchGetItems,
+  type CategoryMembership,
+  categoryMemberPage,
+  membershipChanges,
+} from './category-members';
+import { contactFromItem } from './contact-store';
 import { guardChange } from './guards';
 import { stripLayout } from './item-mapping';
 import { foldForSort, keys } from './keys';
@@ -37,8 +45,17 @@ function lookupsOf(a: Account | undefined) {
   return { owner: { tenantId: a.tenantId, subject: 'ACCOUNT' as const, id: a.id, accountId: a.id }, entries };
 }
 
+/** A live account is a member of its categories; a deleted one of none until it is restored. */
+function membershipOf(a: Account | undefined): CategoryMembership | undefined {
+  if (!a || a.deletedAt !== undefined) return undefined;
+  return { tenantId: a.tenantId, kind: 'ACCOUNT', id: a.id, categoryIds: a.categoryIds };
+}
+
 export class DynamoAccountStore implements AccountStore {
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    private readonly options: AccountsStoreOptions = {},
+  ) {}
 
   async get(tenantId: string, accountId: string): Promise<Account | undefined> {
     const { Item } = await this.table.client.send(
@@ -68,30 +85,42 @@ export class DynamoAccountStore implements AccountStore {
     idempotency?: IdempotencyToken,
   ) {
     const taken = 'another account of this tenant has this organisation number';
-    return commitChange(this.table, {
-      resource: 'account',
-      id: next.id,
-      item: toItem(next),
-      expectedVersion: previous?.version,
-      guards: [
-        {
-          field: 'orgNumber',
-          change: guardChange(
-            this.table,
-            next.tenantId,
-            'orgNumber',
-            next.id,
-            orgNumberClaim(previous),
-            orgNumberClaim(next),
-          ),
-          takenMessage: taken,
-        },
-      ],
-      lookups: lookupChanges(this.table, lookupsOf(previous), lookupsOf(next)),
-      event,
-      idempotency,
-      response: next,
-    });
+    const usage = settingUsageDeltas(accountSettingRefs(previous), accountSettingRefs(next));
+    const extra = [
+      ...membershipChanges(this.table, membershipOf(previous), membershipOf(next)),
+      ...(this.options.settingUsage && usage.length > 0
+        ? this.options.settingUsage(next.tenantId, 'account', usage)
+        : []),
+    ];
+    return commitWithExtras(
+      this.table,
+      {
+        resource: 'account',
+        id: next.id,
+        item: toItem(next),
+        expectedVersion: previous?.version,
+        guards: [
+          {
+            field: 'orgNumber',
+            change: guardChange(
+              this.table,
+              next.tenantId,
+              'orgNumber',
+              next.id,
+              orgNumberClaim(previous),
+              orgNumberClaim(next),
+            ),
+            takenMessage: taken,
+          },
+        ],
+        lookups: lookupChanges(this.table, lookupsOf(previous), lookupsOf(next)),
+        extra,
+        event,
+        idempotency,
+        response: next,
+      },
+      'categoryIds',
+    );
   }
 
   list(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {
@@ -130,7 +159,31 @@ export class DynamoAccountStore implements AccountStore {
     const account = items.find((i) => i.entity === 'Account');
     return {
       account: account ? stripLayout<Account>(account) : undefined,
-      contacts: items.filter((i) => i.entity === 'Contact').map((i) => stripLayout<Contact>(i)),
+      contacts: items.filter((i) => i.entity === 'Contact').map(contactFromItem),
+    };
+  }
+
+  listDeleted(tenantId: string, page: PageRequest): Promise<Page<Account>> {
+    return queryPage<Account>(
+      this.table,
+      { index: 'gsi2', partition: keys.accountList(tenantId, true) },
+      page,
+    );
+  }
+
+  /** A Query of the category's members, then one BatchGetItem of the accounts on the page. */
+  async byCategory(tenantId: string, categoryId: string, page: PageRequest): Promise<Page<Account>> {
+    const members = await categoryMemberPage(this.table, tenantId, categoryId, 'ACCOUNT', page);
+    const found = await batchGetItems(
+      this.table,
+      members.items.map((m) => keys.account(tenantId, m.id)),
+    );
+    const byId = new Map(found.map((item) => [item.id as string, stripLayout<Account>(item)]));
+    return {
+      items: members.items
+        .map((m) => byId.get(m.id))
+        .filter((a): a is Account => a !== undefined && a.deletedAt === undefined),
+      nextCursor: members.nextCursor,
     };
   }
 }

@@ -21,6 +21,8 @@ export interface Change {
   readonly expectedVersion?: number;
   readonly guards?: readonly GuardedField[];
   readonly lookups?: readonly TransactItem[];
+  /** More writes of the same change (e.g. category memberships, setting usage counts), before the outbox event. */
+  readonly extra?: readonly TransactItem[];
   readonly event: DomainEvent;
   readonly idempotency?: IdempotencyToken;
   /** Stored with the idempotency record, replayed to a retry. */
@@ -46,7 +48,7 @@ export async function commitChange(table: Table, change: Change): Promise<{ repl
     if (guard.change.claimIndex !== undefined) claims.set(items.length + guard.change.claimIndex, guard);
     items.push(...guard.change.items);
   }
-  items.push(...(change.lookups ?? []), outboxPut(table, change.event));
+  items.push(...(change.lookups ?? []), ...(change.extra ?? []), outboxPut(table, change.event));
   const idempotencyIndex = change.idempotency ? items.length : -1;
   if (change.idempotency) {
     items.push(

@@ -1,9 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Account } from '../domain/accounts/account';
 import type { Contact } from '../domain/accounts/contact';
+import { contactSettingRefs, settingUsageDeltas } from '../domain/accounts/references';
 import type { ContactFilter, ContactStore } from '../domain/accounts/stores';
 import type { DomainEvent } from '../domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '../domain/ports';
-import { commitChange } from './commit-change';
+import { type AccountsStoreOptions, commitWithExtras } from './accounts-commit';
+import {
+  batchGetItems,
+  type CategoryMembership,
+  categoryMemberPage,
+  membershipChanges,
+} from './category-members';
 import { guardChange } from './guards';
 import { stripLayout } from './item-mapping';
 import { foldForSort, keys } from './keys';
@@ -42,8 +50,31 @@ function lookupsOf(c: Contact | undefined) {
   };
 }
 
+/** A contact as stored; one stored before contacts had categories has none. */
+export function contactFromItem(item: Record<string, unknown>): Contact {
+  return withCategories(stripLayout<Contact>(item));
+}
+
+const withCategories = (contact: Contact): Contact =>
+  contact.categoryIds ? contact : { ...contact, categoryIds: [] };
+
+/** A live contact is a member of its categories, with its account so a listing can hide a deleted one's. */
+function membershipOf(c: Contact | undefined): CategoryMembership | undefined {
+  if (!c || c.deletedAt !== undefined) return undefined;
+  return {
+    tenantId: c.tenantId,
+    kind: 'CONTACT',
+    id: c.id,
+    ...(c.accountId ? { accountId: c.accountId } : {}),
+    categoryIds: c.categoryIds ?? [],
+  };
+}
+
 export class DynamoContactStore implements ContactStore {
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    private readonly options: AccountsStoreOptions = {},
+  ) {}
 
   async get(tenantId: string, contactId: string): Promise<Contact | undefined> {
     const { Item } = await this.table.client.send(
@@ -54,7 +85,7 @@ export class DynamoContactStore implements ContactStore {
         ConsistentRead: true,
       }),
     );
-    return Item ? stripLayout<Contact>(Item) : undefined;
+    return Item ? contactFromItem(Item) : undefined;
   }
 
   async create(contact: Contact, event: DomainEvent, idempotency?: IdempotencyToken) {
@@ -73,33 +104,50 @@ export class DynamoContactStore implements ContactStore {
     idempotency?: IdempotencyToken,
   ) {
     const taken = 'another contact of this tenant has this customer id';
-    return commitChange(this.table, {
-      resource: 'contact',
-      id: next.id,
-      item: toItem(next),
-      expectedVersion: previous?.version,
-      guards: [
-        {
-          field: 'externalCustomerId',
-          change: guardChange(
-            this.table,
-            next.tenantId,
-            'customerId',
-            next.id,
-            customerIdClaim(previous),
-            customerIdClaim(next),
-          ),
-          takenMessage: taken,
-        },
-      ],
-      lookups: lookupChanges(this.table, lookupsOf(previous), lookupsOf(next)),
-      event,
-      idempotency,
-      response: next,
-    });
+    const usage = settingUsageDeltas(contactSettingRefs(previous), contactSettingRefs(next));
+    const extra = [
+      ...membershipChanges(this.table, membershipOf(previous), membershipOf(next)),
+      ...(this.options.settingUsage && usage.length > 0
+        ? this.options.settingUsage(next.tenantId, 'contact', usage)
+        : []),
+    ];
+    return commitWithExtras(
+      this.table,
+      {
+        resource: 'contact',
+        id: next.id,
+        item: toItem(next),
+        expectedVersion: previous?.version,
+        guards: [
+          {
+            field: 'externalCustomerId',
+            change: guardChange(
+              this.table,
+              next.tenantId,
+              'customerId',
+              next.id,
+              customerIdClaim(previous),
+              customerIdClaim(next),
+            ),
+            takenMessage: taken,
+          },
+        ],
+        lookups: lookupChanges(this.table, lookupsOf(previous), lookupsOf(next)),
+        extra,
+        event,
+        idempotency,
+        response: next,
+      },
+      'categoryIds',
+    );
   }
 
-  list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
+  async list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
+    const found = await this.query(tenantId, filter, page);
+    return { ...found, items: found.items.map(withCategories) };
+  }
+
+  private query(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {
     if (filter.accountId) {
       return queryPage<Contact>(
         this.table,
@@ -120,5 +168,36 @@ export class DynamoContactStore implements ContactStore {
       },
       page,
     );
+  }
+
+  /**
+   * A Query of the category's members, then one BatchGetItem of the contacts
+   * on the page and their accounts: the contacts of a deleted account are
+   * hidden, as in identification (ADR 0005).
+   */
+  async byCategory(tenantId: string, categoryId: string, page: PageRequest): Promise<Page<Contact>> {
+    const members = await categoryMemberPage(this.table, tenantId, categoryId, 'CONTACT', page);
+    const found = await batchGetItems(this.table, [
+      ...members.items.map((m) => keys.contact(tenantId, m.id)),
+      ...members.items.flatMap((m) => (m.accountId ? [keys.account(tenantId, m.accountId)] : [])),
+    ]);
+    const contacts = new Map<string, Contact>();
+    const deletedAccounts = new Set<string>();
+    for (const item of found) {
+      if (item.entity === 'Contact') contacts.set(item.id as string, contactFromItem(item));
+      if (item.entity === 'Account' && (item as Partial<Account>).deletedAt !== undefined)
+        deletedAccounts.add(item.id as string);
+    }
+    return {
+      items: members.items
+        .map((m) => contacts.get(m.id))
+        .filter(
+          (c): c is Contact =>
+            c !== undefined &&
+            c.deletedAt === undefined &&
+            !(c.accountId !== undefined && deletedAccounts.has(c.accountId)),
+        ),
+      nextCursor: members.nextCursor,
+    };
   }
 }

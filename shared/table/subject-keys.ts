@@ -1,5 +1,6 @@
 import type { Subject } from '../domain/accounts/records';
 import { keys } from './keys';
+import { usersKeys } from './users-keys';
 
 /** The partition that holds a subject's item, and with it its notes and history. */
 export function subjectPartition(tenantId: string, subject: Subject): string {
@@ -16,6 +17,8 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return keys.product(tenantId, subject.id).pk;
     case 'journey':
       return keys.journey(tenantId, subject.id).pk;
+    case 'user':
+      return usersKeys.user(tenantId, subject.id).pk;
     default: {
       const unknown: never = subject.type;
       throw new Error(`no partition for subject type ${String(unknown)}`);

@@ -1,14 +1,30 @@
-import { assertVersion, NotFoundError } from '../errors';
+import { assertVersion, ConflictError, NotFoundError } from '../errors';
 import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
 import { softDeleted } from '../stamps';
-import { type Account, type AccountDraft, type AccountPatch, createAccount, updateAccount } from './account';
+import {
+  type Account,
+  type AccountDraft,
+  type AccountPatch,
+  type AdditionalInfoInput,
+  createAccount,
+  restoreAccount,
+  setAdditionalInfo,
+  updateAccount,
+} from './account';
 import type { Contact } from './contact';
+import {
+  accountSettingRefs,
+  assertCategory,
+  assertReferences,
+  changedAccountRefs,
+  type ReferencePorts,
+} from './references';
 import type { AccountFilter, AccountStore } from './stores';
 
 export class AccountService {
-  constructor(private readonly deps: ServiceDeps & { readonly accounts: AccountStore }) {}
+  constructor(private readonly deps: ServiceDeps & ReferencePorts & { readonly accounts: AccountStore }) {}
 
   async create(
     actor: Actor,
@@ -17,6 +33,13 @@ export class AccountService {
   ): Promise<Created<Account>> {
     const ctx = await changeContext(this.deps, actor);
     const account = createAccount(this.deps.ids.next(), draft, ctx);
+    await assertReferences(
+      this.deps,
+      actor.tenantId,
+      'account',
+      changedAccountRefs(undefined, account, draft.categoryIds),
+      account.ownerId,
+    );
     const event = domainEvent(
       this.deps,
       ctx,
@@ -46,6 +69,39 @@ export class AccountService {
     const ctx = await changeContext(this.deps, actor);
     const { account, changes } = updateAccount(current, patch, ctx);
     if (changes.length === 0) return current;
+    // Only what this change sets is checked: an untouched reference stays valid as it was.
+    await assertReferences(
+      this.deps,
+      actor.tenantId,
+      'account',
+      changedAccountRefs(current, account, patch.categoryIds),
+      account.ownerId !== current.ownerId ? account.ownerId : undefined,
+    );
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      eventSources.accounts,
+      'AccountUpdated',
+      { type: 'account', id: accountId },
+      { account },
+      changes,
+    );
+    await this.deps.accounts.update(current, account, event);
+    return account;
+  }
+
+  /** Replaces the additional-information section (R-AC-10); in the history as an `AccountUpdated`. */
+  async setAdditionalInfo(
+    actor: Actor,
+    accountId: string,
+    expectedVersion: number,
+    info: AdditionalInfoInput,
+  ): Promise<Account> {
+    const current = await this.get(actor, accountId);
+    assertVersion('account', current, expectedVersion);
+    const ctx = await changeContext(this.deps, actor);
+    const { account, changes } = setAdditionalInfo(current, info, ctx);
+    if (changes.length === 0) return current;
     const event = domainEvent(
       this.deps,
       ctx,
@@ -60,9 +116,9 @@ export class AccountService {
   }
 
   /**
-   * Soft delete (R-AC-9): the account leaves lists, reads and identification,
-   * and gives up its organisation number. Its contacts stay as they are, so a
-   * restore brings the whole account back.
+   * Soft delete (R-AC-9): the account leaves lists, reads, categories and
+   * identification, and gives up its organisation number. Its contacts stay
+   * as they are, so a restore brings the whole account back.
    */
   async remove(actor: Actor, accountId: string, expectedVersion?: number): Promise<void> {
     const current = await this.get(actor, accountId);
@@ -80,8 +136,49 @@ export class AccountService {
     await this.deps.accounts.update(current, deleted, event);
   }
 
+  /** Deleted accounts, for an administrator to restore (R-AC-9). */
+  listDeleted(actor: Actor, page: PageRequest): Promise<Page<Account>> {
+    return this.deps.accounts.listDeleted(actor.tenantId, page);
+  }
+
+  /**
+   * Brings a deleted account back with its contacts, identification and
+   * categories (R-AC-9). Its organisation number is claimed again in the same
+   * transaction: if another account has it now, the restore is refused (409
+   * naming `orgNumber`) and nothing changes. References to settings deleted
+   * meanwhile are dropped and show as the restore's changes.
+   */
+  async restore(actor: Actor, accountId: string, expectedVersion?: number): Promise<Account> {
+    const current = await this.deps.accounts.get(actor.tenantId, accountId);
+    if (!current) throw new NotFoundError('account', accountId);
+    if (current.deletedAt === undefined) throw new ConflictError(`account ${accountId} is not deleted`);
+    assertVersion('account', current, expectedVersion);
+    const ctx = await changeContext(this.deps, actor);
+    const refs = accountSettingRefs({ ...current, deletedAt: undefined });
+    const gone =
+      this.deps.settings && refs.length > 0 ? await this.deps.settings.missing(actor.tenantId, refs) : [];
+    const { account, changes } = restoreAccount(current, gone, ctx);
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      eventSources.accounts,
+      'AccountRestored',
+      { type: 'account', id: accountId },
+      { account },
+      changes.length > 0 ? changes : undefined,
+    );
+    await this.deps.accounts.update(current, account, event);
+    return account;
+  }
+
   list(actor: Actor, filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {
     return this.deps.accounts.list(actor.tenantId, filter, page);
+  }
+
+  /** Accounts in a category (R-ST-1); an unknown category is a 404 when settings can tell. */
+  async byCategory(actor: Actor, categoryId: string, page: PageRequest): Promise<Page<Account>> {
+    await assertCategory(this.deps, actor.tenantId, categoryId);
+    return this.deps.accounts.byCategory(actor.tenantId, categoryId, page);
   }
 
   /** The account with its contacts (R-AC-6), in one Query. */

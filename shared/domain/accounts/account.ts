@@ -2,6 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { ValidationError } from '../errors';
 import { diffFields, type FieldChange } from '../events';
 import { applyPatch, type Nullable, withoutNulls } from '../patch';
+import type { SettingRef } from '../settings/settings-lookup';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
 import { FieldCollector } from './normalise';
 
@@ -36,7 +37,18 @@ export interface AccountFields {
   readonly ownerId?: string;
 }
 
-export interface Account extends AccountFields, Stamps {}
+/** The account's "additional information" section (R-AC-10). */
+export interface AdditionalInfo {
+  /** How the customer came to us: tenant-defined text or the id of a tenant-defined origin. */
+  readonly contactOrigin?: string;
+  readonly productsOfInterest: readonly string[];
+  readonly sources: readonly string[];
+}
+
+export interface Account extends AccountFields, Stamps {
+  /** Absent until first set. */
+  readonly additionalInfo?: AdditionalInfo;
+}
 
 export type AccountDraft = Omit<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'> &
   Partial<Pick<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'>>;
@@ -99,4 +111,83 @@ export function updateAccount(
   const fields = normalised(applyPatch<AccountFields>(current, patch));
   const changes = diffFields(current as AccountFields, fields, trackedFields);
   return { account: touched({ ...current, ...fields }, ctx), changes };
+}
+
+/** A whole new additional-information section; `null` or absent clears a part. */
+export interface AdditionalInfoInput {
+  readonly contactOrigin?: string | null;
+  readonly productsOfInterest?: readonly string[] | null;
+  readonly sources?: readonly string[] | null;
+}
+
+/** Trimmed entries without blanks or repeats (in any case); blanks are named by their position. */
+function textList(values: readonly string[], field: string, collect: FieldCollector): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    const trimmed = value.trim().replace(/\s+/g, ' ');
+    const folded = trimmed.toLocaleLowerCase();
+    if (trimmed.length === 0) collect.invalid.push({ name: `${field}.${i}`, reason: 'must not be blank' });
+    else if (!seen.has(folded)) {
+      seen.add(folded);
+      out.push(trimmed);
+    }
+  });
+  return out;
+}
+
+/**
+ * Replaces the account's additional information (R-AC-10). The change shows
+ * in the history as one change of `additionalInfo`.
+ */
+export function setAdditionalInfo(
+  current: Account,
+  given: AdditionalInfoInput,
+  ctx: ChangeContext,
+): { account: Account; changes: FieldChange[] } {
+  const collect = new FieldCollector();
+  const origin = given.contactOrigin?.trim();
+  if (origin === '')
+    collect.invalid.push({ name: 'contactOrigin', reason: 'must not be blank; send null to clear it' });
+  const info: AdditionalInfo = {
+    ...(origin ? { contactOrigin: origin } : {}),
+    productsOfInterest: textList(given.productsOfInterest ?? [], 'productsOfInterest', collect),
+    sources: textList(given.sources ?? [], 'sources', collect),
+  };
+  if (collect.invalid.length > 0) throw new ValidationError(collect.invalid);
+  const changes = diffFields({ additionalInfo: current.additionalInfo }, { additionalInfo: info }, [
+    'additionalInfo',
+  ]);
+  return { account: touched({ ...current, additionalInfo: info }, ctx), changes };
+}
+
+/**
+ * A deleted account as it comes back (R-AC-9), without references to
+ * settings deleted since (`gone`), so a restore never brings back a dangling
+ * reference. The dropped references are the changes of the restore.
+ */
+export function restoreAccount(
+  current: Account,
+  gone: readonly SettingRef[],
+  ctx: ChangeContext,
+): { account: Account; changes: FieldChange[] } {
+  const { deletedAt: _deletedAt, ...live } = current;
+  const isGone = (kind: SettingRef['kind'], id: string | undefined) =>
+    id !== undefined && gone.some((g) => g.kind === kind && g.id === id);
+  const restored: Account = {
+    ...live,
+    categoryIds: live.categoryIds.filter((id) => !isGone('category', id)),
+  };
+  const { industryId, statusTypeId, ...rest } = restored;
+  const account: Account = {
+    ...rest,
+    ...(isGone('industry', industryId) ? {} : { industryId }),
+    ...(isGone('status-type', statusTypeId) ? {} : { statusTypeId }),
+  };
+  const changes = diffFields(current as AccountFields, account as AccountFields, [
+    'industryId',
+    'categoryIds',
+    'statusTypeId',
+  ]);
+  return { account: touched(account, ctx), changes };
 }

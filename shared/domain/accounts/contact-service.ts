@@ -4,11 +4,13 @@ import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../por
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
 import { softDeleted } from '../stamps';
 import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
+import { assertCategory, assertReferences, changedContactRefs, type ReferencePorts } from './references';
 import type { AccountStore, ContactFilter, ContactStore } from './stores';
 
 export class ContactService {
   constructor(
-    private readonly deps: ServiceDeps & { readonly contacts: ContactStore; readonly accounts: AccountStore },
+    private readonly deps: ServiceDeps &
+      ReferencePorts & { readonly contacts: ContactStore; readonly accounts: AccountStore },
   ) {}
 
   /** A referenced account must be a live account of the caller's tenant. */
@@ -28,6 +30,12 @@ export class ContactService {
     await this.assertAccount(actor, draft.accountId);
     const ctx = await changeContext(this.deps, actor);
     const contact = createContact(this.deps.ids.next(), draft, ctx);
+    await assertReferences(
+      this.deps,
+      actor.tenantId,
+      'contact',
+      changedContactRefs(undefined, contact, draft.categoryIds),
+    );
     const subject = { type: 'contact' as const, id: contact.id, accountId: contact.accountId };
     const event = domainEvent(this.deps, ctx, eventSources.accounts, 'ContactCreated', subject, { contact });
     return this.deps.contacts.create(contact, event, idempotency);
@@ -51,6 +59,13 @@ export class ContactService {
     const ctx = await changeContext(this.deps, actor);
     const { contact, changes } = updateContact(current, patch, ctx);
     if (changes.length === 0) return current;
+    // Only what this change sets is checked: an untouched reference stays valid as it was.
+    await assertReferences(
+      this.deps,
+      actor.tenantId,
+      'contact',
+      changedContactRefs(current, contact, patch.categoryIds),
+    );
     // A move shows in the history of the account it left as well as the one it joined.
     const moved = contact.accountId !== current.accountId;
     const subject = {
@@ -91,5 +106,11 @@ export class ContactService {
       if (!account || account.deletedAt !== undefined) throw new NotFoundError('account', filter.accountId);
     }
     return this.deps.contacts.list(actor.tenantId, filter, page);
+  }
+
+  /** Contacts in a category (R-ST-1), without those of deleted accounts; an unknown category is a 404. */
+  async byCategory(actor: Actor, categoryId: string, page: PageRequest): Promise<Page<Contact>> {
+    await assertCategory(this.deps, actor.tenantId, categoryId);
+    return this.deps.contacts.byCategory(actor.tenantId, categoryId, page);
   }
 }

@@ -17,6 +17,8 @@ export interface ContactFields {
   readonly externalCustomerId?: string;
   readonly contactTypeId?: string;
   readonly keywords: readonly string[];
+  /** Tenant categories with the scope `contact` or `both` (R-ST-1). */
+  readonly categoryIds: readonly string[];
   readonly newsletterConsent: boolean;
   readonly greeting?: string;
   readonly information?: string;
@@ -27,7 +29,13 @@ export interface ContactFields {
 
 export interface Contact extends ContactFields, Stamps {}
 
-type Defaulted = 'phones' | 'keywords' | 'newsletterConsent' | 'isSigningPerson' | 'preferredChannel';
+type Defaulted =
+  | 'phones'
+  | 'keywords'
+  | 'categoryIds'
+  | 'newsletterConsent'
+  | 'isSigningPerson'
+  | 'preferredChannel';
 export type ContactDraft = Omit<ContactFields, Defaulted> & Partial<Pick<ContactFields, Defaulted>>;
 export type ContactPatch = { readonly [K in keyof ContactFields]?: ContactFields[K] | null };
 
@@ -39,6 +47,7 @@ const trackedFields = [
   'externalCustomerId',
   'contactTypeId',
   'keywords',
+  'categoryIds',
   'newsletterConsent',
   'greeting',
   'information',
@@ -58,6 +67,7 @@ function normalised(fields: ContactFields, ctx: ChangeContext): ContactFields {
     phones: collect.phones(fields.phones, ctx.tenant.country),
     externalCustomerId: fields.externalCustomerId?.trim(),
     keywords: [...new Set(fields.keywords.map((k) => k.trim()).filter(Boolean))],
+    categoryIds: [...new Set(fields.categoryIds)],
   };
   if (result.firstName.length === 0) collect.invalid.push({ name: 'firstName', reason: 'must not be blank' });
   if (result.lastName.length === 0) collect.invalid.push({ name: 'lastName', reason: 'must not be blank' });
@@ -74,6 +84,7 @@ export function createContact(id: string, given: Nullable<ContactDraft>, ctx: Ch
       ...draft,
       phones: draft.phones ?? [],
       keywords: draft.keywords ?? [],
+      categoryIds: draft.categoryIds ?? [],
       newsletterConsent: draft.newsletterConsent ?? false,
       isSigningPerson: draft.isSigningPerson ?? false,
       preferredChannel: draft.preferredChannel ?? 'electronic',
@@ -88,9 +99,11 @@ export function updateContact(
   patch: ContactPatch,
   ctx: ChangeContext,
 ): { contact: Contact; changes: FieldChange[] } {
-  const fields = normalised(applyPatch<ContactFields>(current, patch), ctx);
-  const changes = diffFields(current as ContactFields, fields, trackedFields);
-  return { contact: touched({ ...current, ...fields }, ctx), changes };
+  // Contacts stored before categories existed have none.
+  const base: Contact = { ...current, categoryIds: current.categoryIds ?? [] };
+  const fields = normalised(applyPatch<ContactFields>(base, patch), ctx);
+  const changes = diffFields(base as ContactFields, fields, trackedFields);
+  return { contact: touched({ ...base, ...fields }, ctx), changes };
 }
 
 export const displayName = (c: Pick<ContactFields, 'firstName' | 'lastName'>) =>

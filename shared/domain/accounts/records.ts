@@ -25,6 +25,8 @@ export interface HistoryEntry {
   readonly actorId: string;
   readonly subject: Subject;
   readonly changes: readonly FieldChange[];
+  /** One line on what happened (a note's start, an e-mail's subject, a file's name), for the timeline. */
+  readonly summary?: string;
 }
 
 export interface NoteStore {

@@ -26,6 +26,10 @@ export interface AccountStore {
   list(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Account>>;
   /** The account and its contacts in one read (R-AC-6). */
   collection(tenantId: string, accountId: string): Promise<{ account?: Account; contacts: Contact[] }>;
+  /** Soft-deleted accounts by name (R-AC-9). */
+  listDeleted(tenantId: string, page: PageRequest): Promise<Page<Account>>;
+  /** Live accounts in a category (R-ST-1), in the order they were created. */
+  byCategory(tenantId: string, categoryId: string, page: PageRequest): Promise<Page<Account>>;
 }
 
 export interface ContactStore {
@@ -33,4 +37,6 @@ export interface ContactStore {
   create(contact: Contact, event: DomainEvent, idempotency?: IdempotencyToken): Promise<Created<Contact>>;
   update(previous: Contact, next: Contact, event: DomainEvent): Promise<void>;
   list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>>;
+  /** Live contacts in a category, without those whose account is deleted, in the order they were created. */
+  byCategory(tenantId: string, categoryId: string, page: PageRequest): Promise<Page<Contact>>;
 }

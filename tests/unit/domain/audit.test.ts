@@ -103,4 +103,41 @@ describe('historyOf', () => {
     // Assess
     expect(entry.changes).toEqual([]);
   });
+
+  it('sums up a note by the start of its text, on one line and at most 140 characters', () => {
+    // Prepare
+    const text = `Ringde kunden om flytten.\n\n${'Hon vill byta till fast pris. '.repeat(10)}`;
+
+    // Act
+    const { entry } = historyOf(event({ type: 'NoteAdded', changes: undefined, data: { note: { text } } }));
+
+    // Assess
+    expect(entry.summary).toMatch(/^Ringde kunden om flytten\. Hon vill byta/);
+    expect([...(entry.summary ?? '')]).toHaveLength(140);
+    expect(entry.summary?.endsWith('…')).toBe(true);
+  });
+
+  it.each([
+    ['EmailSent', { message: { subject: 'Din offert', excerpt: 'Hej Anna!' } }, 'Din offert'],
+    ['SmsSent', { message: { excerpt: 'Din mätare byts på tisdag.' } }, 'Din mätare byts på tisdag.'],
+    ['AttachmentAdded', { attachment: { fileName: 'avtal.pdf' } }, 'avtal.pdf'],
+    ['AttachmentRemoved', { attachmentId: 'att-1', fileName: 'avtal.pdf' }, 'avtal.pdf'],
+    ['ContactCreated', { contact: { firstName: 'Anna', lastName: 'Svensson' } }, 'Anna Svensson'],
+    ['AccountCreated', { account: { name: 'Bageri Solrosen AB' } }, 'Bageri Solrosen AB'],
+    ['ActivityDue', { summary: 'Ring tillbaka om offerten' }, 'Ring tillbaka om offerten'],
+  ])('sums up %s from its data', (type, data, summary) => {
+    // Act
+    const { entry } = historyOf(event({ type, data }));
+
+    // Assess
+    expect(entry.summary).toBe(summary);
+  });
+
+  it('adds no summary to a change: its field changes say it', () => {
+    // Act
+    const { entry } = historyOf(event({ data: { contact: { firstName: 'Anna', lastName: 'Berg' } } }));
+
+    // Assess
+    expect(entry).not.toHaveProperty('summary');
+  });
 });

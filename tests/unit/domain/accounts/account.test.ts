@@ -3,6 +3,8 @@ import {
   type Account,
   type AccountDraft,
   createAccount,
+  restoreAccount,
+  setAdditionalInfo,
   updateAccount,
 } from '../../../../shared/domain/accounts/account';
 import { ValidationError } from '../../../../shared/domain/errors';
@@ -332,5 +334,125 @@ describe('updateAccount', () => {
 
     // Assess
     expect(error.fields.map((f) => f.name).sort()).toEqual(['email', 'orgNumber', 'phones.0']);
+  });
+});
+
+describe('setAdditionalInfo', () => {
+  const existing = () => createAccount('acc-1', draft(), context());
+
+  it('keeps trimmed entries without repeats in any case, and records one change of the section', () => {
+    // Act
+    const { account, changes } = setAdditionalInfo(
+      existing(),
+      {
+        contactOrigin: '  Trade fair  ',
+        productsOfInterest: ['Solar panels', ' solar  panels', 'Solar panels ', 'Heat pump'],
+        sources: ['Website'],
+      },
+      context(swedishTenant, updatedAt, 'user-2'),
+    );
+
+    // Assess
+    expect(account.additionalInfo).toEqual({
+      contactOrigin: 'Trade fair',
+      productsOfInterest: ['Solar panels', 'Heat pump'],
+      sources: ['Website'],
+    });
+    expect(account).toMatchObject({ version: 2, updatedBy: 'user-2', updatedAt: updatedAt.toISOString() });
+    expect(changes).toEqual([{ field: 'additionalInfo', from: null, to: account.additionalInfo }]);
+  });
+
+  it('clears the parts that are not sent', () => {
+    // Prepare
+    const first = setAdditionalInfo(
+      existing(),
+      { contactOrigin: 'Referral', productsOfInterest: ['EV charger'], sources: ['Partner'] },
+      context(),
+    ).account;
+
+    // Act
+    const { account, changes } = setAdditionalInfo(first, { contactOrigin: null }, context());
+
+    // Assess
+    expect(account.additionalInfo).toEqual({ productsOfInterest: [], sources: [] });
+    expect(changes).toHaveLength(1);
+  });
+
+  it('records no change when the section is the same', () => {
+    // Prepare
+    const first = setAdditionalInfo(existing(), { sources: ['Website'] }, context()).account;
+
+    // Act
+    const { changes } = setAdditionalInfo(
+      first,
+      { sources: [' Website '], productsOfInterest: [] },
+      context(),
+    );
+
+    // Assess
+    expect(changes).toEqual([]);
+  });
+
+  it('names blank entries by their position, and a blank origin', () => {
+    // Act
+    const error = validationErrorOf(() =>
+      setAdditionalInfo(
+        existing(),
+        { contactOrigin: '  ', productsOfInterest: ['Solar', ' '], sources: ['', 'Web'] },
+        context(),
+      ),
+    );
+
+    // Assess
+    expect(error.fields.map((f) => f.name)).toEqual(['contactOrigin', 'productsOfInterest.1', 'sources.0']);
+  });
+});
+
+describe('restoreAccount', () => {
+  const deleted = (): Account => ({
+    ...createAccount(
+      'acc-1',
+      draft({ industryId: 'ind-1', statusTypeId: 'st-1', categoryIds: ['cat-a', 'cat-b'] }),
+      context(),
+    ),
+    deletedAt: createdAt.toISOString(),
+    version: 2,
+  });
+
+  it('brings the account back as it was, as a new version', () => {
+    // Act
+    const { account, changes } = restoreAccount(deleted(), [], context(swedishTenant, updatedAt, 'admin-1'));
+
+    // Assess
+    expect(account).not.toHaveProperty('deletedAt');
+    expect(account).toMatchObject({
+      industryId: 'ind-1',
+      statusTypeId: 'st-1',
+      categoryIds: ['cat-a', 'cat-b'],
+      version: 3,
+      updatedBy: 'admin-1',
+    });
+    expect(changes).toEqual([]);
+  });
+
+  it('drops references to settings deleted since, and lists them as changes', () => {
+    // Act
+    const { account, changes } = restoreAccount(
+      deleted(),
+      [
+        { kind: 'industry', id: 'ind-1' },
+        { kind: 'category', id: 'cat-b' },
+      ],
+      context(),
+    );
+
+    // Assess
+    expect(account.industryId).toBeUndefined();
+    expect(account.statusTypeId).toBe('st-1');
+    expect(account.categoryIds).toEqual(['cat-a']);
+    expect(changes).toEqual([
+      { field: 'industryId', from: 'ind-1', to: null },
+      { field: 'categoryIds', from: ['cat-a', 'cat-b'], to: ['cat-a'] },
+    ]);
   });
 });

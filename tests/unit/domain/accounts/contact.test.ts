@@ -252,3 +252,30 @@ describe('displayName', () => {
     expect(name).toBe('Anna Svensson');
   });
 });
+
+describe('categories of a contact', () => {
+  it('starts without categories and removes repeated ones', () => {
+    // Act
+    const none = createContact('c-1', draft(), context());
+    const some = createContact('c-2', draft({ categoryIds: ['vip', 'press', 'vip'] }), context());
+
+    // Assess
+    expect(none.categoryIds).toEqual([]);
+    expect(some.categoryIds).toEqual(['vip', 'press']);
+  });
+
+  it('records a change of categories, and none for a contact stored before categories existed', () => {
+    // Prepare
+    const { categoryIds: _none, ...stored } = createContact('c-1', draft(), context());
+    const legacy = stored as Contact;
+
+    // Act
+    const untouched = updateContact(legacy, { greeting: 'Hej' }, context(swedishTenant, updatedAt));
+    const categorised = updateContact(legacy, { categoryIds: ['vip'] }, context(swedishTenant, updatedAt));
+
+    // Assess
+    expect(untouched.changes.map((c) => c.field)).toEqual(['greeting']);
+    expect(untouched.contact.categoryIds).toEqual([]);
+    expect(categorised.changes).toEqual([{ field: 'categoryIds', from: [], to: ['vip'] }]);
+  });
+});

@@ -1,0 +1,55 @@
+import { monotonicFactory } from 'ulid';
+import { LocalUserDirectory, localSubKey } from '../../shared/adapters/users/local-user-directory';
+import { usersServices } from '../../shared/runtime/users-services';
+import type { Table } from '../../shared/table/table';
+import { type DemoTenant, demoTenants } from './seed';
+
+/** Display names of the demo users, by e-mail. */
+const demoNames: Readonly<Record<string, string>> = {
+  'admin@norrsken.example': 'Ingrid Berg',
+  'sales@norrsken.example': 'Erik Lindström',
+  'service@norrsken.example': 'Sara Nilsson',
+  'viewer@norrsken.example': 'Lars Holm',
+  'admin@tatra.example': 'Zuzana Nováková',
+  'sales@tatra.example': 'Martin Kováč',
+  'service@tatra.example': 'Jana Horváthová',
+  'viewer@tatra.example': 'Peter Szabó',
+};
+
+/** The demo users' fixed ids (`tenantId/email` → sub): the ids their printed tokens carry. */
+export function demoUserSubs(tenants: readonly DemoTenant[] = demoTenants): Map<string, string> {
+  return new Map(
+    tenants.flatMap((t) => t.users.map((u) => [localSubKey(u.tenantId, u.email), u.sub] as const)),
+  );
+}
+
+/**
+ * Creates a record for every demo user through the user service, with the
+ * ids (`sub`) of `demoTenants`, so tokens minted for them name real users.
+ * The tenants' profiles must be saved first. The admin is created first, by
+ * itself: every tenant starts with one.
+ */
+export async function seedDemoUsers(
+  table: Table,
+  tenants: readonly DemoTenant[] = demoTenants,
+): Promise<void> {
+  const ulid = monotonicFactory();
+  const { users } = usersServices(table, {
+    directory: new LocalUserDirectory({ next: () => ulid() }, demoUserSubs(tenants)),
+  });
+  for (const tenant of tenants) {
+    const ordered = [...tenant.users].sort(
+      (a, b) => Number(b.groups.includes('admin')) - Number(a.groups.includes('admin')),
+    );
+    const admin = ordered[0];
+    if (!admin) continue;
+    const actor = { tenantId: tenant.profile.id, userId: admin.sub };
+    for (const user of ordered) {
+      await users.create(actor, {
+        email: user.email,
+        name: demoNames[user.email] ?? user.email,
+        roles: user.groups,
+      });
+    }
+  }
+}

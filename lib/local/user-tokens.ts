@@ -1,0 +1,46 @@
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/domain/errors';
+import { normaliseEmail } from '../../shared/domain/identifiers/email';
+import type { User } from '../../shared/domain/users/user';
+import type { Table } from '../../shared/table/table';
+import { DynamoUserStore } from '../../shared/table/users-store';
+import type { LocalIdentityProvider, LocalUser } from './identity';
+
+/** The token identity of a stored user: its id is the `sub`, its roles the groups. */
+export function localUserOf(record: Pick<User, 'id' | 'tenantId' | 'email' | 'roles'>): LocalUser {
+  return { sub: record.id, tenantId: record.tenantId, email: record.email, groups: [...record.roles] };
+}
+
+/**
+ * A token for a stored user, as Cognito would issue one on sign-in. A
+ * deactivated user gets none, as Cognito refuses a disabled user's sign-in;
+ * a token minted before the deactivation stays valid until it expires (the
+ * API does not read the user on every request).
+ */
+export async function tokenForUser(
+  identity: LocalIdentityProvider,
+  record: Pick<User, 'id' | 'tenantId' | 'email' | 'roles' | 'active'>,
+  lifetimeSeconds?: number,
+): Promise<string> {
+  if (!record.active) throw new ForbiddenError(`user ${record.id} is deactivated and gets no new tokens`);
+  return identity.mint(localUserOf(record), lifetimeSeconds);
+}
+
+/**
+ * A token for the tenant's user with this e-mail, read from the table: what
+ * a local `npm run token -- --tenant … --email …` needs.
+ */
+export async function tokenForEmail(
+  identity: LocalIdentityProvider,
+  table: Table,
+  tenantId: string,
+  email: string,
+  lifetimeSeconds?: number,
+): Promise<string> {
+  const normalised = normaliseEmail(email);
+  if (!normalised.ok) throw new ValidationError([{ name: 'email', reason: normalised.reason }]);
+  const store = new DynamoUserStore(table);
+  const userId = await store.emailOwner(tenantId, normalised.value);
+  const record = userId === undefined ? undefined : await store.get(tenantId, userId);
+  if (!record) throw new NotFoundError('user', `${normalised.value} of tenant ${tenantId}`);
+  return tokenForUser(identity, record, lifetimeSeconds);
+}

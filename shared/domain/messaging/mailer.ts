@@ -1,0 +1,25 @@
+/** A mailbox: a display name (any characters) and an address. */
+export interface Mailbox {
+  readonly name: string;
+  readonly address: string;
+}
+
+export interface OutgoingEmail {
+  readonly from: Mailbox;
+  readonly to: string;
+  readonly subject: string;
+  /** At least one of `text` and `html`. */
+  readonly text?: string;
+  readonly html?: string;
+  readonly replyTo?: string;
+  /** Carried to the provider's delivery events (bounces, complaints), e.g. the tenant and the message. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * Sends e-mail: SES in the cloud and locally (aws-ses-v2-local). A failure
+ * is a `DeliveryError` saying whether the provider took the message.
+ */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<{ readonly messageId: string }>;
+}

@@ -1,0 +1,146 @@
+import { assertVersion, NotFoundError } from '../errors';
+import type { DomainEvent } from '../events';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { changeContext, type ServiceDeps } from '../service-context';
+import {
+  assertAdminRemains,
+  changeUser,
+  createUser,
+  deactivateUser,
+  emailTaken,
+  isActiveAdmin,
+  newUserFields,
+  reactivateUser,
+  type User,
+  type UserDraft,
+  type UserPatch,
+} from './user';
+import type { UserDirectory } from './user-directory';
+import { userEvent } from './user-events';
+import type { UserFilter, UserStore } from './user-store';
+
+/**
+ * The users of a tenant (issue "Users of a tenant"). The sign-in account
+ * changes first, then the record and its event are written in one
+ * transaction: a failure in between leaves a state that the same request,
+ * repeated, completes.
+ */
+export class UserService {
+  constructor(
+    private readonly deps: ServiceDeps & { readonly users: UserStore; readonly directory: UserDirectory },
+  ) {}
+
+  async create(actor: Actor, draft: UserDraft, idempotency?: IdempotencyToken): Promise<Created<User>> {
+    const fields = newUserFields(draft);
+    const earlier = idempotency && (await this.deps.users.replayOf(actor.tenantId, idempotency));
+    if (earlier) return { value: earlier, replayed: true };
+    // Checked before the directory is touched: a duplicate never changes an existing account.
+    if (await this.deps.users.emailOwner(actor.tenantId, fields.email)) throw emailTaken(fields.email);
+    const ctx = await changeContext(this.deps, actor);
+    const account = await this.deps.directory.createUser(actor.tenantId, fields);
+    const user = createUser(account, fields, ctx);
+    const event = userEvent(this.deps, ctx, 'UserCreated', user.id, { user });
+    return this.deps.users.create(user, event, idempotency);
+  }
+
+  /** Deactivated users are found too: they keep their history. Another tenant's user is 404. */
+  async get(actor: Actor, userId: string): Promise<User> {
+    const user = await this.deps.users.get(actor.tenantId, userId);
+    if (!user) throw new NotFoundError('user', userId);
+    return user;
+  }
+
+  /** The caller's own record. */
+  me(actor: Actor): Promise<User> {
+    return this.get(actor, actor.userId);
+  }
+
+  list(actor: Actor, filter: UserFilter, page: PageRequest): Promise<Page<User>> {
+    return this.deps.users.list(actor.tenantId, filter, page);
+  }
+
+  /** Name and roles; a roles change is also made in the directory. */
+  async update(actor: Actor, userId: string, expectedVersion: number, patch: UserPatch): Promise<User> {
+    const current = await this.get(actor, userId);
+    assertVersion('user', current, expectedVersion);
+    const ctx = await changeContext(this.deps, actor);
+    const { user, changes } = changeUser(current, patch, ctx);
+    if (changes.length === 0) return current;
+    await this.assertAdminRemains(current, user);
+    const rolesChanged = changes.some((c) => c.field === 'roles');
+    const type = rolesChanged ? 'UserRolesChanged' : 'UserUpdated';
+    const event = userEvent(this.deps, ctx, type, userId, { user }, changes);
+    await this.write(
+      current,
+      user,
+      event,
+      rolesChanged && (() => this.deps.directory.setRoles(user, user.roles)),
+    );
+    return user;
+  }
+
+  /** The user can no longer sign in and gets no new work; the history stays. Repeating it changes nothing. */
+  async deactivate(actor: Actor, userId: string, expectedVersion?: number): Promise<User> {
+    const current = await this.get(actor, userId);
+    assertVersion('user', current, expectedVersion);
+    if (!current.active) return current;
+    const ctx = await changeContext(this.deps, actor);
+    const user = deactivateUser(current, ctx);
+    await this.assertAdminRemains(current, user);
+    const event = userEvent(this.deps, ctx, 'UserDeactivated', userId, { user }, [
+      { field: 'active', from: true, to: false },
+    ]);
+    await this.write(current, user, event, () => this.deps.directory.deactivate(user));
+    return user;
+  }
+
+  async reactivate(actor: Actor, userId: string, expectedVersion?: number): Promise<User> {
+    const current = await this.get(actor, userId);
+    assertVersion('user', current, expectedVersion);
+    if (current.active) return current;
+    const ctx = await changeContext(this.deps, actor);
+    const user = reactivateUser(current, ctx);
+    const event = userEvent(this.deps, ctx, 'UserReactivated', userId, { user }, [
+      { field: 'active', from: false, to: true },
+    ]);
+    await this.write(current, user, event, () => this.deps.directory.reactivate(user));
+    return user;
+  }
+
+  /** A quick, friendly refusal; the store enforces the same rule atomically against races. */
+  private async assertAdminRemains(before: User, after: User): Promise<void> {
+    if (!isActiveAdmin(before) || isActiveAdmin(after)) return;
+    assertAdminRemains(before, after, await this.deps.users.activeAdminIds(before.tenantId));
+  }
+
+  private async write(
+    current: User,
+    next: User,
+    event: DomainEvent,
+    directoryChange: false | (() => Promise<void>),
+  ): Promise<void> {
+    if (directoryChange) await directoryChange();
+    try {
+      await this.deps.users.update(current, next, event);
+    } catch (error) {
+      if (directoryChange) await this.resync(current);
+      throw error;
+    }
+  }
+
+  /**
+   * The record was not written: put the directory back to what the record
+   * says. Best effort; should it fail too, the next change of this user sets
+   * the directory again, as every directory method sets a state, not a step.
+   */
+  private async resync(user: User): Promise<void> {
+    try {
+      const stored = await this.deps.users.get(user.tenantId, user.id);
+      if (!stored) return;
+      await this.deps.directory.setRoles(stored, stored.roles);
+      await (stored.active ? this.deps.directory.reactivate(stored) : this.deps.directory.deactivate(stored));
+    } catch {
+      // The original failure is what the caller needs to see.
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { SettingUsageDelta } from '../domain/accounts/references';
+import { ConflictError, ValidationError } from '../domain/errors';
+import { type Change, commitChange } from './commit-change';
+import type { TransactItem } from './transact';
+
+/**
+ * Builds the writes that move settings' usage counts by the given deltas, in
+ * the transaction of the account or contact change that causes them (`user`:
+ * which kind of record uses the settings). Given by the settings module;
+ * without it no counts are kept.
+ */
+export type SettingUsageItems = (
+  tenantId: string,
+  user: 'account' | 'contact',
+  deltas: readonly SettingUsageDelta[],
+) => TransactItem[];
+
+export interface AccountsStoreOptions {
+  readonly settingUsage?: SettingUsageItems;
+}
+
+/** DynamoDB's limit of items in one TransactWriteItems. */
+const maxTransactItems = 100;
+
+/**
+ * commitChange with the accounts module's extra writes (category memberships,
+ * usage counts). A change too big for one transaction is refused with a 400
+ * naming `field`, never sent to fail as a 500; an extra write whose condition
+ * fails (a usage count of a setting deleted meanwhile) is a 409.
+ */
+export async function commitWithExtras(
+  table: Parameters<typeof commitChange>[0],
+  change: Change & { readonly extra: readonly TransactItem[] },
+  field: string,
+): Promise<{ replayed?: unknown }> {
+  const guardItems = (change.guards ?? []).reduce((n, g) => n + g.change.items.length, 0);
+  const extraStart = 1 + guardItems + (change.lookups?.length ?? 0);
+  const total = extraStart + change.extra.length + 1 + (change.idempotency ? 1 : 0);
+  if (total > maxTransactItems) {
+    throw new ValidationError([
+      {
+        name: field,
+        reason: 'this change touches too many categories and phone numbers at once; make it in smaller steps',
+      },
+    ]);
+  }
+  try {
+    return await commitChange(table, change);
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+      const failedExtra = codes
+        .slice(extraStart, extraStart + change.extra.length)
+        .some((code) => code === 'ConditionalCheckFailed');
+      if (failedExtra) {
+        throw new ConflictError(
+          `a setting this ${change.resource} refers to was deleted meanwhile; read it again`,
+          [],
+          { cause: error },
+        );
+      }
+    }
+    throw error;
+  }
+}

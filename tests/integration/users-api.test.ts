@@ -1,0 +1,290 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { monotonicFactory } from 'ulid';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LocalIdentityProvider } from '../../lib/local/identity';
+import { seedDemoUsers } from '../../lib/local/seed-users';
+import { tokenForEmail, tokenForUser } from '../../lib/local/user-tokens';
+import { LocalUserDirectory } from '../../shared/adapters/users/local-user-directory';
+import { usersApi } from '../../shared/api/users-api';
+import { ForbiddenError, NotFoundError } from '../../shared/domain/errors';
+import type { User } from '../../shared/domain/users/user';
+import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { usersServices } from '../../shared/runtime/users-services';
+import type { Table } from '../../shared/table/table';
+import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+import { freshTable, swedishTenant } from '../support/local-table';
+
+interface Answer {
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
+  readonly body: any;
+  readonly status: number;
+  readonly etag?: string;
+}
+
+describe('the users API', () => {
+  let identity: LocalIdentityProvider;
+  let services: ReturnType<typeof usersServices>;
+  let call: (
+    token: string | undefined,
+    routeKey: string,
+    input?: { params?: Record<string, string>; body?: unknown; headers?: Record<string, string> },
+  ) => Promise<Answer>;
+  let tenantId: string;
+  let table: Table;
+  let adminToken: string;
+  let salesToken: string;
+  let admin: User;
+
+  beforeAll(async () => {
+    table = await freshTable();
+    const tenant = swedishTenant();
+    tenantId = tenant.id;
+    await new DynamoTenantDirectory(table).save(tenant);
+    await new DynamoTenantDirectory(table).save(swedishTenant('other'));
+    const ulid = monotonicFactory();
+    services = usersServices(table, { directory: new LocalUserDirectory({ next: () => ulid() }) });
+    identity = await LocalIdentityProvider.open(mkdtempSync(path.join(tmpdir(), 'gridline-users-')));
+    const handler = createHttpHandler(usersApi(services), new Logger({ logLevel: 'SILENT' }));
+
+    call = async (token, routeKey, input = {}) => {
+      // What the JWT authorizer does: verify the token, then hand its claims over.
+      const claims = await identity.authorize(token && `Bearer ${token}`);
+      if (!claims) return { status: 401, body: undefined };
+      const [method = 'GET', template = '/'] = routeKey.split(' ');
+      const rawPath = template.replace(/\{(\w+)\}/g, (_, name: string) => input.params?.[name] ?? '');
+      const event: HttpEvent = {
+        version: '2.0',
+        routeKey,
+        rawPath,
+        rawQueryString: '',
+        headers: {
+          ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...input.headers,
+        },
+        ...(input.params ? { pathParameters: input.params } : {}),
+        ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
+        isBase64Encoded: false,
+        requestContext: {
+          accountId: '123456789012',
+          apiId: 'api',
+          domainName: 'api.example.test',
+          domainPrefix: 'api',
+          http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
+          requestId: 'request-1',
+          routeKey,
+          stage: '$default',
+          time: '02/Mar/2026:12:30:00 +0000',
+          timeEpoch: 1772454600000,
+          authorizer: { jwt: { claims, scopes: [] } },
+        },
+      };
+      const response = await handler(event);
+      return {
+        status: response.statusCode ?? 200,
+        etag: response.headers?.etag as string | undefined,
+        body: response.body ? JSON.parse(response.body) : undefined,
+      };
+    };
+
+    const bootstrap = { tenantId, userId: 'bootstrap' };
+    admin = (
+      await services.users.create(bootstrap, {
+        email: 'admin@test.example',
+        name: 'Ingrid',
+        roles: ['admin'],
+      })
+    ).value;
+    const sales = (
+      await services.users.create(bootstrap, { email: 'sales@test.example', name: 'Erik', roles: ['sales'] })
+    ).value;
+    adminToken = await tokenForUser(identity, admin);
+    salesToken = await tokenForUser(identity, sales);
+  });
+
+  it('lets an admin create a user, answering 201 with the user and its ETag', async () => {
+    // Act
+    const created = await call(adminToken, 'POST /v1/users', {
+      body: { email: 'Sara@Test.example', name: 'Sara Nilsson', roles: ['service'] },
+    });
+
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.etag).toBe('"1"');
+    expect(created.body).toMatchObject({ email: 'sara@test.example', roles: ['service'], active: true });
+  });
+
+  it('answers 409 naming email for an e-mail the tenant already has', async () => {
+    // Act
+    const duplicate = await call(adminToken, 'POST /v1/users', {
+      body: { email: 'SALES@test.example', name: 'Someone', roles: ['viewer'] },
+    });
+
+    // Assess
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body['invalid-params']).toEqual([
+      { name: 'email', reason: 'already used by another user' },
+    ]);
+  });
+
+  it('answers 400 naming each bad field', async () => {
+    // Act
+    const bad = await call(adminToken, 'POST /v1/users', {
+      body: { email: 'x@test.example', name: '', roles: ['root'], extra: true },
+    });
+
+    // Assess
+    expect(bad.status).toBe(400);
+    expect(bad.body['invalid-params'].map((f: { name: string }) => f.name).sort()).toEqual([
+      'extra',
+      'name',
+      'roles.0',
+    ]);
+  });
+
+  it('lets only admins manage and list users, while every user reads their own record', async () => {
+    // Act
+    const create = await call(salesToken, 'POST /v1/users', {
+      body: { email: 'new@test.example', name: 'New', roles: ['sales'] },
+    });
+    const list = await call(salesToken, 'GET /v1/users');
+    const deactivate = await call(salesToken, 'POST /v1/users/{userId}/deactivate', {
+      params: { userId: admin.id },
+    });
+    const me = await call(salesToken, 'GET /v1/users/me');
+    const owner = await call(salesToken, 'GET /v1/users/{userId}', { params: { userId: admin.id } });
+    const listedByAdmin = await call(adminToken, 'GET /v1/users');
+
+    // Assess
+    expect([create.status, list.status, deactivate.status]).toEqual([403, 403, 403]);
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ email: 'sales@test.example', roles: ['sales'] });
+    expect(owner.body).toMatchObject({ id: admin.id, name: 'Ingrid' });
+    expect(listedByAdmin.status).toBe(200);
+    expect(listedByAdmin.body.items.map((u: { email: string }) => u.email)).toContain('sales@test.example');
+  });
+
+  it('changes roles only with If-Match, and refuses to demote the last admin with 409', async () => {
+    // Prepare
+    const params = { userId: admin.id };
+
+    // Act
+    const withoutIfMatch = await call(adminToken, 'PATCH /v1/users/{userId}', {
+      params,
+      body: { roles: ['sales'] },
+    });
+    const lastAdmin = await call(adminToken, 'PATCH /v1/users/{userId}', {
+      params,
+      body: { roles: ['sales'] },
+      headers: { 'if-match': '"1"' },
+    });
+
+    // Assess
+    expect(withoutIfMatch.status).toBe(428);
+    expect(lastAdmin.status).toBe(409);
+    expect(lastAdmin.body['invalid-params']).toEqual([
+      {
+        name: 'roles',
+        reason:
+          'the last active admin of the tenant cannot lose the admin role; make another user admin first',
+      },
+    ]);
+  });
+
+  it('answers 404 for a user of another tenant', async () => {
+    // Prepare
+    const other = await tokenForUser(identity, {
+      id: 'other-admin',
+      tenantId: 'other',
+      email: 'admin@other.example',
+      roles: ['admin'],
+      active: true,
+    });
+
+    // Act
+    const read = await call(other, 'GET /v1/users/{userId}', { params: { userId: admin.id } });
+    const deactivate = await call(other, 'POST /v1/users/{userId}/deactivate', {
+      params: { userId: admin.id },
+    });
+
+    // Assess
+    expect([read.status, deactivate.status]).toEqual([404, 404]);
+  });
+
+  it('mints no token for a deactivated user; one minted before runs out on its own', async () => {
+    // Prepare
+    const { value: leaving } = await services.users.create(
+      { tenantId, userId: admin.id },
+      { email: 'leaving@test.example', name: 'Leaving', roles: ['sales'] },
+    );
+    const earlier = await tokenForUser(identity, leaving);
+
+    // Act
+    const deactivated = await call(adminToken, 'POST /v1/users/{userId}/deactivate', {
+      params: { userId: leaving.id },
+    });
+    const minting = await tokenForUser(identity, deactivated.body).catch((error: unknown) => error);
+    const withEarlier = await call(earlier, 'GET /v1/users/me');
+
+    // Assess
+    expect(deactivated.status).toBe(200);
+    expect(deactivated.body).toMatchObject({ active: false });
+    expect(minting).toBeInstanceOf(ForbiddenError);
+    expect(withEarlier.status).toBe(200);
+    expect(withEarlier.body).toMatchObject({ id: leaving.id, active: false });
+  });
+
+  it('mints a token by e-mail for a stored user, and names an unknown e-mail', async () => {
+    // Act
+    const token = await tokenForEmail(identity, table, tenantId, ' Sales@Test.example ');
+    const unknown = await tokenForEmail(identity, table, tenantId, 'nobody@test.example').catch(
+      (e: unknown) => e,
+    );
+    const me = await call(token, 'GET /v1/users/me');
+
+    // Assess
+    expect(me.body).toMatchObject({ email: 'sales@test.example' });
+    expect(unknown).toBeInstanceOf(NotFoundError);
+  });
+
+  it('seeds the demo users with the ids their tokens carry', async () => {
+    // Prepare
+    const demoTable = await freshTable();
+    const tenants = new DynamoTenantDirectory(demoTable);
+    const demo = [
+      {
+        profile: swedishTenant('demo-se'),
+        users: [
+          {
+            sub: 'demo-se-sales',
+            tenantId: 'demo-se',
+            email: 'sales@demo-se.example',
+            groups: ['sales' as const],
+          },
+          {
+            sub: 'demo-se-admin',
+            tenantId: 'demo-se',
+            email: 'admin@demo-se.example',
+            groups: ['admin' as const],
+          },
+        ],
+      },
+    ];
+    await tenants.save(demo[0]!.profile);
+
+    // Act
+    await seedDemoUsers(demoTable, demo);
+
+    // Assess
+    const { users } = usersServices(demoTable, {
+      directory: new LocalUserDirectory({ next: () => 'unused' }),
+    });
+    const listed = await users.list({ tenantId: 'demo-se', userId: 'demo-se-admin' }, {}, { limit: 10 });
+    expect(listed.items.map((u) => [u.id, u.email, u.roles, u.createdBy])).toEqual([
+      ['demo-se-admin', 'admin@demo-se.example', ['admin'], 'demo-se-admin'],
+      ['demo-se-sales', 'sales@demo-se.example', ['sales'], 'demo-se-admin'],
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import type { SettingKind, SettingRef, SettingsLookup } from '../../shared/domain/settings/settings-lookup';
+import type { UserLookup } from '../../shared/domain/users/user-lookup';
+
+type Scope = 'account' | 'contact' | 'both';
+
+/** Tenant settings kept in memory, for the accounts module's reference checks. */
+export class InMemorySettings implements SettingsLookup {
+  private readonly settings = new Map<string, { scope?: Scope }>();
+  /** How many times `missing` was asked. */
+  asked = 0;
+
+  private key = (tenantId: string, kind: SettingKind, id: string) => `${tenantId}#${kind}#${id}`;
+
+  add(tenantId: string, kind: SettingKind, id: string, scope?: Scope): this {
+    this.settings.set(this.key(tenantId, kind, id), { scope });
+    return this;
+  }
+
+  remove(tenantId: string, kind: SettingKind, id: string): void {
+    this.settings.delete(this.key(tenantId, kind, id));
+  }
+
+  async missing(tenantId: string, refs: readonly SettingRef[]): Promise<SettingRef[]> {
+    this.asked++;
+    return refs.filter((r) => !this.settings.has(this.key(tenantId, r.kind, r.id)));
+  }
+
+  async categoryScope(tenantId: string, categoryId: string): Promise<Scope | undefined> {
+    const found = this.settings.get(this.key(tenantId, 'category', categoryId));
+    return found ? (found.scope ?? 'both') : undefined;
+  }
+}
+
+/** Users of tenants kept in memory. */
+export class InMemoryUsers implements UserLookup {
+  private readonly users = new Map<string, boolean>();
+
+  add(tenantId: string, userId: string, active = true): this {
+    this.users.set(`${tenantId}#${userId}`, active);
+    return this;
+  }
+
+  async user(tenantId: string, userId: string) {
+    const active = this.users.get(`${tenantId}#${userId}`);
+    return active === undefined ? undefined : { id: userId, active };
+  }
+}

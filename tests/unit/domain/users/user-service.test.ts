@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError, VersionMismatchError } from '../../../../shared/domain/errors';
+import type { DomainEvent } from '../../../../shared/domain/events';
+import type { Actor } from '../../../../shared/domain/ports';
+import { isActiveAdmin, type User } from '../../../../shared/domain/users/user';
+import type { UserDirectory } from '../../../../shared/domain/users/user-directory';
+import { UserService } from '../../../../shared/domain/users/user-service';
+import type { UserStore } from '../../../../shared/domain/users/user-store';
+
+const admin: Actor = { tenantId: 'norrsken', userId: 'sub-admin' };
+
+/** Users in memory, with the store's version check; `failNextUpdate` makes the next update fail. */
+function memoryStore() {
+  const users = new Map<string, User>();
+  const events: DomainEvent[] = [];
+  const state = { failNextUpdate: undefined as Error | undefined };
+  const store: UserStore = {
+    get: async (tenantId, id) => {
+      const found = users.get(id);
+      return found?.tenantId === tenantId ? found : undefined;
+    },
+    list: async (tenantId) => ({ items: [...users.values()].filter((u) => u.tenantId === tenantId) }),
+    emailOwner: async (tenantId, email) =>
+      [...users.values()].find((u) => u.tenantId === tenantId && u.email === email)?.id,
+    activeAdminIds: async (tenantId) =>
+      [...users.values()].filter((u) => u.tenantId === tenantId && isActiveAdmin(u)).map((u) => u.id),
+    create: async (user, event) => {
+      users.set(user.id, user);
+      events.push(event);
+      return { value: user, replayed: false };
+    },
+    update: async (previous, next, event) => {
+      const failure = state.failNextUpdate;
+      state.failNextUpdate = undefined;
+      if (failure) throw failure;
+      if (users.get(previous.id)?.version !== previous.version)
+        throw new VersionMismatchError('user', previous.id);
+      users.set(next.id, next);
+      events.push(event);
+    },
+    replayOf: async () => undefined,
+  };
+  return { store, users, events, state };
+}
+
+/** A directory that records what it was asked to do. */
+function recordingDirectory() {
+  const calls: string[] = [];
+  let next = 0;
+  const directory: UserDirectory = {
+    createUser: async (tenantId, user) => {
+      calls.push(`create ${tenantId} ${user.email} [${user.roles.join(',')}]`);
+      next += 1;
+      return { id: `sub-${next}`, username: `sub-${next}` };
+    },
+    setRoles: async (user, roles) => {
+      calls.push(`roles ${user.id} [${roles.join(',')}]`);
+    },
+    deactivate: async (user) => {
+      calls.push(`deactivate ${user.id}`);
+    },
+    reactivate: async (user) => {
+      calls.push(`reactivate ${user.id}`);
+    },
+  };
+  return { directory, calls };
+}
+
+function setup() {
+  const memory = memoryStore();
+  const recording = recordingDirectory();
+  let id = 0;
+  const service = new UserService({
+    tenants: {
+      profile: async (tenantId) => ({
+        id: tenantId,
+        name: 'Norrsken',
+        country: 'SE',
+        currency: 'SEK',
+        timeZone: 'Europe/Stockholm',
+      }),
+    },
+    clock: { now: () => new Date('2026-03-01T09:00:00.000Z') },
+    ids: { next: () => `event-${++id}` },
+    users: memory.store,
+    directory: recording.directory,
+  });
+  return { service, ...memory, ...recording };
+}
+
+describe('UserService', () => {
+  it('creates the sign-in account with the checked e-mail and roles, and keeps its sub as the id', async () => {
+    // Prepare
+    const { service, calls, events } = setup();
+
+    // Act
+    const { value } = await service.create(admin, {
+      email: ' Anna@Norrsken.example',
+      name: 'Anna Berg',
+      roles: ['sales', 'admin'],
+    });
+
+    // Assess
+    expect(calls).toEqual(['create norrsken anna@norrsken.example [admin,sales]']);
+    expect(value).toMatchObject({ id: 'sub-1', email: 'anna@norrsken.example', active: true });
+    expect(events.map((e) => [e.type, e.subject])).toEqual([['UserCreated', { type: 'user', id: 'sub-1' }]]);
+  });
+
+  it('refuses a second user with the same e-mail without touching the directory', async () => {
+    // Prepare
+    const { service, calls } = setup();
+    await service.create(admin, { email: 'anna@norrsken.example', name: 'Anna', roles: ['sales'] });
+    calls.length = 0;
+
+    // Act
+    const attempt = service.create(admin, {
+      email: 'ANNA@norrsken.example',
+      name: 'Anna 2',
+      roles: ['admin'],
+    });
+
+    // Assess
+    await expect(attempt).rejects.toThrow(ConflictError);
+    await expect(attempt).rejects.toMatchObject({ fields: [{ name: 'email' }] });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses to demote or deactivate the last active admin before the directory is asked', async () => {
+    // Prepare
+    const { service, calls } = setup();
+    const { value: only } = await service.create(admin, {
+      email: 'admin@norrsken.example',
+      name: 'Ingrid',
+      roles: ['admin'],
+    });
+    calls.length = 0;
+
+    // Act
+    const [demote, deactivate] = await Promise.allSettled([
+      service.update(admin, only.id, 1, { roles: ['sales'] }),
+      service.deactivate(admin, only.id),
+    ]);
+
+    // Assess
+    expect(demote).toMatchObject({
+      status: 'rejected',
+      reason: { name: 'ConflictError', fields: [{ name: 'roles' }] },
+    });
+    expect(deactivate).toMatchObject({
+      status: 'rejected',
+      reason: { name: 'ConflictError', fields: [{ name: 'active' }] },
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('lets the first admin go once a second admin is active', async () => {
+    // Prepare
+    const { service } = setup();
+    const { value: first } = await service.create(admin, {
+      email: 'a1@n.example',
+      name: 'A1',
+      roles: ['admin'],
+    });
+    await service.create(admin, { email: 'a2@n.example', name: 'A2', roles: ['admin'] });
+
+    // Act
+    const demoted = await service.update(admin, first.id, 1, { roles: ['viewer'] });
+
+    // Assess
+    expect(demoted.roles).toEqual(['viewer']);
+  });
+
+  it('puts the directory back to the stored record when the record cannot be written', async () => {
+    // Prepare
+    const { service, calls, state } = setup();
+    await service.create(admin, { email: 'a1@n.example', name: 'A1', roles: ['admin'] });
+    const { value: sales } = await service.create(admin, {
+      email: 's@n.example',
+      name: 'S',
+      roles: ['sales'],
+    });
+    calls.length = 0;
+    state.failNextUpdate = new VersionMismatchError('user', sales.id);
+
+    // Act
+    const attempt = service.update(admin, sales.id, 1, { roles: ['admin'] });
+
+    // Assess
+    await expect(attempt).rejects.toThrow(VersionMismatchError);
+    expect(calls).toEqual([
+      `roles ${sales.id} [admin]`,
+      `roles ${sales.id} [sales]`,
+      `reactivate ${sales.id}`,
+    ]);
+  });
+
+  it('deactivates once: a repeat changes nothing and emits nothing', async () => {
+    // Prepare
+    const { service, calls, events } = setup();
+    await service.create(admin, { email: 'a1@n.example', name: 'A1', roles: ['admin'] });
+    const { value: sales } = await service.create(admin, {
+      email: 's@n.example',
+      name: 'S',
+      roles: ['sales'],
+    });
+    calls.length = 0;
+    events.length = 0;
+
+    // Act
+    const first = await service.deactivate(admin, sales.id);
+    const second = await service.deactivate(admin, sales.id);
+
+    // Assess
+    expect(first).toEqual(second);
+    expect(first).toMatchObject({ active: false, version: 2 });
+    expect(calls).toEqual([`deactivate ${sales.id}`]);
+    expect(events.map((e) => e.type)).toEqual(['UserDeactivated']);
+  });
+
+  it('answers 404 for a user of another tenant', async () => {
+    // Prepare
+    const { service } = setup();
+    const { value } = await service.create(admin, { email: 'a1@n.example', name: 'A1', roles: ['admin'] });
+
+    // Act
+    const read = service.get({ tenantId: 'tatra', userId: 'tatra-admin' }, value.id);
+
+    // Assess
+    await expect(read).rejects.toThrow(NotFoundError);
+  });
+});
