@@ -11,6 +11,7 @@ const runtime = await startLocalRuntime({
   projectRoot,
   stateDir,
   apiPort: Number(process.env.PORT ?? 3000),
+  realTimeScheduler: true,
 });
 
 const facts = {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localSmsRecorder, recordedSmsResponse } from '../../shared/adapters/messaging/recording-sms-sender';
 import { accountsServices } from '../../shared/runtime/accounts-services';
+import { activitiesServices, registerLocalActivityScheduler } from '../../shared/runtime/activities-services';
 import { energyServices } from '../../shared/runtime/energy-services';
 import { createTable } from '../../shared/table/table';
 import { topology as defaultTopology } from '../topology';
@@ -13,6 +14,7 @@ import { type HandlerWrapper, LocalFunctions } from './functions';
 import { LocalIdentityProvider } from './identity';
 import { LocalEventBus } from './local-event-bus';
 import { LocalQueue } from './local-queue';
+import { LocalScheduler } from './local-scheduler';
 import type { LocalService } from './processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
@@ -35,6 +37,8 @@ export interface LocalRuntimeOptions {
   readonly wrapHandler?: HandlerWrapper;
   readonly seed?: boolean;
   readonly topology?: Topology;
+  /** Fire scheduled activities on the wall clock (`npm start`); tests advance the clock instead. */
+  readonly realTimeScheduler?: boolean;
 }
 
 export interface RuntimeTenant {
@@ -54,6 +58,8 @@ export interface LocalRuntime {
   readonly identity: LocalIdentityProvider;
   readonly queues: ReadonlyMap<string, LocalQueue>;
   readonly demoTenants: readonly DemoTenant[];
+  /** EventBridge Scheduler's stand-in: `advanceTo(date)` fires what is due by then. */
+  readonly scheduler: LocalScheduler;
   /** Resolves when every event written so far has been relayed and consumed. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -93,6 +99,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     // The local adapters: demo addresses only, users without Cognito, SMS kept in memory.
     GEOCODER: 'local',
     USER_DIRECTORY: 'local',
+    ACTIVITY_SCHEDULER: 'local',
     SMS_SENDER: 'local',
   });
 
@@ -109,6 +116,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       new LocalQueue(queue, (event) => functions.invoke(consumer, event), options.queueTimeScale),
     );
   }
+  const dueTarget = topology.functions.find((f) => f.trigger.kind === 'scheduler-target');
+  const scheduler = new LocalScheduler(async (input) => {
+    if (dueTarget) await functions.invoke(dueTarget, input);
+  });
+  registerLocalActivityScheduler(scheduler);
   const relay = topology.functions.find((f) => f.trigger.kind === 'outbox-stream');
   const poller = relay
     ? new StreamPoller(
@@ -134,6 +146,11 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoData(accountsServices(table), energyServices(table));
     await seedDemoUsers(table);
   }
+  // The local scheduler keeps schedules in memory: register the stored ones again.
+  await activitiesServices(createTable(tableName), { scheduler }).activities.rescheduleAll(
+    demoTenants.map((t) => t.profile.id),
+  );
+  if (options.realTimeScheduler) scheduler.start();
 
   const tenants = await Promise.all(
     demoTenants.map(async (t) => ({
@@ -166,9 +183,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     identity,
     queues,
     demoTenants,
+    scheduler,
     settled,
     async stop() {
       await api.close();
+      await scheduler.stop();
+      registerLocalActivityScheduler(undefined);
       await poller?.stop();
       for (const q of queues.values()) q.stop();
       await bus.close();

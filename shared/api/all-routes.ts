@@ -1,5 +1,6 @@
 import type { RouteContract } from '../http/route';
 import { accountRoutes } from './accounts-routes';
+import { activityRoutes } from './activities-routes';
 import { attachmentRoutes } from './attachments-routes';
 import { docsRoutes } from './docs-routes';
 import { energyRoutes } from './energy-routes';
@@ -19,6 +20,7 @@ export const routesByFunction = {
   ],
   'attachments-api': [...attachmentRoutes],
   'users-api': Object.values(userRoutes),
+  'activities-api': Object.values(activityRoutes),
   'messaging-api': Object.values(messagingRoutes),
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;

@@ -175,6 +175,36 @@ export const accessPatterns: readonly AccessPattern[] = [
     operation: 'GetItem; conditional Update in the transaction',
   },
   {
+    name: 'Activity by id',
+    index: 'table',
+    key: 'pk = T#t#ACTIVITY#id, sk = ACTIVITY',
+    operation: 'consistent GetItem; versioned Put in the transaction',
+  },
+  {
+    name: 'Activities of an account or contact, newest first',
+    index: 'gsi1',
+    key: 'gsi1pk = T#t#ACTIVITIES#subjectType#subjectId, begins_with(gsi1sk, ACTIVITY#), descending',
+    operation: 'Query',
+  },
+  {
+    name: 'Active activities of a tenant (registered again with the local scheduler)',
+    index: 'gsi2',
+    key: 'gsi2pk = T#t#ACTIVITIES#ACTIVE',
+    operation: 'Query',
+  },
+  {
+    name: 'Task by id (activity and occurrence)',
+    index: 'table',
+    key: 'pk = T#t#TASK#activityId-occurrence, sk = TASK',
+    operation: 'conditional Put in the occurrence transaction; GetItem',
+  },
+  {
+    name: 'A user’s open or done tasks by due time',
+    index: 'gsi2',
+    key: 'gsi2pk = T#t#TASKS#userId#OPEN or DONE, gsi2sk = dueAt#taskId',
+    operation: 'Query',
+  },
+  {
     name: 'Tenant profile',
     index: 'table',
     key: 'pk = T#t#TENANT, sk = TENANT',

@@ -1,0 +1,33 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import * as z from 'zod';
+import { activityDueService } from '../shared/runtime/activities-services';
+import { tableFromEnvironment } from '../shared/table/table';
+
+const logger = new Logger({ serviceName: 'activity-due' });
+
+const due = activityDueService(tableFromEnvironment());
+
+/** What a schedule passes: `occurrence` is EventBridge Scheduler's `<aws.scheduler.scheduled-time>`. */
+const dueInput = z.object({
+  tenantId: z.string().min(1),
+  activityId: z.string().min(1),
+  occurrence: z.iso.datetime({ offset: true }).optional(),
+});
+
+/**
+ * The target of every activity's schedule: the owner gets a task for the
+ * occurrence, and `ActivityDue` and `TaskCreated` go to the outbox. A second
+ * trigger of the same occurrence changes nothing. A failure throws, so the
+ * scheduler retries it.
+ */
+export const handler = async (event: unknown) => {
+  const input = dueInput.safeParse(event);
+  if (!input.success) {
+    // Retrying a malformed input cannot help.
+    logger.error('not an activity-due input', { issues: input.error.issues });
+    return { outcome: 'rejected' as const };
+  }
+  const result = await due.due(input.data);
+  logger.info('activity due', { ...input.data, ...result });
+  return result;
+};

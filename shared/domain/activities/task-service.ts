@@ -1,0 +1,48 @@
+import { assertVersion, NotFoundError } from '../errors';
+import type { Actor, Page, PageRequest } from '../ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
+import { eventSubjectOf } from './activity-service';
+import type { TaskStore } from './stores';
+import { completeTask, type Task, type TaskState } from './task';
+
+export interface TaskFilter {
+  /** `me` is the calling user. */
+  readonly assignee: string;
+  readonly state: TaskState;
+}
+
+/** The tasks that activities leave for their owners. */
+export class TaskService {
+  constructor(private readonly deps: ServiceDeps & { readonly tasks: TaskStore }) {}
+
+  async get(actor: Actor, taskId: string): Promise<Task> {
+    const task = await this.deps.tasks.get(actor.tenantId, taskId);
+    if (!task) throw new NotFoundError('task', taskId);
+    return task;
+  }
+
+  list(actor: Actor, filter: TaskFilter, page: PageRequest): Promise<Page<Task>> {
+    const assignee = filter.assignee === 'me' ? actor.userId : filter.assignee;
+    return this.deps.tasks.assignedTo(actor.tenantId, assignee, filter.state, page);
+  }
+
+  /** Marks the task done; completing a done task again changes nothing (a retried request). */
+  async complete(actor: Actor, taskId: string, expectedVersion?: number): Promise<Task> {
+    const current = await this.get(actor, taskId);
+    if (current.state === 'done') return current;
+    assertVersion('task', current, expectedVersion);
+    const ctx = await changeContext(this.deps, actor);
+    const task = completeTask(current, ctx);
+    const event = domainEvent(
+      this.deps,
+      ctx,
+      eventSources.accounts,
+      'TaskCompleted',
+      eventSubjectOf(task.subject, task.accountId),
+      { task },
+      [{ field: 'state', from: current.state, to: task.state }],
+    );
+    await this.deps.tasks.update(current, task, event);
+    return task;
+  }
+}
