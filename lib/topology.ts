@@ -91,6 +91,24 @@ export const topology: Topology = {
       access: { table: 'readWrite' },
     },
     {
+      name: 'settings-api',
+      entry: 'functions/settings-api.ts',
+      description: 'Tenant settings, user groups and move-customers jobs',
+      memoryMb: 1024,
+      timeoutSeconds: 10,
+      trigger: { kind: 'http', routes: httpRoutes('settings-api') },
+      access: { table: 'readWrite' },
+    },
+    {
+      name: 'settings-jobs',
+      entry: 'functions/settings-jobs.ts',
+      description: 'Runs move-customers jobs, one bounded step per message',
+      memoryMb: 1024,
+      timeoutSeconds: 120,
+      trigger: { kind: 'queue', queue: 'settings-jobs' },
+      access: { table: 'readWrite' },
+    },
+    {
       name: 'address-verifier',
       entry: 'functions/address-verifier.ts',
       description: 'Verifies supply point addresses with the geocoder',
@@ -143,6 +161,14 @@ export const topology: Topology = {
       maxReceiveCount: 8,
       maxBatchingWindowSeconds: 0,
     },
+    // One step per invocation: a step may run for a minute.
+    {
+      name: 'settings-jobs',
+      batchSize: 1,
+      visibilityTimeoutSeconds: 720,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 0,
+    },
     {
       name: 'billing-sync',
       batchSize: 10,
@@ -164,6 +190,13 @@ export const topology: Topology = {
       sources: [eventSources.energy],
       detailTypes: ['SupplyPointCreated', 'SupplyPointUpdated'],
       targetQueue: 'address-verification',
+    },
+    {
+      name: 'run-settings-jobs',
+      description: 'Each move-customers step runs from its event',
+      sources: [eventSources.accounts],
+      detailTypes: ['MoveCustomersRequested', 'MoveCustomersContinued'],
+      targetQueue: 'settings-jobs',
     },
     {
       name: 'sync-billing-to-supply-points',

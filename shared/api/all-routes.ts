@@ -7,6 +7,7 @@ import { energyRoutes } from './energy-routes';
 import { journeyRoutes } from './journeys-routes';
 import { messagingRoutes } from './messaging-routes';
 import { pricingRoutes } from './pricing-routes';
+import { settingsRoutes } from './settings-routes';
 import { timelineRoutes } from './timeline-routes';
 import { userRoutes } from './users-routes';
 
@@ -20,6 +21,7 @@ export const routesByFunction = {
   ],
   'attachments-api': [...attachmentRoutes],
   'users-api': Object.values(userRoutes),
+  'settings-api': settingsRoutes,
   'activities-api': Object.values(activityRoutes),
   'messaging-api': Object.values(messagingRoutes),
   'docs-api': Object.values(docsRoutes),

@@ -13,7 +13,9 @@ export type SubjectType =
   | 'territory'
   | 'product'
   | 'journey'
-  | 'user';
+  | 'user'
+  | 'setting'
+  | 'job';
 
 /**
  * A domain event. It is written to the outbox in the same transaction as the

@@ -11,6 +11,7 @@ import { DynamoSupplyPointStore } from '../table/supply-point-store';
 import type { Table } from '../table/table';
 import { DynamoTenantDirectory } from '../table/tenant-directory';
 import { DynamoTerritoryStore } from '../table/territory-store';
+import { accountPorts } from './account-ports';
 import { type JourneyServices, journeyServices } from './journey-services';
 import { pricingServices } from './pricing-services';
 
@@ -34,7 +35,8 @@ export function energyServices(table: Table, overrides: Partial<ServiceDeps> = {
     ids: { next: () => ulid() },
     ...overrides,
   };
-  const accounts = new DynamoAccountStore(table);
+  const { settingUsage, ...references } = accountPorts(table);
+  const accounts = new DynamoAccountStore(table, { settingUsage });
   const territories = new DynamoTerritoryStore(table);
   const tables = new DynamoReferenceTables(table);
   const supplyPoints = new SupplyPointService({
@@ -54,7 +56,7 @@ export function energyServices(table: Table, overrides: Partial<ServiceDeps> = {
     journeys,
     supplyPoints,
     offerPricing: new OfferPricing(supplyPoints, pricing),
-    accounts: new AccountService({ ...deps, accounts }),
+    accounts: new AccountService({ ...deps, ...references, accounts }),
     referenceData: new ReferenceDataService({ ...deps, territories, tables }),
   };
 }

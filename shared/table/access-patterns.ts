@@ -205,6 +205,42 @@ export const accessPatterns: readonly AccessPattern[] = [
     operation: 'Query',
   },
   {
+    name: 'Setting by id (any kind)',
+    index: 'table',
+    key: 'pk = T#t#SETTING#id, sk = SETTING',
+    operation: 'GetItem; BatchGetItem to check references',
+  },
+  {
+    name: 'Settings of a kind, by title (by order for status types and deal stages)',
+    index: 'gsi2',
+    key: 'gsi2pk = T#t#SETTINGS#kind',
+    operation: 'Query',
+  },
+  {
+    name: 'Sub-groups of a user group (or the top-level groups)',
+    index: 'gsi1',
+    key: 'gsi1pk = T#t#USERGROUPS#parentId or ROOT',
+    operation: 'Query',
+  },
+  {
+    name: 'Setting title and order guards',
+    index: 'table',
+    key: 'pk = T#t#SETTING-TITLE#kind#folded title or T#t#SETTING-ORDER#kind#order, sk = UNIQUE',
+    operation: 'conditional Put/Delete in the transaction',
+  },
+  {
+    name: 'Job by id',
+    index: 'table',
+    key: 'pk = T#t#JOB#id, sk = JOB',
+    operation: 'GetItem; versioned Put',
+  },
+  {
+    name: 'Accounts of an industry (move-customers job only, interim)',
+    index: 'gsi2',
+    key: 'gsi2pk = T#t#ACCOUNTS, filter industryId',
+    operation: 'paged Query in the job, never on a request',
+  },
+  {
     name: 'Tenant profile',
     index: 'table',
     key: 'pk = T#t#TENANT, sk = TENANT',

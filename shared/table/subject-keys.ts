@@ -1,5 +1,6 @@
 import type { Subject } from '../domain/accounts/records';
 import { keys } from './keys';
+import { settingKeys } from './settings-keys';
 import { usersKeys } from './users-keys';
 
 /** The partition that holds a subject's item, and with it its notes and history. */
@@ -19,6 +20,10 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return keys.journey(tenantId, subject.id).pk;
     case 'user':
       return usersKeys.user(tenantId, subject.id).pk;
+    case 'setting':
+      return settingKeys.setting(tenantId, subject.id).pk;
+    case 'job':
+      return settingKeys.job(tenantId, subject.id).pk;
     default: {
       const unknown: never = subject.type;
       throw new Error(`no partition for subject type ${String(unknown)}`);

@@ -19,7 +19,9 @@ describe('scheduled activities, end to end', () => {
   it('turns a due activity into one task for its owner when the clock passes its time', async () => {
     // Prepare: a call-back booked for one hour from the scheduler's now.
     const contact = await admin.post('/v1/contacts', { firstName: 'Åsa', lastName: 'Lind' });
-    const at = new Date(Math.ceil((runtime.scheduler.now().getTime() + hour) / 60_000) * 60_000).toISOString();
+    const at = new Date(
+      Math.ceil((runtime.scheduler.now().getTime() + hour) / 60_000) * 60_000,
+    ).toISOString();
     const scheduled = await admin.post(`/v1/contacts/${contact.body.id}/activities`, {
       title: 'Ring tillbaka om fakturan',
       ownerId: 'norrsken-service',

@@ -161,30 +161,32 @@ describe('deleted accounts, restore, additional information and categories, end 
     });
   });
 
-  it('lists the accounts and contacts of a category, and answers another tenant with nothing', async () => {
+  it('lists the accounts and contacts of a category, and answers another tenant’s category as not found', async () => {
     // Prepare
+    const category = await admin.post('/v1/settings/categories', { title: 'Storkund', scope: 'both' });
+    const categoryId = category.body.id as string;
     const account = await admin.post('/v1/accounts', {
       name: 'Kategoriserad AB',
       customerType: 'B2B',
-      categoryIds: ['kat-storkund'],
+      categoryIds: [categoryId],
     });
     const contact = await admin.post('/v1/contacts', {
       firstName: 'Karin',
       lastName: 'Kategori',
-      categoryIds: ['kat-storkund'],
+      categoryIds: [categoryId],
     });
     const slovakia = clientFor(runtime, runtime.tenants[1]?.adminToken as string);
 
     // Act
-    const accounts = await sales.get('/v1/settings/categories/kat-storkund/accounts');
-    const contacts = await sales.get('/v1/settings/categories/kat-storkund/contacts');
-    const foreign = await slovakia.get('/v1/settings/categories/kat-storkund/accounts');
+    const accounts = await sales.get(`/v1/settings/categories/${categoryId}/accounts`);
+    const contacts = await sales.get(`/v1/settings/categories/${categoryId}/contacts`);
+    const foreign = await slovakia.get(`/v1/settings/categories/${categoryId}/accounts`);
 
     // Assess
     expect(accounts.status).toBe(200);
     expect(accounts.body.items.map((i: { id: string }) => i.id)).toEqual([account.body.id]);
     expect(contacts.body.items.map((i: { id: string }) => i.id)).toEqual([contact.body.id]);
-    expect(contact.body.categoryIds).toEqual(['kat-storkund']);
-    expect(foreign.body.items).toEqual([]);
+    expect(contact.body.categoryIds).toEqual([categoryId]);
+    expect(foreign.status).toBe(404);
   });
 });

@@ -1,0 +1,15 @@
+import { accountPorts } from '../shared/runtime/account-ports';
+import { domainEventConsumer } from '../shared/runtime/queue-consumer';
+import { settingsServices } from '../shared/runtime/settings-services';
+import { tableFromEnvironment } from '../shared/table/table';
+
+const table = tableFromEnvironment();
+const { moveCustomers } = settingsServices(table, { accountPorts: accountPorts(table) });
+
+/**
+ * Runs move-customers jobs (R-ST-2), one bounded step per message: each step
+ * goes on where the job is and ends by writing the next step's event.
+ */
+export const handler = domainEventConsumer('settings-jobs', async (event) => {
+  await moveCustomers.handle(event);
+});
