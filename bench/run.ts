@@ -5,6 +5,7 @@ import { startLocalRuntime } from '../lib/local/runtime';
 import { bundleSizes } from './bundle-sizes';
 import { energyReadBench } from './energy-read';
 import { httpReadBench } from './http-read';
+import { importBench, printImportBench } from './import';
 
 /**
  * `npm run bench`: figures are ratios measured in one run against the same
@@ -25,6 +26,7 @@ try {
   const read = await httpReadBench(runtime, rounds);
   const energy = await energyReadBench(runtime, rounds);
   const sizes = await bundleSizes(projectRoot);
+  const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
   console.log(`\nHTTP read (GET /v1/accounts/{id}), ${rounds} interleaved rounds, p50 in ms:`);
   console.log(`  bare GetItem          ${read.p50.getItem.toFixed(3)}`);
@@ -48,6 +50,8 @@ try {
   console.log('\nFunction bundles (minified ESM, node22):');
   for (const [name, bytes] of Object.entries(sizes))
     console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
+  console.log(`\nImport of ${importRows} CSV rows (expect ~10 minutes for 100 000 on DynamoDB Local):`);
+  printImportBench(await importBench({ rows: importRows }));
 } finally {
   await runtime.stop();
 }

@@ -109,6 +109,24 @@ export const topology: Topology = {
       access: { table: 'readWrite' },
     },
     {
+      name: 'import-api',
+      entry: 'functions/import-api.ts',
+      description: 'CSV imports of accounts and contacts: upload URL, mapping, dry run, run, progress',
+      memoryMb: 1024,
+      timeoutSeconds: 10,
+      trigger: { kind: 'http', routes: httpRoutes('import-api') },
+      access: { table: 'readWrite', bucket: 'readWrite' },
+    },
+    {
+      name: 'import-worker',
+      entry: 'functions/import-worker.ts',
+      description: 'Runs queued import steps: validates the file, checks and writes rows in slices',
+      memoryMb: 1024,
+      timeoutSeconds: 900,
+      trigger: { kind: 'queue', queue: 'imports' },
+      access: { table: 'readWrite', bucket: 'readWrite' },
+    },
+    {
       name: 'address-verifier',
       entry: 'functions/address-verifier.ts',
       description: 'Verifies supply point addresses with the geocoder',
@@ -161,6 +179,14 @@ export const topology: Topology = {
       maxReceiveCount: 8,
       maxBatchingWindowSeconds: 0,
     },
+    // One import step per invocation; the visibility outlasts the worker's 15 minutes.
+    {
+      name: 'imports',
+      batchSize: 1,
+      visibilityTimeoutSeconds: 960,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 0,
+    },
     // One step per invocation: a step may run for a minute.
     {
       name: 'settings-jobs',
@@ -190,6 +216,13 @@ export const topology: Topology = {
       sources: [eventSources.energy],
       detailTypes: ['SupplyPointCreated', 'SupplyPointUpdated'],
       targetQueue: 'address-verification',
+    },
+    {
+      name: 'run-imports',
+      description: 'Queued import steps go to the import worker',
+      sources: [eventSources.accounts],
+      detailTypes: ['ImportRequested', 'ImportContinued'],
+      targetQueue: 'imports',
     },
     {
       name: 'run-settings-jobs',

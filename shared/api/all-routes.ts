@@ -4,6 +4,7 @@ import { activityRoutes } from './activities-routes';
 import { attachmentRoutes } from './attachments-routes';
 import { docsRoutes } from './docs-routes';
 import { energyRoutes } from './energy-routes';
+import { importRoutes } from './import-routes';
 import { journeyRoutes } from './journeys-routes';
 import { messagingRoutes } from './messaging-routes';
 import { pricingRoutes } from './pricing-routes';
@@ -22,6 +23,7 @@ export const routesByFunction = {
   'attachments-api': [...attachmentRoutes],
   'users-api': Object.values(userRoutes),
   'settings-api': settingsRoutes,
+  'import-api': Object.values(importRoutes),
   'activities-api': Object.values(activityRoutes),
   'messaging-api': Object.values(messagingRoutes),
   'docs-api': Object.values(docsRoutes),

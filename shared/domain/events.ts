@@ -15,7 +15,8 @@ export type SubjectType =
   | 'journey'
   | 'user'
   | 'setting'
-  | 'job';
+  | 'job'
+  | 'import';
 
 /**
  * A domain event. It is written to the outbox in the same transaction as the

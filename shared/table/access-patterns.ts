@@ -241,6 +241,18 @@ export const accessPatterns: readonly AccessPattern[] = [
     operation: 'paged Query in the job, never on a request',
   },
   {
+    name: 'Import by id',
+    index: 'table',
+    key: 'pk = T#t#IMPORT#id, sk = IMPORT',
+    operation: 'consistent GetItem; versioned Put on each state change and progress save',
+  },
+  {
+    name: 'Import duplicates against existing data',
+    index: 'table',
+    key: 'pk = T#t#UNIQUE#kind#value (BatchGetItem, 100 a request) and pk = T#t#LOOKUP#kind#value (Query, limit 1)',
+    operation: 'BatchGetItem and Query',
+  },
+  {
     name: 'Tenant profile',
     index: 'table',
     key: 'pk = T#t#TENANT, sk = TENANT',

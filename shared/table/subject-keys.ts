@@ -1,4 +1,5 @@
 import type { Subject } from '../domain/accounts/records';
+import { importKeys } from './import-keys';
 import { keys } from './keys';
 import { settingKeys } from './settings-keys';
 import { usersKeys } from './users-keys';
@@ -24,6 +25,8 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return settingKeys.setting(tenantId, subject.id).pk;
     case 'job':
       return settingKeys.job(tenantId, subject.id).pk;
+    case 'import':
+      return importKeys.job(tenantId, subject.id).pk;
     default: {
       const unknown: never = subject.type;
       throw new Error(`no partition for subject type ${String(unknown)}`);

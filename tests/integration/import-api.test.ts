@@ -1,0 +1,240 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importApi } from '../../shared/api/import-api';
+import { importRoutes } from '../../shared/api/import-routes';
+import { openApiDocument } from '../../shared/api/openapi';
+import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { type ImportSetup, importSetup } from './import-support';
+
+type Claims = Record<string, string | string[]>;
+
+interface Request {
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly claims?: Claims;
+  readonly importId?: string;
+}
+
+describe('the import routes', () => {
+  let setup: ImportSetup;
+  let handler: ReturnType<typeof createHttpHandler>;
+  const claims = (groups: string[], tenantId = setup.tenant.id): Claims => ({
+    sub: 'importer',
+    'custom:tenantId': tenantId,
+    'cognito:groups': groups,
+  });
+
+  beforeAll(async () => {
+    setup = await importSetup();
+    handler = createHttpHandler(importApi(setup.services), new Logger({ logLevel: 'SILENT' }));
+  });
+
+  async function call(routeKey: string, request: Request = {}) {
+    const [method = 'GET', template = '/'] = routeKey.split(' ');
+    const path = template.replace('{importId}', request.importId ?? '');
+    const event: HttpEvent = {
+      version: '2.0',
+      routeKey,
+      rawPath: path,
+      rawQueryString: '',
+      headers: {
+        ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...request.headers,
+      },
+      ...(request.importId ? { pathParameters: { importId: request.importId } } : {}),
+      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '123456789012',
+        apiId: 'api',
+        domainName: 'api.example.test',
+        domainPrefix: 'api',
+        http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
+        requestId: 'request-1',
+        routeKey,
+        stage: '$default',
+        time: '02/Mar/2025:12:30:00 +0000',
+        timeEpoch: 1740918600000,
+        authorizer: { jwt: { claims: request.claims ?? claims(['sales']), scopes: [] } },
+      },
+    };
+    const response = await handler(event);
+    return {
+      status: response.statusCode,
+      headers: response.headers ?? {},
+      // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
+      body: (response.body ? JSON.parse(response.body) : undefined) as any,
+    };
+  }
+
+  const announce = (extra: Partial<Request> = {}) =>
+    call('POST /v1/imports', {
+      body: { kind: 'accounts-and-contacts', fileName: 'kunder.csv', size: 2048 },
+      ...extra,
+    });
+
+  it('announces a file and answers where to upload it', async () => {
+    // Act
+    const response = await announce();
+
+    // Assess
+    expect(response.status).toBe(201);
+    expect(response.headers.etag).toBe('"1"');
+    expect(response.body.import).toMatchObject({
+      state: 'awaiting-upload',
+      fileName: 'kunder.csv',
+      size: 2048,
+    });
+    expect(response.body.upload).toMatchObject({ method: 'PUT', headers: { 'content-type': 'text/csv' } });
+    expect(response.body.upload.url).toContain(
+      `${setup.tenant.id}/imports/${response.body.import.id}/source.csv`,
+    );
+    expect(Date.parse(response.body.upload.expiresAt)).toBeGreaterThan(Date.now());
+  });
+
+  it('answers a retried announcement with the first import', async () => {
+    // Prepare
+    const headers = { 'idempotency-key': `import-${setup.tenant.id}` };
+    const first = await announce({ headers });
+
+    // Act
+    const retry = await announce({ headers });
+
+    // Assess
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.body.import.id).toBe(first.body.import.id);
+  });
+
+  it('refuses files over 200 MB, naming the size', async () => {
+    // Act
+    const response = await call('POST /v1/imports', {
+      body: { kind: 'accounts-and-contacts', fileName: 'all.csv', size: 200 * 1024 * 1024 + 1 },
+    });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body['invalid-params'].map((p: { name: string }) => p.name)).toEqual(['size']);
+  });
+
+  it('lets viewers read but not import', async () => {
+    // Prepare
+    const { body } = await announce();
+
+    // Act
+    const write = await announce({ claims: claims(['viewer']) });
+    const read = await call('GET /v1/imports/{importId}', {
+      importId: body.import.id,
+      claims: claims(['viewer']),
+    });
+
+    // Assess
+    expect(write.status).toBe(403);
+    expect(read.status).toBe(200);
+  });
+
+  it('needs If-Match to change the mapping, and checks it field by field', async () => {
+    // Prepare
+    const { body, headers } = await announce();
+    const importId = body.import.id;
+    const mapping = {
+      columns: { Namn: 'account.name', Hemsida: 'account.homepage' },
+      options: { encoding: 'utf-8' },
+    };
+
+    // Act
+    const withoutVersion = await call('PUT /v1/imports/{importId}/mapping', {
+      importId,
+      body: { ...mapping, columns: { Namn: 'account.name' } },
+    });
+    const badField = await call('PUT /v1/imports/{importId}/mapping', {
+      importId,
+      body: mapping,
+      headers: { 'if-match': headers.etag as string },
+    });
+    const noName = await call('PUT /v1/imports/{importId}/mapping', {
+      importId,
+      body: { columns: { Ort: 'account.city' }, options: { encoding: 'windows-1250' } },
+      headers: { 'if-match': headers.etag as string },
+    });
+
+    // Assess
+    expect(withoutVersion.status).toBe(428);
+    expect(badField.status).toBe(400);
+    expect(badField.body['invalid-params'].map((p: { name: string }) => p.name)).toEqual(['columns.Hemsida']);
+    expect(noName.status).toBe(400);
+    expect(noName.body['invalid-params']).toEqual([
+      { name: 'columns', reason: 'map a column to account.name' },
+    ]);
+  });
+
+  it('queues a run once the file is there, and refuses a second while it is queued', async () => {
+    // Prepare
+    const importId = await setup.upload('Namn\nBageri AB\n', {
+      columns: { Namn: 'account.name' },
+      options: { delimiter: 'auto', encoding: 'utf-8', defaultCustomerType: 'B2B' },
+    });
+
+    // Act
+    const run = await call('POST /v1/imports/{importId}/run', { importId });
+    const again = await call('POST /v1/imports/{importId}/dry-run', { importId });
+
+    // Assess
+    expect(run.status).toBe(202);
+    expect(run.body).toMatchObject({ state: 'queued', mode: 'run', rowsDone: 0 });
+    expect(again.status).toBe(409);
+  });
+
+  it('refuses to run before the file is uploaded', async () => {
+    // Prepare
+    const { body, headers } = await announce();
+    const importId = body.import.id;
+    await call('PUT /v1/imports/{importId}/mapping', {
+      importId,
+      body: { columns: { Namn: 'account.name' }, options: { encoding: 'utf-8' } },
+      headers: { 'if-match': headers.etag as string },
+    });
+
+    // Act
+    const response = await call('POST /v1/imports/{importId}/dry-run', { importId });
+
+    // Assess
+    expect(response.status).toBe(409);
+    expect(response.body['invalid-params']).toEqual([{ name: 'file', reason: 'is not uploaded' }]);
+  });
+
+  it('answers another tenant’s import as not found', async () => {
+    // Prepare
+    const { body } = await announce();
+
+    // Act
+    const response = await call('GET /v1/imports/{importId}', {
+      importId: body.import.id,
+      claims: claims(['admin'], 'another-tenant'),
+    });
+
+    // Assess
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('the import routes in the OpenAPI document', () => {
+  it('make a valid OpenAPI 3.1 document', async () => {
+    // Prepare
+    const doc = JSON.parse(JSON.stringify(openApiDocument(Object.values(importRoutes))));
+
+    // Act
+    const result = await new Validator().validate(doc);
+
+    // Assess
+    expect(result).toEqual({ valid: true });
+    expect(Object.keys(doc.paths)).toEqual([
+      '/v1/imports',
+      '/v1/imports/{importId}',
+      '/v1/imports/{importId}/mapping',
+      '/v1/imports/{importId}/dry-run',
+      '/v1/imports/{importId}/run',
+    ]);
+  });
+});
