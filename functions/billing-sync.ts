@@ -1,4 +1,3 @@
-import type { Account } from '../shared/domain/accounts/account';
 import { energyServices } from '../shared/runtime/energy-services';
 import { domainEventConsumer } from '../shared/runtime/queue-consumer';
 import { tableFromEnvironment } from '../shared/table/table';
@@ -9,5 +8,5 @@ const billingFields = new Set(['name', 'email', 'addresses']);
 /** Copies an account's billing data to its supply points when it changes (R-AC-7). */
 export const handler = domainEventConsumer('billing-sync', async (event) => {
   if (event.type !== 'AccountUpdated' || !event.changes?.some((c) => billingFields.has(c.field))) return;
-  await supplyPoints.syncBilling(event.tenantId, event.data.account as Account);
+  await supplyPoints.syncBilling(event.tenantId, event.subject.id);
 });

@@ -171,6 +171,13 @@ export class GridlineStack extends Stack {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Assumed by EventBridge Scheduler to invoke the functions of run-time schedules',
     });
+    // Invocations the scheduler gives up on are kept, not lost (design rule 7).
+    const deadLetters = new DeadLetterQueue(this, 'RunTimeSchedules-DeadLetters', {
+      name: 'run-time-schedules-dlq',
+      holds: 'Run-time schedule invocations EventBridge Scheduler could not deliver',
+      notRecognisedAsDlqBecause: 'EventBridge Scheduler sends the invocations it gives up on here',
+    });
+    deadLetters.queue.grantSendMessages(role);
     for (const definition of managers) {
       const targetName = definition.access.manageSchedulesFor as string;
       const target = this.functions.get(targetName);
@@ -190,6 +197,7 @@ export class GridlineStack extends Stack {
       manager.function.addEnvironment('SCHEDULE_GROUP', group.name as string);
       manager.function.addEnvironment('SCHEDULER_ROLE_ARN', role.roleArn);
       manager.function.addEnvironment('SCHEDULE_TARGET_ARN', target.function.functionArn);
+      manager.function.addEnvironment('SCHEDULE_DEAD_LETTER_ARN', deadLetters.queue.queueArn);
       manager.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           actions: [

@@ -446,6 +446,10 @@ describe('GridlineStack with a small synthetic topology', () => {
     );
     expect(actionsOf('web')).not.toContain('s3:PutObject');
     template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    const planner = stack.functions.get('planner')!.function.node.defaultChild as CfnElement;
+    expect(
+      template.toJSON().Resources[stack.getLogicalId(planner)].Properties.Environment.Variables,
+    ).toHaveProperty('SCHEDULE_DEAD_LETTER_ARN');
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: Match.objectLike({
         Statement: [Match.objectLike({ Principal: { Service: 'scheduler.amazonaws.com' } })],

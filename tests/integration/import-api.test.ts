@@ -186,6 +186,32 @@ describe('the import routes', () => {
     expect(again.status).toBe(409);
   });
 
+  it('hands out no new upload URL for a replayed announcement once the import is under way', async () => {
+    // Prepare: an import announced with a key, uploaded, mapped and queued.
+    const csv = 'Namn\nBageri AB\n';
+    const token = { operationId: 'createImport', key: `replay-${setup.tenant.id}`, requestHash: 'h' };
+    const importId = await setup.upload(
+      csv,
+      {
+        columns: { Namn: 'account.name' },
+        options: { delimiter: 'auto', encoding: 'utf-8', defaultCustomerType: 'B2B' },
+      },
+      'kunder.csv',
+      token,
+    );
+    await call('POST /v1/imports/{importId}/run', { importId });
+
+    // Act: the same announcement again, which would let another file of the same size in.
+    const replay = setup.services.imports.create(
+      setup.actor,
+      { kind: 'accounts-and-contacts', fileName: 'kunder.csv', size: Buffer.byteLength(csv) },
+      token,
+    );
+
+    // Assess
+    await expect(replay).rejects.toMatchObject({ fields: [{ name: 'Idempotency-Key' }] });
+  });
+
   it('refuses to run before the file is uploaded', async () => {
     // Prepare
     const { body, headers } = await announce();

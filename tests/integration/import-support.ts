@@ -102,13 +102,18 @@ export async function importSetup(options: ImportSetupOptions = {}) {
   };
 
   /** Announces a file, uploads it by the pre-signed URL and sets the mapping. */
-  const upload = async (csv: string | Buffer, mapping: ImportMapping, fileName = 'kunder.csv') => {
+  const upload = async (
+    csv: string | Buffer,
+    mapping: ImportMapping,
+    fileName = 'kunder.csv',
+    idempotency?: Parameters<typeof services.imports.create>[2],
+  ) => {
     const body = typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv;
-    const created = await services.imports.create(actor, {
-      kind: 'accounts-and-contacts',
-      fileName,
-      size: body.length,
-    });
+    const created = await services.imports.create(
+      actor,
+      { kind: 'accounts-and-contacts', fileName, size: body.length },
+      idempotency,
+    );
     const put = await fetch(created.upload.url, {
       method: created.upload.method,
       headers: created.upload.headers,

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors';
 /**
  * Exact arithmetic for the energy calculations: decimal strings as scaled
  * BigInts, and integer division with a stated rounding rule. No floats.
@@ -39,7 +40,7 @@ export function divideRoundingHalfAwayFromZero(numerator: bigint, denominator: b
 /** A BigInt as a number, refusing one a double cannot hold exactly. */
 export function toSafeNumber(value: bigint, what: string): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new RangeError(`${what} is too large to represent exactly`);
+    throw new DomainError(`${what} is too large to compute exactly; check the figures it is made of`);
   }
   return Number(value);
 }

@@ -191,8 +191,15 @@ export class SupplyPointService {
     return true;
   }
 
-  /** Refreshes the billing copy of every supply point of an account after the account changed. */
-  async syncBilling(tenantId: string, account: Account): Promise<number> {
+  /**
+   * Refreshes the billing copy of every supply point of an account after the
+   * account changed. The account is read again (consistently) rather than
+   * taken from the event, so a late or redelivered event never writes older
+   * data over newer.
+   */
+  async syncBilling(tenantId: string, accountId: string): Promise<number> {
+    const account = await this.deps.accounts.get(tenantId, accountId);
+    if (!account || account.deletedAt !== undefined) return 0;
     const copy = billingCopyOf(account);
     let updated = 0;
     let cursor: string | undefined;

@@ -60,6 +60,16 @@ export class ImportService {
     );
     const created = await this.deps.imports.create(job, event, idempotency);
     const stored = created.value;
+    if (created.replayed) {
+      // A replay may hand out a new upload URL only while the file is still awaited:
+      // afterwards another file of the same size could replace the validated one.
+      const current = await this.deps.imports.get(actor.tenantId, stored.id);
+      if (current && current.state !== 'awaiting-upload') {
+        throw new ConflictError('this import has its file already; start a new import for another file', [
+          { name: 'Idempotency-Key', reason: 'belongs to an import whose file was uploaded' },
+        ]);
+      }
+    }
     const url = await this.deps.objects.presignUpload(
       importObjects.source(actor.tenantId, stored.id),
       importContentType,

@@ -5,6 +5,7 @@ import {
   parseDecimal,
   toSafeNumber,
 } from '../../../../shared/domain/energy/exact';
+import { DomainError } from '../../../../shared/domain/errors';
 
 describe('parseDecimal', () => {
   it.each([
@@ -85,11 +86,12 @@ describe('toSafeNumber', () => {
     expect(value).toBe(Number.MAX_SAFE_INTEGER);
   });
 
-  it('refuses one beyond the safe integers, naming what it is', () => {
+  it('refuses one beyond the safe integers with a domain error naming what it is (a 4xx, not a 500)', () => {
     // Act
     const act = () => toSafeNumber(9_007_199_254_740_992n, 'the annual cost');
 
     // Assess
-    expect(act).toThrow('the annual cost is too large to represent exactly');
+    expect(act).toThrow(DomainError);
+    expect(act).toThrow('the annual cost is too large to compute exactly');
   });
 });
