@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid';
 import { AccountService } from '../domain/accounts/account-service';
 import { ContactService } from '../domain/accounts/contact-service';
 import type { ReferencePorts } from '../domain/accounts/references';
@@ -12,6 +11,7 @@ import { DynamoIdentificationStore } from '../table/identification-store';
 import { DynamoNoteStore } from '../table/note-store';
 import type { Table } from '../table/table';
 import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { serviceDeps } from './service-deps';
 
 export interface AccountsServices {
   readonly accounts: AccountService;
@@ -35,14 +35,8 @@ export function accountsServices(
   overrides: Partial<ServiceDeps> = {},
   ports: AccountsPorts = {},
 ): AccountsServices {
-  const ulid = monotonicFactory();
   const tenants = new DynamoTenantDirectory(table);
-  const deps: ServiceDeps = {
-    tenants,
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...overrides,
-  };
+  const deps = serviceDeps(table, { tenants, ...overrides });
   const { settingUsage, ...references } = ports;
   const accounts = new DynamoAccountStore(table, { settingUsage });
   const contacts = new DynamoContactStore(table, { settingUsage });

@@ -1,5 +1,4 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { monotonicFactory } from 'ulid';
 import { EventBridgeActivityScheduler } from '../adapters/scheduler/eventbridge-scheduler';
 import { ActivityDueService } from '../domain/activities/activity-due-service';
 import { ActivityService } from '../domain/activities/activity-service';
@@ -11,7 +10,7 @@ import { DynamoAccountStore } from '../table/account-store';
 import { DynamoActivityStore, DynamoTaskStore } from '../table/activities-store';
 import { DynamoContactStore } from '../table/contact-store';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { serviceDeps } from './service-deps';
 
 export interface ActivitiesServices {
   readonly activities: ActivityService;
@@ -25,16 +24,6 @@ export interface ActivitiesOptions {
   readonly deps?: Partial<ServiceDeps>;
 }
 
-function baseDeps(table: Table, overrides: Partial<ServiceDeps> = {}): ServiceDeps {
-  const ulid = monotonicFactory();
-  return {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...overrides,
-  };
-}
-
 const storesOf = (table: Table) => ({
   activities: new DynamoActivityStore(table),
   tasks: new DynamoTaskStore(table),
@@ -44,7 +33,7 @@ const storesOf = (table: Table) => ({
 
 /** Wires the scheduled-activities module's domain services to the table and a scheduler. */
 export function activitiesServices(table: Table, options: ActivitiesOptions): ActivitiesServices {
-  const deps = baseDeps(table, options.deps);
+  const deps = serviceDeps(table, options.deps);
   const stores = storesOf(table);
   return {
     activities: new ActivityService({
@@ -60,7 +49,7 @@ export function activitiesServices(table: Table, options: ActivitiesOptions): Ac
 
 /** Only what happens when an activity is due: the `activity-due` function never schedules. */
 export function activityDueService(table: Table, overrides: Partial<ServiceDeps> = {}): ActivityDueService {
-  return new ActivityDueService({ ...baseDeps(table, overrides), ...storesOf(table) });
+  return new ActivityDueService({ ...serviceDeps(table, overrides), ...storesOf(table) });
 }
 
 /** The slot through which the local runtime hands its in-process scheduler to the functions it loads. */

@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid';
 import { AttachmentService } from '../domain/attachments/attachment-service';
 import type { ServiceDeps } from '../domain/service-context';
 import type { ObjectStore } from '../domain/storage/object-store';
@@ -6,7 +5,7 @@ import { DynamoAccountStore } from '../table/account-store';
 import { DynamoAttachmentStore } from '../table/attachments-store';
 import { DynamoContactStore } from '../table/contact-store';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { serviceDeps } from './service-deps';
 
 export interface AttachmentsServices {
   readonly attachments: AttachmentService;
@@ -18,13 +17,7 @@ export function attachmentsServices(
   objects: ObjectStore,
   overrides: Partial<ServiceDeps> = {},
 ): AttachmentsServices {
-  const ulid = monotonicFactory();
-  const deps: ServiceDeps = {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...overrides,
-  };
+  const deps = serviceDeps(table, overrides);
   return {
     attachments: new AttachmentService({
       ...deps,

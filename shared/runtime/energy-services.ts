@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid';
 import { AccountService } from '../domain/accounts/account-service';
 import { OfferPricing } from '../domain/energy/offer-pricing';
 import type { PricingService } from '../domain/energy/pricing/pricing-service';
@@ -9,11 +8,11 @@ import { DynamoAccountStore } from '../table/account-store';
 import { DynamoReferenceTables } from '../table/reference-tables-store';
 import { DynamoSupplyPointStore } from '../table/supply-point-store';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
 import { DynamoTerritoryStore } from '../table/territory-store';
 import { accountPorts } from './account-ports';
 import { type JourneyServices, journeyServices } from './journey-services';
 import { pricingServices } from './pricing-services';
+import { serviceDeps } from './service-deps';
 
 export interface EnergyServices extends JourneyServices {
   readonly pricing: PricingService;
@@ -28,13 +27,7 @@ export interface EnergyServices extends JourneyServices {
 
 /** Wires the energy module's domain services to the table. */
 export function energyServices(table: Table, overrides: Partial<ServiceDeps> = {}): EnergyServices {
-  const ulid = monotonicFactory();
-  const deps: ServiceDeps = {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...overrides,
-  };
+  const deps = serviceDeps(table, overrides);
   const { settingUsage, ...references } = accountPorts(table);
   const accounts = new DynamoAccountStore(table, { settingUsage });
   const territories = new DynamoTerritoryStore(table);

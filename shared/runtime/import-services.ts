@@ -1,7 +1,6 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { monotonicFactory } from 'ulid';
 import { apiDraftChecks } from '../api/import-draft-checks';
 import type { DomainEvent } from '../domain/events';
 import { type Budget, ImportRunner, type RunnerLimits } from '../domain/import/import-runner';
@@ -12,7 +11,7 @@ import { DynamoAccountStore } from '../table/account-store';
 import { DynamoContactStore } from '../table/contact-store';
 import { DynamoExistingDataReader, DynamoImportStore } from '../table/import-store';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { serviceDeps } from './service-deps';
 
 export interface ImportServices {
   /** What the API offers: announce, map, run and follow an import. */
@@ -31,14 +30,8 @@ export function importServices(
   objects: ObjectStore,
   options: ImportServicesOptions = {},
 ): ImportServices {
-  const ulid = monotonicFactory();
   const { limits, ...overrides } = options;
-  const deps: ServiceDeps = {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...overrides,
-  };
+  const deps = serviceDeps(table, overrides);
   const imports = new DynamoImportStore(table);
   return {
     imports: new ImportService({ ...deps, imports, objects }),

@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid';
 import { JourneyService } from '../domain/energy/journey-service';
 import { ReadingService } from '../domain/energy/reading-service';
 import type { SupplyPointService } from '../domain/energy/supply-point-service';
@@ -7,7 +6,7 @@ import { DynamoAccountStore } from '../table/account-store';
 import { DynamoJourneyStore } from '../table/journey-store';
 import { DynamoReadingStore } from '../table/reading-store';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { serviceDeps } from './service-deps';
 
 export interface JourneyServices {
   readonly readings: ReadingService;
@@ -24,13 +23,7 @@ export function journeyServices(
   supplyPoints: SupplyPointService,
   overrides: Partial<ServiceDeps> = {},
 ): JourneyServices {
-  const ulid = monotonicFactory();
-  const deps: ServiceDeps = {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...overrides,
-  };
+  const deps = serviceDeps(table, overrides);
   const readings = new ReadingService({ ...deps, supplyPoints, readings: new DynamoReadingStore(table) });
   return {
     readings,

@@ -1,12 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { monotonicFactory } from 'ulid';
 import { SesMailer } from '../adapters/messaging/ses-mailer';
 import { type MessagingDeps, MessagingService } from '../domain/messaging/messaging-service';
-import type { ServiceDeps } from '../domain/service-context';
 import { DynamoContactStore } from '../table/contact-store';
 import { DynamoMessageStore } from '../table/message-store';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { serviceDeps } from './service-deps';
 import { smsSenderFromEnvironment } from './sms-sender-from-environment';
 
 export interface MessagingServices {
@@ -22,15 +20,9 @@ export function messagingServices(
   table: Table,
   overrides: Partial<Omit<MessagingDeps, 'contacts' | 'messages'>> = {},
 ): MessagingServices {
-  const ulid = monotonicFactory();
   const logger = new Logger({ serviceName: 'messaging' });
-  const { mailer, sms, log, ...serviceDeps } = overrides;
-  const deps: ServiceDeps = {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...serviceDeps,
-  };
+  const { mailer, sms, log, ...given } = overrides;
+  const deps = serviceDeps(table, given);
   return {
     messaging: new MessagingService({
       ...deps,

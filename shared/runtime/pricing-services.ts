@@ -1,11 +1,10 @@
-import { monotonicFactory } from 'ulid';
 import { PricingService } from '../domain/energy/pricing/pricing-service';
 import type { TerritoryStore } from '../domain/energy/territory';
 import type { ServiceDeps } from '../domain/service-context';
 import { DynamoPriceStore } from '../table/price-store';
 import { DynamoProductStore } from '../table/product-store';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { serviceDeps } from './service-deps';
 
 export interface PricingServices {
   readonly pricing: PricingService;
@@ -20,13 +19,7 @@ export function pricingServices(
   territories: TerritoryStore,
   overrides: Partial<ServiceDeps> = {},
 ): PricingServices {
-  const ulid = monotonicFactory();
-  const deps: ServiceDeps = {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...overrides,
-  };
+  const deps = serviceDeps(table, overrides);
   return {
     pricing: new PricingService({
       ...deps,

@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid';
 import type { AccountService } from '../domain/accounts/account-service';
 import type { ServiceDeps } from '../domain/service-context';
 import { type MoveCustomersLimits, MoveCustomersService } from '../domain/settings/move-customers';
@@ -8,8 +7,8 @@ import { DynamoIndustryAccounts } from '../table/settings-industry-accounts';
 import { DynamoJobStore } from '../table/settings-job-store';
 import { DynamoSettingsStore } from '../table/settings-store';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
 import { accountsServices } from './accounts-services';
+import { serviceDeps } from './service-deps';
 
 export interface SettingsServices {
   readonly settings: SettingsService;
@@ -36,13 +35,7 @@ export interface SettingsWiring {
 
 /** Wires the settings module's services (settings, user groups, move-customers jobs) to the table. */
 export function settingsServices(table: Table, wiring: SettingsWiring = {}): SettingsServices {
-  const ulid = monotonicFactory();
-  const deps: ServiceDeps = {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...wiring.deps,
-  };
+  const deps = serviceDeps(table, wiring.deps);
   const store = new DynamoSettingsStore(table);
   const settings = new SettingsService({ ...deps, settings: store, users: wiring.users });
   return {

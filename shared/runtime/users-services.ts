@@ -1,4 +1,3 @@
-import { monotonicFactory } from 'ulid';
 import { CognitoUserDirectory } from '../adapters/users/cognito-user-directory';
 import { LocalUserDirectory } from '../adapters/users/local-user-directory';
 import type { IdGenerator } from '../domain/ports';
@@ -6,9 +5,9 @@ import type { ServiceDeps } from '../domain/service-context';
 import type { UserDirectory } from '../domain/users/user-directory';
 import { UserService } from '../domain/users/user-service';
 import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
 import { DynamoUserLookup } from '../table/users-lookup';
 import { DynamoUserStore } from '../table/users-store';
+import { serviceDeps } from './service-deps';
 
 export interface UsersServices {
   readonly users: UserService;
@@ -32,13 +31,7 @@ export function usersServices(
   table: Table,
   options: { readonly directory?: UserDirectory; readonly overrides?: Partial<ServiceDeps> } = {},
 ): UsersServices {
-  const ulid = monotonicFactory();
-  const deps: ServiceDeps = {
-    tenants: new DynamoTenantDirectory(table),
-    clock: { now: () => new Date() },
-    ids: { next: () => ulid() },
-    ...options.overrides,
-  };
+  const deps = serviceDeps(table, options.overrides);
   const directory = options.directory ?? userDirectoryFromEnvironment(deps.ids);
   return {
     users: new UserService({ ...deps, users: new DynamoUserStore(table), directory }),
