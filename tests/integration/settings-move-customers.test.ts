@@ -84,7 +84,7 @@ async function setUp(
   const tenant = swedishTenant();
   await new DynamoTenantDirectory(table).save(tenant);
   const ids = recordingIds();
-  // With `countUsage`, the accounts module keeps the settings' usage counts, as the lead's wiring will.
+  // With `countUsage`, the accounts module keeps the settings' usage counts, as the functions do.
   const settingsStore = new DynamoSettingsStore(table);
   const accountPorts = options.countUsage
     ? { settings: settingsStore, settingUsage: settingsStore.usageItems }
