@@ -16,7 +16,11 @@ export type SubjectType =
   | 'user'
   | 'setting'
   | 'job'
-  | 'import';
+  | 'import'
+  | 'lead'
+  | 'leadSource'
+  | 'deal'
+  | 'offer';
 
 /**
  * A domain event. It is written to the outbox in the same transaction as the

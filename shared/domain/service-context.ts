@@ -8,6 +8,7 @@ export const eventSources = {
   accounts: 'gridline.accounts',
   energy: 'gridline.energy',
   users: 'gridline.users',
+  sales: 'gridline.sales',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

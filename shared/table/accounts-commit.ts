@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { SettingUsageDelta } from '../domain/accounts/references';
 import { ConflictError, ValidationError } from '../domain/errors';
-import { type Change, commitChange } from './commit-change';
+import { type Change, commitChange, maxTransactItems } from './commit-change';
 import type { TransactItem } from './transact';
 
 /**
@@ -19,9 +19,6 @@ export type SettingUsageItems = (
 export interface AccountsStoreOptions {
   readonly settingUsage?: SettingUsageItems;
 }
-
-/** DynamoDB's limit of items in one TransactWriteItems. */
-const maxTransactItems = 100;
 
 /**
  * commitChange with the accounts module's extra writes (category memberships,

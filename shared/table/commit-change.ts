@@ -1,4 +1,4 @@
-import { ConflictError, VersionMismatchError } from '../domain/errors';
+import { ConflictError, ValidationError, VersionMismatchError } from '../domain/errors';
 import type { DomainEvent } from '../domain/events';
 import type { IdempotencyToken } from '../domain/ports';
 import type { GuardChange } from './guards';
@@ -31,35 +31,68 @@ export interface Change {
 
 class Replay extends Error {}
 
-/**
- * One state change as one transaction: the item (conditional on its
- * version), its uniqueness guards, its identification items, its outbox
- * event and, for creates, the idempotency record. All or nothing.
- * Returns the stored response when the change is a replay of an earlier one.
- */
-export async function commitChange(table: Table, change: Change): Promise<{ replayed?: unknown }> {
-  const items: TransactItem[] = [
+/** DynamoDB's limit of items in one TransactWriteItems. */
+export const maxTransactItems = 100;
+
+interface Layout {
+  readonly change: Change;
+  readonly itemIndex: number;
+  readonly claims: Map<number, GuardedField>;
+}
+
+/** One change's writes, appended to `items`: where its item and guard claims sit. */
+function append(table: Table, change: Change, items: TransactItem[]): Layout {
+  const itemIndex = items.length;
+  items.push(
     change.expectedVersion === undefined
       ? putNew(table, change.item)
       : putVersioned(table, change.item, change.expectedVersion),
-  ];
+  );
   const claims = new Map<number, GuardedField>();
   for (const guard of change.guards ?? []) {
     if (guard.change.claimIndex !== undefined) claims.set(items.length + guard.change.claimIndex, guard);
     items.push(...guard.change.items);
   }
   items.push(...(change.lookups ?? []), ...(change.extra ?? []), outboxPut(table, change.event));
-  const idempotencyIndex = change.idempotency ? items.length : -1;
-  if (change.idempotency) {
+  return { change, itemIndex, claims };
+}
+
+/**
+ * One state change as one transaction: the item (conditional on its
+ * version), its uniqueness guards, its identification items, its outbox
+ * event and, for creates, the idempotency record. All or nothing.
+ * Returns the stored response when the change is a replay of an earlier one.
+ */
+export function commitChange(table: Table, change: Change): Promise<{ replayed?: unknown }> {
+  return commitChanges(table, [change], change.idempotency, change.response);
+}
+
+/**
+ * Several changes that must happen together (a lead converted into an
+ * account, contact and deal) as one transaction, each with its guards,
+ * lookups and outbox event, and one idempotency record for the whole. The
+ * first failed condition decides the error, named after its change.
+ */
+export async function commitChanges(
+  table: Table,
+  changes: readonly Change[],
+  idempotency?: IdempotencyToken,
+  response?: unknown,
+): Promise<{ replayed?: unknown }> {
+  const items: TransactItem[] = [];
+  const layouts = changes.map((change) => append(table, change, items));
+  const first = changes[0];
+  if (!first) throw new Error('commitChanges needs at least one change');
+  const idempotencyIndex = idempotency ? items.length : -1;
+  if (idempotency) {
     items.push(
-      idempotencyPut(
-        table,
-        change.event.tenantId,
-        change.idempotency,
-        change.response,
-        new Date(change.event.occurredAt),
-      ),
+      idempotencyPut(table, first.event.tenantId, idempotency, response, new Date(first.event.occurredAt)),
     );
+  }
+  if (items.length > maxTransactItems) {
+    throw new ValidationError([
+      { name: 'body', reason: 'this change touches too many items at once; make it in smaller steps' },
+    ]);
   }
 
   try {
@@ -67,12 +100,15 @@ export async function commitChange(table: Table, change: Change): Promise<{ repl
       const failed = (index: number) => codes[index] === 'ConditionalCheckFailed';
       // A replay also trips the guards the first request claimed: it wins.
       if (failed(idempotencyIndex)) return new Replay();
-      if (failed(0)) {
+      for (const { change, itemIndex } of layouts) {
+        if (!failed(itemIndex)) continue;
         return change.expectedVersion === undefined
           ? new ConflictError(`${change.resource} ${change.id} already exists`)
           : new VersionMismatchError(change.resource, change.id);
       }
-      const taken = [...claims].filter(([index]) => failed(index)).map(([, claim]) => claim);
+      const taken = layouts.flatMap(({ claims }) =>
+        [...claims].filter(([index]) => failed(index)).map(([, claim]) => claim),
+      );
       if (taken.length === 0) return undefined;
       return new ConflictError(
         taken.map((c) => c.takenMessage).join('; '),
@@ -81,8 +117,8 @@ export async function commitChange(table: Table, change: Change): Promise<{ repl
     });
     return {};
   } catch (error) {
-    if (error instanceof Replay && change.idempotency) {
-      return { replayed: await replayOf(table, change.event.tenantId, change.idempotency) };
+    if (error instanceof Replay && idempotency) {
+      return { replayed: await replayOf(table, first.event.tenantId, idempotency) };
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { Subject } from '../domain/accounts/records';
 import { importKeys } from './import-keys';
 import { keys } from './keys';
+import { salesKeys } from './sales-keys';
 import { settingKeys } from './settings-keys';
 import { usersKeys } from './users-keys';
 
@@ -27,6 +28,14 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return settingKeys.job(tenantId, subject.id).pk;
     case 'import':
       return importKeys.job(tenantId, subject.id).pk;
+    case 'lead':
+      return salesKeys.lead(tenantId, subject.id).pk;
+    case 'leadSource':
+      return salesKeys.leadSource(tenantId, subject.id).pk;
+    case 'deal':
+      return salesKeys.deal(tenantId, subject.id).pk;
+    case 'offer':
+      return salesKeys.offer(tenantId, subject.id).pk;
     default: {
       const unknown: never = subject.type;
       throw new Error(`no partition for subject type ${String(unknown)}`);
