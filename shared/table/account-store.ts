@@ -12,6 +12,7 @@ import {
   categoryMemberPage,
   membershipChanges,
 } from './category-members';
+import type { Change } from './commit-change';
 import { contactFromItem } from './contact-store';
 import { guardChange } from './guards';
 import { stripLayout } from './item-mapping';
@@ -19,6 +20,7 @@ import { foldForSort, keys } from './keys';
 import { type LookupEntry, lookupChanges } from './lookups';
 import { queryPage } from './query-page';
 import type { Table } from './table';
+import type { TransactItem } from './transact';
 
 function toItem(a: Account): Record<string, unknown> {
   const deleted = a.deletedAt !== undefined;
@@ -84,6 +86,19 @@ export class DynamoAccountStore implements AccountStore {
     event: DomainEvent,
     idempotency?: IdempotencyToken,
   ) {
+    return commitWithExtras(
+      this.table,
+      { ...this.changeOf(previous, next, event), idempotency },
+      'categoryIds',
+    );
+  }
+
+  /** The writes of one change, to commit alone or with others in one transaction (a lead conversion). */
+  changeOf(
+    previous: Account | undefined,
+    next: Account,
+    event: DomainEvent,
+  ): Change & { extra: TransactItem[] } {
     const taken = 'another account of this tenant has this organisation number';
     const usage = settingUsageDeltas(accountSettingRefs(previous), accountSettingRefs(next));
     const extra = [
@@ -92,35 +107,30 @@ export class DynamoAccountStore implements AccountStore {
         ? this.options.settingUsage(next.tenantId, 'account', usage)
         : []),
     ];
-    return commitWithExtras(
-      this.table,
-      {
-        resource: 'account',
-        id: next.id,
-        item: toItem(next),
-        expectedVersion: previous?.version,
-        guards: [
-          {
-            field: 'orgNumber',
-            change: guardChange(
-              this.table,
-              next.tenantId,
-              'orgNumber',
-              next.id,
-              orgNumberClaim(previous),
-              orgNumberClaim(next),
-            ),
-            takenMessage: taken,
-          },
-        ],
-        lookups: lookupChanges(this.table, lookupsOf(previous), lookupsOf(next)),
-        extra,
-        event,
-        idempotency,
-        response: next,
-      },
-      'categoryIds',
-    );
+    return {
+      resource: 'account',
+      id: next.id,
+      item: toItem(next),
+      expectedVersion: previous?.version,
+      guards: [
+        {
+          field: 'orgNumber',
+          change: guardChange(
+            this.table,
+            next.tenantId,
+            'orgNumber',
+            next.id,
+            orgNumberClaim(previous),
+            orgNumberClaim(next),
+          ),
+          takenMessage: taken,
+        },
+      ],
+      lookups: lookupChanges(this.table, lookupsOf(previous), lookupsOf(next)),
+      extra,
+      event,
+      response: next,
+    };
   }
 
   list(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Account>> {

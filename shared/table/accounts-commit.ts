@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { SettingUsageDelta } from '../domain/accounts/references';
 import { ConflictError, ValidationError } from '../domain/errors';
+import type { SettingUser } from '../domain/settings/setting';
 import { type Change, commitChange, maxTransactItems } from './commit-change';
 import type { TransactItem } from './transact';
 
@@ -12,7 +13,7 @@ import type { TransactItem } from './transact';
  */
 export type SettingUsageItems = (
   tenantId: string,
-  user: 'account' | 'contact',
+  user: SettingUser,
   deltas: readonly SettingUsageDelta[],
 ) => TransactItem[];
 

@@ -12,12 +12,14 @@ import {
   categoryMemberPage,
   membershipChanges,
 } from './category-members';
+import type { Change } from './commit-change';
 import { guardChange } from './guards';
 import { stripLayout } from './item-mapping';
 import { foldForSort, keys } from './keys';
 import { type LookupEntry, lookupChanges } from './lookups';
 import { queryPage } from './query-page';
 import type { Table } from './table';
+import type { TransactItem } from './transact';
 
 function toItem(c: Contact): Record<string, unknown> {
   const deleted = c.deletedAt !== undefined;
@@ -103,6 +105,19 @@ export class DynamoContactStore implements ContactStore {
     event: DomainEvent,
     idempotency?: IdempotencyToken,
   ) {
+    return commitWithExtras(
+      this.table,
+      { ...this.changeOf(previous, next, event), idempotency },
+      'categoryIds',
+    );
+  }
+
+  /** The writes of one change, to commit alone or with others in one transaction (a lead conversion). */
+  changeOf(
+    previous: Contact | undefined,
+    next: Contact,
+    event: DomainEvent,
+  ): Change & { extra: TransactItem[] } {
     const taken = 'another contact of this tenant has this customer id';
     const usage = settingUsageDeltas(contactSettingRefs(previous), contactSettingRefs(next));
     const extra = [
@@ -111,35 +126,30 @@ export class DynamoContactStore implements ContactStore {
         ? this.options.settingUsage(next.tenantId, 'contact', usage)
         : []),
     ];
-    return commitWithExtras(
-      this.table,
-      {
-        resource: 'contact',
-        id: next.id,
-        item: toItem(next),
-        expectedVersion: previous?.version,
-        guards: [
-          {
-            field: 'externalCustomerId',
-            change: guardChange(
-              this.table,
-              next.tenantId,
-              'customerId',
-              next.id,
-              customerIdClaim(previous),
-              customerIdClaim(next),
-            ),
-            takenMessage: taken,
-          },
-        ],
-        lookups: lookupChanges(this.table, lookupsOf(previous), lookupsOf(next)),
-        extra,
-        event,
-        idempotency,
-        response: next,
-      },
-      'categoryIds',
-    );
+    return {
+      resource: 'contact',
+      id: next.id,
+      item: toItem(next),
+      expectedVersion: previous?.version,
+      guards: [
+        {
+          field: 'externalCustomerId',
+          change: guardChange(
+            this.table,
+            next.tenantId,
+            'customerId',
+            next.id,
+            customerIdClaim(previous),
+            customerIdClaim(next),
+          ),
+          takenMessage: taken,
+        },
+      ],
+      lookups: lookupChanges(this.table, lookupsOf(previous), lookupsOf(next)),
+      extra,
+      event,
+      response: next,
+    };
   }
 
   async list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {

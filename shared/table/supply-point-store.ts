@@ -3,7 +3,7 @@ import type { SupplyPointStore } from '../domain/energy/stores';
 import type { SupplyPoint } from '../domain/energy/supply-point';
 import type { DomainEvent } from '../domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '../domain/ports';
-import { commitChange } from './commit-change';
+import { type Change, commitChange } from './commit-change';
 import { guardChange } from './guards';
 import { stripLayout } from './item-mapping';
 import { keys } from './keys';
@@ -58,8 +58,13 @@ export class DynamoSupplyPointStore implements SupplyPointStore {
     event: DomainEvent,
     idempotency?: IdempotencyToken,
   ) {
+    return commitChange(this.table, { ...this.changeOf(previous, next, event), idempotency, response: next });
+  }
+
+  /** The writes of one change, to commit alone or with others in one transaction (a lead conversion). */
+  changeOf(previous: SupplyPoint | undefined, next: SupplyPoint, event: DomainEvent): Change {
     const taken = 'another supply point of this tenant has this identifier';
-    return commitChange(this.table, {
+    return {
       resource: 'supply point',
       id: next.id,
       item: toItem(next),
@@ -79,9 +84,8 @@ export class DynamoSupplyPointStore implements SupplyPointStore {
         },
       ],
       event,
-      idempotency,
       response: next,
-    });
+    };
   }
 
   ofAccount(tenantId: string, accountId: string, page: PageRequest): Promise<Page<SupplyPoint>> {

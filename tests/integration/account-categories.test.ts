@@ -2,6 +2,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SettingUsageDelta } from '../../shared/domain/accounts/references';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/domain/errors';
+import type { SettingUser } from '../../shared/domain/settings/setting';
 import { accountsServices } from '../../shared/runtime/accounts-services';
 import type { SettingUsageItems } from '../../shared/table/accounts-commit';
 import { keys } from '../../shared/table/keys';
@@ -300,7 +301,7 @@ describe('references from accounts and contacts to settings and users', () => {
 
 describe('the setting usage hook', () => {
   let setup: Setup;
-  type Counted = Pick<SettingUsageDelta, 'kind' | 'id'> & { user?: 'account' | 'contact' };
+  type Counted = Pick<SettingUsageDelta, 'kind' | 'id'> & { user?: SettingUser };
   const counterKey = (tenantId: string, d: Counted) => ({
     pk: `T#${tenantId}#USAGETEST#${d.user ?? 'account'}#${d.kind}#${d.id}`,
     sk: 'USAGE',

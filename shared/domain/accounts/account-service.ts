@@ -1,8 +1,9 @@
 import { assertVersion, ConflictError, NotFoundError } from '../errors';
+import type { DomainEvent } from '../events';
 import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import { softDeleted } from '../stamps';
+import { type ChangeContext, softDeleted } from '../stamps';
 import {
   type Account,
   type AccountDraft,
@@ -31,7 +32,16 @@ export class AccountService {
     draft: Nullable<AccountDraft>,
     idempotency?: IdempotencyToken,
   ): Promise<Created<Account>> {
-    const ctx = await changeContext(this.deps, actor);
+    const { account, event } = await this.prepareCreate(actor, draft, await changeContext(this.deps, actor));
+    return this.deps.accounts.create(account, event, idempotency);
+  }
+
+  /** A new account checked and built with its event, not yet written (a lead conversion writes it with more). */
+  async prepareCreate(
+    actor: Actor,
+    draft: Nullable<AccountDraft>,
+    ctx: ChangeContext,
+  ): Promise<{ account: Account; event: DomainEvent }> {
     const account = createAccount(this.deps.ids.next(), draft, ctx);
     await assertReferences(
       this.deps,
@@ -48,7 +58,7 @@ export class AccountService {
       { type: 'account', id: account.id },
       { account },
     );
-    return this.deps.accounts.create(account, event, idempotency);
+    return { account, event };
   }
 
   /** A deleted account answers as if it did not exist, like another tenant's. */

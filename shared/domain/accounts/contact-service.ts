@@ -1,8 +1,9 @@
 import { assertVersion, NotFoundError, ValidationError } from '../errors';
+import type { DomainEvent } from '../events';
 import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import { softDeleted } from '../stamps';
+import { type ChangeContext, softDeleted } from '../stamps';
 import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
 import { assertCategory, assertReferences, changedContactRefs, type ReferencePorts } from './references';
 import type { AccountStore, ContactFilter, ContactStore } from './stores';
@@ -28,7 +29,19 @@ export class ContactService {
     idempotency?: IdempotencyToken,
   ): Promise<Created<Contact>> {
     await this.assertAccount(actor, draft.accountId);
-    const ctx = await changeContext(this.deps, actor);
+    const { contact, event } = await this.prepareCreate(actor, draft, await changeContext(this.deps, actor));
+    return this.deps.contacts.create(contact, event, idempotency);
+  }
+
+  /**
+   * A new contact checked and built with its event, not yet written. Its
+   * account is not looked up: a lead conversion creates both together.
+   */
+  async prepareCreate(
+    actor: Actor,
+    draft: Nullable<ContactDraft>,
+    ctx: ChangeContext,
+  ): Promise<{ contact: Contact; event: DomainEvent }> {
     const contact = createContact(this.deps.ids.next(), draft, ctx);
     await assertReferences(
       this.deps,
@@ -38,7 +51,7 @@ export class ContactService {
     );
     const subject = { type: 'contact' as const, id: contact.id, accountId: contact.accountId };
     const event = domainEvent(this.deps, ctx, eventSources.accounts, 'ContactCreated', subject, { contact });
-    return this.deps.contacts.create(contact, event, idempotency);
+    return { contact, event };
   }
 
   async get(actor: Actor, contactId: string): Promise<Contact> {

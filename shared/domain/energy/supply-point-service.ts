@@ -1,7 +1,7 @@
 import type { Account } from '../accounts/account';
 import type { AccountStore } from '../accounts/stores';
 import { assertVersion, NotFoundError, ValidationError } from '../errors';
-import { canonicalJson } from '../events';
+import { canonicalJson, type DomainEvent } from '../events';
 import type { GeocodeResult } from '../geocoding/geocoder';
 import type { Nullable } from '../patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
@@ -91,7 +91,22 @@ export class SupplyPointService {
     idempotency?: IdempotencyToken,
   ): Promise<Created<SupplyPoint>> {
     const account = await this.liveAccount(actor.tenantId, draft.accountId);
-    const ctx = await changeContext(this.deps, actor);
+    const { supplyPoint, event } = await this.prepareCreate(
+      actor,
+      draft,
+      account,
+      await changeContext(this.deps, actor),
+    );
+    return this.deps.supplyPoints.create(supplyPoint, event, idempotency);
+  }
+
+  /** A new supply point of `account` checked and built with its event, not yet written (a lead conversion). */
+  async prepareCreate(
+    actor: Actor,
+    draft: Nullable<SupplyPointDraft>,
+    account: Account,
+    ctx: ChangeContext,
+  ): Promise<{ supplyPoint: SupplyPoint; event: DomainEvent }> {
     const created = createSupplyPoint(this.deps.ids.next(), draft, billingCopyOf(account), ctx);
     await this.assertTerritory(actor.tenantId, created);
     const { derived } = await this.derive(actor.tenantId, created);
@@ -100,7 +115,7 @@ export class SupplyPointService {
     const event = domainEvent(this.deps, ctx, eventSources.energy, 'SupplyPointCreated', subject, {
       supplyPoint,
     });
-    return this.deps.supplyPoints.create(supplyPoint, event, idempotency);
+    return { supplyPoint, event };
   }
 
   async get(actor: Actor, supplyPointId: string): Promise<SupplyPoint> {

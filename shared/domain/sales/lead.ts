@@ -252,12 +252,8 @@ export function moveLead(
   };
 }
 
-/** A sales-qualified lead marked as converted into what it became; anything else is refused with 409. */
-export function convertLead(
-  current: Lead,
-  conversion: Omit<LeadConversion, 'convertedAt' | 'convertedBy'>,
-  ctx: ChangeContext,
-): Lead {
+/** Only a sales-qualified lead can be converted, and only once: 409 otherwise. */
+export function assertConvertible(current: Lead): void {
   if (current.stage === 'converted') {
     throw new ConflictError(`the lead was already converted into deal ${current.conversion?.dealId}`, [
       { name: 'stage', reason: 'the lead is converted' },
@@ -268,6 +264,15 @@ export function convertLead(
       { name: 'stage', reason: `the lead is ${current.stage}` },
     ]);
   }
+}
+
+/** A sales-qualified lead marked as converted into what it became; anything else is refused with 409. */
+export function convertLead(
+  current: Lead,
+  conversion: Omit<LeadConversion, 'convertedAt' | 'convertedBy'>,
+  ctx: ChangeContext,
+): Lead {
+  assertConvertible(current);
   const at = ctx.now.toISOString();
   return {
     ...touched(current, ctx),

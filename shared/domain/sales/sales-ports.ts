@@ -1,0 +1,22 @@
+import type { Actor, Page, PageRequest } from '../ports';
+import type { Setting } from '../settings/setting';
+import type { SettingKind } from '../settings/settings-lookup';
+
+/**
+ * Who acts in the sales module: the actor with the roles of their token,
+ * since what a user sees of deals depends on them (docs/architecture.md,
+ * "Sales permission model").
+ */
+export interface SalesActor extends Actor {
+  readonly roles: readonly string[];
+}
+
+/** Admins and viewers see every deal; everyone else the deals they own or take part in. */
+export const seesAllDeals = (actor: SalesActor): boolean =>
+  actor.roles.includes('admin') || actor.roles.includes('viewer');
+
+/** The tenant settings the sales module reads: deal stages, types, loss reasons and user groups. */
+export interface SalesSettingsReader {
+  get(tenantId: string, settingId: string): Promise<Setting | undefined>;
+  list(tenantId: string, kind: SettingKind, filter: object, page: PageRequest): Promise<Page<Setting>>;
+}

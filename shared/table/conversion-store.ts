@@ -1,0 +1,46 @@
+import type { Conversion, ConversionStore } from '../domain/sales/conversion-service';
+import type { DynamoAccountStore } from './account-store';
+import type { SettingUsageItems } from './accounts-commit';
+import { type Change, commitChanges } from './commit-change';
+import type { DynamoContactStore } from './contact-store';
+import { dealChange } from './deal-store';
+import { leadChange } from './lead-store';
+import type { DynamoSupplyPointStore } from './supply-point-store';
+import type { Table } from './table';
+
+/**
+ * A lead conversion as one transaction: each part's own writes (guards,
+ * lookups, usage counts, member copies) and outbox event, as its store
+ * would write them alone, plus one idempotency record for the whole.
+ */
+export class DynamoConversionStore implements ConversionStore {
+  constructor(
+    private readonly table: Table,
+    private readonly stores: {
+      readonly accounts: Pick<DynamoAccountStore, 'changeOf'>;
+      readonly contacts: Pick<DynamoContactStore, 'changeOf'>;
+      readonly supplyPoints: Pick<DynamoSupplyPointStore, 'changeOf'>;
+      readonly settingUsage?: SettingUsageItems;
+    },
+  ) {}
+
+  async commit(
+    parts: Parameters<ConversionStore['commit']>[0],
+    response: Conversion,
+    idempotency?: Parameters<ConversionStore['commit']>[2],
+  ): Promise<{ replayed?: Conversion }> {
+    const changes: Change[] = [
+      ...(parts.account
+        ? [this.stores.accounts.changeOf(undefined, parts.account.value, parts.account.event)]
+        : []),
+      this.stores.contacts.changeOf(undefined, parts.contact.value, parts.contact.event),
+      ...(parts.supplyPoint
+        ? [this.stores.supplyPoints.changeOf(undefined, parts.supplyPoint.value, parts.supplyPoint.event)]
+        : []),
+      dealChange(this.table, undefined, parts.deal.deal, parts.deal.event, this.stores.settingUsage),
+      leadChange(this.table, parts.lead.previous, parts.lead.next, parts.lead.event),
+    ];
+    const { replayed } = await commitChanges(this.table, changes, idempotency, response);
+    return replayed ? { replayed: replayed as Conversion } : {};
+  }
+}
