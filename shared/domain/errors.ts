@@ -56,6 +56,14 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** The request does not prove who sent it (a webhook's signature): HTTP 401. */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'UnauthenticatedError';
+  }
+}
+
 /** Refuses a change based on another version than the stored one (HTTP 412). */
 export function assertVersion(
   resource: string,

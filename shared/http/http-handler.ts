@@ -142,6 +142,7 @@ async function dispatch(route: BoundRoute, event: HttpEvent): Promise<HttpRespon
     body: parsedBody,
     ifMatch: readIfMatch(event, contract),
     idempotency: contract.idempotent ? readIdempotencyKey(event, caller, body?.raw ?? '') : undefined,
+    raw: { headers: event.headers, body: body?.raw ?? '' },
   });
 
   const status = result.status ?? contract.success.status;

@@ -6,6 +6,7 @@ import {
   ForbiddenError,
   type InvalidField,
   NotFoundError,
+  UnauthenticatedError,
   ValidationError,
   VersionMismatchError,
 } from '../domain/errors';
@@ -73,6 +74,8 @@ export function problemOf(error: unknown): Problem | undefined {
   if (error instanceof ConflictError)
     return problem('conflict', 'Conflict', 409, error.message, error.fields);
   if (error instanceof ForbiddenError) return problem('forbidden', 'Forbidden', 403, error.message);
+  if (error instanceof UnauthenticatedError)
+    return problem('unauthorized', 'Unauthorized', 401, error.message);
   return problem('domain-error', 'The request cannot be carried out', 422, error.message);
 }
 

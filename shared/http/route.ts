@@ -54,6 +54,8 @@ export interface RouteInput<P, Q, B> {
   readonly body: B;
   readonly ifMatch?: number;
   readonly idempotency?: IdempotencyRequest;
+  /** The request as it came: what a signed webhook verifies. */
+  readonly raw: { readonly headers: Readonly<Record<string, string | undefined>>; readonly body: string };
 }
 
 export interface RouteResult {
