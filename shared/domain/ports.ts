@@ -19,6 +19,8 @@ export interface IdempotencyToken {
   readonly operationId: string;
   readonly key: string;
   readonly requestHash: string;
+  /** How long the key is remembered, when not the default day (a webhook's sender retries for days). */
+  readonly retentionSeconds?: number;
 }
 
 export interface Created<T> {

@@ -6,7 +6,7 @@ import type { Table } from './table';
 import { putNew, type TransactItem } from './transact';
 
 /** How long a key is remembered; a retry after that is a new request. */
-const retentionSeconds = 24 * 3600;
+const defaultRetentionSeconds = 24 * 3600;
 
 /**
  * The record of a create, written in the same transaction as the created
@@ -25,7 +25,7 @@ export function idempotencyPut(
     entity: 'IdempotencyRecord',
     requestHash: token.requestHash,
     response: JSON.stringify(response),
-    expiresAt: Math.floor(now.getTime() / 1000) + retentionSeconds,
+    expiresAt: Math.floor(now.getTime() / 1000) + (token.retentionSeconds ?? defaultRetentionSeconds),
   });
 }
 

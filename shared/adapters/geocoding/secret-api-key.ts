@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GeocoderConfigurationError } from '../../domain/geocoding/errors';
+import { TtlCache } from '../secrets/ttl-cache';
 
 export interface SecretApiKeyOptions {
   /** How long a read key is reused. Default 15 minutes, so a rotated key is picked up within that. */
@@ -18,21 +19,8 @@ export function secretApiKey(
   client = new SecretsManagerClient({}),
   options: SecretApiKeyOptions = {},
 ): () => Promise<string> {
-  const ttlMs = options.ttlMs ?? 15 * 60 * 1000;
-  const now = options.now ?? Date.now;
-  let cached: { key: Promise<string>; until: number } | undefined;
-
-  return () => {
-    const time = now();
-    if (cached !== undefined && time < cached.until) return cached.key;
-    const key = read(client, secretId);
-    const entry = { key, until: time + ttlMs };
-    cached = entry;
-    key.catch(() => {
-      if (cached === entry) cached = undefined;
-    });
-    return key;
-  };
+  const cache = new TtlCache<string>(options.ttlMs ?? 15 * 60 * 1000, options.now);
+  return () => cache.get(secretId, () => read(client, secretId));
 }
 
 async function read(client: SecretsManagerClient, secretId: string): Promise<string> {
