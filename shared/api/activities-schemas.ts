@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { activityStates, settableActivityStates } from '../domain/activities/activity';
+import { activityStates, activitySubjectTypes, settableActivityStates } from '../domain/activities/activity';
 import { supportedIntervals } from '../domain/activities/recurrence';
 import { taskIdPattern, taskStates } from '../domain/activities/task';
 import { auditFields, idSchema, optionalText, pageOf, pageQuery } from './common-schemas';
@@ -65,7 +65,7 @@ export const updateActivityBody = z
   })
   .meta({ id: 'UpdateActivity', description: 'Only the fields sent change; `description: null` clears it.' });
 
-const subjectSchema = z.object({ type: z.enum(['account', 'contact']), id: z.string() });
+const subjectSchema = z.object({ type: z.enum(activitySubjectTypes), id: z.string() });
 
 export const activitySchema = z
   .object({

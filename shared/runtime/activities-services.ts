@@ -9,6 +9,7 @@ import type { UserLookup } from '../domain/users/user-lookup';
 import { DynamoAccountStore } from '../table/account-store';
 import { DynamoActivityStore, DynamoTaskStore } from '../table/activities-store';
 import { DynamoContactStore } from '../table/contact-store';
+import { DynamoLeadStore } from '../table/lead-store';
 import type { Table } from '../table/table';
 import { serviceDeps } from './service-deps';
 
@@ -29,6 +30,7 @@ const storesOf = (table: Table) => ({
   tasks: new DynamoTaskStore(table),
   accounts: new DynamoAccountStore(table),
   contacts: new DynamoContactStore(table),
+  leads: new DynamoLeadStore(table),
 });
 
 /** Wires the scheduled-activities module's domain services to the table and a scheduler. */

@@ -1,8 +1,7 @@
-import type { AccountStore, ContactStore } from '../accounts/stores';
 import { VersionMismatchError } from '../errors';
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
 import { finishedActivity } from './activity';
-import { eventSubjectOf, liveSubject } from './activity-service';
+import { eventSubjectOf, liveSubject, type SubjectStores } from './activity-service';
 import { isLastOccurrence, latestOccurrence, occurrenceNear } from './recurrence';
 import type { ActivityDueInput } from './scheduler';
 import type { ActivityStore, TaskStore } from './stores';
@@ -28,12 +27,11 @@ const attempts = 3;
  */
 export class ActivityDueService {
   constructor(
-    private readonly deps: ServiceDeps & {
-      readonly activities: ActivityStore;
-      readonly tasks: TaskStore;
-      readonly accounts: AccountStore;
-      readonly contacts: ContactStore;
-    },
+    private readonly deps: ServiceDeps &
+      SubjectStores & {
+        readonly activities: ActivityStore;
+        readonly tasks: TaskStore;
+      },
   ) {}
 
   async due(input: ActivityDueInput): Promise<DueOutcome> {

@@ -2,6 +2,7 @@ import type { AccountStore, ContactStore } from '../accounts/stores';
 import { assertVersion, NotFoundError, ValidationError } from '../errors';
 import type { DomainEvent } from '../events';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import type { LeadStore } from '../sales/stores';
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
 import type { UserLookup } from '../users/user-lookup';
 import {
@@ -15,10 +16,15 @@ import {
 import type { ActivityScheduler } from './scheduler';
 import type { ActivityStore } from './stores';
 
-export interface ActivityServiceDeps extends ServiceDeps {
-  readonly activities: ActivityStore;
+/** Where the subjects of activities are looked up. */
+export interface SubjectStores {
   readonly accounts: AccountStore;
   readonly contacts: ContactStore;
+  readonly leads: Pick<LeadStore, 'get'>;
+}
+
+export interface ActivityServiceDeps extends ServiceDeps, SubjectStores {
+  readonly activities: ActivityStore;
   readonly scheduler: ActivityScheduler;
   /** Without it, owners are taken as given. */
   readonly users?: UserLookup;
@@ -26,10 +32,11 @@ export interface ActivityServiceDeps extends ServiceDeps {
 
 /** The live subject of the tenant and its account, or undefined when it is missing or deleted. */
 export async function liveSubject(
-  deps: { readonly accounts: AccountStore; readonly contacts: ContactStore },
+  deps: SubjectStores,
   tenantId: string,
   subject: ActivitySubject,
 ): Promise<{ accountId?: string } | undefined> {
+  if (subject.type === 'lead') return (await deps.leads.get(tenantId, subject.id)) ? {} : undefined;
   if (subject.type === 'account') {
     const account = await deps.accounts.get(tenantId, subject.id);
     return account && account.deletedAt === undefined ? { accountId: account.id } : undefined;

@@ -3,9 +3,10 @@ import { diffFields, type FieldChange } from '../events';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
 import { anchorOf, isInterval, nextOccurrence, type Schedule, supportedIntervals } from './recurrence';
 
-/** What an activity is about: an account or a contact of the tenant. */
+/** What an activity is about: an account, a contact or a lead (nurturing, R-SA-2) of the tenant. */
+export const activitySubjectTypes = ['account', 'contact', 'lead'] as const;
 export interface ActivitySubject {
-  readonly type: 'account' | 'contact';
+  readonly type: (typeof activitySubjectTypes)[number];
   readonly id: string;
 }
 
