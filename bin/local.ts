@@ -21,6 +21,12 @@ const facts = {
   mailboxUrl: runtime.mailboxUrl,
   smsUrl: runtime.smsUrl,
   tenants: runtime.tenants,
+  leadSources: runtime.leadSources.map((source) => ({
+    tenantId: source.tenantId,
+    name: source.name,
+    webhookUrl: `${runtime.apiUrl}${source.webhookPath}`,
+    signingSecret: source.signingSecret,
+  })),
 };
 mkdirSync(stateDir, { recursive: true });
 writeFileSync(path.join(stateDir, 'runtime.json'), `${JSON.stringify(facts, null, 2)}\n`);
@@ -36,6 +42,9 @@ Gridline is running locally.
 for (const tenant of runtime.tenants) {
   console.log(`  ${tenant.name} (tenant ${tenant.id}), admin bearer token:\n  ${tenant.adminToken}\n`);
 }
+console.log(`  Lead webhooks (signing secrets in .local/runtime.json): ${facts.leadSources.map((s) => s.webhookUrl).join('  ')}
+  Send a signed sample lead:  npm run send-lead -- norrsken
+`);
 console.log(`Try:  curl -H "Authorization: Bearer $TOKEN" "${facts.apiUrl}/v1/accounts"
 The same facts are in .local/runtime.json. Ctrl-C stops everything.`);
 

@@ -33,6 +33,11 @@ export interface FunctionAccess {
   /** Creates, disables and assigns roles to users of the Cognito user pool. */
   readonly cognitoAdmin?: boolean;
   readonly sendSms?: boolean;
+  /**
+   * The signing secrets of lead sources, one per source under the stack's
+   * prefix: `read` them (the webhook) or `manage` them (create, rotate).
+   */
+  readonly webhookSecrets?: 'read' | 'manage';
   /** Creates, changes and deletes run-time schedules that invoke this `scheduler-target` function. */
   readonly manageSchedulesFor?: string;
 }

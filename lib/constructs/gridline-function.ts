@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -99,6 +99,9 @@ export class GridlineFunction extends Construct {
         ...(access.putEvents === true ? { EVENT_BUS_NAME: bus.eventBusName } : {}),
         ...(access.bucket !== undefined ? { ATTACHMENTS_BUCKET: props.filesBucket.bucketName } : {}),
         ...(access.cognitoAdmin === true ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
+        ...(access.webhookSecrets !== undefined
+          ? { LEAD_SOURCE_SECRET_PREFIX: leadSourceSecretPrefix(Stack.of(scope)) }
+          : {}),
         ...Object.fromEntries(
           (access.secrets ?? []).map((name) => [
             secretEnvironmentName(name),
@@ -162,6 +165,7 @@ export class GridlineFunction extends Construct {
         reason: 'Every object of the files bucket: keys start with the tenant id, checked by the code',
       });
     }
+    if (access.webhookSecrets !== undefined) this.grantWebhookSecrets(access.webhookSecrets);
     if (access.cognitoAdmin === true) {
       this.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
@@ -222,9 +226,39 @@ export class GridlineFunction extends Construct {
     });
   }
 
+  /** Lead sources' secrets are made at run time, one per source, so the grant is on their name prefix. */
+  private grantWebhookSecrets(level: 'read' | 'manage'): void {
+    const stack = Stack.of(this);
+    const secrets = stack.formatArn({
+      service: 'secretsmanager',
+      resource: 'secret',
+      resourceName: `${leadSourceSecretPrefix(stack)}*`,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    const read = ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'];
+    const manage = [
+      'secretsmanager:CreateSecret',
+      'secretsmanager:PutSecretValue',
+      'secretsmanager:TagResource',
+    ];
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: level === 'manage' ? [...read, ...manage] : read,
+        resources: [secrets],
+      }),
+    );
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${leadSourceSecretPrefix(stack)}*]`,
+      reason: 'The signing secrets of lead sources, created at run time one per source under this prefix',
+    });
+  }
+
   private secret(props: GridlineFunctionProps, name: string): secretsmanager.ISecret {
     const secret = props.secrets.get(name);
     if (!secret) throw new Error(`the topology refers to the unknown secret "${name}"`);
     return secret;
   }
 }
+
+/** Where the stack keeps lead sources' signing secrets: `<stack>/lead-sources/<sourceId>`. */
+export const leadSourceSecretPrefix = (stack: Stack) => `${stack.stackName}/lead-sources/`;

@@ -17,7 +17,9 @@ import { LocalQueue } from './local-queue';
 import { LocalScheduler } from './local-scheduler';
 import type { LocalService } from './processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
+import { startLocalSecretsManager } from './secrets-manager';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
+import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoUsers } from './seed-users';
 import { startSesLocal } from './ses-local';
 import { StreamPoller } from './stream-poller';
@@ -55,6 +57,8 @@ export interface LocalRuntime {
   readonly smsUrl: string;
   readonly tableName: string;
   readonly tenants: readonly RuntimeTenant[];
+  /** The demo lead sources with their signing secrets (shown once, when made). */
+  readonly leadSources: readonly DemoLeadSource[];
   readonly identity: LocalIdentityProvider;
   readonly queues: ReadonlyMap<string, LocalQueue>;
   readonly demoTenants: readonly DemoTenant[];
@@ -76,6 +80,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const dynamoEndpoint = options.dynamoEndpoint ?? (await own(owned, startDynamoDbLocal())).endpoint;
   const sesEndpoint = options.sesEndpoint ?? (await own(owned, startSesLocal())).endpoint;
   const s3Endpoint = options.s3Endpoint ?? (await own(owned, startS3Local())).endpoint;
+  const secretsEndpoint = (await own(owned, startLocalSecretsManager())).endpoint;
   const tableName = options.tableName ?? 'gridline-local';
 
   const queues = new Map<string, LocalQueue>();
@@ -91,6 +96,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_ENDPOINT_URL_EVENTBRIDGE: busEndpoint,
     AWS_ENDPOINT_URL_SESV2: sesEndpoint,
     AWS_ENDPOINT_URL_S3: s3Endpoint,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
+    LEAD_SOURCE_SECRET_PREFIX: 'gridline-local/lead-sources/',
     S3_FORCE_PATH_STYLE: 'true',
     ATTACHMENTS_BUCKET: LOCAL_ATTACHMENTS_BUCKET,
     TABLE_NAME: tableName,
@@ -141,10 +148,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   });
   const apiUrl = await api.listen(options.apiPort);
 
+  const leadSources: DemoLeadSource[] = [];
   if (options.seed !== false) {
     const table = createTable(tableName);
     await seedDemoData(accountsServices(table), energyServices(table));
     await seedDemoUsers(table);
+    leadSources.push(...(await seedDemoSales(table, demoTenants)));
   }
   // The local scheduler keeps schedules in memory: register the stored ones again.
   await activitiesServices(createTable(tableName), { scheduler }).activities.rescheduleAll(
@@ -180,6 +189,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     smsUrl: `${apiUrl}/local/sms`,
     tableName,
     tenants,
+    leadSources,
     identity,
     queues,
     demoTenants,

@@ -8,10 +8,12 @@ import { type DemoTenant, demoTenants } from './seed';
 const demoNames: Readonly<Record<string, string>> = {
   'admin@norrsken.example': 'Ingrid Berg',
   'sales@norrsken.example': 'Erik Lindström',
+  'sales2@norrsken.example': 'Maja Ek',
   'service@norrsken.example': 'Sara Nilsson',
   'viewer@norrsken.example': 'Lars Holm',
   'admin@tatra.example': 'Zuzana Nováková',
   'sales@tatra.example': 'Martin Kováč',
+  'sales2@tatra.example': 'Lucia Balážová',
   'service@tatra.example': 'Jana Horváthová',
   'viewer@tatra.example': 'Peter Szabó',
 };

@@ -36,6 +36,7 @@ export const demoTenants: readonly DemoTenant[] = [
     users: [
       user('norrsken', 'admin', ['admin']),
       user('norrsken', 'sales', ['sales']),
+      user('norrsken', 'sales2', ['sales']),
       user('norrsken', 'service', ['service']),
       user('norrsken', 'viewer', ['viewer']),
     ],
@@ -53,6 +54,7 @@ export const demoTenants: readonly DemoTenant[] = [
     users: [
       user('tatra', 'admin', ['admin']),
       user('tatra', 'sales', ['sales']),
+      user('tatra', 'sales2', ['sales']),
       user('tatra', 'service', ['service']),
       user('tatra', 'viewer', ['viewer']),
     ],

@@ -9,7 +9,7 @@ const view = (source: LeadSource) => ({
   webhookPath: `/v1/webhooks/leads/${source.id}`,
 });
 
-/** Maps the lead source routes and the webhook onto the lead source service. */
+/** Maps the lead source admin routes onto the lead source service. */
 export function leadSourcesApi(sources: LeadSourceService): BoundRoute[] {
   return [
     bind(r.createLeadSource, async ({ caller, body, idempotency }) => {
@@ -38,6 +38,12 @@ export function leadSourcesApi(sources: LeadSourceService): BoundRoute[] {
     bind(r.rotateLeadSourceSecret, async ({ caller, params }) => ({
       body: { signingSecret: await sources.rotateSecret(caller, params.sourceId) },
     })),
+  ];
+}
+
+/** The signed webhook lead platforms call: public, its own function. */
+export function leadWebhookApi(sources: LeadSourceService): BoundRoute[] {
+  return [
     bind(r.receiveLeadWebhook, async ({ params, body, raw }) => {
       const { lead, replayed } = await sources.receive(params.sourceId, {
         headers: raw.headers,

@@ -1,6 +1,8 @@
 import { ConversionService } from '../domain/sales/conversion-service';
 import { DealService } from '../domain/sales/deal-service';
 import { LeadService } from '../domain/sales/lead-service';
+import type { OfferService } from '../domain/sales/offer-service';
+import { SalesSettingsService } from '../domain/sales/sales-settings-service';
 import type { ServiceDeps } from '../domain/service-context';
 import { DynamoAccountStore } from '../table/account-store';
 import { DynamoContactStore } from '../table/contact-store';
@@ -8,6 +10,7 @@ import { DynamoConversionStore } from '../table/conversion-store';
 import { DynamoDealStore } from '../table/deal-store';
 import { DynamoIdentificationStore } from '../table/identification-store';
 import { DynamoLeadStore } from '../table/lead-store';
+import { DynamoSalesSettingsStore } from '../table/sales-settings-store';
 import { DynamoSettingsStore } from '../table/settings-store';
 import { DynamoSupplyPointStore } from '../table/supply-point-store';
 import type { Table } from '../table/table';
@@ -15,12 +18,15 @@ import { DynamoUserLookup } from '../table/users-lookup';
 import { accountPorts } from './account-ports';
 import { accountsServices } from './accounts-services';
 import { energyServices } from './energy-services';
+import { offerServices } from './offer-services';
 import { serviceDeps } from './service-deps';
 
 export interface SalesServices {
   readonly leads: LeadService;
   readonly deals: DealService;
   readonly conversions: ConversionService;
+  readonly salesSettings: SalesSettingsService;
+  readonly offers: OfferService;
 }
 
 /**
@@ -29,6 +35,7 @@ export interface SalesServices {
  * it gets those modules' services, wired with the same ports as everywhere.
  */
 export function salesServices(table: Table, overrides: Partial<ServiceDeps> = {}): SalesServices {
+  const users = new DynamoUserLookup(table);
   const deps = serviceDeps(table, overrides);
   const ports = accountPorts(table);
   const settings = new DynamoSettingsStore(table);
@@ -49,11 +56,30 @@ export function salesServices(table: Table, overrides: Partial<ServiceDeps> = {}
     contacts: contactStore,
     supplyPoints: supplyPointStore,
     settings,
-    users: new DynamoUserLookup(table),
+    users,
   });
+  const salesSettings = new SalesSettingsService({
+    ...deps,
+    salesSettings: new DynamoSalesSettingsStore(table),
+    users,
+    settings,
+  });
+  const { offers } = offerServices(
+    table,
+    {
+      deals,
+      pricing: energy.offerPricing,
+      products: energy.pricing,
+      offerValidityDays: async (tenantId) =>
+        (await salesSettings.get({ tenantId, userId: 'offers' })).offers.validityDays,
+    },
+    deps,
+  );
   return {
     leads,
     deals,
+    salesSettings,
+    offers,
     conversions: new ConversionService({
       ...deps,
       leads,

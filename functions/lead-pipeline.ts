@@ -1,0 +1,9 @@
+import { activitySchedulerFromEnvironment } from '../shared/runtime/activities-services';
+import { leadPipeline } from '../shared/runtime/lead-pipeline-services';
+import { domainEventConsumer } from '../shared/runtime/queue-consumer';
+import { tableFromEnvironment } from '../shared/table/table';
+
+const pipeline = leadPipeline(tableFromEnvironment(), activitySchedulerFromEnvironment());
+
+/** Scores, qualifies and routes leads from their events, and schedules the new owner's follow-ups (R-SA-2). */
+export const handler = domainEventConsumer('lead-pipeline', (event) => pipeline.handle(event));

@@ -1,0 +1,30 @@
+import type { ActivityScheduler } from '../domain/activities/scheduler';
+import { LeadPipeline } from '../domain/sales/lead-pipeline';
+import type { ServiceDeps } from '../domain/service-context';
+import { DynamoLeadStore } from '../table/lead-store';
+import { DynamoRoundRobinStore } from '../table/round-robin-store';
+import { DynamoSettingsStore } from '../table/settings-store';
+import type { Table } from '../table/table';
+import { DynamoUserLookup } from '../table/users-lookup';
+import { activitiesServices } from './activities-services';
+import { salesServices } from './sales-services';
+import { serviceDeps } from './service-deps';
+
+/** Wires the lead pipeline: scoring, routing and the follow-ups it schedules as activities. */
+export function leadPipeline(
+  table: Table,
+  scheduler: ActivityScheduler,
+  overrides: Partial<ServiceDeps> = {},
+): LeadPipeline {
+  const deps = serviceDeps(table, overrides);
+  const users = new DynamoUserLookup(table);
+  return new LeadPipeline({
+    ...deps,
+    leads: new DynamoLeadStore(table),
+    rules: salesServices(table, deps).salesSettings,
+    turns: new DynamoRoundRobinStore(table),
+    settings: new DynamoSettingsStore(table),
+    users,
+    activities: activitiesServices(table, { scheduler, users, deps }).activities,
+  });
+}
