@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startLocalRuntime } from '../lib/local/runtime';
 import { bundleSizes } from './bundle-sizes';
 import { energyReadBench } from './energy-read';
+import { forecastBench, printForecastBench } from './forecast';
 import { httpReadBench } from './http-read';
 import { importBench, printImportBench } from './import';
 
@@ -50,6 +51,9 @@ try {
   console.log('\nFunction bundles (minified ESM, node22):');
   for (const [name, bytes] of Object.entries(sizes))
     console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
+  printForecastBench(
+    await forecastBench({ rounds, large: Number(process.env.BENCH_FORECAST_DEALS ?? 100_000) }),
+  );
   console.log(`\nImport of ${importRows} CSV rows (expect ~10 minutes for 100 000 on DynamoDB Local):`);
   printImportBench(await importBench({ rows: importRows }));
 } finally {
