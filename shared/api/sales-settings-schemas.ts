@@ -28,7 +28,10 @@ const ruleText = z.string().min(1).max(ruleTextMaxLength);
 const kwh = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 const days = z.int().min(1).max(maxDays);
 const rules = <T extends z.ZodType>(rule: T) =>
-  z.array(rule).max(maxRulesPerList).meta({ description: `At most ${maxRulesPerList}; ids unique.` });
+  z
+    .array(rule)
+    .max(maxRulesPerList)
+    .meta({ description: `At most ${maxRulesPerList}; ids unique.` });
 
 const attributeRule = z
   .strictObject({
@@ -122,12 +125,15 @@ const salesRules = {
     .strictObject({
       rules: rules(scoringRule),
       qualifyAt: score.optional().meta({
-        description: 'A new lead scoring at least this moves to marketing-qualified by itself; never if left out.',
+        description:
+          'A new lead scoring at least this moves to marketing-qualified by itself; never if left out.',
       }),
     })
     .meta({ description: 'The lead’s score is the sum of the points of every rule.' }),
   routing: z.strictObject({
-    rules: rules(routingRule).meta({ description: `The first rule a lead matches wins; at most ${maxRulesPerList}.` }),
+    rules: rules(routingRule).meta({
+      description: `The first rule a lead matches wins; at most ${maxRulesPerList}.`,
+    }),
     fallback: routeTarget
       .optional()
       .meta({ description: 'Where a lead goes that no rule matches; left unassigned when left out.' }),

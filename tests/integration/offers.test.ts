@@ -9,7 +9,7 @@ import type { CurrentTariff } from '../../shared/domain/energy/supply-point';
 import type { DomainEvent } from '../../shared/domain/events';
 import { DealService } from '../../shared/domain/sales/deal-service';
 import type { SalesActor } from '../../shared/domain/sales/sales-ports';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
 import { accountsServices } from '../../shared/runtime/accounts-services';
 import { energyServices } from '../../shared/runtime/energy-services';
 import { offerServices } from '../../shared/runtime/offer-services';
@@ -22,20 +22,10 @@ import { keys } from '../../shared/table/keys';
 import { DynamoSupplyPointStore } from '../../shared/table/supply-point-store';
 import type { Table } from '../../shared/table/table';
 import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { freshTable, swedishTenant } from '../support/local-table';
 
 type Role = 'admin' | 'sales' | 'viewer';
-interface Call {
-  readonly params?: Record<string, string>;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-}
-interface Answer {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string | number | boolean>>;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
-  readonly body: any;
-}
 
 /** A tenant ready to sell: a territory, a band table, a product with a price list, deal stages. */
 interface World {
@@ -212,47 +202,8 @@ describe('versioned offers of a deal', () => {
   }
 
   function as(who: { tenantId: string; userId: string }, role: Role) {
-    return async (routeKey: string, options: Call = {}): Promise<Answer> => {
-      const [method = 'GET', template = '/'] = routeKey.split(' ');
-      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => options.params?.[name] ?? '');
-      const event: HttpEvent = {
-        version: '2.0',
-        routeKey,
-        rawPath: path,
-        rawQueryString: '',
-        headers: {
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...options.headers,
-        },
-        ...(options.params ? { pathParameters: options.params } : {}),
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-        isBase64Encoded: false,
-        requestContext: {
-          accountId: '123456789012',
-          apiId: 'api',
-          domainName: 'api.example.test',
-          domainPrefix: 'api',
-          http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-          requestId: 'request-1',
-          routeKey,
-          stage: '$default',
-          time: '03/Mar/2025:09:00:00 +0000',
-          timeEpoch: 1740992400000,
-          authorizer: {
-            jwt: {
-              claims: { sub: who.userId, 'custom:tenantId': who.tenantId, 'cognito:groups': [role] },
-              scopes: [],
-            },
-          },
-        },
-      };
-      const response = await handler(event);
-      return {
-        status: response.statusCode as number,
-        headers: response.headers ?? {},
-        body: response.body ? JSON.parse(response.body) : undefined,
-      };
-    };
+    return async (routeKey: string, options: TestRequest = {}) =>
+      answerOf(await handler(httpEvent(routeKey, { ...who, roles: [role] }, options)));
   }
 
   /** The seller's calls on offers. */
@@ -286,7 +237,7 @@ describe('versioned offers of a deal', () => {
     };
   }
 
-  const etagOf = (answer: Answer) => answer.headers.etag as string;
+  const etagOf = (answer: ReturnType<typeof answerOf>) => answer.headers.etag as string;
 
   it('prices version 1 for each supply point of the deal with the energy module’s saving', async () => {
     // Prepare

@@ -10,13 +10,14 @@ import { dealDelta } from '../../shared/domain/sales/forecast';
 import type { Lead, LeadStage } from '../../shared/domain/sales/lead';
 import type { SalesReportService } from '../../shared/domain/sales/sales-report-service';
 import type { Caller, Role } from '../../shared/http/auth';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
 import { salesReportServices } from '../../shared/runtime/sales-report-services';
 import { settingsServices } from '../../shared/runtime/settings-services';
 import { DynamoSalesAggregates } from '../../shared/table/sales-aggregates-store';
 import { salesKeys } from '../../shared/table/sales-keys';
 import type { Table } from '../../shared/table/table';
 import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+import { answerOf, httpEvent } from '../support/http-event';
 import { freshTable, swedishTenant } from '../support/local-table';
 
 const ulid = monotonicFactory();
@@ -453,35 +454,8 @@ describe('the reports over HTTP', () => {
     const s = await setUp();
     const handler = createHttpHandler(reportsApi(s.reports), new Logger({ logLevel: 'SILENT' }));
     const get = async (path: string, query: Record<string, string>, role: Role) => {
-      const routeKey = `GET ${path}`;
-      const response = await handler({
-        version: '2.0',
-        routeKey,
-        rawPath: path,
-        rawQueryString: new URLSearchParams(query).toString(),
-        headers: {},
-        queryStringParameters: query,
-        isBase64Encoded: false,
-        requestContext: {
-          accountId: '123456789012',
-          apiId: 'api',
-          domainName: 'api.example.test',
-          domainPrefix: 'api',
-          http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-          requestId: 'request-1',
-          routeKey,
-          stage: '$default',
-          time: '02/Sep/2026:12:30:00 +0000',
-          timeEpoch: 1788352200000,
-          authorizer: {
-            jwt: {
-              claims: { sub: `${role}-1`, 'custom:tenantId': s.tenantId, 'cognito:groups': [role] },
-              scopes: [],
-            },
-          },
-        },
-      } as HttpEvent);
-      return { status: response.statusCode, body: JSON.parse(response.body ?? '{}') };
+      const caller = { tenantId: s.tenantId, userId: `${role}-1`, roles: [role] };
+      return answerOf(await handler(httpEvent(`GET ${path}`, caller, { query })));
     };
 
     // Act

@@ -145,23 +145,25 @@ export function defaultSalesSettings(tenantId: string): SalesSettings {
 /** Rule text matches lead text case-insensitively, whatever spaces surround either. */
 export const sameText = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-const trimmed = (value: string | undefined) => (typeof value === 'string' ? value.trim() : value);
+const trimmed = <T extends string | undefined>(value: T): T =>
+  (typeof value === 'string' ? value.trim() : value) as T;
 
 /** Drops the keys whose value is undefined: an absent field is gone, not stored as undefined. */
 const defined = <T extends object>(value: T): T =>
   Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 
 function normalisedTarget(target: RouteTarget): RouteTarget {
-  return target.type === 'user'
-    ? { type: 'user', userId: trimmed(target.userId) as string }
-    : { type: 'group', groupId: trimmed(target.groupId) as string };
+  if (target.type === 'user') return { type: 'user', userId: trimmed(target.userId) };
+  if (target.type === 'group') return { type: 'group', groupId: trimmed(target.groupId) };
+  // An unknown type is left as it came, for the validation to name.
+  return target;
 }
 
 function normalisedScoringRule(rule: ScoringRule): ScoringRule {
-  const id = trimmed(rule.id) as string;
+  const id = trimmed(rule.id);
   if (rule.kind === 'attribute') {
     const { attribute, points } = rule;
-    return { id, kind: 'attribute', attribute, equals: trimmed(rule.equals) as string, points };
+    return { id, kind: 'attribute', attribute, equals: trimmed(rule.equals), points };
   }
   if (rule.kind === 'consumption') {
     const { atLeastKwh, belowKwh, points } = rule;
@@ -185,7 +187,7 @@ export function normalisedSalesRules(input: SalesRules): SalesRules {
     scoring: defined({ rules: scoring.rules.map(normalisedScoringRule), qualifyAt: scoring.qualifyAt }),
     routing: defined({
       rules: routing.rules.map((rule) => ({
-        id: trimmed(rule.id) as string,
+        id: trimmed(rule.id),
         when: defined({
           segment: rule.when.segment,
           commodity: rule.when.commodity,
@@ -200,10 +202,10 @@ export function normalisedSalesRules(input: SalesRules): SalesRules {
     nurturing: {
       rules: nurturing.rules.map((rule) =>
         defined({
-          id: trimmed(rule.id) as string,
+          id: trimmed(rule.id),
           stage: rule.stage,
           afterDays: rule.afterDays,
-          title: trimmed(rule.title) as string,
+          title: trimmed(rule.title),
           description: trimmed(rule.description) || undefined,
         }),
       ),
