@@ -16,7 +16,6 @@ import type { MonthRange, PipelineCut } from '../shared/domain/sales/sales-aggre
 import type { TenantProfile } from '../shared/domain/tenant';
 import type { Caller } from '../shared/http/auth';
 import { salesReportServices } from '../shared/runtime/sales-report-services';
-import { keys } from '../shared/table/keys';
 import { DynamoSalesAggregates } from '../shared/table/sales-aggregates-store';
 import { salesKeys } from '../shared/table/sales-keys';
 import { createTable, type Table } from '../shared/table/table';
@@ -137,12 +136,10 @@ function benchDeal(tenantId: string, i: number, id: string): Deal {
   };
 }
 
-/** A deal as the deal store writes it: its own partition, its account's collection, the tenant's deal list. */
+/** A deal as the deal store writes it: its own partition and the tenant's deal list. */
 const dealItem = (deal: Deal) => ({
   ...salesKeys.deal(deal.tenantId, deal.id),
   entity: 'Deal',
-  gsi1pk: keys.accountCollection(deal.tenantId, deal.accountId),
-  gsi1sk: salesKeys.dealInCollection(deal.id),
   gsi2pk: salesKeys.dealList(deal.tenantId),
   gsi2sk: deal.id,
   ...deal,

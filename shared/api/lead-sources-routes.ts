@@ -83,9 +83,11 @@ export const leadSourceRoutes = {
     summary: 'A lead platform delivers a lead, signed with its secret; a redelivery is a no-op',
     tag: 'Lead sources',
     permission: 'public',
-    params: sourceParams,
+    // Any path answers 401 alike: an unknown source id tells a stranger nothing.
+    params: z.object({ sourceId: z.string().min(1).max(64) }),
     body: webhookPayload,
+    signed: true,
     success: { status: 202, description: 'The lead it made (or made before)', schema: deliverySchema },
-    errors: [400, 401, 415],
+    errors: [400, 401],
   }),
 } as const;

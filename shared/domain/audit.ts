@@ -57,10 +57,13 @@ export function summaryOf(event: DomainEvent): string | undefined {
  * and, for a contact, also in its account's history; a contact moved from
  * one account to another shows in both accounts' histories.
  */
+const membersOnly = new Set<string>(['deal', 'offer']);
+
 export function historyOf(event: DomainEvent): { entry: HistoryEntry; subjects: Subject[] } {
   const subject: Subject = { type: event.subject.type, id: event.subject.id };
   const subjects: Subject[] = [subject];
-  if (event.subject.type !== 'account') {
+  // Deals and offers are for their members' eyes (commissions): their history stays in their own partition.
+  if (event.subject.type !== 'account' && !membersOnly.has(event.subject.type)) {
     const { accountId, previousAccountId } = event.subject;
     if (accountId) subjects.push({ type: 'account', id: accountId });
     if (previousAccountId && previousAccountId !== accountId) {

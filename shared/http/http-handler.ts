@@ -30,8 +30,11 @@ class ValidationFailure extends Error {
   }
 }
 
+const rawBodyOf = (event: HttpEvent) =>
+  event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+
 function readBody(event: HttpEvent, contract: RouteContract): { raw: string; value: unknown } | undefined {
-  if (!contract.body) return undefined;
+  if (!contract.body || contract.signed) return undefined;
   const contentType = event.headers['content-type'] ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
     throw new HttpError(
@@ -41,9 +44,7 @@ function readBody(event: HttpEvent, contract: RouteContract): { raw: string; val
       'Send the body as application/json.',
     );
   }
-  const raw = event.isBase64Encoded
-    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
-    : (event.body ?? '');
+  const raw = rawBodyOf(event);
   try {
     return { raw, value: JSON.parse(raw) };
   } catch {
@@ -132,7 +133,7 @@ async function dispatch(route: BoundRoute, event: HttpEvent): Promise<HttpRespon
   };
   const params = parse(contract.params, event.pathParameters ?? {});
   const query = parse(contract.query, event.queryStringParameters ?? {});
-  const parsedBody = parse(contract.body, body?.value);
+  const parsedBody = contract.signed ? undefined : parse(contract.body, body?.value);
   if (fields.length > 0) return problemResponse(validationProblem(fields));
 
   const result = await route.implementation({
@@ -142,7 +143,7 @@ async function dispatch(route: BoundRoute, event: HttpEvent): Promise<HttpRespon
     body: parsedBody,
     ifMatch: readIfMatch(event, contract),
     idempotency: contract.idempotent ? readIdempotencyKey(event, caller, body?.raw ?? '') : undefined,
-    raw: { headers: event.headers, body: body?.raw ?? '' },
+    raw: { headers: event.headers, body: body?.raw ?? rawBodyOf(event) },
   });
 
   const status = result.status ?? contract.success.status;

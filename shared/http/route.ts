@@ -38,6 +38,12 @@ export interface RouteContract<
     /** Content type of a non-JSON success body (the docs page). */
     readonly contentType?: string;
   };
+  /**
+   * A signed webhook: the body (documented by `body`) is handed over raw and
+   * unread, so that the implementation checks the sender's signature before
+   * it looks at what was sent.
+   */
+  readonly signed?: boolean;
   /** Creates accept `Idempotency-Key`; updates require `If-Match`. */
   readonly idempotent?: boolean;
   readonly ifMatch?: 'required' | 'optional';

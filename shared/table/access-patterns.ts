@@ -325,10 +325,10 @@ export const accessPatterns: readonly AccessPattern[] = [
     operation: 'Query',
   },
   {
-    name: 'Deals of an account',
-    index: 'gsi1',
-    key: 'gsi1pk = T#t#ACCOUNT#id, begins_with(gsi1sk, DEAL#)',
-    operation: 'Query',
+    name: 'The accepted offer of a deal (guard)',
+    index: 'table',
+    key: 'pk = T#t#DEAL#dealId, sk = ACCEPTEDOFFER',
+    operation: 'conditional Put in the acceptance’s transaction',
   },
   {
     name: 'Offer with its versions',

@@ -1,6 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { SettingUsageDelta } from '../domain/accounts/references';
-import { ConflictError, ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/errors';
 import type { SettingUser } from '../domain/settings/setting';
 import { type Change, commitChange, maxTransactItems } from './commit-change';
 import type { TransactItem } from './transact';
@@ -25,9 +24,9 @@ export interface AccountsStoreOptions {
  * commitChange with the accounts module's extra writes (category memberships,
  * usage counts). A change too big for one transaction is refused with a 400
  * naming `field`, never sent to fail as a 500; an extra write whose condition
- * fails (a usage count of a setting deleted meanwhile) is a 409.
+ * fails (a usage count of a setting deleted meanwhile) is a 409 (commitChange).
  */
-export async function commitWithExtras(
+export function commitWithExtras(
   table: Parameters<typeof commitChange>[0],
   change: Change & { readonly extra: readonly TransactItem[] },
   field: string,
@@ -43,22 +42,5 @@ export async function commitWithExtras(
       },
     ]);
   }
-  try {
-    return await commitChange(table, change);
-  } catch (error) {
-    if (error instanceof TransactionCanceledException) {
-      const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      const failedExtra = codes
-        .slice(extraStart, extraStart + change.extra.length)
-        .some((code) => code === 'ConditionalCheckFailed');
-      if (failedExtra) {
-        throw new ConflictError(
-          `a setting this ${change.resource} refers to was deleted meanwhile; read it again`,
-          [],
-          { cause: error },
-        );
-      }
-    }
-    throw error;
-  }
+  return commitChange(table, change);
 }

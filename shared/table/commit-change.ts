@@ -23,6 +23,8 @@ export interface Change {
   readonly lookups?: readonly TransactItem[];
   /** More writes of the same change (e.g. category memberships, setting usage counts), before the outbox event. */
   readonly extra?: readonly TransactItem[];
+  /** What a failed condition on an `extra` write means; by default that a setting it counts was deleted meanwhile. */
+  readonly extraConflict?: string;
   readonly event: DomainEvent;
   readonly idempotency?: IdempotencyToken;
   /** Stored with the idempotency record, replayed to a retry. */
@@ -38,6 +40,8 @@ interface Layout {
   readonly change: Change;
   readonly itemIndex: number;
   readonly claims: Map<number, GuardedField>;
+  /** Where the change's extra writes sit. */
+  readonly extras: readonly [number, number];
 }
 
 /** One change's writes, appended to `items`: where its item and guard claims sit. */
@@ -53,8 +57,10 @@ function append(table: Table, change: Change, items: TransactItem[]): Layout {
     if (guard.change.claimIndex !== undefined) claims.set(items.length + guard.change.claimIndex, guard);
     items.push(...guard.change.items);
   }
-  items.push(...(change.lookups ?? []), ...(change.extra ?? []), outboxPut(table, change.event));
-  return { change, itemIndex, claims };
+  items.push(...(change.lookups ?? []));
+  const extraStart = items.length;
+  items.push(...(change.extra ?? []), outboxPut(table, change.event));
+  return { change, itemIndex, claims, extras: [extraStart, extraStart + (change.extra?.length ?? 0)] };
 }
 
 /**
@@ -109,7 +115,17 @@ export async function commitChanges(
       const taken = layouts.flatMap(({ claims }) =>
         [...claims].filter(([index]) => failed(index)).map(([, claim]) => claim),
       );
-      if (taken.length === 0) return undefined;
+      if (taken.length === 0) {
+        const extra = layouts.find(({ extras: [from, to] }) =>
+          codes.slice(from, to).some((code) => code === 'ConditionalCheckFailed'),
+        );
+        return extra
+          ? new ConflictError(
+              extra.change.extraConflict ??
+                `a setting this ${extra.change.resource} refers to was deleted meanwhile; read it again`,
+            )
+          : undefined;
+      }
       return new ConflictError(
         taken.map((c) => c.takenMessage).join('; '),
         taken.map((c) => ({ name: c.field, reason: c.takenMessage })),

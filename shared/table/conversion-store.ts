@@ -1,9 +1,13 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { IdempotencyToken } from '../domain/ports';
 import type { Conversion, ConversionStore } from '../domain/sales/conversion-service';
 import type { DynamoAccountStore } from './account-store';
 import type { SettingUsageItems } from './accounts-commit';
 import { type Change, commitChanges } from './commit-change';
 import type { DynamoContactStore } from './contact-store';
 import { dealChange } from './deal-store';
+import { replayOf } from './idempotency';
+import { keys } from './keys';
 import { leadChange } from './lead-store';
 import type { DynamoSupplyPointStore } from './supply-point-store';
 import type { Table } from './table';
@@ -31,11 +35,24 @@ export class DynamoConversionStore implements ConversionStore {
   ): Promise<{ replayed?: Conversion }> {
     const changes: Change[] = [
       ...(parts.account
-        ? [this.stores.accounts.changeOf(undefined, parts.account.value, parts.account.event)]
+        ? [
+            underPart(
+              'account',
+              this.stores.accounts.changeOf(undefined, parts.account.value, parts.account.event),
+            ),
+          ]
         : []),
-      this.stores.contacts.changeOf(undefined, parts.contact.value, parts.contact.event),
+      underPart(
+        'contact',
+        this.stores.contacts.changeOf(undefined, parts.contact.value, parts.contact.event),
+      ),
       ...(parts.supplyPoint
-        ? [this.stores.supplyPoints.changeOf(undefined, parts.supplyPoint.value, parts.supplyPoint.event)]
+        ? [
+            underPart(
+              'supplyPoint',
+              this.stores.supplyPoints.changeOf(undefined, parts.supplyPoint.value, parts.supplyPoint.event),
+            ),
+          ]
         : []),
       dealChange(this.table, undefined, parts.deal.deal, parts.deal.event, this.stores.settingUsage),
       leadChange(this.table, parts.lead.previous, parts.lead.next, parts.lead.event),
@@ -43,4 +60,21 @@ export class DynamoConversionStore implements ConversionStore {
     const { replayed } = await commitChanges(this.table, changes, idempotency, response);
     return replayed ? { replayed: replayed as Conversion } : {};
   }
+
+  async replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<Conversion | undefined> {
+    const { Item } = await this.table.client.send(
+      new GetCommand({
+        TableName: this.table.name,
+        Key: keys.idempotency(tenantId, idempotency.operationId, idempotency.key),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? replayOf<Conversion>(this.table, tenantId, idempotency) : undefined;
+  }
 }
+
+/** A part's taken values are named under the part, as its other fields are (`account.orgNumber`). */
+const underPart = (part: string, change: Change): Change => ({
+  ...change,
+  guards: change.guards?.map((guard) => ({ ...guard, field: `${part}.${guard.field}` })),
+});

@@ -8,22 +8,16 @@ import type { SettingRef } from '../domain/settings/settings-lookup';
 import type { SettingUsageItems } from './accounts-commit';
 import { type Change, commitChange } from './commit-change';
 import { stripLayout } from './item-mapping';
-import { keys } from './keys';
 import { queryPage } from './query-page';
 import { salesKeys } from './sales-keys';
 import type { Table } from './table';
 import { deleteItem, type TransactItem } from './transact';
 
-/**
- * A deal in its own partition, in its account's collection (gsi1) and in the
- * tenant's deal list (gsi2).
- */
+/** A deal in its own partition and in the tenant's deal list (gsi2). */
 function toItem(d: Deal): Record<string, unknown> {
   return {
     ...salesKeys.deal(d.tenantId, d.id),
     entity: 'Deal',
-    gsi1pk: keys.accountCollection(d.tenantId, d.accountId),
-    gsi1sk: salesKeys.dealInCollection(d.id),
     gsi2pk: salesKeys.dealList(d.tenantId),
     gsi2sk: d.id,
     ...d,
@@ -115,7 +109,7 @@ export class DynamoDealStore implements DealStore {
     await commitChange(this.table, dealChange(this.table, previous, next, event, this.settingUsage));
   }
 
-  /** Every deal of the tenant, oldest first. */
+  /** Every deal of the tenant, newest first. */
   list(tenantId: string, page: PageRequest): Promise<Page<Deal>> {
     return queryPage<Deal>(
       this.table,
@@ -129,19 +123,6 @@ export class DynamoDealStore implements DealStore {
     return queryPage<Deal>(
       this.table,
       { partition: salesKeys.dealsOfUser(tenantId, userId), newestFirst: true },
-      page,
-    );
-  }
-
-  /** An account's deals, from its collection. */
-  ofAccount(tenantId: string, accountId: string, page: PageRequest): Promise<Page<Deal>> {
-    return queryPage<Deal>(
-      this.table,
-      {
-        index: 'gsi1',
-        partition: keys.accountCollection(tenantId, accountId),
-        sortKeyPrefix: salesKeys.dealPrefix,
-      },
       page,
     );
   }

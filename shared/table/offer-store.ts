@@ -12,6 +12,7 @@ import { queryPage } from './query-page';
 import { salesKeys } from './sales-keys';
 import type { Table } from './table';
 import type { TransactItem } from './transact';
+import { putNew } from './transact';
 
 const headerSk = salesKeys.offer('', '').sk;
 
@@ -126,8 +127,17 @@ export class DynamoOfferStore implements OfferStore {
     event: DomainEvent,
     won: PreparedDeal | undefined,
   ): Promise<void> {
+    const change = offerChange(this.table, previous, next, versions, event);
     await commitChanges(this.table, [
-      offerChange(this.table, previous, next, versions, event),
+      {
+        ...change,
+        // One accepted offer per deal, whatever the deal's stage: two acceptances racing cannot both win.
+        extra: [
+          ...(change.extra ?? []),
+          putNew(this.table, { ...salesKeys.acceptedOffer(next.tenantId, next.dealId), offerId: next.id }),
+        ],
+        extraConflict: 'another offer of this deal was accepted meanwhile',
+      },
       ...(won ? [dealChange(this.table, won.previous, won.deal, won.event, this.settingUsage)] : []),
     ]);
   }

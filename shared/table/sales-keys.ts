@@ -39,9 +39,6 @@ export const salesKeys = {
   }),
 
   deal: (tenantId: string, dealId: string): ItemKey => ({ pk: `${t(tenantId)}#DEAL#${dealId}`, sk: 'DEAL' }),
-  /** gsi1 sort key of a deal in its account's collection. */
-  dealInCollection: (dealId: string) => `DEAL#${dealId}`,
-  dealPrefix: 'DEAL#',
   /** gsi2: every deal of the tenant, oldest first (admins). */
   dealList: (tenantId: string) => `${t(tenantId)}#DEALS`,
   /** A copy of a deal for each user who owns it or takes part in it: "my deals" is one Query. */
@@ -64,6 +61,11 @@ export const salesKeys = {
   /** gsi1: a deal's offers. */
   offersOfDeal: (tenantId: string, dealId: string) => `${t(tenantId)}#DEAL#${dealId}`,
   offerInDeal: (offerId: string) => `OFFER#${offerId}`,
+  /** Guard: the one accepted offer of a deal. */
+  acceptedOffer: (tenantId: string, dealId: string): ItemKey => ({
+    pk: `${t(tenantId)}#DEAL#${dealId}`,
+    sk: 'ACCEPTEDOFFER',
+  }),
 
   /** Aggregates maintained by the sales reports consumer: one partition each, read with one Query. */
   forecast: (tenantId: string) => `${t(tenantId)}#FORECAST`,

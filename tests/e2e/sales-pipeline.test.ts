@@ -80,6 +80,8 @@ describe('sales pipeline, end to end', () => {
     expect(stale.status).toBe(401);
     const tampered = await post(delivery(secret, 'msg_e2e_4', sample), sample.replace('Erik', 'Eric'));
     expect(tampered.status).toBe(401);
+    const unsigned = await post({ 'content-type': 'text/plain' }, 'not even JSON');
+    expect(unsigned.status).toBe(401);
     await runtime.settled();
     const campaignLeads = await admin.get(`/v1/leads?ownerId=${lead.ownerId}&limit=100`);
     expect(campaignLeads.body.items.filter((l: { email?: string }) => l.email === lead.email)).toHaveLength(

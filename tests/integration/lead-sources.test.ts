@@ -27,7 +27,6 @@ function signed(secret: string, id: string, now: Date, raw = body) {
       'webhook-signature': signWebhook(secret, id, now, raw),
     },
     rawBody: raw,
-    payload: JSON.parse(raw) as unknown,
   };
 }
 

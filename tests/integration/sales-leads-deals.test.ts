@@ -132,6 +132,40 @@ describe('leads, deals and conversion', () => {
     ).rejects.toMatchObject({ message: expect.stringContaining('already converted') });
   });
 
+  it('answers a retried conversion with what the first one made, and names a taken org number under its part', async () => {
+    const sqlLead = async (email: string) => {
+      const lead = (await f.sales.leads.create(f.anna, { ...prospect, email, phone: undefined })).value;
+      return f.sales.leads.move(f.anna, lead.id, lead.version, 'sales-qualified');
+    };
+    const deal = { stageId: f.stages.qualification, valueMinor: 1000, expectedCloseDate: '2027-01-31' };
+    const token = { operationId: 'convertLead', key: 'retry-1', requestHash: 'same' };
+    const lead = await sqlLead('retry@ek.example');
+    const first = await f.sales.conversions.convert(
+      f.anna,
+      lead.id,
+      lead.version,
+      { deal, account: { name: 'Retry AB', orgNumber: '556036-0793' } },
+      token,
+    );
+    const retry = await f.sales.conversions.convert(f.anna, lead.id, lead.version, { deal }, token);
+    expect(retry).toEqual({ value: first.value, replayed: true });
+
+    const twin = await sqlLead('twin@ek.example');
+    await expect(
+      f.sales.conversions.convert(f.anna, twin.id, twin.version, {
+        deal,
+        account: { name: 'Twin AB', orgNumber: '556036-0793' },
+      }),
+    ).rejects.toMatchObject({ name: 'ConflictError', fields: [{ name: 'account.orgNumber' }] });
+    await expect(
+      f.sales.conversions.convert(f.anna, twin.id, twin.version, {
+        deal,
+        accountId: first.value.account.id,
+        account: { name: 'Both' },
+      }),
+    ).rejects.toMatchObject({ fields: [{ name: 'account' }] });
+  });
+
   it('writes nothing when one part of a conversion is refused', async () => {
     const lead = (await f.sales.leads.create(f.anna, { ...prospect, email: 'partial@ek.example' })).value;
     const sql = await f.sales.leads.move(f.anna, lead.id, lead.version, 'sales-qualified');
@@ -210,6 +244,15 @@ describe('leads, deals and conversion', () => {
       await expect(f.sales.deals.create(f.bo, { ...draft(), ownerId: f.anna.userId })).rejects.toMatchObject({
         name: 'ForbiddenError',
       });
+    });
+
+    it('lets a viewer who also sells read every deal but change only their own', async () => {
+      const both = { ...f.bo, roles: ['viewer', 'sales'] };
+      const annas = (await f.sales.deals.create(f.anna, draft())).value;
+      await expect(f.sales.deals.get(both, annas.id)).resolves.toMatchObject({ id: annas.id });
+      await expect(
+        f.sales.deals.update(both, annas.id, annas.version, { valueMinor: 1 }),
+      ).rejects.toMatchObject({ name: 'ForbiddenError' });
     });
 
     it('answers another tenant’s deal with 404', async () => {

@@ -55,6 +55,8 @@ export interface ConversionStore {
     response: Conversion,
     idempotency?: IdempotencyToken,
   ): Promise<{ replayed?: Conversion }>;
+  /** The conversion an earlier request with this key made, if any (422 when that request differed). */
+  replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<Conversion | undefined>;
 }
 
 export interface ConversionDeps extends ServiceDeps {
@@ -86,11 +88,20 @@ export class ConversionService {
   ): Promise<{ value: Conversion; replayed: boolean }> {
     const lead = await this.deps.leads.get(actor, leadId);
     // A retry after success finds the lead converted: the idempotency record answers it.
-    if (!(idempotency && lead.stage === 'converted')) assertVersion('lead', lead, expectedVersion);
+    if (idempotency && lead.stage === 'converted') {
+      const earlier = await this.deps.store.replayOf(actor.tenantId, idempotency);
+      if (earlier) return { value: earlier, replayed: true };
+    }
+    assertVersion('lead', lead, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
     // Checked first, so that a lead in the wrong stage is a 409 before any field is looked at.
     assertConvertible(lead);
 
+    if (request.accountId && request.account) {
+      throw new ValidationError([
+        { name: 'account', reason: 'give a new account or an accountId, not both' },
+      ]);
+    }
     const existing = request.accountId ? await this.existingAccount(actor, request.accountId) : undefined;
     const account =
       existing === undefined

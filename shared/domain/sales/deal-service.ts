@@ -19,7 +19,13 @@ import {
   updateDeal,
 } from './deal';
 import { forecastGroupsOf } from './forecast-groups';
-import { type SalesActor, type SalesSettingsReader, seesAllDeals } from './sales-ports';
+import {
+  changesAllDeals,
+  type DealAccess,
+  type SalesActor,
+  type SalesSettingsReader,
+  seesAllDeals,
+} from './sales-ports';
 import type { DealStore } from './stores';
 
 export interface DealDeps extends ServiceDeps {
@@ -74,7 +80,7 @@ export class DealService {
     const stage = await this.stage(actor.tenantId, draft.stageId, invalid);
     await this.checkSettings(actor.tenantId, draft, invalid);
     if (invalid.length > 0) throw new ValidationError(invalid);
-    if (!seesAllDeals(actor) && !isDealMember({ ownerId, participants }, actor.userId)) {
+    if (!changesAllDeals(actor) && !isDealMember({ ownerId, participants }, actor.userId)) {
       throw new ForbiddenError('you can only create deals that you own or take part in');
     }
     const ctx = options.ctx ?? (await changeContext(this.deps, actor));
@@ -101,16 +107,22 @@ export class DealService {
     return { deal, event };
   }
 
-  /** A deal the caller may see; another tenant's, or one a sales user has no part in, answers 404. */
-  async get(actor: SalesActor, dealId: string): Promise<Deal> {
+  /**
+   * A deal the caller may see; another tenant's, or one a sales user has no
+   * part in, answers 404. To change it (`write`), the caller must be an
+   * admin or one of its members: a viewer who sees it gets 403.
+   */
+  async get(actor: SalesActor, dealId: string, access: DealAccess = 'read'): Promise<Deal> {
     const deal = await this.deps.deals.get(actor.tenantId, dealId);
-    if (!deal || (!seesAllDeals(actor) && !isDealMember(deal, actor.userId)))
-      throw new NotFoundError('deal', dealId);
+    const member = deal !== undefined && isDealMember(deal, actor.userId);
+    if (!deal || (!seesAllDeals(actor) && !member)) throw new NotFoundError('deal', dealId);
+    if (access === 'write' && !member && !changesAllDeals(actor))
+      throw new ForbiddenError('only the deal’s owner, its participants and admins change it');
     return deal;
   }
 
   async update(actor: SalesActor, dealId: string, expectedVersion: number, patch: DealPatch): Promise<Deal> {
-    const current = await this.get(actor, dealId);
+    const current = await this.get(actor, dealId, 'write');
     assertVersion('deal', current, expectedVersion);
     const prepared = await this.prepareUpdate(actor, current, patch);
     if (!prepared) return current;
@@ -152,7 +164,7 @@ export class DealService {
         : await forecastGroupsOf(this.deps.settings, actor.tenantId, ownerId);
     const { deal, changes } = updateDeal(current, { patch, stage, forecastGroupIds }, at);
     if (changes.length === 0) return undefined;
-    if (!seesAllDeals(actor) && !isDealMember(deal, actor.userId)) {
+    if (!changesAllDeals(actor) && !isDealMember(deal, actor.userId)) {
       throw new ValidationError([
         { name: 'participants', reason: 'you would no longer own or take part in the deal; ask an admin' },
       ]);

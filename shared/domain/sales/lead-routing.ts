@@ -33,9 +33,9 @@ export function matchRoute(lead: RoutedLead, routing: SalesRules['routing']): Ro
 
 /**
  * The member of a group whose turn it is. `members` in the group's stored
- * order; `turn` counts the leads routed to the group so far. The pick is the
- * first active member at or after position `turn mod n`, wrapping around, so
- * a deactivated member's turn passes to the next active one; undefined when
+ * order; `turn` counts the leads routed to the group so far. Turns go round
+ * the active members only, so a deactivated member's share is spread evenly
+ * over the others rather than handed to the one after them; undefined when
  * no member is active.
  */
 export function pickRoundRobin(
@@ -43,14 +43,9 @@ export function pickRoundRobin(
   active: ReadonlySet<string>,
   turn: number,
 ): string | undefined {
-  const n = members.length;
-  if (n === 0) return undefined;
-  const start = ((turn % n) + n) % n;
-  for (let step = 0; step < n; step++) {
-    const member = members[(start + step) % n];
-    if (member !== undefined && active.has(member)) return member;
-  }
-  return undefined;
+  const eligible = members.filter((member) => active.has(member));
+  if (eligible.length === 0) return undefined;
+  return eligible[((turn % eligible.length) + eligible.length) % eligible.length];
 }
 
 /** The round-robin counter of each user group. */

@@ -45,7 +45,6 @@ export interface NewLeadSource {
 export interface DeliveryInput {
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly rawBody: string;
-  readonly payload: unknown;
 }
 
 /** What one delivery did: the lead it made, or that it was already received. */
@@ -127,10 +126,19 @@ export class LeadSourceService {
     return next;
   }
 
-  /** A new signing secret, shown once; the old one is accepted for another day. */
+  /**
+   * A new signing secret, shown once; the old one is accepted for another
+   * day. A source whose secret was never made (Secrets Manager failed after
+   * the source was written) gets its first one here.
+   */
   async rotateSecret(actor: Actor, sourceId: string): Promise<string> {
     await this.get(actor, sourceId);
-    return this.deps.secrets.rotate(actor.tenantId, sourceId);
+    try {
+      return await this.deps.secrets.rotate(actor.tenantId, sourceId);
+    } catch (error) {
+      if (error instanceof NotFoundError) return this.deps.secrets.create(actor.tenantId, sourceId);
+      throw error;
+    }
   }
 
   async receive(sourceId: string, input: DeliveryInput): Promise<DeliveryResult> {
@@ -139,7 +147,7 @@ export class LeadSourceService {
     const source = await this.deps.sources.get(tenantId, sourceId);
     if (!source?.active) throw new UnauthenticatedError(refused);
     const verified = verifyWebhook({
-      secrets: await this.deps.secrets.read(sourceId),
+      secrets: await this.secretsOf(sourceId),
       headers: input.headers,
       rawBody: input.rawBody,
       now: this.deps.clock.now(),
@@ -147,7 +155,7 @@ export class LeadSourceService {
     });
     if (!verified.ok) throw new UnauthenticatedError(`${refused}: ${verified.reason}`);
 
-    const mapped = applyLeadMapping(source.mapping, input.payload);
+    const mapped = applyLeadMapping(source.mapping, parsed(input.rawBody));
     if ('invalid' in mapped) throw new ValidationError(mapped.invalid);
     const { attribution, ...fields } = mapped.fields;
     const campaign = attribution.campaign ?? source.defaultCampaign;
@@ -164,6 +172,25 @@ export class LeadSourceService {
       },
     );
     return { lead: value, replayed };
+  }
+
+  /** The secrets a delivery may be signed with; a source without one accepts nothing (401, not 404). */
+  private async secretsOf(sourceId: string): Promise<readonly string[]> {
+    try {
+      return await this.deps.secrets.read(sourceId);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new UnauthenticatedError(refused, { cause: error });
+      throw error;
+    }
+  }
+}
+
+/** The delivery's JSON, read only once its signature holds. */
+function parsed(rawBody: string): unknown {
+  try {
+    return JSON.parse(rawBody);
+  } catch (error) {
+    throw new ValidationError([{ name: 'body', reason: 'not valid JSON' }], { cause: error });
   }
 }
 

@@ -139,10 +139,23 @@ function fieldProblems(fields: LeadFields): InvalidField[] {
     invalid.push({ name: 'lastName', reason: 'a lead needs a first name, last name or company name' });
   if (!fields.email && !fields.phone)
     invalid.push({ name: 'email', reason: 'a lead needs an e-mail address or a phone number' });
-  for (const name of ['firstName', 'lastName', 'companyName'] as const) {
-    if ((fields[name]?.length ?? 0) > maxNameLength)
-      invalid.push({ name, reason: `at most ${maxNameLength} characters` });
-  }
+  const tooLong = (name: string, value: string | undefined, max: number) => {
+    if ((value?.length ?? 0) > max) invalid.push({ name, reason: `at most ${max} characters` });
+  };
+  // The same limits as the API's schema: a webhook's mapped fields come past no schema.
+  for (const name of ['firstName', 'lastName', 'companyName'] as const)
+    tooLong(name, fields[name], maxNameLength);
+  tooLong('orgNumber', fields.orgNumber, 40);
+  tooLong('territoryCode', fields.territoryCode, 40);
+  tooLong('address.street', fields.address?.street, 200);
+  tooLong('address.postalCode', fields.address?.postalCode, 20);
+  tooLong('address.city', fields.address?.city, 100);
+  if (fields.address?.country !== undefined && !/^[A-Z]{2}$/.test(fields.address.country))
+    invalid.push({ name: 'address.country', reason: 'an ISO 3166 code of two capital letters, e.g. SE' });
+  tooLong('attribution.source', fields.attribution.source, 64);
+  tooLong('attribution.campaign', fields.attribution.campaign, 200);
+  tooLong('attribution.medium', fields.attribution.medium, 100);
+  tooLong('attribution.externalId', fields.attribution.externalId, 200);
   if ((fields.message?.length ?? 0) > maxMessageLength)
     invalid.push({ name: 'message', reason: `at most ${maxMessageLength} characters` });
   const kwh = fields.annualConsumptionKwh;

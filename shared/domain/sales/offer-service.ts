@@ -32,7 +32,7 @@ import {
   versionOf,
 } from './offer';
 import type { OfferStore, StoredOffer } from './offer-store';
-import type { SalesActor } from './sales-ports';
+import type { DealAccess, SalesActor } from './sales-ports';
 
 export interface OfferDeps extends ServiceDeps {
   readonly offers: OfferStore;
@@ -82,7 +82,7 @@ export class OfferService {
     request: OfferRequest,
     idempotency?: IdempotencyToken,
   ): Promise<Created<OfferDetail>> {
-    const deal = await this.deps.deals.get(actor, dealId);
+    const deal = await this.deps.deals.get(actor, dealId, 'write');
     assertNotLost(deal);
     const ctx = await changeContext(this.deps, actor);
     const content = await this.content(actor, deal, request, ctx);
@@ -121,7 +121,7 @@ export class OfferService {
     expectedVersion: number,
     request: OfferRequest,
   ): Promise<OfferVersionDetail> {
-    const { stored, deal } = await this.load(actor, offerId);
+    const { stored, deal } = await this.load(actor, offerId, 'write');
     assertVersion('offer', stored.offer, expectedVersion);
     assertNotLost(deal);
     const ctx = await changeContext(this.deps, actor);
@@ -153,7 +153,7 @@ export class OfferService {
     number: number,
     expectedVersion: number,
   ): Promise<OfferVersionDetail> {
-    const { stored, deal } = await this.load(actor, offerId);
+    const { stored, deal } = await this.load(actor, offerId, 'write');
     assertVersion('offer', stored.offer, expectedVersion);
     assertNotLost(deal);
     const ctx = await changeContext(this.deps, actor);
@@ -188,7 +188,7 @@ export class OfferService {
     number: number,
     expectedVersion: number,
   ): Promise<OfferVersionDetail> {
-    const { stored, deal } = await this.load(actor, offerId);
+    const { stored, deal } = await this.load(actor, offerId, 'write');
     assertVersion('offer', stored.offer, expectedVersion);
     assertNotLost(deal);
     const ctx = await changeContext(this.deps, actor);
@@ -208,11 +208,15 @@ export class OfferService {
   }
 
   /** The offer and its deal, when the caller may see the deal; otherwise the offer does not exist for them. */
-  private async load(actor: SalesActor, offerId: string): Promise<{ stored: StoredOffer; deal: Deal }> {
+  private async load(
+    actor: SalesActor,
+    offerId: string,
+    access: DealAccess = 'read',
+  ): Promise<{ stored: StoredOffer; deal: Deal }> {
     const stored = await this.deps.offers.get(actor.tenantId, offerId);
     if (!stored) throw new NotFoundError('offer', offerId);
     try {
-      return { stored, deal: await this.deps.deals.get(actor, stored.offer.dealId) };
+      return { stored, deal: await this.deps.deals.get(actor, stored.offer.dealId, access) };
     } catch (error) {
       if (error instanceof NotFoundError) throw new NotFoundError('offer', offerId, { cause: error });
       throw error;

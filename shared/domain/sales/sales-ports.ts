@@ -15,6 +15,12 @@ export interface SalesActor extends Actor {
 export const seesAllDeals = (actor: SalesActor): boolean =>
   actor.roles.includes('admin') || actor.roles.includes('viewer');
 
+/** Only admins change every deal; a viewer who is also a seller changes only their own. */
+export const changesAllDeals = (actor: SalesActor): boolean => actor.roles.includes('admin');
+
+/** Reading a deal, or changing it (and its offers). */
+export type DealAccess = 'read' | 'write';
+
 /** The tenant settings the sales module reads: deal stages, types, loss reasons and user groups. */
 export interface SalesSettingsReader {
   get(tenantId: string, settingId: string): Promise<Setting | undefined>;

@@ -11,7 +11,6 @@ export interface DealStore {
   update(previous: Deal, next: Deal, event: DomainEvent): Promise<void>;
   list(tenantId: string, page: PageRequest): Promise<Page<Deal>>;
   ofUser(tenantId: string, userId: string, page: PageRequest): Promise<Page<Deal>>;
-  ofAccount(tenantId: string, accountId: string, page: PageRequest): Promise<Page<Deal>>;
 }
 
 /** A lead with the same e-mail or phone, as the duplicate lookup finds it. */

@@ -18,6 +18,20 @@ function event(overrides: Partial<DomainEvent> = {}): DomainEvent {
 }
 
 describe('historyOf', () => {
+  it('keeps the history of a deal and an offer with them, out of the account’s history everyone reads', () => {
+    // Act
+    const deal = historyOf(
+      event({ type: 'DealUpdated', subject: { type: 'deal', id: 'deal-1', accountId: 'acc-1' } }),
+    );
+    const offer = historyOf(
+      event({ type: 'OfferAccepted', subject: { type: 'offer', id: 'off-1', accountId: 'acc-1' } }),
+    );
+
+    // Assess
+    expect(deal.subjects).toEqual([{ type: 'deal', id: 'deal-1' }]);
+    expect(offer.subjects).toEqual([{ type: 'offer', id: 'off-1' }]);
+  });
+
   it("puts a contact's change in the contact's and in its account's history", () => {
     // Act
     const { subjects } = historyOf(event());
