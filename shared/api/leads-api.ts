@@ -50,6 +50,10 @@ export function leadsApi(s: { leads: LeadService; conversions: ConversionService
       const lead = await s.leads.move(caller, params.leadId, ifMatch as number, body.stage, body.reason);
       return { body: withoutTenant(lead), version: lead.version };
     }),
+    bind(r.assignLead, async ({ caller, params, body, ifMatch }) => {
+      const lead = await s.leads.assign(caller, params.leadId, ifMatch as number, body.ownerId ?? undefined);
+      return { body: withoutTenant(lead), version: lead.version };
+    }),
     bind(r.recordLeadEngagement, async ({ caller, params, body }) => {
       const lead = await s.leads.recordEngagement(caller, params.leadId, body.kind);
       return { body: withoutTenant(lead), version: lead.version };

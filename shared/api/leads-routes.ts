@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { defineRoute } from '../http/route';
 import { idSchema } from './common-schemas';
 import {
+  assignLeadBody,
   conversionSchema,
   convertLeadBody,
   engagementBody,
@@ -78,6 +79,20 @@ export const leadRoutes = {
     ifMatch: 'required',
     etag: true,
     success: { status: 200, description: 'The lead in its new stage', schema: leadSchema },
+    errors: [400, 401, 403, 404, 409, 412, 415, 428],
+  }),
+  assignLead: defineRoute({
+    operationId: 'assignLead',
+    method: 'POST',
+    path: '/v1/leads/{leadId}/owner',
+    summary: 'Give a lead to a user by hand; their follow-ups are scheduled as for a routed lead',
+    tag: 'Leads',
+    permission: 'write',
+    params: leadParams,
+    body: assignLeadBody,
+    ifMatch: 'required',
+    etag: true,
+    success: { status: 200, description: 'The lead with its new owner', schema: leadSchema },
     errors: [400, 401, 403, 404, 409, 412, 415, 428],
   }),
   recordLeadEngagement: defineRoute({

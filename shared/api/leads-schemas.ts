@@ -117,6 +117,17 @@ export const moveLeadBody = z
   })
   .meta({ id: 'MoveLead' });
 
+export const assignLeadBody = z
+  .strictObject({
+    ownerId: z
+      .string()
+      .min(1)
+      .max(128)
+      .nullable()
+      .meta({ description: 'An active user; `null` returns the lead to the pool.' }),
+  })
+  .meta({ id: 'AssignLead' });
+
 export const engagementBody = z
   .strictObject({ kind: z.enum(engagementKinds) })
   .meta({ id: 'LeadEngagement' });

@@ -46,6 +46,7 @@ export function salesServices(table: Table, overrides: Partial<ServiceDeps> = {}
   const energy = energyServices(table, deps);
   const leads = new LeadService({
     ...deps,
+    users,
     leads: new DynamoLeadStore(table),
     identification: new DynamoIdentificationStore(table),
   });

@@ -53,6 +53,20 @@ describe('leads, deals and conversion', () => {
     });
   });
 
+  it('gives a lead to an active user by hand, and back to the pool', async () => {
+    const lead = (await f.sales.leads.create(f.anna, { ...prospect, email: 'assign@ek.example' })).value;
+    const given = await f.sales.leads.assign(f.admin, lead.id, lead.version, f.bo.userId);
+    expect(given).toMatchObject({ ownerId: f.bo.userId });
+    expect(given.routedAt).toBeDefined();
+    await expect(f.sales.leads.assign(f.admin, lead.id, given.version, 'nobody')).rejects.toMatchObject({
+      fields: [{ name: 'ownerId' }],
+    });
+    const pooled = await f.sales.leads.assign(f.admin, lead.id, given.version, undefined);
+    expect(pooled.ownerId).toBeUndefined();
+    const unassigned = await f.sales.leads.list(f.admin, { unassigned: true }, { limit: 100 });
+    expect(unassigned.items.map((l) => l.id)).toContain(lead.id);
+  });
+
   it('walks the lifecycle forwards only and needs a reason to disqualify', async () => {
     const lead = (await f.sales.leads.create(f.anna, { ...prospect, email: 'walk@ek.example' })).value;
     const mql = await f.sales.leads.move(f.anna, lead.id, lead.version, 'marketing-qualified');

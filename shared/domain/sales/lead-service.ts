@@ -3,8 +3,9 @@ import type { IdentificationStore } from '../accounts/records';
 import { assertVersion, NotFoundError, ValidationError, VersionMismatchError } from '../errors';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import type { ChangeContext } from '../stamps';
+import { type ChangeContext, touched } from '../stamps';
 import type { TenantProfile } from '../tenant';
+import type { UserLookup } from '../users/user-lookup';
 import {
   assertOpen,
   createLead,
@@ -21,6 +22,8 @@ import type { LeadStore } from './stores';
 
 export interface LeadDeps extends ServiceDeps {
   readonly leads: LeadStore;
+  /** Who may be given a lead: active users of the tenant. */
+  readonly users: UserLookup;
   /** Contacts with the same e-mail or phone (the accounts module's caller identification). */
   readonly identification: IdentificationStore;
 }
@@ -86,6 +89,39 @@ export class LeadService {
     const ctx = await changeContext(this.deps, actor);
     const lead = moveLead(current, to, reason, ctx);
     await this.save(ctx, current, lead, 'LeadStageChanged', [{ field: 'stage', from: current.stage, to }]);
+    return lead;
+  }
+
+  /**
+   * Gives the lead to a user by hand (or takes it back to the pool with
+   * `undefined`). Emits `LeadRouted` like the routing rules do, so the new
+   * owner's follow-ups are scheduled the same way.
+   */
+  async assign(
+    actor: Actor,
+    leadId: string,
+    expectedVersion: number,
+    ownerId: string | undefined,
+  ): Promise<Lead> {
+    const current = await this.get(actor, leadId);
+    assertVersion('lead', current, expectedVersion);
+    assertOpen(current);
+    if (ownerId !== undefined) {
+      const user = await this.deps.users.user(actor.tenantId, ownerId);
+      if (!user) throw new ValidationError([{ name: 'ownerId', reason: 'no such user' }]);
+      if (!user.active)
+        throw new ValidationError([{ name: 'ownerId', reason: 'deactivated users get no new work' }]);
+    }
+    if (ownerId === current.ownerId) return current;
+    const ctx = await changeContext(this.deps, actor);
+    const { ownerId: _owner, groupId: _group, routedAt: _routed, ...rest } = current;
+    const lead: Lead = {
+      ...touched(rest, ctx),
+      ...(ownerId ? { ownerId, routedAt: ctx.now.toISOString() } : {}),
+    };
+    await this.save(ctx, current, lead, ownerId ? 'LeadRouted' : 'LeadUpdated', [
+      { field: 'ownerId', from: current.ownerId ?? null, to: ownerId ?? null },
+    ]);
     return lead;
   }
 
