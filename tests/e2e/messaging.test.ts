@@ -111,6 +111,7 @@ describe('e-mail and SMS from a contact, and the timeline, end to end', () => {
     expect(users.body.items.map((u: { roles: string[] }) => u.roles[0]).sort()).toEqual([
       'admin',
       'sales',
+      'sales',
       'service',
       'viewer',
     ]);

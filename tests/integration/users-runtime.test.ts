@@ -104,6 +104,7 @@ describe('the users function in the local runtime', () => {
     expect(listed.body.items.map((u: { email: string }) => u.email)).toEqual([
       'admin@tatra.example',
       'sales@tatra.example',
+      'sales2@tatra.example',
       'service@tatra.example',
       'viewer@tatra.example',
     ]);
