@@ -103,8 +103,9 @@ describe('the users function in the local runtime', () => {
     expect(foreign.status).toBe(404);
     expect(listed.body.items.map((u: { email: string }) => u.email)).toEqual([
       'admin@tatra.example',
-      'sales@tatra.example',
+      // Listed by name: Lucia Balážová before Martin Kováč.
       'sales2@tatra.example',
+      'sales@tatra.example',
       'service@tatra.example',
       'viewer@tatra.example',
     ]);
