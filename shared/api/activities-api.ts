@@ -64,6 +64,9 @@ export function activitiesApi(s: ActivitiesServices): BoundRoute[] {
     bind(r.listContactActivities, async ({ caller, params, query }) => ({
       body: await s.activities.ofSubject(caller, contact(params.contactId), query),
     })),
+    bind(r.listLeadActivities, async ({ caller, params, query }) => ({
+      body: await s.activities.ofSubject(caller, { type: 'lead', id: params.leadId }, query),
+    })),
     bind(r.getActivity, async ({ caller, params }) => {
       const activity = await s.activities.get(caller, params.activityId);
       return { body: activity, version: activity.version };

@@ -70,6 +70,18 @@ export const activityRoutes = {
     success: { status: 200, description: 'A page of activities', schema: activityPage },
     errors: readErrors,
   }),
+  listLeadActivities: defineRoute({
+    operationId: 'listLeadActivities',
+    method: 'GET',
+    path: '/v1/leads/{leadId}/activities',
+    summary: 'Activities of a lead (its follow-ups), newest first',
+    tag: 'Activities',
+    permission: 'read',
+    params: z.object({ leadId: idSchema }),
+    query: pageOnlyQuery,
+    success: { status: 200, description: 'A page of activities', schema: activityPage },
+    errors: readErrors,
+  }),
   getActivity: defineRoute({
     operationId: 'getActivity',
     method: 'GET',

@@ -66,6 +66,11 @@ describe('sales pipeline, end to end', () => {
     expect([...sellers.keys()]).toContain(lead.ownerId);
     expect(lead.groupId).toBeDefined();
     const owner = sellers.get(lead.ownerId) as Client;
+    // Nurturing: the owner's follow-up is scheduled on the lead.
+    const followUps = await owner.get(`/v1/leads/${leadId}/activities`);
+    expect(followUps.body.items).toEqual([
+      expect.objectContaining({ ownerId: lead.ownerId, subject: { type: 'lead', id: leadId } }),
+    ]);
     const [other] = [...sellers.keys()].filter((id) => id !== lead.ownerId);
 
     // The same delivery again changes nothing; a forged one and a stale one are 401s.
