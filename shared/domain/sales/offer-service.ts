@@ -121,10 +121,7 @@ export class OfferService {
     expectedVersion: number,
     request: OfferRequest,
   ): Promise<OfferVersionDetail> {
-    const { stored, deal } = await this.load(actor, offerId, 'write');
-    assertVersion('offer', stored.offer, expectedVersion);
-    assertNotLost(deal);
-    const ctx = await changeContext(this.deps, actor);
+    const { stored, deal, ctx } = await this.forChange(actor, offerId, expectedVersion);
     const content = await this.content(actor, deal, request, ctx);
     const change = addVersion(stored.offer, stored.versions, content, ctx);
     const event = domainEvent(
@@ -153,10 +150,7 @@ export class OfferService {
     number: number,
     expectedVersion: number,
   ): Promise<OfferVersionDetail> {
-    const { stored, deal } = await this.load(actor, offerId, 'write');
-    assertVersion('offer', stored.offer, expectedVersion);
-    assertNotLost(deal);
-    const ctx = await changeContext(this.deps, actor);
+    const { stored, ctx } = await this.forChange(actor, offerId, expectedVersion);
     const days = await this.deps.offerValidityDays(actor.tenantId);
     const validUntil = lastValidDay(ctx.now, ctx.tenant.timeZone, days);
     const change = sendVersion(stored.offer, stored.versions, number, validUntil, ctx);
@@ -188,10 +182,7 @@ export class OfferService {
     number: number,
     expectedVersion: number,
   ): Promise<OfferVersionDetail> {
-    const { stored, deal } = await this.load(actor, offerId, 'write');
-    assertVersion('offer', stored.offer, expectedVersion);
-    assertNotLost(deal);
-    const ctx = await changeContext(this.deps, actor);
+    const { stored, deal, ctx } = await this.forChange(actor, offerId, expectedVersion);
     const change = acceptVersion(stored.offer, stored.versions, number, ctx);
     await this.assertNoOtherAccepted(actor.tenantId, stored.offer);
     const won = await this.deps.deals.prepareWon(actor, deal, ctx);
@@ -205,6 +196,14 @@ export class OfferService {
     });
     await this.deps.offers.accept(stored.offer, offer, change.versions, event, won);
     return detailOf(offer, change.version, ctx);
+  }
+
+  /** An offer about to change: at the version the client read, its deal not lost, the caller on the deal. */
+  private async forChange(actor: SalesActor, offerId: string, expectedVersion: number) {
+    const { stored, deal } = await this.load(actor, offerId, 'write');
+    assertVersion('offer', stored.offer, expectedVersion);
+    assertNotLost(deal);
+    return { stored, deal, ctx: await changeContext(this.deps, actor) };
   }
 
   /** The offer and its deal, when the caller may see the deal; otherwise the offer does not exist for them. */
