@@ -2,22 +2,18 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LocalScheduler } from '../../lib/local/local-scheduler';
 import { activitiesApi } from '../../shared/api/activities-api';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
 import { type ActivitiesServices, activitiesServices } from '../../shared/runtime/activities-services';
+import { answerOf, httpEvent, type TestCaller, type TestRequest } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
-type Claims = Record<string, string | string[]>;
 
 const start = new Date('2025-03-28T10:00:00Z');
 const inHours = (n: number) => new Date(start.getTime() + n * 3600 * 1000).toISOString();
 
-interface Request {
-  readonly params?: Record<string, string>;
-  readonly query?: Record<string, string>;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-  readonly claims?: Claims;
+interface Request extends TestRequest {
+  readonly caller?: TestCaller;
 }
 
 describe('the activities API', () => {
@@ -26,9 +22,9 @@ describe('the activities API', () => {
   let services: ActivitiesServices;
   let handler: ReturnType<typeof createHttpHandler>;
   let contactId: string;
-  let sales: Claims;
-  let viewer: Claims;
-  let foreign: Claims;
+  let sales: TestCaller;
+  let viewer: TestCaller;
+  let foreign: TestCaller;
 
   beforeAll(async () => {
     setup = await servicesWithTenants();
@@ -48,48 +44,13 @@ describe('the activities API', () => {
       lastName: 'Svensson',
     });
     contactId = contact.value.id;
-    sales = { sub: 'se-sales', 'custom:tenantId': setup.se.tenantId, 'cognito:groups': ['sales'] };
-    viewer = { sub: 'se-viewer', 'custom:tenantId': setup.se.tenantId, 'cognito:groups': ['viewer'] };
-    foreign = { sub: 'sk-sales', 'custom:tenantId': setup.sk.tenantId, 'cognito:groups': ['sales'] };
+    sales = { userId: 'se-sales', tenantId: setup.se.tenantId, roles: ['sales'] };
+    viewer = { userId: 'se-viewer', tenantId: setup.se.tenantId, roles: ['viewer'] };
+    foreign = { userId: 'sk-sales', tenantId: setup.sk.tenantId, roles: ['sales'] };
   });
 
-  async function call(routeKey: string, request: Request = {}) {
-    const [method = 'GET', template = '/'] = routeKey.split(' ');
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => request.params?.[name] ?? '');
-    const event: HttpEvent = {
-      version: '2.0',
-      routeKey,
-      rawPath: path,
-      rawQueryString: new URLSearchParams(request.query ?? {}).toString(),
-      headers: {
-        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...request.headers,
-      },
-      ...(request.query ? { queryStringParameters: request.query } : {}),
-      ...(request.params ? { pathParameters: request.params } : {}),
-      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-      isBase64Encoded: false,
-      requestContext: {
-        accountId: '123456789012',
-        apiId: 'api',
-        domainName: 'api.example.test',
-        domainPrefix: 'api',
-        http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-        requestId: 'request-1',
-        routeKey,
-        stage: '$default',
-        time: '28/Mar/2025:10:00:00 +0000',
-        timeEpoch: start.getTime(),
-        authorizer: { jwt: { claims: request.claims ?? sales, scopes: [] } },
-      },
-    };
-    const response = await handler(event);
-    return {
-      status: response.statusCode,
-      headers: response.headers ?? {},
-      // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
-      body: (response.body ? JSON.parse(response.body) : undefined) as any,
-    };
+  async function call(routeKey: string, { caller = sales, ...request }: Request = {}) {
+    return answerOf(await handler(httpEvent(routeKey, caller, request)));
   }
 
   const createOnContact = (body: unknown, extra: Omit<Request, 'params' | 'body'> = {}) =>
@@ -140,11 +101,11 @@ describe('the activities API', () => {
   it('answers 404 for another tenant’s contact and 403 for a viewer', async () => {
     const body = { title: 'Nope', schedule: { kind: 'once', at: inHours(1) } };
 
-    const fromAnotherTenant = await createOnContact(body, { claims: foreign });
-    const fromViewer = await createOnContact(body, { claims: viewer });
+    const fromAnotherTenant = await createOnContact(body, { caller: foreign });
+    const fromViewer = await createOnContact(body, { caller: viewer });
     const listForeign = await call('GET /v1/contacts/{contactId}/activities', {
       params: { contactId },
-      claims: foreign,
+      caller: foreign,
     });
 
     expect(fromAnotherTenant.status).toBe(404);
@@ -209,18 +170,18 @@ describe('the activities API', () => {
       schedule: { kind: 'once', at: inHours(2) },
     });
     await scheduler.advanceTo(new Date(inHours(3)));
-    const owner = { ...sales, sub: 'se-service', 'cognito:groups': ['service'] };
+    const owner = { ...sales, userId: 'se-service', roles: ['service'] };
 
     // Act
-    const mine = await call('GET /v1/tasks', { claims: owner });
+    const mine = await call('GET /v1/tasks', { caller: owner });
     const theirs = await call('GET /v1/tasks', { query: { assignee: 'se-service' } });
     const task = mine.body.items.find((t: { activityId: string }) => t.activityId === created.body.id);
     const completed = await call('POST /v1/tasks/{taskId}/complete', {
       params: { taskId: task.id },
-      claims: owner,
+      caller: owner,
     });
-    const open = await call('GET /v1/tasks', { claims: owner });
-    const done = await call('GET /v1/tasks', { query: { state: 'done' }, claims: owner });
+    const open = await call('GET /v1/tasks', { caller: owner });
+    const done = await call('GET /v1/tasks', { query: { state: 'done' }, caller: owner });
 
     // Assess
     expect(task).toMatchObject({ title: 'Follow up the offer', state: 'open', dueAt: inHours(2) });

@@ -8,9 +8,10 @@ import { LOCAL_ATTACHMENTS_BUCKET } from '../../lib/local/s3-local';
 import { S3ObjectStore, s3ClientConfig } from '../../shared/adapters/storage/s3-object-store';
 import { attachmentsApi } from '../../shared/api/attachments-api';
 import type { IdGenerator } from '../../shared/domain/ports';
-import { createHttpHandler, type HttpEvent, type HttpResponse } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
 import { attachmentsServices } from '../../shared/runtime/attachments-services';
 import { keys } from '../../shared/table/keys';
+import { answerOf, httpEvent } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
@@ -55,49 +56,10 @@ function attachmentsHttp(setup: Setup, ids: IdGenerator) {
     attachmentsApi(services),
     new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
   );
-  return async (routeKey: string, call: Call) => {
-    const [method = 'GET', template = '/'] = routeKey.split(' ');
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => call.params[name] ?? '');
-    const event: HttpEvent = {
-      version: '2.0',
-      routeKey,
-      rawPath: path,
-      rawQueryString: '',
-      headers: {
-        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...call.headers,
-      },
-      pathParameters: call.params,
-      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-      isBase64Encoded: false,
-      requestContext: {
-        accountId: '123456789012',
-        apiId: 'api',
-        domainName: 'api.example.test',
-        domainPrefix: 'api',
-        http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-        requestId: 'request-1',
-        routeKey,
-        stage: '$default',
-        time: '02/Mar/2025:12:30:00 +0000',
-        timeEpoch: 1740918600000,
-        authorizer: {
-          jwt: {
-            claims: {
-              sub: `${call.role ?? 'admin'}-user`,
-              'custom:tenantId': call.tenantId,
-              'cognito:groups': [call.role ?? 'admin'],
-            },
-            scopes: [],
-          },
-        },
-      },
-    };
-    const response: HttpResponse = await handler(event);
-    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
-    const body: any = response.body ? JSON.parse(response.body) : undefined;
-    return { status: response.statusCode, headers: response.headers ?? {}, body };
-  };
+  return async (routeKey: string, { tenantId, role = 'admin', ...request }: Call) =>
+    answerOf(
+      await handler(httpEvent(routeKey, { tenantId, userId: `${role}-user`, roles: [role] }, request)),
+    );
 }
 
 const routes = {

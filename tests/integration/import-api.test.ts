@@ -4,25 +4,22 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importApi } from '../../shared/api/import-api';
 import { importRoutes } from '../../shared/api/import-routes';
 import { openApiDocument } from '../../shared/api/openapi';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
+import { answerOf, httpEvent, type TestCaller, type TestRequest } from '../support/http-event';
 import { type ImportSetup, importSetup } from './import-support';
 
-type Claims = Record<string, string | string[]>;
-
-interface Request {
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-  readonly claims?: Claims;
+interface Request extends Pick<TestRequest, 'body' | 'headers'> {
+  readonly caller?: TestCaller;
   readonly importId?: string;
 }
 
 describe('the import routes', () => {
   let setup: ImportSetup;
   let handler: ReturnType<typeof createHttpHandler>;
-  const claims = (groups: string[], tenantId = setup.tenant.id): Claims => ({
-    sub: 'importer',
-    'custom:tenantId': tenantId,
-    'cognito:groups': groups,
+  const callerIn = (roles: string[], tenantId = setup.tenant.id): TestCaller => ({
+    userId: 'importer',
+    tenantId,
+    roles,
   });
 
   beforeAll(async () => {
@@ -30,42 +27,12 @@ describe('the import routes', () => {
     handler = createHttpHandler(importApi(setup.services), new Logger({ logLevel: 'SILENT' }));
   });
 
-  async function call(routeKey: string, request: Request = {}) {
-    const [method = 'GET', template = '/'] = routeKey.split(' ');
-    const path = template.replace('{importId}', request.importId ?? '');
-    const event: HttpEvent = {
-      version: '2.0',
-      routeKey,
-      rawPath: path,
-      rawQueryString: '',
-      headers: {
-        ...(request.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...request.headers,
-      },
-      ...(request.importId ? { pathParameters: { importId: request.importId } } : {}),
-      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
-      isBase64Encoded: false,
-      requestContext: {
-        accountId: '123456789012',
-        apiId: 'api',
-        domainName: 'api.example.test',
-        domainPrefix: 'api',
-        http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-        requestId: 'request-1',
-        routeKey,
-        stage: '$default',
-        time: '02/Mar/2025:12:30:00 +0000',
-        timeEpoch: 1740918600000,
-        authorizer: { jwt: { claims: request.claims ?? claims(['sales']), scopes: [] } },
-      },
-    };
-    const response = await handler(event);
-    return {
-      status: response.statusCode,
-      headers: response.headers ?? {},
-      // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
-      body: (response.body ? JSON.parse(response.body) : undefined) as any,
-    };
+  async function call(
+    routeKey: string,
+    { caller = callerIn(['sales']), importId, ...request }: Request = {},
+  ) {
+    const params = importId ? { importId } : undefined;
+    return answerOf(await handler(httpEvent(routeKey, caller, { ...request, params })));
   }
 
   const announce = (extra: Partial<Request> = {}) =>
@@ -123,10 +90,10 @@ describe('the import routes', () => {
     const { body } = await announce();
 
     // Act
-    const write = await announce({ claims: claims(['viewer']) });
+    const write = await announce({ caller: callerIn(['viewer']) });
     const read = await call('GET /v1/imports/{importId}', {
       importId: body.import.id,
-      claims: claims(['viewer']),
+      caller: callerIn(['viewer']),
     });
 
     // Assess
@@ -237,7 +204,7 @@ describe('the import routes', () => {
     // Act
     const response = await call('GET /v1/imports/{importId}', {
       importId: body.import.id,
-      claims: claims(['admin'], 'another-tenant'),
+      caller: callerIn(['admin'], 'another-tenant'),
     });
 
     // Assess

@@ -14,14 +14,15 @@ import type { Mailer } from '../../shared/domain/messaging/mailer';
 import type { Message } from '../../shared/domain/messaging/message';
 import { MessagingService } from '../../shared/domain/messaging/messaging-service';
 import type { IdGenerator } from '../../shared/domain/ports';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
-import type { RouteContract } from '../../shared/http/route';
+import { createHttpHandler } from '../../shared/http/http-handler';
+import { type RouteContract, routeKeyOf } from '../../shared/http/route';
 import { messagingServices } from '../../shared/runtime/messaging-services';
 import { DynamoContactStore } from '../../shared/table/contact-store';
 import { keys } from '../../shared/table/keys';
 import { DynamoMessageStore } from '../../shared/table/message-store';
 import { messagingKeys } from '../../shared/table/messaging-keys';
 import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+import { answerOf, httpEvent } from '../support/http-event';
 import { servicesWithTenants, swedishTenant } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
@@ -65,57 +66,6 @@ function readMailbox(header: string): { name: string; address: string } {
   return { name, address };
 }
 
-function httpEvent(
-  route: RouteContract,
-  actor: Actor,
-  params: Record<string, string>,
-  options: { body?: unknown; headers?: Record<string, string>; role?: string } = {},
-): HttpEvent {
-  const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
-  const routeKey = `${route.method} ${route.path}`;
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath,
-    rawQueryString: '',
-    headers: {
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...options.headers,
-    },
-    pathParameters: params,
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-    isBase64Encoded: false,
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.test',
-      domainPrefix: 'api',
-      http: {
-        method: route.method,
-        path: rawPath,
-        protocol: 'HTTP/1.1',
-        sourceIp: '192.0.2.1',
-        userAgent: 'vitest',
-      },
-      requestId: randomUUID(),
-      routeKey,
-      stage: '$default',
-      time: '02/Mar/2025:12:30:00 +0000',
-      timeEpoch: 1740918600000,
-      authorizer: {
-        jwt: {
-          claims: {
-            sub: actor.userId,
-            'custom:tenantId': actor.tenantId,
-            'cognito:groups': [options.role ?? 'sales'],
-          },
-          scopes: [],
-        },
-      },
-    },
-  };
-}
-
 describe('e-mail and SMS to a contact', () => {
   let setup: Setup;
   const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
@@ -144,13 +94,11 @@ describe('e-mail and SMS to a contact', () => {
       contactId: string,
       options: { body?: unknown; headers?: Record<string, string>; actor?: Actor; role?: string } = {},
     ) => {
-      const response = await handle(httpEvent(route, options.actor ?? setup.se, { contactId }, options));
-      return {
-        status: response.statusCode,
-        headers: response.headers ?? {},
-        // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
-        body: (response.body ? JSON.parse(response.body) : undefined) as any,
-      };
+      const { actor = setup.se, role = 'sales', ...request } = options;
+      const caller = { tenantId: actor.tenantId, userId: actor.userId, roles: [role] };
+      return answerOf(
+        await handle(httpEvent(routeKeyOf(route), caller, { ...request, params: { contactId } })),
+      );
     };
     return {
       sms,

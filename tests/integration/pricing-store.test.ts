@@ -11,10 +11,11 @@ import {
   VersionMismatchError,
 } from '../../shared/domain/errors';
 import type { Actor } from '../../shared/domain/ports';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
 import { problemOf } from '../../shared/http/problem';
 import { pricingServices } from '../../shared/runtime/pricing-services';
 import { keys } from '../../shared/table/keys';
+import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
@@ -353,48 +354,16 @@ describe('products and price lists in the table', () => {
   describe('over HTTP', () => {
     const logger = new Logger({ serviceName: 'pricing-test', logLevel: 'SILENT' });
 
-    function call(
+    async function call(
       actor: Actor,
       role: string,
       routeKey: string,
-      input: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown } = {},
+      input: Omit<TestRequest, 'headers'> = {},
     ) {
       const handler = createHttpHandler(pricingApi({ pricing }), logger);
-      const [method = 'GET', path = '/'] = routeKey.split(' ');
-      const event: HttpEvent = {
-        version: '2.0',
-        routeKey,
-        rawPath: path,
-        rawQueryString: new URLSearchParams(input.query ?? {}).toString(),
-        headers: input.body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(input.query ? { queryStringParameters: input.query } : {}),
-        ...(input.params ? { pathParameters: input.params } : {}),
-        ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
-        isBase64Encoded: false,
-        requestContext: {
-          accountId: '123456789012',
-          apiId: 'api',
-          domainName: 'api.example.test',
-          domainPrefix: 'api',
-          http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-          requestId: 'request-1',
-          routeKey,
-          stage: '$default',
-          time: '02/Mar/2025:12:30:00 +0000',
-          timeEpoch: 1740918600000,
-          authorizer: {
-            jwt: {
-              claims: { sub: actor.userId, 'custom:tenantId': actor.tenantId, 'cognito:groups': [role] },
-              scopes: [],
-            },
-          },
-        },
-      };
-      return handler(event).then((r) => ({
-        status: r.statusCode,
-        etag: r.headers?.etag,
-        body: r.body ? (JSON.parse(r.body) as Record<string, unknown>) : undefined,
-      }));
+      const caller = { tenantId: actor.tenantId, userId: actor.userId, roles: [role] };
+      const { status, headers, body } = answerOf(await handler(httpEvent(routeKey, caller, input)));
+      return { status, etag: headers.etag, body: body as Record<string, unknown> | undefined };
     }
 
     it('creates, publishes and prices a product, answering problems a client can act on', async () => {

@@ -9,7 +9,7 @@ import type { ReadingInput } from '../../shared/domain/energy/reading-service';
 import { VersionMismatchError } from '../../shared/domain/errors';
 import type { DomainEvent } from '../../shared/domain/events';
 import type { Actor } from '../../shared/domain/ports';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
 import { problemOf } from '../../shared/http/problem';
 import { accountsServices } from '../../shared/runtime/accounts-services';
 import { energyServices } from '../../shared/runtime/energy-services';
@@ -19,6 +19,7 @@ import { DynamoJourneyStore } from '../../shared/table/journey-store';
 import { readingMarkerKey } from '../../shared/table/reading-store';
 import type { Table } from '../../shared/table/table';
 import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { freshTable, slovakTenant } from '../support/local-table';
 
 type Body = Record<string, unknown> & { items?: Record<string, unknown>[] };
@@ -88,57 +89,16 @@ describe('meter readings and customer journeys', () => {
     return { actor, accountId: account.value.id, supplyPointId: supplyPoint.value.id };
   }
 
-  function call(
+  async function call(
     actor: Actor,
     routeKey: string,
-    input: {
-      params?: Record<string, string>;
-      query?: Record<string, string>;
-      body?: unknown;
-      headers?: Record<string, string>;
-    } = {},
+    input: TestRequest = {},
     api = journeysApi(services),
   ): Promise<Answer> {
     const handler = createHttpHandler(api, logger);
-    const [method = 'GET', path = '/'] = routeKey.split(' ');
-    const event: HttpEvent = {
-      version: '2.0',
-      routeKey,
-      rawPath: path,
-      rawQueryString: new URLSearchParams(input.query ?? {}).toString(),
-      headers: {
-        ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...input.headers,
-      },
-      ...(input.query ? { queryStringParameters: input.query } : {}),
-      ...(input.params ? { pathParameters: input.params } : {}),
-      ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
-      isBase64Encoded: false,
-      requestContext: {
-        accountId: '123456789012',
-        apiId: 'api',
-        domainName: 'api.example.test',
-        domainPrefix: 'api',
-        http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-        requestId: 'request-1',
-        routeKey,
-        stage: '$default',
-        time: '02/Mar/2025:12:30:00 +0000',
-        timeEpoch: 1740918600000,
-        authorizer: {
-          jwt: {
-            claims: { sub: actor.userId, 'custom:tenantId': actor.tenantId, 'cognito:groups': ['service'] },
-            scopes: [],
-          },
-        },
-      },
-    };
-    return handler(event).then((r) => ({
-      status: r.statusCode as number,
-      etag: r.headers?.etag as string | undefined,
-      headers: r.headers ?? {},
-      body: r.body ? (JSON.parse(r.body) as Body) : {},
-    }));
+    const caller = { tenantId: actor.tenantId, userId: actor.userId, roles: ['service'] };
+    const { status, headers, body } = answerOf(await handler(httpEvent(routeKey, caller, input)));
+    return { status, etag: headers.etag, headers, body: (body ?? {}) as Body };
   }
 
   const record = (place: Place, body: unknown, headers?: Record<string, string>) =>

@@ -8,13 +8,14 @@ import type { IdGenerator } from '../../shared/domain/ports';
 import { SettingsService } from '../../shared/domain/settings/settings-service';
 import type { SettingsStore } from '../../shared/domain/settings/stores';
 import { HttpError } from '../../shared/http/http-error';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
 import { settingsServices } from '../../shared/runtime/settings-services';
 import { keys } from '../../shared/table/keys';
 import { settingKeys } from '../../shared/table/settings-keys';
 import type { Table } from '../../shared/table/table';
 import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
 import { transactWrite } from '../../shared/table/transact';
+import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
 
 type Role = 'admin' | 'sales' | 'viewer';
@@ -33,13 +34,6 @@ function recordingIds(): IdGenerator & { readonly issued: string[] } {
   };
 }
 
-interface Call {
-  readonly params?: Record<string, string>;
-  readonly query?: Record<string, string>;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-}
-
 /** The settings API over a fresh table, called as API Gateway calls the function. */
 async function setUp() {
   const table = await freshTable();
@@ -52,49 +46,10 @@ async function setUp() {
   const services = settingsServices(table, { deps: { ids } });
   const handler = createHttpHandler(settingsApi(services), new Logger({ logLevel: 'SILENT' }));
 
-  const as = (tenantId: string, role: Role) => {
-    const call = async (routeKey: string, options: Call = {}) => {
-      const [method = 'GET', template = '/'] = routeKey.split(' ');
-      const path = template.replace(/\{(\w+)\}/g, (_, name: string) => options.params?.[name] ?? '');
-      const event: HttpEvent = {
-        version: '2.0',
-        routeKey,
-        rawPath: path,
-        rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
-        headers: {
-          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...options.headers,
-        },
-        ...(options.query ? { queryStringParameters: options.query } : {}),
-        ...(options.params ? { pathParameters: options.params } : {}),
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-        isBase64Encoded: false,
-        requestContext: {
-          accountId: '123456789012',
-          apiId: 'api',
-          domainName: 'api.example.test',
-          domainPrefix: 'api',
-          http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-          requestId: 'request-1',
-          routeKey,
-          stage: '$default',
-          time: '02/Mar/2025:12:30:00 +0000',
-          timeEpoch: 1740918600000,
-          authorizer: {
-            jwt: {
-              claims: { sub: `${role}-1`, 'custom:tenantId': tenantId, 'cognito:groups': [role] },
-              scopes: [],
-            },
-          },
-        },
-      };
-      const response = await handler(event);
-      // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
-      const json: any = response.body ? JSON.parse(response.body) : undefined;
-      return { status: response.statusCode, headers: response.headers ?? {}, body: json };
-    };
-    return call;
-  };
+  const as =
+    (tenantId: string, role: Role) =>
+    async (routeKey: string, request: TestRequest = {}) =>
+      answerOf(await handler(httpEvent(routeKey, { tenantId, userId: `${role}-1`, roles: [role] }, request)));
   return {
     table,
     services,

@@ -11,10 +11,11 @@ import { LocalUserDirectory } from '../../shared/adapters/users/local-user-direc
 import { usersApi } from '../../shared/api/users-api';
 import { ForbiddenError, NotFoundError } from '../../shared/domain/errors';
 import type { User } from '../../shared/domain/users/user';
-import { createHttpHandler, type HttpEvent } from '../../shared/http/http-handler';
+import { createHttpHandler } from '../../shared/http/http-handler';
 import { usersServices } from '../../shared/runtime/users-services';
 import type { Table } from '../../shared/table/table';
 import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+import { answerOf, httpEventWithClaims, type TestRequest } from '../support/http-event';
 import { freshTable, swedishTenant } from '../support/local-table';
 
 interface Answer {
@@ -30,7 +31,7 @@ describe('the users API', () => {
   let call: (
     token: string | undefined,
     routeKey: string,
-    input?: { params?: Record<string, string>; body?: unknown; headers?: Record<string, string> },
+    input?: Omit<TestRequest, 'query'>,
   ) => Promise<Answer>;
   let tenantId: string;
   let table: Table;
@@ -53,40 +54,8 @@ describe('the users API', () => {
       // What the JWT authorizer does: verify the token, then hand its claims over.
       const claims = await identity.authorize(token && `Bearer ${token}`);
       if (!claims) return { status: 401, body: undefined };
-      const [method = 'GET', template = '/'] = routeKey.split(' ');
-      const rawPath = template.replace(/\{(\w+)\}/g, (_, name: string) => input.params?.[name] ?? '');
-      const event: HttpEvent = {
-        version: '2.0',
-        routeKey,
-        rawPath,
-        rawQueryString: '',
-        headers: {
-          ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...input.headers,
-        },
-        ...(input.params ? { pathParameters: input.params } : {}),
-        ...(input.body === undefined ? {} : { body: JSON.stringify(input.body) }),
-        isBase64Encoded: false,
-        requestContext: {
-          accountId: '123456789012',
-          apiId: 'api',
-          domainName: 'api.example.test',
-          domainPrefix: 'api',
-          http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'vitest' },
-          requestId: 'request-1',
-          routeKey,
-          stage: '$default',
-          time: '02/Mar/2026:12:30:00 +0000',
-          timeEpoch: 1772454600000,
-          authorizer: { jwt: { claims, scopes: [] } },
-        },
-      };
-      const response = await handler(event);
-      return {
-        status: response.statusCode ?? 200,
-        etag: response.headers?.etag as string | undefined,
-        body: response.body ? JSON.parse(response.body) : undefined,
-      };
+      const { status, headers, body } = answerOf(await handler(httpEventWithClaims(routeKey, claims, input)));
+      return { status, etag: headers.etag, body };
     };
 
     const bootstrap = { tenantId, userId: 'bootstrap' };

@@ -21,6 +21,26 @@ export interface TestCaller {
  * after the authorizer let the caller in.
  */
 export function httpEvent(routeKey: string, caller: TestCaller, request: TestRequest = {}): HttpEvent {
+  const claims = {
+    sub: caller.userId,
+    'custom:tenantId': caller.tenantId,
+    'cognito:groups': [...caller.roles],
+  };
+  return httpEventWithClaims(routeKey, claims, request);
+}
+
+/** Claims as the JWT authorizer hands them over: array claims may come flattened to `[a b]`. */
+export type TestClaims = Record<string, string | number | boolean | string[]>;
+
+/**
+ * The same event with the authorizer's claims exactly as given, for tests
+ * that verify a real token and pass on whatever the verifier returned.
+ */
+export function httpEventWithClaims(
+  routeKey: string,
+  claims: TestClaims,
+  request: TestRequest = {},
+): HttpEvent {
   const [method = 'GET', template = '/'] = routeKey.split(' ');
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => request.params?.[name] ?? '');
   return {
@@ -47,16 +67,7 @@ export function httpEvent(routeKey: string, caller: TestCaller, request: TestReq
       stage: '$default',
       time: '20/Nov/2026:09:00:00 +0000',
       timeEpoch: Date.parse('2026-11-20T09:00:00Z'),
-      authorizer: {
-        jwt: {
-          claims: {
-            sub: caller.userId,
-            'custom:tenantId': caller.tenantId,
-            'cognito:groups': [...caller.roles],
-          },
-          scopes: [],
-        },
-      },
+      authorizer: { jwt: { claims, scopes: [] } },
     },
   } as HttpEvent;
 }
