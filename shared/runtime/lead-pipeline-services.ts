@@ -7,7 +7,7 @@ import { DynamoSettingsStore } from '../table/settings-store';
 import type { Table } from '../table/table';
 import { DynamoUserLookup } from '../table/users-lookup';
 import { activitiesServices } from './activities-services';
-import { salesServices } from './sales-services';
+import { salesSettingsService } from './sales-services';
 import { serviceDeps } from './service-deps';
 
 /** Wires the lead pipeline: scoring, routing and the follow-ups it schedules as activities. */
@@ -21,7 +21,7 @@ export function leadPipeline(
   return new LeadPipeline({
     ...deps,
     leads: new DynamoLeadStore(table),
-    rules: salesServices(table, deps).salesSettings,
+    rules: salesSettingsService(table, deps),
     turns: new DynamoRoundRobinStore(table),
     settings: new DynamoSettingsStore(table),
     users,

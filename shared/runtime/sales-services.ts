@@ -29,6 +29,26 @@ export interface SalesServices {
   readonly offers: OfferService;
 }
 
+/** Leads alone: what the lead webhook needs, without the rest of the sales module. */
+export function leadService(table: Table, deps: ServiceDeps): LeadService {
+  return new LeadService({
+    ...deps,
+    users: new DynamoUserLookup(table),
+    leads: new DynamoLeadStore(table),
+    identification: new DynamoIdentificationStore(table),
+  });
+}
+
+/** The tenant's sales rules alone: what the lead pipeline reads. */
+export function salesSettingsService(table: Table, deps: ServiceDeps): SalesSettingsService {
+  return new SalesSettingsService({
+    ...deps,
+    salesSettings: new DynamoSalesSettingsStore(table),
+    users: new DynamoUserLookup(table),
+    settings: new DynamoSettingsStore(table),
+  });
+}
+
 /**
  * Wires leads, deals and conversion to the table. A conversion writes an
  * account, contact and supply point through their own modules' rules, so
@@ -44,12 +64,7 @@ export function salesServices(table: Table, overrides: Partial<ServiceDeps> = {}
   const supplyPointStore = new DynamoSupplyPointStore(table);
   const crm = accountsServices(table, deps, ports);
   const energy = energyServices(table, deps);
-  const leads = new LeadService({
-    ...deps,
-    users,
-    leads: new DynamoLeadStore(table),
-    identification: new DynamoIdentificationStore(table),
-  });
+  const leads = leadService(table, deps);
   const deals = new DealService({
     ...deps,
     deals: new DynamoDealStore(table, ports.settingUsage),
@@ -59,12 +74,7 @@ export function salesServices(table: Table, overrides: Partial<ServiceDeps> = {}
     settings,
     users,
   });
-  const salesSettings = new SalesSettingsService({
-    ...deps,
-    salesSettings: new DynamoSalesSettingsStore(table),
-    users,
-    settings,
-  });
+  const salesSettings = salesSettingsService(table, deps);
   const { offers } = offerServices(
     table,
     {

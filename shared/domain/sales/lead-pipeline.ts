@@ -146,10 +146,8 @@ export class LeadPipeline {
     }
     const group = await this.deps.settings.get(tenantId, target.groupId);
     if (group?.kind !== 'user-group' || group.deletedAt !== undefined) return undefined;
-    const active = new Set<string>();
-    for (const member of group.members) {
-      if ((await this.deps.users.user(tenantId, member))?.active) active.add(member);
-    }
+    const users = await Promise.all(group.members.map((member) => this.deps.users.user(tenantId, member)));
+    const active = new Set(users.filter((user) => user?.active).map((user) => user?.id as string));
     if (active.size === 0) return undefined;
     const turn = await this.deps.turns.nextTurn(tenantId, group.id);
     const userId = pickRoundRobin(group.members, active, turn);
