@@ -1,8 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { energyServices } from '#runtime/energy-services';
+import { keys } from '#table/core/keys';
+import { createTable } from '#table/core/table';
 import type { LocalRuntime } from '../lib/local/runtime';
-import { energyServices } from '../shared/runtime/energy-services';
-import { keys } from '../shared/table/keys';
-import { createTable } from '../shared/table/table';
 import { inProcessGet, p50s } from './invoke';
 import { interleaved, percentile } from './stats';
 

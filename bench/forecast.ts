@@ -3,23 +3,23 @@ import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
+import type { Deal, DealStageSnapshot } from '#domain/sales/deals/deal';
+import { type BucketDelta, mergeDeltas } from '#domain/sales/reports/bucket-delta';
+import { dealContribution, type ForecastBucket } from '#domain/sales/reports/forecast';
+import type { MonthRange, PipelineCut } from '#domain/sales/reports/sales-aggregates';
+import type { TenantProfile } from '#domain/tenant';
+import type { Caller } from '#http/auth';
+import { salesReportServices } from '#runtime/sales-report-services';
+import { createTable, type Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { DynamoSalesAggregates } from '#table/sales/sales-aggregates-store';
+import { salesKeys } from '#table/sales/sales-keys';
 import { createLocalTable } from '../lib/local/create-table';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
   LOCAL_DYNAMODB_REGION,
   startDynamoDbLocal,
 } from '../lib/local/dynamodb-local';
-import { type BucketDelta, mergeDeltas } from '../shared/domain/sales/bucket-delta';
-import type { Deal, DealStageSnapshot } from '../shared/domain/sales/deal';
-import { dealContribution, type ForecastBucket } from '../shared/domain/sales/forecast';
-import type { MonthRange, PipelineCut } from '../shared/domain/sales/sales-aggregates';
-import type { TenantProfile } from '../shared/domain/tenant';
-import type { Caller } from '../shared/http/auth';
-import { salesReportServices } from '../shared/runtime/sales-report-services';
-import { DynamoSalesAggregates } from '../shared/table/sales-aggregates-store';
-import { salesKeys } from '../shared/table/sales-keys';
-import { createTable, type Table } from '../shared/table/table';
-import { DynamoTenantDirectory } from '../shared/table/tenant-directory';
 import { interleaved, percentile } from './stats';
 
 /**

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '#table/core/keys';
+import { createTable } from '#table/core/table';
 import type { LocalRuntime } from '../lib/local/runtime';
-import { keys } from '../shared/table/keys';
-import { createTable } from '../shared/table/table';
 import { inProcessGet, p50s } from './invoke';
 import { interleaved, percentile } from './stats';
 

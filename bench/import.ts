@@ -11,6 +11,16 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
+import { S3ObjectStore, s3ClientConfig } from '#adapters/storage/s3-object-store';
+import type { DomainEvent } from '#domain/events';
+import { icoCheckDigit, luhnCheckDigit } from '#domain/identifiers/org-number';
+import type { ImportView } from '#domain/import/import-job';
+import type { ImportMapping } from '#domain/import/import-mapping';
+import type { RunnerLimits } from '#domain/import/import-runner';
+import type { TenantProfile } from '#domain/tenant';
+import { importServices, importWorkerHandler } from '#runtime/import-services';
+import { createTable } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { createLocalTable } from '../lib/local/create-table';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
@@ -19,16 +29,6 @@ import {
 } from '../lib/local/dynamodb-local';
 import type { LocalService } from '../lib/local/processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from '../lib/local/s3-local';
-import { S3ObjectStore, s3ClientConfig } from '../shared/adapters/storage/s3-object-store';
-import type { DomainEvent } from '../shared/domain/events';
-import { icoCheckDigit, luhnCheckDigit } from '../shared/domain/identifiers/org-number';
-import type { ImportView } from '../shared/domain/import/import-job';
-import type { ImportMapping } from '../shared/domain/import/import-mapping';
-import type { RunnerLimits } from '../shared/domain/import/import-runner';
-import type { TenantProfile } from '../shared/domain/tenant';
-import { importServices, importWorkerHandler } from '../shared/runtime/import-services';
-import { createTable } from '../shared/table/table';
-import { DynamoTenantDirectory } from '../shared/table/tenant-directory';
 
 /**
  * The import of a 100k-row CSV of accounts and contacts, end to end: the

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { signWebhook } from '../shared/domain/sales/webhook-signature';
+import { signWebhook } from '#domain/sales/leads/webhook-signature';
 
 /**
  * `npm run send-lead -- <tenantId> [payload.json]`: signs a lead portal's

@@ -1,10 +1,10 @@
-import { accountsApi } from '../shared/api/accounts-api';
-import { timelineApi } from '../shared/api/timeline-api';
-import { accountPorts } from '../shared/runtime/account-ports';
-import { accountsServices } from '../shared/runtime/accounts-services';
-import { httpFunction } from '../shared/runtime/http-function';
-import { timelineServices } from '../shared/runtime/timeline-services';
-import { tableFromEnvironment } from '../shared/table/table';
+import { accountsApi } from '#api/accounts/accounts-bindings';
+import { timelineApi } from '#api/accounts/timeline-bindings';
+import { accountPorts } from '#runtime/account-ports';
+import { accountsServices } from '#runtime/accounts-services';
+import { httpFunction } from '#runtime/http-function';
+import { timelineServices } from '#runtime/timeline-services';
+import { tableFromEnvironment } from '#table/core/table';
 
 /** Accounts, contacts, notes, history, timeline and caller identification. */
 export const handler = httpFunction('accounts-api', () => {

@@ -1,8 +1,8 @@
-import { activitiesApi } from '../shared/api/activities-api';
-import { activitiesServices, activitySchedulerFromEnvironment } from '../shared/runtime/activities-services';
-import { httpFunction } from '../shared/runtime/http-function';
-import { tableFromEnvironment } from '../shared/table/table';
-import { DynamoUserLookup } from '../shared/table/users-lookup';
+import { activitiesApi } from '#api/activities/activities-bindings';
+import { activitiesServices, activitySchedulerFromEnvironment } from '#runtime/activities-services';
+import { httpFunction } from '#runtime/http-function';
+import { tableFromEnvironment } from '#table/core/table';
+import { DynamoUserLookup } from '#table/users/users-lookup';
 
 /** Scheduled activities on accounts and contacts, and their owners' tasks. */
 export const handler = httpFunction('activities-api', () => {

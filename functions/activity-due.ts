@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
-import { activityDueService } from '../shared/runtime/activities-services';
-import { tableFromEnvironment } from '../shared/table/table';
+import { activityDueService } from '#runtime/activities-services';
+import { tableFromEnvironment } from '#table/core/table';
 
 const logger = new Logger({ serviceName: 'activity-due' });
 

@@ -1,9 +1,9 @@
-import type { SupplyPoint } from '../shared/domain/energy/supply-point';
-import { addressFingerprint } from '../shared/domain/energy/supply-point';
-import { energyServices } from '../shared/runtime/energy-services';
-import { geocoderFromEnvironment } from '../shared/runtime/geocoder-from-environment';
-import { domainEventConsumer } from '../shared/runtime/queue-consumer';
-import { tableFromEnvironment } from '../shared/table/table';
+import type { SupplyPoint } from '#domain/energy/supply-point';
+import { addressFingerprint } from '#domain/energy/supply-point';
+import { energyServices } from '#runtime/energy-services';
+import { geocoderFromEnvironment } from '#runtime/geocoder-from-environment';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+import { tableFromEnvironment } from '#table/core/table';
 
 const { supplyPoints } = energyServices(tableFromEnvironment());
 const geocoder = geocoderFromEnvironment();

@@ -1,8 +1,8 @@
-import { objectStoreFromEnvironment } from '../shared/adapters/storage/s3-object-store';
-import { attachmentsApi } from '../shared/api/attachments-api';
-import { attachmentsServices } from '../shared/runtime/attachments-services';
-import { httpFunction } from '../shared/runtime/http-function';
-import { tableFromEnvironment } from '../shared/table/table';
+import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
+import { attachmentsApi } from '#api/attachments/attachments-bindings';
+import { attachmentsServices } from '#runtime/attachments-services';
+import { httpFunction } from '#runtime/http-function';
+import { tableFromEnvironment } from '#table/core/table';
 
 /** Attachments on accounts and contacts: pre-signed upload and download URLs, metadata. */
 export const handler = httpFunction('attachments-api', () =>

@@ -1,7 +1,7 @@
-import { historyOf } from '../shared/domain/audit';
-import { domainEventConsumer } from '../shared/runtime/queue-consumer';
-import { DynamoHistoryStore } from '../shared/table/history-store';
-import { tableFromEnvironment } from '../shared/table/table';
+import { historyOf } from '#domain/audit';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+import { DynamoHistoryStore } from '#table/core/history-store';
+import { tableFromEnvironment } from '#table/core/table';
 
 const history = new DynamoHistoryStore(tableFromEnvironment());
 

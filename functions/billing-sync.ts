@@ -1,6 +1,6 @@
-import { energyServices } from '../shared/runtime/energy-services';
-import { domainEventConsumer } from '../shared/runtime/queue-consumer';
-import { tableFromEnvironment } from '../shared/table/table';
+import { energyServices } from '#runtime/energy-services';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+import { tableFromEnvironment } from '#table/core/table';
 
 const { supplyPoints } = energyServices(tableFromEnvironment());
 const billingFields = new Set(['name', 'email', 'addresses']);

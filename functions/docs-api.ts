@@ -1,5 +1,5 @@
-import { docsApi } from '../shared/api/docs-api';
-import { httpFunction } from '../shared/runtime/http-function';
+import { docsApi } from '#api/docs/docs-bindings';
+import { httpFunction } from '#runtime/http-function';
 
 /** The OpenAPI document and the docs page; no authorizer. */
 export const handler = httpFunction('docs-api', docsApi);

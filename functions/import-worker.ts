@@ -1,6 +1,6 @@
-import { objectStoreFromEnvironment } from '../shared/adapters/storage/s3-object-store';
-import { importServices, importWorkerHandler } from '../shared/runtime/import-services';
-import { tableFromEnvironment } from '../shared/table/table';
+import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
+import { importServices, importWorkerHandler } from '#runtime/import-services';
+import { tableFromEnvironment } from '#table/core/table';
 
 const { runner } = importServices(tableFromEnvironment(), objectStoreFromEnvironment());
 

@@ -1,7 +1,7 @@
-import { activitySchedulerFromEnvironment } from '../shared/runtime/activities-services';
-import { leadPipeline } from '../shared/runtime/lead-pipeline-services';
-import { domainEventConsumer } from '../shared/runtime/queue-consumer';
-import { tableFromEnvironment } from '../shared/table/table';
+import { activitySchedulerFromEnvironment } from '#runtime/activities-services';
+import { leadPipeline } from '#runtime/lead-pipeline-services';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+import { tableFromEnvironment } from '#table/core/table';
 
 const pipeline = leadPipeline(tableFromEnvironment(), activitySchedulerFromEnvironment());
 

@@ -1,9 +1,9 @@
-import { leadWebhookApi } from '../shared/api/lead-sources-api';
-import { httpFunction } from '../shared/runtime/http-function';
-import { leadSourceServices, webhookSecretsFromEnvironment } from '../shared/runtime/lead-source-services';
-import { leadService } from '../shared/runtime/sales-services';
-import { serviceDeps } from '../shared/runtime/service-deps';
-import { tableFromEnvironment } from '../shared/table/table';
+import { leadWebhookApi } from '#api/sales/lead-sources-bindings';
+import { httpFunction } from '#runtime/http-function';
+import { leadSourceServices, webhookSecretsFromEnvironment } from '#runtime/lead-source-services';
+import { leadService } from '#runtime/sales-services';
+import { serviceDeps } from '#runtime/service-deps';
+import { tableFromEnvironment } from '#table/core/table';
 
 /** Leads delivered by lead platforms, signed with their source's secret. */
 export const handler = httpFunction('lead-webhook', () => {

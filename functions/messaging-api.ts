@@ -1,7 +1,7 @@
-import { messagingApi } from '../shared/api/messaging-api';
-import { httpFunction } from '../shared/runtime/http-function';
-import { messagingServices } from '../shared/runtime/messaging-services';
-import { tableFromEnvironment } from '../shared/table/table';
+import { messagingApi } from '#api/messaging/messaging-bindings';
+import { httpFunction } from '#runtime/http-function';
+import { messagingServices } from '#runtime/messaging-services';
+import { tableFromEnvironment } from '#table/core/table';
 
 /** E-mail and SMS to contacts, through SES and AWS End User Messaging. */
 export const handler = httpFunction('messaging-api', () =>

@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { relayOutboxRecord } from '../shared/runtime/outbox-relay';
+import { relayOutboxRecord } from '#runtime/outbox-relay';
 
 const bus = new EventBridgeClient({});
 const busName = process.env.EVENT_BUS_NAME ?? 'default';

@@ -1,14 +1,14 @@
-import { dealsApi } from '../shared/api/deals-api';
-import { leadSourcesApi } from '../shared/api/lead-sources-api';
-import { leadsApi } from '../shared/api/leads-api';
-import { offersApi } from '../shared/api/offers-api';
-import { reportsApi } from '../shared/api/reports-api';
-import { salesSettingsApi } from '../shared/api/sales-settings-api';
-import { httpFunction } from '../shared/runtime/http-function';
-import { leadSourceServices, webhookSecretsFromEnvironment } from '../shared/runtime/lead-source-services';
-import { salesReportServices } from '../shared/runtime/sales-report-services';
-import { salesServices } from '../shared/runtime/sales-services';
-import { tableFromEnvironment } from '../shared/table/table';
+import { dealsApi } from '#api/sales/deals-bindings';
+import { leadSourcesApi } from '#api/sales/lead-sources-bindings';
+import { leadsApi } from '#api/sales/leads-bindings';
+import { offersApi } from '#api/sales/offers-bindings';
+import { reportsApi } from '#api/sales/reports-bindings';
+import { salesSettingsApi } from '#api/sales/sales-settings-bindings';
+import { httpFunction } from '#runtime/http-function';
+import { leadSourceServices, webhookSecretsFromEnvironment } from '#runtime/lead-source-services';
+import { salesReportServices } from '#runtime/sales-report-services';
+import { salesServices } from '#runtime/sales-services';
+import { tableFromEnvironment } from '#table/core/table';
 
 /** Leads, deals, offers, lead sources, the sales rules and the sales reports. */
 export const handler = httpFunction('sales-api', () => {

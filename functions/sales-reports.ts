@@ -1,6 +1,6 @@
-import { domainEventConsumer } from '../shared/runtime/queue-consumer';
-import { salesReportServices } from '../shared/runtime/sales-report-services';
-import { tableFromEnvironment } from '../shared/table/table';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+import { salesReportServices } from '#runtime/sales-report-services';
+import { tableFromEnvironment } from '#table/core/table';
 
 const { projection } = salesReportServices(tableFromEnvironment());
 

@@ -1,9 +1,9 @@
-import { settingsApi } from '../shared/api/settings-api';
-import { accountPorts } from '../shared/runtime/account-ports';
-import { httpFunction } from '../shared/runtime/http-function';
-import { settingsServices } from '../shared/runtime/settings-services';
-import { tableFromEnvironment } from '../shared/table/table';
-import { DynamoUserLookup } from '../shared/table/users-lookup';
+import { settingsApi } from '#api/settings/settings-bindings';
+import { accountPorts } from '#runtime/account-ports';
+import { httpFunction } from '#runtime/http-function';
+import { settingsServices } from '#runtime/settings-services';
+import { tableFromEnvironment } from '#table/core/table';
+import { DynamoUserLookup } from '#table/users/users-lookup';
 
 /** Tenant settings, user groups and the move-customers jobs. */
 export const handler = httpFunction('settings-api', () => {

@@ -1,7 +1,7 @@
-import { accountPorts } from '../shared/runtime/account-ports';
-import { domainEventConsumer } from '../shared/runtime/queue-consumer';
-import { settingsServices } from '../shared/runtime/settings-services';
-import { tableFromEnvironment } from '../shared/table/table';
+import { accountPorts } from '#runtime/account-ports';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+import { settingsServices } from '#runtime/settings-services';
+import { tableFromEnvironment } from '#table/core/table';
 
 const table = tableFromEnvironment();
 const { moveCustomers } = settingsServices(table, { accountPorts: accountPorts(table) });

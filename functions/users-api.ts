@@ -1,7 +1,7 @@
-import { usersApi } from '../shared/api/users-api';
-import { httpFunction } from '../shared/runtime/http-function';
-import { usersServices } from '../shared/runtime/users-services';
-import { tableFromEnvironment } from '../shared/table/table';
+import { usersApi } from '#api/users/users-bindings';
+import { httpFunction } from '#runtime/http-function';
+import { usersServices } from '#runtime/users-services';
+import { tableFromEnvironment } from '#table/core/table';
 
 /** The users of a tenant: the Cognito user pool and the users' records. */
 export const handler = httpFunction('users-api', () => usersApi(usersServices(tableFromEnvironment())));

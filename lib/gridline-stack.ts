@@ -8,7 +8,7 @@ import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambd
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { outboxEntity } from '../shared/table/outbox';
+import { outboxEntity } from '#table/core/outbox';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
 import { DomainQueue } from './constructs/domain-queue';
 import { FilesBucket } from './constructs/files-bucket';

@@ -1,5 +1,5 @@
-import { routesByFunction } from '../shared/api/all-routes';
-import { eventSources } from '../shared/domain/service-context';
+import { routesByFunction } from '#api/docs/all-routes';
+import { eventSources } from '#domain/service-context';
 import type { HttpRoute, Topology } from './topology-types';
 
 const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>

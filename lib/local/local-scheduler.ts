@@ -1,8 +1,8 @@
-import type { Activity } from '../../shared/domain/activities/activity';
-import { nextOccurrence, type Schedule } from '../../shared/domain/activities/recurrence';
-import type { ActivityDueInput, ActivityScheduler } from '../../shared/domain/activities/scheduler';
-import { canonicalJson } from '../../shared/domain/events';
-import type { Clock } from '../../shared/domain/ports';
+import type { Activity } from '#domain/activities/activity';
+import { nextOccurrence, type Schedule } from '#domain/activities/recurrence';
+import type { ActivityDueInput, ActivityScheduler } from '#domain/activities/scheduler';
+import { canonicalJson } from '#domain/events';
+import type { Clock } from '#domain/ports';
 
 interface Entry {
   readonly tenantId: string;

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { localSmsRecorder, recordedSmsResponse } from '../../shared/adapters/messaging/recording-sms-sender';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { activitiesServices, registerLocalActivityScheduler } from '../../shared/runtime/activities-services';
-import { energyServices } from '../../shared/runtime/energy-services';
-import { createTable } from '../../shared/table/table';
+import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recording-sms-sender';
+import { accountsServices } from '#runtime/accounts-services';
+import { activitiesServices, registerLocalActivityScheduler } from '#runtime/activities-services';
+import { energyServices } from '#runtime/energy-services';
+import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
 import type { Topology } from '../topology-types';
 import { LocalApiGateway } from './api-gateway';

@@ -1,10 +1,10 @@
-import type { Actor } from '../../shared/domain/ports';
-import type { SalesActor } from '../../shared/domain/sales/sales-ports';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { leadSourceServices, webhookSecretsFromEnvironment } from '../../shared/runtime/lead-source-services';
-import { salesServices } from '../../shared/runtime/sales-services';
-import { settingsServices } from '../../shared/runtime/settings-services';
-import type { Table } from '../../shared/table/table';
+import type { Actor } from '#domain/ports';
+import type { SalesActor } from '#domain/sales/sales-ports';
+import { accountsServices } from '#runtime/accounts-services';
+import { leadSourceServices, webhookSecretsFromEnvironment } from '#runtime/lead-source-services';
+import { salesServices } from '#runtime/sales-services';
+import { settingsServices } from '#runtime/settings-services';
+import type { Table } from '#table/core/table';
 import type { DemoTenant } from './seed';
 
 /** A demo lead source, with the one time its signing secret is known. */

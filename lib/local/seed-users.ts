@@ -1,7 +1,7 @@
 import { monotonicFactory } from 'ulid';
-import { LocalUserDirectory, localSubKey } from '../../shared/adapters/users/local-user-directory';
-import { usersServices } from '../../shared/runtime/users-services';
-import type { Table } from '../../shared/table/table';
+import { LocalUserDirectory, localSubKey } from '#adapters/users/local-user-directory';
+import { usersServices } from '#runtime/users-services';
+import type { Table } from '#table/core/table';
 import { type DemoTenant, demoTenants } from './seed';
 
 /** Display names of the demo users, by e-mail. */

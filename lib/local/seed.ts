@@ -1,12 +1,9 @@
-import { slovakDemoBandTables, swedishDemoBandTables } from '../../shared/domain/energy/consumption-bands';
-import {
-  slovakDemoGrossCalorificValue,
-  slovakDemoVolumeCoefficients,
-} from '../../shared/domain/energy/gas-conversion';
-import type { TenantProfile } from '../../shared/domain/tenant';
-import type { Role } from '../../shared/http/auth';
-import type { AccountsServices } from '../../shared/runtime/accounts-services';
-import type { EnergyServices } from '../../shared/runtime/energy-services';
+import { slovakDemoBandTables, swedishDemoBandTables } from '#domain/energy/consumption-bands';
+import { slovakDemoGrossCalorificValue, slovakDemoVolumeCoefficients } from '#domain/energy/gas-conversion';
+import type { TenantProfile } from '#domain/tenant';
+import type { Role } from '#http/auth';
+import type { AccountsServices } from '#runtime/accounts-services';
+import type { EnergyServices } from '#runtime/energy-services';
 import type { LocalUser } from './identity';
 
 export interface DemoTenant {

@@ -1,8 +1,8 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/domain/errors';
-import { normaliseEmail } from '../../shared/domain/identifiers/email';
-import type { User } from '../../shared/domain/users/user';
-import type { Table } from '../../shared/table/table';
-import { DynamoUserStore } from '../../shared/table/users-store';
+import { ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
+import { normaliseEmail } from '#domain/identifiers/email';
+import type { User } from '#domain/users/user';
+import type { Table } from '#table/core/table';
+import { DynamoUserStore } from '#table/users/users-store';
 import type { LocalIdentityProvider, LocalUser } from './identity';
 
 /** The token identity of a stored user: its id is the `sub`, its roles the groups. */

@@ -1,4 +1,4 @@
-import type { HistoryEntry, Subject } from './accounts/records';
+import type { HistoryEntry, Subject } from '#domain/accounts/records';
 import type { DomainEvent } from './events';
 
 /** The longest summary a history entry keeps, in characters. */

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../domain/errors';
+import { ForbiddenError } from '#domain/errors';
 
 export const roles = ['admin', 'sales', 'service', 'marketing', 'viewer'] as const;
 export type Role = (typeof roles)[number];

@@ -1,4 +1,4 @@
-import type { InvalidField } from '../domain/errors';
+import type { InvalidField } from '#domain/errors';
 
 /** A failure of the HTTP exchange itself (headers, cursor, idempotency key). */
 export class HttpError extends Error {

@@ -9,7 +9,7 @@ import {
   UnauthenticatedError,
   ValidationError,
   VersionMismatchError,
-} from '../domain/errors';
+} from '#domain/errors';
 import { HttpError } from './http-error';
 
 /** An RFC 9457 problem document; `invalid-params` lists the fields at fault. */

@@ -1,6 +1,6 @@
-import { DynamoSettingsStore } from '../table/settings-store';
-import type { Table } from '../table/table';
-import { DynamoUserLookup } from '../table/users-lookup';
+import type { Table } from '#table/core/table';
+import { DynamoSettingsStore } from '#table/settings/settings-store';
+import { DynamoUserLookup } from '#table/users/users-lookup';
 import type { AccountsPorts } from './accounts-services';
 
 /**

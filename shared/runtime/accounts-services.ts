@@ -1,16 +1,16 @@
-import { AccountService } from '../domain/accounts/account-service';
-import { ContactService } from '../domain/accounts/contact-service';
-import type { ReferencePorts } from '../domain/accounts/references';
-import { SubjectService } from '../domain/accounts/subject-service';
-import type { ServiceDeps } from '../domain/service-context';
-import { DynamoAccountStore } from '../table/account-store';
-import type { SettingUsageItems } from '../table/accounts-commit';
-import { DynamoContactStore } from '../table/contact-store';
-import { DynamoHistoryStore } from '../table/history-store';
-import { DynamoIdentificationStore } from '../table/identification-store';
-import { DynamoNoteStore } from '../table/note-store';
-import type { Table } from '../table/table';
-import { DynamoTenantDirectory } from '../table/tenant-directory';
+import { AccountService } from '#domain/accounts/account-service';
+import { ContactService } from '#domain/accounts/contact-service';
+import type { ReferencePorts } from '#domain/accounts/references';
+import { SubjectService } from '#domain/accounts/subject-service';
+import type { ServiceDeps } from '#domain/service-context';
+import { DynamoAccountStore } from '#table/accounts/account-store';
+import type { SettingUsageItems } from '#table/accounts/accounts-commit';
+import { DynamoContactStore } from '#table/accounts/contact-store';
+import { DynamoIdentificationStore } from '#table/accounts/identification-store';
+import { DynamoNoteStore } from '#table/accounts/note-store';
+import { DynamoHistoryStore } from '#table/core/history-store';
+import type { Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { serviceDeps } from './service-deps';
 
 export interface AccountsServices {

@@ -1,16 +1,16 @@
 import { SchedulerClient } from '@aws-sdk/client-scheduler';
-import { EventBridgeActivityScheduler } from '../adapters/scheduler/eventbridge-scheduler';
-import { ActivityDueService } from '../domain/activities/activity-due-service';
-import { ActivityService } from '../domain/activities/activity-service';
-import type { ActivityScheduler } from '../domain/activities/scheduler';
-import { TaskService } from '../domain/activities/task-service';
-import type { ServiceDeps } from '../domain/service-context';
-import type { UserLookup } from '../domain/users/user-lookup';
-import { DynamoAccountStore } from '../table/account-store';
-import { DynamoActivityStore, DynamoTaskStore } from '../table/activities-store';
-import { DynamoContactStore } from '../table/contact-store';
-import { DynamoLeadStore } from '../table/lead-store';
-import type { Table } from '../table/table';
+import { EventBridgeActivityScheduler } from '#adapters/scheduler/eventbridge-scheduler';
+import { ActivityDueService } from '#domain/activities/activity-due-service';
+import { ActivityService } from '#domain/activities/activity-service';
+import type { ActivityScheduler } from '#domain/activities/scheduler';
+import { TaskService } from '#domain/activities/task-service';
+import type { ServiceDeps } from '#domain/service-context';
+import type { UserLookup } from '#domain/users/user-lookup';
+import { DynamoAccountStore } from '#table/accounts/account-store';
+import { DynamoContactStore } from '#table/accounts/contact-store';
+import { DynamoActivityStore, DynamoTaskStore } from '#table/activities/activities-store';
+import type { Table } from '#table/core/table';
+import { DynamoLeadStore } from '#table/sales/lead-store';
 import { serviceDeps } from './service-deps';
 
 export interface ActivitiesServices {

@@ -1,10 +1,10 @@
-import { AttachmentService } from '../domain/attachments/attachment-service';
-import type { ServiceDeps } from '../domain/service-context';
-import type { ObjectStore } from '../domain/storage/object-store';
-import { DynamoAccountStore } from '../table/account-store';
-import { DynamoAttachmentStore } from '../table/attachments-store';
-import { DynamoContactStore } from '../table/contact-store';
-import type { Table } from '../table/table';
+import { AttachmentService } from '#domain/attachments/attachment-service';
+import type { ServiceDeps } from '#domain/service-context';
+import type { ObjectStore } from '#domain/storage/object-store';
+import { DynamoAccountStore } from '#table/accounts/account-store';
+import { DynamoContactStore } from '#table/accounts/contact-store';
+import { DynamoAttachmentStore } from '#table/attachments/attachments-store';
+import type { Table } from '#table/core/table';
 import { serviceDeps } from './service-deps';
 
 export interface AttachmentsServices {

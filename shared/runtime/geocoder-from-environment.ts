@@ -1,7 +1,7 @@
-import { LocalGeocoder } from '../adapters/geocoding/local-geocoder';
-import { MapyCzGeocoder } from '../adapters/geocoding/mapy-cz-geocoder';
-import { secretApiKey } from '../adapters/geocoding/secret-api-key';
-import type { Geocoder } from '../domain/geocoding/geocoder';
+import { LocalGeocoder } from '#adapters/geocoding/local-geocoder';
+import { MapyCzGeocoder } from '#adapters/geocoding/mapy-cz-geocoder';
+import { secretApiKey } from '#adapters/geocoding/secret-api-key';
+import type { Geocoder } from '#domain/geocoding/geocoder';
 
 /**
  * Mapy.cz in the cloud, its key from Secrets Manager; the local adapter

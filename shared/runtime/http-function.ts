@@ -2,8 +2,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { createHttpHandler, type HttpEvent, type HttpResponse } from '../http/http-handler';
-import type { BoundRoute } from '../http/route';
+import { createHttpHandler, type HttpEvent, type HttpResponse } from '#http/http-handler';
+import type { BoundRoute } from '#http/route';
 
 /** The Lambda handler of one HTTP module: logging context, then routing. */
 export function httpFunction(serviceName: string, routes: () => BoundRoute[]) {

@@ -1,16 +1,16 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { apiDraftChecks } from '../api/import-draft-checks';
-import type { DomainEvent } from '../domain/events';
-import { type Budget, ImportRunner, type RunnerLimits } from '../domain/import/import-runner';
-import { ImportService } from '../domain/import/import-service';
-import type { ServiceDeps } from '../domain/service-context';
-import type { ObjectStore } from '../domain/storage/object-store';
-import { DynamoAccountStore } from '../table/account-store';
-import { DynamoContactStore } from '../table/contact-store';
-import { DynamoExistingDataReader, DynamoImportStore } from '../table/import-store';
-import type { Table } from '../table/table';
+import { apiDraftChecks } from '#api/import/import-draft-checks';
+import type { DomainEvent } from '#domain/events';
+import { type Budget, ImportRunner, type RunnerLimits } from '#domain/import/import-runner';
+import { ImportService } from '#domain/import/import-service';
+import type { ServiceDeps } from '#domain/service-context';
+import type { ObjectStore } from '#domain/storage/object-store';
+import { DynamoAccountStore } from '#table/accounts/account-store';
+import { DynamoContactStore } from '#table/accounts/contact-store';
+import type { Table } from '#table/core/table';
+import { DynamoExistingDataReader, DynamoImportStore } from '#table/import/import-store';
 import { serviceDeps } from './service-deps';
 
 export interface ImportServices {

@@ -1,11 +1,11 @@
-import { JourneyService } from '../domain/energy/journey-service';
-import { ReadingService } from '../domain/energy/reading-service';
-import type { SupplyPointService } from '../domain/energy/supply-point-service';
-import type { ServiceDeps } from '../domain/service-context';
-import { DynamoAccountStore } from '../table/account-store';
-import { DynamoJourneyStore } from '../table/journey-store';
-import { DynamoReadingStore } from '../table/reading-store';
-import type { Table } from '../table/table';
+import { JourneyService } from '#domain/energy/journey-service';
+import { ReadingService } from '#domain/energy/reading-service';
+import type { SupplyPointService } from '#domain/energy/supply-point-service';
+import type { ServiceDeps } from '#domain/service-context';
+import { DynamoAccountStore } from '#table/accounts/account-store';
+import type { Table } from '#table/core/table';
+import { DynamoJourneyStore } from '#table/energy/journey-store';
+import { DynamoReadingStore } from '#table/energy/reading-store';
 import { serviceDeps } from './service-deps';
 
 export interface JourneyServices {

@@ -1,11 +1,11 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SecretsManagerWebhookSecrets } from '../adapters/secrets/secrets-manager-webhook-secrets';
-import type { LeadService } from '../domain/sales/lead-service';
-import { LeadSourceService } from '../domain/sales/lead-source-service';
-import type { WebhookSecrets } from '../domain/sales/webhook-secrets';
-import type { ServiceDeps } from '../domain/service-context';
-import { DynamoLeadSourceStore } from '../table/lead-source-store';
-import type { Table } from '../table/table';
+import { SecretsManagerWebhookSecrets } from '#adapters/secrets/secrets-manager-webhook-secrets';
+import type { LeadService } from '#domain/sales/leads/lead-service';
+import { LeadSourceService } from '#domain/sales/leads/lead-source-service';
+import type { WebhookSecrets } from '#domain/sales/leads/webhook-secrets';
+import type { ServiceDeps } from '#domain/service-context';
+import type { Table } from '#table/core/table';
+import { DynamoLeadSourceStore } from '#table/sales/lead-source-store';
 import { serviceDeps } from './service-deps';
 
 /**

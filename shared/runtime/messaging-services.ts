@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SesMailer } from '../adapters/messaging/ses-mailer';
-import { type MessagingDeps, MessagingService } from '../domain/messaging/messaging-service';
-import { DynamoContactStore } from '../table/contact-store';
-import { DynamoMessageStore } from '../table/message-store';
-import type { Table } from '../table/table';
+import { SesMailer } from '#adapters/messaging/ses-mailer';
+import { type MessagingDeps, MessagingService } from '#domain/messaging/messaging-service';
+import { DynamoContactStore } from '#table/accounts/contact-store';
+import type { Table } from '#table/core/table';
+import { DynamoMessageStore } from '#table/messaging/message-store';
 import { serviceDeps } from './service-deps';
 import { smsSenderFromEnvironment } from './sms-sender-from-environment';
 

@@ -1,11 +1,11 @@
-import type { OfferPricing } from '../domain/energy/offer-pricing';
-import type { PricingService } from '../domain/energy/pricing/pricing-service';
-import type { DealService } from '../domain/sales/deal-service';
-import { OfferService } from '../domain/sales/offer-service';
-import type { ServiceDeps } from '../domain/service-context';
-import { DynamoOfferStore } from '../table/offer-store';
-import { DynamoSettingsStore } from '../table/settings-store';
-import type { Table } from '../table/table';
+import type { OfferPricing } from '#domain/energy/offer-pricing';
+import type { PricingService } from '#domain/energy/pricing/pricing-service';
+import type { DealService } from '#domain/sales/deals/deal-service';
+import { OfferService } from '#domain/sales/offers/offer-service';
+import type { ServiceDeps } from '#domain/service-context';
+import type { Table } from '#table/core/table';
+import { DynamoOfferStore } from '#table/sales/dynamo-offer-store';
+import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { serviceDeps } from './service-deps';
 
 export interface OfferServices {

@@ -2,8 +2,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { DomainEvent } from '../domain/events';
-import { outboxEntity } from '../table/outbox';
+import type { DomainEvent } from '#domain/events';
+import { outboxEntity } from '#table/core/outbox';
 
 /**
  * Puts one outbox item's event on the bus. Entries the bus refuses are

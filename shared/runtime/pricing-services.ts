@@ -1,9 +1,9 @@
-import { PricingService } from '../domain/energy/pricing/pricing-service';
-import type { TerritoryStore } from '../domain/energy/territory';
-import type { ServiceDeps } from '../domain/service-context';
-import { DynamoPriceStore } from '../table/price-store';
-import { DynamoProductStore } from '../table/product-store';
-import type { Table } from '../table/table';
+import { PricingService } from '#domain/energy/pricing/pricing-service';
+import type { TerritoryStore } from '#domain/energy/territory';
+import type { ServiceDeps } from '#domain/service-context';
+import type { Table } from '#table/core/table';
+import { DynamoPriceStore } from '#table/energy/price-store';
+import { DynamoProductStore } from '#table/energy/product-store';
 import { serviceDeps } from './service-deps';
 
 export interface PricingServices {

@@ -1,7 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { DomainEvent } from '../domain/events';
+import type { DomainEvent } from '#domain/events';
 
 /** The envelope EventBridge puts on the queue; `detail` is our domain event. */
 interface BusEnvelope {

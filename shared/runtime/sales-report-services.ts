@@ -1,9 +1,9 @@
-import { SalesProjection } from '../domain/sales/sales-projection';
-import { SalesReportService } from '../domain/sales/sales-report-service';
-import type { ServiceDeps } from '../domain/service-context';
-import { DynamoSalesAggregates } from '../table/sales-aggregates-store';
-import { DynamoSettingTitles } from '../table/setting-titles';
-import type { Table } from '../table/table';
+import { SalesProjection } from '#domain/sales/reports/sales-projection';
+import { SalesReportService } from '#domain/sales/reports/sales-report-service';
+import type { ServiceDeps } from '#domain/service-context';
+import type { Table } from '#table/core/table';
+import { DynamoSalesAggregates } from '#table/sales/sales-aggregates-store';
+import { DynamoSettingTitles } from '#table/settings/setting-titles';
 import { serviceDeps } from './service-deps';
 
 export interface SalesReportServices {

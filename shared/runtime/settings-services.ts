@@ -1,12 +1,12 @@
-import type { AccountService } from '../domain/accounts/account-service';
-import type { ServiceDeps } from '../domain/service-context';
-import { type MoveCustomersLimits, MoveCustomersService } from '../domain/settings/move-customers';
-import { SettingsService } from '../domain/settings/settings-service';
-import type { UserLookup } from '../domain/users/user-lookup';
-import { DynamoIndustryAccounts } from '../table/settings-industry-accounts';
-import { DynamoJobStore } from '../table/settings-job-store';
-import { DynamoSettingsStore } from '../table/settings-store';
-import type { Table } from '../table/table';
+import type { AccountService } from '#domain/accounts/account-service';
+import type { ServiceDeps } from '#domain/service-context';
+import { type MoveCustomersLimits, MoveCustomersService } from '#domain/settings/move-customers';
+import { SettingsService } from '#domain/settings/settings-service';
+import type { UserLookup } from '#domain/users/user-lookup';
+import type { Table } from '#table/core/table';
+import { DynamoIndustryAccounts } from '#table/settings/settings-industry-accounts';
+import { DynamoJobStore } from '#table/settings/settings-job-store';
+import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { accountsServices } from './accounts-services';
 import { serviceDeps } from './service-deps';
 

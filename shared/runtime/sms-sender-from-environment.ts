@@ -1,6 +1,6 @@
-import { EndUserMessagingSmsSender } from '../adapters/messaging/end-user-messaging-sms-sender';
-import { localSmsRecorder } from '../adapters/messaging/recording-sms-sender';
-import type { SmsSender } from '../domain/messaging/sms-sender';
+import { EndUserMessagingSmsSender } from '#adapters/messaging/end-user-messaging-sms-sender';
+import { localSmsRecorder } from '#adapters/messaging/recording-sms-sender';
+import type { SmsSender } from '#domain/messaging/sms-sender';
 
 /**
  * AWS End User Messaging in the cloud; the process's recorder, which sends

@@ -1,8 +1,8 @@
-import { TimelineService } from '../domain/timeline/timeline-service';
-import { DynamoAccountStore } from '../table/account-store';
-import { DynamoContactStore } from '../table/contact-store';
-import { DynamoHistoryStore } from '../table/history-store';
-import type { Table } from '../table/table';
+import { TimelineService } from '#domain/timeline/timeline-service';
+import { DynamoAccountStore } from '#table/accounts/account-store';
+import { DynamoContactStore } from '#table/accounts/contact-store';
+import { DynamoHistoryStore } from '#table/core/history-store';
+import type { Table } from '#table/core/table';
 
 export interface TimelineServices {
   readonly timeline: TimelineService;

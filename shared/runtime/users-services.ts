@@ -1,12 +1,12 @@
-import { CognitoUserDirectory } from '../adapters/users/cognito-user-directory';
-import { LocalUserDirectory } from '../adapters/users/local-user-directory';
-import type { IdGenerator } from '../domain/ports';
-import type { ServiceDeps } from '../domain/service-context';
-import type { UserDirectory } from '../domain/users/user-directory';
-import { UserService } from '../domain/users/user-service';
-import type { Table } from '../table/table';
-import { DynamoUserLookup } from '../table/users-lookup';
-import { DynamoUserStore } from '../table/users-store';
+import { CognitoUserDirectory } from '#adapters/users/cognito-user-directory';
+import { LocalUserDirectory } from '#adapters/users/local-user-directory';
+import type { IdGenerator } from '#domain/ports';
+import type { ServiceDeps } from '#domain/service-context';
+import type { UserDirectory } from '#domain/users/user-directory';
+import { UserService } from '#domain/users/user-service';
+import type { Table } from '#table/core/table';
+import { DynamoUserLookup } from '#table/users/users-lookup';
+import { DynamoUserStore } from '#table/users/users-store';
 import { serviceDeps } from './service-deps';
 
 export interface UsersServices {

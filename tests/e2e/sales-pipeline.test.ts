@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gs1CheckDigit } from '#domain/energy/identifiers/gsrn';
+import { signWebhook } from '#domain/sales/leads/webhook-signature';
 import type { LocalRuntime } from '../../lib/local/runtime';
-import { gs1CheckDigit } from '../../shared/domain/energy/identifiers/gsrn';
-import { signWebhook } from '../../shared/domain/sales/webhook-signature';
 import { clientFor, startTestRuntime } from '../support/runtime';
 
 type Client = ReturnType<typeof clientFor>;

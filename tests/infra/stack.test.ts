@@ -3,11 +3,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { roles } from '#http/auth';
 import { GridlineStack } from '../../lib/gridline-stack';
 import { tableDefinition } from '../../lib/table-definition';
 import { topology } from '../../lib/topology';
 import type { Topology } from '../../lib/topology-types';
-import { roles } from '../../shared/http/auth';
 
 /** Bundling the functions with esbuild is most of the time a synth takes. */
 const synthTimeout = 180_000;

@@ -1,12 +1,12 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SettingUsageDelta } from '../../shared/domain/accounts/references';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/domain/errors';
-import type { SettingUser } from '../../shared/domain/settings/setting';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import type { SettingUsageItems } from '../../shared/table/accounts-commit';
-import { keys } from '../../shared/table/keys';
-import type { Table } from '../../shared/table/table';
+import type { SettingUsageDelta } from '#domain/accounts/references';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import type { SettingUser } from '#domain/settings/setting';
+import { accountsServices } from '#runtime/accounts-services';
+import type { SettingUsageItems } from '#table/accounts/accounts-commit';
+import { keys } from '#table/core/keys';
+import type { Table } from '#table/core/table';
 import { InMemorySettings, InMemoryUsers } from '../support/accounts-fakes';
 import { servicesWithTenants } from '../support/local-table';
 

@@ -1,11 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, VersionMismatchError } from '../../shared/domain/errors';
-import type { IdGenerator } from '../../shared/domain/ports';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { accountsExtraKeys } from '../../shared/table/accounts-extra-keys';
-import { keys } from '../../shared/table/keys';
+import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
+import type { IdGenerator } from '#domain/ports';
+import { accountsServices } from '#runtime/accounts-services';
+import { accountsExtraKeys } from '#table/accounts/accounts-extra-keys';
+import { keys } from '#table/core/keys';
 import { InMemorySettings } from '../support/accounts-fakes';
 import { servicesWithTenants } from '../support/local-table';
 

@@ -1,12 +1,12 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, VersionMismatchError } from '../../shared/domain/errors';
-import type { IdGenerator } from '../../shared/domain/ports';
-import { HttpError } from '../../shared/http/http-error';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { encodeCursor } from '../../shared/table/cursor';
-import { keys } from '../../shared/table/keys';
+import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
+import type { IdGenerator } from '#domain/ports';
+import { HttpError } from '#http/http-error';
+import { accountsServices } from '#runtime/accounts-services';
+import { encodeCursor } from '#table/core/cursor';
+import { keys } from '#table/core/keys';
 import { servicesWithTenants } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;

@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { activitiesApi } from '#api/activities/activities-bindings';
+import { createHttpHandler } from '#http/http-handler';
+import { type ActivitiesServices, activitiesServices } from '#runtime/activities-services';
 import { LocalScheduler } from '../../lib/local/local-scheduler';
-import { activitiesApi } from '../../shared/api/activities-api';
-import { createHttpHandler } from '../../shared/http/http-handler';
-import { type ActivitiesServices, activitiesServices } from '../../shared/runtime/activities-services';
 import { answerOf, httpEvent, type TestCaller, type TestRequest } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
 

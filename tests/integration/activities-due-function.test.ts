@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { accountsServices } from '#runtime/accounts-services';
+import { type ActivitiesServices, activitiesServices } from '#runtime/activities-services';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import { LocalScheduler } from '../../lib/local/local-scheduler';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { type ActivitiesServices, activitiesServices } from '../../shared/runtime/activities-services';
-import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
 import { freshTable } from '../support/local-table';
 
 const sample = JSON.parse(

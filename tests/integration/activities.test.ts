@@ -1,12 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ActivitySubject } from '#domain/activities/activity';
+import { schedulerUserId } from '#domain/activities/activity-due-service';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import { type ActivitiesServices, activitiesServices } from '#runtime/activities-services';
+import { keys } from '#table/core/keys';
 import { LocalScheduler } from '../../lib/local/local-scheduler';
-import type { ActivitySubject } from '../../shared/domain/activities/activity';
-import { schedulerUserId } from '../../shared/domain/activities/activity-due-service';
-import { NotFoundError, ValidationError } from '../../shared/domain/errors';
-import type { DomainEvent } from '../../shared/domain/events';
-import { type ActivitiesServices, activitiesServices } from '../../shared/runtime/activities-services';
-import { keys } from '../../shared/table/keys';
 import { servicesWithTenants } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { LOCAL_DYNAMODB_CREDENTIALS } from '../../lib/local/dynamodb-local';
 import { LOCAL_ATTACHMENTS_BUCKET } from '../../lib/local/s3-local';
-import { objectStoreFromEnvironment } from '../../shared/adapters/storage/s3-object-store';
 
 /** The object store as a function finds it: from the environment the local runtime sets. */
 describe('the object store from the environment, on the local S3', () => {

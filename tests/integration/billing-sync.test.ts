@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { energyServices } from '../../shared/runtime/energy-services';
+import { energyServices } from '#runtime/energy-services';
 import { servicesWithTenants } from '../support/local-table';
 
 describe('billing sync from an account to its supply points', () => {

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { relayOutboxRecord } from '#runtime/outbox-relay';
+import { DynamoHistoryStore } from '#table/core/history-store';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import { lambdaContext } from '../../lib/local/lambda-context';
 import { LocalEventBus } from '../../lib/local/local-event-bus';
 import { LocalQueue } from '../../lib/local/local-queue';
 import { topology } from '../../lib/topology';
-import { relayOutboxRecord } from '../../shared/runtime/outbox-relay';
-import { DynamoHistoryStore } from '../../shared/table/history-store';
-import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
 import { freshTable } from '../support/local-table';
 
 const sample = (name: string) =>

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../shared/domain/errors';
+import { NotFoundError } from '#domain/errors';
 import { servicesWithTenants } from '../support/local-table';
 
 describe('caller identification against the table', () => {

@@ -1,10 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importApi } from '../../shared/api/import-api';
-import { importRoutes } from '../../shared/api/import-routes';
-import { openApiDocument } from '../../shared/api/openapi';
-import { createHttpHandler } from '../../shared/http/http-handler';
+import { openApiDocument } from '#api/docs/openapi';
+import { importApi } from '#api/import/import-bindings';
+import { importRoutes } from '#api/import/import-routes';
+import { createHttpHandler } from '#http/http-handler';
 import { answerOf, httpEvent, type TestCaller, type TestRequest } from '../support/http-event';
 import { type ImportSetup, importSetup } from './import-support';
 

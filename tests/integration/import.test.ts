@@ -1,12 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError } from '../../shared/domain/errors';
-import type { DomainEvent } from '../../shared/domain/events';
-import type { ImportMapping } from '../../shared/domain/import/import-mapping';
-import type { ObjectStore } from '../../shared/domain/storage/object-store';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { importWorkerHandler } from '../../shared/runtime/import-services';
+import { ConflictError, NotFoundError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { ImportMapping } from '#domain/import/import-mapping';
+import type { ObjectStore } from '#domain/storage/object-store';
+import { accountsServices } from '#runtime/accounts-services';
+import { importWorkerHandler } from '#runtime/import-services';
 import { freshTable } from '../support/local-table';
 import { downloadReport, type ImportSetup, importSetup, plentyOfTime } from './import-support';
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Activity } from '../../shared/domain/activities/activity';
-import type { ActivityScheduler } from '../../shared/domain/activities/scheduler';
-import type { DomainEvent } from '../../shared/domain/events';
-import type { Lead } from '../../shared/domain/sales/lead';
-import type { LeadInput } from '../../shared/domain/sales/lead-service';
-import { activitiesServices } from '../../shared/runtime/activities-services';
-import { leadPipeline } from '../../shared/runtime/lead-pipeline-services';
+import type { Activity } from '#domain/activities/activity';
+import type { ActivityScheduler } from '#domain/activities/scheduler';
+import type { DomainEvent } from '#domain/events';
+import type { Lead } from '#domain/sales/leads/lead';
+import type { LeadInput } from '#domain/sales/leads/lead-service';
+import { activitiesServices } from '#runtime/activities-services';
+import { leadPipeline } from '#runtime/lead-pipeline-services';
 import { salesFixture } from '../support/sales-fixture';
 
 type Fixture = Awaited<ReturnType<typeof salesFixture>>;

@@ -2,18 +2,15 @@ import { readFileSync } from 'node:fs';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretsManagerWebhookSecrets } from '#adapters/secrets/secrets-manager-webhook-secrets';
+import { UnauthenticatedError, ValidationError } from '#domain/errors';
+import { deliveryRetentionSeconds, type LeadSourceService } from '#domain/sales/leads/lead-source-service';
+import { signWebhook } from '#domain/sales/leads/webhook-signature';
+import { leadSourceServices } from '#runtime/lead-source-services';
+import { keys } from '#table/core/keys';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import type { LocalService } from '../../lib/local/processes';
 import { startLocalSecretsManager } from '../../lib/local/secrets-manager';
-import { SecretsManagerWebhookSecrets } from '../../shared/adapters/secrets/secrets-manager-webhook-secrets';
-import { UnauthenticatedError, ValidationError } from '../../shared/domain/errors';
-import {
-  deliveryRetentionSeconds,
-  type LeadSourceService,
-} from '../../shared/domain/sales/lead-source-service';
-import { signWebhook } from '../../shared/domain/sales/webhook-signature';
-import { leadSourceServices } from '../../shared/runtime/lead-source-services';
-import { keys } from '../../shared/table/keys';
 import { salesFixture } from '../support/sales-fixture';
 
 const body = readFileSync('events/lead-webhooks/property-portal-minimal.json', 'utf8');

@@ -1,20 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pricingApi } from '../../shared/api/pricing-api';
-import type { Price, PriceListDraft } from '../../shared/domain/energy/pricing/price-list';
-import type { Territory, TerritoryStore } from '../../shared/domain/energy/territory';
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  VersionMismatchError,
-} from '../../shared/domain/errors';
-import type { Actor } from '../../shared/domain/ports';
-import { createHttpHandler } from '../../shared/http/http-handler';
-import { problemOf } from '../../shared/http/problem';
-import { pricingServices } from '../../shared/runtime/pricing-services';
-import { keys } from '../../shared/table/keys';
+import { pricingApi } from '#api/energy/pricing-bindings';
+import type { Price, PriceListDraft } from '#domain/energy/pricing/price-list';
+import type { Territory, TerritoryStore } from '#domain/energy/territory';
+import { ConflictError, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
+import type { Actor } from '#domain/ports';
+import { createHttpHandler } from '#http/http-handler';
+import { problemOf } from '#http/problem';
+import { pricingServices } from '#runtime/pricing-services';
+import { keys } from '#table/core/keys';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
 

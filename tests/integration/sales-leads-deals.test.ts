@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, ValidationError } from '../../shared/domain/errors';
-import type { LeadInput } from '../../shared/domain/sales/lead-service';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import type { LeadInput } from '#domain/sales/leads/lead-service';
 import { salesFixture } from '../support/sales-fixture';
 
 type Fixture = Awaited<ReturnType<typeof salesFixture>>;

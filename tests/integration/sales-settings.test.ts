@@ -2,10 +2,10 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { salesSettingsApi } from '../../shared/api/sales-settings-api';
-import { VersionMismatchError } from '../../shared/domain/errors';
-import type { DomainEvent } from '../../shared/domain/events';
-import type { IdGenerator } from '../../shared/domain/ports';
+import { salesSettingsApi } from '#api/sales/sales-settings-bindings';
+import { VersionMismatchError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { IdGenerator } from '#domain/ports';
 import {
   maxRulesPerList,
   nurtureDescriptionMaxLength,
@@ -13,17 +13,17 @@ import {
   ruleTextMaxLength,
   type SalesRules,
   type SalesSettings,
-} from '../../shared/domain/sales/sales-settings';
-import { SalesSettingsService } from '../../shared/domain/sales/sales-settings-service';
-import type { Role } from '../../shared/http/auth';
-import { createHttpHandler } from '../../shared/http/http-handler';
-import { serviceDeps } from '../../shared/runtime/service-deps';
-import { settingsServices } from '../../shared/runtime/settings-services';
-import { keys } from '../../shared/table/keys';
-import { DynamoRoundRobinStore } from '../../shared/table/round-robin-store';
-import { DynamoSalesSettingsStore } from '../../shared/table/sales-settings-store';
-import type { Table } from '../../shared/table/table';
-import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+} from '#domain/sales/sales-settings';
+import { SalesSettingsService } from '#domain/sales/sales-settings-service';
+import type { Role } from '#http/auth';
+import { createHttpHandler } from '#http/http-handler';
+import { serviceDeps } from '#runtime/service-deps';
+import { settingsServices } from '#runtime/settings-services';
+import { keys } from '#table/core/keys';
+import type { Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { DynamoSalesSettingsStore } from '#table/sales/dynamo-sales-settings-store';
+import { DynamoRoundRobinStore } from '#table/sales/round-robin-store';
 import { InMemoryUsers } from '../support/accounts-fakes';
 import { answerOf, httpEvent } from '../support/http-event';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';

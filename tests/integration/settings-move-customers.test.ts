@@ -1,19 +1,19 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Account } from '../../shared/domain/accounts/account';
-import type { AccountService } from '../../shared/domain/accounts/account-service';
-import { ConflictError } from '../../shared/domain/errors';
-import type { DomainEvent } from '../../shared/domain/events';
-import type { Actor, IdGenerator } from '../../shared/domain/ports';
-import { jobView } from '../../shared/domain/settings/job';
-import type { MoveCustomersLimits } from '../../shared/domain/settings/move-customers';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { settingsServices } from '../../shared/runtime/settings-services';
-import { keys } from '../../shared/table/keys';
-import { DynamoSettingsStore } from '../../shared/table/settings-store';
-import type { Table } from '../../shared/table/table';
-import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+import type { Account } from '#domain/accounts/account';
+import type { AccountService } from '#domain/accounts/account-service';
+import { ConflictError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Actor, IdGenerator } from '#domain/ports';
+import { jobView } from '#domain/settings/job';
+import type { MoveCustomersLimits } from '#domain/settings/move-customers';
+import { accountsServices } from '#runtime/accounts-services';
+import { settingsServices } from '#runtime/settings-services';
+import { keys } from '#table/core/keys';
+import type { Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { freshTable, swedishTenant } from '../support/local-table';
 
 /** ULIDs, as the services make them, and the list of every one handed out. */

@@ -13,13 +13,13 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CognitoUserDirectory } from '../../shared/adapters/users/cognito-user-directory';
-import { ConflictError } from '../../shared/domain/errors';
-import type { Actor } from '../../shared/domain/ports';
-import { HttpError } from '../../shared/http/http-error';
-import { usersServices } from '../../shared/runtime/users-services';
-import type { Table } from '../../shared/table/table';
-import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
+import { CognitoUserDirectory } from '#adapters/users/cognito-user-directory';
+import { ConflictError } from '#domain/errors';
+import type { Actor } from '#domain/ports';
+import { HttpError } from '#http/http-error';
+import { usersServices } from '#runtime/users-services';
+import type { Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
 
 // There is no local Cognito: the one AWS client mocked here, the table is DynamoDB Local.

@@ -3,14 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { userRoutes } from '#api/users/users-routes';
+import { createTable, type Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { type LocalRuntime, startLocalRuntime } from '../../lib/local/runtime';
 import { seedDemoUsers } from '../../lib/local/seed-users';
 import { tokenForEmail } from '../../lib/local/user-tokens';
 import { topology } from '../../lib/topology';
 import type { FunctionDefinition } from '../../lib/topology-types';
-import { userRoutes } from '../../shared/api/users-routes';
-import { createTable, type Table } from '../../shared/table/table';
-import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
 import { clientFor } from '../support/runtime';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');

@@ -1,17 +1,17 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LocalUserDirectory } from '../../shared/adapters/users/local-user-directory';
-import { ConflictError, NotFoundError, VersionMismatchError } from '../../shared/domain/errors';
-import type { Actor } from '../../shared/domain/ports';
-import type { UserDraft } from '../../shared/domain/users/user';
-import { userSubjectType } from '../../shared/domain/users/user-events';
-import { usersServices } from '../../shared/runtime/users-services';
-import { keys } from '../../shared/table/keys';
-import type { Table } from '../../shared/table/table';
-import { DynamoTenantDirectory } from '../../shared/table/tenant-directory';
-import { usersKeys } from '../../shared/table/users-keys';
-import { DynamoUserStore } from '../../shared/table/users-store';
+import { LocalUserDirectory } from '#adapters/users/local-user-directory';
+import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
+import type { Actor } from '#domain/ports';
+import type { UserDraft } from '#domain/users/user';
+import { userSubjectType } from '#domain/users/user-events';
+import { usersServices } from '#runtime/users-services';
+import { keys } from '#table/core/keys';
+import type { Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { usersKeys } from '#table/users/users-keys';
+import { DynamoUserStore } from '#table/users/users-store';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
 
 type Services = ReturnType<typeof usersServices>;

@@ -9,12 +9,12 @@ import {
   SecretsManagerServiceException,
 } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SecretsManagerWebhookSecrets } from '#adapters/secrets/secrets-manager-webhook-secrets';
+import { ConflictError, NotFoundError } from '#domain/errors';
+import { signWebhook, verifyWebhook } from '#domain/sales/leads/webhook-signature';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import type { LocalService } from '../../lib/local/processes';
 import { startLocalSecretsManager } from '../../lib/local/secrets-manager';
-import { SecretsManagerWebhookSecrets } from '../../shared/adapters/secrets/secrets-manager-webhook-secrets';
-import { ConflictError, NotFoundError } from '../../shared/domain/errors';
-import { signWebhook, verifyWebhook } from '../../shared/domain/sales/webhook-signature';
 
 let local: LocalService;
 let client: SecretsManagerClient;

@@ -1,5 +1,5 @@
-import type { SettingKind, SettingRef, SettingsLookup } from '../../shared/domain/settings/settings-lookup';
-import type { UserLookup } from '../../shared/domain/users/user-lookup';
+import type { SettingKind, SettingRef, SettingsLookup } from '#domain/settings/settings-lookup';
+import type { UserLookup } from '#domain/users/user-lookup';
 
 type Scope = 'account' | 'contact' | 'both';
 

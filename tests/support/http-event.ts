@@ -1,4 +1,4 @@
-import type { HttpEvent, HttpResponse } from '../../shared/http/http-handler';
+import type { HttpEvent, HttpResponse } from '#http/http-handler';
 
 /** What a test sends: path parameters, query, JSON body and extra headers. */
 export interface TestRequest {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
+import type { TenantProfile } from '#domain/tenant';
+import { accountsServices } from '#runtime/accounts-services';
+import { createTable, type Table } from '#table/core/table';
 import { createLocalTable } from '../../lib/local/create-table';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
-import type { TenantProfile } from '../../shared/domain/tenant';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { createTable, type Table } from '../../shared/table/table';
 
 /** Sees each command sent: its name and its input, as the caller wrote it. */
 export type RequestListener = (command: string, input: Readonly<Record<string, unknown>>) => void;

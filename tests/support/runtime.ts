@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import type { Role } from '#http/auth';
 import type { HandlerWrapper } from '../../lib/local/functions';
 import { type LocalRuntime, startLocalRuntime } from '../../lib/local/runtime';
-import type { Role } from '../../shared/http/auth';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 

@@ -1,12 +1,12 @@
 import { monotonicFactory } from 'ulid';
-import { LocalUserDirectory } from '../../shared/adapters/users/local-user-directory';
-import type { SalesActor } from '../../shared/domain/sales/sales-ports';
-import type { ServiceDeps } from '../../shared/domain/service-context';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { salesServices } from '../../shared/runtime/sales-services';
-import { settingsServices } from '../../shared/runtime/settings-services';
-import { usersServices } from '../../shared/runtime/users-services';
-import type { Table } from '../../shared/table/table';
+import { LocalUserDirectory } from '#adapters/users/local-user-directory';
+import type { SalesActor } from '#domain/sales/sales-ports';
+import type { ServiceDeps } from '#domain/service-context';
+import { accountsServices } from '#runtime/accounts-services';
+import { salesServices } from '#runtime/sales-services';
+import { settingsServices } from '#runtime/settings-services';
+import { usersServices } from '#runtime/users-services';
+import type { Table } from '#table/core/table';
 import { freshTable, swedishTenant } from './local-table';
 
 /**

@@ -4,8 +4,8 @@ import {
   normaliseQuery,
   sameHouseNumber,
   sameMunicipality,
-} from '../../domain/geocoding/decide';
-import type { AddressQuery, GeocodeResult, Geocoder, VerifiedAddress } from '../../domain/geocoding/geocoder';
+} from '#domain/geocoding/decide';
+import type { AddressQuery, GeocodeResult, Geocoder, VerifiedAddress } from '#domain/geocoding/geocoder';
 
 /**
  * The addresses of the seeded demo tenants (lib/local/seed.ts), with

@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { decide, normaliseQuery } from '../../domain/geocoding/decide';
-import { GeocoderConfigurationError, GeocoderUnavailableError } from '../../domain/geocoding/errors';
-import type { AddressQuery, GeocodeResult, Geocoder, VerifiedAddress } from '../../domain/geocoding/geocoder';
+import { decide, normaliseQuery } from '#domain/geocoding/decide';
+import { GeocoderConfigurationError, GeocoderUnavailableError } from '#domain/geocoding/errors';
+import type { AddressQuery, GeocodeResult, Geocoder, VerifiedAddress } from '#domain/geocoding/geocoder';
 
 export interface MapyCzGeocoderOptions {
   /** Reads the API key, e.g. `secretApiKey` (./secret-api-key); called once per `verify`. */

@@ -1,6 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { GeocoderConfigurationError } from '../../domain/geocoding/errors';
-import { TtlCache } from '../secrets/ttl-cache';
+import { TtlCache } from '#adapters/secrets/ttl-cache';
+import { GeocoderConfigurationError } from '#domain/geocoding/errors';
 
 export interface SecretApiKeyOptions {
   /** How long a read key is reused. Default 15 minutes, so a rotated key is picked up within that. */

@@ -1,4 +1,4 @@
-import { DeliveryError, type DeliveryFailure } from '../../domain/messaging/delivery-error';
+import { DeliveryError, type DeliveryFailure } from '#domain/messaging/delivery-error';
 
 /** What an AWS SDK v3 service exception carries. */
 interface ServiceFault {

@@ -3,7 +3,7 @@ import {
   SendTextMessageCommand,
   type SendTextMessageCommandInput,
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
-import type { OutgoingSms, SmsSender } from '../../domain/messaging/sms-sender';
+import type { OutgoingSms, SmsSender } from '#domain/messaging/sms-sender';
 import { deliveryErrorOf } from './delivery-errors';
 
 export interface EndUserMessagingOptions {

@@ -1,4 +1,4 @@
-import type { OutgoingSms, SmsSender } from '../../domain/messaging/sms-sender';
+import type { OutgoingSms, SmsSender } from '#domain/messaging/sms-sender';
 
 export interface RecordedSms {
   readonly messageId: string;

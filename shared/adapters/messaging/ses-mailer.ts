@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand, type SendEmailCommandInput } from '@aws-sdk/client-sesv2';
-import type { Mailer, OutgoingEmail } from '../../domain/messaging/mailer';
+import type { Mailer, OutgoingEmail } from '#domain/messaging/mailer';
 import { asciiAddress, formatMailbox } from './address-header';
 import { deliveryErrorOf } from './delivery-errors';
 

@@ -7,8 +7,8 @@ import {
   type SchedulerClient,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import type { Activity } from '../../domain/activities/activity';
-import type { ActivityScheduler } from '../../domain/activities/scheduler';
+import type { Activity } from '#domain/activities/activity';
+import type { ActivityScheduler } from '#domain/activities/scheduler';
 import { scheduleExpressionOf, scheduleNameOf } from './schedule-expression';
 
 export interface EventBridgeSchedulerConfig {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { anchorOf, periodOf, type Schedule } from '../../domain/activities/recurrence';
+import { anchorOf, periodOf, type Schedule } from '#domain/activities/recurrence';
 
 /** EventBridge Scheduler's limits on a schedule name. */
 const maxNameLength = 64;

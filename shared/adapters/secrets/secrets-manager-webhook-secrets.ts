@@ -7,15 +7,15 @@ import {
   ResourceNotFoundException,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import { ConflictError, NotFoundError } from '../../domain/errors';
-import type { Clock } from '../../domain/ports';
+import { ConflictError, NotFoundError } from '#domain/errors';
+import type { Clock } from '#domain/ports';
 import {
   acceptedSecrets,
   rotatedSecret,
   type StoredWebhookSecret,
   type WebhookSecrets,
-} from '../../domain/sales/webhook-secrets';
-import { newWebhookSecret } from '../../domain/sales/webhook-signature';
+} from '#domain/sales/leads/webhook-secrets';
+import { newWebhookSecret } from '#domain/sales/leads/webhook-signature';
 import { TtlCache } from './ttl-cache';
 
 export interface SecretsManagerWebhookSecretsOptions {

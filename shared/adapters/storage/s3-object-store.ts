@@ -8,7 +8,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectStore } from '../../domain/storage/object-store';
+import type { ObjectStore } from '#domain/storage/object-store';
 import { attachmentDisposition } from './content-disposition';
 
 export interface S3ObjectStoreOptions {

@@ -9,11 +9,11 @@ import {
   type AttributeType,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ConflictError } from '../../domain/errors';
-import { emailTaken, type SignInAccount } from '../../domain/users/user';
-import type { DirectoryUser, UserDirectory } from '../../domain/users/user-directory';
-import { claimNames, type Role, roles } from '../../http/auth';
-import { HttpError } from '../../http/http-error';
+import { ConflictError } from '#domain/errors';
+import { emailTaken, type SignInAccount } from '#domain/users/user';
+import type { DirectoryUser, UserDirectory } from '#domain/users/user-directory';
+import { claimNames, type Role, roles } from '#http/auth';
+import { HttpError } from '#http/http-error';
 
 const roleGroups = new Set<string>(roles);
 

@@ -1,6 +1,6 @@
-import type { IdGenerator } from '../../domain/ports';
-import type { SignInAccount } from '../../domain/users/user';
-import type { UserDirectory } from '../../domain/users/user-directory';
+import type { IdGenerator } from '#domain/ports';
+import type { SignInAccount } from '#domain/users/user';
+import type { UserDirectory } from '#domain/users/user-directory';
 
 /**
  * The user directory of the local runtime and the tests: there is no user

@@ -1,9 +1,9 @@
-import { assertVersion, ConflictError, NotFoundError } from '../errors';
-import type { DomainEvent } from '../events';
-import type { Nullable } from '../patch';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import { type ChangeContext, softDeleted } from '../stamps';
+import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Nullable } from '#domain/patch';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { type ChangeContext, softDeleted } from '#domain/stamps';
 import {
   type Account,
   type AccountDraft,

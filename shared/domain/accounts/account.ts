@@ -1,9 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js';
-import { ValidationError } from '../errors';
-import { diffFields, type FieldChange } from '../events';
-import { applyPatch, type Nullable, withoutNulls } from '../patch';
-import type { SettingRef } from '../settings/settings-lookup';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import { ValidationError } from '#domain/errors';
+import { diffFields, type FieldChange } from '#domain/events';
+import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
+import type { SettingRef } from '#domain/settings/settings-lookup';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { FieldCollector } from './normalise';
 
 export const customerTypes = ['B2B', 'B2C'] as const;

@@ -1,9 +1,9 @@
-import { assertVersion, NotFoundError, ValidationError } from '../errors';
-import type { DomainEvent } from '../events';
-import type { Nullable } from '../patch';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import { type ChangeContext, softDeleted } from '../stamps';
+import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Nullable } from '#domain/patch';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { type ChangeContext, softDeleted } from '#domain/stamps';
 import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
 import { assertCategory, assertReferences, changedContactRefs, type ReferencePorts } from './references';
 import type { AccountStore, ContactFilter, ContactStore } from './stores';

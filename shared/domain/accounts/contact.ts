@@ -1,7 +1,7 @@
-import { ValidationError } from '../errors';
-import { diffFields, type FieldChange } from '../events';
-import { applyPatch, type Nullable, withoutNulls } from '../patch';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import { ValidationError } from '#domain/errors';
+import { diffFields, type FieldChange } from '#domain/events';
+import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { FieldCollector } from './normalise';
 
 export const communicationChannels = ['electronic', 'paper'] as const;

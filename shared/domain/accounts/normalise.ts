@@ -1,8 +1,8 @@
 import type { CountryCode } from 'libphonenumber-js';
-import type { InvalidField } from '../errors';
-import { normaliseEmail } from '../identifiers/email';
-import { normaliseOrgNumber } from '../identifiers/org-number';
-import { normalisePhone } from '../identifiers/phone';
+import type { InvalidField } from '#domain/errors';
+import { normaliseEmail } from '#domain/identifiers/email';
+import { normaliseOrgNumber } from '#domain/identifiers/org-number';
+import { normalisePhone } from '#domain/identifiers/phone';
 
 /**
  * Field normalisers that collect problems instead of throwing, so one

@@ -1,6 +1,6 @@
-import { type InvalidField, NotFoundError, ValidationError } from '../errors';
-import type { SettingKind, SettingRef, SettingsLookup } from '../settings/settings-lookup';
-import type { UserLookup } from '../users/user-lookup';
+import { type InvalidField, NotFoundError, ValidationError } from '#domain/errors';
+import type { SettingKind, SettingRef, SettingsLookup } from '#domain/settings/settings-lookup';
+import type { UserLookup } from '#domain/users/user-lookup';
 import type { Account } from './account';
 import type { Contact } from './contact';
 

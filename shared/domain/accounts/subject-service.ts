@@ -1,8 +1,8 @@
-import { NotFoundError, ValidationError } from '../errors';
-import { normaliseEmail } from '../identifiers/email';
-import { normalisePhone } from '../identifiers/phone';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import { normaliseEmail } from '#domain/identifiers/email';
+import { normalisePhone } from '#domain/identifiers/phone';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import type {
   HistoryEntry,
   HistoryStore,

@@ -1,5 +1,5 @@
-import { VersionMismatchError } from '../errors';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
+import { VersionMismatchError } from '#domain/errors';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import { finishedActivity } from './activity';
 import { eventSubjectOf, liveSubject, type SubjectStores } from './activity-service';
 import { isLastOccurrence, latestOccurrence, occurrenceNear } from './recurrence';

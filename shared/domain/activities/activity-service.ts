@@ -1,10 +1,10 @@
-import type { AccountStore, ContactStore } from '../accounts/stores';
-import { assertVersion, NotFoundError, ValidationError } from '../errors';
-import type { DomainEvent } from '../events';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import type { LeadStore } from '../sales/stores';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import type { UserLookup } from '../users/user-lookup';
+import type { AccountStore, ContactStore } from '#domain/accounts/stores';
+import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import type { LeadStore } from '#domain/sales/stores';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { UserLookup } from '#domain/users/user-lookup';
 import {
   type Activity,
   type ActivityDraft,

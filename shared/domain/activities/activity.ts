@@ -1,6 +1,6 @@
-import { ConflictError, type InvalidField, ValidationError } from '../errors';
-import { diffFields, type FieldChange } from '../events';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import { diffFields, type FieldChange } from '#domain/events';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { anchorOf, isInterval, nextOccurrence, type Schedule, supportedIntervals } from './recurrence';
 
 /** What an activity is about: an account, a contact or a lead (nurturing, R-SA-2) of the tenant. */

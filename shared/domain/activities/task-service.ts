@@ -1,6 +1,6 @@
-import { assertVersion, NotFoundError } from '../errors';
-import type { Actor, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
+import { assertVersion, NotFoundError } from '#domain/errors';
+import type { Actor, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import { eventSubjectOf } from './activity-service';
 import type { TaskStore } from './stores';
 import { completeTask, type Task, type TaskState } from './task';

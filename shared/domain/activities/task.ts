@@ -1,4 +1,4 @@
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import type { Activity, ActivitySubject } from './activity';
 
 export const taskStates = ['open', 'done'] as const;

@@ -1,10 +1,10 @@
-import type { AccountStore, ContactStore } from '../accounts/stores';
-import { assertVersion, ConflictError, NotFoundError } from '../errors';
-import type { DomainEvent } from '../events';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import type { ChangeContext } from '../stamps';
-import type { ObjectStore } from '../storage/object-store';
+import type { AccountStore, ContactStore } from '#domain/accounts/stores';
+import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { ChangeContext } from '#domain/stamps';
+import type { ObjectStore } from '#domain/storage/object-store';
 import {
   type Attachment,
   type AttachmentSubject,

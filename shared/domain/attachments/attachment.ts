@@ -1,5 +1,5 @@
-import { type InvalidField, ValidationError } from '../errors';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import { type InvalidField, ValidationError } from '#domain/errors';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 
 /** What attachments hang on. Deals, contracts and cases join this list when they exist. */
 export const attachmentSubjectTypes = ['account', 'contact'] as const;

@@ -1,4 +1,4 @@
-import type { Account, AccountPatch, Address } from '../accounts/account';
+import type { Account, AccountPatch, Address } from '#domain/accounts/account';
 
 export interface BillingPatch {
   readonly email?: string | null;

@@ -1,5 +1,5 @@
-import type { CustomerType } from '../accounts/account';
-import { type InvalidField, ValidationError } from '../errors';
+import type { CustomerType } from '#domain/accounts/account';
+import { type InvalidField, ValidationError } from '#domain/errors';
 import { isNonNegativeSafeInteger } from './exact';
 import type { Commodity } from './supply-point-identifier';
 

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError } from '#domain/errors';
 /**
  * Exact arithmetic for the energy calculations: decimal strings as scaled
  * BigInts, and integer division with a stated rounding rule. No floats.

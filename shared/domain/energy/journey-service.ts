@@ -1,7 +1,7 @@
-import type { AccountStore } from '../accounts/stores';
-import { assertVersion, NotFoundError, ValidationError } from '../errors';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
+import type { AccountStore } from '#domain/accounts/stores';
+import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import type { CustomerJourney, JourneyStore } from './journey-stores';
 import {
   type JourneyAction,

@@ -1,6 +1,6 @@
-import { ConflictError } from '../errors';
-import type { DomainEvent } from '../events';
-import type { Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import { ConflictError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { Journey } from './journeys';
 import type { MeterReading } from './meter-readings';
 

@@ -1,4 +1,4 @@
-import { ConflictError, type InvalidField, ValidationError } from '../errors';
+import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
 import { isCalendarDate, type MeterReading, readingProblems } from './meter-readings';
 
 /**

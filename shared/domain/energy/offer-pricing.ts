@@ -1,7 +1,7 @@
-import { ConflictError, NotFoundError } from '../errors';
-import type { Actor } from '../ports';
-import type { PriceEntry } from './pricing/price-list';
-import type { PricingService } from './pricing/pricing-service';
+import type { PriceEntry } from '#domain/energy/pricing/price-list';
+import type { PricingService } from '#domain/energy/pricing/pricing-service';
+import { ConflictError, NotFoundError } from '#domain/errors';
+import type { Actor } from '#domain/ports';
 import { calculateSavings, type Savings } from './savings';
 import type { SupplyPoint } from './supply-point';
 import type { SupplyPointService } from './supply-point-service';

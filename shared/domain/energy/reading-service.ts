@@ -1,6 +1,6 @@
-import { type InvalidField, ValidationError } from '../errors';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
+import { type InvalidField, ValidationError } from '#domain/errors';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import { ConcurrentReadingError, type ReadingStore, type RecordedReading } from './journey-stores';
 import {
   type Consumption,

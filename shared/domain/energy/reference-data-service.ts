@@ -1,6 +1,6 @@
-import { assertVersion, ConflictError, NotFoundError, ValidationError } from '../errors';
-import type { Actor, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
+import { assertVersion, ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import type { Actor, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import { type BandTable, validateBandTable } from './consumption-bands';
 import { validateVolumeCoefficientTable } from './gas-conversion';
 import type { GasConversionSettings, TerritoryAdminStore } from './stores';

@@ -1,4 +1,4 @@
-import { type InvalidField, ValidationError } from '../errors';
+import { type InvalidField, ValidationError } from '#domain/errors';
 import { divideRoundingHalfAwayFromZero, isNonNegativeSafeInteger, toSafeNumber } from './exact';
 
 /**

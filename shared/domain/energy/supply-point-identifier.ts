@@ -1,5 +1,5 @@
-import { normaliseEic } from './identifiers/eic';
-import { normaliseGsrn } from './identifiers/gsrn';
+import { normaliseEic } from '#domain/energy/identifiers/eic';
+import { normaliseGsrn } from '#domain/energy/identifiers/gsrn';
 
 /** What a supply point delivers (R-SP-4). */
 export const commodities = [

@@ -1,13 +1,13 @@
-import type { Account } from '../accounts/account';
-import type { AccountStore } from '../accounts/stores';
-import { assertVersion, NotFoundError, ValidationError } from '../errors';
-import { canonicalJson, type DomainEvent } from '../events';
-import type { GeocodeResult } from '../geocoding/geocoder';
-import type { Nullable } from '../patch';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import type { ChangeContext } from '../stamps';
-import { touched } from '../stamps';
+import type { Account } from '#domain/accounts/account';
+import type { AccountStore } from '#domain/accounts/stores';
+import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import { canonicalJson, type DomainEvent } from '#domain/events';
+import type { GeocodeResult } from '#domain/geocoding/geocoder';
+import type { Nullable } from '#domain/patch';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { ChangeContext } from '#domain/stamps';
+import { touched } from '#domain/stamps';
 import { deriveParameters } from './derive-parameters';
 import type { ReferenceTables, SupplyPointStore, TerritoryAdminStore } from './stores';
 import {

@@ -1,10 +1,10 @@
 import { electronicFormatIBAN, validateIBAN } from 'ibantools';
-import type { CustomerType } from '../accounts/account';
-import { ValidationError } from '../errors';
-import { diffFields, type FieldChange } from '../events';
-import type { VerifiedAddress } from '../geocoding/geocoder';
-import { applyPatch, type Nullable, withoutNulls } from '../patch';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import type { CustomerType } from '#domain/accounts/account';
+import { ValidationError } from '#domain/errors';
+import { diffFields, type FieldChange } from '#domain/events';
+import type { VerifiedAddress } from '#domain/geocoding/geocoder';
+import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import {
   type Commodity,
   type IdentifierStandard,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ConflictError, type InvalidField, ValidationError } from '../errors';
-import type { DomainEvent } from '../events';
-import type { Created, IdempotencyToken } from '../ports';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Created, IdempotencyToken } from '#domain/ports';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { checkMapping, type ImportKind, type ImportMapping } from './import-mapping';
 import { type ImportCounts, noCounts } from './import-report';
 

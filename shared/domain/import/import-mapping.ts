@@ -1,5 +1,5 @@
-import type { customerTypes } from '../accounts/account';
-import type { InvalidField } from '../errors';
+import type { customerTypes } from '#domain/accounts/account';
+import type { InvalidField } from '#domain/errors';
 
 export const importKinds = ['accounts-and-contacts'] as const;
 export type ImportKind = (typeof importKinds)[number];

@@ -1,8 +1,8 @@
-import { type Account, type AccountDraft, createAccount } from '../accounts/account';
-import { type Contact, type ContactDraft, createContact } from '../accounts/contact';
-import { type InvalidField, ValidationError } from '../errors';
-import type { Nullable } from '../patch';
-import type { ChangeContext } from '../stamps';
+import { type Account, type AccountDraft, createAccount } from '#domain/accounts/account';
+import { type Contact, type ContactDraft, createContact } from '#domain/accounts/contact';
+import { type InvalidField, ValidationError } from '#domain/errors';
+import type { Nullable } from '#domain/patch';
+import type { ChangeContext } from '#domain/stamps';
 import type { ColumnPlan, ImportField, ImportOptions } from './import-mapping';
 import type { ReportLine } from './import-report';
 import { looksLikeFormula } from './spreadsheet-cells';

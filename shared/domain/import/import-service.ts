@@ -1,7 +1,7 @@
-import { assertVersion, ConflictError, NotFoundError } from '../errors';
-import type { Actor, IdempotencyToken } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import type { ObjectStore } from '../storage/object-store';
+import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
+import type { Actor, IdempotencyToken } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { ObjectStore } from '#domain/storage/object-store';
 import {
   type ImportJob,
   type ImportMessage,

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError } from '#domain/errors';
 
 /**
  * What a failed send means for the message:

@@ -1,9 +1,9 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Contact } from '../accounts/contact';
-import { ConflictError, type InvalidField, ValidationError } from '../errors';
-import { normaliseEmail } from '../identifiers/email';
-import { normalisePhone } from '../identifiers/phone';
-import type { ChangeContext } from '../stamps';
+import type { Contact } from '#domain/accounts/contact';
+import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import { normaliseEmail } from '#domain/identifiers/email';
+import { normalisePhone } from '#domain/identifiers/phone';
+import type { ChangeContext } from '#domain/stamps';
 
 export const messageChannels = ['email', 'sms'] as const;
 export type MessageChannel = (typeof messageChannels)[number];

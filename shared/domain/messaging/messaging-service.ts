@@ -1,9 +1,9 @@
-import type { Contact } from '../accounts/contact';
-import type { ContactStore } from '../accounts/stores';
-import { ConflictError, NotFoundError, VersionMismatchError } from '../errors';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import type { ChangeContext } from '../stamps';
+import type { Contact } from '#domain/accounts/contact';
+import type { ContactStore } from '#domain/accounts/stores';
+import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { ChangeContext } from '#domain/stamps';
 import { DeliveryError } from './delivery-error';
 import type { Mailer } from './mailer';
 import {

@@ -1,5 +1,5 @@
-import type { DomainEvent } from '../events';
-import type { IdempotencyToken, Page, PageRequest } from '../ports';
+import type { DomainEvent } from '#domain/events';
+import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { Message } from './message';
 
 /** An Idempotency-Key is either claimed now or names the message of an earlier request. */

@@ -1,6 +1,6 @@
-import type { Actor, Page, PageRequest } from '../ports';
-import type { Setting } from '../settings/setting';
-import type { SettingKind } from '../settings/settings-lookup';
+import type { Actor, Page, PageRequest } from '#domain/ports';
+import type { Setting } from '#domain/settings/setting';
+import type { SettingKind } from '#domain/settings/settings-lookup';
 
 /**
  * Who acts in the sales module: the actor with the roles of their token,

@@ -1,9 +1,9 @@
-import { type InvalidField, ValidationError, VersionMismatchError } from '../errors';
-import { canonicalJson } from '../events';
-import type { Actor } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import type { SettingsLookup } from '../settings/settings-lookup';
-import type { UserLookup } from '../users/user-lookup';
+import { type InvalidField, ValidationError, VersionMismatchError } from '#domain/errors';
+import { canonicalJson } from '#domain/events';
+import type { Actor } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { SettingsLookup } from '#domain/settings/settings-lookup';
+import type { UserLookup } from '#domain/users/user-lookup';
 import {
   defaultSalesSettings,
   normalisedSalesRules,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../events';
+import type { DomainEvent } from '#domain/events';
 import type { SalesSettings } from './sales-settings';
 
 /** Persistence of a tenant's sales settings: one item, written with its event. */

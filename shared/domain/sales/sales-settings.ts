@@ -1,8 +1,8 @@
-import { type CustomerType, customerTypes } from '../accounts/account';
-import { type Commodity, commodities } from '../energy/supply-point-identifier';
-import type { InvalidField } from '../errors';
-import { memberIdMaxLength } from '../settings/setting';
-import { type EngagementKind, engagementKinds, type LeadStage } from './lead';
+import { type CustomerType, customerTypes } from '#domain/accounts/account';
+import { type Commodity, commodities } from '#domain/energy/supply-point-identifier';
+import type { InvalidField } from '#domain/errors';
+import { type EngagementKind, engagementKinds, type LeadStage } from '#domain/sales/leads/lead';
+import { memberIdMaxLength } from '#domain/settings/setting';
 
 /**
  * The tenant's sales rules (R-SA-2, R-SA-6): how leads are scored, to whom

@@ -1,7 +1,7 @@
-import type { DomainEvent } from '../events';
-import type { Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import type { Deal } from './deal';
-import type { Lead, LeadStage } from './lead';
+import type { DomainEvent } from '#domain/events';
+import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import type { Deal } from '#domain/sales/deals/deal';
+import type { Lead, LeadStage } from '#domain/sales/leads/lead';
 
 /** Persistence of deals. Every write stores its domain event atomically with it. */
 export interface DealStore {

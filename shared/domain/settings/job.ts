@@ -1,4 +1,4 @@
-import type { Stamps } from '../stamps';
+import type { Stamps } from '#domain/stamps';
 
 export const jobStates = ['queued', 'running', 'done', 'failed'] as const;
 export type JobState = (typeof jobStates)[number];

@@ -1,15 +1,15 @@
-import type { AccountService } from '../accounts/account-service';
+import type { AccountService } from '#domain/accounts/account-service';
 import {
   assertVersion,
   ConflictError,
   NotFoundError,
   ValidationError,
   VersionMismatchError,
-} from '../errors';
-import type { DomainEvent } from '../events';
-import type { Actor, Created, IdempotencyToken } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import { createdStamps, touched } from '../stamps';
+} from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Actor, Created, IdempotencyToken } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { createdStamps, touched } from '#domain/stamps';
 import {
   type AccountFailure,
   afterBatch,

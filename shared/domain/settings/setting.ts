@@ -1,7 +1,7 @@
-import { ConflictError, type InvalidField, ValidationError } from '../errors';
-import { diffFields, type FieldChange } from '../events';
-import { applyPatch } from '../patch';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import { diffFields, type FieldChange } from '#domain/events';
+import { applyPatch } from '#domain/patch';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import type { SettingKind } from './settings-lookup';
 
 /**

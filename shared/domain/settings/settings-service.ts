@@ -1,8 +1,8 @@
-import { assertVersion, ConflictError, NotFoundError, ValidationError } from '../errors';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import { softDeleted, touched } from '../stamps';
-import type { UserLookup } from '../users/user-lookup';
+import { assertVersion, ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { softDeleted, touched } from '#domain/stamps';
+import type { UserLookup } from '#domain/users/user-lookup';
 import {
   createSetting,
   groupCycle,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../events';
+import type { DomainEvent } from '#domain/events';
 
 /**
  * The subjects of this module's events: a setting (or, for a reorder, the

@@ -1,7 +1,7 @@
-import type { HistoryStore, Subject } from '../accounts/records';
-import type { AccountStore, ContactStore } from '../accounts/stores';
-import { NotFoundError } from '../errors';
-import type { Actor, Page, PageRequest } from '../ports';
+import type { HistoryStore, Subject } from '#domain/accounts/records';
+import type { AccountStore, ContactStore } from '#domain/accounts/stores';
+import { NotFoundError } from '#domain/errors';
+import type { Actor, Page, PageRequest } from '#domain/ports';
 import { type TimelineEntry, timelineEntryOf } from './timeline';
 
 export interface TimelineDeps {

@@ -1,4 +1,4 @@
-import type { HistoryEntry, Subject } from '../accounts/records';
+import type { HistoryEntry, Subject } from '#domain/accounts/records';
 
 export const timelineKinds = [
   'note',

@@ -1,6 +1,6 @@
-import type { DomainEvent, FieldChange, SubjectType } from '../events';
-import { domainEvent, eventSources, type ServiceDeps } from '../service-context';
-import type { ChangeContext } from '../stamps';
+import type { DomainEvent, FieldChange, SubjectType } from '#domain/events';
+import { domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { ChangeContext } from '#domain/stamps';
 
 /** The bus `source` of the users module. */
 export const usersEventSource = eventSources.users;

@@ -1,7 +1,7 @@
-import { assertVersion, NotFoundError } from '../errors';
-import type { DomainEvent } from '../events';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../ports';
-import { changeContext, type ServiceDeps } from '../service-context';
+import { assertVersion, NotFoundError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import {
   assertAdminRemains,
   changeUser,

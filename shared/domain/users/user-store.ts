@@ -1,5 +1,5 @@
-import type { DomainEvent } from '../events';
-import type { Created, IdempotencyToken, Page, PageRequest } from '../ports';
+import type { DomainEvent } from '#domain/events';
+import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { User } from './user';
 
 export interface UserFilter {

@@ -1,8 +1,8 @@
-import { type Role, roles } from '../../http/auth';
-import { ConflictError, type InvalidField, ValidationError } from '../errors';
-import { diffFields, type FieldChange } from '../events';
-import { normaliseEmail } from '../identifiers/email';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../stamps';
+import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import { diffFields, type FieldChange } from '#domain/events';
+import { normaliseEmail } from '#domain/identifiers/email';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
+import { type Role, roles } from '#http/auth';
 
 /** What an admin sets on a user. */
 export interface UserFields {

@@ -1,7 +1,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { allRoutes } from '../../../shared/api/all-routes';
-import { openApiDocument } from '../../../shared/api/openapi';
+import { allRoutes } from '#api/docs/all-routes';
+import { openApiDocument } from '#api/docs/openapi';
 
 interface Operation {
   operationId?: string;

@@ -1,8 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../../shared/api/openapi';
-import { salesSettingsRoutes } from '../../../shared/api/sales-settings-routes';
-import { replaceSalesSettingsBody } from '../../../shared/api/sales-settings-schemas';
+import { openApiDocument } from '#api/docs/openapi';
+import { salesSettingsRoutes } from '#api/sales/sales-settings-routes';
+import { replaceSalesSettingsBody } from '#api/sales/sales-settings-schemas';
 
 const body = {
   scoring: {

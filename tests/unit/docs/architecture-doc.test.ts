@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { accessPatternRows, accessPatterns } from '#table/core/access-patterns';
+import { keys } from '#table/core/keys';
 import { topology } from '../../../lib/topology';
-import { accessPatternRows, accessPatterns } from '../../../shared/table/access-patterns';
-import { keys } from '../../../shared/table/keys';
 
 const doc = readFileSync(path.resolve(import.meta.dirname, '../../../docs/architecture.md'), 'utf8');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { historyOf } from '../../../shared/domain/audit';
-import type { DomainEvent } from '../../../shared/domain/events';
+import { historyOf } from '#domain/audit';
+import type { DomainEvent } from '#domain/events';
 
 function event(overrides: Partial<DomainEvent> = {}): DomainEvent {
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffFields } from '../../../shared/domain/events';
+import { diffFields } from '#domain/events';
 
 interface Snapshot {
   name: string;

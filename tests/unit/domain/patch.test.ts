@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyPatch, withoutNulls } from '../../../shared/domain/patch';
+import { applyPatch, withoutNulls } from '#domain/patch';
 
 interface Fields {
   name: string;

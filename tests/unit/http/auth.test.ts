@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError } from '../../../shared/domain/errors';
-import { assertPermitted, type Caller, callerFromClaims } from '../../../shared/http/auth';
+import { ForbiddenError } from '#domain/errors';
+import { assertPermitted, type Caller, callerFromClaims } from '#http/auth';
 
 const caller = (...roles: Caller['roles']): Caller => ({ tenantId: 'tenant-se', userId: 'user-1', roles });
 

@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ConflictError, NotFoundError, VersionMismatchError } from '../../../shared/domain/errors';
-import { createHttpHandler, type HttpEvent, type HttpResponse } from '../../../shared/http/http-handler';
-import { bind, defineRoute, type RouteInput } from '../../../shared/http/route';
+import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
+import { createHttpHandler, type HttpEvent, type HttpResponse } from '#http/http-handler';
+import { bind, defineRoute, type RouteInput } from '#http/route';
 
 type Claims = Record<string, string | number | boolean | string[]>;
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Activity } from '#domain/activities/activity';
+import type { Schedule } from '#domain/activities/recurrence';
+import type { ActivityDueInput } from '#domain/activities/scheduler';
 import { LocalScheduler } from '../../../lib/local/local-scheduler';
-import type { Activity } from '../../../shared/domain/activities/activity';
-import type { Schedule } from '../../../shared/domain/activities/recurrence';
-import type { ActivityDueInput } from '../../../shared/domain/activities/scheduler';
 
 const start = new Date('2025-03-01T10:00:00Z');
 const fixedClock = { now: () => start };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../../shared/http/http-error';
-import { type CursorKey, decodeCursor, encodeCursor } from '../../../shared/table/cursor';
-import { keys } from '../../../shared/table/keys';
+import { HttpError } from '#http/http-error';
+import { type CursorKey, decodeCursor, encodeCursor } from '#table/core/cursor';
+import { keys } from '#table/core/keys';
 
 /** The accounts list of tenant-a: gsi2, any name. */
 const accountList: CursorKey = {

@@ -1,9 +1,9 @@
 import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../../shared/table/cursor';
-import { queryPage } from '../../../shared/table/query-page';
-import type { Table } from '../../../shared/table/table';
+import { encodeCursor } from '#table/core/cursor';
+import { queryPage } from '#table/core/query-page';
+import type { Table } from '#table/core/table';
 
 /** A table whose every request fails as DynamoDB answers it. */
 function failingTable(name: string, message: string): Table {

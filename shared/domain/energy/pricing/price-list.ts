@@ -1,7 +1,7 @@
-import { ConflictError, type InvalidField, ValidationError } from '../../errors';
-import type { Nullable } from '../../patch';
-import type { ChangeContext } from '../../stamps';
-import type { Territory } from '../territory';
+import type { Territory } from '#domain/energy/territory';
+import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import type { Nullable } from '#domain/patch';
+import type { ChangeContext } from '#domain/stamps';
 import { calendarDateReason, isCalendarDate } from './calendar-date';
 import type { Product } from './product';
 

@@ -1,8 +1,8 @@
-import { assertVersion, NotFoundError, ValidationError } from '../../errors';
-import type { Nullable } from '../../patch';
-import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '../../ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '../../service-context';
-import type { Territory, TerritoryStore } from '../territory';
+import type { Territory, TerritoryStore } from '#domain/energy/territory';
+import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import type { Nullable } from '#domain/patch';
+import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import { calendarDateReason, isCalendarDate } from './calendar-date';
 import {
   createPriceList,

@@ -1,8 +1,8 @@
-import { ConflictError, type InvalidField, ValidationError } from '../../errors';
-import { diffFields, type FieldChange } from '../../events';
-import { applyPatch, type Nullable, withoutNulls } from '../../patch';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '../../stamps';
-import { type Commodity, commodities } from '../supply-point-identifier';
+import { type Commodity, commodities } from '#domain/energy/supply-point-identifier';
+import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import { diffFields, type FieldChange } from '#domain/events';
+import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
+import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 
 /** What a client may set on a product (R-SP-5). */
 export interface ProductFields {

@@ -1,6 +1,6 @@
-import type { DomainEvent } from '../../events';
-import type { Created, IdempotencyToken, Page, PageRequest } from '../../ports';
-import type { Commodity } from '../supply-point-identifier';
+import type { Commodity } from '#domain/energy/supply-point-identifier';
+import type { DomainEvent } from '#domain/events';
+import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { PriceEntry, PriceList } from './price-list';
 import type { Product } from './product';
 

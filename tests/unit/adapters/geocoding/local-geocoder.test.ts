@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoAddresses, LocalGeocoder } from '../../../../shared/adapters/geocoding/local-geocoder';
+import { demoAddresses, LocalGeocoder } from '#adapters/geocoding/local-geocoder';
 
 describe('LocalGeocoder', () => {
   const geocoder = new LocalGeocoder();

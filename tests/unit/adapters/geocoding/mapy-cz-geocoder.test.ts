@@ -2,15 +2,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  MapyCzGeocoder,
-  type MapyCzGeocoderOptions,
-} from '../../../../shared/adapters/geocoding/mapy-cz-geocoder';
-import {
-  GeocoderConfigurationError,
-  GeocoderUnavailableError,
-} from '../../../../shared/domain/geocoding/errors';
-import type { AddressQuery } from '../../../../shared/domain/geocoding/geocoder';
+import { MapyCzGeocoder, type MapyCzGeocoderOptions } from '#adapters/geocoding/mapy-cz-geocoder';
+import { GeocoderConfigurationError, GeocoderUnavailableError } from '#domain/geocoding/errors';
+import type { AddressQuery } from '#domain/geocoding/geocoder';
 
 function recorded(name: string): string {
   return readFileSync(new URL(`../../../../events/mapy-cz/${name}`, import.meta.url), 'utf8');

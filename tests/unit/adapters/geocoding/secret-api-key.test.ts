@@ -1,8 +1,8 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { secretApiKey } from '../../../../shared/adapters/geocoding/secret-api-key';
-import { GeocoderConfigurationError } from '../../../../shared/domain/geocoding/errors';
+import { secretApiKey } from '#adapters/geocoding/secret-api-key';
+import { GeocoderConfigurationError } from '#domain/geocoding/errors';
 
 // No local Secrets Manager exists, so this is the one place a mocked AWS client stands in.
 function secrets() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeDisplayName, formatMailbox } from '../../../../shared/adapters/messaging/address-header';
+import { encodeDisplayName, formatMailbox } from '#adapters/messaging/address-header';
 
 /** Reads a phrase of RFC 2047 B-encoded words back, as a mail client shows it. */
 function decodePhrase(phrase: string): string {

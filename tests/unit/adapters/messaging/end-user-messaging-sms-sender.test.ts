@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EndUserMessagingSmsSender } from '../../../../shared/adapters/messaging/end-user-messaging-sms-sender';
-import { DeliveryError } from '../../../../shared/domain/messaging/delivery-error';
+import { EndUserMessagingSmsSender } from '#adapters/messaging/end-user-messaging-sms-sender';
+import { DeliveryError } from '#domain/messaging/delivery-error';
 
 const sms = mockClient(PinpointSMSVoiceV2Client);
 afterEach(() => sms.reset());

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  RecordingSmsSender,
-  recordedSmsResponse,
-} from '../../../../shared/adapters/messaging/recording-sms-sender';
+import { RecordingSmsSender, recordedSmsResponse } from '#adapters/messaging/recording-sms-sender';
 
 describe('RecordingSmsSender', () => {
   it('keeps every text it is given, in order, each with its own id', async () => {

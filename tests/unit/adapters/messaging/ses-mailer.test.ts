@@ -6,9 +6,9 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SesMailer } from '../../../../shared/adapters/messaging/ses-mailer';
-import { DeliveryError } from '../../../../shared/domain/messaging/delivery-error';
-import type { OutgoingEmail } from '../../../../shared/domain/messaging/mailer';
+import { SesMailer } from '#adapters/messaging/ses-mailer';
+import { DeliveryError } from '#domain/messaging/delivery-error';
+import type { OutgoingEmail } from '#domain/messaging/mailer';
 
 const ses = mockClient(SESv2Client);
 afterEach(() => ses.reset());

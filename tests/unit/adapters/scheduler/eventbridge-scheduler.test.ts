@@ -9,9 +9,9 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EventBridgeActivityScheduler } from '../../../../shared/adapters/scheduler/eventbridge-scheduler';
-import type { Activity } from '../../../../shared/domain/activities/activity';
-import type { Schedule } from '../../../../shared/domain/activities/recurrence';
+import { EventBridgeActivityScheduler } from '#adapters/scheduler/eventbridge-scheduler';
+import type { Activity } from '#domain/activities/activity';
+import type { Schedule } from '#domain/activities/recurrence';
 
 const scheduler = mockClient(SchedulerClient);
 afterEach(() => scheduler.reset());

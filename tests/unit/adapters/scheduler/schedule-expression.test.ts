@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  scheduleExpressionOf,
-  scheduleNameOf,
-} from '../../../../shared/adapters/scheduler/schedule-expression';
-import type { Schedule } from '../../../../shared/domain/activities/recurrence';
+import { scheduleExpressionOf, scheduleNameOf } from '#adapters/scheduler/schedule-expression';
+import type { Schedule } from '#domain/activities/recurrence';
 
 const stockholm = 'Europe/Stockholm';
 const activityId = '01JNACTIVITY00000000000000';

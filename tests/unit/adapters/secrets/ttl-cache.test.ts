@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TtlCache } from '../../../../shared/adapters/secrets/ttl-cache';
+import { TtlCache } from '#adapters/secrets/ttl-cache';
 
 describe('TtlCache', () => {
   it('keeps each key for its own period', async () => {

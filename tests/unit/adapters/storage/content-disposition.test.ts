@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition } from '../../../../shared/adapters/storage/content-disposition';
+import { attachmentDisposition } from '#adapters/storage/content-disposition';
 
 describe('attachmentDisposition', () => {
   it('gives a plain ASCII name as it is, in both forms', () => {

@@ -1,6 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { S3ObjectStore, s3ClientConfig } from '../../../../shared/adapters/storage/s3-object-store';
+import { S3ObjectStore, s3ClientConfig } from '#adapters/storage/s3-object-store';
 
 // Pre-signing is local computation: no request leaves the process.
 function store(env: NodeJS.ProcessEnv = {}) {

@@ -6,11 +6,11 @@ import {
   restoreAccount,
   setAdditionalInfo,
   updateAccount,
-} from '../../../../shared/domain/accounts/account';
-import { ValidationError } from '../../../../shared/domain/errors';
-import type { Nullable } from '../../../../shared/domain/patch';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
-import type { TenantProfile } from '../../../../shared/domain/tenant';
+} from '#domain/accounts/account';
+import { ValidationError } from '#domain/errors';
+import type { Nullable } from '#domain/patch';
+import type { ChangeContext } from '#domain/stamps';
+import type { TenantProfile } from '#domain/tenant';
 
 const swedishTenant: TenantProfile = {
   id: 'tenant-se',

@@ -5,11 +5,11 @@ import {
   createContact,
   displayName,
   updateContact,
-} from '../../../../shared/domain/accounts/contact';
-import { ValidationError } from '../../../../shared/domain/errors';
-import type { Nullable } from '../../../../shared/domain/patch';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
-import type { TenantProfile } from '../../../../shared/domain/tenant';
+} from '#domain/accounts/contact';
+import { ValidationError } from '#domain/errors';
+import type { Nullable } from '#domain/patch';
+import type { ChangeContext } from '#domain/stamps';
+import type { TenantProfile } from '#domain/tenant';
 
 const swedishTenant: TenantProfile = {
   id: 'tenant-se',

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type Account, createAccount } from '../../../../shared/domain/accounts/account';
+import { type Account, createAccount } from '#domain/accounts/account';
 import {
   accountSettingRefs,
   assertReferences,
   changedAccountRefs,
   settingUsageDeltas,
-} from '../../../../shared/domain/accounts/references';
-import { ValidationError } from '../../../../shared/domain/errors';
-import type { SettingRef, SettingsLookup } from '../../../../shared/domain/settings/settings-lookup';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
-import type { UserLookup } from '../../../../shared/domain/users/user-lookup';
+} from '#domain/accounts/references';
+import { ValidationError } from '#domain/errors';
+import type { SettingRef, SettingsLookup } from '#domain/settings/settings-lookup';
+import type { ChangeContext } from '#domain/stamps';
+import type { UserLookup } from '#domain/users/user-lookup';
 
 const ctx: ChangeContext = {
   tenant: { id: 't1', name: 'Nordel', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm' },

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Activity,
-  createActivity,
-  scheduleProblems,
-  updateActivity,
-} from '../../../../shared/domain/activities/activity';
-import type { Schedule } from '../../../../shared/domain/activities/recurrence';
-import { taskIdOf } from '../../../../shared/domain/activities/task';
-import { ConflictError, ValidationError } from '../../../../shared/domain/errors';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+import { type Activity, createActivity, scheduleProblems, updateActivity } from '#domain/activities/activity';
+import type { Schedule } from '#domain/activities/recurrence';
+import { taskIdOf } from '#domain/activities/task';
+import { ConflictError, ValidationError } from '#domain/errors';
+import type { ChangeContext } from '#domain/stamps';
 
 const now = new Date('2025-03-01T10:00:00Z');
 const ctx = (at = now, userId = 'norrsken-sales'): ChangeContext => ({

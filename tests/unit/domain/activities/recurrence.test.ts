@@ -6,8 +6,8 @@ import {
   nextOccurrence,
   occurrenceNear,
   occurrencesBetween,
-} from '../../../../shared/domain/activities/recurrence';
-import { instantsOf, wallTimeOf } from '../../../../shared/domain/activities/zoned-time';
+} from '#domain/activities/recurrence';
+import { instantsOf, wallTimeOf } from '#domain/activities/zoned-time';
 
 const stockholm = 'Europe/Stockholm';
 const iso = (dates: readonly Date[]) => dates.map((d) => d.toISOString());

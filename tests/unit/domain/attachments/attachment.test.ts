@@ -6,9 +6,9 @@ import {
   pendingAttachment,
   safeFileName,
   uploadMismatch,
-} from '../../../../shared/domain/attachments/attachment';
-import { ValidationError } from '../../../../shared/domain/errors';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+} from '#domain/attachments/attachment';
+import { ValidationError } from '#domain/errors';
+import type { ChangeContext } from '#domain/stamps';
 
 const ctx: ChangeContext = {
   tenant: { id: 'norrsken', name: 'Norrsken', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm' },

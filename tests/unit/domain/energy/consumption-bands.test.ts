@@ -10,8 +10,8 @@ import {
   swedishElectricityBusinessBands,
   swedishElectricityHouseholdBands,
   validateBandTable,
-} from '../../../../shared/domain/energy/consumption-bands';
-import { ValidationError } from '../../../../shared/domain/errors';
+} from '#domain/energy/consumption-bands';
+import { ValidationError } from '#domain/errors';
 
 function table(bands: BandTable['bands']): BandTable {
   return { commodity: 'electricity', customerType: 'B2C', unit: 'kWh', bands };

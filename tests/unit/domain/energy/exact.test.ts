@@ -4,8 +4,8 @@ import {
   formatScaled,
   parseDecimal,
   toSafeNumber,
-} from '../../../../shared/domain/energy/exact';
-import { DomainError } from '../../../../shared/domain/errors';
+} from '#domain/energy/exact';
+import { DomainError } from '#domain/errors';
 
 describe('parseDecimal', () => {
   it.each([

@@ -9,8 +9,8 @@ import {
   type VolumeCoefficientTable,
   validateVolumeCoefficientTable,
   volumeCoefficientFor,
-} from '../../../../shared/domain/energy/gas-conversion';
-import { ValidationError } from '../../../../shared/domain/errors';
+} from '#domain/energy/gas-conversion';
+import { ValidationError } from '#domain/errors';
 
 // 0.9962 × 10.555 = 9962 × 10555 × 10^-7 = 105 148 910 × 10^-7 = 10.514891 kWh per m³
 const lowland: GasConversion = { volumeCoefficient: '0.9962', grossCalorificValue: '10.555' };

@@ -11,9 +11,9 @@ import {
   openJourney,
   type TransitionInput,
   transition,
-} from '../../../../shared/domain/energy/journeys';
-import type { MeterReading } from '../../../../shared/domain/energy/meter-readings';
-import { ConflictError, ValidationError } from '../../../../shared/domain/errors';
+} from '#domain/energy/journeys';
+import type { MeterReading } from '#domain/energy/meter-readings';
+import { ConflictError, ValidationError } from '#domain/errors';
 
 const openedAt = new Date('2025-03-01T09:00:00.000Z');
 const later = (day: number) => new Date(`2025-03-${String(day).padStart(2, '0')}T10:00:00.000Z`);

@@ -4,8 +4,8 @@ import {
   consumptionBetween,
   isCalendarDate,
   type MeterReading,
-} from '../../../../shared/domain/energy/meter-readings';
-import { ValidationError } from '../../../../shared/domain/errors';
+} from '#domain/energy/meter-readings';
+import { ValidationError } from '#domain/errors';
 
 function reading(date: string, value: number, overrides: Partial<MeterReading> = {}): MeterReading {
   return { register: '1.8.0', date, value, kind: 'actual', meterNumber: 'M-100', ...overrides };

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  ReadingStore,
-  RecordedReading,
-  RegisterMarker,
-} from '../../../../shared/domain/energy/journey-stores';
-import type { MeterReading } from '../../../../shared/domain/energy/meter-readings';
+import type { ReadingStore, RecordedReading, RegisterMarker } from '#domain/energy/journey-stores';
+import type { MeterReading } from '#domain/energy/meter-readings';
 import {
   checkPageSize,
   coversCheck,
@@ -12,10 +8,10 @@ import {
   ReadingService,
   readingOf,
   registerProblems,
-} from '../../../../shared/domain/energy/reading-service';
-import type { SupplyPoint } from '../../../../shared/domain/energy/supply-point';
-import { NotFoundError, ValidationError } from '../../../../shared/domain/errors';
-import type { Actor } from '../../../../shared/domain/ports';
+} from '#domain/energy/reading-service';
+import type { SupplyPoint } from '#domain/energy/supply-point';
+import { NotFoundError, ValidationError } from '#domain/errors';
+import type { Actor } from '#domain/ports';
 
 const actor: Actor = { tenantId: 'tatra', userId: 'tatra-admin' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annualCost, calculateSavings, type Tariff } from '../../../../shared/domain/energy/savings';
-import { ValidationError } from '../../../../shared/domain/errors';
+import { annualCost, calculateSavings, type Tariff } from '#domain/energy/savings';
+import { ValidationError } from '#domain/errors';
 
 /** Catches the ValidationError a call throws, failing the test when it throws none. */
 function validationErrorOf(act: () => unknown): ValidationError {

@@ -4,7 +4,7 @@ import {
   commodities,
   identifierStandards,
   normaliseSupplyPointIdentifier,
-} from '../../../../shared/domain/energy/supply-point-identifier';
+} from '#domain/energy/supply-point-identifier';
 
 // 24ZZS12345678900: check value 0 (see the EIC tests); 735999100000123450 and 859182400000123452:
 // GS1 check digits 0 and 2 (see the GSRN tests).

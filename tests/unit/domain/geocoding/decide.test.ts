@@ -5,8 +5,8 @@ import {
   normaliseQuery,
   sameHouseNumber,
   sameMunicipality,
-} from '../../../../shared/domain/geocoding/decide';
-import type { VerifiedAddress } from '../../../../shared/domain/geocoding/geocoder';
+} from '#domain/geocoding/decide';
+import type { VerifiedAddress } from '#domain/geocoding/geocoder';
 
 function address(houseNumber: string, extra: Partial<VerifiedAddress> = {}): VerifiedAddress {
   return {

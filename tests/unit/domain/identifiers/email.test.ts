@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseEmail } from '../../../../shared/domain/identifiers/email';
+import { normaliseEmail } from '#domain/identifiers/email';
 
 describe('normaliseEmail', () => {
   it('trims and lower-cases an address', () => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  icoCheckDigit,
-  luhnCheckDigit,
-  normaliseOrgNumber,
-} from '../../../../shared/domain/identifiers/org-number';
+import { icoCheckDigit, luhnCheckDigit, normaliseOrgNumber } from '#domain/identifiers/org-number';
 
 describe('luhnCheckDigit', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone } from '../../../../shared/domain/identifiers/phone';
+import { normalisePhone } from '#domain/identifiers/phone';
 
 describe('normalisePhone', () => {
   it.each(['070-123 45 67', '070 123 45 67', '+46 70 123 45 67', '0046701234567', '  0701234567 '])(

@@ -5,7 +5,7 @@ import {
   type CsvReadOptions,
   detectDelimiter,
   readCsv,
-} from '../../../../shared/domain/import/csv-reader';
+} from '#domain/import/csv-reader';
 
 const utf8: CsvReadOptions = { encoding: 'utf-8', delimiter: 'auto' };
 

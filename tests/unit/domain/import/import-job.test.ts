@@ -1,6 +1,6 @@
 import { encodeTime } from 'ulid';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '../../../../shared/domain/errors';
+import { ConflictError, ValidationError } from '#domain/errors';
 import {
   type ImportJob,
   importView,
@@ -8,10 +8,10 @@ import {
   requested,
   rowEntityId,
   withMapping,
-} from '../../../../shared/domain/import/import-job';
-import type { ImportMapping } from '../../../../shared/domain/import/import-mapping';
-import { countRow, noCounts, reportCsv, reportHeader } from '../../../../shared/domain/import/import-report';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+} from '#domain/import/import-job';
+import type { ImportMapping } from '#domain/import/import-mapping';
+import { countRow, noCounts, reportCsv, reportHeader } from '#domain/import/import-report';
+import type { ChangeContext } from '#domain/stamps';
 
 const ctx = (now = '2025-05-01T08:00:00.000Z'): ChangeContext => ({
   tenant: {

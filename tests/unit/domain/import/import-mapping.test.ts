@@ -4,7 +4,7 @@ import {
   describeColumnProblems,
   type ImportMapping,
   planColumns,
-} from '../../../../shared/domain/import/import-mapping';
+} from '#domain/import/import-mapping';
 
 const options = { delimiter: 'auto', encoding: 'utf-8' } as const;
 const mapping = (columns: ImportMapping['columns']): ImportMapping => ({ columns, options });

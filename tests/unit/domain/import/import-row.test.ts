@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { apiDraftChecks } from '../../../../shared/api/import-draft-checks';
-import { FileDuplicates, identifiersOf } from '../../../../shared/domain/import/duplicates';
-import { type ImportMapping, planColumns } from '../../../../shared/domain/import/import-mapping';
-import { readRow, type ValidRow } from '../../../../shared/domain/import/import-row';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+import { apiDraftChecks } from '#api/import/import-draft-checks';
+import { FileDuplicates, identifiersOf } from '#domain/import/duplicates';
+import { type ImportMapping, planColumns } from '#domain/import/import-mapping';
+import { readRow, type ValidRow } from '#domain/import/import-row';
+import type { ChangeContext } from '#domain/stamps';
 
 const ctx: ChangeContext = {
   tenant: {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  csvLine,
-  looksLikeFormula,
-  neutraliseCell,
-} from '../../../../shared/domain/import/spreadsheet-cells';
+import { csvLine, looksLikeFormula, neutraliseCell } from '#domain/import/spreadsheet-cells';
 
 describe('looksLikeFormula', () => {
   it.each([

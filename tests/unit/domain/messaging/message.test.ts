@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Contact, createContact } from '../../../../shared/domain/accounts/contact';
-import { ConflictError, ValidationError } from '../../../../shared/domain/errors';
+import { type Contact, createContact } from '#domain/accounts/contact';
+import { ConflictError, ValidationError } from '#domain/errors';
 import {
   composeEmail,
   composeSms,
@@ -8,8 +8,8 @@ import {
   messageLimits,
   newMessage,
   textOfHtml,
-} from '../../../../shared/domain/messaging/message';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+} from '#domain/messaging/message';
+import type { ChangeContext } from '#domain/stamps';
 
 const ctx: ChangeContext = {
   tenant: { id: 'tenant-se', name: 'Norrsken', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm' },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type BucketDelta, mergeDeltas } from '../../../../shared/domain/sales/bucket-delta';
-import type { Deal, DealStageSnapshot } from '../../../../shared/domain/sales/deal';
+import type { Deal, DealStageSnapshot } from '#domain/sales/deals/deal';
+import { type BucketDelta, mergeDeltas } from '#domain/sales/reports/bucket-delta';
 import {
   dealContribution,
   dealDelta,
   type ForecastBucket,
   weightedMinor,
-} from '../../../../shared/domain/sales/forecast';
+} from '#domain/sales/reports/forecast';
 
 const proposal: DealStageSnapshot = {
   id: 'stage-proposal',

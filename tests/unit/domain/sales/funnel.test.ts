@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BucketDelta, mergeDeltas } from '../../../../shared/domain/sales/bucket-delta';
+import type { Lead, LeadStage } from '#domain/sales/leads/lead';
+import { type BucketDelta, mergeDeltas } from '#domain/sales/reports/bucket-delta';
 import {
   campaignKey,
   campaignKeyMaxLength,
@@ -7,8 +8,7 @@ import {
   leadContribution,
   leadDelta,
   stagesReached,
-} from '../../../../shared/domain/sales/funnel';
-import type { Lead, LeadStage } from '../../../../shared/domain/sales/lead';
+} from '#domain/sales/reports/funnel';
 
 const lead = (overrides: Partial<Lead> = {}): Lead => ({
   id: 'lead-1',

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { leadMappingSchema } from '../../../../shared/api/lead-mapping-schema';
-import { createLead } from '../../../../shared/domain/sales/lead';
+import { leadMappingSchema } from '#api/sales/lead-mapping-schema';
+import { createLead } from '#domain/sales/leads/lead';
 import {
   applyLeadMapping,
   type LeadMapping,
   leadMappingPresets,
   readPath,
-} from '../../../../shared/domain/sales/lead-mapping';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+} from '#domain/sales/leads/lead-mapping';
+import type { ChangeContext } from '#domain/stamps';
 
 const sample = (name: string): unknown =>
   JSON.parse(

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  matchRoute,
-  nurtureFor,
-  pickRoundRobin,
-  type RoutedLead,
-} from '../../../../shared/domain/sales/lead-routing';
-import type { NurtureRule, SalesRules } from '../../../../shared/domain/sales/sales-settings';
+import { matchRoute, nurtureFor, pickRoundRobin, type RoutedLead } from '#domain/sales/leads/lead-routing';
+import type { NurtureRule, SalesRules } from '#domain/sales/sales-settings';
 
 const lead = (extra: Partial<RoutedLead> = {}): RoutedLead => ({
   segment: 'B2C',

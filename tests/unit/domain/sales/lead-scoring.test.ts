@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ScoredLead, scoreLead } from '../../../../shared/domain/sales/lead-scoring';
-import type { ScoringRule } from '../../../../shared/domain/sales/sales-settings';
+import { type ScoredLead, scoreLead } from '#domain/sales/leads/lead-scoring';
+import type { ScoringRule } from '#domain/sales/sales-settings';
 
 const lead = (extra: Partial<ScoredLead> = {}): ScoredLead => ({
   segment: 'B2B',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, ValidationError } from '../../../../shared/domain/errors';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import {
   acceptVersion,
   addVersion,
@@ -15,8 +15,8 @@ import {
   shownVersion,
   todayIn,
   type VersionContent,
-} from '../../../../shared/domain/sales/offer';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+} from '#domain/sales/offers/offer';
+import type { ChangeContext } from '#domain/stamps';
 
 const tenant = {
   id: 'tenant-se',

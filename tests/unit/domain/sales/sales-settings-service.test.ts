@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError, VersionMismatchError } from '../../../../shared/domain/errors';
-import type { DomainEvent } from '../../../../shared/domain/events';
-import type { SalesRules, SalesSettings } from '../../../../shared/domain/sales/sales-settings';
-import { SalesSettingsService } from '../../../../shared/domain/sales/sales-settings-service';
-import type { SalesSettingsStore } from '../../../../shared/domain/sales/sales-settings-store';
+import { ValidationError, VersionMismatchError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { SalesRules, SalesSettings } from '#domain/sales/sales-settings';
+import { SalesSettingsService } from '#domain/sales/sales-settings-service';
+import type { SalesSettingsStore } from '#domain/sales/sales-settings-store';
 import { InMemorySettings, InMemoryUsers } from '../../../support/accounts-fakes';
 
 const tenantId = 'norrsken';

@@ -4,7 +4,7 @@ import {
   normalisedSalesRules,
   type SalesRules,
   validateSalesSettings,
-} from '../../../../shared/domain/sales/sales-settings';
+} from '#domain/sales/sales-settings';
 
 const valid: SalesRules = {
   scoring: {

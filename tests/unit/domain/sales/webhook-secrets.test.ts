@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedSecrets, rotatedSecret } from '../../../../shared/domain/sales/webhook-secrets';
+import { acceptedSecrets, rotatedSecret } from '#domain/sales/leads/webhook-secrets';
 
 const rotation = new Date('2026-11-20T09:00:00Z');
 const hours = (n: number) => new Date(rotation.getTime() + n * 60 * 60 * 1000);

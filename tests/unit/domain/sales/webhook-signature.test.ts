@@ -1,11 +1,7 @@
 import * as crypto from 'node:crypto';
 import { createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  newWebhookSecret,
-  signWebhook,
-  verifyWebhook,
-} from '../../../../shared/domain/sales/webhook-signature';
+import { newWebhookSecret, signWebhook, verifyWebhook } from '#domain/sales/leads/webhook-signature';
 
 // The comparison is watched, so a test can tell that digests are compared in constant time.
 vi.mock('node:crypto', async (importOriginal) => {

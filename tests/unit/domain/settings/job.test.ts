@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterBatch, finished, jobView, type MoveCustomersJob } from '../../../../shared/domain/settings/job';
+import { afterBatch, finished, jobView, type MoveCustomersJob } from '#domain/settings/job';
 
 const job = (overrides: Partial<MoveCustomersJob> = {}): MoveCustomersJob => ({
   id: 'job-1',

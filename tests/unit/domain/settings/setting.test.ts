@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '../../../../shared/domain/errors';
-import { createSetting, type SettingOf, updateSetting } from '../../../../shared/domain/settings/setting';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+import { ConflictError, ValidationError } from '#domain/errors';
+import { createSetting, type SettingOf, updateSetting } from '#domain/settings/setting';
+import type { ChangeContext } from '#domain/stamps';
 
 const ctx = (now = '2025-03-01T10:00:00.000Z', userId = 'admin-1'): ChangeContext => ({
   tenant: {

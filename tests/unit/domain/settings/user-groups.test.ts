@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '../../../../shared/domain/errors';
-import type { UserGroup } from '../../../../shared/domain/settings/setting';
+import { ConflictError } from '#domain/errors';
+import type { UserGroup } from '#domain/settings/setting';
 import {
   assertMovable,
   buildTree,
@@ -9,7 +9,7 @@ import {
   isCompleteChain,
   maxGroupDepth,
   subtreeHeight,
-} from '../../../../shared/domain/settings/user-groups';
+} from '#domain/settings/user-groups';
 
 function group(id: string, parentId?: string): UserGroup {
   return {

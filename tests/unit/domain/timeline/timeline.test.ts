@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryEntry } from '../../../../shared/domain/accounts/records';
-import { timelineEntryOf, titleOf } from '../../../../shared/domain/timeline/timeline';
+import type { HistoryEntry } from '#domain/accounts/records';
+import { timelineEntryOf, titleOf } from '#domain/timeline/timeline';
 
 function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
   return {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, VersionMismatchError } from '../../../../shared/domain/errors';
-import type { DomainEvent } from '../../../../shared/domain/events';
-import type { Actor } from '../../../../shared/domain/ports';
-import { isActiveAdmin, type User } from '../../../../shared/domain/users/user';
-import type { UserDirectory } from '../../../../shared/domain/users/user-directory';
-import { UserService } from '../../../../shared/domain/users/user-service';
-import type { UserStore } from '../../../../shared/domain/users/user-store';
+import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Actor } from '#domain/ports';
+import { isActiveAdmin, type User } from '#domain/users/user';
+import type { UserDirectory } from '#domain/users/user-directory';
+import { UserService } from '#domain/users/user-service';
+import type { UserStore } from '#domain/users/user-store';
 
 const admin: Actor = { tenantId: 'norrsken', userId: 'sub-admin' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '../../../../shared/domain/errors';
-import type { ChangeContext } from '../../../../shared/domain/stamps';
+import { ConflictError, ValidationError } from '#domain/errors';
+import type { ChangeContext } from '#domain/stamps';
 import {
   assertAdminRemains,
   changeUser,
@@ -10,7 +10,7 @@ import {
   newUserFields,
   reactivateUser,
   type User,
-} from '../../../../shared/domain/users/user';
+} from '#domain/users/user';
 
 const ctx = (now = '2026-03-01T09:00:00.000Z', userId = 'admin-1'): ChangeContext => ({
   tenant: { id: 'norrsken', name: 'Norrsken', country: 'SE', currency: 'SEK', timeZone: 'Europe/Stockholm' },

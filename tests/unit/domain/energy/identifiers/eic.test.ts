@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  eicCheckCharacter,
-  eicCheckValue,
-  normaliseEic,
-} from '../../../../../shared/domain/energy/identifiers/eic';
+import { eicCheckCharacter, eicCheckValue, normaliseEic } from '#domain/energy/identifiers/eic';
 
 // Codes published in the ENTSO-E EIC register and in the EIC Reference Manual.
 const publishedCodes = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gs1CheckDigit, normaliseGsrn } from '../../../../../shared/domain/energy/identifiers/gsrn';
+import { gs1CheckDigit, normaliseGsrn } from '#domain/energy/identifiers/gsrn';
 
 describe('gs1CheckDigit', () => {
   it.each([

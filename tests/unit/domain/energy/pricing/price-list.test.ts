@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCalendarDate } from '../../../../../shared/domain/energy/pricing/calendar-date';
+import { isCalendarDate } from '#domain/energy/pricing/calendar-date';
 import {
   appliesOn,
   createPriceList,
@@ -12,12 +12,12 @@ import {
   type PriceListDraft,
   territoryProblems,
   validatePriceListDraft,
-} from '../../../../../shared/domain/energy/pricing/price-list';
-import { createProduct } from '../../../../../shared/domain/energy/pricing/product';
-import type { Territory } from '../../../../../shared/domain/energy/territory';
-import { ValidationError } from '../../../../../shared/domain/errors';
-import type { Nullable } from '../../../../../shared/domain/patch';
-import type { ChangeContext } from '../../../../../shared/domain/stamps';
+} from '#domain/energy/pricing/price-list';
+import { createProduct } from '#domain/energy/pricing/product';
+import type { Territory } from '#domain/energy/territory';
+import { ValidationError } from '#domain/errors';
+import type { Nullable } from '#domain/patch';
+import type { ChangeContext } from '#domain/stamps';
 
 const ctx: ChangeContext = {
   tenant: {

@@ -5,10 +5,10 @@ import {
   type Product,
   updateProduct,
   withPublishedPriceList,
-} from '../../../../../shared/domain/energy/pricing/product';
-import { ConflictError, ValidationError } from '../../../../../shared/domain/errors';
-import type { ChangeContext } from '../../../../../shared/domain/stamps';
-import type { TenantProfile } from '../../../../../shared/domain/tenant';
+} from '#domain/energy/pricing/product';
+import { ConflictError, ValidationError } from '#domain/errors';
+import type { ChangeContext } from '#domain/stamps';
+import type { TenantProfile } from '#domain/tenant';
 
 const slovakTenant: TenantProfile = {
   id: 'tenant-sk',

@@ -1,0 +1,114 @@
+import type { IdempotencyToken } from '#domain/ports';
+import type { IdempotencyRequest } from '#http/route';
+import { type BoundRoute, bind } from '#http/route';
+import type { AccountsServices } from '#runtime/accounts-services';
+import { accountRoutes as r } from './accounts-routes';
+
+const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
+  request && { operationId, ...request };
+
+/** A replayed create answers like the first one, and says so. */
+const created = <T extends object>(result: { value: T; replayed: boolean }) => ({
+  body: result.value,
+  version: 'version' in result.value ? (result.value.version as number) : undefined,
+  headers: result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
+});
+
+/** Maps each accounts route onto its domain service call. */
+export function accountsApi(s: AccountsServices): BoundRoute[] {
+  return [
+    bind(r.createAccount, async ({ caller, body, idempotency }) =>
+      created(await s.accounts.create(caller, body, token('createAccount', idempotency))),
+    ),
+    bind(r.listAccounts, async ({ caller, query: { limit, cursor, q, ...filter } }) => ({
+      body: await s.accounts.list(caller, { namePrefix: q, ...filter }, { limit, cursor }),
+    })),
+    bind(r.listDeletedAccounts, async ({ caller, query }) => ({
+      body: await s.accounts.listDeleted(caller, query),
+    })),
+    bind(r.restoreAccount, async ({ caller, params, ifMatch }) => {
+      const account = await s.accounts.restore(caller, params.accountId, ifMatch);
+      return { body: account, version: account.version };
+    }),
+    bind(r.setAccountAdditionalInfo, async ({ caller, params, body, ifMatch }) => {
+      const account = await s.accounts.setAdditionalInfo(caller, params.accountId, ifMatch as number, body);
+      return { body: account, version: account.version };
+    }),
+    bind(r.listCategoryAccounts, async ({ caller, params, query }) => ({
+      body: await s.accounts.byCategory(caller, params.categoryId, query),
+    })),
+    bind(r.listCategoryContacts, async ({ caller, params, query }) => ({
+      body: await s.contacts.byCategory(caller, params.categoryId, query),
+    })),
+    bind(r.getAccount, async ({ caller, params }) => {
+      const account = await s.accounts.get(caller, params.accountId);
+      return { body: account, version: account.version };
+    }),
+    bind(r.updateAccount, async ({ caller, params, body, ifMatch }) => {
+      const account = await s.accounts.update(caller, params.accountId, ifMatch as number, body);
+      return { body: account, version: account.version };
+    }),
+    bind(r.deleteAccount, async ({ caller, params, ifMatch }) => {
+      await s.accounts.remove(caller, params.accountId, ifMatch);
+      return {};
+    }),
+    bind(r.getAccountView, async ({ caller, params }) => ({
+      body: await s.accounts.view(caller, params.accountId),
+    })),
+    bind(r.getAccountHistory, async ({ caller, params, query }) => ({
+      body: await s.subjects.history(caller, { type: 'account', id: params.accountId }, query),
+    })),
+    bind(r.addAccountNote, async ({ caller, params, body, idempotency }) =>
+      created(
+        await s.subjects.addNote(
+          caller,
+          { type: 'account', id: params.accountId },
+          body.text,
+          token('addAccountNote', idempotency),
+        ),
+      ),
+    ),
+    bind(r.listAccountNotes, async ({ caller, params, query }) => ({
+      body: await s.subjects.notes(caller, { type: 'account', id: params.accountId }, query),
+    })),
+    bind(r.createContact, async ({ caller, body, idempotency }) =>
+      created(await s.contacts.create(caller, body, token('createContact', idempotency))),
+    ),
+    bind(r.listContacts, async ({ caller, query: { limit, cursor, q, accountId } }) => ({
+      body: await s.contacts.list(caller, { namePrefix: q, accountId }, { limit, cursor }),
+    })),
+    bind(r.getContact, async ({ caller, params }) => {
+      const contact = await s.contacts.get(caller, params.contactId);
+      return { body: contact, version: contact.version };
+    }),
+    bind(r.updateContact, async ({ caller, params, body, ifMatch }) => {
+      const contact = await s.contacts.update(caller, params.contactId, ifMatch as number, body);
+      return { body: contact, version: contact.version };
+    }),
+    bind(r.deleteContact, async ({ caller, params, ifMatch }) => {
+      await s.contacts.remove(caller, params.contactId, ifMatch);
+      return {};
+    }),
+    bind(r.getContactHistory, async ({ caller, params, query }) => ({
+      body: await s.subjects.history(caller, { type: 'contact', id: params.contactId }, query),
+    })),
+    bind(r.addContactNote, async ({ caller, params, body, idempotency }) =>
+      created(
+        await s.subjects.addNote(
+          caller,
+          { type: 'contact', id: params.contactId },
+          body.text,
+          token('addContactNote', idempotency),
+        ),
+      ),
+    ),
+    bind(r.listContactNotes, async ({ caller, params, query }) => ({
+      body: await s.subjects.notes(caller, { type: 'contact', id: params.contactId }, query),
+    })),
+    bind(r.identify, async ({ caller, query }) => {
+      const by = query.phone ? 'phone' : query.email ? 'email' : 'customerId';
+      const value = (query.phone ?? query.email ?? query.customerId) as string;
+      return { body: await s.subjects.identify(caller, by, value) };
+    }),
+  ];
+}

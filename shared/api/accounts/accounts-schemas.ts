@@ -1,0 +1,223 @@
+import * as z from 'zod';
+import { auditFields, optionalText, pageOf, pageQuery } from '#api/common/common-schemas';
+import { addressKinds, customerTypes } from '#domain/accounts/account';
+import { communicationChannels } from '#domain/accounts/contact';
+
+const country = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
+const phones = z.array(z.string().min(3).max(40)).max(10);
+const refId = z.string().min(1).max(64);
+/** Each category is kept as its own item, in the transaction of the change: a bounded list. */
+const categoryIds = z
+  .array(refId)
+  .max(30)
+  .optional()
+  .meta({ description: 'Tenant categories whose scope allows this kind of record; at most 30.' });
+
+const address = z
+  .object({
+    kind: z.enum(addressKinds),
+    street: z.string().min(1).max(200),
+    postcode: z.string().min(1).max(20),
+    city: z.string().min(1).max(100),
+    country,
+  })
+  .meta({ id: 'Address' });
+
+const accountFields = {
+  name: z.string().min(1).max(200),
+  country: country.optional().meta({ description: "Defaults to the tenant's country." }),
+  orgNumber: z.string().max(40).nullish().meta({
+    description: 'SE organisationsnummer (Luhn) or SK/CZ IČO (mod 11); unique per tenant.',
+    example: '556036-0793',
+  }),
+  customerType: z.enum(customerTypes),
+  addresses: z.array(address).max(10).optional(),
+  phones: phones.optional().meta({ description: 'Any common format; stored in E.164.' }),
+  email: z.string().max(254).nullish(),
+  website: optionalText(200),
+  industryId: refId.nullish(),
+  categoryIds,
+  statusTypeId: refId.nullish(),
+  ownerId: refId.nullish(),
+};
+
+const additionalInfoParts = {
+  contactOrigin: z.string().max(200).nullish().meta({
+    description:
+      'How the customer came to us: free text or the id of a tenant-defined origin; `null` clears it.',
+  }),
+  productsOfInterest: z.array(z.string().max(100)).max(50).nullish(),
+  sources: z.array(z.string().max(100)).max(50).nullish(),
+};
+
+export const additionalInfoBody = z.strictObject(additionalInfoParts).meta({
+  id: 'SetAdditionalInfo',
+  description: 'The whole section: a part not sent is cleared.',
+});
+
+export const additionalInfoSchema = z
+  .object({
+    contactOrigin: z.string().optional(),
+    productsOfInterest: z.array(z.string()),
+    sources: z.array(z.string()),
+  })
+  .meta({ id: 'AdditionalInfo' });
+
+export const createAccountBody = z.strictObject(accountFields).meta({ id: 'CreateAccount' });
+export const updateAccountBody = z
+  .strictObject({
+    ...accountFields,
+    name: accountFields.name.optional(),
+    customerType: accountFields.customerType.optional(),
+  })
+  .meta({ id: 'UpdateAccount', description: 'Only the fields sent change; `null` clears a field.' });
+
+export const accountSchema = z
+  .object({
+    ...auditFields,
+    name: z.string(),
+    country: z.string(),
+    orgNumber: z.string().optional(),
+    customerType: z.enum(customerTypes),
+    addresses: z.array(address),
+    phones: z.array(z.string()),
+    email: z.string().optional(),
+    website: z.string().optional(),
+    industryId: z.string().optional(),
+    categoryIds: z.array(z.string()),
+    statusTypeId: z.string().optional(),
+    ownerId: z.string().optional(),
+    additionalInfo: additionalInfoSchema
+      .optional()
+      .meta({ description: 'Absent until first set (R-AC-10).' }),
+    deletedAt: z.iso.datetime().optional().meta({ description: 'Only on deleted accounts.' }),
+  })
+  .meta({ id: 'Account' });
+
+const contactFields = {
+  firstName: z.string().min(1).max(100),
+  lastName: z.string().min(1).max(100),
+  email: z.string().max(254).nullish(),
+  phones: phones
+    .optional()
+    .meta({ description: "Any common format, national ones in the tenant's country; stored in E.164." }),
+  externalCustomerId: z.string().max(64).nullish().meta({ description: 'Unique per tenant.' }),
+  contactTypeId: refId.nullish(),
+  keywords: z.array(z.string().max(50)).max(50).optional(),
+  categoryIds,
+  newsletterConsent: z.boolean().optional(),
+  greeting: optionalText(200),
+  information: optionalText(5000),
+  accountId: refId.nullish(),
+  isSigningPerson: z.boolean().optional(),
+  preferredChannel: z.enum(communicationChannels).optional(),
+};
+
+export const createContactBody = z.strictObject(contactFields).meta({ id: 'CreateContact' });
+export const updateContactBody = z
+  .strictObject({
+    ...contactFields,
+    firstName: contactFields.firstName.optional(),
+    lastName: contactFields.lastName.optional(),
+  })
+  .meta({ id: 'UpdateContact', description: 'Only the fields sent change; `null` clears a field.' });
+
+export const contactSchema = z
+  .object({
+    ...auditFields,
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string().optional(),
+    phones: z.array(z.string()),
+    externalCustomerId: z.string().optional(),
+    contactTypeId: z.string().optional(),
+    keywords: z.array(z.string()),
+    categoryIds: z.array(z.string()),
+    newsletterConsent: z.boolean(),
+    greeting: z.string().optional(),
+    information: z.string().optional(),
+    accountId: z.string().optional(),
+    isSigningPerson: z.boolean(),
+    preferredChannel: z.enum(communicationChannels),
+  })
+  .meta({ id: 'Contact' });
+
+export const noteBody = z.strictObject({ text: z.string().min(1).max(10000) }).meta({ id: 'CreateNote' });
+export const noteSchema = z
+  .object({
+    id: z.string(),
+    subject: z.object({ type: z.string(), id: z.string() }),
+    text: z.string(),
+    authorId: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Note' });
+
+export const historyEntrySchema = z
+  .object({
+    eventId: z.string(),
+    type: z.string().meta({ example: 'AccountUpdated' }),
+    occurredAt: z.iso.datetime(),
+    actorId: z.string(),
+    subject: z.object({ type: z.string(), id: z.string() }),
+    changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+    summary: z
+      .string()
+      .optional()
+      .meta({ description: 'One line about the change, e.g. a note’s first words.' }),
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export const accountPage = pageOf(accountSchema, 'AccountPage');
+export const contactPage = pageOf(contactSchema, 'ContactPage');
+export const notePage = pageOf(noteSchema, 'NotePage');
+export const historyPage = pageOf(historyEntrySchema, 'HistoryPage');
+
+export const accountViewSchema = z
+  .object({ account: accountSchema, contacts: z.array(contactSchema) })
+  .meta({ id: 'AccountView' });
+
+export const identificationSchema = z
+  .object({
+    contacts: z.array(z.object({ contact: contactSchema, account: accountSchema.optional() })),
+    accounts: z.array(accountSchema),
+  })
+  .meta({ id: 'Identification' });
+
+export const categoryParams = z.object({ categoryId: refId });
+
+export const accountListQuery = z.strictObject({
+  ...pageQuery,
+  q: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'Name prefix; case and accents are ignored.' }),
+  customerType: z.enum(customerTypes).optional(),
+  ownerId: refId.optional(),
+  statusTypeId: refId.optional(),
+});
+
+export const contactListQuery = z.strictObject({
+  ...pageQuery,
+  q: z.string().min(1).max(100).optional().meta({ description: 'Prefix of "last first" name.' }),
+  accountId: refId.optional().meta({ description: 'Only the contacts of this account.' }),
+});
+
+export const identifyQuery = z
+  .strictObject({
+    phone: z
+      .string()
+      .regex(/^[+\d\s()./-]{3,40}$/, 'digits with optional +, spaces, dashes, dots, slashes or brackets')
+      .optional()
+      .meta({
+        description: 'Any common format, e.g. `070-123 45 67`; national numbers in the tenant’s country.',
+      }),
+    email: z.string().min(3).max(254).optional(),
+    customerId: z.string().min(1).max(64).optional(),
+  })
+  .refine((q) => [q.phone, q.email, q.customerId].filter(Boolean).length === 1, {
+    message: 'give exactly one of phone, email, customerId',
+    path: ['phone'],
+  });

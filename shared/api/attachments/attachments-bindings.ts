@@ -1,0 +1,55 @@
+import type { AttachmentSubject } from '#domain/attachments/attachment';
+import { type BoundRoute, bind } from '#http/route';
+import type { AttachmentsServices } from '#runtime/attachments-services';
+import { accountAttachmentRoutes, contactAttachmentRoutes } from './attachments-routes';
+import { attachmentView } from './attachments-schemas';
+
+type SubjectRoutes = typeof accountAttachmentRoutes | typeof contactAttachmentRoutes;
+
+/** Binds one subject kind's attachment routes; `subjectOf` reads the subject from the path. */
+function bindSubjectRoutes(
+  { attachments }: AttachmentsServices,
+  r: SubjectRoutes,
+  subjectOf: (params: Record<string, string>) => AttachmentSubject,
+): BoundRoute[] {
+  return [
+    bind(r.requestUpload, async ({ caller, params, body, idempotency }) => {
+      const operationId = r.requestUpload.operationId;
+      const result = await attachments.requestUpload(
+        caller,
+        subjectOf(params),
+        body,
+        idempotency && { operationId, ...idempotency },
+      );
+      const { attachment, upload } = result.value;
+      return {
+        body: { attachment: attachmentView(attachment), upload },
+        version: attachment.version,
+        headers: result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
+      };
+    }),
+    bind(r.confirm, async ({ caller, params }) => {
+      const attachment = await attachments.confirm(caller, subjectOf(params), params.attachmentId);
+      return { body: attachmentView(attachment), version: attachment.version };
+    }),
+    bind(r.list, async ({ caller, params, query }) => {
+      const page = await attachments.list(caller, subjectOf(params), query);
+      return { body: { ...page, items: page.items.map(attachmentView) } };
+    }),
+    bind(r.download, async ({ caller, params }) => ({
+      body: await attachments.download(caller, subjectOf(params), params.attachmentId),
+    })),
+    bind(r.remove, async ({ caller, params, ifMatch }) => {
+      await attachments.remove(caller, subjectOf(params), params.attachmentId, ifMatch);
+      return {};
+    }),
+  ];
+}
+
+/** Maps each attachments route onto its domain service call. */
+export function attachmentsApi(s: AttachmentsServices): BoundRoute[] {
+  return [
+    ...bindSubjectRoutes(s, accountAttachmentRoutes, (p) => ({ type: 'account', id: p.accountId as string })),
+    ...bindSubjectRoutes(s, contactAttachmentRoutes, (p) => ({ type: 'contact', id: p.contactId as string })),
+  ];
+}

@@ -1,0 +1,49 @@
+import { accountRoutes } from '#api/accounts/accounts-routes';
+import { timelineRoutes } from '#api/accounts/timeline-routes';
+import { activityRoutes } from '#api/activities/activities-routes';
+import { attachmentRoutes } from '#api/attachments/attachments-routes';
+import { energyRoutes } from '#api/energy/energy-routes';
+import { journeyRoutes } from '#api/energy/journeys-routes';
+import { pricingRoutes } from '#api/energy/pricing-routes';
+import { importRoutes } from '#api/import/import-routes';
+import { messagingRoutes } from '#api/messaging/messaging-routes';
+import { dealRoutes } from '#api/sales/deals-routes';
+import { leadSourceRoutes } from '#api/sales/lead-sources-routes';
+import { leadRoutes } from '#api/sales/leads-routes';
+import { offerRoutes } from '#api/sales/offers-routes';
+import { reportRoutes } from '#api/sales/reports-routes';
+import { salesSettingsRoutes } from '#api/sales/sales-settings-routes';
+import { settingsRoutes } from '#api/settings/settings-routes';
+import { userRoutes } from '#api/users/users-routes';
+import type { RouteContract } from '#http/route';
+import { docsRoutes } from './docs-routes';
+
+const { receiveLeadWebhook, ...leadSourceAdminRoutes } = leadSourceRoutes;
+
+/** Every HTTP operation of the API, by the function that serves it. */
+export const routesByFunction = {
+  'accounts-api': [...Object.values(accountRoutes), ...Object.values(timelineRoutes)],
+  'energy-api': [
+    ...Object.values(energyRoutes),
+    ...Object.values(pricingRoutes),
+    ...Object.values(journeyRoutes),
+  ],
+  'attachments-api': [...attachmentRoutes],
+  'users-api': Object.values(userRoutes),
+  'settings-api': settingsRoutes,
+  'import-api': Object.values(importRoutes),
+  'activities-api': Object.values(activityRoutes),
+  'messaging-api': Object.values(messagingRoutes),
+  'sales-api': [
+    ...Object.values(leadRoutes),
+    ...Object.values(dealRoutes),
+    ...Object.values(offerRoutes),
+    ...Object.values(leadSourceAdminRoutes),
+    ...Object.values(salesSettingsRoutes),
+    ...Object.values(reportRoutes),
+  ],
+  'lead-webhook': [receiveLeadWebhook],
+  'docs-api': Object.values(docsRoutes),
+} as const satisfies Record<string, readonly RouteContract[]>;
+
+export const allRoutes: readonly RouteContract[] = Object.values(routesByFunction).flat();

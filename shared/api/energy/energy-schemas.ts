@@ -1,0 +1,261 @@
+import * as z from 'zod';
+import { auditFields, idSchema, pageOf } from '#api/common/common-schemas';
+import { customerTypes } from '#domain/accounts/account';
+import { consumptionUnits } from '#domain/energy/consumption-bands';
+import { paymentMethods, supplyPointStatuses } from '#domain/energy/supply-point';
+import { commodities } from '#domain/energy/supply-point-identifier';
+import { priceEntrySchema } from './pricing-schemas';
+
+const country = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
+const wholeNumber = (description: string) => z.int().min(0).max(1e12).meta({ description });
+const decimalString = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'a decimal number written as a string, e.g. "0.9962"');
+const territoryCode = z.string().regex(/^[A-Za-z0-9_-]{2,20}$/, '2–20 letters, digits, - or _');
+
+const address = z
+  .object({
+    street: z.string().min(1).max(200),
+    houseNumber: z.string().min(1).max(20).optional(),
+    postcode: z.string().min(1).max(20),
+    city: z.string().min(1).max(100),
+    country,
+  })
+  .meta({ id: 'SupplyPointAddress' });
+
+const meter = z
+  .object({
+    number: z.string().max(40).optional(),
+    tariff: z.string().max(60).optional().meta({ description: 'Distribution tariff or rate, e.g. D2.' }),
+    reservedCapacityKw: wholeNumber('Reserved capacity in kW').optional(),
+    mainBreakerAmps: wholeNumber('Main breaker in A').optional(),
+  })
+  .meta({ id: 'Meter' });
+
+const currentTariff = z
+  .object({
+    unitPricePerMwhMinor: wholeNumber('Energy price in minor units (cents, öre) per MWh'),
+    monthlyFeeMinor: wholeNumber('Fixed fee in minor units per month'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),
+  })
+  .meta({ id: 'CurrentTariff' });
+
+const supplyPointFields = {
+  identifier: z.string().min(2).max(40).meta({
+    description:
+      'EIC (SK/CZ gas, SK electricity), GSRN/EAN-18 (SE, CZ electricity), or a local id for other commodities.',
+    example: '24ZSS6134852000H',
+  }),
+  commodity: z.enum(commodities),
+  country,
+  accountId: idSchema,
+  territoryCode,
+  customerType: z.enum(customerTypes),
+  services: z.array(z.string().min(1).max(60)).max(20).optional(),
+  meter: meter.optional(),
+  annualConsumptionKwh: wholeNumber('Yearly consumption in kWh').nullish(),
+  annualConsumptionM3: wholeNumber('Gas only: yearly consumption in m³').nullish(),
+  altitudeMeters: z
+    .int()
+    .min(-500)
+    .max(9000)
+    .nullish()
+    .meta({ description: 'Gas only: altitude of the place in m.' }),
+  payment: z
+    .object({ method: z.enum(paymentMethods), iban: z.string().min(5).max(42).optional() })
+    .optional(),
+  status: z.enum(supplyPointStatuses).optional(),
+  address,
+  currentTariff: currentTariff.nullish(),
+};
+
+export const createSupplyPointBody = z.strictObject(supplyPointFields).meta({ id: 'CreateSupplyPoint' });
+export const updateSupplyPointBody = z
+  .strictObject({
+    ...supplyPointFields,
+    identifier: supplyPointFields.identifier.optional(),
+    commodity: supplyPointFields.commodity.optional(),
+    country: country.optional(),
+    accountId: idSchema.optional(),
+    territoryCode: territoryCode.optional(),
+    customerType: supplyPointFields.customerType.optional(),
+    address: address.optional(),
+  })
+  .meta({
+    id: 'UpdateSupplyPoint',
+    description: 'Only the fields sent change; `null` clears an optional field.',
+  });
+
+const verifiedAddress = z.object({
+  label: z.string(),
+  street: z.string().optional(),
+  houseNumber: z.string().optional(),
+  postcode: z.string().optional(),
+  municipality: z.string(),
+  country: z.string(),
+  latitude: z.string(),
+  longitude: z.string(),
+});
+
+export const supplyPointSchema = z
+  .object({
+    ...auditFields,
+    identifier: z.string(),
+    identifierStandard: z.string(),
+    commodity: z.enum(commodities),
+    country: z.string(),
+    accountId: z.string(),
+    territoryCode: z.string(),
+    customerType: z.enum(customerTypes),
+    services: z.array(z.string()),
+    meter,
+    annualConsumptionKwh: z.int().optional(),
+    annualConsumptionM3: z.int().optional(),
+    altitudeMeters: z.int().optional(),
+    payment: z.object({ method: z.enum(paymentMethods), iban: z.string().optional() }),
+    status: z.enum(supplyPointStatuses),
+    address,
+    currentTariff: currentTariff.optional(),
+    derived: z.object({
+      band: z.object({ code: z.string(), label: z.string() }).optional(),
+      gas: z
+        .object({
+          coefficient: z.string(),
+          calorificValueKwhPerM3: z.string(),
+          annualKwh: z.int().optional(),
+          annualM3: z.int().optional(),
+        })
+        .optional(),
+    }),
+    addressVerification: z.object({
+      status: z.enum(['pending', 'verified', 'ambiguous', 'not-found']),
+      address: verifiedAddress.optional(),
+      candidates: z.array(verifiedAddress).optional(),
+      requestedAt: z.string().optional(),
+      checkedAt: z.string().optional(),
+    }),
+    billing: z.object({
+      accountName: z.string(),
+      email: z.string().optional(),
+      billingAddress: z
+        .object({ street: z.string(), postcode: z.string(), city: z.string(), country: z.string() })
+        .optional(),
+    }),
+  })
+  .meta({ id: 'SupplyPoint' });
+
+export const supplyPointPage = pageOf(supplyPointSchema, 'SupplyPointPage');
+
+export const billingBody = z
+  .strictObject({
+    email: z.string().max(254).nullish(),
+    billingAddress: z
+      .object({
+        street: z.string().min(1).max(200),
+        postcode: z.string().min(1).max(20),
+        city: z.string().min(1).max(100),
+        country,
+      })
+      .nullish(),
+  })
+  .meta({
+    id: 'UpdateBilling',
+    description:
+      'Billing data is the account’s: this changes the account and every one of its supply points.',
+  });
+
+const territoryFields = {
+  name: z.string().min(1).max(200),
+  country,
+  commodity: z.enum(commodities),
+  exportFormatRef: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: 'The distributor’s data-sentence format.' }),
+};
+export const createTerritoryBody = z
+  .strictObject({ code: territoryCode, ...territoryFields })
+  .meta({ id: 'CreateTerritory' });
+export const updateTerritoryBody = z
+  .strictObject({
+    name: territoryFields.name.optional(),
+    exportFormatRef: territoryFields.exportFormatRef,
+  })
+  .meta({ id: 'UpdateTerritory' });
+export const territorySchema = z
+  .object({ code: z.string(), ...territoryFields, exportFormatRef: z.string().optional(), version: z.int() })
+  .meta({ id: 'Territory' });
+export const territoryPage = pageOf(territorySchema, 'TerritoryPage');
+
+export const bandTableBody = z
+  .strictObject({
+    unit: z.enum(consumptionUnits),
+    bands: z
+      .array(
+        z.object({
+          code: z.string().min(1).max(20),
+          label: z.string().min(1).max(100),
+          fromInclusive: z.int().min(0),
+          toExclusive: z.int().min(1).optional(),
+        }),
+      )
+      .min(1)
+      .max(50),
+  })
+  .meta({ id: 'BandTableBody' });
+export const bandTableSchema = bandTableBody
+  .extend({ commodity: z.enum(commodities), customerType: z.enum(customerTypes) })
+  .meta({ id: 'BandTable' });
+export const bandTableParams = z.object({
+  commodity: z.enum(commodities),
+  customerType: z.enum(customerTypes),
+});
+
+export const gasConversionSchema = z
+  .strictObject({
+    grossCalorificValue: decimalString.meta({ description: 'kWh per m³, e.g. "10.555".' }),
+    coefficients: z.strictObject({
+      byAltitude: z
+        .array(z.strictObject({ maxAltitudeMeters: z.int(), coefficient: decimalString }))
+        .min(1)
+        .max(100),
+      byMunicipality: z.record(z.string().min(1).max(20), decimalString).optional(),
+    }),
+  })
+  .meta({ id: 'GasConversion' });
+
+export const supplyPointPriceQuery = z.strictObject({
+  productId: idSchema,
+  date: z.iso.date().meta({ description: 'The day to price, YYYY-MM-DD.' }),
+});
+
+export const supplyPointPriceSchema = z
+  .object({
+    supplyPointId: z.string(),
+    date: z.string(),
+    bandCode: z.string(),
+    price: priceEntrySchema,
+  })
+  .meta({ id: 'SupplyPointPrice' });
+
+export const supplyPointSavingsSchema = supplyPointPriceSchema
+  .extend({
+    annualConsumptionKwh: z.int(),
+    savings: z.object({
+      currency: z.string(),
+      currentAnnualCost: z.int().meta({ description: 'Minor units per year at the current tariff.' }),
+      offeredAnnualCost: z.int().meta({ description: 'Minor units per year at the product’s price.' }),
+      saving: z.int().meta({ description: 'current − offered; negative when the offer costs more.' }),
+      savingBasisPoints: z
+        .int()
+        .nullable()
+        .meta({ description: 'The saving in basis points of the current cost.' }),
+    }),
+  })
+  .meta({
+    id: 'SupplyPointSavings',
+    description:
+      'annual cost = round(unit price per MWh × kWh / 1000) + monthly fee × 12, in minor units, rounded half up.',
+  });

@@ -1,0 +1,34 @@
+import type { IdempotencyToken } from '#domain/ports';
+import type { DealService } from '#domain/sales/deals/deal-service';
+import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { dealRoutes as r } from './deals-routes';
+import { withoutTenant } from './leads-bindings';
+
+const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
+  request && { operationId, ...request };
+
+/** Maps each deal route onto its domain service call; the caller's roles decide what they see. */
+export function dealsApi(deals: DealService): BoundRoute[] {
+  return [
+    bind(r.createDeal, async ({ caller, body, idempotency }) => {
+      const { value, replayed } = await deals.create(caller, body, token('createDeal', idempotency));
+      return {
+        body: withoutTenant(value),
+        version: value.version,
+        headers: replayed ? { 'idempotent-replayed': 'true' } : undefined,
+      };
+    }),
+    bind(r.listDeals, async ({ caller, query: { limit, cursor } }) => {
+      const page = await deals.list(caller, { limit, cursor });
+      return { body: { ...page, items: page.items.map(withoutTenant) } };
+    }),
+    bind(r.getDeal, async ({ caller, params }) => {
+      const deal = await deals.get(caller, params.dealId);
+      return { body: withoutTenant(deal), version: deal.version };
+    }),
+    bind(r.updateDeal, async ({ caller, params, body, ifMatch }) => {
+      const deal = await deals.update(caller, params.dealId, ifMatch as number, body);
+      return { body: withoutTenant(deal), version: deal.version };
+    }),
+  ];
+}

@@ -1,0 +1,81 @@
+import type { IdempotencyToken } from '#domain/ports';
+import type { ConversionService } from '#domain/sales/leads/conversion-service';
+import type { LeadService } from '#domain/sales/leads/lead-service';
+import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { leadRoutes as r } from './leads-routes';
+
+const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
+  request && { operationId, ...request };
+
+const replayHeaders = (replayed: boolean) => (replayed ? { 'idempotent-replayed': 'true' } : undefined);
+
+/** A stored record as the API shows it: without its tenant. */
+export const withoutTenant = <T extends { tenantId: string }>({ tenantId: _tenant, ...shown }: T) => shown;
+
+/** Maps each lead route onto its domain service call. */
+export function leadsApi(s: { leads: LeadService; conversions: ConversionService }): BoundRoute[] {
+  return [
+    bind(r.createLead, async ({ caller, body, idempotency }) => {
+      const { attribution, ...fields } = body;
+      const { value, replayed } = await s.leads.create(
+        caller,
+        { ...fields, attribution: { ...attribution, source: 'manual' } },
+        token('createLead', idempotency),
+      );
+      return { body: withoutTenant(value), version: value.version, headers: replayHeaders(replayed) };
+    }),
+    bind(r.listLeads, async ({ caller, query: { stage, ownerId, limit, cursor } }) => {
+      const owner = ownerId === '-' ? undefined : ownerId;
+      const page = await s.leads.list(
+        caller,
+        { stage, ownerId: owner, unassigned: ownerId === '-' },
+        { limit, cursor },
+      );
+      return { body: { ...page, items: page.items.map(withoutTenant) } };
+    }),
+    bind(r.getLead, async ({ caller, params }) => {
+      const lead = await s.leads.get(caller, params.leadId);
+      return { body: withoutTenant(lead), version: lead.version };
+    }),
+    bind(r.updateLead, async ({ caller, params, body, ifMatch }) => {
+      const current = await s.leads.get(caller, params.leadId);
+      const { attribution, ...fields } = body;
+      const lead = await s.leads.update(caller, params.leadId, ifMatch as number, {
+        ...fields,
+        attribution: { ...attribution, source: current.attribution.source },
+      });
+      return { body: withoutTenant(lead), version: lead.version };
+    }),
+    bind(r.moveLead, async ({ caller, params, body, ifMatch }) => {
+      const lead = await s.leads.move(caller, params.leadId, ifMatch as number, body.stage, body.reason);
+      return { body: withoutTenant(lead), version: lead.version };
+    }),
+    bind(r.assignLead, async ({ caller, params, body, ifMatch }) => {
+      const lead = await s.leads.assign(caller, params.leadId, ifMatch as number, body.ownerId ?? undefined);
+      return { body: withoutTenant(lead), version: lead.version };
+    }),
+    bind(r.recordLeadEngagement, async ({ caller, params, body }) => {
+      const lead = await s.leads.recordEngagement(caller, params.leadId, body.kind);
+      return { body: withoutTenant(lead), version: lead.version };
+    }),
+    bind(r.convertLead, async ({ caller, params, body, ifMatch, idempotency }) => {
+      const { value, replayed } = await s.conversions.convert(
+        caller,
+        params.leadId,
+        ifMatch as number,
+        body,
+        token('convertLead', idempotency),
+      );
+      return {
+        body: {
+          lead: withoutTenant(value.lead),
+          account: withoutTenant(value.account),
+          contact: withoutTenant(value.contact),
+          deal: withoutTenant(value.deal),
+          ...(value.supplyPoint ? { supplyPoint: withoutTenant(value.supplyPoint) } : {}),
+        },
+        headers: replayHeaders(replayed),
+      };
+    }),
+  ];
+}

@@ -1,0 +1,46 @@
+import type { SettingUsageDelta } from '#domain/accounts/references';
+import { ValidationError } from '#domain/errors';
+import type { SettingUser } from '#domain/settings/setting';
+import { type Change, commitChange, maxTransactItems } from '#table/core/commit-change';
+import type { TransactItem } from '#table/core/transact';
+
+/**
+ * Builds the writes that move settings' usage counts by the given deltas, in
+ * the transaction of the account or contact change that causes them (`user`:
+ * which kind of record uses the settings). Given by the settings module;
+ * without it no counts are kept.
+ */
+export type SettingUsageItems = (
+  tenantId: string,
+  user: SettingUser,
+  deltas: readonly SettingUsageDelta[],
+) => TransactItem[];
+
+export interface AccountsStoreOptions {
+  readonly settingUsage?: SettingUsageItems;
+}
+
+/**
+ * commitChange with the accounts module's extra writes (category memberships,
+ * usage counts). A change too big for one transaction is refused with a 400
+ * naming `field`, never sent to fail as a 500; an extra write whose condition
+ * fails (a usage count of a setting deleted meanwhile) is a 409 (commitChange).
+ */
+export function commitWithExtras(
+  table: Parameters<typeof commitChange>[0],
+  change: Change & { readonly extra: readonly TransactItem[] },
+  field: string,
+): Promise<{ replayed?: unknown }> {
+  const guardItems = (change.guards ?? []).reduce((n, g) => n + g.change.items.length, 0);
+  const extraStart = 1 + guardItems + (change.lookups?.length ?? 0);
+  const total = extraStart + change.extra.length + 1 + (change.idempotency ? 1 : 0);
+  if (total > maxTransactItems) {
+    throw new ValidationError([
+      {
+        name: field,
+        reason: 'this change touches too many categories and phone numbers at once; make it in smaller steps',
+      },
+    ]);
+  }
+  return commitChange(table, change);
+}

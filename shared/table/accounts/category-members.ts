@@ -1,0 +1,119 @@
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from '#domain/ports';
+import type { ItemKey } from '#table/core/keys';
+import { queryPage } from '#table/core/query-page';
+import type { Table } from '#table/core/table';
+import { deleteItem, type TransactItem } from '#table/core/transact';
+import { accountsExtraKeys, type CategoryMemberKind } from './accounts-extra-keys';
+
+/** A live account or contact and the categories it is in. */
+export interface CategoryMembership {
+  readonly tenantId: string;
+  readonly kind: CategoryMemberKind;
+  readonly id: string;
+  /** A contact's account, so a listing can hide the contacts of a deleted account in the same read. */
+  readonly accountId?: string;
+  readonly categoryIds: readonly string[];
+}
+
+/** What a membership item holds besides its key. */
+export interface CategoryMember {
+  readonly kind: CategoryMemberKind;
+  readonly id: string;
+  readonly categoryId: string;
+  readonly accountId?: string;
+}
+
+/**
+ * The writes that move a member's category items from `before` to `after`
+ * (undefined: not a live member of any category), for the transaction of
+ * the member's own change: removed categories are deleted, added ones put;
+ * a contact that moved to another account has every item rewritten.
+ */
+export function membershipChanges(
+  table: Table,
+  before: CategoryMembership | undefined,
+  after: CategoryMembership | undefined,
+): TransactItem[] {
+  const items: TransactItem[] = [];
+  const kept = new Set(after?.categoryIds);
+  const had = new Set(before?.categoryIds);
+  for (const categoryId of before?.categoryIds ?? []) {
+    if (!kept.has(categoryId) && before) {
+      items.push(
+        deleteItem(
+          table,
+          accountsExtraKeys.categoryMember(before.tenantId, categoryId, before.kind, before.id),
+        ),
+      );
+    }
+  }
+  const rewriteAll = before !== undefined && after !== undefined && before.accountId !== after.accountId;
+  for (const categoryId of after?.categoryIds ?? []) {
+    if (!after || (had.has(categoryId) && !rewriteAll)) continue;
+    const member: CategoryMember = {
+      kind: after.kind,
+      id: after.id,
+      categoryId,
+      ...(after.accountId ? { accountId: after.accountId } : {}),
+    };
+    items.push({
+      Put: {
+        TableName: table.name,
+        Item: {
+          ...accountsExtraKeys.categoryMember(after.tenantId, categoryId, after.kind, after.id),
+          entity: 'CategoryMember',
+          ...member,
+        },
+      },
+    });
+  }
+  return items;
+}
+
+/** One page of a category's members of one kind, in id order. */
+export function categoryMemberPage(
+  table: Table,
+  tenantId: string,
+  categoryId: string,
+  kind: CategoryMemberKind,
+  page: PageRequest,
+): Promise<Page<CategoryMember>> {
+  return queryPage<CategoryMember>(
+    table,
+    {
+      partition: accountsExtraKeys.categoryMembers(tenantId, categoryId),
+      sortKeyPrefix: accountsExtraKeys.categoryMemberPrefix(kind),
+    },
+    page,
+  );
+}
+
+const batchLimit = 100;
+const attempts = 5;
+
+/**
+ * BatchGetItem of any number of keys, 100 at a time, retrying what DynamoDB
+ * left unprocessed (throttling) with a short back-off; fails rather than
+ * answer with items silently missing.
+ */
+export async function batchGetItems(
+  table: Table,
+  keys: readonly ItemKey[],
+): Promise<Record<string, unknown>[]> {
+  const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+  const found: Record<string, unknown>[] = [];
+  for (let start = 0; start < unique.length; start += batchLimit) {
+    let pending: Record<string, unknown>[] = unique.slice(start, start + batchLimit).map((k) => ({ ...k }));
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      if (attempt > attempts) throw new Error('batch read was throttled');
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      const { Responses, UnprocessedKeys } = await table.client.send(
+        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending } } }),
+      );
+      found.push(...(Responses?.[table.name] ?? []));
+      pending = UnprocessedKeys?.[table.name]?.Keys ?? [];
+    }
+  }
+  return found;
+}

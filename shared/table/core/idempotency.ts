@@ -1,0 +1,59 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { IdempotencyToken } from '#domain/ports';
+import { HttpError } from '#http/http-error';
+import { keys } from './keys';
+import type { Table } from './table';
+import { putNew, type TransactItem } from './transact';
+
+/** How long a key is remembered; a retry after that is a new request. */
+const defaultRetentionSeconds = 24 * 3600;
+
+/**
+ * The record of a create, written in the same transaction as the created
+ * item: either both exist or neither, so a retried create can never make a
+ * second item. It keeps the response so a replay answers the same.
+ */
+export function idempotencyPut(
+  table: Table,
+  tenantId: string,
+  token: IdempotencyToken,
+  response: unknown,
+  now: Date,
+): TransactItem {
+  return putNew(table, {
+    ...keys.idempotency(tenantId, token.operationId, token.key),
+    entity: 'IdempotencyRecord',
+    requestHash: token.requestHash,
+    response: JSON.stringify(response),
+    expiresAt: Math.floor(now.getTime() / 1000) + (token.retentionSeconds ?? defaultRetentionSeconds),
+  });
+}
+
+/** The stored response of the first request with this key. */
+export async function replayOf<T>(table: Table, tenantId: string, token: IdempotencyToken): Promise<T> {
+  const { Item } = await table.client.send(
+    new GetCommand({
+      TableName: table.name,
+      Key: keys.idempotency(tenantId, token.operationId, token.key),
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) {
+    throw new HttpError(
+      409,
+      'idempotency-in-progress',
+      'Request in progress',
+      'A request with this Idempotency-Key is still in progress; retry shortly.',
+    );
+  }
+  if (Item.requestHash !== token.requestHash) {
+    throw new HttpError(
+      422,
+      'idempotency-key-reused',
+      'Idempotency-Key reused',
+      'This Idempotency-Key was used for another request (body, path or user); use a new key.',
+      [{ name: 'Idempotency-Key', reason: 'already used with another request' }],
+    );
+  }
+  return JSON.parse(Item.response as string) as T;
+}

@@ -1,0 +1,140 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Created, IdempotencyToken } from '#domain/ports';
+import type { MoveCustomersJob } from '#domain/settings/job';
+import type { JobLocks, JobStore } from '#domain/settings/stores';
+import { idempotencyPut, replayOf } from '#table/core/idempotency';
+import { stripLayout } from '#table/core/item-mapping';
+import { outboxPut } from '#table/core/outbox';
+import type { Table } from '#table/core/table';
+import { putNew, putVersioned, type TransactItem, transactWrite } from '#table/core/transact';
+import { settingKeys } from './settings-keys';
+
+/** A lock left by a job that died is cleaned up by TTL a day after it expired. */
+const lockCleanupSeconds = 24 * 3600;
+
+const jobItem = (job: MoveCustomersJob) => ({
+  ...settingKeys.job(job.tenantId, job.id),
+  entity: 'Job',
+  ...job,
+});
+
+class Replay extends Error {}
+
+/** Jobs of the settings module and the locks they hold on industries. */
+export class DynamoJobStore implements JobStore {
+  constructor(private readonly table: Table) {}
+
+  async get(tenantId: string, jobId: string): Promise<MoveCustomersJob | undefined> {
+    const { Item } = await this.table.client.send(
+      new GetCommand({
+        TableName: this.table.name,
+        Key: settingKeys.job(tenantId, jobId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? stripLayout<MoveCustomersJob>(Item) : undefined;
+  }
+
+  async create(
+    job: MoveCustomersJob,
+    event: DomainEvent,
+    locks: JobLocks,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<MoveCustomersJob>> {
+    const items: TransactItem[] = [putNew(this.table, jobItem(job))];
+    const locksAt = items.length;
+    for (const settingId of locks.settingIds) {
+      items.push({
+        Put: {
+          TableName: this.table.name,
+          Item: {
+            ...settingKeys.lock(job.tenantId, settingId),
+            entity: 'SettingLock',
+            jobId: job.id,
+            lockedUntil: locks.until,
+            expiresAt: Math.floor(Date.parse(locks.until) / 1000) + lockCleanupSeconds,
+          },
+          // A lock whose job died (its time is up) may be taken over.
+          ConditionExpression: 'attribute_not_exists(pk) OR lockedUntil < :now',
+          ExpressionAttributeValues: { ':now': event.occurredAt },
+        },
+      });
+    }
+    const liveAt = items.length;
+    for (const settingId of locks.settingIds) {
+      items.push({
+        ConditionCheck: {
+          TableName: this.table.name,
+          Key: settingKeys.setting(job.tenantId, settingId),
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
+        },
+      });
+    }
+    items.push(outboxPut(this.table, event));
+    const idempotencyAt = idempotency ? items.length : -1;
+    if (idempotency) {
+      items.push(idempotencyPut(this.table, job.tenantId, idempotency, job, new Date(event.occurredAt)));
+    }
+    const count = locks.settingIds.length;
+    try {
+      await transactWrite(this.table, items, (codes) => {
+        const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
+        if (failed(idempotencyAt)) return new Replay();
+        for (let i = 0; i < count; i++) {
+          if (failed(locksAt + i)) {
+            return new ConflictError(
+              `industry ${locks.settingIds[i]} already takes part in a running move-customers job; wait until it is done`,
+            );
+          }
+          if (failed(liveAt + i)) {
+            return new ConflictError(`industry ${locks.settingIds[i]} was deleted meanwhile`);
+          }
+        }
+        return undefined;
+      });
+    } catch (error) {
+      if (error instanceof Replay && idempotency) {
+        return {
+          value: await replayOf<MoveCustomersJob>(this.table, job.tenantId, idempotency),
+          replayed: true,
+        };
+      }
+      throw error;
+    }
+    return { value: job, replayed: false };
+  }
+
+  async save(
+    previous: MoveCustomersJob,
+    next: MoveCustomersJob,
+    event?: DomainEvent,
+    release: readonly string[] = [],
+  ): Promise<void> {
+    const items: TransactItem[] = [putVersioned(this.table, jobItem(next), previous.version)];
+    for (const settingId of release) {
+      // Only a lock that is still this job's: one that expired may belong to another job by now.
+      const key = settingKeys.lock(next.tenantId, settingId);
+      const { Item } = await this.table.client.send(
+        new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
+      );
+      if (Item?.jobId !== next.id) continue;
+      items.push({
+        Delete: {
+          TableName: this.table.name,
+          Key: key,
+          ConditionExpression: 'jobId = :job',
+          ExpressionAttributeValues: { ':job': next.id },
+        },
+      });
+    }
+    if (event) items.push(outboxPut(this.table, event));
+    await transactWrite(this.table, items, (codes) => {
+      if (codes[0] === 'ConditionalCheckFailed') {
+        return new ConflictError(`job ${next.id} was changed by another invocation; this one stops`);
+      }
+      return undefined;
+    });
+  }
+}

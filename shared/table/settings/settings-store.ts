@@ -1,0 +1,653 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
+import type { DomainEvent } from '#domain/events';
+import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import {
+  isOrderedKind,
+  type OrderedKind,
+  type Setting,
+  type SettingUsage,
+  type SettingUser,
+  settingNames,
+} from '#domain/settings/setting';
+import type { SettingKind, SettingRef, SettingsLookup } from '#domain/settings/settings-lookup';
+import type { SettingFilter, SettingsStore, TreeWriteOptions } from '#domain/settings/stores';
+import { type CursorKey, decodeCursor, encodeCursor } from '#table/core/cursor';
+import { idempotencyPut, replayOf } from '#table/core/idempotency';
+import { stripLayout } from '#table/core/item-mapping';
+import { foldForSort, type ItemKey } from '#table/core/keys';
+import { outboxPut } from '#table/core/outbox';
+import type { Table } from '#table/core/table';
+import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
+import { padOrder, settingKeys } from './settings-keys';
+
+/**
+ * Counters other modules keep on a setting item with `ADD` (never with a
+ * Put), so this store writes settings with `SET`/`REMOVE` updates only: a
+ * whole-item Put would overwrite a count that changed since it was read.
+ */
+const usageAttributes: Record<SettingUser, string> = {
+  account: 'usedByAccounts',
+  contact: 'usedByContacts',
+  deal: 'usedByDeals',
+};
+const counterAttributes = new Set(['usageCount', 'childCount', ...Object.values(usageAttributes)]);
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function toItem(s: Setting): Record<string, unknown> {
+  const { usage: _usage, ...fields } = s;
+  const deleted = s.deletedAt !== undefined;
+  return {
+    ...settingKeys.setting(s.tenantId, s.id),
+    entity: 'Setting',
+    gsi2pk: settingKeys.list(s.tenantId, s.kind, deleted),
+    gsi2sk:
+      isOrderedKind(s.kind) && 'order' in s
+        ? `${padOrder(s.order)}#${s.id}`
+        : `${foldForSort(s.title)}#${s.id}`,
+    // A live user group is listed under its parent; a deleted one under nobody.
+    ...(s.kind === 'user-group' && !deleted
+      ? {
+          gsi1pk: settingKeys.groupChildren(s.tenantId, s.parentId),
+          gsi1sk: `${foldForSort(s.title)}#${s.id}`,
+        }
+      : {}),
+    ...fields,
+  };
+}
+
+const count = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+function usageOf(item: Record<string, unknown>): SettingUsage {
+  return {
+    accounts: count(item[usageAttributes.account]),
+    contacts: count(item[usageAttributes.contact]),
+    deals: count(item[usageAttributes.deal]),
+  };
+}
+
+function fromItem(item: Record<string, unknown>): Setting {
+  const fields = stripLayout<Record<string, unknown>>(item);
+  for (const name of counterAttributes) delete fields[name];
+  return { ...fields, usage: usageOf(item) } as unknown as Setting;
+}
+
+/** A versioned update that sets every attribute of `next` and removes those it no longer has. */
+function updateVersioned(
+  table: Table,
+  previous: Record<string, unknown>,
+  next: Record<string, unknown>,
+  expectedVersion: number,
+  extraCondition?: { expression: string; values: Record<string, unknown>; names?: Record<string, string> },
+): TransactItem {
+  const names: Record<string, string> = { '#version': 'version', ...extraCondition?.names };
+  const values: Record<string, unknown> = { ':expected': expectedVersion, ...extraCondition?.values };
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let n = 0;
+  for (const [name, value] of Object.entries(next)) {
+    if (name === 'pk' || name === 'sk' || value === undefined) continue;
+    names[`#a${n}`] = name;
+    values[`:a${n}`] = value;
+    sets.push(`#a${n} = :a${n}`);
+    n++;
+  }
+  for (const name of Object.keys(previous)) {
+    if (next[name] !== undefined || counterAttributes.has(name)) continue;
+    names[`#a${n}`] = name;
+    removes.push(`#a${n}`);
+    n++;
+  }
+  const key = { pk: next.pk as string, sk: next.sk as string };
+  return {
+    Update: {
+      TableName: table.name,
+      Key: key,
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+      ConditionExpression: `#version = :expected${extraCondition ? ` AND ${extraCondition.expression}` : ''}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/** The title guard of a live setting: per kind, for user groups per parent. */
+function titleGuard(s: Setting | undefined): ItemKey | undefined {
+  if (!s || s.deletedAt !== undefined) return undefined;
+  const scope = s.kind === 'user-group' ? `user-group#${s.parentId ?? 'ROOT'}` : s.kind;
+  return settingKeys.title(s.tenantId, scope, foldForSort(s.title));
+}
+
+function orderGuard(s: Setting | undefined): ItemKey | undefined {
+  if (!s || s.deletedAt !== undefined || !('order' in s)) return undefined;
+  return settingKeys.order(s.tenantId, s.kind, s.order);
+}
+
+/** Moves a guard claim: release the old key (if still ours), claim the new one (if free). */
+function guardMove(
+  table: Table,
+  before: ItemKey | undefined,
+  after: ItemKey | undefined,
+  ownerId: string,
+): { items: TransactItem[]; claimAt?: number } {
+  if (before?.pk === after?.pk) return { items: [] };
+  const items: TransactItem[] = [];
+  if (before) {
+    items.push({
+      Delete: {
+        TableName: table.name,
+        Key: before,
+        ConditionExpression: 'ownerId = :owner',
+        ExpressionAttributeValues: { ':owner': ownerId },
+      },
+    });
+  }
+  if (!after) return { items };
+  items.push({
+    Put: {
+      TableName: table.name,
+      Item: { ...after, entity: 'Unique', ownerId },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+  return { items, claimAt: items.length - 1 };
+}
+
+/**
+ * The parent side of a user group's write: the new parent counts one more
+ * child, the old one one fewer, and the new parent's ancestors must still be
+ * at the versions the cycle check read.
+ */
+function parentItems(
+  table: Table,
+  tenantId: string,
+  previous: Setting | undefined,
+  next: Setting,
+  options: TreeWriteOptions,
+): TransactItem[] {
+  const parentOf = (s: Setting | undefined) =>
+    s?.kind === 'user-group' && s.deletedAt === undefined ? s.parentId : undefined;
+  const oldParent = parentOf(previous);
+  const newParent = parentOf(next);
+  if (oldParent === newParent && !options.parentChain) return [];
+  const ops = new Map<string, { delta: number; version?: number }>();
+  for (const check of options.parentChain ?? []) ops.set(check.id, { delta: 0, version: check.version });
+  if (newParent !== undefined) {
+    const op = ops.get(newParent) ?? { delta: 0 };
+    ops.set(newParent, { ...op, delta: op.delta + 1 });
+  }
+  if (oldParent !== undefined && oldParent !== newParent) {
+    const op = ops.get(oldParent) ?? { delta: 0 };
+    ops.set(oldParent, { ...op, delta: op.delta - 1 });
+  }
+  if (oldParent === newParent && newParent !== undefined) {
+    const op = ops.get(newParent);
+    if (op) ops.set(newParent, { ...op, delta: 0 });
+  }
+  return [...ops].map(([id, op]) => {
+    const versioned = op.version !== undefined;
+    const condition = `attribute_exists(pk) AND attribute_not_exists(deletedAt)${versioned ? ' AND #version = :version' : ''}`;
+    const names = versioned ? { '#version': 'version' } : undefined;
+    const values: Record<string, unknown> = versioned ? { ':version': op.version } : {};
+    if (op.delta === 0) {
+      return {
+        ConditionCheck: {
+          TableName: table.name,
+          Key: settingKeys.setting(tenantId, id),
+          ConditionExpression: condition,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      };
+    }
+    return {
+      Update: {
+        TableName: table.name,
+        Key: settingKeys.setting(tenantId, id),
+        UpdateExpression: 'ADD childCount :delta',
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ...values, ':delta': op.delta },
+      },
+    };
+  });
+}
+
+class Replay extends Error {}
+
+/** A guard or a related setting changed between the read and the write. */
+const changedMeanwhile = () =>
+  new ConflictError('related settings changed meanwhile; read them again and retry');
+
+const treeChanged = () =>
+  new ConflictError('the user group tree changed meanwhile; read it again and retry', [
+    { name: 'parentId', reason: 'the parent group changed or was deleted meanwhile' },
+  ]);
+
+/** A change to one reference held by a record of another module, for its own transaction. */
+export interface UsageChange {
+  readonly ref: SettingRef;
+  readonly delta: 1 | -1;
+  readonly item: TransactItem;
+}
+
+export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
+  constructor(private readonly table: Table) {}
+
+  async get(tenantId: string, settingId: string): Promise<Setting | undefined> {
+    const item = await this.rawItem(tenantId, settingId);
+    return item ? fromItem(item) : undefined;
+  }
+
+  private async rawItem(tenantId: string, settingId: string) {
+    const { Item } = await this.table.client.send(
+      new GetCommand({
+        TableName: this.table.name,
+        Key: settingKeys.setting(tenantId, settingId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item;
+  }
+
+  async create(
+    setting: Setting,
+    event: DomainEvent,
+    options: TreeWriteOptions,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<Setting>> {
+    const items: TransactItem[] = [putNew(this.table, toItem(setting))];
+    const title = guardMove(this.table, undefined, titleGuard(setting), setting.id);
+    const titleAt = items.length + (title.claimAt ?? 0);
+    items.push(...title.items);
+    const order = guardMove(this.table, undefined, orderGuard(setting), setting.id);
+    const orderAt = order.claimAt === undefined ? -1 : items.length + order.claimAt;
+    items.push(...order.items);
+    const parentsFrom = items.length;
+    items.push(...parentItems(this.table, setting.tenantId, undefined, setting, options));
+    const parentsTo = items.length;
+    items.push(outboxPut(this.table, event));
+    const idempotencyAt = idempotency ? items.length : -1;
+    if (idempotency) {
+      items.push(
+        idempotencyPut(this.table, setting.tenantId, idempotency, setting, new Date(event.occurredAt)),
+      );
+    }
+    try {
+      await transactWrite(this.table, items, (codes) => {
+        const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
+        // A replay also trips the guards the first request claimed: it wins.
+        if (failed(idempotencyAt)) return new Replay();
+        if (failed(0)) return new ConflictError(`${settingNames[setting.kind]} ${setting.id} already exists`);
+        if (title.items.length > 0 && failed(titleAt)) return this.titleTaken(setting);
+        if (failed(orderAt)) return this.orderTaken(setting);
+        for (let i = parentsFrom; i < parentsTo; i++) if (failed(i)) return treeChanged();
+        return codes.includes('ConditionalCheckFailed') ? changedMeanwhile() : undefined;
+      });
+    } catch (error) {
+      if (error instanceof Replay && idempotency) {
+        return { value: await replayOf<Setting>(this.table, setting.tenantId, idempotency), replayed: true };
+      }
+      throw error;
+    }
+    return { value: setting, replayed: false };
+  }
+
+  async update(
+    previous: Setting,
+    next: Setting,
+    event: DomainEvent,
+    options: TreeWriteOptions,
+  ): Promise<void> {
+    const items: TransactItem[] = [
+      updateVersioned(this.table, toItem(previous), toItem(next), previous.version),
+    ];
+    const title = guardMove(this.table, titleGuard(previous), titleGuard(next), next.id);
+    const titleAt = title.claimAt === undefined ? -1 : items.length + title.claimAt;
+    items.push(...title.items);
+    const order = guardMove(this.table, orderGuard(previous), orderGuard(next), next.id);
+    const orderAt = order.claimAt === undefined ? -1 : items.length + order.claimAt;
+    items.push(...order.items);
+    const parentsFrom = items.length;
+    items.push(...parentItems(this.table, next.tenantId, previous, next, options));
+    const parentsTo = items.length;
+    items.push(outboxPut(this.table, event));
+    await transactWrite(this.table, items, (codes) => {
+      const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
+      if (failed(0)) return new VersionMismatchError(settingNames[next.kind], next.id);
+      if (failed(titleAt)) return this.titleTaken(next);
+      if (failed(orderAt)) return this.orderTaken(next);
+      for (let i = parentsFrom; i < parentsTo; i++) if (failed(i)) return treeChanged();
+      return codes.includes('ConditionalCheckFailed') ? changedMeanwhile() : undefined;
+    });
+  }
+
+  async remove(previous: Setting, removed: Setting, event: DomainEvent, jobId?: string): Promise<void> {
+    const isGroup = previous.kind === 'user-group';
+    const items: TransactItem[] = [
+      updateVersioned(this.table, toItem(previous), toItem(removed), previous.version, {
+        expression: `(attribute_not_exists(usageCount) OR usageCount <= :zero)${
+          isGroup ? ' AND (attribute_not_exists(childCount) OR childCount <= :zero)' : ''
+        }`,
+        values: { ':zero': 0 },
+      }),
+      ...guardMove(this.table, titleGuard(previous), undefined, previous.id).items,
+      ...guardMove(this.table, orderGuard(previous), undefined, previous.id).items,
+      ...parentItems(this.table, previous.tenantId, previous, removed, {}),
+    ];
+    const lockAt = items.length;
+    if (previous.kind === 'industry') {
+      items.push({
+        ConditionCheck: {
+          TableName: this.table.name,
+          Key: settingKeys.lock(previous.tenantId, previous.id),
+          ConditionExpression: 'attribute_not_exists(pk) OR lockedUntil < :now OR jobId = :job',
+          ExpressionAttributeValues: { ':now': event.occurredAt, ':job': jobId ?? '-' },
+        },
+      });
+    }
+    items.push(outboxPut(this.table, event));
+    let explanation: 'item' | 'lock' | undefined;
+    try {
+      await transactWrite(this.table, items, (codes) => {
+        if (codes[0] === 'ConditionalCheckFailed') explanation = 'item';
+        else if (previous.kind === 'industry' && codes[lockAt] === 'ConditionalCheckFailed')
+          explanation = 'lock';
+        if (explanation) return new ConflictError('explained below');
+        return codes.includes('ConditionalCheckFailed') ? changedMeanwhile() : undefined;
+      });
+    } catch (error) {
+      if (explanation === 'item') throw await this.whyNotRemoved(previous);
+      if (explanation === 'lock') throw await this.lockedBy(previous);
+      throw error;
+    }
+  }
+
+  /** Reads the item again to say why a delete was refused: changed, in use, or has sub-groups. */
+  private async whyNotRemoved(previous: Setting): Promise<Error> {
+    const name = settingNames[previous.kind];
+    const item = await this.rawItem(previous.tenantId, previous.id);
+    if (!item || item.deletedAt !== undefined) return new NotFoundError(name, previous.id);
+    if (item.version !== previous.version) return new VersionMismatchError(name, previous.id);
+    const usage = usageOf(item);
+    const users = [
+      usage.accounts > 0 ? plural(usage.accounts, 'account', 'accounts') : undefined,
+      usage.contacts > 0 ? plural(usage.contacts, 'contact', 'contacts') : undefined,
+      usage.deals > 0 ? plural(usage.deals, 'deal', 'deals') : undefined,
+    ].filter((u) => u !== undefined);
+    if (count(item.usageCount) > 0) {
+      const repoint =
+        previous.kind === 'industry'
+          ? ', or delete it with replaceWith=<another industry id> to move them there first'
+          : '';
+      return new ConflictError(
+        `${name} '${previous.title}' is used by ${users.join(' and ') || plural(count(item.usageCount), 'record', 'records')}; remove it from them first${repoint}`,
+      );
+    }
+    const children = count(item.childCount);
+    if (children > 0) {
+      return new ConflictError(
+        `user group '${previous.title}' has ${plural(children, 'sub-group', 'sub-groups')}; move or delete them first`,
+      );
+    }
+    return new VersionMismatchError(name, previous.id);
+  }
+
+  private async lockedBy(previous: Setting): Promise<Error> {
+    const { Item } = await this.table.client.send(
+      new GetCommand({
+        TableName: this.table.name,
+        Key: settingKeys.lock(previous.tenantId, previous.id),
+        ConsistentRead: true,
+      }),
+    );
+    return new ConflictError(
+      `industry '${previous.title}' takes part in move-customers job ${String(Item?.jobId ?? '')}, which is still running; delete it when the job is done`,
+    );
+  }
+
+  /**
+   * New orders for several settings of one kind, in one transaction. Each
+   * order guard key is written once: handed to its new owner (if it still
+   * belongs to the old one), released, or claimed.
+   */
+  async reorder(previous: readonly Setting[], next: readonly Setting[], event: DomainEvent): Promise<void> {
+    const items: TransactItem[] = next.map((n, i) => {
+      const p = previous[i] as Setting;
+      return updateVersioned(this.table, toItem(p), toItem(n), p.version);
+    });
+    const before = new Map(previous.map((p) => [orderGuard(p)?.pk, p.id]));
+    const after = new Map(next.map((n) => [orderGuard(n)?.pk, n.id]));
+    for (const pk of new Set([...before.keys(), ...after.keys()])) {
+      if (pk === undefined) continue;
+      const key = { pk, sk: 'UNIQUE' };
+      const oldOwner = before.get(pk);
+      const newOwner = after.get(pk);
+      if (oldOwner !== undefined && newOwner !== undefined) {
+        items.push({
+          Put: {
+            TableName: this.table.name,
+            Item: { ...key, entity: 'Unique', ownerId: newOwner },
+            ConditionExpression: 'ownerId = :owner',
+            ExpressionAttributeValues: { ':owner': oldOwner },
+          },
+        });
+      } else if (oldOwner !== undefined) {
+        items.push({
+          Delete: {
+            TableName: this.table.name,
+            Key: key,
+            ConditionExpression: 'ownerId = :owner',
+            ExpressionAttributeValues: { ':owner': oldOwner },
+          },
+        });
+      } else {
+        items.push({
+          Put: {
+            TableName: this.table.name,
+            Item: { ...key, entity: 'Unique', ownerId: newOwner },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+      }
+    }
+    items.push(outboxPut(this.table, event));
+    await transactWrite(this.table, items, (codes) =>
+      codes.includes('ConditionalCheckFailed')
+        ? new ConflictError(
+            'the list changed meanwhile (a setting was added, changed or removed); read it again',
+          )
+        : undefined,
+    );
+  }
+
+  list(
+    tenantId: string,
+    kind: SettingKind,
+    filter: SettingFilter,
+    page: PageRequest,
+  ): Promise<Page<Setting>> {
+    const byParent = kind === 'user-group' && filter.parentId !== undefined;
+    const index = byParent ? 'gsi1' : 'gsi2';
+    const partition = byParent
+      ? settingKeys.groupChildren(tenantId, filter.parentId ?? undefined)
+      : settingKeys.list(tenantId, kind);
+    const names: Record<string, string> = { '#pk': `${index}pk` };
+    const values: Record<string, unknown> = { ':pk': partition };
+    const filters: string[] = [];
+    if (kind === 'category' && filter.appliesTo) {
+      names['#scope'] = 'scope';
+      values[':scope'] = filter.appliesTo;
+      values[':both'] = 'both';
+      filters.push('#scope IN (:scope, :both)');
+    }
+    if (kind === 'category' && filter.active !== undefined) {
+      names['#active'] = 'active';
+      values[':active'] = filter.active;
+      filters.push('#active = :active');
+    }
+    const cursorKey: CursorKey = {
+      attributes: ['pk', 'sk', `${index}pk`, `${index}sk`],
+      partition: { attribute: `${index}pk`, value: partition },
+    };
+    return this.table.client
+      .send(
+        new QueryCommand({
+          TableName: this.table.name,
+          IndexName: index,
+          KeyConditionExpression: '#pk = :pk',
+          FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+          Limit: page.limit,
+          ExclusiveStartKey: decodeCursor(page.cursor, cursorKey),
+        }),
+      )
+      .then((result) => ({
+        items: (result.Items ?? []).map(fromItem),
+        nextCursor: encodeCursor(result.LastEvaluatedKey),
+      }));
+  }
+
+  async highestOrder(tenantId: string, kind: OrderedKind): Promise<number> {
+    const { Items = [] } = await this.table.client.send(
+      new QueryCommand({
+        TableName: this.table.name,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': settingKeys.list(tenantId, kind) },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    return count(Items[0]?.order);
+  }
+
+  /** SettingsLookup: one BatchGetItem per 100 distinct ids. */
+  async missing(tenantId: string, refs: readonly SettingRef[]): Promise<SettingRef[]> {
+    const ids = [...new Set(refs.map((r) => r.id))];
+    const found = new Map<string, Record<string, unknown>>();
+    for (let start = 0; start < ids.length; start += 100) {
+      let keys: Record<string, unknown>[] = ids
+        .slice(start, start + 100)
+        .map((id) => ({ ...settingKeys.setting(tenantId, id) }));
+      for (let attempt = 0; keys.length > 0; attempt++) {
+        if (attempt >= 5) throw new Error('settings read was throttled');
+        const { Responses, UnprocessedKeys } = await this.table.client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [this.table.name]: {
+                Keys: keys,
+                ProjectionExpression: 'id, kind, deletedAt',
+                ConsistentRead: true,
+              },
+            },
+          }),
+        );
+        for (const item of Responses?.[this.table.name] ?? []) found.set(item.id as string, item);
+        keys = (UnprocessedKeys?.[this.table.name]?.Keys ?? []) as Record<string, unknown>[];
+        if (keys.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      }
+    }
+    return refs.filter((ref) => {
+      const item = found.get(ref.id);
+      return !item || item.kind !== ref.kind || item.deletedAt !== undefined;
+    });
+  }
+
+  async categoryScope(tenantId: string, categoryId: string) {
+    const setting = await this.get(tenantId, categoryId);
+    return setting?.kind === 'category' && setting.deletedAt === undefined ? setting.scope : undefined;
+  }
+
+  /**
+   * For the transaction of a record that starts (`delta` > 0) or stops (< 0)
+   * referring to a setting: `ADD` on the setting's usage counters, without
+   * touching its version. Starting a reference requires the setting to
+   * exist, be of the kind and not be deleted, so a record can never point at
+   * a deleted setting; a deletion racing with it is serialised by DynamoDB
+   * (one of the two transactions fails). Include it in the same
+   * TransactWriteItems as the record's own write.
+   */
+  adjustUsage(tenantId: string, ref: SettingRef, delta: number, usedBy: SettingUser): TransactItem {
+    if (!Number.isSafeInteger(delta) || delta === 0)
+      throw new Error(`a usage change is a whole number ≠ 0, not ${delta}`);
+    return {
+      Update: {
+        TableName: this.table.name,
+        Key: settingKeys.setting(tenantId, ref.id),
+        UpdateExpression: 'ADD usageCount :delta, #by :delta',
+        ConditionExpression:
+          delta > 0
+            ? 'attribute_exists(pk) AND #kind = :kind AND attribute_not_exists(deletedAt)'
+            : 'attribute_exists(pk) AND #kind = :kind',
+        ExpressionAttributeNames: { '#by': usageAttributes[usedBy], '#kind': 'kind' },
+        ExpressionAttributeValues: { ':delta': delta, ':kind': ref.kind },
+      },
+    };
+  }
+
+  /**
+   * The usage writes of one change of a record of another module, one per
+   * setting whose count moves (the accounts module's `SettingUsageItems`).
+   */
+  readonly usageItems = (
+    tenantId: string,
+    usedBy: SettingUser,
+    deltas: readonly { readonly kind: SettingKind; readonly id: string; readonly delta: number }[],
+  ): TransactItem[] =>
+    deltas
+      .filter((d) => d.delta !== 0)
+      .map((d) => this.adjustUsage(tenantId, { kind: d.kind, id: d.id }, d.delta, usedBy));
+
+  /**
+   * The usage changes of a record whose references go from `before` to
+   * `after` (a create: `before` empty; a delete: `after` empty): −1 for each
+   * reference dropped, +1 for each added, nothing for those kept.
+   */
+  usageChanges(
+    tenantId: string,
+    before: readonly SettingRef[],
+    after: readonly SettingRef[],
+    usedBy: SettingUser,
+  ): UsageChange[] {
+    const id = (r: SettingRef) => `${r.kind}#${r.id}`;
+    const distinct = (refs: readonly SettingRef[]) => [...new Map(refs.map((r) => [id(r), r])).values()];
+    const kept = new Set(before.map(id));
+    const wanted = new Set(after.map(id));
+    return [
+      ...distinct(before)
+        .filter((r) => !wanted.has(id(r)))
+        .map((ref) => ({ ref, delta: -1 as const, item: this.adjustUsage(tenantId, ref, -1, usedBy) })),
+      ...distinct(after)
+        .filter((r) => !kept.has(id(r)))
+        .map((ref) => ({ ref, delta: 1 as const, item: this.adjustUsage(tenantId, ref, 1, usedBy) })),
+    ];
+  }
+
+  private titleTaken(s: Setting) {
+    const where = s.kind === 'user-group' ? ' under the same parent' : '';
+    return new ConflictError(`another ${settingNames[s.kind]}${where} is called '${s.title}'`, [
+      { name: 'title', reason: `already used by another ${settingNames[s.kind]}` },
+    ]);
+  }
+
+  private orderTaken(s: Setting) {
+    const order = 'order' in s ? s.order : 0;
+    return new ConflictError(`another ${settingNames[s.kind]} has order ${order}`, [
+      { name: 'order', reason: 'already used; reorder the list instead' },
+    ]);
+  }
+}
+
+/**
+ * What the referring module answers when an `adjustUsage(…, +1)` item of its
+ * transaction fails: the setting does not exist, is deleted or is of another
+ * kind. `field` is the request field that named it (e.g. `industryId`).
+ */
+export function refusedReference(field: string, ref: SettingRef): ValidationError {
+  return new ValidationError([
+    { name: field, reason: `is not a live ${settingNames[ref.kind]} of this tenant` },
+  ]);
+}
