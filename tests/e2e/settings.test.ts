@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountPorts } from '#runtime/account-ports';
+import { accountsServices } from '#runtime/accounts-services';
+import { createTable } from '#table/core/table';
 import type { LocalRuntime } from '../../lib/local/runtime';
-import { accountPorts } from '../../shared/runtime/account-ports';
-import { accountsServices } from '../../shared/runtime/accounts-services';
-import { createTable } from '../../shared/table/table';
 import { clientFor, startTestRuntime, tokenFor } from '../support/runtime';
 
 describe('settings, end to end', () => {
@@ -15,14 +15,15 @@ describe('settings, end to end', () => {
   });
   afterAll(() => runtime.stop());
 
-  it('moves 2 000 customers from one industry to another as a job whose progress reaches 100 %', async () => {
-    // Prepare: two industries and 2 000 accounts in the first, written through the domain for speed.
+  it('moves every customer of an industry to another as a job whose progress reaches 100 %', async () => {
+    // Prepare: two industries and 250 accounts in the first, written through the domain for speed.
+    // (The 2 000-account chain of bounded invocations is the integration test's; here the flow counts.)
     const bakeries = await admin.post('/v1/settings/industries', { title: 'Bagerier' });
     const food = await admin.post('/v1/settings/industries', { title: 'Livsmedel' });
     const table = createTable(runtime.tableName);
     const { accounts } = accountsServices(table, {}, accountPorts(table));
     const actor = { tenantId: 'norrsken', userId: 'norrsken-admin' };
-    for (let start = 0; start < 2_000; start += 50) {
+    for (let start = 0; start < 250; start += 50) {
       await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
           accounts.create(actor, {
@@ -46,9 +47,9 @@ describe('settings, end to end', () => {
 
     // Assess
     expect(started.status).toBe(202);
-    expect(job.body).toMatchObject({ state: 'done', total: 2_000, done: 2_000, skipped: 0 });
+    expect(job.body).toMatchObject({ state: 'done', total: 250, done: 250, skipped: 0 });
     expect(source.body.usage.accounts).toBe(0);
-    expect(target.body.usage.accounts).toBe(2_000);
+    expect(target.body.usage.accounts).toBe(250);
   }, 240_000);
 
   it('refuses deleting an industry still in use, and lets only admins change settings', async () => {
