@@ -1,9 +1,10 @@
+import type { HttpMethod } from '#http/route';
+
 /**
  * The vocabulary of the topology: what functions, queues, event rules and
  * schedules exist and how they connect. Plain data, realised twice: by the
  * CDK stack (lib/gridline-stack.ts) and by the local runtime (lib/local/).
  */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface HttpRoute {
   readonly method: HttpMethod;

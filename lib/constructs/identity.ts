@@ -1,7 +1,8 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { claimNames, roles } from '#http/auth';
+import { roles } from '#domain/users/roles';
+import { claimNames } from '#http/auth';
 
 /** `custom:tenantId` in the token is the custom attribute `tenantId` of the pool. */
 const tenantAttribute = claimNames.tenantId.replace(/^custom:/, '');

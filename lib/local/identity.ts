@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
-import { claimNames, type Role } from '#http/auth';
+import type { Role } from '#domain/users/roles';
+import { claimNames } from '#http/auth';
 
 /** Stands in for the Cognito user pool: the same claims, the same checks. */
 export const localIssuer = 'https://cognito-idp.local.gridline/local-pool';

@@ -1,14 +1,6 @@
+import type { Caller } from '#domain/caller';
 import { ForbiddenError } from '#domain/errors';
-
-export const roles = ['admin', 'sales', 'service', 'marketing', 'viewer'] as const;
-export type Role = (typeof roles)[number];
-
-/** Who calls: always taken from the verified token, never from the request. */
-export interface Caller {
-  readonly tenantId: string;
-  readonly userId: string;
-  readonly roles: readonly Role[];
-}
+import { type Role, roles } from '#domain/users/roles';
 
 /** Claim names as Cognito issues them in an ID token. */
 export const claimNames = {

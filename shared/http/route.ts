@@ -1,6 +1,8 @@
 import type { z } from 'zod';
-import type { HttpMethod } from '../../lib/topology-types';
-import type { Caller, Permission } from './auth';
+import type { Caller } from '#domain/caller';
+import type { Permission } from './auth';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface IdempotencyRequest {
   readonly key: string;

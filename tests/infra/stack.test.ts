@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { roles } from '#http/auth';
+import { roles } from '#domain/users/roles';
 import { GridlineStack } from '../../lib/gridline-stack';
 import { tableDefinition } from '../../lib/table-definition';
 import { topology } from '../../lib/topology';

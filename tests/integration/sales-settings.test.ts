@@ -15,7 +15,7 @@ import {
   type SalesSettings,
 } from '#domain/sales/sales-settings';
 import { SalesSettingsService } from '#domain/sales/sales-settings-service';
-import type { Role } from '#http/auth';
+import type { Role } from '#domain/users/roles';
 import { createHttpHandler } from '#http/http-handler';
 import { serviceDeps } from '#runtime/service-deps';
 import { settingsServices } from '#runtime/settings-services';

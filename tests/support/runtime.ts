@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import type { Role } from '#http/auth';
+import type { Role } from '#domain/users/roles';
 import type { HandlerWrapper } from '../../lib/local/functions';
 import { type LocalRuntime, startLocalRuntime } from '../../lib/local/runtime';
 

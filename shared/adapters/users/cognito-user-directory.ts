@@ -10,9 +10,10 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConflictError } from '#domain/errors';
+import { type Role, roles } from '#domain/users/roles';
 import { emailTaken, type SignInAccount } from '#domain/users/user';
 import type { DirectoryUser, UserDirectory } from '#domain/users/user-directory';
-import { claimNames, type Role, roles } from '#http/auth';
+import { claimNames } from '#http/auth';
 import { HttpError } from '#http/http-error';
 
 const roleGroups = new Set<string>(roles);

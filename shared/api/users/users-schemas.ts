@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { auditFields, pageOf, pageQuery } from '#api/common/common-schemas';
-import { roles } from '#http/auth';
+import { roles } from '#domain/users/roles';
 
 /** A user id is the sign-in account's `sub`: a UUID in the cloud, a ULID locally. */
 export const userIdSchema = z

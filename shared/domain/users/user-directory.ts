@@ -1,4 +1,4 @@
-import type { Role } from '#http/auth';
+import type { Role } from './roles';
 import type { SignInAccount, User } from './user';
 
 /** The user a directory acts on: its tenant, its id (`sub`) and its sign-in username. */

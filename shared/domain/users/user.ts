@@ -2,7 +2,7 @@ import { ConflictError, type InvalidField, ValidationError } from '#domain/error
 import { diffFields, type FieldChange } from '#domain/events';
 import { normaliseEmail } from '#domain/identifiers/email';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
-import { type Role, roles } from '#http/auth';
+import { type Role, roles } from './roles';
 
 /** What an admin sets on a user. */
 export interface UserFields {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { Caller } from '#domain/caller';
 import { ForbiddenError } from '#domain/errors';
-import { assertPermitted, type Caller, callerFromClaims } from '#http/auth';
+import { assertPermitted, callerFromClaims } from '#http/auth';
 
 const caller = (...roles: Caller['roles']): Caller => ({ tenantId: 'tenant-se', userId: 'user-1', roles });
 

@@ -1,9 +1,10 @@
+import type { Caller } from '#domain/caller';
 import { divideRoundingHalfAwayFromZero } from '#domain/energy/exact';
 import { ForbiddenError, type InvalidField, ValidationError } from '#domain/errors';
 import { type LeadStage, leadStages } from '#domain/sales/leads/lead';
 import { fullProbability } from '#domain/settings/setting';
 import type { TenantDirectory } from '#domain/tenant';
-import type { Caller, Role } from '#http/auth';
+import type { Role } from '#domain/users/roles';
 import type { ForecastBucket } from './forecast';
 import type {
   BucketTotal,
