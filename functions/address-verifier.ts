@@ -1,5 +1,5 @@
+import { pendingAddressCheck } from '#domain/energy/address-check';
 import type { SupplyPoint } from '#domain/energy/supply-point';
-import { addressFingerprint } from '#domain/energy/supply-point';
 import { energyServices } from '#runtime/energy-services';
 import { geocoderFromEnvironment } from '#runtime/geocoder-from-environment';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -16,14 +16,8 @@ const geocoder = geocoderFromEnvironment();
  */
 export const handler = domainEventConsumer('address-verifier', async (event) => {
   const supplyPoint = event.data.supplyPoint as SupplyPoint | undefined;
-  if (supplyPoint?.addressVerification.status !== 'pending') return;
-  const { address } = supplyPoint;
-  const result = await geocoder.verify({
-    street: address.street,
-    houseNumber: address.houseNumber,
-    postcode: address.postcode,
-    city: address.city,
-    country: address.country,
-  });
-  await supplyPoints.recordVerification(event.tenantId, supplyPoint.id, addressFingerprint(address), result);
+  const check = supplyPoint && pendingAddressCheck(supplyPoint);
+  if (!check) return;
+  const result = await geocoder.verify(check.query);
+  await supplyPoints.recordVerification(event.tenantId, check.supplyPointId, check.fingerprint, result);
 });

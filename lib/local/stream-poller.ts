@@ -9,10 +9,11 @@ import {
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { outboxEntity } from '#table/core/outbox';
 
 /** The same filter the event source mapping applies in AWS: outbox inserts only. */
 export function isOutboxInsert(record: StreamRecord): boolean {
-  return record.eventName === 'INSERT' && record.dynamodb?.NewImage?.entity?.S === 'Outbox';
+  return record.eventName === 'INSERT' && record.dynamodb?.NewImage?.entity?.S === outboxEntity;
 }
 
 /** Resolves to a partial batch response, or to nothing when every record succeeded. */

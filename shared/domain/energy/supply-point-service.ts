@@ -8,12 +8,12 @@ import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domai
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import { touched } from '#domain/stamps';
+import { billingCopyOf } from './billing-copy';
 import { deriveParameters } from './derive-parameters';
 import type { ReferenceTables, SupplyPointStore, TerritoryAdminStore } from './stores';
 import {
   type AddressVerification,
   addressFingerprint,
-  type BillingCopy,
   createSupplyPoint,
   type SupplyPoint,
   type SupplyPointDraft,
@@ -27,29 +27,6 @@ export interface SupplyPointDeps extends ServiceDeps {
   readonly accounts: AccountStore;
   readonly territories: TerritoryAdminStore;
   readonly tables: ReferenceTables;
-}
-
-/**
- * The account owns billing data (name, e-mail, billing address); a supply
- * point keeps a copy, refreshed whenever the account changes (R-AC-7).
- */
-export function billingCopyOf(account: Account): BillingCopy {
-  const billing =
-    account.addresses.find((a) => a.kind === 'billing') ?? account.addresses.find((a) => a.kind === 'postal');
-  return {
-    accountName: account.name,
-    ...(account.email ? { email: account.email } : {}),
-    ...(billing
-      ? {
-          billingAddress: {
-            street: billing.street,
-            postcode: billing.postcode,
-            city: billing.city,
-            country: billing.country,
-          },
-        }
-      : {}),
-  };
 }
 
 export class SupplyPointService {
