@@ -1,10 +1,14 @@
-import { slovakDemoBandTables, swedishDemoBandTables } from '#domain/energy/consumption-bands';
-import { slovakDemoGrossCalorificValue, slovakDemoVolumeCoefficients } from '#domain/energy/gas-conversion';
 import type { TenantProfile } from '#domain/tenant';
 import type { Role } from '#domain/users/roles';
 import type { AccountsServices } from '#runtime/accounts-services';
 import type { EnergyServices } from '#runtime/energy-services';
 import type { LocalUser } from './identity';
+import {
+  slovakDemoBandTables,
+  slovakDemoGrossCalorificValue,
+  slovakDemoVolumeCoefficients,
+  swedishDemoBandTables,
+} from './seed-reference-tables';
 
 export interface DemoTenant {
   readonly profile: TenantProfile;

@@ -180,26 +180,3 @@ export function kwhToCubicMetres(kwh: number, conversion: GasConversion): string
   const litres = divideRoundingHalfAwayFromZero(BigInt(kwh) * pow10(factor.scale + 3), factor.units);
   return formatScaled(litres, 3);
 }
-
-/**
- * Demo data: a small table shaped like SPP-distribúcia's "prepočítavací
- * koeficient", which falls with the altitude of the municipality. The values
- * are illustrative, not the official ones; tenants load the official table
- * (per municipality) for the period.
- */
-export const slovakDemoVolumeCoefficients: VolumeCoefficientTable = {
-  byAltitude: [
-    { maxAltitudeMeters: 200, coefficient: '0.9937' },
-    { maxAltitudeMeters: 300, coefficient: '0.9820' },
-    { maxAltitudeMeters: 400, coefficient: '0.9704' },
-    { maxAltitudeMeters: 500, coefficient: '0.9589' },
-    { maxAltitudeMeters: 600, coefficient: '0.9475' },
-    { maxAltitudeMeters: 700, coefficient: '0.9362' },
-    { maxAltitudeMeters: 800, coefficient: '0.9250' },
-    { maxAltitudeMeters: 1000, coefficient: '0.9085' },
-    { maxAltitudeMeters: 1400, coefficient: '0.8815' },
-  ],
-};
-
-/** Demo gross calorific value in kWh/m³; tenants store the distributor's published value per period. */
-export const slovakDemoGrossCalorificValue = '10.555';

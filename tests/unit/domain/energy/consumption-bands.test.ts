@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type BandTable,
-  bandFor,
-  slovakDemoBandTables,
-  slovakElectricityHouseholdBands,
-  slovakGasHouseholdBands,
-  slovakGasSmallBusinessBands,
-  swedishDemoBandTables,
-  swedishElectricityBusinessBands,
-  swedishElectricityHouseholdBands,
-  validateBandTable,
-} from '#domain/energy/consumption-bands';
+import { type BandTable, bandFor, validateBandTable } from '#domain/energy/consumption-bands';
 import { ValidationError } from '#domain/errors';
 
 function table(bands: BandTable['bands']): BandTable {
@@ -42,17 +31,6 @@ describe('validateBandTable', () => {
     // Assess
     expect(invalid).toEqual([]);
   });
-
-  it.each([...slovakDemoBandTables, ...swedishDemoBandTables])(
-    'finds nothing wrong with the demo table for $commodity $customerType',
-    (demo) => {
-      // Act
-      const invalid = validateBandTable(demo);
-
-      // Assess
-      expect(invalid).toEqual([]);
-    },
-  );
 
   it('names a gap between two bands at the later band', () => {
     // Prepare
@@ -192,113 +170,5 @@ describe('bandFor', () => {
 
     // Assess
     expect(error.fields.map((f) => f.name)).toEqual(['bands.1.fromInclusive']);
-  });
-});
-
-describe('the Slovak gas household bands', () => {
-  it.each([
-    [0, 'D1'],
-    [2_138, 'D1'],
-    [2_139, 'D2'],
-    [18_173, 'D2'],
-    [18_174, 'D3'],
-    [40_104, 'D3'],
-    [40_105, 'D4'],
-    [60_000, 'D4'],
-    [60_001, 'D5'],
-    [100_000, 'D5'],
-    [100_001, 'D6'],
-    [400_000, 'D6'],
-    [400_001, 'D7'],
-    [641_000, 'D7'],
-    [641_001, 'D8'],
-  ])('put %i kWh in %s: each published upper figure is still in its band', (consumption, code) => {
-    // Act
-    const band = bandFor(slovakGasHouseholdBands, consumption);
-
-    // Assess
-    expect(band.code).toBe(code);
-  });
-
-  it('are gas bands for households in kWh, labelled with their range', () => {
-    // Assess
-    expect(slovakGasHouseholdBands).toMatchObject({ commodity: 'gas', customerType: 'B2C', unit: 'kWh' });
-    expect(slovakGasHouseholdBands.bands[1]).toEqual({
-      code: 'D2',
-      label: 'D2: 2 139–18 173 kWh',
-      fromInclusive: 2_139,
-      toExclusive: 18_174,
-    });
-  });
-});
-
-describe('the Slovak gas small-business bands', () => {
-  it('use the household boundaries with codes M1–M8', () => {
-    // Act
-    const codes = slovakGasSmallBusinessBands.bands.map((b) => b.code);
-    const starts = slovakGasSmallBusinessBands.bands.map((b) => b.fromInclusive);
-
-    // Assess
-    expect(slovakGasSmallBusinessBands.customerType).toBe('B2B');
-    expect(codes).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'M8']);
-    expect(starts).toEqual(slovakGasHouseholdBands.bands.map((b) => b.fromInclusive));
-  });
-
-  it.each([
-    [2_138, 'M1'],
-    [641_001, 'M8'],
-  ])('put %i kWh in %s', (consumption, code) => {
-    // Act
-    const band = bandFor(slovakGasSmallBusinessBands, consumption);
-
-    // Assess
-    expect(band.code).toBe(code);
-  });
-});
-
-describe('the Slovak electricity household bands', () => {
-  it.each([
-    [999, 'E1'],
-    [1_000, 'E2'],
-    [2_500, 'E3'],
-    [5_000, 'E4'],
-    [10_000, 'E5'],
-  ])('put %i kWh in %s', (consumption, code) => {
-    // Act
-    const band = bandFor(slovakElectricityHouseholdBands, consumption);
-
-    // Assess
-    expect(band.code).toBe(code);
-  });
-});
-
-describe('the Swedish electricity bands', () => {
-  it.each([
-    [1_999, 'LGH'],
-    [2_000, 'SMAHUS'],
-    [4_999, 'SMAHUS'],
-    [5_000, 'VILLA'],
-    [20_000, 'ELVARME'],
-    [49_999, 'ELVARME'],
-    [50_000, 'STOR'],
-  ])('put a household using %i kWh in %s', (consumption, code) => {
-    // Act
-    const band = bandFor(swedishElectricityHouseholdBands, consumption);
-
-    // Assess
-    expect(band.code).toBe(code);
-  });
-
-  it.each([
-    [19_999, 'F1'],
-    [20_000, 'F2'],
-    [100_000, 'F3'],
-    [1_000_000, 'F4'],
-  ])('put a business using %i kWh in %s', (consumption, code) => {
-    // Act
-    const band = bandFor(swedishElectricityBusinessBands, consumption);
-
-    // Assess
-    expect(band.code).toBe(code);
   });
 });

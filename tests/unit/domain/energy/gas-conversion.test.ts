@@ -4,13 +4,15 @@ import {
   cubicMetresToKwh,
   type GasConversion,
   kwhToCubicMetres,
-  slovakDemoGrossCalorificValue,
-  slovakDemoVolumeCoefficients,
   type VolumeCoefficientTable,
   validateVolumeCoefficientTable,
   volumeCoefficientFor,
 } from '#domain/energy/gas-conversion';
 import { ValidationError } from '#domain/errors';
+import {
+  slovakDemoGrossCalorificValue,
+  slovakDemoVolumeCoefficients,
+} from '../../../../lib/local/seed-reference-tables';
 
 // 0.9962 × 10.555 = 9962 × 10555 × 10^-7 = 105 148 910 × 10^-7 = 10.514891 kWh per m³
 const lowland: GasConversion = { volumeCoefficient: '0.9962', grossCalorificValue: '10.555' };
