@@ -1,24 +1,13 @@
-import type { IdempotencyToken } from '#domain/ports';
-import type { IdempotencyRequest } from '#http/route';
+import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
 import { type BoundRoute, bind } from '#http/route';
 import type { AccountsServices } from '#runtime/accounts-services';
 import { accountRoutes as r } from './accounts-routes';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
-
-/** A replayed create answers like the first one, and says so. */
-const created = <T extends object>(result: { value: T; replayed: boolean }) => ({
-  body: result.value,
-  version: 'version' in result.value ? (result.value.version as number) : undefined,
-  headers: result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
-});
 
 /** Maps each accounts route onto its domain service call. */
 export function accountsApi(s: AccountsServices): BoundRoute[] {
   return [
     bind(r.createAccount, async ({ caller, body, idempotency }) =>
-      created(await s.accounts.create(caller, body, token('createAccount', idempotency))),
+      createdResult(await s.accounts.create(caller, body, idempotencyToken('createAccount', idempotency))),
     ),
     bind(r.listAccounts, async ({ caller, query: { limit, cursor, q, ...filter } }) => ({
       body: await s.accounts.list(caller, { namePrefix: q, ...filter }, { limit, cursor }),
@@ -59,12 +48,12 @@ export function accountsApi(s: AccountsServices): BoundRoute[] {
       body: await s.subjects.history(caller, { type: 'account', id: params.accountId }, query),
     })),
     bind(r.addAccountNote, async ({ caller, params, body, idempotency }) =>
-      created(
+      createdResult(
         await s.subjects.addNote(
           caller,
           { type: 'account', id: params.accountId },
           body.text,
-          token('addAccountNote', idempotency),
+          idempotencyToken('addAccountNote', idempotency),
         ),
       ),
     ),
@@ -72,7 +61,7 @@ export function accountsApi(s: AccountsServices): BoundRoute[] {
       body: await s.subjects.notes(caller, { type: 'account', id: params.accountId }, query),
     })),
     bind(r.createContact, async ({ caller, body, idempotency }) =>
-      created(await s.contacts.create(caller, body, token('createContact', idempotency))),
+      createdResult(await s.contacts.create(caller, body, idempotencyToken('createContact', idempotency))),
     ),
     bind(r.listContacts, async ({ caller, query: { limit, cursor, q, accountId } }) => ({
       body: await s.contacts.list(caller, { namePrefix: q, accountId }, { limit, cursor }),
@@ -93,12 +82,12 @@ export function accountsApi(s: AccountsServices): BoundRoute[] {
       body: await s.subjects.history(caller, { type: 'contact', id: params.contactId }, query),
     })),
     bind(r.addContactNote, async ({ caller, params, body, idempotency }) =>
-      created(
+      createdResult(
         await s.subjects.addNote(
           caller,
           { type: 'contact', id: params.contactId },
           body.text,
-          token('addContactNote', idempotency),
+          idempotencyToken('addContactNote', idempotency),
         ),
       ),
     ),

@@ -1,19 +1,9 @@
+import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
 import type { ActivitySubject } from '#domain/activities/activity';
 import type { Interval, Schedule } from '#domain/activities/recurrence';
-import type { IdempotencyToken } from '#domain/ports';
-import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { type BoundRoute, bind } from '#http/route';
 import type { ActivitiesServices } from '#runtime/activities-services';
 import { activityRoutes as r } from './activities-routes';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
-
-/** A replayed create answers like the first one, and says so. */
-const created = <T extends { version: number }>(result: { value: T; replayed: boolean }) => ({
-  body: result.value,
-  version: result.value.version,
-  headers: result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
-});
 
 /** A schedule as the body holds it: zod's optional `endAt` may be `null`, the domain's is absent. */
 type ScheduleBody =
@@ -39,12 +29,12 @@ export function activitiesApi(s: ActivitiesServices): BoundRoute[] {
   const contact = (id: string): ActivitySubject => ({ type: 'contact', id });
   return [
     bind(r.createAccountActivity, async ({ caller, params, body, idempotency }) =>
-      created(
+      createdResult(
         await s.activities.create(
           caller,
           account(params.accountId),
           draftOf(body),
-          token('createAccountActivity', idempotency),
+          idempotencyToken('createAccountActivity', idempotency),
         ),
       ),
     ),
@@ -52,12 +42,12 @@ export function activitiesApi(s: ActivitiesServices): BoundRoute[] {
       body: await s.activities.ofSubject(caller, account(params.accountId), query),
     })),
     bind(r.createContactActivity, async ({ caller, params, body, idempotency }) =>
-      created(
+      createdResult(
         await s.activities.create(
           caller,
           contact(params.contactId),
           draftOf(body),
-          token('createContactActivity', idempotency),
+          idempotencyToken('createContactActivity', idempotency),
         ),
       ),
     ),

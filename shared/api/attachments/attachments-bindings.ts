@@ -1,3 +1,4 @@
+import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { AttachmentSubject } from '#domain/attachments/attachment';
 import { type BoundRoute, bind } from '#http/route';
 import type { AttachmentsServices } from '#runtime/attachments-services';
@@ -19,13 +20,13 @@ function bindSubjectRoutes(
         caller,
         subjectOf(params),
         body,
-        idempotency && { operationId, ...idempotency },
+        idempotencyToken(operationId, idempotency),
       );
       const { attachment, upload } = result.value;
       return {
         body: { attachment: attachmentView(attachment), upload },
         version: attachment.version,
-        headers: result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
+        headers: replayHeaders(result.replayed),
       };
     }),
     bind(r.confirm, async ({ caller, params }) => {

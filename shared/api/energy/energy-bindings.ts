@@ -1,27 +1,21 @@
+import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
 import { accountPatchOfBilling } from '#domain/energy/billing-patch';
-import type { IdempotencyToken } from '#domain/ports';
-import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { type BoundRoute, bind } from '#http/route';
 import type { EnergyServices } from '#runtime/energy-services';
 import { energyRoutes as r } from './energy-routes';
 import { journeysApi } from './journeys-bindings';
 import { pricingApi } from './pricing-bindings';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
 
 /** Maps each energy route onto its domain service call. */
 export function energyApi(s: EnergyServices): BoundRoute[] {
   return [
     ...pricingApi({ pricing: s.pricing }),
     ...journeysApi({ readings: s.readings, journeys: s.journeys }),
-    bind(r.createSupplyPoint, async ({ caller, body, idempotency }) => {
-      const result = await s.supplyPoints.create(caller, body, token('createSupplyPoint', idempotency));
-      return {
-        body: result.value,
-        version: result.value.version,
-        headers: result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
-      };
-    }),
+    bind(r.createSupplyPoint, async ({ caller, body, idempotency }) =>
+      createdResult(
+        await s.supplyPoints.create(caller, body, idempotencyToken('createSupplyPoint', idempotency)),
+      ),
+    ),
     bind(r.getSupplyPoint, async ({ caller, params }) => {
       const supplyPoint = await s.supplyPoints.get(caller, params.supplyPointId);
       return { body: supplyPoint, version: supplyPoint.version };

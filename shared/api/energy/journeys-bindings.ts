@@ -1,14 +1,9 @@
+import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { CustomerJourney } from '#domain/energy/journey-stores';
 import { allowedActions } from '#domain/energy/journeys';
-import type { IdempotencyToken } from '#domain/ports';
-import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { type BoundRoute, bind } from '#http/route';
 import type { JourneyServices } from '#runtime/journey-services';
 import { journeyRoutes as r } from './journeys-routes';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
-
-const replayHeaders = (replayed: boolean) => (replayed ? { 'idempotent-replayed': 'true' } : undefined);
 
 /** A journey as the API shows it: with what its state allows next. */
 const view = (journey: CustomerJourney) => {
@@ -24,7 +19,7 @@ export function journeysApi(s: JourneyServices): BoundRoute[] {
         caller,
         params.supplyPointId,
         body,
-        token('recordMeterReading', idempotency),
+        idempotencyToken('recordMeterReading', idempotency),
       );
       const { tenantId: _tenant, ...reading } = value;
       return { body: reading, headers: replayHeaders(replayed) };
@@ -39,7 +34,11 @@ export function journeysApi(s: JourneyServices): BoundRoute[] {
       body: await s.readings.consumption(caller, params.supplyPointId, query.register),
     })),
     bind(r.openJourney, async ({ caller, body, idempotency }) => {
-      const { value, replayed } = await s.journeys.open(caller, body, token('openJourney', idempotency));
+      const { value, replayed } = await s.journeys.open(
+        caller,
+        body,
+        idempotencyToken('openJourney', idempotency),
+      );
       return { body: view(value), version: value.version, headers: replayHeaders(replayed) };
     }),
     bind(r.getJourney, async ({ caller, params }) => {

@@ -1,25 +1,17 @@
+import { createdResult, idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import { NotFoundError } from '#domain/errors';
-import type { IdempotencyToken } from '#domain/ports';
-import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { type BoundRoute, bind } from '#http/route';
 import type { PricingServices } from '#runtime/pricing-services';
 import { pricingRoutes as r } from './pricing-routes';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
-
-const replayHeaders = (replayed: boolean) => (replayed ? { 'idempotent-replayed': 'true' } : undefined);
 
 /** Maps each pricing route onto its domain service call. */
 export function pricingApi(s: PricingServices): BoundRoute[] {
   return [
-    bind(r.createProduct, async ({ caller, body, idempotency }) => {
-      const { value, replayed } = await s.pricing.createProduct(
-        caller,
-        body,
-        token('createProduct', idempotency),
-      );
-      return { body: value, version: value.version, headers: replayHeaders(replayed) };
-    }),
+    bind(r.createProduct, async ({ caller, body, idempotency }) =>
+      createdResult(
+        await s.pricing.createProduct(caller, body, idempotencyToken('createProduct', idempotency)),
+      ),
+    ),
     bind(r.listProducts, async ({ caller, query: { limit, cursor, q, commodity } }) => ({
       body: await s.pricing.listProducts(caller, { namePrefix: q, commodity }, { limit, cursor }),
     })),
@@ -37,7 +29,7 @@ export function pricingApi(s: PricingServices): BoundRoute[] {
         caller,
         params.productId,
         body,
-        token('publishPriceList', idempotency),
+        idempotencyToken('publishPriceList', idempotency),
       );
       return { body: value, headers: replayHeaders(replayed) };
     }),

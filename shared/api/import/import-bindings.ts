@@ -1,3 +1,4 @@
+import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import { type BoundRoute, bind } from '#http/route';
 import type { ImportServices } from '#runtime/import-services';
 import { importRoutes as r } from './import-routes';
@@ -9,12 +10,12 @@ export function importApi({ imports }: Pick<ImportServices, 'imports'>): BoundRo
       const created = await imports.create(
         caller,
         body,
-        idempotency && { operationId: r.createImport.operationId, ...idempotency },
+        idempotencyToken(r.createImport.operationId, idempotency),
       );
       return {
         body: { import: created.import, upload: created.upload },
         version: created.import.version,
-        headers: created.replayed ? { 'idempotent-replayed': 'true' } : undefined,
+        headers: replayHeaders(created.replayed),
       };
     }),
     bind(r.getImport, async ({ caller, params }) => {

@@ -1,12 +1,9 @@
+import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
 import { DeliveryError } from '#domain/messaging/delivery-error';
-import type { IdempotencyToken } from '#domain/ports';
 import { HttpError } from '#http/http-error';
-import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { type BoundRoute, bind } from '#http/route';
 import type { MessagingServices } from '#runtime/messaging-services';
 import { messagingRoutes as r } from './messaging-routes';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
 
 const deliveryProblems = {
   refused: { status: 502, code: 'delivery-refused', title: 'The provider refused the message' },
@@ -25,27 +22,30 @@ async function sending<T>(send: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A replayed send answers like the first one, and says so. */
-const created = (result: { value: { version: number }; replayed: boolean }) => ({
-  body: result.value,
-  version: result.value.version,
-  headers: result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
-});
-
 /** Maps each messaging route onto its domain service call. */
 export function messagingApi(s: MessagingServices): BoundRoute[] {
   return [
     bind(r.sendContactEmail, async ({ caller, params, body, idempotency }) =>
-      created(
+      createdResult(
         await sending(() =>
-          s.messaging.sendEmail(caller, params.contactId, body, token('sendContactEmail', idempotency)),
+          s.messaging.sendEmail(
+            caller,
+            params.contactId,
+            body,
+            idempotencyToken('sendContactEmail', idempotency),
+          ),
         ),
       ),
     ),
     bind(r.sendContactSms, async ({ caller, params, body, idempotency }) =>
-      created(
+      createdResult(
         await sending(() =>
-          s.messaging.sendSms(caller, params.contactId, body, token('sendContactSms', idempotency)),
+          s.messaging.sendSms(
+            caller,
+            params.contactId,
+            body,
+            idempotencyToken('sendContactSms', idempotency),
+          ),
         ),
       ),
     ),

@@ -1,21 +1,22 @@
-import type { IdempotencyToken } from '#domain/ports';
+import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { DealService } from '#domain/sales/deals/deal-service';
-import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { type BoundRoute, bind } from '#http/route';
 import { dealRoutes as r } from './deals-routes';
 import { withoutTenant } from './leads-bindings';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
 
 /** Maps each deal route onto its domain service call; the caller's roles decide what they see. */
 export function dealsApi(deals: DealService): BoundRoute[] {
   return [
     bind(r.createDeal, async ({ caller, body, idempotency }) => {
-      const { value, replayed } = await deals.create(caller, body, token('createDeal', idempotency));
+      const { value, replayed } = await deals.create(
+        caller,
+        body,
+        idempotencyToken('createDeal', idempotency),
+      );
       return {
         body: withoutTenant(value),
         version: value.version,
-        headers: replayed ? { 'idempotent-replayed': 'true' } : undefined,
+        headers: replayHeaders(replayed),
       };
     }),
     bind(r.listDeals, async ({ caller, query: { limit, cursor } }) => {

@@ -1,3 +1,4 @@
+import { idempotencyToken } from '#api/common/idempotent-create';
 import type { LeadSource } from '#domain/sales/leads/lead-source';
 import type { LeadSourceService } from '#domain/sales/leads/lead-source-service';
 import { type BoundRoute, bind } from '#http/route';
@@ -16,7 +17,7 @@ export function leadSourcesApi(sources: LeadSourceService): BoundRoute[] {
       const { source, signingSecret } = await sources.create(
         caller,
         body,
-        idempotency && { operationId: 'createLeadSource', ...idempotency },
+        idempotencyToken('createLeadSource', idempotency),
       );
       return {
         body: { ...view(source), ...(signingSecret ? { signingSecret } : {}) },

@@ -1,13 +1,8 @@
-import type { IdempotencyToken } from '#domain/ports';
+import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { ConversionService } from '#domain/sales/leads/conversion-service';
 import type { LeadService } from '#domain/sales/leads/lead-service';
-import { type BoundRoute, bind, type IdempotencyRequest } from '#http/route';
+import { type BoundRoute, bind } from '#http/route';
 import { leadRoutes as r } from './leads-routes';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
-
-const replayHeaders = (replayed: boolean) => (replayed ? { 'idempotent-replayed': 'true' } : undefined);
 
 /** A stored record as the API shows it: without its tenant. */
 export const withoutTenant = <T extends { tenantId: string }>({ tenantId: _tenant, ...shown }: T) => shown;
@@ -20,7 +15,7 @@ export function leadsApi(s: { leads: LeadService; conversions: ConversionService
       const { value, replayed } = await s.leads.create(
         caller,
         { ...fields, attribution: { ...attribution, source: 'manual' } },
-        token('createLead', idempotency),
+        idempotencyToken('createLead', idempotency),
       );
       return { body: withoutTenant(value), version: value.version, headers: replayHeaders(replayed) };
     }),
@@ -64,7 +59,7 @@ export function leadsApi(s: { leads: LeadService; conversions: ConversionService
         params.leadId,
         ifMatch as number,
         body,
-        token('convertLead', idempotency),
+        idempotencyToken('convertLead', idempotency),
       );
       return {
         body: {

@@ -1,3 +1,4 @@
+import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { ShownOffer, ShownVersion } from '#domain/sales/offers/offer';
 import type { OfferDetail, OfferService, OfferVersionDetail } from '#domain/sales/offers/offer-service';
 import { type BoundRoute, bind } from '#http/route';
@@ -27,12 +28,12 @@ export function offersApi(service: OfferService): BoundRoute[] {
         caller,
         params.dealId,
         body,
-        idempotency && { operationId: 'createOffer', ...idempotency },
+        idempotencyToken('createOffer', idempotency),
       );
       return {
         body: detailView(value),
         version: value.offer.version,
-        headers: replayed ? { 'idempotent-replayed': 'true' } : undefined,
+        headers: replayHeaders(replayed),
       };
     }),
     bind(r.listDealOffers, async ({ caller, params, query: { limit, cursor } }) => {

@@ -1,21 +1,11 @@
-import type { IdempotencyToken } from '#domain/ports';
+import { createdResult, idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import { jobView, type MoveCustomersJob } from '#domain/settings/job';
 import type { SettingDraft, SettingPatch } from '#domain/settings/setting';
 import type { SettingKind } from '#domain/settings/settings-lookup';
 import type { SettingFilter } from '#domain/settings/stores';
-import { type BoundRoute, bind, type IdempotencyRequest, type RouteContract } from '#http/route';
+import { type BoundRoute, bind, type RouteContract } from '#http/route';
 import type { SettingsServices } from '#runtime/settings-services';
 import { settingExtraRoutes as extra, settingRoutesByKind } from './settings-routes';
-
-const token = (operationId: string, request: IdempotencyRequest | undefined): IdempotencyToken | undefined =>
-  request && { operationId, ...request };
-
-/** A replayed create answers like the first one, and says so. */
-const created = <T extends { version: number }>(result: { value: T; replayed: boolean }) => ({
-  body: result.value,
-  version: result.value.version,
-  headers: result.replayed ? { 'idempotent-replayed': 'true' } : undefined,
-});
 
 /** A started job: 202, where to follow it, and the job as clients see it. */
 const accepted = (result: { value: MoveCustomersJob; replayed: boolean }) => ({
@@ -23,7 +13,7 @@ const accepted = (result: { value: MoveCustomersJob; replayed: boolean }) => ({
   body: jobView(result.value),
   headers: {
     location: `/v1/jobs/${result.value.id}`,
-    ...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
+    ...replayHeaders(result.replayed),
   },
 });
 
@@ -56,12 +46,12 @@ function crudApi(s: SettingsServices, kind: SettingKind, routes: CrudContracts):
   const idOf = (params: unknown) => Object.values(params as Record<string, string>)[0] as string;
   return [
     bind(routes.create, async ({ caller, body, idempotency }) =>
-      created(
+      createdResult(
         await s.settings.create(
           caller,
           kind,
           body as SettingDraft<typeof kind>,
-          token(routes.create.operationId, idempotency),
+          idempotencyToken(routes.create.operationId, idempotency),
         ),
       ),
     ),
@@ -95,7 +85,7 @@ function crudApi(s: SettingsServices, kind: SettingKind, routes: CrudContracts):
             idOf(params),
             replaceWith,
             { deleteSource: true, toField: 'replaceWith', expectedVersion: ifMatch },
-            token(routes.remove.operationId, idempotency),
+            idempotencyToken(routes.remove.operationId, idempotency),
           ),
         );
       }
@@ -124,7 +114,7 @@ export function settingsApi(s: SettingsServices): BoundRoute[] {
           params.industryId,
           body.toIndustryId,
           {},
-          token('moveCustomers', idempotency),
+          idempotencyToken('moveCustomers', idempotency),
         ),
       ),
     ),

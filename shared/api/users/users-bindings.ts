@@ -1,3 +1,4 @@
+import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import { type BoundRoute, bind } from '#http/route';
 import type { UsersServices } from '#runtime/users-services';
 import { userRoutes as r } from './users-routes';
@@ -11,9 +12,9 @@ export function usersApi(s: UsersServices): BoundRoute[] {
       const { value, replayed } = await s.users.create(
         caller,
         body,
-        idempotency && { operationId: 'createUser', ...idempotency },
+        idempotencyToken('createUser', idempotency),
       );
-      return { ...withVersion(value), headers: replayed ? { 'idempotent-replayed': 'true' } : undefined };
+      return { ...withVersion(value), headers: replayHeaders(replayed) };
     }),
     bind(r.listUsers, async ({ caller, query: { limit, cursor, q } }) => ({
       body: await s.users.list(caller, { emailPrefix: q }, { limit, cursor }),
