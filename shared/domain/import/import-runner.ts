@@ -4,6 +4,7 @@ import { buffer, text } from 'node:stream/consumers';
 import type { AccountStore, ContactStore } from '#domain/accounts/stores';
 import { ConflictError, type InvalidField, VersionMismatchError } from '#domain/errors';
 import { canonicalJson, type DomainEvent } from '#domain/events';
+import { mapLimit } from '#domain/map-limit';
 import type { IdempotencyToken } from '#domain/ports';
 import { domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
@@ -80,19 +81,6 @@ export interface Budget {
 class Stopped extends Error {}
 
 const sha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('base64url');
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 /** The file's rows after the header, with the plan its header gives. */
 async function* dataRows(

@@ -7,6 +7,7 @@ import {
   VersionMismatchError,
 } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
+import { mapLimitSettled } from '#domain/map-limit';
 import type { Actor, Created, IdempotencyToken } from '#domain/ports';
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
 import { createdStamps, touched } from '#domain/stamps';
@@ -283,7 +284,7 @@ export class MoveCustomersService {
     job: MoveCustomersJob,
     accountIds: readonly string[],
   ): Promise<BatchOutcome> {
-    const results = await mapLimited(accountIds, this.limits.concurrency, (accountId) =>
+    const results = await mapLimitSettled(accountIds, this.limits.concurrency, (accountId) =>
       this.moveAccount(actor, accountId, job.fromIndustryId, job.toIndustryId),
     );
     const failed = results.find((r) => r.status === 'rejected');
@@ -385,26 +386,4 @@ export class MoveCustomersService {
     await this.deps.jobs.save(previous, stamped);
     return stamped;
   }
-}
-
-/** Runs `fn` over `items`, at most `limit` at a time, and waits for all of them. */
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<PromiseSettledResult<R>[]> {
-  const results: PromiseSettledResult<R>[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        results[index] = { status: 'fulfilled', value: await fn(items[index] as T) };
-      } catch (reason) {
-        results[index] = { status: 'rejected', reason };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  return results;
 }

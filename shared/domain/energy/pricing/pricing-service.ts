@@ -1,5 +1,6 @@
 import type { Territory, TerritoryStore } from '#domain/energy/territory';
 import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import { mapLimit } from '#domain/map-limit';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
@@ -31,18 +32,6 @@ export interface PricingDeps extends ServiceDeps {
 
 /** Reads at most this many price series at once while checking a new list. */
 const seriesReadConcurrency = 16;
-
-async function mapInBatches<T, R>(
-  items: readonly T[],
-  size: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(fn))));
-  }
-  return results;
-}
 
 /** Products and their versioned price lists (R-SP-5). */
 export class PricingService {
@@ -116,7 +105,7 @@ export class PricingService {
     const draft = validatePriceListDraft(given);
     await this.assertTerritories(actor.tenantId, product, draft);
 
-    const neighbours = await mapInBatches(draft.prices, seriesReadConcurrency, (price) =>
+    const neighbours = await mapLimit(draft.prices, seriesReadConcurrency, (price) =>
       this.deps.prices.latestStartingBefore(
         { tenantId: actor.tenantId, productId, territoryCode: price.territoryCode, bandCode: price.bandCode },
         draft.validTo,
@@ -145,7 +134,7 @@ export class PricingService {
 
   private async assertTerritories(tenantId: string, product: Product, draft: PriceListDraft): Promise<void> {
     const codes = [...new Set(draft.prices.map((p) => p.territoryCode))];
-    const found = await mapInBatches(codes, seriesReadConcurrency, (code) =>
+    const found = await mapLimit(codes, seriesReadConcurrency, (code) =>
       this.deps.territories.get(tenantId, code),
     );
     const known = new Map<string, Territory | undefined>(codes.map((code, i) => [code, found[i]]));
