@@ -1,31 +1,16 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
-import type { IdGenerator } from '#domain/ports';
 import { HttpError } from '#http/http-error';
 import { accountsServices } from '#runtime/accounts-services';
 import { encodeCursor } from '#table/core/cursor';
 import { keys } from '#table/core/keys';
 import { servicesWithTenants } from '../support/local-table';
+import { recordingIds } from '../support/recording-ids';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
 
 const bakery = { name: 'Bageri Solrosen AB', orgNumber: '556677-8899', customerType: 'B2B' as const };
-
-/** ULIDs, as the services make them, and the list of every one handed out. */
-function recordingIds(): IdGenerator & { readonly issued: string[] } {
-  const ulid = monotonicFactory();
-  const issued: string[] = [];
-  return {
-    issued,
-    next: () => {
-      const id = ulid();
-      issued.push(id);
-      return id;
-    },
-  };
-}
 
 async function itemAt(setup: Setup, key: { pk: string; sk: string }) {
   const { Item } = await setup.table.client.send(

@@ -1,7 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { S3ObjectStore, s3ClientConfig } from '#adapters/storage/s3-object-store';
 import { attachmentsApi } from '#api/attachments/attachments-bindings';
@@ -13,23 +12,10 @@ import { LOCAL_DYNAMODB_CREDENTIALS } from '../../lib/local/dynamodb-local';
 import { LOCAL_ATTACHMENTS_BUCKET } from '../../lib/local/s3-local';
 import { answerOf, httpEvent } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
+import { recordingIds } from '../support/recording-ids';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
 type Role = 'admin' | 'viewer';
-
-/** ULIDs, as the services make them, and the list of every one handed out. */
-function recordingIds(): IdGenerator & { readonly issued: string[] } {
-  const ulid = monotonicFactory();
-  const issued: string[] = [];
-  return {
-    issued,
-    next: () => {
-      const id = ulid();
-      issued.push(id);
-      return id;
-    },
-  };
-}
 
 function localObjectStore(): S3ObjectStore {
   const client = new S3Client({

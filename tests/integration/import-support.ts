@@ -1,14 +1,13 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
-import { monotonicFactory } from 'ulid';
 import { inject } from 'vitest';
 import { S3ObjectStore, s3ClientConfig } from '#adapters/storage/s3-object-store';
 import type { DomainEvent } from '#domain/events';
 import type { ImportMode, ImportView } from '#domain/import/import-job';
 import type { ImportMapping } from '#domain/import/import-mapping';
 import type { Budget, RunnerLimits } from '#domain/import/import-runner';
-import type { Actor, IdGenerator } from '#domain/ports';
+import type { Actor } from '#domain/ports';
 import type { ObjectStore } from '#domain/storage/object-store';
 import { importServices } from '#runtime/import-services';
 import { keys } from '#table/core/keys';
@@ -17,6 +16,7 @@ import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import { LOCAL_ATTACHMENTS_BUCKET } from '../../lib/local/s3-local';
 import { freshTable, swedishTenant } from '../support/local-table';
+import { recordingIds } from '../support/recording-ids';
 
 /** The object store on the run's local S3, as the functions use it. */
 export function localObjectStore(): S3ObjectStore {
@@ -29,20 +29,6 @@ export function localObjectStore(): S3ObjectStore {
     }),
     bucket: LOCAL_ATTACHMENTS_BUCKET,
   });
-}
-
-/** ULIDs, as the services make them, and the list of every one handed out. */
-function recordingIds(): IdGenerator & { readonly issued: string[] } {
-  const ulid = monotonicFactory();
-  const issued: string[] = [];
-  return {
-    issued,
-    next: () => {
-      const id = ulid();
-      issued.push(id);
-      return id;
-    },
-  };
 }
 
 export const plentyOfTime: Budget = { remainingMs: () => 15 * 60 * 1000 };

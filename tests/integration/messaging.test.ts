@@ -24,6 +24,7 @@ import { messagingKeys } from '#table/messaging/messaging-keys';
 import type { SesLocalEmail, SesLocalStore } from '../../lib/local/ses-local';
 import { answerOf, httpEvent } from '../support/http-event';
 import { servicesWithTenants, swedishTenant } from '../support/local-table';
+import { recordingIds } from '../support/recording-ids';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
 type Actor = Setup['se'];
@@ -35,20 +36,6 @@ const ses = new SESv2Client({
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
 const sender = { name: 'Norrsken Energi Kundtjänst', address: 'kundservice@norrsken.example' };
-
-/** ULIDs, as the services make them, and the list of every one handed out. */
-function recordingIds(): IdGenerator & { readonly issued: string[] } {
-  const ulid = monotonicFactory();
-  const issued: string[] = [];
-  return {
-    issued,
-    next: () => {
-      const id = ulid();
-      issued.push(id);
-      return id;
-    },
-  };
-}
 
 async function mailsTo(address: string): Promise<SesLocalEmail[]> {
   const store = (await (await fetch(`${sesEndpoint}/store`)).json()) as SesLocalStore;

@@ -1,11 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { salesSettingsApi } from '#api/sales/sales-settings-bindings';
 import { VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
-import type { IdGenerator } from '#domain/ports';
 import {
   maxRulesPerList,
   nurtureDescriptionMaxLength,
@@ -27,18 +25,7 @@ import { DynamoRoundRobinStore } from '#table/sales/round-robin-store';
 import { InMemoryUsers } from '../support/accounts-fakes';
 import { answerOf, httpEvent } from '../support/http-event';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
-
-/** ULIDs, and the last one handed out (the event id of the last change). */
-function recordingIds(): IdGenerator & { last?: string } {
-  const ulid = monotonicFactory();
-  const ids: IdGenerator & { last?: string } = {
-    next: () => {
-      ids.last = ulid();
-      return ids.last;
-    },
-  };
-  return ids;
-}
+import { recordingIds } from '../support/recording-ids';
 
 const event = (tenantId: string, id: string): DomainEvent => ({
   id,
@@ -296,7 +283,7 @@ describe('the sales settings API', () => {
     expect(saved.body).not.toHaveProperty('tenantId');
     expect(read.body).toEqual(saved.body);
     const { Item } = await table.client.send(
-      new GetCommand({ TableName: table.name, Key: keys.outbox(se, ids.last as string) }),
+      new GetCommand({ TableName: table.name, Key: keys.outbox(se, ids.issued.at(-1) as string) }),
     );
     expect(Item?.event).toMatchObject({
       type: 'SalesSettingsChanged',

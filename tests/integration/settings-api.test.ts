@@ -4,7 +4,6 @@ import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settingsApi } from '#api/settings/settings-bindings';
 import { ConflictError } from '#domain/errors';
-import type { IdGenerator } from '#domain/ports';
 import { SettingsService } from '#domain/settings/settings-service';
 import type { SettingsStore } from '#domain/settings/stores';
 import { HttpError } from '#http/http-error';
@@ -17,22 +16,9 @@ import { transactWrite } from '#table/core/transact';
 import { settingKeys } from '#table/settings/settings-keys';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
+import { recordingIds } from '../support/recording-ids';
 
 type Role = 'admin' | 'sales' | 'viewer';
-
-/** ULIDs, as the services make them, and the list of every one handed out. */
-function recordingIds(): IdGenerator & { readonly issued: string[] } {
-  const ulid = monotonicFactory();
-  const issued: string[] = [];
-  return {
-    issued,
-    next: () => {
-      const id = ulid();
-      issued.push(id);
-      return id;
-    },
-  };
-}
 
 /** The settings API over a fresh table, called as API Gateway calls the function. */
 async function setUp() {

@@ -1,11 +1,10 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '#domain/accounts/account';
 import type { AccountService } from '#domain/accounts/account-service';
 import { ConflictError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
-import type { Actor, IdGenerator } from '#domain/ports';
+import type { Actor } from '#domain/ports';
 import { jobView } from '#domain/settings/job';
 import type { MoveCustomersLimits } from '#domain/settings/move-customers';
 import { accountsServices } from '#runtime/accounts-services';
@@ -15,20 +14,7 @@ import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { freshTable, swedishTenant } from '../support/local-table';
-
-/** ULIDs, as the services make them, and the list of every one handed out. */
-function recordingIds(): IdGenerator & { readonly issued: string[] } {
-  const ulid = monotonicFactory();
-  const issued: string[] = [];
-  return {
-    issued,
-    next: () => {
-      const id = ulid();
-      issued.push(id);
-      return id;
-    },
-  };
-}
+import { recordingIds } from '../support/recording-ids';
 
 /** The event as the table stream would relay it: read from its outbox item. */
 async function outboxEvent(table: Table, tenantId: string, eventId: string): Promise<DomainEvent> {

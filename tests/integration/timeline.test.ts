@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { RecordingSmsSender } from '#adapters/messaging/recording-sms-sender';
 import { SesMailer } from '#adapters/messaging/ses-mailer';
 import { historyOf } from '#domain/audit';
 import { NotFoundError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
-import type { IdGenerator } from '#domain/ports';
 import type { TimelineEntry } from '#domain/timeline/timeline';
 import { accountsServices } from '#runtime/accounts-services';
 import { messagingServices } from '#runtime/messaging-services';
@@ -17,6 +15,7 @@ import { DynamoHistoryStore } from '#table/core/history-store';
 import { keys } from '#table/core/keys';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { servicesWithTenants, swedishTenant } from '../support/local-table';
+import { recordingIds } from '../support/recording-ids';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
 
@@ -25,20 +24,6 @@ const ses = new SESv2Client({
   region: 'eu-north-1',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
-
-/** ULIDs, as the services make them, and the list of every one handed out. */
-function recordingIds(): IdGenerator & { readonly issued: string[] } {
-  const ulid = monotonicFactory();
-  const issued: string[] = [];
-  return {
-    issued,
-    next: () => {
-      const id = ulid();
-      issued.push(id);
-      return id;
-    },
-  };
-}
 
 describe('the timeline of an account and of a contact', () => {
   let setup: Setup;

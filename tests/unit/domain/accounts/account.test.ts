@@ -11,6 +11,7 @@ import { ValidationError } from '#domain/errors';
 import type { Nullable } from '#domain/patch';
 import type { ChangeContext } from '#domain/stamps';
 import type { TenantProfile } from '#domain/tenant';
+import { validationErrorOf } from '../../../support/validation-error';
 
 const swedishTenant: TenantProfile = {
   id: 'tenant-se',
@@ -37,17 +38,6 @@ function context(tenant: TenantProfile = swedishTenant, now = createdAt, userId 
 
 function draft(overrides: Partial<Nullable<AccountDraft>> = {}): Nullable<AccountDraft> {
   return { name: 'Ericsson', customerType: 'B2B', ...overrides };
-}
-
-/** Catches the ValidationError a call throws, failing the test when it throws none. */
-function validationErrorOf(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but the call succeeded');
 }
 
 describe('createAccount', () => {

@@ -6,10 +6,10 @@ import {
   displayName,
   updateContact,
 } from '#domain/accounts/contact';
-import { ValidationError } from '#domain/errors';
 import type { Nullable } from '#domain/patch';
 import type { ChangeContext } from '#domain/stamps';
 import type { TenantProfile } from '#domain/tenant';
+import { validationErrorOf } from '../../../support/validation-error';
 
 const swedishTenant: TenantProfile = {
   id: 'tenant-se',
@@ -36,16 +36,6 @@ function context(tenant: TenantProfile = swedishTenant, now = createdAt, userId 
 
 function draft(overrides: Partial<Nullable<ContactDraft>> = {}): Nullable<ContactDraft> {
   return { firstName: 'Anna', lastName: 'Svensson', ...overrides };
-}
-
-function validationErrorOf(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but the call succeeded');
 }
 
 describe('createContact', () => {

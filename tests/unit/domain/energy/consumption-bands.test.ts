@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BandTable, bandFor, validateBandTable } from '#domain/energy/consumption-bands';
-import { ValidationError } from '#domain/errors';
+import { validationErrorOf } from '../../../support/validation-error';
 
 function table(bands: BandTable['bands']): BandTable {
   return { commodity: 'electricity', customerType: 'B2C', unit: 'kWh', bands };
@@ -11,17 +11,6 @@ const threeBands = table([
   { code: 'M', label: 'Medium', fromInclusive: 1000, toExclusive: 5000 },
   { code: 'L', label: 'Large', fromInclusive: 5000 },
 ]);
-
-/** Catches the ValidationError a call throws, failing the test when it throws none. */
-function validationErrorOf(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but the call succeeded');
-}
 
 describe('validateBandTable', () => {
   it('finds nothing wrong with contiguous bands from 0 and an open-ended last band', () => {

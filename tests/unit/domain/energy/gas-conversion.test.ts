@@ -8,25 +8,14 @@ import {
   validateVolumeCoefficientTable,
   volumeCoefficientFor,
 } from '#domain/energy/gas-conversion';
-import { ValidationError } from '#domain/errors';
 import {
   slovakDemoGrossCalorificValue,
   slovakDemoVolumeCoefficients,
 } from '../../../../lib/local/seed-reference-tables';
+import { validationErrorOf } from '../../../support/validation-error';
 
 // 0.9962 × 10.555 = 9962 × 10555 × 10^-7 = 105 148 910 × 10^-7 = 10.514891 kWh per m³
 const lowland: GasConversion = { volumeCoefficient: '0.9962', grossCalorificValue: '10.555' };
-
-/** Catches the ValidationError a call throws, failing the test when it throws none. */
-function validationErrorOf(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but the call succeeded');
-}
 
 describe('cubicMetresToKwh', () => {
   it('converts 1 234 m³ exactly and rounds down below the half', () => {

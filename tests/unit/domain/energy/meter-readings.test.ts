@@ -5,21 +5,10 @@ import {
   isCalendarDate,
   type MeterReading,
 } from '#domain/energy/meter-readings';
-import { ValidationError } from '#domain/errors';
+import { validationErrorOf } from '../../../support/validation-error';
 
 function reading(date: string, value: number, overrides: Partial<MeterReading> = {}): MeterReading {
   return { register: '1.8.0', date, value, kind: 'actual', meterNumber: 'M-100', ...overrides };
-}
-
-/** Catches the ValidationError a call throws, failing the test when it throws none. */
-function validationErrorOf(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but the call succeeded');
 }
 
 const history = [reading('2025-01-31', 1_000), reading('2025-03-31', 1_400), reading('2025-06-30', 2_000)];

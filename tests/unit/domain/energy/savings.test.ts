@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annualCost, calculateSavings, type Tariff } from '#domain/energy/savings';
-import { ValidationError } from '#domain/errors';
-
-/** Catches the ValidationError a call throws, failing the test when it throws none. */
-function validationErrorOf(act: () => unknown): ValidationError {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but the call succeeded');
-}
+import { validationErrorOf } from '../../../support/validation-error';
 
 function eur(unitPricePerMwh: number, monthlyFee: number): Tariff {
   return { unitPricePerMwh, monthlyFee, currency: 'EUR' };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '#domain/errors';
+import { ConflictError } from '#domain/errors';
 import { createSetting, type SettingOf, updateSetting } from '#domain/settings/setting';
 import type { ChangeContext } from '#domain/stamps';
+import { invalidFieldsOf } from '../../../support/validation-error';
 
 const ctx = (now = '2025-03-01T10:00:00.000Z', userId = 'admin-1'): ChangeContext => ({
   tenant: {
@@ -14,17 +15,6 @@ const ctx = (now = '2025-03-01T10:00:00.000Z', userId = 'admin-1'): ChangeContex
   userId,
   now: new Date(now),
 });
-
-/** The fields named by the ValidationError a call throws; fails the test when it throws none. */
-function invalidFieldsOf(act: () => unknown): string[] {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.fields.map((f) => f.name);
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but the call succeeded');
-}
 
 describe('createSetting', () => {
   it('creates a category active by default, with its scope, title trimmed and no usage', () => {

@@ -15,9 +15,9 @@ import {
 } from '#domain/energy/pricing/price-list';
 import { createProduct } from '#domain/energy/pricing/product';
 import type { Territory } from '#domain/energy/territory';
-import { ValidationError } from '#domain/errors';
 import type { Nullable } from '#domain/patch';
 import type { ChangeContext } from '#domain/stamps';
+import { invalidFieldsOf } from '../../../../support/validation-error';
 
 const ctx: ChangeContext = {
   tenant: {
@@ -56,16 +56,6 @@ const entry = (validFrom: string, validTo?: string, priceListVersion = 1): Price
   currency: 'EUR',
   priceListVersion,
 });
-
-function invalidFieldsOf(act: () => unknown): string[] {
-  try {
-    act();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.fields.map((f) => f.name);
-    throw error;
-  }
-  throw new Error('expected a ValidationError, but the call succeeded');
-}
 
 describe('isCalendarDate', () => {
   it('accepts real days only', () => {
