@@ -1,4 +1,3 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
 import { accountsServices } from '#runtime/accounts-services';
@@ -7,27 +6,9 @@ import { keys } from '#table/core/keys';
 import { InMemorySettings } from '../support/accounts-fakes';
 import { servicesWithTenants } from '../support/local-table';
 import { recordingIds } from '../support/recording-ids';
+import { itemAt, itemsIn } from '../support/stored-items';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
-
-async function itemAt(setup: Setup, key: { pk: string; sk: string }) {
-  const { Item } = await setup.table.client.send(
-    new GetCommand({ TableName: setup.table.name, Key: key, ConsistentRead: true }),
-  );
-  return Item;
-}
-
-async function itemsIn(setup: Setup, pk: string) {
-  const { Items = [] } = await setup.table.client.send(
-    new QueryCommand({
-      TableName: setup.table.name,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk },
-      ConsistentRead: true,
-    }),
-  );
-  return Items;
-}
 
 const failure = (attempt: Promise<unknown>) =>
   attempt.then(
@@ -105,7 +86,7 @@ describe('deleting and restoring accounts', () => {
     expect((await services.accounts.listDeleted(se, { limit: 100 })).items.map((a) => a.id)).not.toContain(
       account.value.id,
     );
-    const outbox = await itemAt(setup, keys.outbox(se.tenantId, ids.issued[0] as string));
+    const outbox = await itemAt(setup.table, keys.outbox(se.tenantId, ids.issued[0] as string));
     expect(outbox?.event).toMatchObject({
       type: 'AccountRestored',
       subject: { type: 'account', id: account.value.id },
@@ -129,7 +110,7 @@ describe('deleting and restoring accounts', () => {
       customerType: 'B2B',
       orgNumber: '5560125790',
     });
-    const before = await itemAt(setup, keys.account(se.tenantId, original.value.id));
+    const before = await itemAt(setup.table, keys.account(se.tenantId, original.value.id));
 
     // Act
     const refused = await failure(services.accounts.restore(se, original.value.id));
@@ -140,17 +121,19 @@ describe('deleting and restoring accounts', () => {
       message: 'another account of this tenant has this organisation number',
       fields: [{ name: 'orgNumber', reason: 'another account of this tenant has this organisation number' }],
     });
-    expect(await itemAt(setup, keys.account(se.tenantId, original.value.id))).toEqual(before);
+    expect(await itemAt(setup.table, keys.account(se.tenantId, original.value.id))).toEqual(before);
     expect(await failure(services.subjects.identify(se, 'phone', '031-10 20 30'))).toBeInstanceOf(
       NotFoundError,
     );
-    expect(await itemsIn(setup, accountsExtraKeys.categoryMembers(se.tenantId, 'kat-restore'))).toEqual([]);
+    expect(await itemsIn(setup.table, accountsExtraKeys.categoryMembers(se.tenantId, 'kat-restore'))).toEqual(
+      [],
+    );
     expect((await services.accounts.listDeleted(se, { limit: 100 })).items.map((a) => a.id)).toContain(
       original.value.id,
     );
-    expect((await itemAt(setup, keys.unique(se.tenantId, 'orgNumber', 'SE:556012-5790')))?.ownerId).toBe(
-      newcomer.value.id,
-    );
+    expect(
+      (await itemAt(setup.table, keys.unique(se.tenantId, 'orgNumber', 'SE:556012-5790')))?.ownerId,
+    ).toBe(newcomer.value.id);
   });
 
   it('restores once the organisation number is free again', async () => {
@@ -227,7 +210,7 @@ describe('deleting and restoring accounts', () => {
     // Assess
     expect(restored.categoryIds).toEqual(['cat-vip']);
     expect(restored.industryId).toBe('ind-bakery');
-    const outbox = await itemAt(setup, keys.outbox(se.tenantId, ids.issued[0] as string));
+    const outbox = await itemAt(setup.table, keys.outbox(se.tenantId, ids.issued[0] as string));
     expect(outbox?.event.changes).toEqual([
       { field: 'categoryIds', from: ['cat-vip', 'cat-old'], to: ['cat-vip'] },
     ]);
@@ -266,7 +249,7 @@ describe('additional information of an account', () => {
     expect(changed).toMatchObject({ version: 2, additionalInfo: info });
     expect((await services.accounts.get(se, account.value.id)).additionalInfo).toEqual(info);
     expect((await services.accounts.view(se, account.value.id)).account.additionalInfo).toEqual(info);
-    const outbox = await itemAt(setup, keys.outbox(se.tenantId, ids.issued[0] as string));
+    const outbox = await itemAt(setup.table, keys.outbox(se.tenantId, ids.issued[0] as string));
     expect(outbox?.event).toMatchObject({
       type: 'AccountUpdated',
       changes: [{ field: 'additionalInfo', from: null, to: info }],

@@ -1,4 +1,3 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
 import { HttpError } from '#http/http-error';
@@ -7,28 +6,11 @@ import { encodeCursor } from '#table/core/cursor';
 import { keys } from '#table/core/keys';
 import { servicesWithTenants } from '../support/local-table';
 import { recordingIds } from '../support/recording-ids';
+import { itemAt, itemsIn } from '../support/stored-items';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
 
 const bakery = { name: 'Bageri Solrosen AB', orgNumber: '556677-8899', customerType: 'B2B' as const };
-
-async function itemAt(setup: Setup, key: { pk: string; sk: string }) {
-  const { Item } = await setup.table.client.send(
-    new GetCommand({ TableName: setup.table.name, Key: key, ConsistentRead: true }),
-  );
-  return Item;
-}
-
-async function itemsIn(setup: Setup, pk: string) {
-  const { Items = [] } = await setup.table.client.send(
-    new QueryCommand({
-      TableName: setup.table.name,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': pk },
-    }),
-  );
-  return Items;
-}
 
 describe('accounts in the table', () => {
   let setup: Setup;
@@ -51,11 +33,11 @@ describe('accounts in the table', () => {
     expect(writes.map((r) => r.command)).toEqual(['TransactWriteItemsCommand']);
     const stored = await setup.services.accounts.get(setup.se, value.id);
     expect(stored).toMatchObject({ name: 'Bageri Solrosen AB', orgNumber: '556677-8899', version: 1 });
-    const history = await itemsIn(setup, keys.account(setup.se.tenantId, value.id).pk);
+    const history = await itemsIn(setup.table, keys.account(setup.se.tenantId, value.id).pk);
     expect(history.map((i) => i.sk)).toEqual(['ACCOUNT']);
     const eventId = ids.issued.find((id) => id !== value.id) as string;
     expect(ids.issued).toEqual([value.id, eventId]);
-    const outbox = await itemAt(setup, keys.outbox(setup.se.tenantId, eventId));
+    const outbox = await itemAt(setup.table, keys.outbox(setup.se.tenantId, eventId));
     expect(outbox).toMatchObject({
       entity: 'Outbox',
       event: {
@@ -102,7 +84,7 @@ describe('accounts in the table', () => {
     // Assess
     const eventId = ids.issued.find((id) => id !== note.id) as string;
     expect(ids.issued).toEqual([note.id, eventId]);
-    const outbox = await itemAt(setup, keys.outbox(setup.se.tenantId, eventId));
+    const outbox = await itemAt(setup.table, keys.outbox(setup.se.tenantId, eventId));
     expect(outbox?.event).toMatchObject({
       type: 'NoteAdded',
       subject: { type: 'contact', id: contact.value.id },

@@ -1,5 +1,4 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settingsApi } from '#api/settings/settings-bindings';
@@ -10,13 +9,13 @@ import { HttpError } from '#http/http-error';
 import { createHttpHandler } from '#http/http-handler';
 import { settingsServices } from '#runtime/settings-services';
 import { keys } from '#table/core/keys';
-import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { transactWrite } from '#table/core/transact';
 import { settingKeys } from '#table/settings/settings-keys';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
 import { recordingIds } from '../support/recording-ids';
+import { itemAt } from '../support/stored-items';
 
 type Role = 'admin' | 'sales' | 'viewer';
 
@@ -67,13 +66,6 @@ async function use(
       () => undefined,
     );
   }
-}
-
-async function itemAt(table: Table, key: { pk: string; sk: string }) {
-  const { Item } = await table.client.send(
-    new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
-  );
-  return Item;
 }
 
 describe('settings over HTTP', () => {

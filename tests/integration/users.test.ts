@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LocalUserDirectory } from '#adapters/users/local-user-directory';
@@ -13,6 +13,7 @@ import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { usersKeys } from '#table/users/users-keys';
 import { DynamoUserStore } from '#table/users/users-store';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
+import { itemAt } from '../support/stored-items';
 
 type Services = ReturnType<typeof usersServices>;
 
@@ -47,13 +48,6 @@ const draft = (email: string, roles: string[] = ['sales'], name = 'Anna Berg'): 
   name,
   roles,
 });
-
-async function itemAt(table: Table, key: { pk: string; sk: string }) {
-  const { Item } = await table.client.send(
-    new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
-  );
-  return Item;
-}
 
 /** The items of the tenant's user list (gsi2), as stored. */
 async function listedItems(table: Table, tenantId: string) {

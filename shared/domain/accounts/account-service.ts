@@ -68,15 +68,20 @@ export class AccountService {
     return account;
   }
 
+  /** The live account, if it is at the version the caller read, and the context of a change to it. */
+  private async changing(actor: Actor, accountId: string, expectedVersion: number | undefined) {
+    const current = await this.get(actor, accountId);
+    assertVersion('account', current, expectedVersion);
+    return { current, ctx: await changeContext(this.deps, actor) };
+  }
+
   async update(
     actor: Actor,
     accountId: string,
     expectedVersion: number,
     patch: AccountPatch,
   ): Promise<Account> {
-    const current = await this.get(actor, accountId);
-    assertVersion('account', current, expectedVersion);
-    const ctx = await changeContext(this.deps, actor);
+    const { current, ctx } = await this.changing(actor, accountId, expectedVersion);
     const { account, changes } = updateAccount(current, patch, ctx);
     if (changes.length === 0) return current;
     // Only what this change sets is checked: an untouched reference stays valid as it was.
@@ -107,9 +112,7 @@ export class AccountService {
     expectedVersion: number,
     info: AdditionalInfoInput,
   ): Promise<Account> {
-    const current = await this.get(actor, accountId);
-    assertVersion('account', current, expectedVersion);
-    const ctx = await changeContext(this.deps, actor);
+    const { current, ctx } = await this.changing(actor, accountId, expectedVersion);
     const { account, changes } = setAdditionalInfo(current, info, ctx);
     if (changes.length === 0) return current;
     const event = domainEvent(
@@ -131,9 +134,7 @@ export class AccountService {
    * as they are, so a restore brings the whole account back.
    */
   async remove(actor: Actor, accountId: string, expectedVersion?: number): Promise<void> {
-    const current = await this.get(actor, accountId);
-    assertVersion('account', current, expectedVersion);
-    const ctx = await changeContext(this.deps, actor);
+    const { current, ctx } = await this.changing(actor, accountId, expectedVersion);
     const deleted = softDeleted(current, ctx);
     const event = domainEvent(
       this.deps,

@@ -1,4 +1,4 @@
-import { keys, type UniqueKind } from './keys';
+import { type ItemKey, keys, type UniqueKind } from './keys';
 import type { Table } from './table';
 import type { TransactItem } from './transact';
 
@@ -21,13 +21,24 @@ export function guardChange(
   before: string | undefined,
   after: string | undefined,
 ): GuardChange {
+  return claimChange(table, ownerId, before, after, (value) => keys.unique(tenantId, kind, value));
+}
+
+/** `guardChange` for a claim item whose key `keyOf` makes from the claimed value. */
+export function claimChange(
+  table: Table,
+  ownerId: string,
+  before: string | undefined,
+  after: string | undefined,
+  keyOf: (value: string) => ItemKey,
+): GuardChange {
   if (before === after) return { items: [] };
   const items: TransactItem[] = [];
   if (before !== undefined) {
     items.push({
       Delete: {
         TableName: table.name,
-        Key: keys.unique(tenantId, kind, before),
+        Key: keyOf(before),
         ConditionExpression: 'ownerId = :owner',
         ExpressionAttributeValues: { ':owner': ownerId },
       },
@@ -37,7 +48,7 @@ export function guardChange(
   items.push({
     Put: {
       TableName: table.name,
-      Item: { ...keys.unique(tenantId, kind, after), entity: 'Unique', ownerId },
+      Item: { ...keyOf(after), entity: 'Unique', ownerId },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   });

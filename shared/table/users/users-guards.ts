@@ -1,6 +1,5 @@
-import type { GuardChange } from '#table/core/guards';
+import { claimChange, type GuardChange } from '#table/core/guards';
 import type { Table } from '#table/core/table';
-import type { TransactItem } from '#table/core/transact';
 import { usersKeys } from './users-keys';
 
 /**
@@ -15,27 +14,7 @@ export function userEmailGuard(
   before: string | undefined,
   after: string | undefined,
 ): GuardChange {
-  if (before === after) return { items: [] };
-  const items: TransactItem[] = [];
-  if (before !== undefined) {
-    items.push({
-      Delete: {
-        TableName: table.name,
-        Key: usersKeys.emailGuard(tenantId, before),
-        ConditionExpression: 'ownerId = :owner',
-        ExpressionAttributeValues: { ':owner': ownerId },
-      },
-    });
-  }
-  if (after === undefined) return { items };
-  items.push({
-    Put: {
-      TableName: table.name,
-      Item: { ...usersKeys.emailGuard(tenantId, after), entity: 'Unique', ownerId },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  });
-  return { items, claimIndex: items.length - 1 };
+  return claimChange(table, ownerId, before, after, (email) => usersKeys.emailGuard(tenantId, email));
 }
 
 /**
