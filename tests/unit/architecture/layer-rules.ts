@@ -50,8 +50,8 @@ export const layerRules = {
 const describeTarget = (target: ImportTarget) =>
   target.kind === 'file' ? target.path : target.kind === 'unresolved' ? 'nothing' : target.name;
 
-/** `shared/domain/user.ts imports #http/auth (shared/http/auth.ts): nothing … may …` */
-export function describeBreach(edge: ImportEdge, rule: LayerRule): string {
+/** E.g. `shared/domain/a.ts imports '#http/auth' (shared/http/auth.ts), but shared/domain imports only …` */
+function describeBreach(edge: ImportEdge, rule: LayerRule): string {
   return `${edge.from} imports '${edge.specifier}' (${describeTarget(edge.to)}), but ${rule.says}`;
 }
 
