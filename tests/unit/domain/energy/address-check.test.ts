@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pendingAddressCheck } from '#domain/energy/address-check';
 import { addressFingerprint, createSupplyPoint, type SupplyPoint } from '#domain/energy/supply-point';
-import type { ChangeContext } from '#domain/stamps';
+import { swedishChange } from '../../../support/change-context';
 
-const ctx: ChangeContext = {
-  tenant: {
-    id: 'tenant-se',
-    name: 'Nordel Energi',
-    country: 'SE',
-    currency: 'SEK',
-    timeZone: 'Europe/Stockholm',
-  },
-  userId: 'user-1',
-  now: new Date('2025-03-01T10:00:00.000Z'),
-};
+const ctx = swedishChange();
 
 const address = {
   street: 'Storgatan',

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type AccountPatch, createAccount, updateAccount } from '#domain/accounts/account';
 import { billingCopyOf, changesBillingCopy } from '#domain/energy/billing-copy';
-import type { ChangeContext } from '#domain/stamps';
+import { swedishChange } from '../../../support/change-context';
 
-const ctx: ChangeContext = {
-  tenant: {
-    id: 'tenant-se',
-    name: 'Nordel Energi',
-    country: 'SE',
-    currency: 'SEK',
-    timeZone: 'Europe/Stockholm',
-  },
-  userId: 'user-1',
-  now: new Date('2025-03-01T10:00:00.000Z'),
-};
+const ctx = swedishChange();
 
 const postal = {
   kind: 'postal',
