@@ -1,4 +1,4 @@
-import type { SupplyPoint } from '#domain/energy/supply-point';
+import { addressVerificationEvents } from '#domain/energy/energy-events';
 import { addressFingerprint } from '#domain/energy/supply-point';
 import { energyServices } from '#runtime/energy-services';
 import { geocoderFromEnvironment } from '#runtime/geocoder-from-environment';
@@ -14,16 +14,25 @@ const geocoder = geocoderFromEnvironment();
  * in the dead-letter queue; an answer for an address that has changed since
  * is dropped.
  */
-export const handler = domainEventConsumer('address-verifier', async (event) => {
-  const supplyPoint = event.data.supplyPoint as SupplyPoint | undefined;
-  if (supplyPoint?.addressVerification.status !== 'pending') return;
-  const { address } = supplyPoint;
-  const result = await geocoder.verify({
-    street: address.street,
-    houseNumber: address.houseNumber,
-    postcode: address.postcode,
-    city: address.city,
-    country: address.country,
-  });
-  await supplyPoints.recordVerification(event.tenantId, supplyPoint.id, addressFingerprint(address), result);
+export const handler = domainEventConsumer({
+  serviceName: 'address-verifier',
+  handles: addressVerificationEvents,
+  handle: async (event) => {
+    const { supplyPoint } = event.data;
+    if (supplyPoint.addressVerification.status !== 'pending') return;
+    const { address } = supplyPoint;
+    const result = await geocoder.verify({
+      street: address.street,
+      houseNumber: address.houseNumber,
+      postcode: address.postcode,
+      city: address.city,
+      country: address.country,
+    });
+    await supplyPoints.recordVerification(
+      event.tenantId,
+      supplyPoint.id,
+      addressFingerprint(address),
+      result,
+    );
+  },
 });

@@ -6,7 +6,11 @@ const { supplyPoints } = energyServices(tableFromEnvironment());
 const billingFields = new Set(['name', 'email', 'addresses']);
 
 /** Copies an account's billing data to its supply points when it changes (R-AC-7). */
-export const handler = domainEventConsumer('billing-sync', async (event) => {
-  if (event.type !== 'AccountUpdated' || !event.changes?.some((c) => billingFields.has(c.field))) return;
-  await supplyPoints.syncBilling(event.tenantId, event.subject.id);
+export const handler = domainEventConsumer({
+  serviceName: 'billing-sync',
+  handles: ['AccountUpdated'],
+  handle: async (event) => {
+    if (!event.changes?.some((c) => billingFields.has(c.field))) return;
+    await supplyPoints.syncBilling(event.tenantId, event.subject.id);
+  },
 });

@@ -1,6 +1,11 @@
 import { routesByFunction } from '#api/docs/all-routes';
-import { eventSources } from '#domain/service-context';
-import type { HttpRoute, Topology } from './topology-types';
+import { addressVerificationEvents } from '#domain/energy/energy-events';
+import type { EventNameOf } from '#domain/event-catalogue';
+import { importStepEvents } from '#domain/import/import-events';
+import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
+import { type EventSource, eventSources } from '#domain/service-context';
+import { moveCustomersEventTypes } from '#domain/settings/move-customers';
+import type { EventRuleDefinition, HttpRoute, Topology } from './topology-types';
 
 const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
   routesByFunction[fn].map((r) => ({
@@ -11,6 +16,23 @@ const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
 
 /** Every event source of the domain; the audit trail listens to all of them. */
 export const domainEventSources = Object.values(eventSources);
+
+/**
+ * A rule for some events of one source. The compiler holds each detail-type
+ * to the events catalogue: it must be an event, and an event of that source.
+ */
+const eventRule = <S extends EventSource>(
+  rule: Omit<EventRuleDefinition, 'sources' | 'detailTypes'> & {
+    readonly source: S;
+    readonly detailTypes: readonly EventNameOf<S>[];
+  },
+): EventRuleDefinition => ({
+  name: rule.name,
+  description: rule.description,
+  sources: [rule.source],
+  detailTypes: rule.detailTypes,
+  targetQueue: rule.targetQueue,
+});
 
 /**
  * Gridline's topology. Add a function, queue, rule or schedule here and both
@@ -261,41 +283,41 @@ export const topology: Topology = {
       sources: domainEventSources,
       targetQueue: 'audit',
     },
-    {
+    eventRule({
       name: 'verify-supply-point-addresses',
       description: 'New and changed supply points have their address verified',
-      sources: [eventSources.energy],
-      detailTypes: ['SupplyPointCreated', 'SupplyPointUpdated'],
+      source: eventSources.energy,
+      detailTypes: addressVerificationEvents,
       targetQueue: 'address-verification',
-    },
-    {
+    }),
+    eventRule({
       name: 'run-imports',
       description: 'Queued import steps go to the import worker',
-      sources: [eventSources.accounts],
-      detailTypes: ['ImportRequested', 'ImportContinued'],
+      source: eventSources.accounts,
+      detailTypes: importStepEvents,
       targetQueue: 'imports',
-    },
-    {
+    }),
+    eventRule({
       name: 'run-settings-jobs',
       description: 'Each move-customers step runs from its event',
-      sources: [eventSources.accounts],
-      detailTypes: ['MoveCustomersRequested', 'MoveCustomersContinued'],
+      source: eventSources.accounts,
+      detailTypes: moveCustomersEventTypes,
       targetQueue: 'settings-jobs',
-    },
-    {
+    }),
+    eventRule({
       name: 'sync-billing-to-supply-points',
       description: 'Account changes refresh the billing copy on its supply points',
-      sources: [eventSources.accounts],
+      source: eventSources.accounts,
       detailTypes: ['AccountUpdated'],
       targetQueue: 'billing-sync',
-    },
-    {
+    }),
+    eventRule({
       name: 'run-lead-pipeline',
       description: 'New, changed and engaged leads are scored and routed; routed ones nurtured',
-      sources: [eventSources.sales],
-      detailTypes: ['LeadCreated', 'LeadUpdated', 'LeadEngagementRecorded', 'LeadRouted'],
+      source: eventSources.sales,
+      detailTypes: leadPipelineEvents,
       targetQueue: 'lead-pipeline',
-    },
+    }),
     {
       name: 'update-sales-reports',
       description: 'Deal and lead events move the forecast, win/loss and funnel aggregates',
