@@ -1,11 +1,11 @@
 import { routesByFunction } from '#api/docs/all-routes';
 import { addressVerificationEvents } from '#domain/energy/energy-events';
-import type { EventNameOf } from '#domain/event-catalogue';
 import { importStepEvents } from '#domain/import/import-events';
 import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
-import { type EventSource, eventSources } from '#domain/service-context';
+import { eventSources } from '#domain/service-context';
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
-import type { EventRuleDefinition, HttpRoute, Topology } from './topology-types';
+import { eventRule } from './event-rule';
+import type { HttpRoute, Topology } from './topology-types';
 
 const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
   routesByFunction[fn].map((r) => ({
@@ -16,23 +16,6 @@ const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
 
 /** Every event source of the domain; the audit trail listens to all of them. */
 export const domainEventSources = Object.values(eventSources);
-
-/**
- * A rule for some events of one source. The compiler holds each detail-type
- * to the events catalogue: it must be an event, and an event of that source.
- */
-const eventRule = <S extends EventSource>(
-  rule: Omit<EventRuleDefinition, 'sources' | 'detailTypes'> & {
-    readonly source: S;
-    readonly detailTypes: readonly EventNameOf<S>[];
-  },
-): EventRuleDefinition => ({
-  name: rule.name,
-  description: rule.description,
-  sources: [rule.source],
-  detailTypes: rule.detailTypes,
-  targetQueue: rule.targetQueue,
-});
 
 /**
  * Gridline's topology. Add a function, queue, rule or schedule here and both

@@ -15,8 +15,12 @@ export interface SeenEvents {
   add(eventId: string): Promise<void>;
 }
 
-/** Where the shell says what it skipped and what it refused. */
-export type ConsumerLog = Pick<Logger, 'info' | 'warn' | 'error'>;
+/** Where the shell says what it skipped and what it refused (a Powertools `Logger`). */
+export interface ConsumerLog {
+  info(message: string, details: Readonly<Record<string, unknown>>): void;
+  warn(message: string, details: Readonly<Record<string, unknown>>): void;
+  error(message: string, details: Readonly<Record<string, unknown>>): void;
+}
 
 export interface DomainEventConsumer<N extends EventName> {
   readonly serviceName: string;
