@@ -38,6 +38,8 @@ export function eventsOf<S extends EventSource>(source: S) {
 export interface EntityMeta {
   /** The domain type's name. */
   readonly entity: string;
+  /** The field that identifies it, which a reader checks. */
+  readonly key: string;
   /** The component of the API's OpenAPI document that shows it, when there is one. */
   readonly apiSchema?: string;
 }
@@ -65,7 +67,7 @@ export function entity<T extends object>(
     .custom<T>((value) => isRecord(value) && value[key] !== undefined, {
       error: `expected ${name} (an object with its ${key})`,
     })
-    .register(entityRegistry, { entity: name, ...(apiSchema ? { apiSchema } : {}) });
+    .register(entityRegistry, { entity: name, key, ...(apiSchema ? { apiSchema } : {}) });
 }
 
 /** The event of name `N` among the definitions `D`. */

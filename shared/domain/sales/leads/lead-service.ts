@@ -171,12 +171,12 @@ export class LeadService {
         );
   }
 
-  /** Writes a changed lead with its event, which carries the lead before and after. */
+  /** Writes a change made through the service with its event, which carries the lead before and after. */
   async save(
     ctx: ChangeContext,
     previous: Lead,
     lead: Lead,
-    type: LeadChangeEvent,
+    type: Exclude<LeadChangeEvent, 'LeadScored' | 'LeadConverted'>,
     changes: readonly FieldChange[],
   ): Promise<void> {
     const event = newLeadEvent(this.deps, ctx, type, {
