@@ -1,5 +1,5 @@
 import { pendingAddressCheck } from '#domain/energy/address-check';
-import type { SupplyPoint } from '#domain/energy/supply-point';
+import { addressVerificationEvents } from '#domain/energy/energy-events';
 import { energyServices } from '#runtime/energy-services';
 import { geocoderFromEnvironment } from '#runtime/geocoder-from-environment';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -14,10 +14,13 @@ const geocoder = geocoderFromEnvironment();
  * in the dead-letter queue; an answer for an address that has changed since
  * is dropped.
  */
-export const handler = domainEventConsumer('address-verifier', async (event) => {
-  const supplyPoint = event.data.supplyPoint as SupplyPoint | undefined;
-  const check = supplyPoint && pendingAddressCheck(supplyPoint);
-  if (!check) return;
-  const result = await geocoder.verify(check.query);
-  await supplyPoints.recordVerification(event.tenantId, check.supplyPointId, check.fingerprint, result);
+export const handler = domainEventConsumer({
+  serviceName: 'address-verifier',
+  handles: addressVerificationEvents,
+  handle: async (event) => {
+    const check = pendingAddressCheck(event.data.supplyPoint);
+    if (!check) return;
+    const result = await geocoder.verify(check.query);
+    await supplyPoints.recordVerification(event.tenantId, check.supplyPointId, check.fingerprint, result);
+  },
 });

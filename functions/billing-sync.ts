@@ -6,7 +6,11 @@ import { tableFromEnvironment } from '#table/core/table';
 const { supplyPoints } = energyServices(tableFromEnvironment());
 
 /** Copies an account's billing data to its supply points when it changes (R-AC-7). */
-export const handler = domainEventConsumer('billing-sync', async (event) => {
-  if (event.type !== 'AccountUpdated' || !changesBillingCopy(event.changes)) return;
-  await supplyPoints.syncBilling(event.tenantId, event.subject.id);
+export const handler = domainEventConsumer({
+  serviceName: 'billing-sync',
+  handles: ['AccountUpdated'],
+  handle: async (event) => {
+    if (!changesBillingCopy(event.changes)) return;
+    await supplyPoints.syncBilling(event.tenantId, event.subject.id);
+  },
 });

@@ -1,3 +1,4 @@
+import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
 import { activitySchedulerFromEnvironment } from '#runtime/activities-services';
 import { leadPipeline } from '#runtime/lead-pipeline-services';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -6,4 +7,8 @@ import { tableFromEnvironment } from '#table/core/table';
 const pipeline = leadPipeline(tableFromEnvironment(), activitySchedulerFromEnvironment());
 
 /** Scores, qualifies and routes leads from their events, and schedules the new owner's follow-ups (R-SA-2). */
-export const handler = domainEventConsumer('lead-pipeline', (event) => pipeline.handle(event));
+export const handler = domainEventConsumer({
+  serviceName: 'lead-pipeline',
+  handles: leadPipelineEvents,
+  handle: (event) => pipeline.handle(event),
+});

@@ -1,3 +1,5 @@
+import { eventNamesOf } from '#domain/event-catalogue';
+import { eventSources } from '#domain/service-context';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 import { salesReportServices } from '#runtime/sales-report-services';
 import { tableFromEnvironment } from '#table/core/table';
@@ -5,4 +7,8 @@ import { tableFromEnvironment } from '#table/core/table';
 const { projection } = salesReportServices(tableFromEnvironment());
 
 /** Keeps the forecast and funnel aggregates from deal and lead events (R-SA-5, R-MK-1). */
-export const handler = domainEventConsumer('sales-reports', (event) => projection.apply(event));
+export const handler = domainEventConsumer({
+  serviceName: 'sales-reports',
+  handles: eventNamesOf(eventSources.sales),
+  handle: (event) => projection.apply(event),
+});

@@ -1,3 +1,4 @@
+import { moveCustomersEventTypes } from '#domain/settings/move-customers';
 import { accountPorts } from '#runtime/account-ports';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 import { settingsServices } from '#runtime/settings-services';
@@ -10,6 +11,10 @@ const { moveCustomers } = settingsServices(table, { accountPorts: accountPorts(t
  * Runs move-customers jobs (R-ST-2), one bounded step per message: each step
  * goes on where the job is and ends by writing the next step's event.
  */
-export const handler = domainEventConsumer('settings-jobs', async (event) => {
-  await moveCustomers.handle(event);
+export const handler = domainEventConsumer({
+  serviceName: 'settings-jobs',
+  handles: moveCustomersEventTypes,
+  handle: async (event) => {
+    await moveCustomers.handle(event);
+  },
 });

@@ -1,5 +1,10 @@
 import { routesByFunction } from '#api/docs/all-routes';
+import { addressVerificationEvents } from '#domain/energy/energy-events';
+import { importStepEvents } from '#domain/import/import-events';
+import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
 import { eventSources } from '#domain/service-context';
+import { moveCustomersEventTypes } from '#domain/settings/move-customers';
+import { eventRule } from './event-rule';
 import type { HttpRoute, Topology } from './topology-types';
 
 const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
@@ -261,41 +266,41 @@ export const topology: Topology = {
       sources: domainEventSources,
       targetQueue: 'audit',
     },
-    {
+    eventRule({
       name: 'verify-supply-point-addresses',
       description: 'New and changed supply points have their address verified',
-      sources: [eventSources.energy],
-      detailTypes: ['SupplyPointCreated', 'SupplyPointUpdated'],
+      source: eventSources.energy,
+      detailTypes: addressVerificationEvents,
       targetQueue: 'address-verification',
-    },
-    {
+    }),
+    eventRule({
       name: 'run-imports',
       description: 'Queued import steps go to the import worker',
-      sources: [eventSources.accounts],
-      detailTypes: ['ImportRequested', 'ImportContinued'],
+      source: eventSources.accounts,
+      detailTypes: importStepEvents,
       targetQueue: 'imports',
-    },
-    {
+    }),
+    eventRule({
       name: 'run-settings-jobs',
       description: 'Each move-customers step runs from its event',
-      sources: [eventSources.accounts],
-      detailTypes: ['MoveCustomersRequested', 'MoveCustomersContinued'],
+      source: eventSources.accounts,
+      detailTypes: moveCustomersEventTypes,
       targetQueue: 'settings-jobs',
-    },
-    {
+    }),
+    eventRule({
       name: 'sync-billing-to-supply-points',
       description: 'Account changes refresh the billing copy on its supply points',
-      sources: [eventSources.accounts],
+      source: eventSources.accounts,
       detailTypes: ['AccountUpdated'],
       targetQueue: 'billing-sync',
-    },
-    {
+    }),
+    eventRule({
       name: 'run-lead-pipeline',
       description: 'New, changed and engaged leads are scored and routed; routed ones nurtured',
-      sources: [eventSources.sales],
-      detailTypes: ['LeadCreated', 'LeadUpdated', 'LeadEngagementRecorded', 'LeadRouted'],
+      source: eventSources.sales,
+      detailTypes: leadPipelineEvents,
       targetQueue: 'lead-pipeline',
-    },
+    }),
     {
       name: 'update-sales-reports',
       description: 'Deal and lead events move the forecast, win/loss and funnel aggregates',

@@ -16,12 +16,15 @@ function clip(text: string): string | undefined {
         .trimEnd()}…`;
 }
 
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null;
+
 /** `data.a.b` when it is a string. */
 function textAt(data: unknown, ...path: string[]): string | undefined {
   let value: unknown = data;
   for (const name of path) {
-    if (!value || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[name];
+    if (!isRecord(value)) return undefined;
+    value = value[name];
   }
   return typeof value === 'string' ? value : undefined;
 }

@@ -22,6 +22,15 @@ export type SubjectType =
   | 'deal'
   | 'offer';
 
+/** The subject of an event of one of the subject types `T`. */
+export interface EventSubject<T extends SubjectType = SubjectType> {
+  readonly type: T;
+  readonly id: string;
+  readonly accountId?: string;
+  /** The account a contact was linked to before this change, when the change moved or unlinked it. */
+  readonly previousAccountId?: string;
+}
+
 /**
  * A domain event. It is written to the outbox in the same transaction as the
  * change it describes, relayed to the bus, and delivered at least once.
@@ -35,15 +44,20 @@ export interface DomainEvent<D = Record<string, unknown>> {
   readonly tenantId: string;
   readonly occurredAt: string;
   readonly actor: { readonly userId: string };
-  readonly subject: {
-    readonly type: SubjectType;
-    readonly id: string;
-    readonly accountId?: string;
-    /** The account a contact was linked to before this change, when the change moved or unlinked it. */
-    readonly previousAccountId?: string;
-  };
+  readonly subject: EventSubject;
   readonly changes?: readonly FieldChange[];
   readonly data: D;
+}
+
+/**
+ * A domain event of the catalogue: its name, its module's bus source, the
+ * subject types it may be about and its payload, all known to the compiler.
+ */
+export interface TypedDomainEvent<N extends string, S extends string, T extends SubjectType, D>
+  extends DomainEvent<D> {
+  readonly type: N;
+  readonly source: S;
+  readonly subject: EventSubject<T>;
 }
 
 /** JSON with object keys sorted: stored maps come back in any key order. */

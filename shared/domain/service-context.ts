@@ -1,4 +1,3 @@
-import type { DomainEvent, FieldChange } from './events';
 import type { Actor, Clock, IdGenerator } from './ports';
 import type { ChangeContext } from './stamps';
 import type { TenantDirectory } from './tenant';
@@ -22,26 +21,4 @@ export interface ServiceDeps {
 
 export async function changeContext(deps: ServiceDeps, actor: Actor): Promise<ChangeContext> {
   return { tenant: await deps.tenants.profile(actor.tenantId), userId: actor.userId, now: deps.clock.now() };
-}
-
-export function domainEvent(
-  deps: ServiceDeps,
-  ctx: ChangeContext,
-  source: EventSource,
-  type: string,
-  subject: DomainEvent['subject'],
-  data: Record<string, unknown>,
-  changes?: readonly FieldChange[],
-): DomainEvent {
-  return {
-    id: deps.ids.next(),
-    type,
-    source,
-    tenantId: ctx.tenant.id,
-    occurredAt: ctx.now.toISOString(),
-    actor: { userId: ctx.userId },
-    subject,
-    ...(changes ? { changes } : {}),
-    data,
-  };
 }

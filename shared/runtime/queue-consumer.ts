@@ -1,35 +1,117 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { DomainEvent } from '#domain/events';
+import { type DomainEventOf, type EventName, isEventOf } from '#domain/event-catalogue';
+import { type BusMessage, readBusMessage } from './bus-message';
 
-/** The envelope EventBridge puts on the queue; `detail` is our domain event. */
-interface BusEnvelope {
-  readonly id: string;
-  readonly 'detail-type': string;
-  readonly source: string;
-  readonly detail: DomainEvent;
+/** The time the invocation has left: a long step stops and hands over before Lambda's timeout. */
+export interface InvocationTime {
+  remainingMs(): number;
+}
+
+/** The ids of events handled by earlier deliveries, for a consumer that keeps them. */
+export interface SeenEvents {
+  has(eventId: string): Promise<boolean>;
+  add(eventId: string): Promise<void>;
+}
+
+/** Where the shell says what it skipped and what it refused (a Powertools `Logger`). */
+export interface ConsumerLog {
+  info(message: string, details: Readonly<Record<string, unknown>>): void;
+  warn(message: string, details: Readonly<Record<string, unknown>>): void;
+  error(message: string, details: Readonly<Record<string, unknown>>): void;
+}
+
+export interface DomainEventConsumer<N extends EventName> {
+  readonly serviceName: string;
+  /** The event types it handles; any other its queue receives is logged and skipped. */
+  readonly handles: readonly N[];
+  /** Hands the event to the domain. Must be idempotent: a message may come again. */
+  readonly handle: (event: DomainEventOf<N>, time: InvocationTime) => Promise<void>;
+  /** Without it, only a second delivery within one batch is skipped; the domain handles the rest. */
+  readonly seen?: SeenEvents;
+  readonly logger?: ConsumerLog;
+}
+
+/** A message that is not a domain event: no retry can help, so it ends in the dead-letter queue. */
+export class UnreadableMessageError extends Error {
+  constructor(messageId: string, reason: string, options?: ErrorOptions) {
+    super(`message ${messageId} is not a domain event: ${reason}`, options);
+    this.name = 'UnreadableMessageError';
+  }
+}
+
+/** Without a Lambda context (a direct call), an invocation may take as long as Lambda's longest. */
+const defaultInvocationMs = 15 * 60 * 1000;
+
+interface Reading {
+  readonly message: BusMessage;
+  /** The message of the same batch that carries the same event and handles it. */
+  readonly duplicateOf?: string;
+}
+
+/** Every message of the batch read, and each event's first message in the batch found. */
+function readBatch(records: readonly SQSRecord[]): Map<string, Reading> {
+  const firstOfEvent = new Map<string, string>();
+  const readings = new Map<string, Reading>();
+  for (const record of records) {
+    const message = readBusMessage(record.body);
+    const first = message.ok ? firstOfEvent.get(message.event.id) : undefined;
+    if (message.ok && first === undefined) firstOfEvent.set(message.event.id, record.messageId);
+    readings.set(record.messageId, first === undefined ? { message } : { message, duplicateOf: first });
+  }
+  return readings;
 }
 
 /**
- * An SQS consumer of domain events: one record at a time, failures reported
- * per record so only those are redelivered (and end in the DLQ after the
- * queue's max receives). `handle` must be idempotent.
+ * The shell of every queue consumer of domain events. Each message is read
+ * as the EventBridge envelope of an event of the catalogue; a message that
+ * cannot be read is logged with the reason and reported failed, so it ends
+ * in the queue's dead-letter queue after its max receives. An event that
+ * comes twice in a batch is handled once; one of a type the consumer does not
+ * handle is skipped. Failures are reported per message, so only those are
+ * delivered again.
  */
-export function domainEventConsumer(serviceName: string, handle: (event: DomainEvent) => Promise<void>) {
-  const logger = new Logger({ serviceName });
+export function domainEventConsumer<N extends EventName>(consumer: DomainEventConsumer<N>) {
+  const logger = consumer.logger ?? new Logger({ serviceName: consumer.serviceName });
   const processor = new BatchProcessor(EventType.SQS);
-  const recordHandler = async (record: SQSRecord) => {
-    const envelope = JSON.parse(record.body) as BusEnvelope;
-    await handle(envelope.detail);
-  };
-  return async (event: SQSEvent, context: Context) =>
-    processPartialResponse(event, recordHandler, processor, {
-      context,
-      // Redelivered messages are logged so the DLQ's contents can be explained.
-      processInParallel: true,
-    }).catch((error: unknown) => {
-      logger.error('batch failed', { error: error as Error, size: event.Records.length });
+
+  return async (batch: SQSEvent, context?: Context) => {
+    const started = Date.now();
+    const time: InvocationTime = {
+      remainingMs: () => context?.getRemainingTimeInMillis() ?? defaultInvocationMs - (Date.now() - started),
+    };
+    const readings = readBatch(batch.Records);
+
+    const recordHandler = async (record: SQSRecord) => {
+      const { message, duplicateOf } = readings.get(record.messageId) ?? {
+        message: readBusMessage(record.body),
+      };
+      if (!message.ok) {
+        logger.error('unreadable message refused', { messageId: record.messageId, reason: message.reason });
+        throw new UnreadableMessageError(record.messageId, message.reason);
+      }
+      const { event } = message;
+      const about = { messageId: record.messageId, eventId: event.id, type: event.type };
+      if (duplicateOf !== undefined) {
+        logger.warn('event delivered twice in the batch: handled once', { ...about, handledBy: duplicateOf });
+        return;
+      }
+      if (!isEventOf(event, consumer.handles)) {
+        logger.info('event not handled by this consumer: skipped', about);
+        return;
+      }
+      if (await consumer.seen?.has(event.id)) {
+        logger.info('event handled before: skipped', about);
+        return;
+      }
+      await consumer.handle(event, time);
+      await consumer.seen?.add(event.id);
+    };
+
+    return processPartialResponse(batch, recordHandler, processor, { context }).catch((error: unknown) => {
+      logger.error('batch failed', { error, size: batch.Records.length });
       throw error;
     });
+  };
 }

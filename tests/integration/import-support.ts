@@ -3,7 +3,9 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
 import { inject } from 'vitest';
 import { S3ObjectStore, s3ClientConfig } from '#adapters/storage/s3-object-store';
-import type { DomainEvent } from '#domain/events';
+import { isEventOf } from '#domain/event-catalogue';
+import { readDomainEvent } from '#domain/event-reading';
+import { type ImportStepEvent, importStepEvents } from '#domain/import/import-events';
 import type { ImportMode, ImportView } from '#domain/import/import-job';
 import type { ImportMapping } from '#domain/import/import-mapping';
 import type { Budget, RunnerLimits } from '#domain/import/import-runner';
@@ -61,23 +63,26 @@ export async function importSetup(options: ImportSetupOptions = {}) {
   const actor: Actor = { tenantId: tenant.id, userId: 'importer' };
   let seen = 0;
 
-  const workerEvents = async (): Promise<DomainEvent[]> => {
+  /** The worker's messages queued since the last look, each read as the worker's queue delivers it. */
+  const workerEvents = async (): Promise<ImportStepEvent[]> => {
     const fresh = ids.issued.slice(seen);
     seen = ids.issued.length;
-    const events: DomainEvent[] = [];
+    const events: ImportStepEvent[] = [];
     for (const id of fresh) {
       const { Item } = await table.client.send(
         new GetCommand({ TableName: table.name, Key: keys.outbox(tenant.id, id), ConsistentRead: true }),
       );
-      const event = Item?.event as DomainEvent | undefined;
-      if (event && (event.type === 'ImportRequested' || event.type === 'ImportContinued')) events.push(event);
+      if (!Item) continue;
+      const read = readDomainEvent(Item.event);
+      if (!read.ok) throw new Error(read.reason);
+      if (isEventOf(read.event, importStepEvents)) events.push(read.event);
     }
     return events;
   };
 
   /** Delivers every queued worker message, and those they queue, until none is left. */
-  const drain = async (budget: Budget = plentyOfTime): Promise<DomainEvent[]> => {
-    const delivered: DomainEvent[] = [];
+  const drain = async (budget: Budget = plentyOfTime): Promise<ImportStepEvent[]> => {
+    const delivered: ImportStepEvent[] = [];
     for (let events = await workerEvents(); events.length > 0; events = await workerEvents()) {
       for (const event of events) {
         delivered.push(event);

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '#domain/errors';
-import type { DomainEvent } from '#domain/events';
+import type { ImportStepEvent } from '#domain/import/import-events';
 import type { ImportMapping } from '#domain/import/import-mapping';
 import type { ObjectStore } from '#domain/storage/object-store';
 import { accountsServices } from '#runtime/accounts-services';
@@ -200,11 +200,11 @@ describe('an import of accounts and contacts', () => {
     const importId = await setup.upload(file, mapping);
     await setup.services.imports.request(setup.actor, importId, 'run');
     const [requested] = await setup.workerEvents();
-    await setup.services.runner.handle(requested as DomainEvent, plentyOfTime);
+    await setup.services.runner.handle(requested as ImportStepEvent, plentyOfTime);
     const done = await setup.services.imports.get(setup.actor, importId);
 
     // Act
-    await setup.services.runner.handle(requested as DomainEvent, plentyOfTime);
+    await setup.services.runner.handle(requested as ImportStepEvent, plentyOfTime);
 
     // Assess
     const { reportUrl: _before, ...unchanged } = done;
@@ -233,13 +233,13 @@ describe('an import of accounts and contacts', () => {
     const importId = await setup.upload(file, mapping);
     await setup.services.imports.request(setup.actor, importId, 'run');
     const [requested] = await setup.workerEvents();
-    await expect(setup.services.runner.handle(requested as DomainEvent, plentyOfTime)).rejects.toThrow(
+    await expect(setup.services.runner.handle(requested as ImportStepEvent, plentyOfTime)).rejects.toThrow(
       'S3 is having a moment',
     );
     expect(await setup.accounts()).toHaveLength(3);
 
     // Act
-    await setup.services.runner.handle(requested as DomainEvent, plentyOfTime);
+    await setup.services.runner.handle(requested as ImportStepEvent, plentyOfTime);
 
     // Assess
     const view = await setup.services.imports.get(setup.actor, importId);
@@ -273,7 +273,12 @@ describe('an import of accounts and contacts', () => {
         {
           messageId: 'message-1',
           receiptHandle: 'receipt-1',
-          body: JSON.stringify({ id: 'bus-1', 'detail-type': 'ImportRequested', detail: requested }),
+          body: JSON.stringify({
+            id: 'bus-1',
+            'detail-type': 'ImportRequested',
+            source: 'gridline.accounts',
+            detail: requested,
+          }),
           attributes: {},
           messageAttributes: {},
           md5OfBody: '',
@@ -307,8 +312,8 @@ describe('an import of accounts and contacts', () => {
 
     // Act
     await Promise.all([
-      setup.services.runner.handle(requested as DomainEvent, plentyOfTime),
-      setup.services.runner.handle(requested as DomainEvent, plentyOfTime),
+      setup.services.runner.handle(requested as ImportStepEvent, plentyOfTime),
+      setup.services.runner.handle(requested as ImportStepEvent, plentyOfTime),
     ]);
     await setup.drain();
 
@@ -366,7 +371,7 @@ describe('an import of accounts and contacts', () => {
     const [requested] = await setup.workerEvents();
 
     // Act
-    await setup.services.runner.handle(requested as DomainEvent, plentyOfTime);
+    await setup.services.runner.handle(requested as ImportStepEvent, plentyOfTime);
 
     // Assess
     expect(await setup.services.imports.get(setup.actor, importId)).toMatchObject({

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '#domain/activities/activity';
 import type { ActivityScheduler } from '#domain/activities/scheduler';
-import type { DomainEvent } from '#domain/events';
 import type { Lead } from '#domain/sales/leads/lead';
+import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
 import type { LeadInput } from '#domain/sales/leads/lead-service';
 import { activitiesServices } from '#runtime/activities-services';
 import { leadPipeline } from '#runtime/lead-pipeline-services';
+import { receivedEvent } from '../support/queue-messages';
 import { salesFixture } from '../support/sales-fixture';
 
 type Fixture = Awaited<ReturnType<typeof salesFixture>>;
@@ -29,17 +30,21 @@ const business: LeadInput = {
   attribution: { source: 'manual' },
 };
 
-/** The event a service wrote for a lead, as the queue would deliver it. */
-const eventFor = (lead: Lead, type: string, id: string): DomainEvent => ({
-  id,
-  type,
-  source: 'gridline.sales',
-  tenantId: lead.tenantId,
-  occurredAt: lead.updatedAt,
-  actor: { userId: lead.updatedBy },
-  subject: { type: 'lead', id: lead.id },
-  data: { lead },
-});
+/** The event a service wrote for a lead, as the queue would deliver it; a change carries the lead before too. */
+const eventFor = (lead: Lead, type: string, id: string) =>
+  receivedEvent(
+    {
+      id,
+      type,
+      source: 'gridline.sales',
+      tenantId: lead.tenantId,
+      occurredAt: lead.updatedAt,
+      actor: { userId: lead.updatedBy },
+      subject: { type: 'lead', id: lead.id },
+      data: type === 'LeadCreated' ? { lead } : { lead, previous: lead },
+    },
+    leadPipelineEvents,
+  );
 
 describe('lead pipeline: scoring, qualifying, routing, nurturing', () => {
   let f: Fixture;

@@ -5,11 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reportsApi } from '#api/sales/reports-bindings';
 import type { Caller } from '#domain/caller';
 import { ForbiddenError, ValidationError } from '#domain/errors';
+import { eventNamesOf } from '#domain/event-catalogue';
 import type { DomainEvent } from '#domain/events';
 import type { Deal, DealStageSnapshot } from '#domain/sales/deals/deal';
 import type { Lead, LeadStage } from '#domain/sales/leads/lead';
 import { dealDelta } from '#domain/sales/reports/forecast';
 import type { SalesReportService } from '#domain/sales/reports/sales-report-service';
+import { eventSources } from '#domain/service-context';
 import type { Role } from '#domain/users/roles';
 import { createHttpHandler } from '#http/http-handler';
 import { salesReportServices } from '#runtime/sales-report-services';
@@ -20,6 +22,7 @@ import { DynamoSalesAggregates } from '#table/sales/sales-aggregates-store';
 import { salesKeys } from '#table/sales/sales-keys';
 import { answerOf, httpEvent } from '../support/http-event';
 import { freshTable, swedishTenant } from '../support/local-table';
+import { receivedEvent } from '../support/queue-messages';
 
 const ulid = monotonicFactory();
 
@@ -158,7 +161,8 @@ async function setUp(): Promise<Setup> {
     table,
     tenantId: tenant.id,
     reports,
-    apply: (e) => projection.apply(e),
+    // Read as the sales-reports queue delivers it.
+    apply: async (e) => projection.apply(receivedEvent(e, eventNamesOf(eventSources.sales))),
     commands,
     groups: { north: north.value.id, sales: sales.value.id },
     priceReason: price.value.id,
@@ -434,17 +438,22 @@ describe('the sales projection under redelivery and reordering', () => {
     ]);
   });
 
-  it('ignores events of other sources and events that do not carry the record before', async () => {
+  it('refuses events of other sources and events that do not carry the record before, and writes nothing', async () => {
     // Prepare
     const s = await setUp();
     const d = deal(s.tenantId);
     s.commands.length = 0;
 
     // Act
-    await s.apply({ ...event('DealCreated', 'deal', { deal: d }), source: 'gridline.accounts' });
-    await s.apply(event('DealUpdated', 'deal', { deal: d }));
+    const otherSource = s.apply({
+      ...event('DealCreated', 'deal', { deal: d }),
+      source: 'gridline.accounts',
+    });
+    const withoutPrevious = s.apply(event('DealUpdated', 'deal', { deal: d }));
 
     // Assess
+    await expect(otherSource).rejects.toThrow(/source/);
+    await expect(withoutPrevious).rejects.toThrow(/previous/);
     expect(s.commands).toEqual([]);
   });
 });

@@ -3,10 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '#domain/accounts/account';
 import type { AccountService } from '#domain/accounts/account-service';
 import { ConflictError } from '#domain/errors';
-import type { DomainEvent } from '#domain/events';
+import { type AnyDomainEvent, isEventOf } from '#domain/event-catalogue';
+import { readDomainEvent } from '#domain/event-reading';
 import type { Actor } from '#domain/ports';
 import { jobView } from '#domain/settings/job';
-import type { MoveCustomersLimits } from '#domain/settings/move-customers';
+import {
+  type MoveCustomersLimits,
+  type MoveCustomersStep,
+  moveCustomersEventTypes,
+} from '#domain/settings/move-customers';
 import { accountsServices } from '#runtime/accounts-services';
 import { settingsServices } from '#runtime/settings-services';
 import { keys } from '#table/core/keys';
@@ -14,15 +19,18 @@ import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { freshTable, swedishTenant } from '../support/local-table';
+import { receivedEvent } from '../support/queue-messages';
 import { recordingIds } from '../support/recording-ids';
 
 /** The event as the table stream would relay it: read from its outbox item. */
-async function outboxEvent(table: Table, tenantId: string, eventId: string): Promise<DomainEvent> {
+async function outboxEvent(table: Table, tenantId: string, eventId: string): Promise<AnyDomainEvent> {
   const { Item } = await table.client.send(
     new GetCommand({ TableName: table.name, Key: keys.outbox(tenantId, eventId), ConsistentRead: true }),
   );
   if (!Item) throw new Error(`no outbox item for event ${eventId}`);
-  return Item.event as DomainEvent;
+  const read = readDomainEvent(Item.event);
+  if (!read.ok) throw new Error(read.reason);
+  return read.event;
 }
 
 /** Creates accounts through the accounts module, `parallel` at a time. */
@@ -93,7 +101,11 @@ async function setUp(
     const job = await run();
     const [jobId, eventId] = ids.issued.slice(before);
     expect(jobId).toBe(job.value.id);
-    return { jobId: job.value.id, first: await outboxEvent(table, tenant.id, eventId as string) };
+    const first = receivedEvent(
+      await outboxEvent(table, tenant.id, eventId as string),
+      moveCustomersEventTypes,
+    );
+    return { jobId: job.value.id, first };
   };
 
   /**
@@ -101,19 +113,23 @@ async function setUp(
    * would, following the events it writes, until the job has finished.
    * Records the job after each invocation.
    */
-  const drive = async (jobId: string, first: DomainEvent, maxInvocations = 200) => {
+  const drive = async (jobId: string, first: MoveCustomersStep, maxInvocations = 200) => {
     const progress: ReturnType<typeof jobView>[] = [];
     const types: string[] = [];
-    let event: DomainEvent | undefined = first;
-    while (event && event.type !== 'MoveCustomersFinished') {
+    let event: AnyDomainEvent | undefined = first;
+    while (event && isEventOf(event, moveCustomersEventTypes)) {
       if (types.length >= maxInvocations) throw new Error('the job does not finish');
       types.push(event.type);
-      const written: DomainEvent | undefined = await services.moveCustomers.handle(event);
+      const written = await services.moveCustomers.handle(event);
       // What the consumer hands on is what is in the outbox, so the stream relays it.
       event = written ? await outboxEvent(table, tenant.id, written.id) : undefined;
       progress.push(jobView(await services.moveCustomers.get(admin, jobId)));
     }
-    return { progress, types, last: event };
+    return {
+      progress,
+      types,
+      last: event && isEventOf(event, ['MoveCustomersFinished']) ? event : undefined,
+    };
   };
 
   return { table, tenant, services, accounts, admin, industry, start, drive };

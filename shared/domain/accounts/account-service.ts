@@ -2,7 +2,7 @@ import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, softDeleted } from '#domain/stamps';
 import {
   type Account,
@@ -14,6 +14,7 @@ import {
   setAdditionalInfo,
   updateAccount,
 } from './account';
+import { newAccountEvent } from './account-events';
 import type { Contact } from './contact';
 import {
   accountSettingRefs,
@@ -50,14 +51,10 @@ export class AccountService {
       changedAccountRefs(undefined, account, draft.categoryIds),
       account.ownerId,
     );
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'AccountCreated',
-      { type: 'account', id: account.id },
-      { account },
-    );
+    const event = newAccountEvent(this.deps, ctx, 'AccountCreated', {
+      subject: { type: 'account', id: account.id },
+      data: { account },
+    });
     return { account, event };
   }
 
@@ -92,15 +89,11 @@ export class AccountService {
       changedAccountRefs(current, account, patch.categoryIds),
       account.ownerId !== current.ownerId ? account.ownerId : undefined,
     );
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'AccountUpdated',
-      { type: 'account', id: accountId },
-      { account },
+    const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
+      subject: { type: 'account', id: accountId },
+      data: { account },
       changes,
-    );
+    });
     await this.deps.accounts.update(current, account, event);
     return account;
   }
@@ -115,15 +108,11 @@ export class AccountService {
     const { current, ctx } = await this.changing(actor, accountId, expectedVersion);
     const { account, changes } = setAdditionalInfo(current, info, ctx);
     if (changes.length === 0) return current;
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'AccountUpdated',
-      { type: 'account', id: accountId },
-      { account },
+    const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
+      subject: { type: 'account', id: accountId },
+      data: { account },
       changes,
-    );
+    });
     await this.deps.accounts.update(current, account, event);
     return account;
   }
@@ -136,14 +125,10 @@ export class AccountService {
   async remove(actor: Actor, accountId: string, expectedVersion?: number): Promise<void> {
     const { current, ctx } = await this.changing(actor, accountId, expectedVersion);
     const deleted = softDeleted(current, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'AccountDeleted',
-      { type: 'account', id: accountId },
-      { accountId },
-    );
+    const event = newAccountEvent(this.deps, ctx, 'AccountDeleted', {
+      subject: { type: 'account', id: accountId },
+      data: { accountId },
+    });
     await this.deps.accounts.update(current, deleted, event);
   }
 
@@ -169,15 +154,11 @@ export class AccountService {
     const gone =
       this.deps.settings && refs.length > 0 ? await this.deps.settings.missing(actor.tenantId, refs) : [];
     const { account, changes } = restoreAccount(current, gone, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'AccountRestored',
-      { type: 'account', id: accountId },
-      { account },
-      changes.length > 0 ? changes : undefined,
-    );
+    const event = newAccountEvent(this.deps, ctx, 'AccountRestored', {
+      subject: { type: 'account', id: accountId },
+      data: { account },
+      ...(changes.length > 0 ? { changes } : {}),
+    });
     await this.deps.accounts.update(current, account, event);
     return account;
   }

@@ -2,8 +2,9 @@ import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, softDeleted } from '#domain/stamps';
+import { newAccountEvent } from './account-events';
 import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
 import { assertCategory, assertReferences, changedContactRefs, type ReferencePorts } from './references';
 import type { AccountStore, ContactFilter, ContactStore } from './stores';
@@ -50,7 +51,7 @@ export class ContactService {
       changedContactRefs(undefined, contact, draft.categoryIds),
     );
     const subject = { type: 'contact' as const, id: contact.id, accountId: contact.accountId };
-    const event = domainEvent(this.deps, ctx, eventSources.accounts, 'ContactCreated', subject, { contact });
+    const event = newAccountEvent(this.deps, ctx, 'ContactCreated', { subject, data: { contact } });
     return { contact, event };
   }
 
@@ -87,15 +88,7 @@ export class ContactService {
       ...(contact.accountId ? { accountId: contact.accountId } : {}),
       ...(moved && current.accountId ? { previousAccountId: current.accountId } : {}),
     };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'ContactUpdated',
-      subject,
-      { contact },
-      changes,
-    );
+    const event = newAccountEvent(this.deps, ctx, 'ContactUpdated', { subject, data: { contact }, changes });
     await this.deps.contacts.update(current, contact, event);
     return contact;
   }
@@ -106,9 +99,7 @@ export class ContactService {
     const ctx = await changeContext(this.deps, actor);
     const deleted = softDeleted(current, ctx);
     const subject = { type: 'contact' as const, id: contactId, accountId: current.accountId };
-    const event = domainEvent(this.deps, ctx, eventSources.accounts, 'ContactDeleted', subject, {
-      contactId,
-    });
+    const event = newAccountEvent(this.deps, ctx, 'ContactDeleted', { subject, data: { contactId } });
     await this.deps.contacts.update(current, deleted, event);
   }
 

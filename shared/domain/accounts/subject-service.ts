@@ -2,7 +2,8 @@ import { NotFoundError, ValidationError } from '#domain/errors';
 import { normaliseEmail } from '#domain/identifiers/email';
 import { normalisePhone } from '#domain/identifiers/phone';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
+import { newAccountEvent } from './account-events';
 import type {
   HistoryEntry,
   HistoryStore,
@@ -14,6 +15,11 @@ import type {
   Subject,
 } from './records';
 import type { AccountStore, ContactStore } from './stores';
+
+/** What notes are written on. */
+export interface NoteSubject extends Subject {
+  readonly type: 'account' | 'contact';
+}
 
 /** Notes, history and caller identification: the reads and writes around a subject. */
 export class SubjectService {
@@ -41,7 +47,7 @@ export class SubjectService {
 
   async addNote(
     actor: Actor,
-    subject: Subject,
+    subject: NoteSubject,
     text: string,
     idempotency?: IdempotencyToken,
   ): Promise<Created<Note>> {
@@ -56,14 +62,10 @@ export class SubjectService {
       authorId: actor.userId,
       createdAt: ctx.now.toISOString(),
     };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'NoteAdded',
-      accountId ? { ...subject, accountId } : subject,
-      { note },
-    );
+    const event = newAccountEvent(this.deps, ctx, 'NoteAdded', {
+      subject: accountId ? { ...subject, accountId } : subject,
+      data: { note },
+    });
     return this.deps.notes.add(actor.tenantId, note, event, idempotency);
   }
 

@@ -1,6 +1,8 @@
 import { VersionMismatchError } from '#domain/errors';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { DomainEvent } from '#domain/events';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { finishedActivity } from './activity';
+import { newActivityEvent } from './activity-events';
 import { eventSubjectOf, liveSubject, type SubjectStores } from './activity-service';
 import { isLastOccurrence, latestOccurrence, occurrenceNear } from './recurrence';
 import type { ActivityDueInput } from './scheduler';
@@ -63,30 +65,30 @@ export class ActivityDueService {
 
     const task = createTask(activity, occurrence, subject.accountId, ctx);
     const eventSubject = eventSubjectOf(activity.subject, subject.accountId);
-    const event = (
-      type: string,
-      data: Record<string, unknown>,
-      changes?: Parameters<typeof domainEvent>[6],
-    ) => domainEvent(this.deps, ctx, eventSources.accounts, type, eventSubject, data, changes);
-    const events = [
-      event('ActivityDue', {
-        activityId,
-        occurrence: task.dueAt,
-        taskId: task.id,
-        assigneeId: task.assigneeId,
-        // The timeline's one line on it.
-        summary: task.title,
+    const events: DomainEvent[] = [
+      newActivityEvent(this.deps, ctx, 'ActivityDue', {
+        subject: eventSubject,
+        data: {
+          activityId,
+          occurrence: task.dueAt,
+          taskId: task.id,
+          assigneeId: task.assigneeId,
+          // The timeline's one line on it.
+          summary: task.title,
+        },
       }),
-      event('TaskCreated', { task }),
+      newActivityEvent(this.deps, ctx, 'TaskCreated', { subject: eventSubject, data: { task } }),
     ];
     const nextActivity = isLastOccurrence(schedule, timeZone, occurrence)
       ? finishedActivity(activity, ctx)
       : undefined;
     if (nextActivity) {
       events.push(
-        event('ActivityFinished', { activity: nextActivity }, [
-          { field: 'state', from: activity.state, to: nextActivity.state },
-        ]),
+        newActivityEvent(this.deps, ctx, 'ActivityFinished', {
+          subject: eventSubject,
+          data: { activity: nextActivity },
+          changes: [{ field: 'state', from: activity.state, to: nextActivity.state }],
+        }),
       );
     }
     const created = await this.deps.tasks.createForOccurrence({ task, activity, nextActivity, events });

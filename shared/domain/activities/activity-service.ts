@@ -1,9 +1,8 @@
 import type { AccountStore, ContactStore } from '#domain/accounts/stores';
 import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
-import type { DomainEvent } from '#domain/events';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { LeadStore } from '#domain/sales/stores';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { UserLookup } from '#domain/users/user-lookup';
 import {
   type Activity,
@@ -13,6 +12,7 @@ import {
   createActivity,
   updateActivity,
 } from './activity';
+import { newActivityEvent } from './activity-events';
 import type { ActivityScheduler } from './scheduler';
 import type { ActivityStore } from './stores';
 
@@ -95,14 +95,10 @@ export class ActivityService {
     const ctx = await changeContext(this.deps, actor);
     const activity = createActivity(this.deps.ids.next(), subject, draft, ctx);
     await this.assertOwner(actor.tenantId, activity.ownerId);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'ActivityScheduled',
-      eventSubjectOf(subject, accountId),
-      { activity },
-    );
+    const event = newActivityEvent(this.deps, ctx, 'ActivityScheduled', {
+      subject: eventSubjectOf(subject, accountId),
+      data: { activity },
+    });
     const created = await this.deps.activities.create(activity, event, idempotency);
     await this.sync(created.value);
     return created;
@@ -134,15 +130,11 @@ export class ActivityService {
     if (changes.length > 0) {
       if (activity.ownerId !== current.ownerId) await this.assertOwner(actor.tenantId, activity.ownerId);
       const live = await liveSubject(this.deps, actor.tenantId, current.subject);
-      const event: DomainEvent = domainEvent(
-        this.deps,
-        ctx,
-        eventSources.accounts,
-        'ActivityUpdated',
-        eventSubjectOf(current.subject, live?.accountId),
-        { activity },
+      const event = newActivityEvent(this.deps, ctx, 'ActivityUpdated', {
+        subject: eventSubjectOf(current.subject, live?.accountId),
+        data: { activity },
         changes,
-      );
+      });
       await this.deps.activities.update(current, activity, event);
     }
     await this.sync(activity);

@@ -1,6 +1,7 @@
 import { assertVersion, NotFoundError } from '#domain/errors';
 import type { Actor, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
+import { newActivityEvent } from './activity-events';
 import { eventSubjectOf } from './activity-service';
 import type { TaskStore } from './stores';
 import { completeTask, type Task, type TaskState } from './task';
@@ -33,15 +34,11 @@ export class TaskService {
     assertVersion('task', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
     const task = completeTask(current, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'TaskCompleted',
-      eventSubjectOf(task.subject, task.accountId),
-      { task },
-      [{ field: 'state', from: current.state, to: task.state }],
-    );
+    const event = newActivityEvent(this.deps, ctx, 'TaskCompleted', {
+      subject: eventSubjectOf(task.subject, task.accountId),
+      data: { task },
+      changes: [{ field: 'state', from: current.state, to: task.state }],
+    });
     await this.deps.tasks.update(current, task, event);
     return task;
   }

@@ -1,9 +1,7 @@
 import type { AccountStore, ContactStore } from '#domain/accounts/stores';
 import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
-import type { DomainEvent } from '#domain/events';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
-import type { ChangeContext } from '#domain/stamps';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ObjectStore } from '#domain/storage/object-store';
 import {
   type Attachment,
@@ -15,6 +13,7 @@ import {
   type UploadRequest,
   uploadMismatch,
 } from './attachment';
+import { newAttachmentEvent } from './attachment-events';
 import type { AttachmentStore } from './attachment-store';
 
 /** Where and how the client sends the file: one PUT of exactly the declared bytes. */
@@ -125,9 +124,11 @@ export class AttachmentService {
     }
     const ctx = await changeContext(this.deps, actor);
     const stored = storedAttachment(current, ctx);
-    const event = this.event(ctx, 'AttachmentAdded', subject, accountId, { attachment: stored }, [
-      { field: 'attachments', from: null, to: stored.fileName },
-    ]);
+    const event = newAttachmentEvent(this.deps, ctx, 'AttachmentAdded', {
+      subject: eventSubjectOf(subject, accountId),
+      data: { attachment: stored },
+      changes: [{ field: 'attachments', from: null, to: stored.fileName }],
+    });
     await this.deps.attachments.update(current, stored, event);
     return stored;
   }
@@ -168,14 +169,11 @@ export class AttachmentService {
     // A pending attachment was never added, so its removal is no event either.
     const event =
       current.state === 'stored'
-        ? this.event(
-            ctx,
-            'AttachmentRemoved',
-            subject,
-            accountId,
-            { attachmentId, fileName: current.fileName, objectKey: current.objectKey },
-            [{ field: 'attachments', from: current.fileName, to: null }],
-          )
+        ? newAttachmentEvent(this.deps, ctx, 'AttachmentRemoved', {
+            subject: eventSubjectOf(subject, accountId),
+            data: { attachmentId, fileName: current.fileName, objectKey: current.objectKey },
+            changes: [{ field: 'attachments', from: current.fileName, to: null }],
+          })
         : undefined;
     await this.deps.attachments.update(current, deleted, event);
   }
@@ -206,19 +204,14 @@ export class AttachmentService {
     }
   }
 
-  private event(
-    ctx: ChangeContext,
-    type: 'AttachmentAdded' | 'AttachmentRemoved',
-    subject: AttachmentSubject,
-    accountId: string | undefined,
-    data: Record<string, unknown>,
-    changes: DomainEvent['changes'],
-  ): DomainEvent {
-    const eventSubject = { type: subject.type, id: subject.id, ...(accountId ? { accountId } : {}) };
-    return domainEvent(this.deps, ctx, eventSources.accounts, type, eventSubject, data, changes);
-  }
-
   private expiresAt(seconds: number): string {
     return new Date(this.deps.clock.now().getTime() + seconds * 1000).toISOString();
   }
 }
+
+/** The subject of an attachment's events: the account or contact, with a contact's account. */
+const eventSubjectOf = (subject: AttachmentSubject, accountId: string | undefined) => ({
+  type: subject.type,
+  id: subject.id,
+  ...(accountId ? { accountId } : {}),
+});

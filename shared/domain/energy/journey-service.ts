@@ -1,7 +1,8 @@
 import type { AccountStore } from '#domain/accounts/stores';
 import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
+import { newEnergyEvent } from './energy-events';
 import type { CustomerJourney, JourneyStore } from './journey-stores';
 import {
   type JourneyAction,
@@ -111,14 +112,10 @@ export class JourneyService {
       updatedBy: actor.userId,
       ...(note ? { note } : {}),
     };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'JourneyRequested',
-      { type: 'journey', id: journey.id, accountId: journey.accountId },
-      { journey },
-    );
+    const event = newEnergyEvent(this.deps, ctx, 'JourneyRequested', {
+      subject: { type: 'journey', id: journey.id, accountId: journey.accountId },
+      data: { journey },
+    });
     return this.deps.journeys.create(journey, event, idempotency);
   }
 
@@ -176,15 +173,11 @@ export class JourneyService {
     }
 
     next = { ...next, updatedBy: actor.userId };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'JourneyTransitioned',
-      { type: 'journey', id: journeyId, accountId: current.accountId },
-      { action: request.action, journey: next },
-      [{ field: 'state', from: current.state, to: next.state }],
-    );
+    const event = newEnergyEvent(this.deps, ctx, 'JourneyTransitioned', {
+      subject: { type: 'journey', id: journeyId, accountId: current.accountId },
+      data: { action: request.action, journey: next },
+      changes: [{ field: 'state', from: current.state, to: next.state }],
+    });
     await this.deps.journeys.update(current, next, event);
     return next;
   }

@@ -1,6 +1,7 @@
 import { type InvalidField, ValidationError } from '#domain/errors';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
+import { newEnergyEvent } from './energy-events';
 import { ConcurrentReadingError, type ReadingStore, type RecordedReading } from './journey-stores';
 import {
   type Consumption,
@@ -178,8 +179,9 @@ export class ReadingService {
       ...(origin ? { journeyId: origin.journeyId } : {}),
     };
     const subject = { type: 'supplyPoint' as const, id: supplyPoint.id, accountId: supplyPoint.accountId };
-    const event = domainEvent(this.deps, ctx, eventSources.energy, 'MeterReadingRecorded', subject, {
-      reading: recorded,
+    const event = newEnergyEvent(this.deps, ctx, 'MeterReadingRecorded', {
+      subject,
+      data: { reading: recorded },
     });
     return this.deps.readings.record(recorded, marker, event, idempotency);
   }

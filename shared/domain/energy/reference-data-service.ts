@@ -1,7 +1,8 @@
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import type { Actor, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type BandTable, validateBandTable } from './consumption-bands';
+import { newEnergyEvent } from './energy-events';
 import { validateVolumeCoefficientTable } from './gas-conversion';
 import type { GasConversionSettings, TerritoryAdminStore } from './stores';
 import type { Territory } from './territory';
@@ -31,17 +32,10 @@ export class ReferenceDataService {
       country: fields.country.toUpperCase(),
       version: 1,
     };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'TerritoryCreated',
-      {
-        type: 'territory',
-        id: territory.code,
-      },
-      { territory },
-    );
+    const event = newEnergyEvent(this.deps, ctx, 'TerritoryCreated', {
+      subject: { type: 'territory', id: territory.code },
+      data: { territory },
+    });
     try {
       await this.deps.territories.put(actor.tenantId, territory, event);
     } catch (error) {
@@ -78,18 +72,11 @@ export class ReferenceDataService {
         from: current[field as keyof Territory] ?? null,
         to: value ?? null,
       }));
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'TerritoryUpdated',
-      {
-        type: 'territory',
-        id: current.code,
-      },
-      { territory: next },
+    const event = newEnergyEvent(this.deps, ctx, 'TerritoryUpdated', {
+      subject: { type: 'territory', id: current.code },
+      data: { territory: next },
       changes,
-    );
+    });
     await this.deps.territories.put(actor.tenantId, next, event, current.version);
     return next;
   }

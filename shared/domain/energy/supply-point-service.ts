@@ -5,11 +5,12 @@ import { canonicalJson, type DomainEvent } from '#domain/events';
 import type { GeocodeResult } from '#domain/geocoding/geocoder';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import { touched } from '#domain/stamps';
 import { billingCopyOf } from './billing-copy';
 import { deriveParameters } from './derive-parameters';
+import { newEnergyEvent } from './energy-events';
 import type { ReferenceTables, SupplyPointStore, TerritoryAdminStore } from './stores';
 import {
   type AddressVerification,
@@ -89,9 +90,7 @@ export class SupplyPointService {
     const { derived } = await this.derive(actor.tenantId, created);
     const supplyPoint: SupplyPoint = { ...created, derived };
     const subject = { type: 'supplyPoint' as const, id: supplyPoint.id, accountId: supplyPoint.accountId };
-    const event = domainEvent(this.deps, ctx, eventSources.energy, 'SupplyPointCreated', subject, {
-      supplyPoint,
-    });
+    const event = newEnergyEvent(this.deps, ctx, 'SupplyPointCreated', { subject, data: { supplyPoint } });
     return { supplyPoint, event };
   }
 
@@ -120,15 +119,11 @@ export class SupplyPointService {
       ...(account ? { billing: billingCopyOf(account) } : {}),
     };
     const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: supplyPoint.accountId };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'SupplyPointUpdated',
+    const event = newEnergyEvent(this.deps, ctx, 'SupplyPointUpdated', {
       subject,
-      { supplyPoint, addressChanged: changes.some((c) => c.field === 'address') },
+      data: { supplyPoint, addressChanged: changes.some((c) => c.field === 'address') },
       changes,
-    );
+    });
     await this.deps.supplyPoints.update(current, supplyPoint, event);
     return supplyPoint;
   }
@@ -170,15 +165,11 @@ export class SupplyPointService {
           : { status: 'not-found', checkedAt: at };
     const next: SupplyPoint = touched({ ...current, addressVerification: verification }, ctx);
     const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: current.accountId };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'SupplyPointAddressChecked',
+    const event = newEnergyEvent(this.deps, ctx, 'SupplyPointAddressChecked', {
       subject,
-      { status: verification.status },
-      [{ field: 'addressVerification.status', from: 'pending', to: verification.status }],
-    );
+      data: { status: verification.status },
+      changes: [{ field: 'addressVerification.status', from: 'pending', to: verification.status }],
+    });
     await this.deps.supplyPoints.update(current, next, event);
     return true;
   }
@@ -202,8 +193,9 @@ export class SupplyPointService {
         const ctx = await changeContext(this.deps, { tenantId, userId: 'billing-sync' });
         const next: SupplyPoint = touched({ ...current, billing: copy }, ctx);
         const subject = { type: 'supplyPoint' as const, id: current.id, accountId: current.accountId };
-        const event = domainEvent(this.deps, ctx, eventSources.energy, 'SupplyPointBillingSynced', subject, {
-          billing: copy,
+        const event = newEnergyEvent(this.deps, ctx, 'SupplyPointBillingSynced', {
+          subject,
+          data: { billing: copy },
         });
         await this.deps.supplyPoints.update(current, next, event);
         updated++;

@@ -122,7 +122,8 @@ export async function* readCsv(
       if (event.kind === 'record') {
         yield { kind: 'record', row, cells: event.cells };
       } else if (event.error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') {
-        const cells = (event.error.record as unknown[] | undefined)?.length ?? 0;
+        const { record } = event.error;
+        const cells = Array.isArray(record) ? record.length : 0;
         const expected = Number(/expect (\d+)/.exec(event.error.message)?.[1] ?? 0);
         yield {
           kind: 'problem',

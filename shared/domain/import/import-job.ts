@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
-import type { DomainEvent } from '#domain/events';
+import type { DomainEvent, EventSubject } from '#domain/events';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { checkMapping, type ImportKind, type ImportMapping } from './import-mapping';
@@ -221,17 +221,8 @@ export interface ImportMessage {
   readonly mode: ImportMode;
 }
 
-export const importEventTypes = {
-  created: 'ImportCreated',
-  mapped: 'ImportMappingSet',
-  requested: 'ImportRequested',
-  continued: 'ImportContinued',
-  completed: 'ImportCompleted',
-  failed: 'ImportFailed',
-} as const;
-
 /** The subject of an import's events: the import, whose partition holds their history. */
-export function importSubject(importId: string): DomainEvent['subject'] {
+export function importSubject(importId: string): EventSubject<'import'> {
   return { type: 'import', id: importId };
 }
 

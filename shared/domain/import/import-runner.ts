@@ -1,23 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { buffer, text } from 'node:stream/consumers';
+import { newAccountEvent } from '#domain/accounts/account-events';
 import type { AccountStore, ContactStore } from '#domain/accounts/stores';
 import { ConflictError, type InvalidField, VersionMismatchError } from '#domain/errors';
-import { canonicalJson, type DomainEvent } from '#domain/events';
+import { canonicalJson } from '#domain/events';
 import { mapLimit } from '#domain/map-limit';
 import type { IdempotencyToken } from '#domain/ports';
-import { domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import type { ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import type { ObjectStore } from '#domain/storage/object-store';
 import { CsvFileError, type CsvItem, readCsv } from './csv-reader';
 import { type FileDuplicate, FileDuplicates, identifierLabels, identifiersOf } from './duplicates';
 import { type ExistingData, type ExistingDataReader, identifierKey } from './existing-data';
+import { type ImportStepEvent, newImportEvent } from './import-events';
 import {
   type ImportFailure,
   type ImportJob,
   type ImportMessage,
   type ImportStore,
-  importEventTypes,
   importLimits,
   importObjects,
   importSubject,
@@ -133,8 +134,8 @@ export class ImportRunner {
     this.limits = { ...defaultRunnerLimits, ...deps.limits };
   }
 
-  async handle(event: DomainEvent, budget: Budget): Promise<void> {
-    const message = event.data as unknown as ImportMessage;
+  async handle(event: ImportStepEvent, budget: Budget): Promise<void> {
+    const message = event.data;
     let job = await this.deps.imports.get(event.tenantId, message.importId);
     if (!job || !isRunning(job.state) || job.run !== message.run || job.step !== message.step) return;
     const ctx = await this.context(job, event.actor.userId);
@@ -176,15 +177,9 @@ export class ImportRunner {
     return this.deps.clock.now().toISOString();
   }
 
-  private event(ctx: ChangeContext, job: ImportJob, type: string, data: Record<string, unknown>) {
-    return domainEvent(
-      this.deps,
-      { ...ctx, now: this.deps.clock.now() },
-      eventSources.accounts,
-      type,
-      importSubject(job.id),
-      data,
-    );
+  /** The run's context at the moment an event is written. */
+  private atNow(ctx: ChangeContext): ChangeContext {
+    return { ...ctx, now: this.deps.clock.now() };
   }
 
   private async fail(job: ImportJob, ctx: ChangeContext, failure: ImportFailure): Promise<void> {
@@ -200,7 +195,10 @@ export class ImportRunner {
     await this.deps.imports.update(
       job,
       next,
-      this.event(ctx, job, importEventTypes.failed, { importId: job.id, run: job.run, failure }),
+      newImportEvent(this.deps, this.atNow(ctx), 'ImportFailed', {
+        subject: importSubject(job.id),
+        data: { importId: job.id, run: job.run, failure },
+      }),
     );
   }
 
@@ -352,7 +350,10 @@ export class ImportRunner {
       await this.deps.imports.update(
         job,
         next,
-        this.event(ctx, job, importEventTypes.continued, { ...message }),
+        newImportEvent(this.deps, this.atNow(ctx), 'ImportContinued', {
+          subject: importSubject(job.id),
+          data: message,
+        }),
       );
       return;
     }
@@ -372,12 +373,9 @@ export class ImportRunner {
     await this.deps.imports.update(
       job,
       done,
-      this.event(ctx, job, importEventTypes.completed, {
-        importId: job.id,
-        run: job.run,
-        mode: job.mode,
-        rowsTotal: job.rowsTotal,
-        ...counts,
+      newImportEvent(this.deps, this.atNow(ctx), 'ImportCompleted', {
+        subject: importSubject(job.id),
+        data: { importId: job.id, run: job.run, mode: job.mode, rowsTotal: job.rowsTotal, ...counts },
       }),
     );
   }
@@ -505,14 +503,10 @@ export class ImportRunner {
     }
     if (dryRun) return [this.wouldCreate(row.row)];
 
-    const accountEvent = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'AccountCreated',
-      { type: 'account', id: account.id },
-      { account, import: { id: job.id, row: row.row } },
-    );
+    const accountEvent = newAccountEvent(this.deps, ctx, 'AccountCreated', {
+      subject: { type: 'account', id: account.id },
+      data: { account, import: { id: job.id, row: row.row } },
+    });
     try {
       await this.deps.accounts.create(
         account,
@@ -542,14 +536,10 @@ export class ImportRunner {
   ): Promise<ReportLine[]> {
     const contact = row.contact;
     if (!contact) return [];
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'ContactCreated',
-      { type: 'contact', id: contact.id, accountId: contact.accountId },
-      { contact, import: { id: job.id, row: row.row } },
-    );
+    const event = newAccountEvent(this.deps, ctx, 'ContactCreated', {
+      subject: { type: 'contact', id: contact.id, accountId: contact.accountId },
+      data: { contact, import: { id: job.id, row: row.row } },
+    });
     try {
       await this.deps.contacts.create(contact, event, this.token(job, row.row, 'contact', row.contactDraft));
       return [{ row: row.row, outcome: 'created', message: 'contact created', id: contact.id }];

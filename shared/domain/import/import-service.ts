@@ -1,14 +1,14 @@
 import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
 import type { Actor, IdempotencyToken } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ObjectStore } from '#domain/storage/object-store';
+import { newImportEvent } from './import-events';
 import {
   type ImportJob,
   type ImportMessage,
   type ImportMode,
   type ImportStore,
   type ImportView,
-  importEventTypes,
   importLimits,
   importObjects,
   importSubject,
@@ -50,14 +50,10 @@ export class ImportService {
   ): Promise<{ import: ImportView; upload: UploadInstructions; replayed: boolean }> {
     const ctx = await changeContext(this.deps, actor);
     const job = newImport(this.deps.ids.next(), input, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      importEventTypes.created,
-      importSubject(job.id),
-      { import: importView(job) },
-    );
+    const event = newImportEvent(this.deps, ctx, 'ImportCreated', {
+      subject: importSubject(job.id),
+      data: { import: importView(job) },
+    });
     const created = await this.deps.imports.create(job, event, idempotency);
     const stored = created.value;
     if (created.replayed) {
@@ -118,14 +114,10 @@ export class ImportService {
     assertVersion('import', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
     const next = withMapping(current, mapping, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      importEventTypes.mapped,
-      importSubject(importId),
-      { mapping },
-    );
+    const event = newImportEvent(this.deps, ctx, 'ImportMappingSet', {
+      subject: importSubject(importId),
+      data: { mapping },
+    });
     await this.deps.imports.update(current, next, event);
     return importView(next);
   }
@@ -158,14 +150,10 @@ export class ImportService {
     const ctx = await changeContext(this.deps, actor);
     const next = requested(current, mode, head.size, ctx);
     const message: ImportMessage = { importId, run: next.run, step: next.step, mode };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      importEventTypes.requested,
-      importSubject(importId),
-      { ...message },
-    );
+    const event = newImportEvent(this.deps, ctx, 'ImportRequested', {
+      subject: importSubject(importId),
+      data: message,
+    });
     await this.deps.imports.update(current, next, event);
     return importView(next);
   }

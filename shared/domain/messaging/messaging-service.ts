@@ -2,7 +2,7 @@ import type { Contact } from '#domain/accounts/contact';
 import type { ContactStore } from '#domain/accounts/stores';
 import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import { DeliveryError } from './delivery-error';
 import type { Mailer } from './mailer';
@@ -14,6 +14,7 @@ import {
   newMessage,
   type SmsDraft,
 } from './message';
+import { newMessageEvent } from './message-events';
 import type { SmsSender } from './sms-sender';
 import type { MessageStore } from './stores';
 
@@ -172,8 +173,9 @@ export class MessagingService {
       id: sent.contactId,
       ...(sent.accountId ? { accountId: sent.accountId } : {}),
     };
-    const event = domainEvent(this.deps, { ...ctx, now }, eventSources.accounts, eventType, subject, {
-      message: sent,
+    const event = newMessageEvent(this.deps, { ...ctx, now }, eventType, {
+      subject,
+      data: { message: sent },
     });
     try {
       if (idempotency) await this.deps.messages.update(message, sent, event);

@@ -1,7 +1,7 @@
 import { type InvalidField, ValidationError, VersionMismatchError } from '#domain/errors';
 import { canonicalJson } from '#domain/events';
 import type { Actor } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { SettingsLookup } from '#domain/settings/settings-lookup';
 import type { UserLookup } from '#domain/users/user-lookup';
 import {
@@ -13,6 +13,7 @@ import {
   salesSections,
   validateSalesSettings,
 } from './sales-settings';
+import { newSalesSettingsEvent } from './sales-settings-events';
 import type { SalesSettingsStore } from './sales-settings-store';
 
 export interface SalesSettingsDeps extends ServiceDeps {
@@ -85,14 +86,10 @@ export class SalesSettingsService {
       updatedBy: ctx.userId,
       ...normalised,
     };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.sales,
-      'SalesSettingsChanged',
-      salesSettingsSubject,
-      { version: next.version, changed },
-    );
+    const event = newSalesSettingsEvent(this.deps, ctx, 'SalesSettingsChanged', {
+      subject: salesSettingsSubject,
+      data: { version: next.version, changed },
+    });
     await this.deps.salesSettings.replace(next, current.version, event);
     return next;
   }

@@ -6,10 +6,11 @@ import {
   ValidationError,
   VersionMismatchError,
 } from '#domain/errors';
+import type { DomainEventOf } from '#domain/event-catalogue';
 import type { DomainEvent } from '#domain/events';
 import { mapLimitSettled } from '#domain/map-limit';
 import type { Actor, Created, IdempotencyToken } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { createdStamps, touched } from '#domain/stamps';
 import {
   type AccountFailure,
@@ -20,6 +21,7 @@ import {
   type MoveCustomersJob,
   maxMovePasses,
 } from './job';
+import { newSettingsEvent } from './settings-events';
 import type { SettingsService } from './settings-service';
 import type { IndustryAccounts, JobStore } from './stores';
 import { settingsSubject } from './subjects';
@@ -60,6 +62,7 @@ export const defaultMoveCustomersLimits: MoveCustomersLimits = {
 
 /** The events that drive a job; the `settings-jobs` queue receives these. */
 export const moveCustomersEventTypes = ['MoveCustomersRequested', 'MoveCustomersContinued'] as const;
+export type MoveCustomersStep = DomainEventOf<(typeof moveCustomersEventTypes)[number]>;
 
 /** Tries of one account whose version keeps changing under the move. */
 const versionRetries = 5;
@@ -136,20 +139,16 @@ export class MoveCustomersService {
       pass: 1,
       remaining: 0,
     };
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'MoveCustomersRequested',
-      settingsSubject('job', job.id),
-      {
+    const event = newSettingsEvent(this.deps, ctx, 'MoveCustomersRequested', {
+      subject: settingsSubject('job', job.id),
+      data: {
         jobId: job.id,
         step: 0,
         fromIndustryId,
         toIndustryId,
         deleteSourceWhenDone: job.deleteSourceWhenDone,
       },
-    );
+    });
     const until = new Date(ctx.now.getTime() + this.limits.lockHours * 3600_000).toISOString();
     return this.deps.jobs.create(
       job,
@@ -170,12 +169,10 @@ export class MoveCustomersService {
    * One invocation of a job, driven by its `MoveCustomersRequested` or
    * `MoveCustomersContinued` event. Returns the event it wrote (the next
    * continuation, or `MoveCustomersFinished`), or undefined when the
-   * message was stale or not a job's.
+   * message was stale.
    */
-  async handle(event: DomainEvent): Promise<DomainEvent | undefined> {
-    if (!(moveCustomersEventTypes as readonly string[]).includes(event.type)) return undefined;
-    const { jobId, step } = event.data as { jobId?: unknown; step?: unknown };
-    if (typeof jobId !== 'string' || typeof step !== 'number') return undefined;
+  async handle(event: MoveCustomersStep): Promise<DomainEvent | undefined> {
+    const { jobId, step } = event.data;
     let job = await this.deps.jobs.get(event.tenantId, jobId);
     // Another step's message, or a finished job: a duplicate or a redelivery after the fact.
     if (!job || job.step !== step || job.state === 'done' || job.state === 'failed') return undefined;
@@ -337,14 +334,10 @@ export class MoveCustomersService {
   private async continueLater(actor: Actor, job: MoveCustomersJob): Promise<DomainEvent> {
     const ctx = await changeContext(this.deps, actor);
     const step = job.step + 1;
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'MoveCustomersContinued',
-      settingsSubject('job', job.id),
-      { jobId: job.id, step, done: job.done, total: job.total },
-    );
+    const event = newSettingsEvent(this.deps, ctx, 'MoveCustomersContinued', {
+      subject: settingsSubject('job', job.id),
+      data: { jobId: job.id, step, done: job.done, total: job.total },
+    });
     await this.deps.jobs.save(job, touched({ ...job, step }, ctx), event);
     return event;
   }
@@ -369,14 +362,10 @@ export class MoveCustomersService {
     }
     const ctx = await changeContext(this.deps, actor);
     const next = touched(finished(job, ctx.now, error), ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'MoveCustomersFinished',
-      settingsSubject('job', job.id),
-      { jobId: job.id, job: jobView(next) },
-    );
+    const event = newSettingsEvent(this.deps, ctx, 'MoveCustomersFinished', {
+      subject: settingsSubject('job', job.id),
+      data: { jobId: job.id, job: jobView(next) },
+    });
     await this.deps.jobs.save(job, next, event, [job.fromIndustryId, job.toIndustryId]);
     return event;
   }

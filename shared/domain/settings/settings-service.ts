@@ -1,6 +1,6 @@
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { softDeleted, touched } from '#domain/stamps';
 import type { UserLookup } from '#domain/users/user-lookup';
 import {
@@ -16,6 +16,7 @@ import {
   type UserGroup,
   updateSetting,
 } from './setting';
+import { newSettingsEvent } from './settings-events';
 import type { SettingKind } from './settings-lookup';
 import type { SettingFilter, SettingsStore, TreeWriteOptions } from './stores';
 import { settingsSubject } from './subjects';
@@ -67,14 +68,10 @@ export class SettingsService {
         : undefined;
     const setting = createSetting(kind, this.deps.ids.next(), draft, ctx, nextOrder);
     const options = await this.checkRules(actor, undefined, setting);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'SettingCreated',
-      settingsSubject('setting', setting.id),
-      { setting },
-    );
+    const event = newSettingsEvent(this.deps, ctx, 'SettingCreated', {
+      subject: settingsSubject('setting', setting.id),
+      data: { setting },
+    });
     const created = await this.deps.settings.create(setting, event, options, idempotency);
     return created as Created<SettingOf<K>>;
   }
@@ -105,15 +102,11 @@ export class SettingsService {
     const { setting, changes } = updateSetting(current, patch, ctx);
     if (changes.length === 0) return current;
     const options = await this.checkRules(actor, current, setting);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'SettingUpdated',
-      settingsSubject('setting', settingId),
-      { setting },
+    const event = newSettingsEvent(this.deps, ctx, 'SettingUpdated', {
+      subject: settingsSubject('setting', settingId),
+      data: { setting },
       changes,
-    );
+    });
     await this.deps.settings.update(current, setting, event, options);
     return setting;
   }
@@ -144,14 +137,10 @@ export class SettingsService {
 
   private async removeSetting(actor: Actor, current: Setting, jobId?: string): Promise<void> {
     const ctx = await changeContext(this.deps, actor);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'SettingDeleted',
-      settingsSubject('setting', current.id),
-      { kind: current.kind, settingId: current.id },
-    );
+    const event = newSettingsEvent(this.deps, ctx, 'SettingDeleted', {
+      subject: settingsSubject('setting', current.id),
+      data: { kind: current.kind, settingId: current.id },
+    });
     await this.deps.settings.remove(current, softDeleted(current, ctx), event, jobId);
   }
 
@@ -192,19 +181,15 @@ export class SettingsService {
       return moved;
     });
     if (next.length === 0) return ordered;
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.accounts,
-      'SettingsReordered',
-      settingsSubject('setting', kind),
-      { kind, ids },
-      previous.map((p, i) => ({
+    const event = newSettingsEvent(this.deps, ctx, 'SettingsReordered', {
+      subject: settingsSubject('setting', kind),
+      data: { kind, ids },
+      changes: previous.map((p, i) => ({
         field: `${p.id}.order`,
         from: (p as SettingOf<OrderedKind>).order,
         to: (next[i] as SettingOf<OrderedKind>).order,
       })),
-    );
+    });
     await this.deps.settings.reorder(previous, next, event);
     return ordered;
   }

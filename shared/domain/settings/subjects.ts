@@ -1,4 +1,4 @@
-import type { DomainEvent } from '#domain/events';
+import type { EventSubject } from '#domain/events';
 
 /**
  * The subjects of this module's events: a setting (or, for a reorder, the
@@ -7,6 +7,6 @@ import type { DomainEvent } from '#domain/events';
  */
 export type SettingsSubjectType = 'setting' | 'job';
 
-export function settingsSubject(type: SettingsSubjectType, id: string): DomainEvent['subject'] {
+export function settingsSubject<T extends SettingsSubjectType>(type: T, id: string): EventSubject<T> {
   return { type, id };
 }

@@ -16,7 +16,7 @@ import {
   type UserPatch,
 } from './user';
 import type { UserDirectory } from './user-directory';
-import { userEvent } from './user-events';
+import { newUserEvent, userSubjectType } from './user-events';
 import type { UserFilter, UserStore } from './user-store';
 
 /**
@@ -39,7 +39,10 @@ export class UserService {
     const ctx = await changeContext(this.deps, actor);
     const account = await this.deps.directory.createUser(actor.tenantId, fields);
     const user = createUser(account, fields, ctx);
-    const event = userEvent(this.deps, ctx, 'UserCreated', user.id, { user });
+    const event = newUserEvent(this.deps, ctx, 'UserCreated', {
+      subject: subjectOf(user.id),
+      data: { user },
+    });
     return this.deps.users.create(user, event, idempotency);
   }
 
@@ -69,7 +72,7 @@ export class UserService {
     await this.assertAdminRemains(current, user);
     const rolesChanged = changes.some((c) => c.field === 'roles');
     const type = rolesChanged ? 'UserRolesChanged' : 'UserUpdated';
-    const event = userEvent(this.deps, ctx, type, userId, { user }, changes);
+    const event = newUserEvent(this.deps, ctx, type, { subject: subjectOf(userId), data: { user }, changes });
     await this.write(
       current,
       user,
@@ -87,9 +90,11 @@ export class UserService {
     const ctx = await changeContext(this.deps, actor);
     const user = deactivateUser(current, ctx);
     await this.assertAdminRemains(current, user);
-    const event = userEvent(this.deps, ctx, 'UserDeactivated', userId, { user }, [
-      { field: 'active', from: true, to: false },
-    ]);
+    const event = newUserEvent(this.deps, ctx, 'UserDeactivated', {
+      subject: subjectOf(userId),
+      data: { user },
+      changes: [{ field: 'active', from: true, to: false }],
+    });
     await this.write(current, user, event, () => this.deps.directory.deactivate(user));
     return user;
   }
@@ -100,9 +105,11 @@ export class UserService {
     if (current.active) return current;
     const ctx = await changeContext(this.deps, actor);
     const user = reactivateUser(current, ctx);
-    const event = userEvent(this.deps, ctx, 'UserReactivated', userId, { user }, [
-      { field: 'active', from: false, to: true },
-    ]);
+    const event = newUserEvent(this.deps, ctx, 'UserReactivated', {
+      subject: subjectOf(userId),
+      data: { user },
+      changes: [{ field: 'active', from: false, to: true }],
+    });
     await this.write(current, user, event, () => this.deps.directory.reactivate(user));
     return user;
   }
@@ -144,3 +151,5 @@ export class UserService {
     }
   }
 }
+
+const subjectOf = (userId: string) => ({ type: userSubjectType, id: userId });

@@ -1,9 +1,10 @@
+import { newEnergyEvent } from '#domain/energy/energy-events';
 import type { Territory, TerritoryStore } from '#domain/energy/territory';
 import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
 import { mapLimit } from '#domain/map-limit';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { calendarDateReason, isCalendarDate } from './calendar-date';
 import {
   createPriceList,
@@ -44,14 +45,10 @@ export class PricingService {
   ): Promise<Created<Product>> {
     const ctx = await changeContext(this.deps, actor);
     const product = createProduct(this.deps.ids.next(), draft, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'ProductCreated',
-      { type: 'product', id: product.id },
-      { product },
-    );
+    const event = newEnergyEvent(this.deps, ctx, 'ProductCreated', {
+      subject: { type: 'product', id: product.id },
+      data: { product },
+    });
     return this.deps.products.create(product, event, idempotency);
   }
 
@@ -77,15 +74,11 @@ export class PricingService {
     const ctx = await changeContext(this.deps, actor);
     const { product, changes } = updateProduct(current, patch, ctx);
     if (changes.length === 0) return current;
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'ProductUpdated',
-      { type: 'product', id: productId },
-      { product },
+    const event = newEnergyEvent(this.deps, ctx, 'ProductUpdated', {
+      subject: { type: 'product', id: productId },
+      data: { product },
       changes,
-    );
+    });
     await this.deps.products.update(current, product, event);
     return product;
   }
@@ -121,14 +114,10 @@ export class PricingService {
 
     const ctx = await changeContext(this.deps, actor);
     const list = createPriceList(product, draft, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.energy,
-      'PriceListPublished',
-      { type: 'product', id: productId },
-      { priceList: list },
-    );
+    const event = newEnergyEvent(this.deps, ctx, 'PriceListPublished', {
+      subject: { type: 'product', id: productId },
+      data: { priceList: list },
+    });
     return this.deps.prices.publish(product, withPublishedPriceList(product, ctx), list, event, idempotency);
   }
 

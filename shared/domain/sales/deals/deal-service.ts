@@ -17,7 +17,7 @@ import {
   seesAllDeals,
 } from '#domain/sales/sales-ports';
 import type { DealStore } from '#domain/sales/stores';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { DealStage } from '#domain/settings/setting';
 import type { ChangeContext } from '#domain/stamps';
 import type { UserLookup } from '#domain/users/user-lookup';
@@ -32,6 +32,7 @@ import {
   stageSnapshot,
   updateDeal,
 } from './deal';
+import { newDealEvent } from './deal-events';
 import { forecastGroupsOf } from './forecast-groups';
 
 export interface DealDeps extends ServiceDeps {
@@ -102,14 +103,10 @@ export class DealService {
       },
       ctx,
     );
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.sales,
-      'DealCreated',
-      { type: 'deal', id: deal.id, accountId: deal.accountId },
-      { deal },
-    );
+    const event = newDealEvent(this.deps, ctx, 'DealCreated', {
+      subject: { type: 'deal', id: deal.id, accountId: deal.accountId },
+      data: { deal },
+    });
     return { deal, event };
   }
 
@@ -176,15 +173,11 @@ export class DealService {
       ]);
     }
     const moved = deal.stage.id !== current.stage.id;
-    const event = domainEvent(
-      this.deps,
-      at,
-      eventSources.sales,
-      moved ? 'DealStageChanged' : 'DealUpdated',
-      { type: 'deal', id: deal.id, accountId: deal.accountId },
-      { deal, previous: current },
+    const event = newDealEvent(this.deps, at, moved ? 'DealStageChanged' : 'DealUpdated', {
+      subject: { type: 'deal', id: deal.id, accountId: deal.accountId },
+      data: { deal, previous: current },
       changes,
-    );
+    });
     return { previous: current, deal, event };
   }
 

@@ -11,8 +11,9 @@ import type { IdempotencyToken } from '#domain/ports';
 import type { Deal, DealDraft } from '#domain/sales/deals/deal';
 import type { DealService, PreparedDeal } from '#domain/sales/deals/deal-service';
 import type { SalesActor } from '#domain/sales/sales-ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { assertConvertible, convertLead, type Lead, leadName } from './lead';
+import { newLeadEvent } from './lead-events';
 import type { LeadService } from './lead-service';
 import { subjectOf } from './lead-service';
 
@@ -152,15 +153,11 @@ export class ConversionService {
       },
       ctx,
     );
-    const leadEvent = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.sales,
-      'LeadConverted',
-      subjectOf(converted),
-      { lead: converted, previous: lead },
-      [{ field: 'stage', from: lead.stage, to: converted.stage }],
-    );
+    const leadEvent = newLeadEvent(this.deps, ctx, 'LeadConverted', {
+      subject: subjectOf(converted),
+      data: { lead: converted, previous: lead },
+      changes: [{ field: 'stage', from: lead.stage, to: converted.stage }],
+    });
     const result: Conversion = {
       lead: converted,
       account: accountValue,

@@ -1,13 +1,15 @@
 import type { Activity, ActivityDraft, ActivitySubject } from '#domain/activities/activity';
 import { VersionMismatchError } from '#domain/errors';
-import type { DomainEvent, FieldChange } from '#domain/events';
+import { type DomainEventOf, isEventOf } from '#domain/event-catalogue';
+import type { FieldChange } from '#domain/events';
 import type { Actor, Created, IdempotencyToken } from '#domain/ports';
 import type { SalesSettingsReader } from '#domain/sales/sales-ports';
 import type { RouteTarget, SalesSettings } from '#domain/sales/sales-settings';
 import type { LeadStore } from '#domain/sales/stores';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { UserLookup } from '#domain/users/user-lookup';
 import { isFinalLeadStage, type Lead } from './lead';
+import { newLeadEvent } from './lead-events';
 import { matchRoute, nurtureFor, pickRoundRobin, type RoundRobinTurns } from './lead-routing';
 import { scoreLead } from './lead-scoring';
 import { subjectOf } from './lead-service';
@@ -35,6 +37,9 @@ export const pipelineUserId = 'lead-pipeline';
 export const scoringEvents = ['LeadCreated', 'LeadUpdated', 'LeadEngagementRecorded'] as const;
 /** The event after which the new owner's follow-ups are scheduled. */
 export const nurturingEvents = ['LeadRouted'] as const;
+/** The events the pipeline handles: its queue receives these. */
+export const leadPipelineEvents = [...scoringEvents, ...nurturingEvents];
+export type LeadPipelineEvent = DomainEventOf<(typeof leadPipelineEvents)[number]>;
 
 const attempts = 3;
 
@@ -50,10 +55,9 @@ const attempts = 3;
 export class LeadPipeline {
   constructor(private readonly deps: LeadPipelineDeps) {}
 
-  async handle(event: DomainEvent): Promise<void> {
-    if ((scoringEvents as readonly string[]).includes(event.type))
-      await this.process(event.tenantId, event.subject.id);
-    if ((nurturingEvents as readonly string[]).includes(event.type)) await this.nurture(event);
+  async handle(event: LeadPipelineEvent): Promise<void> {
+    if (isEventOf(event, scoringEvents)) await this.process(event.tenantId, event.subject.id);
+    if (isEventOf(event, nurturingEvents)) await this.nurture(event);
   }
 
   private async process(tenantId: string, leadId: string): Promise<void> {
@@ -116,19 +120,15 @@ export class LeadPipeline {
     };
     // The routing event schedules the follow-ups, so it names the lead as it is after every change.
     const type = owner ? 'LeadRouted' : next.stage !== current.stage ? 'LeadStageChanged' : 'LeadScored';
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.sales,
-      type,
-      subjectOf(written),
-      {
+    const event = newLeadEvent(this.deps, ctx, type, {
+      subject: subjectOf(written),
+      data: {
         lead: written,
         previous: current,
         ...(owner?.groupId ? { groupId: owner.groupId } : {}),
       },
       changes,
-    );
+    });
     await this.deps.leads.update(current, written, event);
   }
 
@@ -155,9 +155,9 @@ export class LeadPipeline {
   }
 
   /** The new owner's follow-ups, one per nurture rule of the lead's stage; a redelivery makes none twice. */
-  private async nurture(event: DomainEvent): Promise<void> {
-    const lead = (event.data as { lead?: Lead }).lead;
-    if (!lead?.ownerId || !lead.routedAt) return;
+  private async nurture(event: DomainEventOf<'LeadRouted'>): Promise<void> {
+    const { lead } = event.data;
+    if (!lead.ownerId || !lead.routedAt) return;
     const actor = { tenantId: event.tenantId, userId: pipelineUserId };
     const rules = await this.deps.rules.get(actor);
     const { timeZone } = await this.deps.tenants.profile(event.tenantId);

@@ -1,9 +1,10 @@
 import { FieldCollector } from '#domain/accounts/normalise';
 import type { IdentificationStore } from '#domain/accounts/records';
 import { assertVersion, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
+import type { FieldChange } from '#domain/events';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { LeadStore } from '#domain/sales/stores';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, touched } from '#domain/stamps';
 import type { TenantProfile } from '#domain/tenant';
 import type { UserLookup } from '#domain/users/user-lookup';
@@ -19,6 +20,7 @@ import {
   type SettableLeadStage,
   updateLead,
 } from './lead';
+import { type LeadChangeEvent, newLeadEvent } from './lead-events';
 
 export interface LeadDeps extends ServiceDeps {
   readonly leads: LeadStore;
@@ -56,7 +58,7 @@ export class LeadService {
     const fields = normalised(input, ctx.tenant);
     const duplicates = await this.duplicatesOf(actor.tenantId, fields);
     const lead = createLead(this.deps.ids.next(), fields, duplicates, ctx);
-    const event = domainEvent(this.deps, ctx, eventSources.sales, 'LeadCreated', subjectOf(lead), { lead });
+    const event = newLeadEvent(this.deps, ctx, 'LeadCreated', { subject: subjectOf(lead), data: { lead } });
     return this.deps.leads.create(lead, event, idempotency);
   }
 
@@ -169,23 +171,19 @@ export class LeadService {
         );
   }
 
-  /** Writes a changed lead with its event, which carries the lead before and after. */
+  /** Writes a change made through the service with its event, which carries the lead before and after. */
   async save(
     ctx: ChangeContext,
     previous: Lead,
     lead: Lead,
-    type: string,
-    changes: readonly { field: string; from: unknown; to: unknown }[],
+    type: Exclude<LeadChangeEvent, 'LeadScored' | 'LeadConverted'>,
+    changes: readonly FieldChange[],
   ): Promise<void> {
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.sales,
-      type,
-      subjectOf(lead),
-      { lead, previous },
+    const event = newLeadEvent(this.deps, ctx, type, {
+      subject: subjectOf(lead),
+      data: { lead, previous },
       changes,
-    );
+    });
     await this.deps.leads.update(previous, lead, event);
   }
 

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { assertVersion, NotFoundError, UnauthenticatedError, ValidationError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { Lead } from './lead';
+import { newLeadEvent } from './lead-events';
 import { applyLeadMapping, type LeadMapping, leadMappingPresets } from './lead-mapping';
 import type { LeadService } from './lead-service';
 import {
@@ -87,8 +88,9 @@ export class LeadSourceService {
     }
     const ctx = await changeContext(this.deps, actor);
     const source = createLeadSource(this.deps.ids.next(), { ...draft, mapping }, ctx);
-    const event = domainEvent(this.deps, ctx, eventSources.sales, 'LeadSourceCreated', subjectOf(source), {
-      leadSource: source,
+    const event = newLeadEvent(this.deps, ctx, 'LeadSourceCreated', {
+      subject: subjectOf(source),
+      data: { leadSource: source },
     });
     const created = await this.deps.sources.create(source, event, idempotency);
     // The secret is made after the source exists; a replay does not show it again (rotate instead).
@@ -119,8 +121,9 @@ export class LeadSourceService {
     assertVersion('lead source', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
     const next = updateLeadSource(current, patch, ctx);
-    const event = domainEvent(this.deps, ctx, eventSources.sales, 'LeadSourceUpdated', subjectOf(next), {
-      leadSource: next,
+    const event = newLeadEvent(this.deps, ctx, 'LeadSourceUpdated', {
+      subject: subjectOf(next),
+      data: { leadSource: next },
     });
     await this.deps.sources.update(current, next, event);
     return next;

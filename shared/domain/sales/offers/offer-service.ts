@@ -13,7 +13,7 @@ import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports
 import type { Deal } from '#domain/sales/deals/deal';
 import type { DealService } from '#domain/sales/deals/deal-service';
 import type { DealAccess, SalesActor } from '#domain/sales/sales-ports';
-import { changeContext, domainEvent, eventSources, type ServiceDeps } from '#domain/service-context';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import {
   acceptVersion,
@@ -32,6 +32,7 @@ import {
   type VersionContent,
   versionOf,
 } from './offer';
+import { newOfferEvent } from './offer-events';
 import type { OfferStore, StoredOffer } from './offer-store';
 
 export interface OfferDeps extends ServiceDeps {
@@ -87,9 +88,9 @@ export class OfferService {
     const ctx = await changeContext(this.deps, actor);
     const content = await this.content(actor, deal, request, ctx);
     const { offer, version } = createOffer(this.deps.ids.next(), deal, content, ctx);
-    const event = domainEvent(this.deps, ctx, eventSources.sales, 'OfferCreated', subjectOf(offer), {
-      offer,
-      version,
+    const event = newOfferEvent(this.deps, ctx, 'OfferCreated', {
+      subject: subjectOf(offer),
+      data: { offer, version },
     });
     const { value, replayed } = await this.deps.offers.create(offer, version, event, idempotency);
     return { value: shown(value, ctx), replayed };
@@ -124,18 +125,14 @@ export class OfferService {
     const { stored, deal, ctx } = await this.forChange(actor, offerId, expectedVersion);
     const content = await this.content(actor, deal, request, ctx);
     const change = addVersion(stored.offer, stored.versions, content, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.sales,
-      'OfferVersionCreated',
-      subjectOf(change.offer),
-      {
+    const event = newOfferEvent(this.deps, ctx, 'OfferVersionCreated', {
+      subject: subjectOf(change.offer),
+      data: {
         offer: change.offer,
         version: change.version,
         ...(change.supersededVersion ? { supersededVersion: change.supersededVersion } : {}),
       },
-    );
+    });
     await this.deps.offers.update(stored.offer, change.offer, change.versions, event);
     return detailOf(change.offer, change.version, ctx);
   }
@@ -154,18 +151,14 @@ export class OfferService {
     const days = await this.deps.offerValidityDays(actor.tenantId);
     const validUntil = lastValidDay(ctx.now, ctx.tenant.timeZone, days);
     const change = sendVersion(stored.offer, stored.versions, number, validUntil, ctx);
-    const event = domainEvent(
-      this.deps,
-      ctx,
-      eventSources.sales,
-      'OfferVersionSent',
-      subjectOf(change.offer),
-      {
+    const event = newOfferEvent(this.deps, ctx, 'OfferVersionSent', {
+      subject: subjectOf(change.offer),
+      data: {
         offer: change.offer,
         version: change.version,
         supersededVersions: change.supersededVersions,
       },
-    );
+    });
     await this.deps.offers.update(stored.offer, change.offer, change.versions, event);
     return detailOf(change.offer, change.version, ctx);
   }
@@ -187,12 +180,15 @@ export class OfferService {
     await this.assertNoOtherAccepted(actor.tenantId, stored.offer);
     const won = await this.deps.deals.prepareWon(actor, deal, ctx);
     const { offer } = change;
-    const event = domainEvent(this.deps, ctx, eventSources.sales, 'OfferAccepted', subjectOf(offer), {
-      offerId: offer.id,
-      dealId: offer.dealId,
-      accountId: offer.accountId,
-      versionNumber: number,
-      version: change.version,
+    const event = newOfferEvent(this.deps, ctx, 'OfferAccepted', {
+      subject: subjectOf(offer),
+      data: {
+        offerId: offer.id,
+        dealId: offer.dealId,
+        accountId: offer.accountId,
+        versionNumber: number,
+        version: change.version,
+      },
     });
     await this.deps.offers.accept(stored.offer, offer, change.versions, event, won);
     return detailOf(offer, change.version, ctx);

@@ -1,60 +1,53 @@
-import type { DomainEvent } from '#domain/events';
-import type { Deal } from '#domain/sales/deals/deal';
-import type { Lead } from '#domain/sales/leads/lead';
-import { eventSources } from '#domain/service-context';
+import { type DomainEventOf, type EventNameOf, isEventOf } from '#domain/event-catalogue';
+import type { LeadChangeEvent } from '#domain/sales/leads/lead-events';
+import type { eventSources } from '#domain/service-context';
 import type { BucketDelta } from './bucket-delta';
 import { dealDelta } from './forecast';
 import { leadDelta } from './funnel';
 import type { Projection, ProjectionBuckets, SalesAggregateWriter } from './sales-aggregates';
 
-interface RecordChange<T> {
-  readonly previous?: T;
-  readonly next: T;
-}
+/** An event of the sales module: the reports' queue receives them all. */
+export type SalesEvent = DomainEventOf<EventNameOf<typeof eventSources.sales>>;
 
-/**
- * The record an event is about, before and after it: only the record for
- * its creation event, both for any other; undefined when the event does
- * not carry what that needs.
- */
-function changeOf<T>(
-  event: DomainEvent,
-  name: 'deal' | 'lead',
-  createdType: string,
-): RecordChange<T> | undefined {
-  const next = event.data[name] as T | undefined;
-  const previous = event.data.previous as T | undefined;
-  if (next === undefined) return undefined;
-  if (event.type === createdType) return { next };
-  return previous === undefined ? undefined : { previous, next };
-}
+/** The changes of a deal; each carries it before and after. */
+const dealChanges = ['DealUpdated', 'DealStageChanged'] as const;
+
+/** The changes of a lead; each carries it before and after. */
+const leadChanges = [
+  'LeadUpdated',
+  'LeadStageChanged',
+  'LeadEngagementRecorded',
+  'LeadScored',
+  'LeadRouted',
+  'LeadConverted',
+] as const satisfies readonly LeadChangeEvent[];
 
 /**
  * Keeps the sales report aggregates from the sales module's events. A
- * `DealCreated` or `LeadCreated` event adds the new record; any other event
- * about a deal or a lead whose data carries the record before and after
- * (`{ deal, previous }`, `{ lead, previous }`) moves the aggregates by the
- * difference, whatever its type, so an event that changes neither figures
- * nor stage writes nothing. Everything else is ignored. Deliveries may come
- * twice or out of order: the store adds each event once, and differences
- * add up to the same totals in any order.
+ * `DealCreated` or `LeadCreated` event adds the new record; a change of a
+ * deal or a lead (`{ deal, previous }`, `{ lead, previous }`) moves the
+ * aggregates by the difference, so a change of neither figures nor stage
+ * writes nothing. Other sales events (offers, lead sources, rules) are ignored.
+ * Deliveries may come twice or out of order: the store adds each event once,
+ * and differences add up to the same totals in any order.
  */
 export class SalesProjection {
   constructor(private readonly aggregates: SalesAggregateWriter) {}
 
-  async apply(event: DomainEvent): Promise<void> {
-    if (event.source !== eventSources.sales) return;
-    if (event.subject.type === 'deal') {
-      const change = changeOf<Deal>(event, 'deal', 'DealCreated');
-      if (change) await this.add(event, 'forecast', dealDelta(change.previous, change.next));
-    } else if (event.subject.type === 'lead') {
-      const change = changeOf<Lead>(event, 'lead', 'LeadCreated');
-      if (change) await this.add(event, 'funnel', leadDelta(change.previous, change.next));
+  async apply(event: SalesEvent): Promise<void> {
+    if (event.type === 'DealCreated') {
+      await this.add(event, 'forecast', dealDelta(undefined, event.data.deal));
+    } else if (isEventOf(event, dealChanges)) {
+      await this.add(event, 'forecast', dealDelta(event.data.previous, event.data.deal));
+    } else if (event.type === 'LeadCreated') {
+      await this.add(event, 'funnel', leadDelta(undefined, event.data.lead));
+    } else if (isEventOf(event, leadChanges)) {
+      await this.add(event, 'funnel', leadDelta(event.data.previous, event.data.lead));
     }
   }
 
   private async add<P extends Projection>(
-    event: DomainEvent,
+    event: SalesEvent,
     projection: P,
     deltas: readonly BucketDelta<ProjectionBuckets[P]>[],
   ): Promise<void> {

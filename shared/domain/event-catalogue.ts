@@ -1,0 +1,80 @@
+import { accountEvents } from './accounts/account-events';
+import { activityEvents } from './activities/activity-events';
+import { attachmentEvents } from './attachments/attachment-events';
+import { energyEvents } from './energy/energy-events';
+import type { EventOf } from './event-definition';
+import { importEvents } from './import/import-events';
+import { messageEvents } from './messaging/message-events';
+import { dealEvents } from './sales/deals/deal-events';
+import { leadEvents } from './sales/leads/lead-events';
+import { offerEvents } from './sales/offers/offer-events';
+import { salesSettingsEvents } from './sales/sales-settings-events';
+import type { EventSource } from './service-context';
+import { settingsEvents } from './settings/settings-events';
+import { userEvents } from './users/user-events';
+
+/** The events of each domain module, by the module's folder under `shared/domain/`. */
+export const eventModules = {
+  accounts: accountEvents,
+  activities: activityEvents,
+  attachments: attachmentEvents,
+  messaging: messageEvents,
+  settings: settingsEvents,
+  import: importEvents,
+  energy: energyEvents,
+  users: userEvents,
+  'sales/leads': leadEvents,
+  'sales/deals': dealEvents,
+  'sales/offers': offerEvents,
+  sales: salesSettingsEvents,
+};
+
+/** Every domain event type, by name: what the outbox relays to the bus and the consumers read. */
+export const eventCatalogue = {
+  ...accountEvents,
+  ...activityEvents,
+  ...attachmentEvents,
+  ...messageEvents,
+  ...settingsEvents,
+  ...importEvents,
+  ...energyEvents,
+  ...userEvents,
+  ...leadEvents,
+  ...dealEvents,
+  ...offerEvents,
+  ...salesSettingsEvents,
+};
+
+type Catalogue = typeof eventCatalogue;
+
+export type EventName = keyof Catalogue;
+
+/** Any event of the catalogue; `type` tells which, and with it the source, subject and payload. */
+export type AnyDomainEvent = { [N in EventName]: EventOf<Catalogue, N> }[EventName];
+
+/** The events of the names `N`: `DomainEventOf<'AccountCreated'>`. */
+export type DomainEventOf<N extends EventName> = Extract<AnyDomainEvent, { readonly type: N }>;
+
+/** The names of the events a bus source carries. */
+export type EventNameOf<S extends EventSource> = {
+  [N in EventName]: Catalogue[N]['source'] extends S ? N : never;
+}[EventName];
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(eventCatalogue, name);
+}
+
+export const eventNames: readonly EventName[] = Object.keys(eventCatalogue).filter(isEventName);
+
+/** The names of the events of one bus source. */
+export function eventNamesOf<S extends EventSource>(source: S): EventNameOf<S>[] {
+  return eventNames.filter((name): name is EventNameOf<S> => eventCatalogue[name].source === source);
+}
+
+/** Narrows an event to the names `names`. */
+export function isEventOf<N extends EventName>(
+  event: AnyDomainEvent,
+  names: readonly N[],
+): event is DomainEventOf<N> {
+  return names.some((name) => name === event.type);
+}
