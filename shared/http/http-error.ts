@@ -1,23 +1,19 @@
 import type { InvalidField } from '#domain/errors';
+import { type ProblemCode, type ProblemStatus, problemTypeOf } from './problem-types';
 
-/** A failure of the HTTP exchange itself (headers, cursor, idempotency key). */
+/** A failure of the HTTP exchange itself (headers, cursor, idempotency key); its code gives status and title. */
 export class HttpError extends Error {
-  readonly status: number;
-  readonly code: string;
+  readonly code: ProblemCode;
+  readonly status: ProblemStatus;
   readonly title: string;
   readonly fields: readonly InvalidField[];
 
-  constructor(
-    status: number,
-    code: string,
-    title: string,
-    detail: string,
-    fields: readonly InvalidField[] = [],
-  ) {
+  constructor(code: ProblemCode, detail: string, fields: readonly InvalidField[] = []) {
     super(detail);
     this.name = 'HttpError';
-    this.status = status;
+    const { status, title } = problemTypeOf(code);
     this.code = code;
+    this.status = status;
     this.title = title;
     this.fields = fields;
   }

@@ -5,7 +5,14 @@ import type { z } from 'zod';
 import type { Caller } from '#domain/caller';
 import { assertPermitted, callerFromClaims } from './auth';
 import { HttpError } from './http-error';
-import { fieldsOfZodError, internalProblem, problemOf, problemResponse, validationProblem } from './problem';
+import {
+  fieldsOfZodError,
+  internalProblem,
+  problem,
+  problemOf,
+  problemResponse,
+  validationProblem,
+} from './problem';
 import { type BoundRoute, type IdempotencyRequest, type RouteContract, routeKeyOf } from './route';
 
 /** The v2 event with the JWT authorizer's claims, as API Gateway sends it. */
@@ -38,18 +45,13 @@ function readBody(event: HttpEvent, contract: RouteContract): { raw: string; val
   if (!contract.body || contract.signed) return undefined;
   const contentType = event.headers['content-type'] ?? '';
   if (!/^application\/([\w.+-]*\+)?json\b/i.test(contentType)) {
-    throw new HttpError(
-      415,
-      'unsupported-media-type',
-      'Unsupported media type',
-      'Send the body as application/json.',
-    );
+    throw new HttpError('unsupported-media-type', 'Send the body as application/json.');
   }
   const raw = rawBodyOf(event);
   try {
     return { raw, value: JSON.parse(raw) };
   } catch {
-    throw new HttpError(400, 'malformed-body', 'Malformed body', 'The body is not valid JSON.', [
+    throw new HttpError('malformed-body', 'The body is not valid JSON.', [
       { name: 'body', reason: 'not valid JSON' },
     ]);
   }
@@ -61,9 +63,7 @@ function readIfMatch(event: HttpEvent, contract: RouteContract): number | undefi
   if (header === undefined) {
     if (contract.ifMatch === 'required') {
       throw new HttpError(
-        428,
         'precondition-required',
-        'Precondition required',
         'Send If-Match with the ETag you read, so that no one else’s change is overwritten.',
         [{ name: 'If-Match', reason: 'required' }],
       );
@@ -72,7 +72,7 @@ function readIfMatch(event: HttpEvent, contract: RouteContract): number | undefi
   }
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim());
   if (!match) {
-    throw new HttpError(400, 'invalid-header', 'Invalid header', 'If-Match must be an ETag such as "3".', [
+    throw new HttpError('invalid-header', 'If-Match must be an ETag such as "3".', [
       { name: 'If-Match', reason: 'not an ETag of this API' },
     ]);
   }
@@ -97,20 +97,16 @@ function readIdempotencyKey(
   const key = event.headers['idempotency-key'];
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,128}$/.test(key)) {
-    throw new HttpError(
-      400,
-      'invalid-header',
-      'Invalid header',
-      'Idempotency-Key must be 1–128 visible ASCII characters.',
-      [{ name: 'Idempotency-Key', reason: 'must be 1–128 visible ASCII characters' }],
-    );
+    throw new HttpError('invalid-header', 'Idempotency-Key must be 1–128 visible ASCII characters.', [
+      { name: 'Idempotency-Key', reason: 'must be 1–128 visible ASCII characters' },
+    ]);
   }
   return { key, requestHash: requestHashOf(event, caller, rawBody) };
 }
 
 function callerOf(event: HttpEvent): Caller {
   const claims = event.requestContext.authorizer?.jwt?.claims;
-  if (!claims) throw new HttpError(401, 'unauthorized', 'Unauthorized', 'A bearer token is required.');
+  if (!claims) throw new HttpError('unauthorized', 'A bearer token is required.');
   return callerFromClaims(claims);
 }
 
@@ -168,18 +164,13 @@ export function createHttpHandler(routes: readonly BoundRoute[], logger: Logger)
   return async (event: HttpEvent): Promise<HttpResponse> => {
     const route = byKey.get(event.routeKey);
     if (!route) {
-      return problemResponse({
-        type: 'urn:gridline:problem:not-found',
-        title: 'Not found',
-        status: 404,
-        detail: `No route ${event.routeKey}.`,
-      });
+      return problemResponse(problem('not-found', `No route ${event.routeKey}.`));
     }
     try {
       return await dispatch(route, event);
     } catch (error) {
-      const problem = problemOf(error);
-      if (problem) return problemResponse(problem);
+      const known = problemOf(error);
+      if (known) return problemResponse(known);
       logger.error('unhandled error', { routeKey: event.routeKey, error: error as Error });
       return problemResponse(internalProblem);
     }

@@ -1,16 +1,8 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ZodError } from 'zod';
-import {
-  ConflictError,
-  DomainError,
-  ForbiddenError,
-  type InvalidField,
-  NotFoundError,
-  UnauthenticatedError,
-  ValidationError,
-  VersionMismatchError,
-} from '#domain/errors';
+import { DomainError, type InvalidField, ValidationError } from '#domain/errors';
 import { HttpError } from './http-error';
+import { type ProblemCode, problemTypeOf } from './problem-types';
 
 /** An RFC 9457 problem document; `invalid-params` lists the fields at fault. */
 export interface Problem {
@@ -29,17 +21,10 @@ export function problemResponse(problem: Problem): APIGatewayProxyStructuredResu
   };
 }
 
-function problem(
-  code: string,
-  title: string,
-  status: number,
-  detail: string,
-  fields?: readonly InvalidField[],
-) {
+/** The problem document of one code: its `type`, title and status, with this detail. */
+export function problem(code: ProblemCode, detail: string, fields?: readonly InvalidField[]): Problem {
   return {
-    type: `urn:gridline:problem:${code}`,
-    title,
-    status,
+    ...problemTypeOf(code),
     detail,
     ...(fields && fields.length > 0 ? { 'invalid-params': fields } : {}),
   };
@@ -57,31 +42,19 @@ export function fieldsOfZodError(error: ZodError): InvalidField[] {
 }
 
 export function validationProblem(fields: readonly InvalidField[]): Problem {
-  return problem('validation', 'Your request is not valid', 400, 'One or more fields are invalid.', fields);
+  return problem('validation', 'One or more fields are invalid.', fields);
 }
 
 /** Maps what the domain and the HTTP layer throw; anything else is the caller's 500. */
 export function problemOf(error: unknown): Problem | undefined {
-  if (error instanceof HttpError) {
-    return problem(error.code, error.title, error.status, error.message, error.fields);
-  }
-  if (!(error instanceof DomainError)) return undefined;
   if (error instanceof ValidationError) return validationProblem(error.fields);
-  if (error instanceof NotFoundError) return problem('not-found', 'Not found', 404, error.message);
-  if (error instanceof VersionMismatchError) {
-    return problem('version-mismatch', 'The resource has changed', 412, error.message);
+  if (error instanceof HttpError || error instanceof DomainError) {
+    return problem(error.code, error.message, error.fields);
   }
-  if (error instanceof ConflictError)
-    return problem('conflict', 'Conflict', 409, error.message, error.fields);
-  if (error instanceof ForbiddenError) return problem('forbidden', 'Forbidden', 403, error.message);
-  if (error instanceof UnauthenticatedError)
-    return problem('unauthorized', 'Unauthorized', 401, error.message);
-  return problem('domain-error', 'The request cannot be carried out', 422, error.message);
+  return undefined;
 }
 
 export const internalProblem: Problem = problem(
   'internal',
-  'Internal error',
-  500,
   'Something went wrong on our side; it has been logged.',
 );

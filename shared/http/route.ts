@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Caller } from '#domain/caller';
 import type { Permission } from './auth';
+import type { ProblemCode } from './problem-types';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -53,6 +54,13 @@ export interface RouteContract<
   readonly etag?: boolean;
   /** Error statuses this operation can answer, for the docs. */
   readonly errors: readonly number[];
+  /**
+   * This operation's own problems (what it conflicts on), for the docs. The
+   * ones any operation may answer (validation, roles, versions, retries)
+   * come with `errors`; without this list, the docs name every problem of
+   * those statuses.
+   */
+  readonly problems?: readonly ProblemCode[];
 }
 
 export interface RouteInput<P, Q, B> {

@@ -148,6 +148,7 @@ describe('energy domain, end to end', () => {
     });
 
     expect(duplicate.status).toBe(409);
+    expect(duplicate.body.type).toBe('urn:gridline:problem:supply-point-id-taken');
     expect(duplicate.body['invalid-params'][0].name).toBe('identifier');
   });
 

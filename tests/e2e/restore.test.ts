@@ -64,6 +64,7 @@ describe('deleted accounts, restore, additional information and categories, end 
     expect(taker.status).toBe(201);
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(refused.body.type).toBe('urn:gridline:problem:org-number-taken');
     expect(refused.body['invalid-params']).toEqual([
       { name: 'orgNumber', reason: 'another account of this tenant has this organisation number' },
     ]);

@@ -70,6 +70,7 @@ describe('settings, end to end', () => {
     });
 
     expect(removal.status).toBe(409);
+    expect(removal.body.type).toBe('urn:gridline:problem:setting-in-use');
     expect(bySales.status).toBe(403);
     expect(unknown.status).toBe(400);
     expect(unknown.body['invalid-params'][0].name).toBe('industryId');

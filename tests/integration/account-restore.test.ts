@@ -118,6 +118,7 @@ describe('deleting and restoring accounts', () => {
     // Assess
     expect(refused).toBeInstanceOf(ConflictError);
     expect(refused).toMatchObject({
+      code: 'org-number-taken',
       message: 'another account of this tenant has this organisation number',
       fields: [{ name: 'orgNumber', reason: 'another account of this tenant has this organisation number' }],
     });

@@ -258,6 +258,7 @@ describe('settings over HTTP', () => {
 
       // Assess
       expect(refused.status).toBe(409);
+      expect(refused.body.type).toBe('urn:gridline:problem:setting-in-use');
       expect(refused.body.detail).toBe(
         "category 'VIP' is used by 3 accounts and 1 contact; remove it from them first",
       );
@@ -458,6 +459,7 @@ describe('settings over HTTP', () => {
       expect(read).toMatchObject({ status: 200, headers: { etag: '"1"' }, body: { id: started.body.id } });
       expect(elsewhere.status).toBe(404);
       expect(again.status).toBe(409);
+      expect(again.body.type).toBe('urn:gridline:problem:job-running');
     });
 
     it('answers a delete with replaceWith with 202 and a job that deletes the industry when done', async () => {

@@ -349,6 +349,7 @@ describe('move customers', () => {
       expect(whileRunning).toBeInstanceOf(Error);
       expect((whileRunning as Error).message).toMatch(/takes part in move-customers job .* still running/);
       expect((secondJob as Error).message).toMatch(/already takes part in a running move-customers job/);
+      expect([whileRunning, secondJob]).toMatchObject([{ code: 'job-running' }, { code: 'job-running' }]);
       expect(run.last?.data.job).toMatchObject({ state: 'done', done: 30, total: 30 });
       await expect(setup.services.settings.get(setup.admin, 'industry', from)).rejects.toThrow(
         /does not exist/,

@@ -93,6 +93,7 @@ describe('the users API', () => {
 
     // Assess
     expect(duplicate.status).toBe(409);
+    expect(duplicate.body.type).toBe('urn:gridline:problem:email-taken');
     expect(duplicate.body['invalid-params']).toEqual([
       { name: 'email', reason: 'already used by another user' },
     ]);

@@ -62,7 +62,12 @@ export class SecretsManagerWebhookSecrets implements WebhookSecrets {
       );
     } catch (error) {
       if (error instanceof ResourceExistsException)
-        throw new ConflictError(`lead source ${sourceId} already has a signing secret`, [], { cause: error });
+        throw new ConflictError(
+          'already-exists',
+          `lead source ${sourceId} already has a signing secret`,
+          [],
+          { cause: error },
+        );
       throw error;
     }
     this.cache.forget(sourceId);

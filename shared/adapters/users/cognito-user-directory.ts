@@ -28,13 +28,12 @@ function explained(error: unknown, user?: DirectoryUser): unknown {
   switch (nameOf(error)) {
     case 'TooManyRequestsException':
       return new HttpError(
-        503,
         'identity-provider-busy',
-        'Identity provider busy',
         'The user pool is throttling changes; retry in a few seconds.',
       );
     case 'UserNotFoundException':
       return new ConflictError(
+        'sign-in-account-missing',
         `the sign-in account of ${user ? `user ${user.id}` : 'this user'} no longer exists in the user pool`,
       );
     default:

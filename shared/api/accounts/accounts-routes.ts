@@ -42,6 +42,7 @@ export const accountRoutes = {
     idempotent: true,
     success: { status: 201, description: 'The account', schema: accountSchema },
     errors: createErrors,
+    problems: ['already-exists', 'org-number-taken', 'changed-meanwhile'],
   }),
   listAccounts: defineRoute({
     operationId: 'listAccounts',
@@ -83,6 +84,7 @@ export const accountRoutes = {
       schema: accountSchema,
     },
     errors: [400, 401, 403, 404, 409, 412],
+    problems: ['invalid-state', 'org-number-taken', 'changed-meanwhile'],
   }),
   setAccountAdditionalInfo: defineRoute({
     operationId: 'setAccountAdditionalInfo',
@@ -148,6 +150,7 @@ export const accountRoutes = {
     etag: true,
     success: { status: 200, description: 'The changed account', schema: accountSchema },
     errors: updateErrors,
+    problems: ['org-number-taken', 'changed-meanwhile'],
   }),
   deleteAccount: defineRoute({
     operationId: 'deleteAccount',
@@ -220,6 +223,7 @@ export const accountRoutes = {
     idempotent: true,
     success: { status: 201, description: 'The contact', schema: contactSchema },
     errors: createErrors,
+    problems: ['already-exists', 'customer-id-taken', 'changed-meanwhile'],
   }),
   listContacts: defineRoute({
     operationId: 'listContacts',
@@ -257,6 +261,7 @@ export const accountRoutes = {
     etag: true,
     success: { status: 200, description: 'The changed contact', schema: contactSchema },
     errors: updateErrors,
+    problems: ['customer-id-taken', 'changed-meanwhile'],
   }),
   deleteContact: defineRoute({
     operationId: 'deleteContact',

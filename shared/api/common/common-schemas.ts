@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import type {} from 'zod-openapi';
+import { problemCodes, problemUri } from '#http/problem-types';
 
 export const problemSchema = z
   .object({
-    type: z.string(),
+    type: z.enum(problemCodes.map(problemUri)),
     title: z.string(),
     status: z.int(),
     detail: z.string(),
@@ -11,7 +12,8 @@ export const problemSchema = z
   })
   .meta({
     id: 'Problem',
-    description: 'RFC 9457 problem details; `invalid-params` names each field at fault.',
+    description:
+      'RFC 9457 problem details; `type` is `urn:gridline:problem:<code>`, and `invalid-params` names each field at fault.',
   });
 
 /** ULIDs: 26 Crockford base-32 characters. */

@@ -1,5 +1,7 @@
+import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { problemSchema } from '#api/common/common-schemas';
+import { type ProblemCode, problemCodes, problemTypeOf, problemUri } from '#http/problem-types';
 import type { RouteContract } from '#http/route';
 
 const statusText: Record<number, string> = {
@@ -7,18 +9,68 @@ const statusText: Record<number, string> = {
   401: 'No valid bearer token',
   403: 'Your role does not allow this',
   404: 'Not found (also for another tenant’s ids)',
-  409: 'Conflicts with existing data (uniqueness, concurrent change)',
+  409: 'Conflicts with stored data or the resource’s state; `type` says which',
   412: 'If-Match names an older version; read again',
   415: 'The body is not JSON',
-  422: 'Idempotency-Key reused with another request (body, path or user)',
+  422: 'Idempotency-Key reused with another request (body, path or user), or figures too large to compute',
   428: 'If-Match is required',
   502: 'The e-mail or SMS provider refused the message',
   503: 'A provider is unavailable; nothing was sent, retry later',
   504: 'No answer from the provider: the message may have been sent',
 };
 
+/** What any operation may answer, whatever it does. */
+const commonProblems: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'validation',
+  'malformed-body',
+  'invalid-header',
+  'invalid-cursor',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'concurrent-change',
+  'idempotency-in-progress',
+  'version-mismatch',
+  'unsupported-media-type',
+  'idempotency-key-reused',
+  'precondition-required',
+]);
+
+const problemsWith = (status: number) => problemCodes.filter((code) => problemTypeOf(code).status === status);
+
+/** The problems with `status` an operation names as its own, with the common ones. */
+function ownProblemsOf(route: RouteContract, status: number): ProblemCode[] {
+  const own = route.problems ?? [];
+  return problemsWith(status).filter((code) => own.includes(code) || commonProblems.has(code));
+}
+
+/** A problem whose `type` is one of `codes`. */
+const problemOfTypes = (codes: readonly ProblemCode[]) =>
+  problemSchema.and(z.looseObject({ type: z.enum(codes.map(problemUri)) }));
+
+/** One component per status, with every problem of that status, for operations without their own list. */
+const problemsByStatus = new Map<number, z.ZodType>();
+function anyProblemWith(status: number): z.ZodType {
+  let schema = problemsByStatus.get(status);
+  if (!schema) {
+    const codes = problemsWith(status);
+    schema = codes.length > 0 ? problemOfTypes(codes).meta({ id: `Problem${status}` }) : problemSchema;
+    problemsByStatus.set(status, schema);
+  }
+  return schema;
+}
+
+function problemResponse(route: RouteContract, status: number) {
+  const own = route.problems ? ownProblemsOf(route, status) : [];
+  return {
+    description: statusText[status] ?? 'Error',
+    content: {
+      'application/problem+json': { schema: own.length > 0 ? problemOfTypes(own) : anyProblemWith(status) },
+    },
+  };
+}
+
 function operationOf(route: RouteContract): ZodOpenApiOperationObject {
-  const problem = { content: { 'application/problem+json': { schema: problemSchema } } };
   const responses: ZodOpenApiOperationObject['responses'] = {
     [route.success.status]: {
       description: route.success.description,
@@ -36,8 +88,7 @@ function operationOf(route: RouteContract): ZodOpenApiOperationObject {
           : {}),
     },
   };
-  for (const status of route.errors)
-    responses[String(status) as '400'] = { description: statusText[status] ?? 'Error', ...problem };
+  for (const status of route.errors) responses[String(status) as '400'] = problemResponse(route, status);
   const headers: NonNullable<ZodOpenApiOperationObject['parameters']> = [];
   if (route.idempotent) {
     headers.push({

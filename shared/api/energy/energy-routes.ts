@@ -44,6 +44,7 @@ export const energyRoutes = {
       schema: supplyPointSchema,
     },
     errors: createErrors,
+    problems: ['already-exists', 'supply-point-id-taken'],
   }),
   getSupplyPoint: defineRoute({
     operationId: 'getSupplyPoint',
@@ -70,6 +71,7 @@ export const energyRoutes = {
     etag: true,
     success: { status: 200, description: 'The changed supply point', schema: supplyPointSchema },
     errors: updateErrors,
+    problems: ['supply-point-id-taken'],
   }),
   updateSupplyPointBilling: defineRoute({
     operationId: 'updateSupplyPointBilling',
@@ -139,6 +141,7 @@ export const energyRoutes = {
     body: createTerritoryBody,
     success: { status: 201, description: 'The territory', schema: territorySchema },
     errors: [400, 401, 403, 409, 415],
+    problems: ['already-exists'],
   }),
   listTerritories: defineRoute({
     operationId: 'listTerritories',

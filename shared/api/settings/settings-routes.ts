@@ -133,6 +133,9 @@ function crudRoutes<
           : 'Deleted',
       },
       errors: [400, 401, 403, 404, 409, 412, 422],
+      problems: isIndustry
+        ? ['setting-in-use', 'job-running', 'changed-meanwhile']
+        : ['setting-in-use', 'changed-meanwhile'],
     }),
   };
 }

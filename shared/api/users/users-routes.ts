@@ -26,6 +26,7 @@ export const userRoutes = {
     idempotent: true,
     success: { status: 201, description: 'The user', schema: userSchema },
     errors: [400, 401, 403, 409, 415, 422, 503],
+    problems: ['already-exists', 'email-taken', 'sign-in-account-missing', 'identity-provider-busy'],
   }),
   listUsers: defineRoute({
     operationId: 'listUsers',
@@ -74,6 +75,7 @@ export const userRoutes = {
     etag: true,
     success: { status: 200, description: 'The changed user', schema: userSchema },
     errors: [...stateErrors, 415, 428],
+    problems: ['last-admin', 'sign-in-account-missing', 'identity-provider-busy'],
   }),
   deactivateUser: defineRoute({
     operationId: 'deactivateUser',
@@ -87,6 +89,7 @@ export const userRoutes = {
     etag: true,
     success: { status: 200, description: 'The deactivated user', schema: userSchema },
     errors: stateErrors,
+    problems: ['last-admin', 'sign-in-account-missing', 'identity-provider-busy'],
   }),
   reactivateUser: defineRoute({
     operationId: 'reactivateUser',
@@ -100,5 +103,6 @@ export const userRoutes = {
     etag: true,
     success: { status: 200, description: 'The reactivated user', schema: userSchema },
     errors: stateErrors,
+    problems: ['sign-in-account-missing', 'identity-provider-busy'],
   }),
 } as const;

@@ -147,7 +147,8 @@ export class AccountService {
   async restore(actor: Actor, accountId: string, expectedVersion?: number): Promise<Account> {
     const current = await this.deps.accounts.get(actor.tenantId, accountId);
     if (!current) throw new NotFoundError('account', accountId);
-    if (current.deletedAt === undefined) throw new ConflictError(`account ${accountId} is not deleted`);
+    if (current.deletedAt === undefined)
+      throw new ConflictError('invalid-state', `account ${accountId} is not deleted`);
     assertVersion('account', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
     const refs = accountSettingRefs({ ...current, deletedAt: undefined });

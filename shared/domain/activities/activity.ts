@@ -172,7 +172,7 @@ export function updateActivity(
   ctx: ChangeContext,
 ): { activity: Activity; changes: FieldChange[] } {
   if (isFinal(current.state)) {
-    throw new ConflictError(`activity ${current.id} is ${current.state} and cannot change`, [
+    throw new ConflictError('invalid-state', `activity ${current.id} is ${current.state} and cannot change`, [
       { name: 'state', reason: `the activity is ${current.state}` },
     ]);
   }

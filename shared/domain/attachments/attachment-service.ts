@@ -85,6 +85,7 @@ export class AttachmentService {
       const current = await this.deps.attachments.get(actor.tenantId, subject, attachment.id);
       if (current?.state !== 'pending') {
         throw new ConflictError(
+          'invalid-state',
           `attachment ${attachment.id} is already ${current?.state ?? 'gone'}; request a new upload`,
         );
       }
@@ -116,6 +117,7 @@ export class AttachmentService {
     const mismatch = uploadMismatch(current, await this.deps.objects.head(current.objectKey));
     if (mismatch) {
       throw new ConflictError(
+        'upload-mismatch',
         `the upload of attachment ${attachmentId} is not the file declared: ${mismatch
           .map((f) => f.reason)
           .join('; ')}`,
@@ -142,7 +144,7 @@ export class AttachmentService {
     await this.subjectAccount(actor, subject);
     const attachment = await this.get(actor, subject, attachmentId);
     if (attachment.state !== 'stored') {
-      throw new ConflictError(`attachment ${attachmentId} has no confirmed upload yet`, [
+      throw new ConflictError('invalid-state', `attachment ${attachmentId} has no confirmed upload yet`, [
         { name: 'attachmentId', reason: 'upload not confirmed' },
       ]);
     }

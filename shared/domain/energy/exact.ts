@@ -40,7 +40,10 @@ export function divideRoundingHalfAwayFromZero(numerator: bigint, denominator: b
 /** A BigInt as a number, refusing one a double cannot hold exactly. */
 export function toSafeNumber(value: bigint, what: string): number {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new DomainError(`${what} is too large to compute exactly; check the figures it is made of`);
+    throw new DomainError(
+      'number-too-large',
+      `${what} is too large to compute exactly; check the figures it is made of`,
+    );
   }
   return Number(value);
 }

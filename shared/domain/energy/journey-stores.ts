@@ -32,7 +32,7 @@ export interface RegisterMarker {
 export class ConcurrentReadingError extends ConflictError {
   constructor(register: string, options?: ErrorOptions) {
     const reason = `another reading of register ${register} was recorded at the same time; retry`;
-    super(reason, [{ name: 'register', reason }], options);
+    super('changed-meanwhile', reason, [{ name: 'register', reason }], options);
     this.name = 'ConcurrentReadingError';
   }
 }

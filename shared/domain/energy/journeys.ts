@@ -264,6 +264,7 @@ export function transition<J extends Journey>(
         ? `${journey.state} is final: no action is allowed`
         : `allowed: ${allowed.join(', ')}`;
     throw new ConflictError(
+      'invalid-state',
       `${journey.type} journey ${journey.id} is ${journey.state}; cannot ${action} (${options})`,
       [{ name: 'state', reason: `is ${journey.state}` }],
     );

@@ -32,9 +32,11 @@ export class OfferPricing {
     const supplyPoint = await this.supplyPoints.get(actor, supplyPointId);
     const bandCode = supplyPoint.derived.band?.code;
     if (!bandCode) {
-      throw new ConflictError('the supply point has no consumption band yet: give its annual consumption', [
-        { name: 'annualConsumptionKwh', reason: 'needed for the consumption band' },
-      ]);
+      throw new ConflictError(
+        'missing-prerequisite',
+        'the supply point has no consumption band yet: give its annual consumption',
+        [{ name: 'annualConsumptionKwh', reason: 'needed for the consumption band' }],
+      );
     }
     const price = await this.pricing.priceOn(actor, productId, supplyPoint.territoryCode, bandCode, date);
     if (!price) {
@@ -57,9 +59,11 @@ export class OfferPricing {
     const annualConsumptionKwh = consumptionKwh(supplyPoint);
     const current = supplyPoint.currentTariff;
     if (!current) {
-      throw new ConflictError('the supply point has no current tariff to compare with', [
-        { name: 'currentTariff', reason: 'needed for the saving' },
-      ]);
+      throw new ConflictError(
+        'missing-prerequisite',
+        'the supply point has no current tariff to compare with',
+        [{ name: 'currentTariff', reason: 'needed for the saving' }],
+      );
     }
     const savings = calculateSavings(
       {
@@ -81,7 +85,7 @@ export class OfferPricing {
 function consumptionKwh(supplyPoint: SupplyPoint): number {
   const kwh = supplyPoint.annualConsumptionKwh ?? supplyPoint.derived.gas?.annualKwh;
   if (kwh === undefined) {
-    throw new ConflictError('the supply point has no annual consumption', [
+    throw new ConflictError('missing-prerequisite', 'the supply point has no annual consumption', [
       { name: 'annualConsumptionKwh', reason: 'needed for the annual cost' },
     ]);
   }

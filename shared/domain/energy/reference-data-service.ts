@@ -40,7 +40,7 @@ export class ReferenceDataService {
       await this.deps.territories.put(actor.tenantId, territory, event);
     } catch (error) {
       if (error instanceof ConflictError) {
-        throw new ConflictError(`territory ${territory.code} exists already`, [
+        throw new ConflictError('already-exists', `territory ${territory.code} exists already`, [
           { name: 'code', reason: 'exists already' },
         ]);
       }

@@ -158,7 +158,7 @@ export function newImport(id: string, input: NewImport, ctx: ChangeContext): Imp
 
 function assertIdle(job: ImportJob) {
   if (isRunning(job.state)) {
-    throw new ConflictError(`import ${job.id} is ${job.state}; wait until it is done`, [
+    throw new ConflictError('job-running', `import ${job.id} is ${job.state}; wait until it is done`, [
       { name: 'state', reason: `is ${job.state}` },
     ]);
   }
@@ -184,7 +184,7 @@ export function requested(
 ): ImportJob {
   assertIdle(job);
   if (!job.mapping) {
-    throw new ConflictError(`import ${job.id} has no column mapping; set one first`, [
+    throw new ConflictError('missing-prerequisite', `import ${job.id} has no column mapping; set one first`, [
       { name: 'mapping', reason: 'is not set' },
     ]);
   }

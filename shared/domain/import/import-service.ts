@@ -61,9 +61,11 @@ export class ImportService {
       // afterwards another file of the same size could replace the validated one.
       const current = await this.deps.imports.get(actor.tenantId, stored.id);
       if (current && current.state !== 'awaiting-upload') {
-        throw new ConflictError('this import has its file already; start a new import for another file', [
-          { name: 'Idempotency-Key', reason: 'belongs to an import whose file was uploaded' },
-        ]);
+        throw new ConflictError(
+          'invalid-state',
+          'this import has its file already; start a new import for another file',
+          [{ name: 'Idempotency-Key', reason: 'belongs to an import whose file was uploaded' }],
+        );
       }
     }
     const url = await this.deps.objects.presignUpload(
@@ -138,14 +140,17 @@ export class ImportService {
     const head = await this.deps.objects.head(importObjects.source(actor.tenantId, importId));
     if (!head) {
       throw new ConflictError(
+        'missing-prerequisite',
         `the file of import ${importId} is not uploaded yet; PUT it to the upload URL`,
         [{ name: 'file', reason: 'is not uploaded' }],
       );
     }
     if (head.size > importLimits.maxBytes) {
-      throw new ConflictError(`the uploaded file has ${head.size} bytes; at most 200 MB can be imported`, [
-        { name: 'file', reason: 'is larger than 200 MB' },
-      ]);
+      throw new ConflictError(
+        'limit-reached',
+        `the uploaded file has ${head.size} bytes; at most 200 MB can be imported`,
+        [{ name: 'file', reason: 'is larger than 200 MB' }],
+      );
     }
     const ctx = await changeContext(this.deps, actor);
     const next = requested(current, mode, head.size, ctx);

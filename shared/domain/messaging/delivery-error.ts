@@ -1,4 +1,4 @@
-import { DomainError } from '#domain/errors';
+import { DomainError, type DomainErrorCode } from '#domain/errors';
 
 /**
  * What a failed send means for the message:
@@ -10,13 +10,19 @@ import { DomainError } from '#domain/errors';
  */
 export type DeliveryFailure = 'refused' | 'unavailable' | 'unknown';
 
+const codes: Record<DeliveryFailure, DomainErrorCode> = {
+  refused: 'delivery-refused',
+  unavailable: 'delivery-unavailable',
+  unknown: 'delivery-outcome-unknown',
+};
+
 export class DeliveryError extends DomainError {
   constructor(
     readonly failure: DeliveryFailure,
     message: string,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(codes[failure], message, [], options);
     this.name = 'DeliveryError';
   }
 

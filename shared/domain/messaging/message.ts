@@ -139,7 +139,7 @@ export function composeEmail(contact: Contact, draft: EmailDraft): ComposedEmail
   if (invalid.length > 0) throw new ValidationError(invalid);
 
   if (!contact.email) {
-    throw new ConflictError('the contact has no e-mail address', [
+    throw new ConflictError('missing-prerequisite', 'the contact has no e-mail address', [
       { name: 'email', reason: 'the contact has no e-mail address' },
     ]);
   }
@@ -180,7 +180,7 @@ export function composeSms(contact: Contact, draft: SmsDraft, country: CountryCo
   }
   const first = contact.phones.find(isMobile) ?? contact.phones[0];
   if (first === undefined) {
-    throw new ConflictError('the contact has no phone number', [
+    throw new ConflictError('missing-prerequisite', 'the contact has no phone number', [
       { name: 'phones', reason: 'the contact has no phone number' },
     ]);
   }

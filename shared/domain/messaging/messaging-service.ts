@@ -73,7 +73,8 @@ export class MessagingService {
     const contact = await this.contact(actor, contactId);
     const ctx = await changeContext(this.deps, actor);
     const sender = ctx.tenant.emailSender;
-    if (!sender) throw new ConflictError('the tenant has no e-mail sender configured');
+    if (!sender)
+      throw new ConflictError('missing-prerequisite', 'the tenant has no e-mail sender configured');
     const email = composeEmail(contact, draft);
     const message = newMessage(this.deps.ids.next(), ctx, contact, {
       channel: 'email',
@@ -135,7 +136,9 @@ export class MessagingService {
         const { earlier } = claim;
         if (earlier.state === 'sent') return { value: earlier, replayed: true };
         if (earlier.state === 'sending') {
-          throw new ConflictError(unknownOutcome, [{ name: 'Idempotency-Key', reason: unknownOutcome }]);
+          throw new ConflictError('send-outcome-unknown', unknownOutcome, [
+            { name: 'Idempotency-Key', reason: unknownOutcome },
+          ]);
         }
         // The provider did not take it the first time: this retry may send it.
         message = {
@@ -192,7 +195,9 @@ export class MessagingService {
       await this.deps.messages.update(previous, next);
     } catch (error) {
       if (error instanceof VersionMismatchError) {
-        throw new ConflictError(unknownOutcome, [{ name: 'Idempotency-Key', reason: unknownOutcome }]);
+        throw new ConflictError('send-outcome-unknown', unknownOutcome, [
+          { name: 'Idempotency-Key', reason: unknownOutcome },
+        ]);
       }
       throw error;
     }

@@ -305,6 +305,6 @@ export function updateSetting<K extends SettingKind>(
 }
 
 export const groupCycle = () =>
-  new ConflictError('a user group cannot be moved under itself or one of its own sub-groups', [
+  new ConflictError('group-cycle', 'a user group cannot be moved under itself or one of its own sub-groups', [
     { name: 'parentId', reason: 'is the group itself or one of its sub-groups' },
   ]);

@@ -153,6 +153,7 @@ export class SettingsService {
     const name = `${settingNames[kind]}s`;
     if (all.length > maxReorder) {
       throw new ConflictError(
+        'limit-reached',
         `at most ${maxReorder} ${name} can be reordered at once; there are ${all.length}`,
       );
     }
@@ -249,9 +250,11 @@ export class SettingsService {
   private async assertLossReasonsExist(actor: Actor): Promise<void> {
     const reasons = await this.deps.settings.list(actor.tenantId, 'loss-reason', {}, { limit: 1 });
     if (reasons.items.length === 0) {
-      throw new ConflictError('a lost deal stage needs loss reasons: create at least one loss reason first', [
-        { name: 'status', reason: 'no loss reasons exist yet' },
-      ]);
+      throw new ConflictError(
+        'missing-prerequisite',
+        'a lost deal stage needs loss reasons: create at least one loss reason first',
+        [{ name: 'status', reason: 'no loss reasons exist yet' }],
+      );
     }
   }
 
@@ -262,6 +265,7 @@ export class SettingsService {
     const lost = stages.filter((s) => s.status === 'lost');
     if (lost.length > 0) {
       throw new ConflictError(
+        'setting-in-use',
         `the last loss reason cannot be deleted while lost deal stages exist (${lost.map((s) => s.title).join(', ')})`,
       );
     }
@@ -305,13 +309,13 @@ export class SettingsService {
         if (chain.length === 0) {
           throw new ValidationError([{ name: 'parentId', reason: 'is not a user group of this tenant' }]);
         }
-        throw new ConflictError('the user group tree changed meanwhile; read it again');
+        throw new ConflictError('changed-meanwhile', 'the user group tree changed meanwhile; read it again');
       }
       chain.push(group);
       id = group.parentId;
     }
     if (chain.length > 0 && !isCompleteChain(chain)) {
-      throw new ConflictError(`user groups nest at most ${maxGroupDepth} levels deep`, [
+      throw new ConflictError('limit-reached', `user groups nest at most ${maxGroupDepth} levels deep`, [
         { name: 'parentId', reason: `the tree would be deeper than ${maxGroupDepth} levels` },
       ]);
     }

@@ -22,6 +22,7 @@ export function assertMovable(groupId: string, parentChain: readonly Link[], sub
   const depth = parentChain.length + 1 + subtreeHeight;
   if (depth > maxGroupDepth) {
     throw new ConflictError(
+      'limit-reached',
       `user groups nest at most ${maxGroupDepth} levels deep; this would make ${depth}`,
       [{ name: 'parentId', reason: `the tree would be deeper than ${maxGroupDepth} levels` }],
     );

@@ -121,7 +121,7 @@ export function reactivateUser(current: User, ctx: ChangeContext): User {
 
 /** A second user with the same e-mail in one tenant (409 naming `email`). */
 export const emailTaken = (email: string) =>
-  new ConflictError(`a user with the e-mail ${email} already exists`, [
+  new ConflictError('email-taken', `a user with the e-mail ${email} already exists`, [
     { name: 'email', reason: 'already used by another user' },
   ]);
 
@@ -152,5 +152,5 @@ export function assertAdminRemains(before: User, after: User, activeAdminIds: re
   if (!isActiveAdmin(before) || isActiveAdmin(after)) return;
   if (activeAdminIds.some((id) => id !== before.id)) return;
   const rule = lastAdminRule(after);
-  throw new ConflictError(rule.reason, [rule]);
+  throw new ConflictError('last-admin', rule.reason, [rule]);
 }

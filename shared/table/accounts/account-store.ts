@@ -123,6 +123,7 @@ export class DynamoAccountStore implements AccountStore {
             orgNumberClaim(previous),
             orgNumberClaim(next),
           ),
+          takenCode: 'org-number-taken',
           takenMessage: taken,
         },
       ],

@@ -142,6 +142,7 @@ export class DynamoContactStore implements ContactStore {
             customerIdClaim(previous),
             customerIdClaim(next),
           ),
+          takenCode: 'customer-id-taken',
           takenMessage: taken,
         },
       ],

@@ -52,7 +52,7 @@ export class DynamoAttachmentStore implements AttachmentStore {
       await transactWrite(this.table, items, (codes) => {
         if (idempotency && codes[1] === 'ConditionalCheckFailed') return new Replay();
         if (codes[0] === 'ConditionalCheckFailed') {
-          return new ConflictError(`attachment ${attachment.id} already exists`);
+          return new ConflictError('already-exists', `attachment ${attachment.id} already exists`);
         }
         return undefined;
       });

@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError, VersionMismatchError } from '#domain/errors';
+import { type ConflictCode, ConflictError, ValidationError, VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken } from '#domain/ports';
 import type { GuardChange } from './guards';
@@ -10,6 +10,8 @@ import { putNew, putVersioned, type TransactItem, transactWrite } from './transa
 export interface GuardedField {
   readonly field: string;
   readonly change: GuardChange;
+  /** What a client is told when the value is taken. */
+  readonly takenCode: ConflictCode;
   readonly takenMessage: string;
 }
 
@@ -24,7 +26,7 @@ export interface Change {
   /** More writes of the same change (e.g. category memberships, setting usage counts), before the outbox event. */
   readonly extra?: readonly TransactItem[];
   /** What a failed condition on an `extra` write means; by default that a setting it counts was deleted meanwhile. */
-  readonly extraConflict?: string;
+  readonly extraConflict?: { readonly code: ConflictCode; readonly message: string };
   readonly event: DomainEvent;
   readonly idempotency?: IdempotencyToken;
   /** Stored with the idempotency record, replayed to a retry. */
@@ -109,24 +111,29 @@ export async function commitChanges(
       for (const { change, itemIndex } of layouts) {
         if (!failed(itemIndex)) continue;
         return change.expectedVersion === undefined
-          ? new ConflictError(`${change.resource} ${change.id} already exists`)
+          ? new ConflictError('already-exists', `${change.resource} ${change.id} already exists`)
           : new VersionMismatchError(change.resource, change.id);
       }
       const taken = layouts.flatMap(({ claims }) =>
         [...claims].filter(([index]) => failed(index)).map(([, claim]) => claim),
       );
-      if (taken.length === 0) {
+      const [firstTaken] = taken;
+      if (!firstTaken) {
         const extra = layouts.find(({ extras: [from, to] }) =>
           codes.slice(from, to).some((code) => code === 'ConditionalCheckFailed'),
         );
-        return extra
-          ? new ConflictError(
-              extra.change.extraConflict ??
-                `a setting this ${extra.change.resource} refers to was deleted meanwhile; read it again`,
-            )
-          : undefined;
+        if (!extra) return undefined;
+        const conflict = extra.change.extraConflict;
+        return conflict
+          ? new ConflictError(conflict.code, conflict.message)
+          : new ConflictError(
+              'changed-meanwhile',
+              `a setting this ${extra.change.resource} refers to was deleted meanwhile; read it again`,
+            );
       }
+      // Several values taken at once: the first one names the problem, the fields list them all.
       return new ConflictError(
+        firstTaken.takenCode,
         taken.map((c) => c.takenMessage).join('; '),
         taken.map((c) => ({ name: c.field, reason: c.takenMessage })),
       );

@@ -18,13 +18,9 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
 }
 
 export const invalidCursor = () =>
-  new HttpError(
-    400,
-    'invalid-cursor',
-    'Invalid cursor',
-    'The cursor does not belong to this list; start again without it.',
-    [{ name: 'cursor', reason: 'not a cursor of this list' }],
-  );
+  new HttpError('invalid-cursor', 'The cursor does not belong to this list; start again without it.', [
+    { name: 'cursor', reason: 'not a cursor of this list' },
+  ]);
 
 /**
  * Decodes a cursor and checks it is a start key DynamoDB accepts for this

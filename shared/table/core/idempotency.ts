@@ -40,17 +40,13 @@ export async function replayOf<T>(table: Table, tenantId: string, token: Idempot
   );
   if (!Item) {
     throw new HttpError(
-      409,
       'idempotency-in-progress',
-      'Request in progress',
       'A request with this Idempotency-Key is still in progress; retry shortly.',
     );
   }
   if (Item.requestHash !== token.requestHash) {
     throw new HttpError(
-      422,
       'idempotency-key-reused',
-      'Idempotency-Key reused',
       'This Idempotency-Key was used for another request (body, path or user); use a new key.',
       [{ name: 'Idempotency-Key', reason: 'already used with another request' }],
     );

@@ -25,12 +25,7 @@ export async function transactWrite(table: Table, items: TransactItem[], explain
     const explained = explain(codes);
     if (explained) throw explained;
     if (codes.includes('TransactionConflict')) {
-      throw new HttpError(
-        409,
-        'concurrent-change',
-        'Concurrent change',
-        'Another request changed the same data; retry.',
-      );
+      throw new HttpError('concurrent-change', 'Another request changed the same data; retry.');
     }
     throw error;
   }

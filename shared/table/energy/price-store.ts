@@ -63,6 +63,7 @@ export class DynamoPriceStore implements PriceStore {
     } catch (error) {
       if (!(error instanceof VersionMismatchError)) throw error;
       throw new ConflictError(
+        'changed-meanwhile',
         `product ${next.id} changed while this price list was being published (another list was published, or the product was edited); retry`,
         [],
         { cause: error },

@@ -80,6 +80,7 @@ export class DynamoSupplyPointStore implements SupplyPointStore {
             identifierClaim(previous),
             identifierClaim(next),
           ),
+          takenCode: 'supply-point-id-taken',
           takenMessage: taken,
         },
       ],

@@ -136,7 +136,10 @@ export class DynamoOfferStore implements OfferStore {
           ...(change.extra ?? []),
           putNew(this.table, { ...salesKeys.acceptedOffer(next.tenantId, next.dealId), offerId: next.id }),
         ],
-        extraConflict: 'another offer of this deal was accepted meanwhile',
+        extraConflict: {
+          code: 'invalid-state',
+          message: 'another offer of this deal was accepted meanwhile',
+        },
       },
       ...(won ? [dealChange(this.table, won.previous, won.deal, won.event, this.settingUsage)] : []),
     ]);

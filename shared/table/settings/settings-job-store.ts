@@ -85,11 +85,15 @@ export class DynamoJobStore implements JobStore {
         for (let i = 0; i < count; i++) {
           if (failed(locksAt + i)) {
             return new ConflictError(
+              'job-running',
               `industry ${locks.settingIds[i]} already takes part in a running move-customers job; wait until it is done`,
             );
           }
           if (failed(liveAt + i)) {
-            return new ConflictError(`industry ${locks.settingIds[i]} was deleted meanwhile`);
+            return new ConflictError(
+              'changed-meanwhile',
+              `industry ${locks.settingIds[i]} was deleted meanwhile`,
+            );
           }
         }
         return undefined;
@@ -132,7 +136,10 @@ export class DynamoJobStore implements JobStore {
     if (event) items.push(outboxPut(this.table, event));
     await transactWrite(this.table, items, (codes) => {
       if (codes[0] === 'ConditionalCheckFailed') {
-        return new ConflictError(`job ${next.id} was changed by another invocation; this one stops`);
+        return new ConflictError(
+          'changed-meanwhile',
+          `job ${next.id} was changed by another invocation; this one stops`,
+        );
       }
       return undefined;
     });

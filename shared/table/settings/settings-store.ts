@@ -218,10 +218,10 @@ class Replay extends Error {}
 
 /** A guard or a related setting changed between the read and the write. */
 const changedMeanwhile = () =>
-  new ConflictError('related settings changed meanwhile; read them again and retry');
+  new ConflictError('changed-meanwhile', 'related settings changed meanwhile; read them again and retry');
 
 const treeChanged = () =>
-  new ConflictError('the user group tree changed meanwhile; read it again and retry', [
+  new ConflictError('changed-meanwhile', 'the user group tree changed meanwhile; read it again and retry', [
     { name: 'parentId', reason: 'the parent group changed or was deleted meanwhile' },
   ]);
 
@@ -279,7 +279,11 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
         const failed = (i: number) => codes[i] === 'ConditionalCheckFailed';
         // A replay also trips the guards the first request claimed: it wins.
         if (failed(idempotencyAt)) return new Replay();
-        if (failed(0)) return new ConflictError(`${settingNames[setting.kind]} ${setting.id} already exists`);
+        if (failed(0))
+          return new ConflictError(
+            'already-exists',
+            `${settingNames[setting.kind]} ${setting.id} already exists`,
+          );
         if (title.items.length > 0 && failed(titleAt)) return this.titleTaken(setting);
         if (failed(orderAt)) return this.orderTaken(setting);
         for (let i = parentsFrom; i < parentsTo; i++) if (failed(i)) return treeChanged();
@@ -354,7 +358,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
         if (codes[0] === 'ConditionalCheckFailed') explanation = 'item';
         else if (previous.kind === 'industry' && codes[lockAt] === 'ConditionalCheckFailed')
           explanation = 'lock';
-        if (explanation) return new ConflictError('explained below');
+        if (explanation) return new ConflictError('changed-meanwhile', 'explained below');
         return codes.includes('ConditionalCheckFailed') ? changedMeanwhile() : undefined;
       });
     } catch (error) {
@@ -382,12 +386,14 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
           ? ', or delete it with replaceWith=<another industry id> to move them there first'
           : '';
       return new ConflictError(
+        'setting-in-use',
         `${name} '${previous.title}' is used by ${users.join(' and ') || plural(count(item.usageCount), 'record', 'records')}; remove it from them first${repoint}`,
       );
     }
     const children = count(item.childCount);
     if (children > 0) {
       return new ConflictError(
+        'setting-in-use',
         `user group '${previous.title}' has ${plural(children, 'sub-group', 'sub-groups')}; move or delete them first`,
       );
     }
@@ -403,6 +409,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
       }),
     );
     return new ConflictError(
+      'job-running',
       `industry '${previous.title}' takes part in move-customers job ${String(Item?.jobId ?? '')}, which is still running; delete it when the job is done`,
     );
   }
@@ -456,6 +463,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
     await transactWrite(this.table, items, (codes) =>
       codes.includes('ConditionalCheckFailed')
         ? new ConflictError(
+            'changed-meanwhile',
             'the list changed meanwhile (a setting was added, changed or removed); read it again',
           )
         : undefined,
@@ -628,14 +636,16 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
 
   private titleTaken(s: Setting) {
     const where = s.kind === 'user-group' ? ' under the same parent' : '';
-    return new ConflictError(`another ${settingNames[s.kind]}${where} is called '${s.title}'`, [
-      { name: 'title', reason: `already used by another ${settingNames[s.kind]}` },
-    ]);
+    return new ConflictError(
+      'title-taken',
+      `another ${settingNames[s.kind]}${where} is called '${s.title}'`,
+      [{ name: 'title', reason: `already used by another ${settingNames[s.kind]}` }],
+    );
   }
 
   private orderTaken(s: Setting) {
     const order = 'order' in s ? s.order : 0;
-    return new ConflictError(`another ${settingNames[s.kind]} has order ${order}`, [
+    return new ConflictError('order-taken', `another ${settingNames[s.kind]} has order ${order}`, [
       { name: 'order', reason: 'already used; reorder the list instead' },
     ]);
   }

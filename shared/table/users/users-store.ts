@@ -111,6 +111,7 @@ export class DynamoUserStore implements UserStore {
         {
           field: 'email',
           change: userEmailGuard(this.table, next.tenantId, next.id, previous?.email, next.email),
+          takenCode: 'email-taken',
           takenMessage: emailTaken(next.email).message,
         },
         {
@@ -122,6 +123,7 @@ export class DynamoUserStore implements UserStore {
             previous !== undefined && isActiveAdmin(previous),
             isActiveAdmin(next),
           ),
+          takenCode: 'last-admin',
           takenMessage: lastAdmin.reason,
         },
       ],

@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { allRoutes } from '#api/docs/all-routes';
 import { openApiDocument } from '#api/docs/openapi';
+import { problemCodes, problemTypeOf } from '#http/problem-types';
 
 interface Operation {
   operationId?: string;
@@ -98,5 +99,68 @@ describe('openApiDocument', () => {
     // Assess
     expect(publicRoutes.length).toBeGreaterThan(0);
     expect(security).toEqual(publicRoutes.map(() => []));
+  });
+});
+
+describe('the problems in the OpenAPI document', () => {
+  const problemTypes = (schema: unknown): string[] => {
+    const enumOf = (s: unknown): string[] | undefined =>
+      (s as { properties?: { type?: { enum?: string[] } } } | undefined)?.properties?.type?.enum;
+    const parts = (schema as { allOf?: unknown[] }).allOf ?? [schema];
+    return parts.flatMap((part) => enumOf(part) ?? []);
+  };
+  const responseTypes = (doc: Document, path: string, method: string, status: string): string[] => {
+    const response = doc.paths[path]?.[method]?.responses[status] as
+      | { content: Record<string, { schema: unknown }> }
+      | undefined;
+    const schema = response?.content['application/problem+json']?.schema as { $ref?: string } | undefined;
+    const referenced = schema?.$ref?.replace('#/components/schemas/', '');
+    const components = (doc.components as { schemas?: Record<string, unknown> } | undefined)?.schemas;
+    return problemTypes(referenced ? components?.[referenced] : schema);
+  };
+
+  it('enumerates every problem type in the Problem schema', () => {
+    // Prepare
+    const doc = generated();
+
+    // Act
+    const types = problemTypes((doc.components as { schemas: Record<string, unknown> }).schemas.Problem);
+
+    // Assess
+    expect(types).toEqual(problemCodes.map((code) => `urn:gridline:problem:${code}`));
+  });
+
+  it('names the conflicts an operation can answer with', () => {
+    // Prepare
+    const doc = generated();
+
+    // Act
+    const createAccount = responseTypes(doc, '/v1/accounts', 'post', '409');
+    const deleteIndustry = responseTypes(doc, '/v1/settings/industries/{industryId}', 'delete', '409');
+    const deleteKeyword = responseTypes(doc, '/v1/settings/keywords/{keywordId}', 'delete', '409');
+
+    // Assess
+    expect(createAccount).toContain('urn:gridline:problem:org-number-taken');
+    expect(createAccount).not.toContain('urn:gridline:problem:setting-in-use');
+    expect(deleteIndustry).toEqual(
+      expect.arrayContaining(['urn:gridline:problem:setting-in-use', 'urn:gridline:problem:job-running']),
+    );
+    expect(deleteKeyword).toContain('urn:gridline:problem:setting-in-use');
+    expect(deleteKeyword).not.toContain('urn:gridline:problem:job-running');
+  });
+
+  it('lists every problem of a status for an operation that names none of its own', () => {
+    // Prepare
+    const doc = generated();
+
+    // Act
+    const types = responseTypes(doc, '/v1/accounts/{accountId}/notes', 'post', '409');
+
+    // Assess
+    expect(types).toEqual(
+      problemCodes
+        .filter((code) => problemTypeOf(code).status === 409)
+        .map((code) => `urn:gridline:problem:${code}`),
+    );
   });
 });

@@ -92,7 +92,9 @@ function setUp() {
         case 'stale':
           throw new VersionMismatchError('thing', 'stale');
         case 'taken':
-          throw new ConflictError('the name is taken', [{ name: 'name', reason: 'already used by thing-2' }]);
+          throw new ConflictError('title-taken', 'the name is taken', [
+            { name: 'name', reason: 'already used by thing-2' },
+          ]);
         case 'broken':
           throw new Error('connect ECONNREFUSED secret-db.internal:5432');
         default:
@@ -581,7 +583,7 @@ describe('createHttpHandler', () => {
     expect(problemOf(response).type).toBe('urn:gridline:problem:version-mismatch');
   });
 
-  it('answers 409 naming the conflicting fields', async () => {
+  it('answers 409 with the conflict’s own type, naming the conflicting fields', async () => {
     // Prepare
     const { handler } = setUp();
 
@@ -593,6 +595,8 @@ describe('createHttpHandler', () => {
     // Assess
     expect(response.statusCode).toBe(409);
     expect(problemOf(response)).toMatchObject({
+      type: 'urn:gridline:problem:title-taken',
+      title: 'Title taken',
       detail: 'the name is taken',
       'invalid-params': [{ name: 'name', reason: 'already used by thing-2' }],
     });

@@ -179,7 +179,7 @@ export function overlapConflict(
   const reason =
     `${periodText(draft)} overlaps price list ${first.neighbour.priceListVersion} ` +
     `(${periodText(first.neighbour)}) for territory ${first.price.territoryCode} band ${first.price.bandCode}${more}`;
-  return new ConflictError(`the validity ${reason}`, [{ name: 'validFrom', reason }]);
+  return new ConflictError('period-overlap', `the validity ${reason}`, [{ name: 'validFrom', reason }]);
 }
 
 /** The next price list of `product`, from a validated draft. */

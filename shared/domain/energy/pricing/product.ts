@@ -93,6 +93,7 @@ export function updateProduct(
     const fixed = changes.filter((c) => (pricedFields as readonly string[]).includes(c.field));
     if (fixed.length > 0) {
       throw new ConflictError(
+        'invalid-state',
         'the commodity and currency of a product are fixed once a price list is published',
         fixed.map((c) => ({ name: c.field, reason: 'is fixed once a price list is published' })),
       );

@@ -239,6 +239,7 @@ export function updateDeal(
   );
   if (closedNow && !moved && editsFigures) {
     throw new ConflictError(
+      'invalid-state',
       `the deal is ${current.stage.status}; move it to an open stage before changing it`,
       [
         {

@@ -222,7 +222,7 @@ export function updateLead(
 
 export function assertOpen(lead: Lead): void {
   if (isFinalLeadStage(lead.stage)) {
-    throw new ConflictError(`the lead is ${lead.stage}; it can no longer change`, [
+    throw new ConflictError('invalid-state', `the lead is ${lead.stage}; it can no longer change`, [
       { name: 'stage', reason: `the lead is ${lead.stage}` },
     ]);
   }
@@ -243,6 +243,7 @@ export function moveLead(
   const allowed = forward[current.stage].filter((s) => s !== 'converted');
   if (!allowed.includes(to)) {
     throw new ConflictError(
+      'invalid-state',
       `a lead in stage ${current.stage} cannot move to ${to}` +
         (allowed.length > 0 ? `; it can move to ${allowed.join(', ')}` : ''),
       [{ name: 'stage', reason: `the lead is ${current.stage}` }],
@@ -268,14 +269,18 @@ export function moveLead(
 /** Only a sales-qualified lead can be converted, and only once: 409 otherwise. */
 export function assertConvertible(current: Lead): void {
   if (current.stage === 'converted') {
-    throw new ConflictError(`the lead was already converted into deal ${current.conversion?.dealId}`, [
-      { name: 'stage', reason: 'the lead is converted' },
-    ]);
+    throw new ConflictError(
+      'invalid-state',
+      `the lead was already converted into deal ${current.conversion?.dealId}`,
+      [{ name: 'stage', reason: 'the lead is converted' }],
+    );
   }
   if (current.stage !== 'sales-qualified') {
-    throw new ConflictError(`only a sales-qualified lead can be converted; this one is ${current.stage}`, [
-      { name: 'stage', reason: `the lead is ${current.stage}` },
-    ]);
+    throw new ConflictError(
+      'invalid-state',
+      `only a sales-qualified lead can be converted; this one is ${current.stage}`,
+      [{ name: 'stage', reason: `the lead is ${current.stage}` }],
+    );
   }
 }
 

@@ -225,6 +225,7 @@ export class OfferService {
       const other = page.items.find((o) => o.id !== offer.id && o.acceptedVersion !== undefined);
       if (other) {
         throw new ConflictError(
+          'invalid-state',
           `offer ${other.id} of the deal is already accepted; a deal is won by one offer`,
           [{ name: 'dealId', reason: `offer ${other.id} of the deal is accepted` }],
         );
@@ -283,6 +284,7 @@ export class OfferService {
     }
     if (problems.length > 0) {
       throw new ConflictError(
+        'missing-prerequisite',
         `product ${product.code} cannot be offered for ${problems.length} of the deal's supply points on ${pricingDate}`,
         problems,
       );
@@ -325,9 +327,11 @@ export class OfferService {
 /** A lost deal takes no offer changes: move it back to an open stage first. */
 function assertNotLost(deal: Deal): void {
   if (deal.stage.status !== 'lost') return;
-  throw new ConflictError(`deal ${deal.id} is lost; move it to an open stage before working on its offers`, [
-    { name: 'deal.stage', reason: `the deal is in the lost stage ${deal.stage.title}` },
-  ]);
+  throw new ConflictError(
+    'invalid-state',
+    `deal ${deal.id} is lost; move it to an open stage before working on its offers`,
+    [{ name: 'deal.stage', reason: `the deal is in the lost stage ${deal.stage.title}` }],
+  );
 }
 
 function shown(stored: StoredOffer, ctx: ChangeContext): OfferDetail {

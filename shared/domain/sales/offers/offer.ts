@@ -215,7 +215,7 @@ export function versionOf(offer: Offer, versions: readonly OfferVersion[], numbe
 }
 
 function refusal(version: OfferVersion, state: ShownVersionState, message: string): ConflictError {
-  return new ConflictError(message, [
+  return new ConflictError('invalid-state', message, [
     { name: 'version.state', reason: `version ${version.number} is ${state}` },
   ]);
 }
@@ -269,6 +269,7 @@ export function addVersion(
     );
   if (offer.latestVersion >= maxVersions) {
     throw new ConflictError(
+      'limit-reached',
       `offer ${offer.id} has ${maxVersions} versions, the most it may have; make a new offer`,
       [{ name: 'latestVersion', reason: `at most ${maxVersions} versions` }],
     );
