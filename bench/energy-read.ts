@@ -16,7 +16,7 @@ export async function energyReadBench(runtime: LocalRuntime, rounds: number) {
   if (!tenant) throw new Error('no seeded Slovak tenant');
   const table = createTable(runtime.tableName);
   const actor = { tenantId: tenant.id, userId: 'tatra-admin' };
-  const energy = energyServices(table);
+  const energy = energyServices({ table });
   const product = await energy.pricing.createProduct(actor, {
     name: 'Elektrina Štandard',
     code: 'EL-STD',

@@ -194,7 +194,7 @@ async function filledTable(endpoint: string, count: number, concurrency: number)
   await new DynamoSalesAggregates(table).apply(tenant.id, 'forecast', `bench-fill-${randomUUID()}`, sums);
   const seconds = (performance.now() - started) / 1000;
 
-  const { reports } = salesReportServices(table);
+  const { reports } = salesReportServices({ table });
   const admin: Caller = { tenantId: tenant.id, userId: 'bench-admin', roles: ['admin'] };
   const report = (by: PipelineCut) => () => reports.forecast(admin, { by, ...fullYear });
   return { seconds, owner: report('owner'), month: report('month') };

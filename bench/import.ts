@@ -294,7 +294,7 @@ export async function importBench(options: ImportBenchOptions = {}): Promise<Imp
       timeZone: 'Europe/Stockholm',
     };
     await new DynamoTenantDirectory(table).save(tenant);
-    const { imports } = importServices(table, objectStore(s3));
+    const { imports } = importServices({ table, objects: objectStore(s3) });
     const actor = { tenantId: tenant.id, userId: 'bench' };
     const created = await imports.create(actor, {
       kind: 'accounts-and-contacts',
@@ -401,9 +401,10 @@ async function workAsWorker(job: WorkerJob): Promise<WorkerReport> {
     },
     { step: 'initialize', name: 'importBenchRequests' },
   );
-  const services = importServices(createTable(job.tableName, client), objectStore(job.s3), {
-    limits: job.limits,
-  });
+  const services = importServices(
+    { table: createTable(job.tableName, client), objects: objectStore(job.s3) },
+    { limits: job.limits },
+  );
   const worker = importWorkerHandler('import-worker', () => services.runner);
   const actor = { tenantId: job.tenant.id, userId: 'bench' };
 

@@ -1,16 +1,10 @@
 import { activitiesApi } from '#api/activities/activities-bindings';
-import { activitiesServices, activitySchedulerFromEnvironment } from '#runtime/activities-services';
+import { activitiesServices } from '#runtime/activities-services';
+import { environmentScheduler } from '#runtime/environment/scheduler';
+import { environmentTable } from '#runtime/environment/table';
 import { httpFunction } from '#runtime/http-function';
-import { tableFromEnvironment } from '#table/core/table';
-import { DynamoUserLookup } from '#table/users/users-lookup';
 
 /** Scheduled activities on accounts and contacts, and their owners' tasks. */
-export const handler = httpFunction('activities-api', () => {
-  const table = tableFromEnvironment();
-  return activitiesApi(
-    activitiesServices(table, {
-      scheduler: activitySchedulerFromEnvironment(),
-      users: new DynamoUserLookup(table),
-    }),
-  );
-});
+export const handler = httpFunction('activities-api', () =>
+  activitiesApi(activitiesServices({ table: environmentTable(), scheduler: environmentScheduler() })),
+);

@@ -1,11 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
 import { activityDueService } from '#runtime/activities-services';
-import { tableFromEnvironment } from '#table/core/table';
+import { environmentTable } from '#runtime/environment/table';
 
 const logger = new Logger({ serviceName: 'activity-due' });
 
-const due = activityDueService(tableFromEnvironment());
+const due = activityDueService({ table: environmentTable() });
 
 /** What a schedule passes: `occurrence` is EventBridge Scheduler's `<aws.scheduler.scheduled-time>`. */
 const dueInput = z.object({

@@ -1,12 +1,12 @@
 import { pendingAddressCheck } from '#domain/energy/address-check';
 import { addressVerificationEvents } from '#domain/energy/energy-events';
 import { energyServices } from '#runtime/energy-services';
-import { geocoderFromEnvironment } from '#runtime/geocoder-from-environment';
+import { environmentGeocoder } from '#runtime/environment/geocoder';
+import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
-import { tableFromEnvironment } from '#table/core/table';
 
-const { supplyPoints } = energyServices(tableFromEnvironment());
-const geocoder = geocoderFromEnvironment();
+const { supplyPoints } = energyServices({ table: environmentTable() });
+const geocoder = environmentGeocoder();
 
 /**
  * Verifies a supply point's address after it was created or moved (R-SP-3).

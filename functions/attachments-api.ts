@@ -1,10 +1,10 @@
-import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { attachmentsApi } from '#api/attachments/attachments-bindings';
 import { attachmentsServices } from '#runtime/attachments-services';
+import { environmentObjects } from '#runtime/environment/objects';
+import { environmentTable } from '#runtime/environment/table';
 import { httpFunction } from '#runtime/http-function';
-import { tableFromEnvironment } from '#table/core/table';
 
 /** Attachments on accounts and contacts: pre-signed upload and download URLs, metadata. */
 export const handler = httpFunction('attachments-api', () =>
-  attachmentsApi(attachmentsServices(tableFromEnvironment(), objectStoreFromEnvironment())),
+  attachmentsApi(attachmentsServices({ table: environmentTable(), objects: environmentObjects() })),
 );

@@ -1,9 +1,9 @@
 import { changesBillingCopy } from '#domain/energy/billing-copy';
 import { energyServices } from '#runtime/energy-services';
+import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
-import { tableFromEnvironment } from '#table/core/table';
 
-const { supplyPoints } = energyServices(tableFromEnvironment());
+const { supplyPoints } = energyServices({ table: environmentTable() });
 
 /** Copies an account's billing data to its supply points when it changes (R-AC-7). */
 export const handler = domainEventConsumer({

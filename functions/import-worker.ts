@@ -1,8 +1,8 @@
-import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
+import { environmentObjects } from '#runtime/environment/objects';
+import { environmentTable } from '#runtime/environment/table';
 import { importServices, importWorkerHandler } from '#runtime/import-services';
-import { tableFromEnvironment } from '#table/core/table';
 
-const { runner } = importServices(tableFromEnvironment(), objectStoreFromEnvironment());
+const { runner } = importServices({ table: environmentTable(), objects: environmentObjects() });
 
 /**
  * Runs queued import steps (`ImportRequested`, `ImportContinued`): reads the

@@ -1,10 +1,10 @@
 import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
-import { activitySchedulerFromEnvironment } from '#runtime/activities-services';
-import { leadPipeline } from '#runtime/lead-pipeline-services';
+import { environmentScheduler } from '#runtime/environment/scheduler';
+import { environmentTable } from '#runtime/environment/table';
+import { leadPipelineServices } from '#runtime/lead-pipeline-services';
 import { domainEventConsumer } from '#runtime/queue-consumer';
-import { tableFromEnvironment } from '#table/core/table';
 
-const pipeline = leadPipeline(tableFromEnvironment(), activitySchedulerFromEnvironment());
+const { pipeline } = leadPipelineServices({ table: environmentTable(), scheduler: environmentScheduler() });
 
 /** Scores, qualifies and routes leads from their events, and schedules the new owner's follow-ups (R-SA-2). */
 export const handler = domainEventConsumer({

@@ -4,24 +4,23 @@ import { leadsApi } from '#api/sales/leads-bindings';
 import { offersApi } from '#api/sales/offers-bindings';
 import { reportsApi } from '#api/sales/reports-bindings';
 import { salesSettingsApi } from '#api/sales/sales-settings-bindings';
+import { environmentTable } from '#runtime/environment/table';
+import { environmentWebhookSecrets } from '#runtime/environment/webhook-secrets';
 import { httpFunction } from '#runtime/http-function';
-import { leadSourceServices, webhookSecretsFromEnvironment } from '#runtime/lead-source-services';
+import { leadSourceServices } from '#runtime/lead-source-services';
 import { salesReportServices } from '#runtime/sales-report-services';
 import { salesServices } from '#runtime/sales-services';
-import { tableFromEnvironment } from '#table/core/table';
 
 /** Leads, deals, offers, lead sources, the sales rules and the sales reports. */
 export const handler = httpFunction('sales-api', () => {
-  const table = tableFromEnvironment();
-  const sales = salesServices(table);
+  const env = { table: environmentTable(), webhookSecrets: environmentWebhookSecrets() };
+  const sales = salesServices(env);
   return [
     ...leadsApi(sales),
     ...dealsApi(sales.deals),
     ...offersApi(sales.offers),
-    ...leadSourcesApi(
-      leadSourceServices(table, { secrets: webhookSecretsFromEnvironment(), leads: sales.leads }),
-    ),
+    ...leadSourcesApi(leadSourceServices(env).sources),
     ...salesSettingsApi(sales.salesSettings),
-    ...reportsApi(salesReportServices(table).reports),
+    ...reportsApi(salesReportServices(env).reports),
   ];
 });

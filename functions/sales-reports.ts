@@ -1,10 +1,10 @@
 import { eventNamesOf } from '#domain/event-catalogue';
 import { eventSources } from '#domain/service-context';
+import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 import { salesReportServices } from '#runtime/sales-report-services';
-import { tableFromEnvironment } from '#table/core/table';
 
-const { projection } = salesReportServices(tableFromEnvironment());
+const { projection } = salesReportServices({ table: environmentTable() });
 
 /** Keeps the forecast and funnel aggregates from deal and lead events (R-SA-5, R-MK-1). */
 export const handler = domainEventConsumer({

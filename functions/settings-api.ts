@@ -1,14 +1,9 @@
 import { settingsApi } from '#api/settings/settings-bindings';
-import { accountPorts } from '#runtime/account-ports';
+import { environmentTable } from '#runtime/environment/table';
 import { httpFunction } from '#runtime/http-function';
 import { settingsServices } from '#runtime/settings-services';
-import { tableFromEnvironment } from '#table/core/table';
-import { DynamoUserLookup } from '#table/users/users-lookup';
 
 /** Tenant settings, user groups and the move-customers jobs. */
-export const handler = httpFunction('settings-api', () => {
-  const table = tableFromEnvironment();
-  return settingsApi(
-    settingsServices(table, { accountPorts: accountPorts(table), users: new DynamoUserLookup(table) }),
-  );
-});
+export const handler = httpFunction('settings-api', () =>
+  settingsApi(settingsServices({ table: environmentTable() })),
+);

@@ -1,11 +1,9 @@
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
-import { accountPorts } from '#runtime/account-ports';
+import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 import { settingsServices } from '#runtime/settings-services';
-import { tableFromEnvironment } from '#table/core/table';
 
-const table = tableFromEnvironment();
-const { moveCustomers } = settingsServices(table, { accountPorts: accountPorts(table) });
+const { moveCustomers } = settingsServices({ table: environmentTable() });
 
 /**
  * Runs move-customers jobs (R-ST-2), one bounded step per message: each step

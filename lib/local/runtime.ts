@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recording-sms-sender';
-import { accountsServices } from '#runtime/accounts-services';
-import { activitiesServices, registerLocalActivityScheduler } from '#runtime/activities-services';
-import { energyServices } from '#runtime/energy-services';
+import { activitiesServices } from '#runtime/activities-services';
+import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
 import type { Topology } from '../topology-types';
@@ -151,12 +150,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const leadSources: DemoLeadSource[] = [];
   if (options.seed !== false) {
     const table = createTable(tableName);
-    await seedDemoData(accountsServices(table), energyServices(table));
+    await seedDemoData(table);
     await seedDemoUsers(table);
     leadSources.push(...(await seedDemoSales(table, demoTenants)));
   }
   // The local scheduler keeps schedules in memory: register the stored ones again.
-  await activitiesServices(createTable(tableName), { scheduler }).activities.rescheduleAll(
+  await activitiesServices({ table: createTable(tableName), scheduler }).activities.rescheduleAll(
     demoTenants.map((t) => t.profile.id),
   );
   if (options.realTimeScheduler) scheduler.start();

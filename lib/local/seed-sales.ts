@@ -1,7 +1,8 @@
 import type { Actor } from '#domain/ports';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { accountsServices } from '#runtime/accounts-services';
-import { leadSourceServices, webhookSecretsFromEnvironment } from '#runtime/lead-source-services';
+import { environmentWebhookSecrets } from '#runtime/environment/webhook-secrets';
+import { leadSourceServices } from '#runtime/lead-source-services';
 import { salesServices } from '#runtime/sales-services';
 import { settingsServices } from '#runtime/settings-services';
 import type { Table } from '#table/core/table';
@@ -63,10 +64,11 @@ const words: Readonly<Record<string, SalesWords>> = {
  * pipeline scores and routes once the runtime relays their events.
  */
 export async function seedDemoSales(table: Table, tenants: readonly DemoTenant[]): Promise<DemoLeadSource[]> {
-  const { settings } = settingsServices(table);
-  const sales = salesServices(table);
-  const { accounts } = accountsServices(table);
-  const sources = leadSourceServices(table, { secrets: webhookSecretsFromEnvironment(), leads: sales.leads });
+  const { settings } = settingsServices({ table });
+  const sales = salesServices({ table });
+  const { accounts } = accountsServices({ table });
+  // The secrets go where the functions read them: the runtime's Secrets Manager.
+  const { sources } = leadSourceServices({ table, webhookSecrets: environmentWebhookSecrets() });
   const created: DemoLeadSource[] = [];
   for (const tenant of tenants) {
     const w = words[tenant.profile.country] ?? (words.SE as SalesWords);

@@ -36,7 +36,8 @@ export async function seedDemoUsers(
   tenants: readonly DemoTenant[] = demoTenants,
 ): Promise<void> {
   const ulid = monotonicFactory();
-  const { users } = usersServices(table, {
+  const { users } = usersServices({
+    table,
     directory: new LocalUserDirectory({ next: () => ulid() }, demoUserSubs(tenants)),
   });
   for (const tenant of tenants) {

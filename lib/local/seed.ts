@@ -1,7 +1,11 @@
+import type { AccountsServices } from '#domain/accounts/accounts-services';
+import type { EnergyServices } from '#domain/energy/energy-services';
 import type { TenantProfile } from '#domain/tenant';
 import type { Role } from '#domain/users/roles';
-import type { AccountsServices } from '#runtime/accounts-services';
-import type { EnergyServices } from '#runtime/energy-services';
+import { accountsServices } from '#runtime/accounts-services';
+import { energyServices } from '#runtime/energy-services';
+import type { Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import type { LocalUser } from './identity';
 import {
   slovakDemoBandTables,
@@ -66,8 +70,11 @@ export const demoTenants: readonly DemoTenant[] = [
  * Realistic demo data, written through the domain services so it obeys every
  * rule (valid org numbers, E.164 phones, guards, outbox events).
  */
-export async function seedDemoData(services: AccountsServices, energy: EnergyServices): Promise<void> {
-  for (const tenant of demoTenants) await services.tenants.save(tenant.profile);
+export async function seedDemoData(table: Table): Promise<void> {
+  const tenants = new DynamoTenantDirectory(table);
+  for (const tenant of demoTenants) await tenants.save(tenant.profile);
+  const services = accountsServices({ table });
+  const energy = energyServices({ table });
   const se = { tenantId: 'norrsken', userId: 'norrsken-admin' };
   const sk = { tenantId: 'tatra', userId: 'tatra-admin' };
   await seedSwedishReferenceData(energy, se);

@@ -1,15 +1,28 @@
+import type { ReferencePorts } from '#domain/accounts/references';
+import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import type { Table } from '#table/core/table';
 import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { DynamoUserLookup } from '#table/users/users-lookup';
-import type { AccountsPorts } from './accounts-services';
 
 /**
- * What every account and contact writer must use, wherever it runs: the
- * settings and users that references are checked against, and the settings'
- * usage counters moved in the same transaction. One place, so that no
- * writer can skip a check or let a counter drift.
+ * What the accounts module uses of other modules: settings and users to
+ * check references against, and the settings' usage counters, moved in the
+ * transaction of each account or contact change.
  */
-export function accountPorts(table: Table): AccountsPorts {
+export interface AccountsPorts extends Required<ReferencePorts> {
+  readonly settingUsage: SettingUsageItems;
+}
+
+/**
+ * What every account and contact writer uses, wherever it runs. One place,
+ * so that no writer can skip a check or let a counter drift; a test that
+ * wants less replaces a port explicitly.
+ */
+export function accountPorts(table: Table, overrides: Partial<AccountsPorts> = {}): AccountsPorts {
   const settings = new DynamoSettingsStore(table);
-  return { settings, settingUsage: settings.usageItems, users: new DynamoUserLookup(table) };
+  return {
+    settings: overrides.settings ?? settings,
+    users: overrides.users ?? new DynamoUserLookup(table),
+    settingUsage: overrides.settingUsage ?? settings.usageItems,
+  };
 }

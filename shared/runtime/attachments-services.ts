@@ -1,26 +1,21 @@
 import { AttachmentService } from '#domain/attachments/attachment-service';
+import type { AttachmentsServices } from '#domain/attachments/attachments-services';
 import type { ServiceDeps } from '#domain/service-context';
-import type { ObjectStore } from '#domain/storage/object-store';
 import { DynamoAccountStore } from '#table/accounts/account-store';
 import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoAttachmentStore } from '#table/attachments/attachments-store';
-import type { Table } from '#table/core/table';
+import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
-
-export interface AttachmentsServices {
-  readonly attachments: AttachmentService;
-}
 
 /** Wires the attachments module to the table and the object store. */
 export function attachmentsServices(
-  table: Table,
-  objects: ObjectStore,
+  env: Pick<Environment, 'table' | 'objects'>,
   overrides: Partial<ServiceDeps> = {},
 ): AttachmentsServices {
-  const deps = serviceDeps(table, overrides);
+  const { table, objects } = env;
   return {
     attachments: new AttachmentService({
-      ...deps,
+      ...serviceDeps(table, overrides),
       accounts: new DynamoAccountStore(table),
       contacts: new DynamoContactStore(table),
       attachments: new DynamoAttachmentStore(table),

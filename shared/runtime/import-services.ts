@@ -2,34 +2,30 @@ import { apiDraftChecks } from '#api/import/import-draft-checks';
 import { importStepEvents } from '#domain/import/import-events';
 import { ImportRunner, type RunnerLimits } from '#domain/import/import-runner';
 import { ImportService } from '#domain/import/import-service';
+import type { ImportServices } from '#domain/import/import-services';
 import type { ServiceDeps } from '#domain/service-context';
-import type { ObjectStore } from '#domain/storage/object-store';
 import { DynamoAccountStore } from '#table/accounts/account-store';
 import { DynamoContactStore } from '#table/accounts/contact-store';
-import type { Table } from '#table/core/table';
 import { DynamoExistingDataReader, DynamoImportStore } from '#table/import/import-store';
+import { accountPorts } from './account-ports';
+import type { Environment } from './environment';
 import { domainEventConsumer } from './queue-consumer';
 import { serviceDeps } from './service-deps';
 
-export interface ImportServices {
-  /** What the API offers: announce, map, run and follow an import. */
-  readonly imports: ImportService;
-  /** What the worker does with a queued step. */
-  readonly runner: ImportRunner;
-}
-
-export interface ImportServicesOptions extends Partial<ServiceDeps> {
+export interface ImportOverrides extends Partial<ServiceDeps> {
   readonly limits?: Partial<RunnerLimits>;
 }
 
 /** Wires the import module's services to the table and the object store. */
 export function importServices(
-  table: Table,
-  objects: ObjectStore,
-  options: ImportServicesOptions = {},
+  env: Pick<Environment, 'table' | 'objects'>,
+  overrides: ImportOverrides = {},
 ): ImportServices {
-  const { limits, ...overrides } = options;
+  const { table, objects } = env;
+  const { limits } = overrides;
   const deps = serviceDeps(table, overrides);
+  // Imported rows name no settings today; the counters are wired anyway, as for every account writer.
+  const { settingUsage } = accountPorts(table);
   const imports = new DynamoImportStore(table);
   return {
     imports: new ImportService({ ...deps, imports, objects }),
@@ -37,8 +33,8 @@ export function importServices(
       ...deps,
       imports,
       objects,
-      accounts: new DynamoAccountStore(table),
-      contacts: new DynamoContactStore(table),
+      accounts: new DynamoAccountStore(table, { settingUsage }),
+      contacts: new DynamoContactStore(table, { settingUsage }),
       existing: new DynamoExistingDataReader(table),
       checks: apiDraftChecks,
       limits,

@@ -1,36 +1,27 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SesMailer } from '#adapters/messaging/ses-mailer';
-import { type MessagingDeps, MessagingService } from '#domain/messaging/messaging-service';
+import { MessagingService } from '#domain/messaging/messaging-service';
+import type { MessagingServices } from '#domain/messaging/messaging-services';
+import type { ServiceDeps } from '#domain/service-context';
 import { DynamoContactStore } from '#table/accounts/contact-store';
-import type { Table } from '#table/core/table';
 import { DynamoMessageStore } from '#table/messaging/message-store';
+import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
-import { smsSenderFromEnvironment } from './sms-sender-from-environment';
 
-export interface MessagingServices {
-  readonly messaging: MessagingService;
-}
-
-/**
- * Wires e-mail and SMS to contacts: SES (`SES_CONFIGURATION_SET` optional),
- * the SMS sender the environment names (`SMS_SENDER=local` locally), and the
- * table. Tests pass their own mailer, SMS sender, clock or ids.
- */
+/** Wires e-mail and SMS to contacts: the environment's mailer and SMS sender, and the table. */
 export function messagingServices(
-  table: Table,
-  overrides: Partial<Omit<MessagingDeps, 'contacts' | 'messages'>> = {},
+  env: Pick<Environment, 'table' | 'mailer' | 'sms'>,
+  overrides: Partial<ServiceDeps> = {},
 ): MessagingServices {
+  const { table, mailer, sms } = env;
   const logger = new Logger({ serviceName: 'messaging' });
-  const { mailer, sms, log, ...given } = overrides;
-  const deps = serviceDeps(table, given);
   return {
     messaging: new MessagingService({
-      ...deps,
+      ...serviceDeps(table, overrides),
       contacts: new DynamoContactStore(table),
       messages: new DynamoMessageStore(table),
-      mailer: mailer ?? SesMailer.fromEnvironment(),
-      sms: sms ?? smsSenderFromEnvironment(),
-      log: log ?? { error: (message, details) => logger.error(message, details) },
+      mailer,
+      sms,
+      log: { error: (message, details) => logger.error(message, details) },
     }),
   };
 }

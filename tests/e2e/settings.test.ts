@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountPorts } from '#runtime/account-ports';
 import { accountsServices } from '#runtime/accounts-services';
 import { createTable } from '#table/core/table';
 import type { LocalRuntime } from '../../lib/local/runtime';
@@ -21,7 +20,7 @@ describe('settings, end to end', () => {
     const bakeries = await admin.post('/v1/settings/industries', { title: 'Bagerier' });
     const food = await admin.post('/v1/settings/industries', { title: 'Livsmedel' });
     const table = createTable(runtime.tableName);
-    const { accounts } = accountsServices(table, {}, accountPorts(table));
+    const { accounts } = accountsServices({ table });
     const actor = { tenantId: 'norrsken', userId: 'norrsken-admin' };
     for (let start = 0; start < 250; start += 50) {
       await Promise.all(

@@ -7,7 +7,12 @@ import { accountsServices } from '#runtime/accounts-services';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import { keys } from '#table/core/keys';
 import type { Table } from '#table/core/table';
-import { InMemorySettings, InMemoryUsers } from '../support/accounts-fakes';
+import {
+  everySettingExists,
+  InMemorySettings,
+  InMemoryUsers,
+  noUsageCounts,
+} from '../support/accounts-fakes';
 import { servicesWithTenants } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
@@ -22,7 +27,11 @@ describe('accounts and contacts by category', () => {
   let setup: Setup;
   const requests: string[] = [];
   beforeAll(async () => {
-    setup = await servicesWithTenants((command) => requests.push(command));
+    // Categories are ids only here: the settings module, its checks and counts are not under test.
+    setup = await servicesWithTenants((command) => requests.push(command), {
+      settings: everySettingExists,
+      settingUsage: noUsageCounts,
+    });
   });
 
   const accountsIn = async (categoryId: string, tenant = setup.se) =>
@@ -193,7 +202,8 @@ describe('references from accounts and contacts to settings and users', () => {
       .add(t, 'category', 'cat-both', 'both')
       .add(setup.sk.tenantId, 'category', 'cat-foreign', 'both');
     const users = new InMemoryUsers().add(t, 'anna').add(t, 'olle', false);
-    services = accountsServices(setup.table, {}, { settings, users });
+    // The settings live in memory here: no usage is counted in the table.
+    services = accountsServices({ table: setup.table }, { settings, users, settingUsage: noUsageCounts });
   });
 
   it('accepts references the tenant has', async () => {
@@ -336,7 +346,10 @@ describe('the setting usage hook', () => {
 
   it('moves usage counts with every create, update, delete and restore, in the same transaction', async () => {
     // Prepare
-    const services = accountsServices(setup.table, {}, { settingUsage: usageItems(setup.table) });
+    const services = accountsServices(
+      { table: setup.table },
+      { settings: everySettingExists, settingUsage: usageItems(setup.table) },
+    );
     const { se } = setup;
 
     // Act
@@ -369,7 +382,10 @@ describe('the setting usage hook', () => {
 
   it('refuses with 409 a change whose usage count fails its condition, and writes nothing', async () => {
     // Prepare
-    const services = accountsServices(setup.table, {}, { settingUsage: usageItems(setup.table) });
+    const services = accountsServices(
+      { table: setup.table },
+      { settings: everySettingExists, settingUsage: usageItems(setup.table) },
+    );
 
     // Act
     const refused = await failure(
@@ -389,7 +405,10 @@ describe('the setting usage hook', () => {
 
   it('refuses a change too big for one transaction with 400 naming categoryIds', async () => {
     // Prepare
-    const services = accountsServices(setup.table, {}, { settingUsage: usageItems(setup.table) });
+    const services = accountsServices(
+      { table: setup.table },
+      { settings: everySettingExists, settingUsage: usageItems(setup.table) },
+    );
     const many = (prefix: string) => Array.from({ length: 30 }, (_, i) => `${prefix}-${i}`);
     const { value } = await services.accounts.create(setup.se, {
       name: 'Stor AB',

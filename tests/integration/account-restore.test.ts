@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/erro
 import { accountsServices } from '#runtime/accounts-services';
 import { accountsExtraKeys } from '#table/accounts/accounts-extra-keys';
 import { keys } from '#table/core/keys';
-import { InMemorySettings } from '../support/accounts-fakes';
+import { everySettingExists, InMemorySettings, noUsageCounts } from '../support/accounts-fakes';
 import { servicesWithTenants } from '../support/local-table';
 import { recordingIds } from '../support/recording-ids';
 import { itemAt, itemsIn } from '../support/stored-items';
@@ -19,7 +19,11 @@ const failure = (attempt: Promise<unknown>) =>
 describe('deleting and restoring accounts', () => {
   let setup: Setup;
   beforeAll(async () => {
-    setup = await servicesWithTenants();
+    // Categories are ids only here: the settings module, its checks and counts are not under test.
+    setup = await servicesWithTenants(undefined, {
+      settings: everySettingExists,
+      settingUsage: noUsageCounts,
+    });
   });
 
   it('lists deleted accounts by name, with when they were deleted, and no live ones', async () => {
@@ -49,7 +53,7 @@ describe('deleting and restoring accounts', () => {
     // Prepare
     const ids = recordingIds();
     const { se } = setup;
-    const services = accountsServices(setup.table, { ids });
+    const services = accountsServices({ table: setup.table }, { ids });
     const account = await services.accounts.create(se, {
       name: 'Återkommen AB',
       customerType: 'B2B',
@@ -194,7 +198,8 @@ describe('deleting and restoring accounts', () => {
       .add(se.tenantId, 'industry', 'ind-bakery')
       .add(se.tenantId, 'category', 'cat-vip', 'account')
       .add(se.tenantId, 'category', 'cat-old', 'account');
-    const services = accountsServices(setup.table, { ids }, { settings });
+    // The settings live in memory here: no usage is counted in the table.
+    const services = accountsServices({ table: setup.table }, { ids, settings, settingUsage: noUsageCounts });
     const account = await services.accounts.create(se, {
       name: 'Referens AB',
       customerType: 'B2B',
@@ -230,7 +235,7 @@ describe('additional information of an account', () => {
     // Prepare
     const ids = recordingIds();
     const { se } = setup;
-    const services = accountsServices(setup.table, { ids });
+    const services = accountsServices({ table: setup.table }, { ids });
     const account = await services.accounts.create(se, { name: 'Intresserad AB', customerType: 'B2B' });
     ids.issued.length = 0;
 

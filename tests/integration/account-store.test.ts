@@ -22,7 +22,7 @@ describe('accounts in the table', () => {
   it('stores an account with its outbox event in one write', async () => {
     // Prepare
     const ids = recordingIds();
-    const services = accountsServices(setup.table, { ids });
+    const services = accountsServices({ table: setup.table }, { ids });
     requests.length = 0;
 
     // Act
@@ -70,7 +70,7 @@ describe('accounts in the table', () => {
   it("adds a note to a contact without an account, and the note's event names no account", async () => {
     // Prepare
     const ids = recordingIds();
-    const services = accountsServices(setup.table, { ids });
+    const services = accountsServices({ table: setup.table }, { ids });
     const contact = await services.contacts.create(setup.se, { firstName: 'Ensam', lastName: 'Kontakt' });
     ids.issued.length = 0;
 

@@ -1,9 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { activitiesApi } from '#api/activities/activities-bindings';
+import type { ActivitiesServices } from '#domain/activities/activities-services';
 import { createHttpHandler } from '#http/http-handler';
-import { type ActivitiesServices, activitiesServices } from '#runtime/activities-services';
+import { activitiesServices } from '#runtime/activities-services';
 import { LocalScheduler } from '../../lib/local/local-scheduler';
+import { everyUserActive } from '../support/accounts-fakes';
 import { answerOf, httpEvent, type TestCaller, type TestRequest } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
 
@@ -34,7 +36,11 @@ describe('the activities API', () => {
       },
       { now: () => start },
     );
-    services = activitiesServices(setup.table, { scheduler, deps: { clock: scheduler.clock } });
+    // Owners are not under test here: every user named is an active user of the tenant.
+    services = activitiesServices(
+      { table: setup.table, scheduler },
+      { clock: scheduler.clock, users: everyUserActive },
+    );
     handler = createHttpHandler(
       activitiesApi(services),
       new Logger({ serviceName: 'test', logLevel: 'SILENT' }),

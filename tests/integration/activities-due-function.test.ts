@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monotonicFactory } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ActivitiesServices } from '#domain/activities/activities-services';
 import { accountsServices } from '#runtime/accounts-services';
-import { type ActivitiesServices, activitiesServices } from '#runtime/activities-services';
+import { activitiesServices } from '#runtime/activities-services';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import { LocalScheduler } from '../../lib/local/local-scheduler';
+import { everyUserActive } from '../support/accounts-fakes';
 import { freshTable } from '../support/local-table';
 
 const sample = JSON.parse(
@@ -29,7 +31,7 @@ describe('the activity-due function', () => {
       timeZone: 'Europe/Stockholm',
     });
     const actor = { tenantId: 'norrsken', userId: 'norrsken-sales' };
-    const contact = await accountsServices(table).contacts.create(actor, {
+    const contact = await accountsServices({ table }).contacts.create(actor, {
       firstName: 'Per',
       lastName: 'Holm',
     });
@@ -37,10 +39,11 @@ describe('the activity-due function', () => {
     const clock = { now: () => new Date('2025-03-30T10:00:00Z') };
     const ulid = monotonicFactory();
     const ids = [sample.activityId];
-    services = activitiesServices(table, {
-      scheduler: new LocalScheduler(async () => undefined, clock),
-      deps: { clock, ids: { next: () => ids.shift() ?? ulid() } },
-    });
+    services = activitiesServices(
+      { table, scheduler: new LocalScheduler(async () => undefined, clock) },
+      // The owner is not under test here: the caller is taken as an active user of the tenant.
+      { clock, ids: { next: () => ids.shift() ?? ulid() }, users: everyUserActive },
+    );
     await services.activities.create(
       actor,
       { type: 'contact', id: contact.value.id },

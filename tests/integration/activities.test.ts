@@ -1,12 +1,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ActivitiesServices } from '#domain/activities/activities-services';
 import type { ActivitySubject } from '#domain/activities/activity';
 import { schedulerUserId } from '#domain/activities/activity-due-service';
 import { NotFoundError, ValidationError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
-import { type ActivitiesServices, activitiesServices } from '#runtime/activities-services';
+import { activitiesServices } from '#runtime/activities-services';
 import { keys } from '#table/core/keys';
 import { LocalScheduler } from '../../lib/local/local-scheduler';
+import { everyUserActive } from '../support/accounts-fakes';
 import { servicesWithTenants } from '../support/local-table';
 
 type Setup = Awaited<ReturnType<typeof servicesWithTenants>>;
@@ -55,7 +57,11 @@ describe('scheduled activities with the local scheduler', () => {
       },
       { now: () => start },
     );
-    s = activitiesServices(setup.table, { scheduler, deps: { clock: scheduler.clock } });
+    // Owners are not under test here: every user named is an active user of the tenant.
+    s = activitiesServices(
+      { table: setup.table, scheduler },
+      { clock: scheduler.clock, users: everyUserActive },
+    );
   });
 
   async function stored(type: string, activityId: string): Promise<DomainEvent[]> {
@@ -328,7 +334,10 @@ describe('scheduled activities with the local scheduler', () => {
       customerType: 'B2B',
     });
     const subject: ActivitySubject = { type: 'account', id: ownAccount.value.id };
-    const before = activitiesServices(own.table, { scheduler, deps: { clock: scheduler.clock } });
+    const before = activitiesServices(
+      { table: own.table, scheduler },
+      { clock: scheduler.clock, users: everyUserActive },
+    );
     const daily = { kind: 'interval' as const, every: 'P1D' as const, startAt: '2025-03-29T08:00:00Z' };
     const { value: active } = await before.activities.create(own.se, subject, {
       title: 'A',
@@ -342,10 +351,10 @@ describe('scheduled activities with the local scheduler', () => {
     const restarted = new LocalScheduler(async () => undefined, { now: () => start });
 
     // Act
-    const count = await activitiesServices(own.table, { scheduler: restarted }).activities.rescheduleAll([
-      own.se.tenantId,
-      own.sk.tenantId,
-    ]);
+    const count = await activitiesServices({
+      table: own.table,
+      scheduler: restarted,
+    }).activities.rescheduleAll([own.se.tenantId, own.sk.tenantId]);
 
     // Assess
     expect(count).toBe(1);

@@ -37,7 +37,7 @@ interface Call {
 
 /** The attachments API as API Gateway calls it, for one tenant's user. */
 function attachmentsHttp(setup: Setup, ids: IdGenerator) {
-  const services = attachmentsServices(setup.table, localObjectStore(), { ids });
+  const services = attachmentsServices({ table: setup.table, objects: localObjectStore() }, { ids });
   const handler = createHttpHandler(
     attachmentsApi(services),
     new Logger({ serviceName: 'test', logLevel: 'SILENT' }),
@@ -490,7 +490,7 @@ describe('attachments over the API, with the object store', () => {
     }
 
     // Act
-    const handler = attachmentsServices(setupOwn.table, localObjectStore()).attachments;
+    const handler = attachmentsServices({ table: setupOwn.table, objects: localObjectStore() }).attachments;
     const first = await handler.list(setupOwn.se, { type: 'account', id: params.accountId }, { limit: 2 });
     const second = await handler.list(
       setupOwn.se,

@@ -8,7 +8,7 @@ describe('billing sync from an account to its supply points', () => {
 
   beforeAll(async () => {
     setup = await servicesWithTenants();
-    energy = energyServices(setup.table);
+    energy = energyServices({ table: setup.table });
     await energy.referenceData.createTerritory(setup.se, {
       code: 'ELLEVIO',
       name: 'Ellevio',

@@ -56,10 +56,10 @@ export async function importSetup(options: ImportSetupOptions = {}) {
   await new DynamoTenantDirectory(table).save(tenant);
   const store = localObjectStore();
   const ids = recordingIds();
-  const services = importServices(table, options.objects ? options.objects(store) : store, {
-    ids,
-    limits: options.limits,
-  });
+  const services = importServices(
+    { table, objects: options.objects ? options.objects(store) : store },
+    { ids, limits: options.limits },
+  );
   const actor: Actor = { tenantId: tenant.id, userId: 'importer' };
   let seen = 0;
 

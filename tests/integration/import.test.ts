@@ -39,7 +39,7 @@ const mapping: ImportMapping = {
 
 /** The tenant already has Kiosken HB (row 3's org number). */
 async function withExistingKiosk(setup: ImportSetup) {
-  const { value } = await accountsServices(setup.table).accounts.create(setup.actor, {
+  const { value } = await accountsServices({ table: setup.table }).accounts.create(setup.actor, {
     name: 'Kiosken HB',
     orgNumber: '556677-8899',
     customerType: 'B2B',
@@ -145,7 +145,11 @@ describe('an import of accounts and contacts', () => {
       ['8', 'account created'],
       ['8', 'contact created'],
     ]);
-    const anna = await accountsServices(setup.table).subjects.identify(setup.actor, 'phone', '+46701234567');
+    const anna = await accountsServices({ table: setup.table }).subjects.identify(
+      setup.actor,
+      'phone',
+      '+46701234567',
+    );
     expect(anna.contacts.map((c) => [c.contact.firstName, c.account?.name])).toEqual([
       ['Anna', 'Bageri Solrosen AB'],
     ]);

@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '#domain/activities/activity';
 import type { ActivityScheduler } from '#domain/activities/scheduler';
 import type { Lead } from '#domain/sales/leads/lead';
+import type { LeadPipeline } from '#domain/sales/leads/lead-pipeline';
 import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
 import type { LeadInput } from '#domain/sales/leads/lead-service';
 import { activitiesServices } from '#runtime/activities-services';
-import { leadPipeline } from '#runtime/lead-pipeline-services';
+import { leadPipelineServices } from '#runtime/lead-pipeline-services';
 import { receivedEvent } from '../support/queue-messages';
 import { salesFixture } from '../support/sales-fixture';
 
@@ -49,12 +50,12 @@ const eventFor = (lead: Lead, type: string, id: string) =>
 describe('lead pipeline: scoring, qualifying, routing, nurturing', () => {
   let f: Fixture;
   let scheduler: RecordingScheduler;
-  let pipeline: ReturnType<typeof leadPipeline>;
+  let pipeline: LeadPipeline;
 
   beforeAll(async () => {
     f = await salesFixture();
     scheduler = new RecordingScheduler();
-    pipeline = leadPipeline(f.table, scheduler);
+    pipeline = leadPipelineServices({ table: f.table, scheduler }).pipeline;
     await f.sales.salesSettings.replace(f.admin, 0, {
       scoring: {
         rules: [
@@ -112,7 +113,7 @@ describe('lead pipeline: scoring, qualifying, routing, nurturing', () => {
     const routed = eventFor(lead, 'LeadRouted', 'evt-routed');
     await pipeline.handle(routed);
     await pipeline.handle(routed);
-    const { activities } = activitiesServices(f.table, { scheduler });
+    const { activities } = activitiesServices({ table: f.table, scheduler });
     const page = await activities.ofSubject(f.admin, { type: 'lead', id: lead.id }, { limit: 10 });
     expect(page.items).toHaveLength(1);
     expect(page.items[0]).toMatchObject({ title: 'Call the lead', ownerId: lead.ownerId });

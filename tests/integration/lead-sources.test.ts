@@ -43,10 +43,9 @@ describe('lead sources and their webhook', () => {
     });
     f = await salesFixture({ clock });
     sources = leadSourceServices(
-      f.table,
-      { secrets: new SecretsManagerWebhookSecrets(client, { clock, ttlMs: 0 }), leads: f.sales.leads },
+      { table: f.table, webhookSecrets: new SecretsManagerWebhookSecrets(client, { clock, ttlMs: 0 }) },
       { clock },
-    );
+    ).sources;
   });
   afterAll(async () => {
     client.destroy();

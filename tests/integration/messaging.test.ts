@@ -70,11 +70,10 @@ describe('e-mail and SMS to a contact', () => {
   /** The HTTP API of messaging over the test table, with the mailer and SMS sender given. */
   function api(options: { mailer?: Mailer; sms?: RecordingSmsSender; ids?: IdGenerator } = {}) {
     const sms = options.sms ?? new RecordingSmsSender();
-    const services = messagingServices(setup.table, {
-      mailer: options.mailer ?? new SesMailer(ses),
-      sms,
-      ...(options.ids ? { ids: options.ids } : {}),
-    });
+    const services = messagingServices(
+      { table: setup.table, mailer: options.mailer ?? new SesMailer(ses), sms },
+      options.ids ? { ids: options.ids } : {},
+    );
     const handle = createHttpHandler(messagingApi(services), logger);
     const call = async (
       route: RouteContract,

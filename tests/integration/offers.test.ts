@@ -7,21 +7,17 @@ import { gs1CheckDigit } from '#domain/energy/identifiers/gsrn';
 import { calculateSavings } from '#domain/energy/savings';
 import type { CurrentTariff } from '#domain/energy/supply-point';
 import type { DomainEvent } from '#domain/events';
-import { DealService } from '#domain/sales/deals/deal-service';
+import type { DealService } from '#domain/sales/deals/deal-service';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { createHttpHandler } from '#http/http-handler';
 import { accountsServices } from '#runtime/accounts-services';
 import { energyServices } from '#runtime/energy-services';
-import { offerServices } from '#runtime/offer-services';
-import { serviceDeps } from '#runtime/service-deps';
+import { salesServices } from '#runtime/sales-services';
 import { settingsServices } from '#runtime/settings-services';
-import { DynamoAccountStore } from '#table/accounts/account-store';
-import { DynamoContactStore } from '#table/accounts/contact-store';
 import { keys } from '#table/core/keys';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
-import { DynamoSupplyPointStore } from '#table/energy/supply-point-store';
-import { DynamoDealStore } from '#table/sales/deal-store';
+import { everyUserActive } from '../support/accounts-fakes';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { freshTable, swedishTenant } from '../support/local-table';
 
@@ -48,7 +44,6 @@ const offered = {
   E1: { unitPricePerMwhMinor: 89_500, monthlyFeeMinor: 3_900 },
   E2: { unitPricePerMwhMinor: 79_000, monthlyFeeMinor: 9_900 },
 };
-const validityDays = 30;
 const logger = new Logger({ serviceName: 'offers-test', logLevel: 'SILENT' });
 
 let identifiers = 0;
@@ -77,30 +72,14 @@ describe('versioned offers of a deal', () => {
       const items = (input.TransactItems ?? []) as { Put?: { Item?: Record<string, unknown> } }[];
       transactions.push(items.flatMap((i) => (i.Put?.Item ? [i.Put.Item] : [])));
     });
-    energy = energyServices(table, { clock });
-    accounts = accountsServices(table, { clock });
-    settings = settingsServices(table, { deps: { clock } });
-    deals = new DealService({
-      ...serviceDeps(table, { clock }),
-      deals: new DynamoDealStore(table, settings.store.usageItems),
-      accounts: new DynamoAccountStore(table),
-      contacts: new DynamoContactStore(table),
-      supplyPoints: new DynamoSupplyPointStore(table),
-      settings: settings.store,
-      // Every user named is an active user of the tenant: the users module is not under test here.
-      users: { user: async (_tenantId, userId) => ({ id: userId, active: true }) },
-    });
-    const { offers } = offerServices(
-      table,
-      {
-        deals,
-        pricing: energy.offerPricing,
-        products: energy.pricing,
-        offerValidityDays: async () => validityDays,
-      },
-      { clock },
-    );
-    handler = createHttpHandler(offersApi(offers), logger);
+    energy = energyServices({ table }, { clock });
+    accounts = accountsServices({ table }, { clock });
+    settings = settingsServices({ table }, { clock });
+    // Every user named is an active user of the tenant: the users module is not under test here.
+    // The tenant keeps the default sales rules: offers are valid 30 days.
+    const sales = salesServices({ table }, { clock, users: everyUserActive });
+    deals = sales.deals;
+    handler = createHttpHandler(offersApi(sales.offers), logger);
   });
 
   beforeEach(() => {

@@ -51,7 +51,7 @@ describe('products and price lists in the table', () => {
       ],
       [setup.sk.tenantId]: [territory('SK-ZSD', 'electricity')],
     });
-    pricing = pricingServices(setup.table, territories).pricing;
+    pricing = pricingServices({ table: setup.table }, { territories }).pricing;
   });
 
   async function electricityProduct(actor: Actor = setup.se, name = 'Fast pris 12 mån') {
@@ -238,7 +238,7 @@ describe('products and price lists in the table', () => {
     it('refuses an unknown territory, or one of another commodity, naming the price', async () => {
       // Prepare
       const gasTerritories = territoriesOf({ [setup.se.tenantId]: [territory('SE-WEUM-GAS', 'gas')] });
-      const withGas = pricingServices(setup.table, gasTerritories).pricing;
+      const withGas = pricingServices({ table: setup.table }, { territories: gasTerritories }).pricing;
       const draft: PriceListDraft = {
         validFrom: '2031-01-01',
         prices: [price('SE-WEUM-GAS', 'E1', 1), price('SE-NOWHERE', 'E1', 1)],
@@ -317,7 +317,7 @@ describe('products and price lists in the table', () => {
           return territories.get(tenantId, code);
         },
       };
-      const racing = pricingServices(setup.table, barrier).pricing;
+      const racing = pricingServices({ table: setup.table }, { territories: barrier }).pricing;
       const spring: PriceListDraft = {
         validFrom: '2025-01-01',
         validTo: '2025-04-01',

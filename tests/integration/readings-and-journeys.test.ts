@@ -52,15 +52,15 @@ describe('meter readings and customer journeys', () => {
 
   beforeAll(async () => {
     table = await freshTable();
-    energy = energyServices(table);
-    accounts = accountsServices(table);
-    services = journeyServices(table, energy.supplyPoints);
+    energy = energyServices({ table });
+    accounts = accountsServices({ table });
+    services = journeyServices({ table }, { supplyPoints: energy.supplyPoints });
   });
 
   /** A tenant of its own with a territory, an account and its supply point with meter M-1. */
   async function supplyPointOfNewTenant(): Promise<Place> {
     const profile = slovakTenant();
-    await accounts.tenants.save(profile);
+    await new DynamoTenantDirectory(table).save(profile);
     const actor = { tenantId: profile.id, userId: 'tatra-admin' };
     await energy.referenceData.createTerritory(actor, {
       code: 'ZSD',

@@ -148,7 +148,7 @@ async function setUp(): Promise<Setup> {
   const tenant = swedishTenant();
   await new DynamoTenantDirectory(table).save(tenant);
   const admin = { tenantId: tenant.id, userId: 'admin' };
-  const { settings } = settingsServices(table);
+  const { settings } = settingsServices({ table });
   const sales = await settings.create(admin, 'user-group', { title: 'Försäljning', type: 'Sales' });
   const north = await settings.create(admin, 'user-group', {
     title: 'Norr',
@@ -156,7 +156,7 @@ async function setUp(): Promise<Setup> {
     parentId: sales.value.id,
   });
   const price = await settings.create(admin, 'loss-reason', { title: 'Priset' });
-  const { reports, projection } = salesReportServices(table);
+  const { reports, projection } = salesReportServices({ table });
   return {
     table,
     tenantId: tenant.id,

@@ -22,6 +22,7 @@ import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoSalesSettingsStore } from '#table/sales/dynamo-sales-settings-store';
 import { DynamoRoundRobinStore } from '#table/sales/round-robin-store';
+import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { InMemoryUsers } from '../support/accounts-fakes';
 import { answerOf, httpEvent } from '../support/http-event';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
@@ -215,7 +216,7 @@ describe('the sales settings API', () => {
     await tenants.save(skProfile);
     se = seProfile.id;
     sk = skProfile.id;
-    const settings = settingsServices(table);
+    const settings = settingsServices({ table });
     const group = await settings.settings.create({ tenantId: se, userId: 'admin-1' }, 'user-group', {
       title: 'Inside sales',
       type: 'Sales',
@@ -226,7 +227,7 @@ describe('the sales settings API', () => {
       ...serviceDeps(table, { ids }),
       salesSettings: new DynamoSalesSettingsStore(table),
       users: new InMemoryUsers().add(se, 'anna'),
-      settings: settings.store,
+      settings: new DynamoSettingsStore(table),
     });
     handler = createHttpHandler(salesSettingsApi(service), new Logger({ logLevel: 'SILENT' }));
   });

@@ -12,6 +12,8 @@ import { keys } from '#table/core/keys';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { transactWrite } from '#table/core/transact';
 import { settingKeys } from '#table/settings/settings-keys';
+import { DynamoSettingsStore } from '#table/settings/settings-store';
+import { everyUserActive } from '../support/accounts-fakes';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
 import { recordingIds } from '../support/recording-ids';
@@ -28,7 +30,8 @@ async function setUp() {
   await tenants.save(se);
   await tenants.save(sk);
   const ids = recordingIds();
-  const services = settingsServices(table, { deps: { ids } });
+  // Group members are not under test here: every user named is an active user of the tenant.
+  const services = settingsServices({ table }, { ids, users: everyUserActive });
   const handler = createHttpHandler(settingsApi(services), new Logger({ logLevel: 'SILENT' }));
 
   const as =
@@ -38,6 +41,7 @@ async function setUp() {
   return {
     table,
     services,
+    store: new DynamoSettingsStore(table),
     ids,
     se: {
       tenantId: se.id,
@@ -62,7 +66,7 @@ async function use(
   for (let i = 0; i < Math.abs(n); i++) {
     await transactWrite(
       setup.table,
-      [setup.services.store.adjustUsage(tenantId, ref, n > 0 ? 1 : -1, by)],
+      [setup.store.adjustUsage(tenantId, ref, n > 0 ? 1 : -1, by)],
       () => undefined,
     );
   }
@@ -340,7 +344,7 @@ describe('settings over HTTP', () => {
       }),
     ];
     const list = await setup.sk.admin('GET /v1/settings/industries');
-    const missing = await setup.services.store.missing(setup.sk.tenantId, [
+    const missing = await setup.store.missing(setup.sk.tenantId, [
       { kind: 'industry', id: industry.body.id },
     ]);
 
@@ -364,13 +368,13 @@ describe('settings over HTTP', () => {
     await admin('DELETE /v1/settings/industries/{industryId}', { params: { industryId: gone.body.id } });
 
     // Act
-    const missing = await setup.services.store.missing(tenantId, [
+    const missing = await setup.store.missing(tenantId, [
       { kind: 'industry', id: industry.body.id },
       { kind: 'industry', id: gone.body.id },
       { kind: 'industry', id: category.body.id },
       { kind: 'category', id: category.body.id },
     ]);
-    const scope = await setup.services.store.categoryScope(tenantId, category.body.id);
+    const scope = await setup.store.categoryScope(tenantId, category.body.id);
 
     // Assess
     expect(missing).toEqual([
@@ -690,7 +694,7 @@ describe('settings over HTTP', () => {
       // Prepare: both moves read the tree first; only then do both write.
       await create('Gamma');
       await create('Delta');
-      const store = fresh.services.store;
+      const store = fresh.store;
       const waiting: (() => void)[] = [];
       const barrier: SettingsStore = Object.assign(Object.create(store) as SettingsStore, {
         update: async (...args: Parameters<SettingsStore['update']>) => {

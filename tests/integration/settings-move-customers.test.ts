@@ -17,7 +17,7 @@ import { settingsServices } from '#runtime/settings-services';
 import { keys } from '#table/core/keys';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
-import { DynamoSettingsStore } from '#table/settings/settings-store';
+import { noUsageCounts } from '../support/accounts-fakes';
 import { freshTable, swedishTenant } from '../support/local-table';
 import { receivedEvent } from '../support/queue-messages';
 import { recordingIds } from '../support/recording-ids';
@@ -78,19 +78,21 @@ async function setUp(
   const tenant = swedishTenant();
   await new DynamoTenantDirectory(table).save(tenant);
   const ids = recordingIds();
-  // With `countUsage`, the accounts module keeps the settings' usage counts, as the functions do.
-  const settingsStore = new DynamoSettingsStore(table);
-  const accountPorts = options.countUsage
-    ? { settings: settingsStore, settingUsage: settingsStore.usageItems }
-    : undefined;
-  const { accounts } = accountsServices(table, {}, accountPorts);
+  // Without `countUsage`, the accounts module keeps no usage counts: the test writes accounts only.
+  const uncounted = options.countUsage ? {} : { settingUsage: noUsageCounts };
+  const { accounts } = accountsServices({ table }, uncounted);
   const { wrapAccounts } = options;
-  const services = settingsServices(table, {
-    deps: { ids },
-    limits,
-    accountPorts,
-    ...(wrapAccounts ? { accounts: wrapAccounts(accountsServices(table, { ids }).accounts) } : {}),
-  });
+  const services = settingsServices(
+    { table },
+    {
+      ids,
+      limits,
+      ...uncounted,
+      ...(wrapAccounts
+        ? { accounts: wrapAccounts(accountsServices({ table }, { ids, ...uncounted }).accounts) }
+        : {}),
+    },
+  );
   const admin: Actor = { tenantId: tenant.id, userId: 'se-admin' };
   const industry = async (title: string) =>
     (await services.settings.create(admin, 'industry', { title })).value.id;

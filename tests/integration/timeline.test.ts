@@ -54,12 +54,11 @@ describe('the timeline of an account and of a contact', () => {
       emailSender: { name: 'Norrsken Energi Kundtjänst', address: 'kundservice@norrsken.example' },
     });
     const ids = recordingIds();
-    const crm = accountsServices(setup.table, { ids });
-    const { messaging } = messagingServices(setup.table, {
-      ids,
-      mailer: new SesMailer(ses),
-      sms: new RecordingSmsSender(),
-    });
+    const crm = accountsServices({ table: setup.table }, { ids });
+    const { messaging } = messagingServices(
+      { table: setup.table, mailer: new SesMailer(ses), sms: new RecordingSmsSender() },
+      { ids },
+    );
     const actor = setup.se;
     const account = await crm.accounts.create(actor, { name: 'Bageri Solrosen AB', customerType: 'B2B' });
     accountId = account.value.id;
@@ -77,7 +76,7 @@ describe('the timeline of an account and of a contact', () => {
     await messaging.sendEmail(actor, contactId, { subject: 'Din offert', text: 'Hej Anna!' });
     await messaging.sendSms(actor, contactId, { text: 'Vi ringer dig i morgon.' });
     await recordHistory(setup.table, actor.tenantId, ids.issued);
-    timeline = timelineServices(setup.table).timeline;
+    timeline = timelineServices({ table: setup.table }).timeline;
   });
 
   const lines = (items: readonly TimelineEntry[]) => items.map((e) => [e.kind, e.title, e.summary]);
@@ -144,7 +143,7 @@ describe('the timeline of an account and of a contact', () => {
 
   it('answers 404 for a deleted contact', async () => {
     // Prepare
-    const crm = accountsServices(setup.table);
+    const crm = accountsServices({ table: setup.table });
     const gone = await crm.contacts.create(setup.se, { firstName: 'Erik', lastName: 'Lund', accountId });
     await crm.contacts.remove(setup.se, gone.value.id);
 

@@ -46,7 +46,7 @@ describe('the users API', () => {
     await new DynamoTenantDirectory(table).save(tenant);
     await new DynamoTenantDirectory(table).save(swedishTenant('other'));
     const ulid = monotonicFactory();
-    services = usersServices(table, { directory: new LocalUserDirectory({ next: () => ulid() }) });
+    services = usersServices({ table, directory: new LocalUserDirectory({ next: () => ulid() }) });
     identity = await LocalIdentityProvider.open(mkdtempSync(path.join(tmpdir(), 'gridline-users-')));
     const handler = createHttpHandler(usersApi(services), new Logger({ logLevel: 'SILENT' }));
 
@@ -248,7 +248,8 @@ describe('the users API', () => {
     await seedDemoUsers(demoTable, demo);
 
     // Assess
-    const { users } = usersServices(demoTable, {
+    const { users } = usersServices({
+      table: demoTable,
       directory: new LocalUserDirectory({ next: () => 'unused' }),
     });
     const listed = await users.list({ tenantId: 'demo-se', userId: 'demo-se-admin' }, {}, { limit: 10 });

@@ -58,7 +58,7 @@ describe('users with the Cognito user pool', () => {
     await tenants.save(skTenant);
     se = { tenantId: seTenant.id, userId: 'se-admin' };
     sk = { tenantId: skTenant.id, userId: 'sk-admin' };
-    services = usersServices(table, { directory: new CognitoUserDirectory(userPoolId, client) });
+    services = usersServices({ table, directory: new CognitoUserDirectory(userPoolId, client) });
   });
 
   beforeEach(() => {

@@ -34,7 +34,7 @@ async function setUp(): Promise<Setup> {
   await tenants.save(se);
   await tenants.save(sk);
   const ulid = monotonicFactory();
-  const services = usersServices(table, { directory: new LocalUserDirectory({ next: () => ulid() }) });
+  const services = usersServices({ table, directory: new LocalUserDirectory({ next: () => ulid() }) });
   return {
     table,
     services,
@@ -177,7 +177,7 @@ describe('users of a tenant, with the local directory', () => {
     const tenant = swedishTenant();
     await new DynamoTenantDirectory(table).save(tenant);
     const ulid = monotonicFactory();
-    const { users } = usersServices(table, { directory: new LocalUserDirectory({ next: () => ulid() }) });
+    const { users } = usersServices({ table, directory: new LocalUserDirectory({ next: () => ulid() }) });
     const actor = { tenantId: tenant.id, userId: 'bootstrap' };
     const { value: a } = await users.create(actor, draft('a@norrsken.example', ['admin']));
     const { value: b } = await users.create(actor, draft('b@norrsken.example', ['admin']));
@@ -238,9 +238,9 @@ describe('users of a tenant, with the local directory', () => {
     const { table, se } = setup;
     const ids: string[] = [];
     const ulid = monotonicFactory();
-    const services = usersServices(table, {
-      directory: new LocalUserDirectory({ next: () => ulid() }),
-      overrides: {
+    const services = usersServices(
+      { table, directory: new LocalUserDirectory({ next: () => ulid() }) },
+      {
         ids: {
           next: () => {
             const id = ulid();
@@ -249,7 +249,7 @@ describe('users of a tenant, with the local directory', () => {
           },
         },
       },
-    });
+    );
 
     // Act
     const { value } = await services.users.create(se, draft('outbox@norrsken.example', ['marketing']));

@@ -1,5 +1,6 @@
 import type { SettingKind, SettingRef, SettingsLookup } from '#domain/settings/settings-lookup';
 import type { UserLookup } from '#domain/users/user-lookup';
+import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 
 type Scope = 'account' | 'contact' | 'both';
 
@@ -45,3 +46,17 @@ export class InMemoryUsers implements UserLookup {
     return active === undefined ? undefined : { id: userId, active };
   }
 }
+
+/** Takes every user named as an active user of the tenant: for a test that is not about owners. */
+export const everyUserActive: UserLookup = {
+  user: async (_tenantId, userId) => ({ id: userId, active: true }),
+};
+
+/** Keeps no usage counts: for a test whose settings live in memory, not in the table. */
+export const noUsageCounts: SettingUsageItems = () => [];
+
+/** Finds every setting named, for accounts and contacts alike: for a test that is not about reference checks. */
+export const everySettingExists: SettingsLookup = {
+  missing: async () => [],
+  categoryScope: async () => 'both',
+};

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import type { TenantProfile } from '#domain/tenant';
-import { accountsServices } from '#runtime/accounts-services';
+import { type AccountsOverrides, accountsServices } from '#runtime/accounts-services';
 import { createTable, type Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { createLocalTable } from '../../lib/local/create-table';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 
@@ -52,14 +53,15 @@ export const slovakTenant = (id = `sk-${randomUUID()}`): TenantProfile => ({
   timeZone: 'Europe/Bratislava',
 });
 
-/** Services over a fresh table with two tenants saved. */
-export async function servicesWithTenants(onRequest?: RequestListener) {
+/** The accounts module's services (wired as everywhere, less what `overrides` replaces) over a fresh table with two tenants saved. */
+export async function servicesWithTenants(onRequest?: RequestListener, overrides: AccountsOverrides = {}) {
   const table = await freshTable(onRequest);
-  const services = accountsServices(table);
+  const services = accountsServices({ table }, overrides);
   const se = swedishTenant();
   const sk = slovakTenant();
-  await services.tenants.save(se);
-  await services.tenants.save(sk);
+  const tenants = new DynamoTenantDirectory(table);
+  await tenants.save(se);
+  await tenants.save(sk);
   return {
     table,
     services,

@@ -7,6 +7,7 @@ import { salesServices } from '#runtime/sales-services';
 import { settingsServices } from '#runtime/settings-services';
 import { usersServices } from '#runtime/users-services';
 import type { Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { freshTable, swedishTenant } from './local-table';
 
 /**
@@ -16,9 +17,9 @@ import { freshTable, swedishTenant } from './local-table';
 export async function salesFixture(overrides: Partial<ServiceDeps> = {}, existing?: Table) {
   const table = existing ?? (await freshTable());
   const tenant = swedishTenant();
-  await accountsServices(table).tenants.save(tenant);
+  await new DynamoTenantDirectory(table).save(tenant);
   const ulid = monotonicFactory();
-  const { users } = usersServices(table, { directory: new LocalUserDirectory({ next: () => ulid() }) });
+  const { users } = usersServices({ table, directory: new LocalUserDirectory({ next: () => ulid() }) });
   const bootstrap = { tenantId: tenant.id, userId: 'bootstrap' };
   const admin = await users.create(bootstrap, {
     email: 'admin@test.example',
@@ -35,7 +36,7 @@ export async function salesFixture(overrides: Partial<ServiceDeps> = {}, existin
   const actor = (id: string, roles: string[]): SalesActor => ({ tenantId: tenant.id, userId: id, roles });
   const adminActor = actor(admin.value.id, ['admin']);
 
-  const { settings } = settingsServices(table);
+  const { settings } = settingsServices({ table });
   const stage = async (title: string, probabilityBasisPoints: number, status: 'open' | 'won' | 'lost') =>
     (await settings.create(adminActor, 'deal-stage', { title, probabilityBasisPoints, status })).value.id;
   // A lost stage can only exist once there is a loss reason to give.
@@ -59,8 +60,8 @@ export async function salesFixture(overrides: Partial<ServiceDeps> = {}, existin
   return {
     table,
     tenant,
-    sales: salesServices(table, overrides),
-    crm: accountsServices(table),
+    sales: salesServices({ table }, overrides),
+    crm: accountsServices({ table }),
     users,
     settings,
     stages,

@@ -1,6 +1,6 @@
 import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
+import type { AccountsServices } from '#domain/accounts/accounts-services';
 import { type BoundRoute, bind } from '#http/route';
-import type { AccountsServices } from '#runtime/accounts-services';
 import { accountRoutes as r } from './accounts-routes';
 
 /** Maps each accounts route onto its domain service call. */

@@ -1,5 +1,5 @@
+import type { TimelineServices } from '#domain/timeline/timeline-services';
 import { type BoundRoute, bind } from '#http/route';
-import type { TimelineServices } from '#runtime/timeline-services';
 import { timelineRoutes as r } from './timeline-routes';
 
 /** Maps the timeline routes onto the timeline service. */

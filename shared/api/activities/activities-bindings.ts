@@ -1,8 +1,8 @@
 import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
+import type { ActivitiesServices } from '#domain/activities/activities-services';
 import type { ActivitySubject } from '#domain/activities/activity';
 import type { Interval, Schedule } from '#domain/activities/recurrence';
 import { type BoundRoute, bind } from '#http/route';
-import type { ActivitiesServices } from '#runtime/activities-services';
 import { activityRoutes as r } from './activities-routes';
 
 /** A schedule as the body holds it: zod's optional `endAt` may be `null`, the domain's is absent. */

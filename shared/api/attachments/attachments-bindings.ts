@@ -1,7 +1,7 @@
 import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { AttachmentSubject } from '#domain/attachments/attachment';
+import type { AttachmentsServices } from '#domain/attachments/attachments-services';
 import { type BoundRoute, bind } from '#http/route';
-import type { AttachmentsServices } from '#runtime/attachments-services';
 import { accountAttachmentRoutes, contactAttachmentRoutes } from './attachments-routes';
 import { attachmentView } from './attachments-schemas';
 

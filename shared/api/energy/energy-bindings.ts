@@ -1,7 +1,7 @@
 import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
 import { accountPatchOfBilling } from '#domain/energy/billing-patch';
+import type { EnergyServices } from '#domain/energy/energy-services';
 import { type BoundRoute, bind } from '#http/route';
-import type { EnergyServices } from '#runtime/energy-services';
 import { energyRoutes as r } from './energy-routes';
 import { journeysApi } from './journeys-bindings';
 import { pricingApi } from './pricing-bindings';

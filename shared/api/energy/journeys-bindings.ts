@@ -1,8 +1,8 @@
 import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
+import type { JourneyServices } from '#domain/energy/energy-services';
 import type { CustomerJourney } from '#domain/energy/journey-stores';
 import { allowedActions } from '#domain/energy/journeys';
 import { type BoundRoute, bind } from '#http/route';
-import type { JourneyServices } from '#runtime/journey-services';
 import { journeyRoutes as r } from './journeys-routes';
 
 /** A journey as the API shows it: with what its state allows next. */

@@ -1,7 +1,7 @@
 import { createdResult, idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
+import type { PricingServices } from '#domain/energy/energy-services';
 import { NotFoundError } from '#domain/errors';
 import { type BoundRoute, bind } from '#http/route';
-import type { PricingServices } from '#runtime/pricing-services';
 import { pricingRoutes as r } from './pricing-routes';
 
 /** Maps each pricing route onto its domain service call. */

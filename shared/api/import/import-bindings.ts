@@ -1,6 +1,6 @@
 import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
+import type { ImportServices } from '#domain/import/import-services';
 import { type BoundRoute, bind } from '#http/route';
-import type { ImportServices } from '#runtime/import-services';
 import { importRoutes as r } from './import-routes';
 
 /** Maps each import route onto its domain service call. */

@@ -1,6 +1,6 @@
 import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
+import type { MessagingServices } from '#domain/messaging/messaging-services';
 import { type BoundRoute, bind } from '#http/route';
-import type { MessagingServices } from '#runtime/messaging-services';
 import { messagingRoutes as r } from './messaging-routes';
 
 /** Maps each messaging route onto its domain service call; a failed send answers with its delivery problem. */

@@ -2,9 +2,9 @@ import { createdResult, idempotencyToken, replayHeaders } from '#api/common/idem
 import { jobView, type MoveCustomersJob } from '#domain/settings/job';
 import type { SettingDraft, SettingPatch } from '#domain/settings/setting';
 import type { SettingKind } from '#domain/settings/settings-lookup';
+import type { SettingsServices } from '#domain/settings/settings-services';
 import type { SettingFilter } from '#domain/settings/stores';
 import { type BoundRoute, bind, type RouteContract } from '#http/route';
-import type { SettingsServices } from '#runtime/settings-services';
 import { settingExtraRoutes as extra, settingRoutesByKind } from './settings-routes';
 
 /** A started job: 202, where to follow it, and the job as clients see it. */

@@ -1,6 +1,6 @@
 import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
+import type { UsersServices } from '#domain/users/users-services';
 import { type BoundRoute, bind } from '#http/route';
-import type { UsersServices } from '#runtime/users-services';
 import { userRoutes as r } from './users-routes';
 
 const withVersion = <T extends { version: number }>(value: T) => ({ body: value, version: value.version });

@@ -2,14 +2,18 @@ import { LocalGeocoder } from '#adapters/geocoding/local-geocoder';
 import { MapyCzGeocoder } from '#adapters/geocoding/mapy-cz-geocoder';
 import { secretApiKey } from '#adapters/geocoding/secret-api-key';
 import type { Geocoder } from '#domain/geocoding/geocoder';
+import { required } from './required';
+
+let built: Geocoder | undefined;
 
 /**
  * Mapy.cz in the cloud, its key from Secrets Manager; the local adapter
  * (which knows only the demo addresses) when `GEOCODER=local`.
  */
-export function geocoderFromEnvironment(): Geocoder {
-  if (process.env.GEOCODER === 'local') return new LocalGeocoder();
-  const secretId = process.env.MAPY_API_KEY_SECRET_ID;
-  if (!secretId) throw new Error('MAPY_API_KEY_SECRET_ID is not set');
-  return new MapyCzGeocoder({ apiKey: secretApiKey(secretId) });
+export function environmentGeocoder(): Geocoder {
+  built ??=
+    process.env.GEOCODER === 'local'
+      ? new LocalGeocoder()
+      : new MapyCzGeocoder({ apiKey: secretApiKey(required('MAPY_API_KEY_SECRET_ID')) });
+  return built;
 }

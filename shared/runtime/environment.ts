@@ -1,0 +1,28 @@
+import type { ActivityScheduler } from '#domain/activities/scheduler';
+import type { Geocoder } from '#domain/geocoding/geocoder';
+import type { Mailer } from '#domain/messaging/mailer';
+import type { SmsSender } from '#domain/messaging/sms-sender';
+import type { WebhookSecrets } from '#domain/sales/leads/webhook-secrets';
+import type { ObjectStore } from '#domain/storage/object-store';
+import type { UserDirectory } from '#domain/users/user-directory';
+import type { Table } from '#table/core/table';
+
+/**
+ * What a module's services take from where they run: the table and the
+ * adapters to outside services. Each module's root names the parts it uses
+ * (`Pick<Environment, 'table' | 'objects'>`); a test passes its own, a
+ * function the ones of `environment/`, where each part's adapter (AWS, or
+ * the local runtime's stand-in) is chosen from the environment variables and
+ * built once. One file per part, so that a function's bundle holds only the
+ * adapters it uses.
+ */
+export interface Environment {
+  readonly table: Table;
+  readonly objects: ObjectStore;
+  readonly scheduler: ActivityScheduler;
+  readonly directory: UserDirectory;
+  readonly mailer: Mailer;
+  readonly sms: SmsSender;
+  readonly geocoder: Geocoder;
+  readonly webhookSecrets: WebhookSecrets;
+}
