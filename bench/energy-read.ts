@@ -1,7 +1,8 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { energyServices } from '#runtime/energy-services';
-import { keys } from '#table/core/keys';
+import { queryKeyInput } from '#table/core/key-condition';
 import { createTable } from '#table/core/table';
+import { priceEntryEntity, supplyPointEntity } from '#table/energy/entities';
 import type { LocalRuntime } from '../lib/local/runtime';
 import { inProcessGet, p50s } from './invoke';
 import { interleaved, percentile } from './stats';
@@ -33,19 +34,17 @@ export async function energyReadBench(runtime: LocalRuntime, rounds: number) {
   if (!school) throw new Error('no seeded supply point');
 
   const get = await inProcessGet(runtime, tenant.adminToken, 'energy-api');
-  const series = keys.priceSeries(tenant.id, product.value.id, 'ZSD', 'P3');
-  const bareGet = () =>
-    table.client.send(new GetCommand({ TableName: table.name, Key: keys.supplyPoint(tenant.id, school.id) }));
+  const priceOnDay = priceEntryEntity.patterns.onDay.query({
+    tenantId: tenant.id,
+    productId: product.value.id,
+    territoryCode: 'ZSD',
+    bandCode: 'P3',
+    validFrom: '2026-06-01',
+  });
+  const supplyPointKey = supplyPointEntity.key({ tenantId: tenant.id, supplyPointId: school.id });
+  const bareGet = () => table.client.send(new GetCommand({ TableName: table.name, Key: supplyPointKey }));
   const bareQuery = () =>
-    table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND sk <= :sk',
-        ExpressionAttributeValues: { ':pk': series, ':sk': keys.priceEntrySk('2026-06-01') },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
+    table.client.send(new QueryCommand({ TableName: table.name, ...queryKeyInput(priceOnDay), Limit: 1 }));
   const date = { date: '2026-06-01' };
   const samples = await interleaved(rounds, {
     getItem: bareGet,

@@ -12,8 +12,8 @@ import type { TenantProfile } from '#domain/tenant';
 import { salesReportServices } from '#runtime/sales-report-services';
 import { createTable, type Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { dealEntity } from '#table/sales/entities';
 import { DynamoSalesAggregates } from '#table/sales/sales-aggregates-store';
-import { salesKeys } from '#table/sales/sales-keys';
 import { createLocalTable } from '../lib/local/create-table';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
@@ -137,13 +137,10 @@ function benchDeal(tenantId: string, i: number, id: string): Deal {
 }
 
 /** A deal as the deal store writes it: its own partition and the tenant's deal list. */
-const dealItem = (deal: Deal) => ({
-  ...salesKeys.deal(deal.tenantId, deal.id),
-  entity: 'Deal',
-  gsi2pk: salesKeys.dealList(deal.tenantId),
-  gsi2sk: deal.id,
-  ...deal,
-});
+const dealItem = (deal: Deal) => {
+  const at = { tenantId: deal.tenantId, dealId: deal.id };
+  return dealEntity.item(deal, { key: at, gsi2: at });
+};
 
 async function batchWrite(table: Table, items: Record<string, unknown>[]): Promise<void> {
   let pending: Record<string, unknown>[] = items.map((Item) => ({ PutRequest: { Item } }));

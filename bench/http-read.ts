@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { keys } from '#table/core/keys';
+import { accountEntity } from '#table/accounts/entities';
 import { createTable } from '#table/core/table';
 import type { LocalRuntime } from '../lib/local/runtime';
 import { inProcessGet, p50s } from './invoke';
@@ -23,7 +23,12 @@ export async function httpReadBench(runtime: LocalRuntime, rounds: number) {
 
   const samples = await interleaved(rounds, {
     getItem: () =>
-      table.client.send(new GetCommand({ TableName: table.name, Key: keys.account(tenant.id, account.id) })),
+      table.client.send(
+        new GetCommand({
+          TableName: table.name,
+          Key: accountEntity.key({ tenantId: tenant.id, accountId: account.id }),
+        }),
+      ),
     handler: viaHandler,
     http: async () => {
       const response = await fetch(`${runtime.apiUrl}/v1/accounts/${account.id}`, {

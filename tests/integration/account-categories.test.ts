@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import type { SettingUser } from '#domain/settings/setting';
 import { accountsServices } from '#runtime/accounts-services';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
-import { keys } from '#table/core/keys';
+import { contactEntity } from '#table/accounts/entities';
 import type { Table } from '#table/core/table';
 import {
   everySettingExists,
@@ -179,7 +179,7 @@ describe('accounts and contacts by category', () => {
 
 /** Rewrites a stored contact without one attribute, as an older version of the code stored it. */
 async function dropAttribute(table: Table, tenantId: string, contactId: string, attribute: string) {
-  const key = keys.contact(tenantId, contactId);
+  const key = contactEntity.key({ tenantId, contactId });
   const { Item } = await table.client.send(new GetCommand({ TableName: table.name, Key: key }));
   const { [attribute]: _dropped, ...rest } = Item ?? {};
   await table.client.send(new PutCommand({ TableName: table.name, Item: rest }));

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
 import { accountsServices } from '#runtime/accounts-services';
-import { accountsExtraKeys } from '#table/accounts/accounts-extra-keys';
-import { keys } from '#table/core/keys';
+import { accountEntity, categoryMemberEntity } from '#table/accounts/entities';
+import { outboxEventEntity, uniqueEntity } from '#table/core/entities';
 import { everySettingExists, InMemorySettings, noUsageCounts } from '../support/accounts-fakes';
 import { servicesWithTenants } from '../support/local-table';
 import { recordingIds } from '../support/recording-ids';
@@ -90,7 +90,10 @@ describe('deleting and restoring accounts', () => {
     expect((await services.accounts.listDeleted(se, { limit: 100 })).items.map((a) => a.id)).not.toContain(
       account.value.id,
     );
-    const outbox = await itemAt(setup.table, keys.outbox(se.tenantId, ids.issued[0] as string));
+    const outbox = await itemAt(
+      setup.table,
+      outboxEventEntity.key({ tenantId: se.tenantId, eventId: ids.issued[0] as string }),
+    );
     expect(outbox?.event).toMatchObject({
       type: 'AccountRestored',
       subject: { type: 'account', id: account.value.id },
@@ -114,7 +117,10 @@ describe('deleting and restoring accounts', () => {
       customerType: 'B2B',
       orgNumber: '5560125790',
     });
-    const before = await itemAt(setup.table, keys.account(se.tenantId, original.value.id));
+    const before = await itemAt(
+      setup.table,
+      accountEntity.key({ tenantId: se.tenantId, accountId: original.value.id }),
+    );
 
     // Act
     const refused = await failure(services.accounts.restore(se, original.value.id));
@@ -126,18 +132,31 @@ describe('deleting and restoring accounts', () => {
       message: 'another account of this tenant has this organisation number',
       fields: [{ name: 'orgNumber', reason: 'another account of this tenant has this organisation number' }],
     });
-    expect(await itemAt(setup.table, keys.account(se.tenantId, original.value.id))).toEqual(before);
+    expect(
+      await itemAt(setup.table, accountEntity.key({ tenantId: se.tenantId, accountId: original.value.id })),
+    ).toEqual(before);
     expect(await failure(services.subjects.identify(se, 'phone', '031-10 20 30'))).toBeInstanceOf(
       NotFoundError,
     );
-    expect(await itemsIn(setup.table, accountsExtraKeys.categoryMembers(se.tenantId, 'kat-restore'))).toEqual(
-      [],
-    );
+    expect(
+      await itemsIn(
+        setup.table,
+        categoryMemberEntity.patterns.membersOfCategory.query({
+          tenantId: se.tenantId,
+          categoryId: 'kat-restore',
+        }).partition,
+      ),
+    ).toEqual([]);
     expect((await services.accounts.listDeleted(se, { limit: 100 })).items.map((a) => a.id)).toContain(
       original.value.id,
     );
     expect(
-      (await itemAt(setup.table, keys.unique(se.tenantId, 'orgNumber', 'SE:556012-5790')))?.ownerId,
+      (
+        await itemAt(
+          setup.table,
+          uniqueEntity.key({ tenantId: se.tenantId, kind: 'orgNumber', value: 'SE:556012-5790' }),
+        )
+      )?.ownerId,
     ).toBe(newcomer.value.id);
   });
 
@@ -216,7 +235,10 @@ describe('deleting and restoring accounts', () => {
     // Assess
     expect(restored.categoryIds).toEqual(['cat-vip']);
     expect(restored.industryId).toBe('ind-bakery');
-    const outbox = await itemAt(setup.table, keys.outbox(se.tenantId, ids.issued[0] as string));
+    const outbox = await itemAt(
+      setup.table,
+      outboxEventEntity.key({ tenantId: se.tenantId, eventId: ids.issued[0] as string }),
+    );
     expect(outbox?.event.changes).toEqual([
       { field: 'categoryIds', from: ['cat-vip', 'cat-old'], to: ['cat-vip'] },
     ]);
@@ -255,7 +277,10 @@ describe('additional information of an account', () => {
     expect(changed).toMatchObject({ version: 2, additionalInfo: info });
     expect((await services.accounts.get(se, account.value.id)).additionalInfo).toEqual(info);
     expect((await services.accounts.view(se, account.value.id)).account.additionalInfo).toEqual(info);
-    const outbox = await itemAt(setup.table, keys.outbox(se.tenantId, ids.issued[0] as string));
+    const outbox = await itemAt(
+      setup.table,
+      outboxEventEntity.key({ tenantId: se.tenantId, eventId: ids.issued[0] as string }),
+    );
     expect(outbox?.event).toMatchObject({
       type: 'AccountUpdated',
       changes: [{ field: 'additionalInfo', from: null, to: info }],

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
 import { HttpError } from '#http/http-error';
 import { accountsServices } from '#runtime/accounts-services';
+import { accountEntity } from '#table/accounts/entities';
 import { encodeCursor } from '#table/core/cursor';
-import { keys } from '#table/core/keys';
+import { outboxEventEntity } from '#table/core/entities';
 import { servicesWithTenants } from '../support/local-table';
 import { recordingIds } from '../support/recording-ids';
 import { itemAt, itemsIn } from '../support/stored-items';
@@ -33,11 +34,14 @@ describe('accounts in the table', () => {
     expect(writes.map((r) => r.command)).toEqual(['TransactWriteItemsCommand']);
     const stored = await setup.services.accounts.get(setup.se, value.id);
     expect(stored).toMatchObject({ name: 'Bageri Solrosen AB', orgNumber: '556677-8899', version: 1 });
-    const history = await itemsIn(setup.table, keys.account(setup.se.tenantId, value.id).pk);
+    const history = await itemsIn(
+      setup.table,
+      accountEntity.key({ tenantId: setup.se.tenantId, accountId: value.id }).pk,
+    );
     expect(history.map((i) => i.sk)).toEqual(['ACCOUNT']);
     const eventId = ids.issued.find((id) => id !== value.id) as string;
     expect(ids.issued).toEqual([value.id, eventId]);
-    const outbox = await itemAt(setup.table, keys.outbox(setup.se.tenantId, eventId));
+    const outbox = await itemAt(setup.table, outboxEventEntity.key({ tenantId: setup.se.tenantId, eventId }));
     expect(outbox).toMatchObject({
       entity: 'Outbox',
       event: {
@@ -84,7 +88,7 @@ describe('accounts in the table', () => {
     // Assess
     const eventId = ids.issued.find((id) => id !== note.id) as string;
     expect(ids.issued).toEqual([note.id, eventId]);
-    const outbox = await itemAt(setup.table, keys.outbox(setup.se.tenantId, eventId));
+    const outbox = await itemAt(setup.table, outboxEventEntity.key({ tenantId: setup.se.tenantId, eventId }));
     expect(outbox?.event).toMatchObject({
       type: 'NoteAdded',
       subject: { type: 'contact', id: contact.value.id },

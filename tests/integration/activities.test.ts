@@ -6,7 +6,7 @@ import { schedulerUserId } from '#domain/activities/activity-due-service';
 import { NotFoundError, ValidationError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import { activitiesServices } from '#runtime/activities-services';
-import { keys } from '#table/core/keys';
+import { outboxEventEntity } from '#table/core/entities';
 import { LocalScheduler } from '../../lib/local/local-scheduler';
 import { everyUserActive } from '../support/accounts-fakes';
 import { servicesWithTenants } from '../support/local-table';
@@ -74,7 +74,10 @@ describe('scheduled activities with the local scheduler', () => {
     const found: DomainEvent[] = [];
     for (const event of candidates) {
       const { Item } = await setup.table.client.send(
-        new GetCommand({ TableName: setup.table.name, Key: keys.outbox(event.tenantId, event.id) }),
+        new GetCommand({
+          TableName: setup.table.name,
+          Key: outboxEventEntity.key({ tenantId: event.tenantId, eventId: event.id }),
+        }),
       );
       if (Item) found.push(Item.event as DomainEvent);
     }

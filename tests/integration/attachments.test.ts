@@ -7,7 +7,7 @@ import { attachmentsApi } from '#api/attachments/attachments-bindings';
 import type { IdGenerator } from '#domain/ports';
 import { createHttpHandler } from '#http/http-handler';
 import { attachmentsServices } from '#runtime/attachments-services';
-import { keys } from '#table/core/keys';
+import { outboxEventEntity } from '#table/core/entities';
 import { LOCAL_DYNAMODB_CREDENTIALS } from '../../lib/local/dynamodb-local';
 import { LOCAL_ATTACHMENTS_BUCKET } from '../../lib/local/s3-local';
 import { answerOf, httpEvent } from '../support/http-event';
@@ -99,7 +99,7 @@ describe('attachments over the API, with the object store', () => {
     const { Item } = await setup.table.client.send(
       new GetCommand({
         TableName: setup.table.name,
-        Key: keys.outbox(tenantId, eventId),
+        Key: outboxEventEntity.key({ tenantId, eventId }),
         ConsistentRead: true,
       }),
     );

@@ -12,7 +12,8 @@ import type { Budget, RunnerLimits } from '#domain/import/import-runner';
 import type { Actor } from '#domain/ports';
 import type { ObjectStore } from '#domain/storage/object-store';
 import { importServices } from '#runtime/import-services';
-import { keys } from '#table/core/keys';
+import { accountEntity, contactEntity } from '#table/accounts/entities';
+import { outboxEventEntity } from '#table/core/entities';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
@@ -70,7 +71,11 @@ export async function importSetup(options: ImportSetupOptions = {}) {
     const events: ImportStepEvent[] = [];
     for (const id of fresh) {
       const { Item } = await table.client.send(
-        new GetCommand({ TableName: table.name, Key: keys.outbox(tenant.id, id), ConsistentRead: true }),
+        new GetCommand({
+          TableName: table.name,
+          Key: outboxEventEntity.key({ tenantId: tenant.id, eventId: id }),
+          ConsistentRead: true,
+        }),
       );
       if (!Item) continue;
       const read = readDomainEvent(Item.event);
@@ -151,8 +156,8 @@ export async function importSetup(options: ImportSetupOptions = {}) {
     upload,
     runToEnd,
     /** The tenant's live accounts and contacts, as the lists show them. */
-    accounts: () => listed(keys.accountList(tenant.id)),
-    contacts: () => listed(keys.contactList(tenant.id)),
+    accounts: () => listed(accountEntity.patterns.byName.query({ tenantId: tenant.id }).partition),
+    contacts: () => listed(contactEntity.patterns.byName.query({ tenantId: tenant.id }).partition),
   };
 }
 

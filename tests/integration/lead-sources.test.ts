@@ -7,7 +7,7 @@ import { UnauthenticatedError, ValidationError } from '#domain/errors';
 import { deliveryRetentionSeconds, type LeadSourceService } from '#domain/sales/leads/lead-source-service';
 import { signWebhook } from '#domain/sales/leads/webhook-signature';
 import { leadSourceServices } from '#runtime/lead-source-services';
-import { keys } from '#table/core/keys';
+import { idempotencyEntity } from '#table/core/entities';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import type { LocalService } from '../../lib/local/processes';
 import { startLocalSecretsManager } from '../../lib/local/secrets-manager';
@@ -94,7 +94,11 @@ describe('lead sources and their webhook', () => {
     const { Item } = await f.table.client.send(
       new GetCommand({
         TableName: f.table.name,
-        Key: keys.idempotency(f.tenant.id, 'receiveLeadWebhook', `${source.id}:late-1`),
+        Key: idempotencyEntity.key({
+          tenantId: f.tenant.id,
+          operationId: 'receiveLeadWebhook',
+          idempotencyKey: `${source.id}:late-1`,
+        }),
       }),
     );
     expect(Item?.expiresAt).toBe(

@@ -17,10 +17,10 @@ import { createHttpHandler } from '#http/http-handler';
 import { type RouteContract, routeKeyOf } from '#http/route';
 import { messagingServices } from '#runtime/messaging-services';
 import { DynamoContactStore } from '#table/accounts/contact-store';
-import { keys } from '#table/core/keys';
+import { outboxEventEntity } from '#table/core/entities';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { messageEntity } from '#table/messaging/entities';
 import { DynamoMessageStore } from '#table/messaging/message-store';
-import { messagingKeys } from '#table/messaging/messaging-keys';
 import type { SesLocalEmail, SesLocalStore } from '../../lib/local/ses-local';
 import { answerOf, httpEvent } from '../support/http-event';
 import { servicesWithTenants, swedishTenant } from '../support/local-table';
@@ -165,14 +165,20 @@ describe('e-mail and SMS to a contact', () => {
         subject: 'Din offert från Norrsken',
         body: { text: 'Hej Anna!\n\nHär kommer offerten för ditt nya elavtal.' },
       });
-      expect(await item(messagingKeys.message(setup.se.tenantId, anna.id, message.id))).toMatchObject({
+      expect(
+        await item(
+          messageEntity.key({ tenantId: setup.se.tenantId, contactId: anna.id, messageId: message.id }),
+        ),
+      ).toMatchObject({
         entity: 'Message',
         state: 'sent',
         providerMessageId: message.providerMessageId,
       });
       const [messageId, eventId] = ids.issued;
       expect(messageId).toBe(message.id);
-      expect(await item(keys.outbox(setup.se.tenantId, eventId as string))).toMatchObject({
+      expect(
+        await item(outboxEventEntity.key({ tenantId: setup.se.tenantId, eventId: eventId as string })),
+      ).toMatchObject({
         entity: 'Outbox',
         event: {
           type: 'EmailSent',
@@ -418,7 +424,9 @@ describe('e-mail and SMS to a contact', () => {
           body: 'Hej Anna! Din mätare byts på tisdag.',
         },
       ]);
-      expect(await item(keys.outbox(setup.se.tenantId, ids.issued[1] as string))).toMatchObject({
+      expect(
+        await item(outboxEventEntity.key({ tenantId: setup.se.tenantId, eventId: ids.issued[1] as string })),
+      ).toMatchObject({
         event: {
           type: 'SmsSent',
           subject: { type: 'contact', id: anna.id, accountId: anna.accountId },

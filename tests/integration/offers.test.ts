@@ -14,7 +14,7 @@ import { accountsServices } from '#runtime/accounts-services';
 import { energyServices } from '#runtime/energy-services';
 import { salesServices } from '#runtime/sales-services';
 import { settingsServices } from '#runtime/settings-services';
-import { keys } from '#table/core/keys';
+import { outboxEventEntity } from '#table/core/entities';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { everyUserActive } from '../support/accounts-fakes';
@@ -384,7 +384,7 @@ describe('versioned offers of a deal', () => {
       const { Item } = await table.client.send(
         new GetCommand({
           TableName: table.name,
-          Key: keys.outbox(w.tenantId, event.id),
+          Key: outboxEventEntity.key({ tenantId: w.tenantId, eventId: event.id }),
           ConsistentRead: true,
         }),
       );

@@ -9,7 +9,7 @@ import type { Actor } from '#domain/ports';
 import { createHttpHandler } from '#http/http-handler';
 import { problemOf } from '#http/problem';
 import { pricingServices } from '#runtime/pricing-services';
-import { keys } from '#table/core/keys';
+import { priceEntryEntity, priceListEntity } from '#table/energy/entities';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
 
@@ -64,7 +64,10 @@ describe('products and price lists in the table', () => {
       new QueryCommand({
         TableName: setup.table.name,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.priceSeries(tenantId, productId, territoryCode, bandCode) },
+        ExpressionAttributeValues: {
+          ':pk': priceEntryEntity.patterns.lastStart.query({ tenantId, productId, territoryCode, bandCode })
+            .partition,
+        },
       }),
     );
     return Items;
@@ -188,7 +191,10 @@ describe('products and price lists in the table', () => {
       await expect(attempt).rejects.toMatchObject({ fields: [{ name: 'validFrom' }] });
       expect(problemOf(await attempt.catch((e: unknown) => e))?.status).toBe(409);
       const { Item: header } = await setup.table.client.send(
-        new GetCommand({ TableName: setup.table.name, Key: keys.priceList(se.tenantId, productId, 3) }),
+        new GetCommand({
+          TableName: setup.table.name,
+          Key: priceListEntity.key({ tenantId: se.tenantId, productId, version: 3 }),
+        }),
       );
       expect(header).toBeUndefined();
       expect(await seriesItems(se.tenantId, productId, 'SE-ELLEVIO', 'E2')).toEqual(seriesBefore);

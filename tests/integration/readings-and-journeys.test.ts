@@ -17,8 +17,8 @@ import { journeyServices } from '#runtime/journey-services';
 import { DynamoAccountStore } from '#table/accounts/account-store';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { readingMarkerEntity } from '#table/energy/entities';
 import { DynamoJourneyStore } from '#table/energy/journey-store';
-import { readingMarkerKey } from '#table/energy/reading-store';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { freshTable, slovakTenant } from '../support/local-table';
 
@@ -304,7 +304,11 @@ describe('meter readings and customer journeys', () => {
       const { Item: marker } = await table.client.send(
         new GetCommand({
           TableName: table.name,
-          Key: readingMarkerKey(place.actor.tenantId, place.supplyPointId, '1.8.0'),
+          Key: readingMarkerEntity.key({
+            tenantId: place.actor.tenantId,
+            supplyPointId: place.supplyPointId,
+            register: '1.8.0',
+          }),
         }),
       );
       expect(marker?.version).toBe(2);

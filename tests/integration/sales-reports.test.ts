@@ -18,8 +18,8 @@ import { salesReportServices } from '#runtime/sales-report-services';
 import { settingsServices } from '#runtime/settings-services';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { appliedEventEntity } from '#table/sales/entities';
 import { DynamoSalesAggregates } from '#table/sales/sales-aggregates-store';
-import { salesKeys } from '#table/sales/sales-keys';
 import { answerOf, httpEvent } from '../support/http-event';
 import { freshTable, swedishTenant } from '../support/local-table';
 import { receivedEvent } from '../support/queue-messages';
@@ -333,7 +333,10 @@ describe('the sales projection under redelivery and reordering', () => {
     expect(report.totals).toEqual({ openCount: 1, valueMinor: 1_000_000, weightedMinor: 250_000 });
     expect(s.commands[0]).toBe('TransactWriteItemsCommand');
     const marker = await s.table.client.send(
-      new GetCommand({ TableName: s.table.name, Key: salesKeys.applied(s.tenantId, 'forecast', created.id) }),
+      new GetCommand({
+        TableName: s.table.name,
+        Key: appliedEventEntity.key({ tenantId: s.tenantId, projection: 'forecast', eventId: created.id }),
+      }),
     );
     const inFourteenDays = Date.now() / 1000 + 14 * 24 * 3600;
     expect(marker.Item?.expiresAt).toBeGreaterThan(inFourteenDays - 60);

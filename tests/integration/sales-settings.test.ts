@@ -17,7 +17,7 @@ import type { Role } from '#domain/users/roles';
 import { createHttpHandler } from '#http/http-handler';
 import { serviceDeps } from '#runtime/service-deps';
 import { settingsServices } from '#runtime/settings-services';
-import { keys } from '#table/core/keys';
+import { outboxEventEntity } from '#table/core/entities';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoSalesSettingsStore } from '#table/sales/dynamo-sales-settings-store';
@@ -284,7 +284,10 @@ describe('the sales settings API', () => {
     expect(saved.body).not.toHaveProperty('tenantId');
     expect(read.body).toEqual(saved.body);
     const { Item } = await table.client.send(
-      new GetCommand({ TableName: table.name, Key: keys.outbox(se, ids.issued.at(-1) as string) }),
+      new GetCommand({
+        TableName: table.name,
+        Key: outboxEventEntity.key({ tenantId: se, eventId: ids.issued.at(-1) as string }),
+      }),
     );
     expect(Item?.event).toMatchObject({
       type: 'SalesSettingsChanged',

@@ -8,10 +8,10 @@ import type { SettingsStore } from '#domain/settings/stores';
 import { HttpError } from '#http/http-error';
 import { createHttpHandler } from '#http/http-handler';
 import { settingsServices } from '#runtime/settings-services';
-import { keys } from '#table/core/keys';
+import { outboxEventEntity } from '#table/core/entities';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { transactWrite } from '#table/core/transact';
-import { settingKeys } from '#table/settings/settings-keys';
+import { settingEntity } from '#table/settings/entities';
 import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { everyUserActive } from '../support/accounts-fakes';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
@@ -126,7 +126,10 @@ describe('settings over HTTP', () => {
     // Assess
     const [settingId, eventId] = setup.ids.issued.slice(before);
     expect(settingId).toBe(created.body.id);
-    const outbox = await itemAt(setup.table, keys.outbox(setup.se.tenantId, eventId as string));
+    const outbox = await itemAt(
+      setup.table,
+      outboxEventEntity.key({ tenantId: setup.se.tenantId, eventId: eventId as string }),
+    );
     expect(outbox?.event).toMatchObject({
       type: 'SettingCreated',
       source: 'gridline.accounts',
@@ -317,7 +320,7 @@ describe('settings over HTTP', () => {
 
       // Assess
       await expect(act).rejects.toThrow();
-      const stored = await itemAt(setup.table, settingKeys.setting(tenantId, industry.body.id));
+      const stored = await itemAt(setup.table, settingEntity.key({ tenantId, settingId: industry.body.id }));
       expect(stored?.usageCount).toBeUndefined();
     });
   });

@@ -14,7 +14,8 @@ import {
 } from '#domain/settings/move-customers';
 import { accountsServices } from '#runtime/accounts-services';
 import { settingsServices } from '#runtime/settings-services';
-import { keys } from '#table/core/keys';
+import { accountEntity } from '#table/accounts/entities';
+import { outboxEventEntity } from '#table/core/entities';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { noUsageCounts } from '../support/accounts-fakes';
@@ -25,7 +26,11 @@ import { recordingIds } from '../support/recording-ids';
 /** The event as the table stream would relay it: read from its outbox item. */
 async function outboxEvent(table: Table, tenantId: string, eventId: string): Promise<AnyDomainEvent> {
   const { Item } = await table.client.send(
-    new GetCommand({ TableName: table.name, Key: keys.outbox(tenantId, eventId), ConsistentRead: true }),
+    new GetCommand({
+      TableName: table.name,
+      Key: outboxEventEntity.key({ tenantId, eventId }),
+      ConsistentRead: true,
+    }),
   );
   if (!Item) throw new Error(`no outbox item for event ${eventId}`);
   const read = readDomainEvent(Item.event);
@@ -371,7 +376,7 @@ describe('move customers', () => {
       await setup.table.client.send(
         new UpdateCommand({
           TableName: setup.table.name,
-          Key: keys.account(setup.tenant.id, broken as string),
+          Key: accountEntity.key({ tenantId: setup.tenant.id, accountId: broken as string }),
           UpdateExpression: 'SET #name = :blank',
           ExpressionAttributeNames: { '#name': 'name' },
           ExpressionAttributeValues: { ':blank': '   ' },

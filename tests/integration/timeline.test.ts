@@ -11,8 +11,8 @@ import type { TimelineEntry } from '#domain/timeline/timeline';
 import { accountsServices } from '#runtime/accounts-services';
 import { messagingServices } from '#runtime/messaging-services';
 import { timelineServices } from '#runtime/timeline-services';
+import { outboxEventEntity } from '#table/core/entities';
 import { DynamoHistoryStore } from '#table/core/history-store';
-import { keys } from '#table/core/keys';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { servicesWithTenants, swedishTenant } from '../support/local-table';
 import { recordingIds } from '../support/recording-ids';
@@ -39,7 +39,11 @@ describe('the timeline of an account and of a contact', () => {
     const history = new DynamoHistoryStore(table);
     for (const id of ids) {
       const { Item } = await table.client.send(
-        new GetCommand({ TableName: table.name, Key: keys.outbox(tenantId, id), ConsistentRead: true }),
+        new GetCommand({
+          TableName: table.name,
+          Key: outboxEventEntity.key({ tenantId, eventId: id }),
+          ConsistentRead: true,
+        }),
       );
       if (!Item) continue;
       const { entry, subjects } = historyOf(Item.event as DomainEvent);

@@ -7,10 +7,10 @@ import type { Actor } from '#domain/ports';
 import type { UserDraft } from '#domain/users/user';
 import { userSubjectType } from '#domain/users/user-events';
 import { usersServices } from '#runtime/users-services';
-import { keys } from '#table/core/keys';
+import { outboxEventEntity, uniqueEntity } from '#table/core/entities';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
-import { usersKeys } from '#table/users/users-keys';
+import { activeAdminsEntity, userEntity } from '#table/users/entities';
 import { DynamoUserStore } from '#table/users/users-store';
 import { freshTable, slovakTenant, swedishTenant } from '../support/local-table';
 import { itemAt } from '../support/stored-items';
@@ -56,7 +56,9 @@ async function listedItems(table: Table, tenantId: string) {
       TableName: table.name,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': usersKeys.userList(tenantId) },
+      ExpressionAttributeValues: {
+        ':pk': userEntity.patterns.byEmail.query({ tenantId }).partition,
+      },
     }),
   );
   return Items;
@@ -84,11 +86,14 @@ describe('users of a tenant, with the local directory', () => {
     expect(value.id).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     expect(await services.users.get(se, value.id)).toEqual(value);
     expect(
-      await itemAt(table, usersKeys.emailGuard(se.tenantId, 'ingrid.berg@norrsken.example')),
+      await itemAt(
+        table,
+        uniqueEntity.key({ tenantId: se.tenantId, kind: 'userEmail', value: 'ingrid.berg@norrsken.example' }),
+      ),
     ).toMatchObject({
       ownerId: value.id,
     });
-    expect(await itemAt(table, usersKeys.activeAdmins(se.tenantId))).toMatchObject({
+    expect(await itemAt(table, activeAdminsEntity.key({ tenantId: se.tenantId }))).toMatchObject({
       adminIds: new Set([value.id]),
     });
     expect(await services.lookup.user(se.tenantId, value.id)).toEqual({ id: value.id, active: true });
@@ -256,7 +261,7 @@ describe('users of a tenant, with the local directory', () => {
 
     // Assess
     const eventId = ids.at(-1) as string;
-    expect(await itemAt(table, keys.outbox(se.tenantId, eventId))).toMatchObject({
+    expect(await itemAt(table, outboxEventEntity.key({ tenantId: se.tenantId, eventId }))).toMatchObject({
       entity: 'Outbox',
       event: {
         type: 'UserCreated',

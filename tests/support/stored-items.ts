@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ItemKey } from '#table/core/keys';
+import type { ItemKey } from '#table/core/key-template';
 import type { Table } from '#table/core/table';
 
 /** The item stored under a key, as it is now (a consistent read). */

@@ -1,7 +1,7 @@
 import type { SettingUsageDelta } from '#domain/accounts/references';
 import { ValidationError } from '#domain/errors';
 import type { SettingUser } from '#domain/settings/setting';
-import { type Change, commitChange, maxTransactItems } from '#table/core/commit-change';
+import { type Change, maxTransactItems } from '#table/core/commit-change';
 import type { TransactItem } from '#table/core/transact';
 
 /**
@@ -21,16 +21,16 @@ export interface AccountsStoreOptions {
 }
 
 /**
- * commitChange with the accounts module's extra writes (category memberships,
- * usage counts). A change too big for one transaction is refused with a 400
- * naming `field`, never sent to fail as a 500; an extra write whose condition
- * fails (a usage count of a setting deleted meanwhile) is a 409 (commitChange).
+ * Checks a change with the accounts module's extra writes (category
+ * memberships, usage counts) fits one transaction: one too big is refused
+ * with a 400 naming `field`, never sent to fail as a 500. An extra write
+ * whose condition fails (a usage count of a setting deleted meanwhile) is a
+ * 409 (commitChange).
  */
-export function commitWithExtras(
-  table: Parameters<typeof commitChange>[0],
-  change: Change & { readonly extra: readonly TransactItem[] },
+export function fitsOneTransaction<C extends Change & { readonly extra: readonly TransactItem[] }>(
+  change: C,
   field: string,
-): Promise<{ replayed?: unknown }> {
+): C {
   const guardItems = (change.guards ?? []).reduce((n, g) => n + g.change.items.length, 0);
   const extraStart = 1 + guardItems + (change.lookups?.length ?? 0);
   const total = extraStart + change.extra.length + 1 + (change.idempotency ? 1 : 0);
@@ -42,5 +42,5 @@ export function commitWithExtras(
       },
     ]);
   }
-  return commitChange(table, change);
+  return change;
 }

@@ -1,10 +1,10 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '#domain/ports';
-import type { ItemKey } from '#table/core/keys';
+import type { ItemKey } from '#table/core/key-template';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { deleteItem, type TransactItem } from '#table/core/transact';
-import { accountsExtraKeys, type CategoryMemberKind } from './accounts-extra-keys';
+import { type CategoryMember, type CategoryMemberKind, categoryMemberEntity } from './entities';
 
 /** A live account or contact and the categories it is in. */
 export interface CategoryMembership {
@@ -14,14 +14,6 @@ export interface CategoryMembership {
   /** A contact's account, so a listing can hide the contacts of a deleted account in the same read. */
   readonly accountId?: string;
   readonly categoryIds: readonly string[];
-}
-
-/** What a membership item holds besides its key. */
-export interface CategoryMember {
-  readonly kind: CategoryMemberKind;
-  readonly id: string;
-  readonly categoryId: string;
-  readonly accountId?: string;
 }
 
 /**
@@ -40,12 +32,8 @@ export function membershipChanges(
   const had = new Set(before?.categoryIds);
   for (const categoryId of before?.categoryIds ?? []) {
     if (!kept.has(categoryId) && before) {
-      items.push(
-        deleteItem(
-          table,
-          accountsExtraKeys.categoryMember(before.tenantId, categoryId, before.kind, before.id),
-        ),
-      );
+      const key = { tenantId: before.tenantId, categoryId, kind: before.kind, memberId: before.id };
+      items.push(deleteItem(table, categoryMemberEntity.key(key)));
     }
   }
   const rewriteAll = before !== undefined && after !== undefined && before.accountId !== after.accountId;
@@ -57,16 +45,8 @@ export function membershipChanges(
       categoryId,
       ...(after.accountId ? { accountId: after.accountId } : {}),
     };
-    items.push({
-      Put: {
-        TableName: table.name,
-        Item: {
-          ...accountsExtraKeys.categoryMember(after.tenantId, categoryId, after.kind, after.id),
-          entity: 'CategoryMember',
-          ...member,
-        },
-      },
-    });
+    const key = { tenantId: after.tenantId, categoryId, kind: after.kind, memberId: after.id };
+    items.push({ Put: { TableName: table.name, Item: categoryMemberEntity.item(member, { key }) } });
   }
   return items;
 }
@@ -81,10 +61,7 @@ export function categoryMemberPage(
 ): Promise<Page<CategoryMember>> {
   return queryPage<CategoryMember>(
     table,
-    {
-      partition: accountsExtraKeys.categoryMembers(tenantId, categoryId),
-      sortKeyPrefix: accountsExtraKeys.categoryMemberPrefix(kind),
-    },
+    categoryMemberEntity.patterns.membersOfCategory.query({ tenantId, categoryId, kind }),
     page,
   );
 }

@@ -1,10 +1,11 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '#domain/accounts/account';
 import type { Contact } from '#domain/accounts/contact';
 import type { Identification, IdentificationStore, IdentifyBy } from '#domain/accounts/records';
 import { stripLayout } from '#table/core/item-mapping';
-import { keys } from '#table/core/keys';
+import { queryFirstPage } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
+import { accountEntity, contactEntity, lookupEntity } from './entities';
 
 /** More matches than this for one phone or e-mail is a shared switchboard, not an identification. */
 const maxMatches = 25;
@@ -17,24 +18,21 @@ export class DynamoIdentificationStore implements IdentificationStore {
   constructor(private readonly table: Table) {}
 
   async identify(tenantId: string, by: IdentifyBy, value: string): Promise<Identification> {
-    const { Items = [] } = await this.table.client.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.lookup(tenantId, by, value) },
-        Limit: maxMatches,
-      }),
+    const lookups = await queryFirstPage(
+      this.table,
+      lookupEntity.patterns.ownersOfValue.query({ tenantId, kind: by, value }),
+      { Limit: maxMatches },
     );
-    if (Items.length === 0) return { contacts: [], accounts: [] };
+    if (lookups.length === 0) return { contacts: [], accounts: [] };
 
     const wanted = new Map<string, { pk: string; sk: string }>();
-    for (const lookup of Items) {
+    for (const lookup of lookups) {
       if (lookup.subject === 'CONTACT') {
-        const key = keys.contact(tenantId, lookup.id as string);
+        const key = contactEntity.key({ tenantId, contactId: lookup.id as string });
         wanted.set(key.pk, key);
       }
       if (lookup.accountId) {
-        const key = keys.account(tenantId, lookup.accountId as string);
+        const key = accountEntity.key({ tenantId, accountId: lookup.accountId as string });
         wanted.set(key.pk, key);
       }
     }
@@ -49,8 +47,8 @@ export class DynamoIdentificationStore implements IdentificationStore {
     const accounts = new Map<string, Account>();
     const contacts: Contact[] = [];
     for (const item of found) {
-      if (item.entity === 'Account') accounts.set(item.id as string, stripLayout<Account>(item));
-      if (item.entity === 'Contact') contacts.push(stripLayout<Contact>(item));
+      if (item.entity === accountEntity.stored) accounts.set(item.id as string, stripLayout<Account>(item));
+      if (item.entity === contactEntity.stored) contacts.push(stripLayout<Contact>(item));
     }
     const live = (a: Account | undefined) => (a && a.deletedAt === undefined ? a : undefined);
     return {
@@ -60,7 +58,8 @@ export class DynamoIdentificationStore implements IdentificationStore {
           contact,
           account: contact.accountId ? accounts.get(contact.accountId) : undefined,
         })),
-      accounts: Items.filter((l) => l.subject === 'ACCOUNT')
+      accounts: lookups
+        .filter((l) => l.subject === 'ACCOUNT')
         .map((l) => live(accounts.get(l.id as string)))
         .filter((a): a is Account => a !== undefined),
     };

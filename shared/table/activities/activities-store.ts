@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Activity, ActivitySubject } from '#domain/activities/activity';
 import type { ActivityStore, OccurrenceWrite, TaskStore } from '#domain/activities/stores';
 import type { Task, TaskState } from '#domain/activities/task';
@@ -6,12 +5,12 @@ import { VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
-import { stripLayout } from '#table/core/item-mapping';
 import { outboxPut } from '#table/core/outbox';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew, putVersioned, type TransactItem, transactWrite } from '#table/core/transact';
-import { activityKeys } from './activities-keys';
+import { commitCreate } from '#table/core/versioned-change';
+import { activityEntity, taskEntity } from './entities';
 
 /**
  * An activity in its own partition, in its subject's list (gsi1) and, while
@@ -19,66 +18,49 @@ import { activityKeys } from './activities-keys';
  * finishing takes it off that list in the same write.
  */
 function activityItem(a: Activity): Record<string, unknown> {
-  return {
-    ...activityKeys.activity(a.tenantId, a.id),
-    entity: 'Activity',
-    gsi1pk: activityKeys.ofSubject(a.tenantId, a.subject),
-    gsi1sk: activityKeys.activityInSubject(a.id),
-    ...(a.state === 'active' ? { gsi2pk: activityKeys.active(a.tenantId), gsi2sk: a.id } : {}),
-    ...a,
-  };
+  const at = { tenantId: a.tenantId, activityId: a.id };
+  return activityEntity.item(a, {
+    key: at,
+    gsi1: { ...at, subjectType: a.subject.type, subjectId: a.subject.id },
+    gsi2: a.state === 'active' ? at : undefined,
+  });
 }
 
 /** A task in its own partition, in its subject's list (gsi1) and in its assignee's open or done list (gsi2). */
 function taskItem(task: Task): Record<string, unknown> {
-  return {
-    ...activityKeys.task(task.tenantId, task.id),
-    entity: 'Task',
-    gsi1pk: activityKeys.ofSubject(task.tenantId, task.subject),
-    gsi1sk: activityKeys.taskInSubject(task.dueAt, task.id),
-    gsi2pk: activityKeys.assigned(task.tenantId, task.assigneeId, task.state),
-    gsi2sk: activityKeys.assignedSk(task.dueAt, task.id),
-    ...task,
-  };
-}
-
-async function getItem<T>(table: Table, key: { pk: string; sk: string }): Promise<T | undefined> {
-  const { Item } = await table.client.send(
-    // Read before conditional writes: a stale copy would give a false 412.
-    new GetCommand({ TableName: table.name, Key: key, ConsistentRead: true }),
-  );
-  return Item ? stripLayout<T>(Item) : undefined;
+  const at = { tenantId: task.tenantId, taskId: task.id, dueAt: task.dueAt };
+  return taskEntity.item(task, {
+    key: at,
+    gsi1: { ...at, subjectType: task.subject.type, subjectId: task.subject.id },
+    gsi2: { ...at, assigneeId: task.assigneeId, state: task.state },
+  });
 }
 
 export class DynamoActivityStore implements ActivityStore {
   constructor(private readonly table: Table) {}
 
   get(tenantId: string, activityId: string): Promise<Activity | undefined> {
-    return getItem<Activity>(this.table, activityKeys.activity(tenantId, activityId));
+    return activityEntity.get(this.table, { tenantId, activityId });
   }
 
-  async create(activity: Activity, event: DomainEvent, idempotency?: IdempotencyToken) {
-    const { replayed } = await this.write(undefined, activity, event, idempotency);
-    return replayed ? { value: replayed as Activity, replayed: true } : { value: activity, replayed: false };
+  create(activity: Activity, event: DomainEvent, idempotency?: IdempotencyToken) {
+    return commitCreate(this.table, {
+      resource: 'activity',
+      id: activity.id,
+      item: activityItem(activity),
+      event,
+      idempotency,
+      response: activity,
+    });
   }
 
   async update(previous: Activity, next: Activity, event: DomainEvent): Promise<void> {
-    await this.write(previous, next, event);
-  }
-
-  private write(
-    previous: Activity | undefined,
-    next: Activity,
-    event: DomainEvent,
-    idempotency?: IdempotencyToken,
-  ) {
-    return commitChange(this.table, {
+    await commitChange(this.table, {
       resource: 'activity',
       id: next.id,
       item: activityItem(next),
-      expectedVersion: previous?.version,
+      expectedVersion: previous.version,
       event,
-      idempotency,
       response: next,
     });
   }
@@ -86,18 +68,13 @@ export class DynamoActivityStore implements ActivityStore {
   ofSubject(tenantId: string, subject: ActivitySubject, page: PageRequest): Promise<Page<Activity>> {
     return queryPage<Activity>(
       this.table,
-      {
-        index: 'gsi1',
-        partition: activityKeys.ofSubject(tenantId, subject),
-        sortKeyPrefix: activityKeys.activityPrefix,
-        newestFirst: true,
-      },
+      activityEntity.patterns.ofSubject.query({ tenantId, subjectType: subject.type, subjectId: subject.id }),
       page,
     );
   }
 
   active(tenantId: string, page: PageRequest): Promise<Page<Activity>> {
-    return queryPage<Activity>(this.table, { index: 'gsi2', partition: activityKeys.active(tenantId) }, page);
+    return queryPage<Activity>(this.table, activityEntity.patterns.active.query({ tenantId }), page);
   }
 }
 
@@ -107,7 +84,7 @@ export class DynamoTaskStore implements TaskStore {
   constructor(private readonly table: Table) {}
 
   get(tenantId: string, taskId: string): Promise<Task | undefined> {
-    return getItem<Task>(this.table, activityKeys.task(tenantId, taskId));
+    return taskEntity.get(this.table, { tenantId, taskId });
   }
 
   /**
@@ -115,7 +92,7 @@ export class DynamoTaskStore implements TaskStore {
    * it was read, or its next version), and the events in the outbox.
    */
   async createForOccurrence({ task, activity, nextActivity, events }: OccurrenceWrite): Promise<boolean> {
-    const activityKey = activityKeys.activity(activity.tenantId, activity.id);
+    const activityKey = activityEntity.key({ tenantId: activity.tenantId, activityId: activity.id });
     const activityCondition: TransactItem = nextActivity
       ? putVersioned(this.table, activityItem(nextActivity), activity.version)
       : {
@@ -157,14 +134,7 @@ export class DynamoTaskStore implements TaskStore {
   }
 
   assignedTo(tenantId: string, assigneeId: string, state: TaskState, page: PageRequest): Promise<Page<Task>> {
-    return queryPage<Task>(
-      this.table,
-      {
-        index: 'gsi2',
-        partition: activityKeys.assigned(tenantId, assigneeId, state),
-        newestFirst: state === 'done',
-      },
-      page,
-    );
+    const list = state === 'done' ? taskEntity.patterns.doneOfAssignee : taskEntity.patterns.openOfAssignee;
+    return queryPage<Task>(this.table, list.query({ tenantId, assigneeId }), page);
   }
 }

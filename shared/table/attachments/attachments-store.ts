@@ -1,29 +1,28 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Attachment, AttachmentSubject } from '#domain/attachments/attachment';
 import type { AttachmentStore } from '#domain/attachments/attachment-store';
-import { ConflictError, VersionMismatchError } from '#domain/errors';
+import { ConflictError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
-import { stripLayout } from '#table/core/item-mapping';
 import { queryPage } from '#table/core/query-page';
 import { subjectPartition } from '#table/core/subject-keys';
 import type { Table } from '#table/core/table';
-import { putNew, putVersioned, type TransactItem, transactWrite } from '#table/core/transact';
-import { attachmentKeys } from './attachments-keys';
+import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
+import { replaceVersioned } from '#table/core/versioned-change';
+import { attachmentEntity } from './entities';
 
 /** A pending attachment whose upload is never confirmed is removed by the table's TTL after this. */
 const pendingRetentionSeconds = 24 * 3600;
 
-const keyOf = (tenantId: string, subject: AttachmentSubject, attachmentId: string) =>
-  attachmentKeys.attachment(subjectPartition(tenantId, subject), attachmentId);
+const keyOf = (tenantId: string, subject: AttachmentSubject, attachmentId: string) => ({
+  subjectPk: subjectPartition(tenantId, subject),
+  attachmentId,
+});
 
 function toItem(a: Attachment): Record<string, unknown> {
   return {
-    ...keyOf(a.tenantId, a.subject, a.id),
-    entity: 'Attachment',
-    ...a,
+    ...attachmentEntity.item(a, { key: keyOf(a.tenantId, a.subject, a.id) }),
     ...(a.state === 'pending'
       ? { expiresAt: Math.floor(Date.parse(a.createdAt) / 1000) + pendingRetentionSeconds }
       : {}),
@@ -64,16 +63,8 @@ export class DynamoAttachmentStore implements AttachmentStore {
     }
   }
 
-  async get(tenantId: string, subject: AttachmentSubject, attachmentId: string) {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: keyOf(tenantId, subject, attachmentId),
-        // Read before conditional writes: a stale copy would give a false 412 or 404.
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? stripLayout<Attachment>(Item) : undefined;
+  get(tenantId: string, subject: AttachmentSubject, attachmentId: string) {
+    return attachmentEntity.get(this.table, keyOf(tenantId, subject, attachmentId));
   }
 
   async update(previous: Attachment, next: Attachment, event?: DomainEvent): Promise<void> {
@@ -87,9 +78,7 @@ export class DynamoAttachmentStore implements AttachmentStore {
       });
       return;
     }
-    await transactWrite(this.table, [putVersioned(this.table, toItem(next), previous.version)], (codes) =>
-      codes[0] === 'ConditionalCheckFailed' ? new VersionMismatchError('attachment', next.id) : undefined,
-    );
+    await replaceVersioned(this.table, toItem(next), previous.version, { type: 'attachment', id: next.id });
   }
 
   /** Newest first: attachment ids are ULIDs. Pending and deleted ones are filtered out after the read. */
@@ -97,10 +86,8 @@ export class DynamoAttachmentStore implements AttachmentStore {
     return queryPage<Attachment>(
       this.table,
       {
-        partition: subjectPartition(tenantId, subject),
-        sortKeyPrefix: attachmentKeys.prefix,
+        ...attachmentEntity.patterns.ofSubject.query({ subjectPk: subjectPartition(tenantId, subject) }),
         equals: { state: 'stored' },
-        newestFirst: true,
       },
       page,
     );

@@ -1,4 +1,5 @@
-import { type ItemKey, keys, type UniqueKind } from './keys';
+import { type UniqueKind, uniqueEntity } from './entities';
+import type { ItemKey } from './key-template';
 import type { Table } from './table';
 import type { TransactItem } from './transact';
 
@@ -21,7 +22,7 @@ export function guardChange(
   before: string | undefined,
   after: string | undefined,
 ): GuardChange {
-  return claimChange(table, ownerId, before, after, (value) => keys.unique(tenantId, kind, value));
+  return claimChange(table, ownerId, before, after, (value) => uniqueEntity.key({ tenantId, kind, value }));
 }
 
 /** `guardChange` for a claim item whose key `keyOf` makes from the claimed value. */
@@ -48,7 +49,7 @@ export function claimChange(
   items.push({
     Put: {
       TableName: table.name,
-      Item: { ...keyOf(after), entity: 'Unique', ownerId },
+      Item: { ...keyOf(after), entity: uniqueEntity.stored, ownerId },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   });

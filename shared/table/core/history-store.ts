@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { HistoryEntry, HistoryStore, Subject } from '#domain/accounts/records';
 import type { Page, PageRequest } from '#domain/ports';
-import { keys } from './keys';
+import { historyEntity } from './entities';
 import { queryPage } from './query-page';
 import { subjectPartition } from './subject-keys';
 import type { Table } from './table';
@@ -16,11 +16,9 @@ export class DynamoHistoryStore implements HistoryStore {
         await this.table.client.send(
           new PutCommand({
             TableName: this.table.name,
-            Item: {
-              ...keys.history(subjectPartition(tenantId, subject), entry.eventId),
-              entity: 'History',
-              ...entry,
-            },
+            Item: historyEntity.item(entry, {
+              key: { subjectPk: subjectPartition(tenantId, subject), eventId: entry.eventId },
+            }),
             // The event id is the key: a redelivered event finds its entry and stops.
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
@@ -34,11 +32,7 @@ export class DynamoHistoryStore implements HistoryStore {
   list(tenantId: string, subject: Subject, page: PageRequest): Promise<Page<HistoryEntry>> {
     return queryPage<HistoryEntry>(
       this.table,
-      {
-        partition: subjectPartition(tenantId, subject),
-        sortKeyPrefix: keys.historyPrefix,
-        newestFirst: true,
-      },
+      historyEntity.patterns.ofSubject.query({ subjectPk: subjectPartition(tenantId, subject) }),
       page,
     );
   }

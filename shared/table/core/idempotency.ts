@@ -1,7 +1,7 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyToken } from '#domain/ports';
 import { HttpError } from '#http/http-error';
-import { keys } from './keys';
+import { idempotencyEntity } from './entities';
+import { getItem } from './get-item';
 import type { Table } from './table';
 import { putNew, type TransactItem } from './transact';
 
@@ -20,24 +20,33 @@ export function idempotencyPut(
   response: unknown,
   now: Date,
 ): TransactItem {
-  return putNew(table, {
-    ...keys.idempotency(tenantId, token.operationId, token.key),
-    entity: 'IdempotencyRecord',
-    requestHash: token.requestHash,
-    response: JSON.stringify(response),
-    expiresAt: Math.floor(now.getTime() / 1000) + (token.retentionSeconds ?? defaultRetentionSeconds),
-  });
+  return putNew(
+    table,
+    idempotencyEntity.item(
+      {
+        requestHash: token.requestHash,
+        response: JSON.stringify(response),
+        expiresAt: Math.floor(now.getTime() / 1000) + (token.retentionSeconds ?? defaultRetentionSeconds),
+      },
+      { key: recordKey(tenantId, token) },
+    ),
+  );
+}
+
+const recordKey = (tenantId: string, token: IdempotencyToken) => ({
+  tenantId,
+  operationId: token.operationId,
+  idempotencyKey: token.key,
+});
+
+/** Whether a request with this key was recorded. */
+export async function isRecorded(table: Table, tenantId: string, token: IdempotencyToken): Promise<boolean> {
+  return (await getItem(table, idempotencyEntity.key(recordKey(tenantId, token)))) !== undefined;
 }
 
 /** The stored response of the first request with this key. */
 export async function replayOf<T>(table: Table, tenantId: string, token: IdempotencyToken): Promise<T> {
-  const { Item } = await table.client.send(
-    new GetCommand({
-      TableName: table.name,
-      Key: keys.idempotency(tenantId, token.operationId, token.key),
-      ConsistentRead: true,
-    }),
-  );
+  const Item = await getItem(table, idempotencyEntity.key(recordKey(tenantId, token)));
   if (!Item) {
     throw new HttpError(
       'idempotency-in-progress',

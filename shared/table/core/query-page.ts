@@ -2,16 +2,13 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '#domain/ports';
 import { type CursorKey, decodeCursor, encodeCursor, invalidCursor } from './cursor';
 import { stripLayout } from './item-mapping';
+import { type KeyCondition, keyNames, queryKeyInput } from './key-condition';
 import type { Table } from './table';
 
-export interface PageQuery {
-  /** Omitted for the base table. */
-  readonly index?: 'gsi1' | 'gsi2';
-  readonly partition: string;
-  readonly sortKeyPrefix?: string;
+/** An access pattern's key condition (`entity.patterns.<name>.query(…)`) and filters of its own. */
+export interface PageQuery extends KeyCondition {
   /** Attribute equality filters, applied after the key condition. */
   readonly equals?: Readonly<Record<string, string | undefined>>;
-  readonly newestFirst?: boolean;
 }
 
 /**
@@ -19,22 +16,18 @@ export interface PageQuery {
  * may hold fewer items than asked for; the cursor still moves on correctly.
  */
 export async function queryPage<T>(table: Table, query: PageQuery, page: PageRequest): Promise<Page<T>> {
-  const pkName = query.index ? `${query.index}pk` : 'pk';
-  const skName = query.index ? `${query.index}sk` : 'sk';
+  const index = keyNames(query.index);
   // A start key holds the table's key and, on an index, the index's key too.
   const cursorKey: CursorKey = {
-    attributes: query.index ? ['pk', 'sk', pkName, skName] : ['pk', 'sk'],
-    partition: { attribute: pkName, value: query.partition },
-    ...(query.sortKeyPrefix ? { sortKeyPrefix: { attribute: skName, value: query.sortKeyPrefix } } : {}),
+    attributes: query.index ? ['pk', 'sk', index.pk, index.sk] : ['pk', 'sk'],
+    partition: { attribute: index.pk, value: query.partition },
+    ...(query.sortKey?.op === 'begins_with'
+      ? { sortKeyPrefix: { attribute: index.sk, value: query.sortKey.value } }
+      : {}),
   };
-  const names: Record<string, string> = { '#pk': pkName };
-  const values: Record<string, unknown> = { ':pk': query.partition };
-  let keyCondition = '#pk = :pk';
-  if (query.sortKeyPrefix) {
-    names['#sk'] = skName;
-    values[':prefix'] = query.sortKeyPrefix;
-    keyCondition += ' AND begins_with(#sk, :prefix)';
-  }
+  const key = queryKeyInput(query);
+  const names: Record<string, string> = { ...key.ExpressionAttributeNames };
+  const values: Record<string, unknown> = { ...key.ExpressionAttributeValues };
   const filters: string[] = [];
   for (const [field, value] of Object.entries(query.equals ?? {})) {
     if (value === undefined) continue;
@@ -46,12 +39,10 @@ export async function queryPage<T>(table: Table, query: PageQuery, page: PageReq
     table,
     new QueryCommand({
       TableName: table.name,
-      IndexName: query.index,
-      KeyConditionExpression: keyCondition,
+      ...key,
       FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
-      ScanIndexForward: !query.newestFirst,
       Limit: page.limit,
       ExclusiveStartKey: decodeCursor(page.cursor, cursorKey),
     }),

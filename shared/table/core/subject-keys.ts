@@ -1,41 +1,42 @@
 import type { Subject } from '#domain/accounts/records';
-import { importKeys } from '#table/import/import-keys';
-import { salesKeys } from '#table/sales/sales-keys';
-import { settingKeys } from '#table/settings/settings-keys';
-import { usersKeys } from '#table/users/users-keys';
-import { keys } from './keys';
+import { accountEntity, contactEntity } from '#table/accounts/entities';
+import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
+import { importEntity } from '#table/import/entities';
+import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
+import { jobEntity, settingEntity } from '#table/settings/entities';
+import { userEntity } from '#table/users/entities';
 
 /** The partition that holds a subject's item, and with it its notes and history. */
 export function subjectPartition(tenantId: string, subject: Subject): string {
   switch (subject.type) {
     case 'account':
-      return keys.account(tenantId, subject.id).pk;
+      return accountEntity.key({ tenantId, accountId: subject.id }).pk;
     case 'contact':
-      return keys.contact(tenantId, subject.id).pk;
+      return contactEntity.key({ tenantId, contactId: subject.id }).pk;
     case 'supplyPoint':
-      return keys.supplyPoint(tenantId, subject.id).pk;
+      return supplyPointEntity.key({ tenantId, supplyPointId: subject.id }).pk;
     case 'territory':
-      return keys.territory(tenantId, subject.id).pk;
+      return territoryEntity.key({ tenantId, code: subject.id }).pk;
     case 'product':
-      return keys.product(tenantId, subject.id).pk;
+      return productEntity.key({ tenantId, productId: subject.id }).pk;
     case 'journey':
-      return keys.journey(tenantId, subject.id).pk;
+      return journeyEntity.key({ tenantId, journeyId: subject.id }).pk;
     case 'user':
-      return usersKeys.user(tenantId, subject.id).pk;
+      return userEntity.key({ tenantId, userId: subject.id }).pk;
     case 'setting':
-      return settingKeys.setting(tenantId, subject.id).pk;
+      return settingEntity.key({ tenantId, settingId: subject.id }).pk;
     case 'job':
-      return settingKeys.job(tenantId, subject.id).pk;
+      return jobEntity.key({ tenantId, jobId: subject.id }).pk;
     case 'import':
-      return importKeys.job(tenantId, subject.id).pk;
+      return importEntity.key({ tenantId, importId: subject.id }).pk;
     case 'lead':
-      return salesKeys.lead(tenantId, subject.id).pk;
+      return leadEntity.key({ tenantId, leadId: subject.id }).pk;
     case 'leadSource':
-      return salesKeys.leadSource(tenantId, subject.id).pk;
+      return leadSourceEntity.key({ tenantId, sourceId: subject.id }).pk;
     case 'deal':
-      return salesKeys.deal(tenantId, subject.id).pk;
+      return dealEntity.key({ tenantId, dealId: subject.id }).pk;
     case 'offer':
-      return salesKeys.offer(tenantId, subject.id).pk;
+      return offerEntity.key({ tenantId, offerId: subject.id }).pk;
     default: {
       const unknown: never = subject.type;
       throw new Error(`no partition for subject type ${String(unknown)}`);

@@ -1,8 +1,7 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '#domain/errors';
 import type { TenantDirectory, TenantProfile } from '#domain/tenant';
-import { stripLayout } from './item-mapping';
-import { keys } from './keys';
+import { tenantEntity } from './entities';
 import type { Table } from './table';
 
 /** Profiles change rarely; a warm container reads each at most every few minutes. */
@@ -16,11 +15,8 @@ export class DynamoTenantDirectory implements TenantDirectory {
   async profile(tenantId: string): Promise<TenantProfile> {
     const cached = this.cache.get(tenantId);
     if (cached && cached.until > Date.now()) return cached.profile;
-    const { Item } = await this.table.client.send(
-      new GetCommand({ TableName: this.table.name, Key: keys.tenant(tenantId) }),
-    );
-    if (!Item) throw new NotFoundError('tenant', tenantId);
-    const profile = stripLayout<TenantProfile>(Item);
+    const profile = await tenantEntity.get(this.table, { tenantId }, 'eventual');
+    if (!profile) throw new NotFoundError('tenant', tenantId);
     this.cache.set(tenantId, { profile, until: Date.now() + cacheMillis });
     return profile;
   }
@@ -29,7 +25,7 @@ export class DynamoTenantDirectory implements TenantDirectory {
     await this.table.client.send(
       new PutCommand({
         TableName: this.table.name,
-        Item: { ...keys.tenant(profile.id), entity: 'Tenant', ...profile },
+        Item: tenantEntity.item(profile, { key: { tenantId: profile.id } }),
       }),
     );
     this.cache.delete(profile.id);

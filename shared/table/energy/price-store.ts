@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { appliesOn, entriesOf, type PriceEntry, type PriceList } from '#domain/energy/pricing/price-list';
 import type { Product } from '#domain/energy/pricing/product';
 import type { PriceStore, SeriesRef } from '#domain/energy/pricing/stores';
@@ -9,29 +8,21 @@ import { HttpError } from '#http/http-error';
 import { commitChange } from '#table/core/commit-change';
 import { replayOf } from '#table/core/idempotency';
 import { stripLayout } from '#table/core/item-mapping';
-import { keys } from '#table/core/keys';
+import type { KeyCondition } from '#table/core/key-condition';
+import { queryFirstPage } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew } from '#table/core/transact';
+import { priceEntryEntity, priceListEntity } from './entities';
 import { productItem } from './product-store';
 
-/** The sort key of `keys.priceList` without its version: every list of a product. */
-const priceListPrefix = keys.priceList('t', 'p', 0).sk.replace(/0+$/, '');
-const priceEntryPrefix = keys.priceEntrySk('');
-
-const seriesPk = (s: SeriesRef) => keys.priceSeries(s.tenantId, s.productId, s.territoryCode, s.bandCode);
-
 function priceListItem(list: PriceList): Record<string, unknown> {
-  return { ...keys.priceList(list.tenantId, list.productId, list.version), entity: 'PriceList', ...list };
+  const { tenantId, productId, version } = list;
+  return priceListEntity.item(list, { key: { tenantId, productId, version } });
 }
 
 function priceEntryItem(tenantId: string, entry: PriceEntry): Record<string, unknown> {
-  return {
-    pk: seriesPk({ tenantId, ...entry }),
-    sk: keys.priceEntrySk(entry.validFrom),
-    entity: 'PriceEntry',
-    ...entry,
-  };
+  return priceEntryEntity.item(entry, { key: { tenantId, ...entry } });
 }
 
 export class DynamoPriceStore implements PriceStore {
@@ -84,41 +75,30 @@ export class DynamoPriceStore implements PriceStore {
   list(tenantId: string, productId: string, page: PageRequest): Promise<Page<PriceList>> {
     return queryPage<PriceList>(
       this.table,
-      { partition: keys.product(tenantId, productId).pk, sortKeyPrefix: priceListPrefix, newestFirst: true },
+      priceListEntity.patterns.ofProduct.query({ tenantId, productId }),
       page,
     );
   }
 
   /** Strongly consistent: a publish decides on it, and must see the lists published just before. */
   latestStartingBefore(series: SeriesRef, end: string | undefined): Promise<PriceEntry | undefined> {
+    const { lastStart, lastStartBefore } = priceEntryEntity.patterns;
     return end === undefined
-      ? this.lastEntry(series, 'begins_with(sk, :bound)', priceEntryPrefix, true)
-      : this.lastEntry(series, 'sk < :bound', keys.priceEntrySk(end), true);
+      ? this.lastEntry(lastStart.query(series), true)
+      : this.lastEntry(lastStartBefore.query({ ...series, validFrom: end }), true);
   }
 
   /** One Query: the entry that started last on or before `date`, if it has not ended by then. */
   async priceOn(series: SeriesRef, date: string): Promise<PriceEntry | undefined> {
-    const entry = await this.lastEntry(series, 'sk <= :bound', keys.priceEntrySk(date), false);
+    const entry = await this.lastEntry(
+      priceEntryEntity.patterns.onDay.query({ ...series, validFrom: date }),
+      false,
+    );
     return entry && appliesOn(entry, date) ? entry : undefined;
   }
 
-  private async lastEntry(
-    series: SeriesRef,
-    sortKeyCondition: string,
-    bound: string,
-    consistent: boolean,
-  ): Promise<PriceEntry | undefined> {
-    const { Items = [] } = await this.table.client.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        KeyConditionExpression: `pk = :pk AND ${sortKeyCondition}`,
-        ExpressionAttributeValues: { ':pk': seriesPk(series), ':bound': bound },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: consistent,
-      }),
-    );
-    const [item] = Items;
+  private async lastEntry(newestFirst: KeyCondition, consistent: boolean): Promise<PriceEntry | undefined> {
+    const [item] = await queryFirstPage(this.table, newestFirst, { Limit: 1, ConsistentRead: consistent });
     return item ? stripLayout<PriceEntry>(item) : undefined;
   }
 }

@@ -1,37 +1,28 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Product } from '#domain/energy/pricing/product';
 import type { ProductFilter, ProductStore } from '#domain/energy/pricing/stores';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
-import { stripLayout } from '#table/core/item-mapping';
-import { foldForSort, keys } from '#table/core/keys';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
+import { commitCreate } from '#table/core/versioned-change';
+import { productEntity } from './entities';
 
 /** The product item; the price store writes it too, when a list is published. */
 export function productItem(p: Product): Record<string, unknown> {
-  return {
-    ...keys.product(p.tenantId, p.id),
-    entity: 'Product',
-    gsi2pk: keys.productList(p.tenantId),
-    gsi2sk: `${foldForSort(p.name)}#${p.id}`,
-    ...p,
-  };
+  const at = { tenantId: p.tenantId, productId: p.id };
+  return productEntity.item(p, { key: at, gsi2: { ...at, name: p.name } });
 }
 
 export class DynamoProductStore implements ProductStore {
   constructor(private readonly table: Table) {}
 
-  async get(tenantId: string, productId: string): Promise<Product | undefined> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({ TableName: this.table.name, Key: keys.product(tenantId, productId) }),
-    );
-    return Item ? stripLayout<Product>(Item) : undefined;
+  get(tenantId: string, productId: string): Promise<Product | undefined> {
+    return productEntity.get(this.table, { tenantId, productId }, 'eventual');
   }
 
-  async create(product: Product, event: DomainEvent, idempotency?: IdempotencyToken) {
-    const { replayed } = await commitChange(this.table, {
+  create(product: Product, event: DomainEvent, idempotency?: IdempotencyToken) {
+    return commitCreate(this.table, {
       resource: 'product',
       id: product.id,
       item: productItem(product),
@@ -39,7 +30,6 @@ export class DynamoProductStore implements ProductStore {
       idempotency,
       response: product,
     });
-    return replayed ? { value: replayed as Product, replayed: true } : { value: product, replayed: false };
   }
 
   async update(previous: Product, next: Product, event: DomainEvent): Promise<void> {
@@ -56,9 +46,7 @@ export class DynamoProductStore implements ProductStore {
     return queryPage<Product>(
       this.table,
       {
-        index: 'gsi2',
-        partition: keys.productList(tenantId),
-        sortKeyPrefix: filter.namePrefix ? foldForSort(filter.namePrefix) : undefined,
+        ...productEntity.patterns.byName.query({ tenantId, name: filter.namePrefix }),
         equals: { commodity: filter.commodity },
       },
       page,

@@ -1,4 +1,3 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   ConcurrentReadingError,
   type ReadingStore,
@@ -12,28 +11,22 @@ import { HttpError } from '#http/http-error';
 import { commitChange } from '#table/core/commit-change';
 import { replayOf } from '#table/core/idempotency';
 import { stripLayout } from '#table/core/item-mapping';
-import { type ItemKey, keys } from '#table/core/keys';
+import { queryPages } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew } from '#table/core/transact';
-
-const supplyPointPk = (tenantId: string, supplyPointId: string) =>
-  keys.supplyPoint(tenantId, supplyPointId).pk;
-
-/**
- * The register's marker, beside its readings in the supply point's
- * partition. `READING-LATEST#` does not begin with `READING#`, so reading
- * queries never see it.
- */
-export const readingMarkerKey = (tenantId: string, supplyPointId: string, register: string): ItemKey =>
-  keys.readingMarker(keys.supplyPoint(tenantId, supplyPointId).pk, register);
+import { meterReadingEntity, readingMarkerEntity } from './entities';
 
 function readingItem(r: RecordedReading): Record<string, unknown> {
-  return {
-    ...keys.reading(supplyPointPk(r.tenantId, r.supplyPointId), r.register, r.date, r.id),
-    entity: 'MeterReading',
-    ...r,
-  };
+  return meterReadingEntity.item(r, {
+    key: {
+      tenantId: r.tenantId,
+      supplyPointId: r.supplyPointId,
+      register: r.register,
+      date: r.date,
+      readingId: r.id,
+    },
+  });
 }
 
 function markerItem(reading: RecordedReading, previous: RegisterMarker | undefined): Record<string, unknown> {
@@ -42,11 +35,8 @@ function markerItem(reading: RecordedReading, previous: RegisterMarker | undefin
     version: (previous?.version ?? 0) + 1,
     latest: previous && previous.latest.date > reading.date ? previous.latest : reading,
   };
-  return {
-    ...readingMarkerKey(reading.tenantId, reading.supplyPointId, reading.register),
-    entity: 'ReadingMarker',
-    ...marker,
-  };
+  const { tenantId, supplyPointId, register } = reading;
+  return readingMarkerEntity.item(marker, { key: { tenantId, supplyPointId, register } });
 }
 
 /**
@@ -57,19 +47,8 @@ function markerItem(reading: RecordedReading, previous: RegisterMarker | undefin
 export class DynamoReadingStore implements ReadingStore {
   constructor(private readonly table: Table) {}
 
-  async marker(
-    tenantId: string,
-    supplyPointId: string,
-    register: string,
-  ): Promise<RegisterMarker | undefined> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: readingMarkerKey(tenantId, supplyPointId, register),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? stripLayout<RegisterMarker>(Item) : undefined;
+  marker(tenantId: string, supplyPointId: string, register: string): Promise<RegisterMarker | undefined> {
+    return readingMarkerEntity.get(this.table, { tenantId, supplyPointId, register });
   }
 
   list(
@@ -80,11 +59,7 @@ export class DynamoReadingStore implements ReadingStore {
   ): Promise<Page<RecordedReading>> {
     return queryPage<RecordedReading>(
       this.table,
-      {
-        partition: supplyPointPk(tenantId, supplyPointId),
-        sortKeyPrefix: keys.readingPrefix(register),
-        newestFirst: true,
-      },
+      meterReadingEntity.patterns.ofSupplyPoint.query({ tenantId, supplyPointId, register }),
       page,
     );
   }
@@ -97,25 +72,11 @@ export class DynamoReadingStore implements ReadingStore {
     enough: (newestFirst: readonly RecordedReading[]) => boolean,
   ): Promise<RecordedReading[]> {
     const found: RecordedReading[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': supplyPointPk(tenantId, supplyPointId),
-            ':prefix': keys.readingPrefix(register),
-          },
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          Limit: pageSize,
-          ExclusiveStartKey: start,
-        }),
-      );
-      found.push(...(result.Items ?? []).map((i) => stripLayout<RecordedReading>(i)));
-      start = result.LastEvaluatedKey;
-    } while (start !== undefined && !enough(found));
+    const readings = meterReadingEntity.patterns.ofSupplyPoint.query({ tenantId, supplyPointId, register });
+    for await (const page of queryPages(this.table, readings, { ConsistentRead: true, Limit: pageSize })) {
+      found.push(...page.map((i) => stripLayout<RecordedReading>(i)));
+      if (enough(found)) break;
+    }
     return found;
   }
 

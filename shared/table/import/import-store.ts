@@ -1,6 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { VersionMismatchError } from '#domain/errors';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '#domain/events';
 import type { IdentifierKind } from '#domain/import/duplicates';
 import {
@@ -12,34 +10,27 @@ import {
 } from '#domain/import/existing-data';
 import type { ImportJob, ImportStore } from '#domain/import/import-job';
 import type { IdempotencyToken } from '#domain/ports';
+import { accountEntity, contactEntity, lookupEntity } from '#table/accounts/entities';
 import { commitChange } from '#table/core/commit-change';
-import { stripLayout } from '#table/core/item-mapping';
-import { type ItemKey, keys } from '#table/core/keys';
+import { uniqueEntity } from '#table/core/entities';
+import type { ItemKey } from '#table/core/key-template';
+import { queryFirstPage } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
-import { importKeys } from './import-keys';
+import { commitCreate, replaceVersioned } from '#table/core/versioned-change';
+import { importEntity } from './entities';
 
-const toItem = (job: ImportJob): Record<string, unknown> => ({
-  ...importKeys.job(job.tenantId, job.id),
-  entity: 'Import',
-  ...job,
-});
+const toItem = (job: ImportJob): Record<string, unknown> =>
+  importEntity.item(job, { key: { tenantId: job.tenantId, importId: job.id } });
 
 export class DynamoImportStore implements ImportStore {
   constructor(private readonly table: Table) {}
 
-  async get(tenantId: string, importId: string): Promise<ImportJob | undefined> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: importKeys.job(tenantId, importId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? stripLayout<ImportJob>(Item) : undefined;
+  get(tenantId: string, importId: string): Promise<ImportJob | undefined> {
+    return importEntity.get(this.table, { tenantId, importId });
   }
 
-  async create(job: ImportJob, event: DomainEvent, idempotency?: IdempotencyToken) {
-    const { replayed } = await commitChange(this.table, {
+  create(job: ImportJob, event: DomainEvent, idempotency?: IdempotencyToken) {
+    return commitCreate(this.table, {
       resource: 'import',
       id: job.id,
       item: toItem(job),
@@ -47,7 +38,6 @@ export class DynamoImportStore implements ImportStore {
       idempotency,
       response: job,
     });
-    return replayed ? { value: replayed as ImportJob, replayed: true } : { value: job, replayed: false };
   }
 
   async update(previous: ImportJob, next: ImportJob, event: DomainEvent): Promise<void> {
@@ -61,20 +51,7 @@ export class DynamoImportStore implements ImportStore {
   }
 
   async saveProgress(previous: ImportJob, next: ImportJob): Promise<void> {
-    try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: toItem(next),
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': previous.version },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new VersionMismatchError('import', next.id);
-      throw error;
-    }
+    await replaceVersioned(this.table, toItem(next), previous.version, { type: 'import', id: next.id });
   }
 }
 
@@ -105,23 +82,20 @@ export class DynamoExistingDataReader implements ExistingDataReader {
     const taken = new Map<string, IdentifierOwner>();
 
     const byPk = new Map<string, (item: Record<string, unknown>) => void>();
+    const accountKey = (accountId: string) => accountEntity.key({ tenantId, accountId });
+    const contactKey = (contactId: string) => contactEntity.key({ tenantId, contactId });
     for (const id of query.accountIds) {
-      byPk.set(keys.account(tenantId, id).pk, (item) =>
-        accounts.set(id, { createdAt: item.createdAt as string }),
-      );
+      byPk.set(accountKey(id).pk, (item) => accounts.set(id, { createdAt: item.createdAt as string }));
     }
     for (const id of query.contactIds) {
-      byPk.set(keys.contact(tenantId, id).pk, () => contacts.add(id));
+      byPk.set(contactKey(id).pk, () => contacts.add(id));
     }
     const lookups = new Map<string, { kind: IdentifierKind; value: string }>();
-    const getKeys: ItemKey[] = [
-      ...query.accountIds.map((id) => keys.account(tenantId, id)),
-      ...query.contactIds.map((id) => keys.contact(tenantId, id)),
-    ];
+    const getKeys: ItemKey[] = [...query.accountIds.map(accountKey), ...query.contactIds.map(contactKey)];
     for (const { kind, value } of query.identifiers) {
       const unique = uniqueKinds[kind];
       if (unique) {
-        const key = keys.unique(tenantId, unique, value);
+        const key = uniqueEntity.key({ tenantId, kind: unique, value });
         if (byPk.has(key.pk)) continue;
         getKeys.push(key);
         byPk.set(key.pk, (item) =>
@@ -185,15 +159,11 @@ export class DynamoExistingDataReader implements ExistingDataReader {
     kind: 'email' | 'phone',
     value: string,
   ): Promise<IdentifierOwner | undefined> {
-    const { Items = [] } = await this.table.client.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.lookup(tenantId, kind, value) },
-        Limit: 1,
-      }),
+    const [lookup] = await queryFirstPage(
+      this.table,
+      lookupEntity.patterns.ownersOfValue.query({ tenantId, kind, value }),
+      { Limit: 1 },
     );
-    const lookup = Items[0];
     if (!lookup) return undefined;
     return { type: lookup.subject === 'ACCOUNT' ? 'account' : 'contact', id: lookup.id as string };
   }

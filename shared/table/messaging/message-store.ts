@@ -1,23 +1,19 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Message } from '#domain/messaging/message';
 import type { Claim, MessageStore } from '#domain/messaging/stores';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
-import { stripLayout } from '#table/core/item-mapping';
-import { keys } from '#table/core/keys';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
-import { putNew, putVersioned, type TransactItem, transactWrite } from '#table/core/transact';
-import { messagingKeys } from './messaging-keys';
+import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
+import { replaceVersioned } from '#table/core/versioned-change';
+import { messageEntity } from './entities';
 
-const itemOf = (message: Message) => ({
-  ...messagingKeys.message(message.tenantId, message.contactId, message.id),
-  entity: 'Message',
-  ...message,
-});
+const itemOf = (message: Message) =>
+  messageEntity.item(message, {
+    key: { tenantId: message.tenantId, contactId: message.contactId, messageId: message.id },
+  });
 
 /** What the idempotency record of a send keeps: where its message is. */
 interface ClaimedMessage {
@@ -50,7 +46,11 @@ export class DynamoMessageStore implements MessageStore {
     }
     // Refuses the key of another request (422), or one whose first write is not visible yet (409).
     const earlier = await replayOf<ClaimedMessage>(this.table, message.tenantId, idempotency);
-    const found = await this.get(message.tenantId, earlier.contactId, earlier.messageId);
+    const found = await messageEntity.get(this.table, {
+      tenantId: message.tenantId,
+      contactId: earlier.contactId,
+      messageId: earlier.messageId,
+    });
     if (!found) throw new Error(`message ${earlier.messageId} of an idempotency record is missing`);
     return { claimed: false, earlier: found };
   }
@@ -66,31 +66,14 @@ export class DynamoMessageStore implements MessageStore {
       });
       return;
     }
-    await transactWrite(this.table, [putVersioned(this.table, itemOf(next), previous.version)], (codes) =>
-      codes[0] === 'ConditionalCheckFailed' ? new VersionMismatchError('message', next.id) : undefined,
-    );
-  }
-
-  private async get(tenantId: string, contactId: string, messageId: string): Promise<Message | undefined> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: messagingKeys.message(tenantId, contactId, messageId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? stripLayout<Message>(Item) : undefined;
+    await replaceVersioned(this.table, itemOf(next), previous.version, { type: 'message', id: next.id });
   }
 
   /** Newest first: message ids are ULIDs, which sort by time. */
   list(tenantId: string, contactId: string, page: PageRequest): Promise<Page<Message>> {
     return queryPage<Message>(
       this.table,
-      {
-        partition: keys.contact(tenantId, contactId).pk,
-        sortKeyPrefix: messagingKeys.messagePrefix,
-        newestFirst: true,
-      },
+      messageEntity.patterns.ofContact.query({ tenantId, contactId }),
       page,
     );
   }

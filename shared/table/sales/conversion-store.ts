@@ -1,12 +1,10 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { IdempotencyToken } from '#domain/ports';
 import type { Conversion, ConversionStore } from '#domain/sales/leads/conversion-service';
 import type { DynamoAccountStore } from '#table/accounts/account-store';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import type { DynamoContactStore } from '#table/accounts/contact-store';
 import { type Change, commitChanges } from '#table/core/commit-change';
-import { replayOf } from '#table/core/idempotency';
-import { keys } from '#table/core/keys';
+import { isRecorded, replayOf } from '#table/core/idempotency';
 import type { Table } from '#table/core/table';
 import type { DynamoSupplyPointStore } from '#table/energy/supply-point-store';
 import { dealChange } from './deal-store';
@@ -62,14 +60,9 @@ export class DynamoConversionStore implements ConversionStore {
   }
 
   async replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<Conversion | undefined> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: keys.idempotency(tenantId, idempotency.operationId, idempotency.key),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? replayOf<Conversion>(this.table, tenantId, idempotency) : undefined;
+    return (await isRecorded(this.table, tenantId, idempotency))
+      ? replayOf<Conversion>(this.table, tenantId, idempotency)
+      : undefined;
   }
 }
 

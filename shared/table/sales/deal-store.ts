@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { settingUsageDeltas } from '#domain/accounts/references';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
@@ -7,21 +6,16 @@ import type { DealStore } from '#domain/sales/stores';
 import type { SettingRef } from '#domain/settings/settings-lookup';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import { type Change, commitChange } from '#table/core/commit-change';
-import { stripLayout } from '#table/core/item-mapping';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { deleteItem, type TransactItem } from '#table/core/transact';
-import { salesKeys } from './sales-keys';
+import { commitCreate } from '#table/core/versioned-change';
+import { dealCopyEntity, dealEntity } from './entities';
 
 /** A deal in its own partition and in the tenant's deal list (gsi2). */
 function toItem(d: Deal): Record<string, unknown> {
-  return {
-    ...salesKeys.deal(d.tenantId, d.id),
-    entity: 'Deal',
-    gsi2pk: salesKeys.dealList(d.tenantId),
-    gsi2sk: d.id,
-    ...d,
-  };
+  const at = { tenantId: d.tenantId, dealId: d.id };
+  return dealEntity.item(d, { key: at, gsi2: at });
 }
 
 /** The settings a deal uses, for their usage counters. */
@@ -40,14 +34,12 @@ export function dealSettingRefs(deal: Deal | undefined): SettingRef[] {
 function memberCopies(table: Table, previous: Deal | undefined, next: Deal): TransactItem[] {
   const members = new Set(dealMembers(next));
   const removed = previous ? dealMembers(previous).filter((userId) => !members.has(userId)) : [];
+  const copyOf = (userId: string) => ({ tenantId: next.tenantId, userId, dealId: next.id });
   return [
-    ...removed.map((userId) => deleteItem(table, salesKeys.dealOfUser(next.tenantId, userId, next.id))),
+    ...removed.map((userId) => deleteItem(table, dealCopyEntity.key(copyOf(userId)))),
     ...[...members].map(
       (userId): TransactItem => ({
-        Put: {
-          TableName: table.name,
-          Item: { ...salesKeys.dealOfUser(next.tenantId, userId, next.id), entity: 'DealCopy', ...next },
-        },
+        Put: { TableName: table.name, Item: dealCopyEntity.item(next, { key: copyOf(userId) }) },
       }),
     ),
   ];
@@ -64,7 +56,7 @@ export function dealChange(
   next: Deal,
   event: DomainEvent,
   settingUsage?: SettingUsageItems,
-): Change {
+): Change & { readonly response: Deal } {
   const usage = settingUsageDeltas(dealSettingRefs(previous), dealSettingRefs(next));
   return {
     resource: 'deal',
@@ -86,23 +78,15 @@ export class DynamoDealStore implements DealStore {
     private readonly settingUsage?: SettingUsageItems,
   ) {}
 
-  async get(tenantId: string, dealId: string): Promise<Deal | undefined> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: salesKeys.deal(tenantId, dealId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? stripLayout<Deal>(Item) : undefined;
+  get(tenantId: string, dealId: string): Promise<Deal | undefined> {
+    return dealEntity.get(this.table, { tenantId, dealId });
   }
 
-  async create(deal: Deal, event: DomainEvent, idempotency?: IdempotencyToken) {
-    const { replayed } = await commitChange(this.table, {
+  create(deal: Deal, event: DomainEvent, idempotency?: IdempotencyToken) {
+    return commitCreate(this.table, {
       ...dealChange(this.table, undefined, deal, event, this.settingUsage),
       idempotency,
     });
-    return replayed ? { value: replayed as Deal, replayed: true } : { value: deal, replayed: false };
   }
 
   async update(previous: Deal, next: Deal, event: DomainEvent): Promise<void> {
@@ -111,19 +95,11 @@ export class DynamoDealStore implements DealStore {
 
   /** Every deal of the tenant, newest first. */
   list(tenantId: string, page: PageRequest): Promise<Page<Deal>> {
-    return queryPage<Deal>(
-      this.table,
-      { index: 'gsi2', partition: salesKeys.dealList(tenantId), newestFirst: true },
-      page,
-    );
+    return queryPage<Deal>(this.table, dealEntity.patterns.all.query({ tenantId }), page);
   }
 
   /** The deals a user owns or takes part in, from their copies. */
   ofUser(tenantId: string, userId: string, page: PageRequest): Promise<Page<Deal>> {
-    return queryPage<Deal>(
-      this.table,
-      { partition: salesKeys.dealsOfUser(tenantId, userId), newestFirst: true },
-      page,
-    );
+    return queryPage<Deal>(this.table, dealCopyEntity.patterns.ofUser.query({ tenantId, userId }), page);
   }
 }

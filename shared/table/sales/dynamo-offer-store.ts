@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { PreparedDeal } from '#domain/sales/deals/deal-service';
@@ -7,24 +6,19 @@ import type { OfferStore, StoredOffer } from '#domain/sales/offers/offer-store';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import { type Change, commitChange, commitChanges } from '#table/core/commit-change';
 import { stripLayout } from '#table/core/item-mapping';
+import { queryAll } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import type { TransactItem } from '#table/core/transact';
 import { putNew } from '#table/core/transact';
+import { commitCreate } from '#table/core/versioned-change';
 import { dealChange } from './deal-store';
-import { salesKeys } from './sales-keys';
-
-const headerSk = salesKeys.offer('', '').sk;
+import { acceptedOfferEntity, offerEntity, offerVersionEntity } from './entities';
 
 /** The header in its own partition and in its deal's offers (gsi1). */
 function headerItem(o: Offer): Record<string, unknown> {
-  return {
-    ...salesKeys.offer(o.tenantId, o.id),
-    entity: 'Offer',
-    gsi1pk: salesKeys.offersOfDeal(o.tenantId, o.dealId),
-    gsi1sk: salesKeys.offerInDeal(o.id),
-    ...o,
-  };
+  const at = { tenantId: o.tenantId, offerId: o.id };
+  return offerEntity.item(o, { key: at, gsi1: { ...at, dealId: o.dealId } });
 }
 
 /**
@@ -35,7 +29,9 @@ function versionPut(table: Table, v: OfferVersion): TransactItem {
   return {
     Put: {
       TableName: table.name,
-      Item: { ...salesKeys.offerVersion(v.tenantId, v.offerId, v.number), entity: 'OfferVersion', ...v },
+      Item: offerVersionEntity.item(v, {
+        key: { tenantId: v.tenantId, offerId: v.offerId, number: v.number },
+      }),
     },
   };
 }
@@ -66,49 +62,27 @@ export class DynamoOfferStore implements OfferStore {
 
   /** One Query of the offer's partition: the header sorts before its versions (`OFFER` < `VERSION#…`). */
   async get(tenantId: string, offerId: string): Promise<StoredOffer | undefined> {
-    let offer: Offer | undefined;
-    const versions: OfferVersion[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client.send(
-        new QueryCommand({
-          TableName: this.table.name,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': salesKeys.offer(tenantId, offerId).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (item.sk === headerSk) offer = stripLayout<Offer>(item);
-        else if (String(item.sk).startsWith(salesKeys.offerVersionPrefix)) versions.push(stripLayout(item));
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return offer ? { offer, versions } : undefined;
+    const items = await queryAll(this.table, offerEntity.patterns.withVersions.query({ tenantId, offerId }), {
+      ConsistentRead: true,
+    });
+    const header = items.find((item) => item.entity === offerEntity.stored);
+    const versions = items
+      .filter((item) => item.entity === offerVersionEntity.stored)
+      .map((item) => stripLayout<OfferVersion>(item));
+    return header ? { offer: stripLayout<Offer>(header), versions } : undefined;
   }
 
   ofDeal(tenantId: string, dealId: string, page: PageRequest): Promise<Page<Offer>> {
-    return queryPage<Offer>(
-      this.table,
-      {
-        index: 'gsi1',
-        partition: salesKeys.offersOfDeal(tenantId, dealId),
-        sortKeyPrefix: salesKeys.offerInDeal(''),
-        newestFirst: true,
-      },
-      page,
-    );
+    return queryPage<Offer>(this.table, offerEntity.patterns.ofDeal.query({ tenantId, dealId }), page);
   }
 
-  async create(offer: Offer, version: OfferVersion, event: DomainEvent, idempotency?: IdempotencyToken) {
+  create(offer: Offer, version: OfferVersion, event: DomainEvent, idempotency?: IdempotencyToken) {
     const stored: StoredOffer = { offer, versions: [version] };
-    const { replayed } = await commitChange(this.table, {
+    return commitCreate(this.table, {
       ...offerChange(this.table, undefined, offer, [version], event),
       idempotency,
       response: stored,
     });
-    return replayed ? { value: replayed as StoredOffer, replayed: true } : { value: stored, replayed: false };
   }
 
   async update(
@@ -134,7 +108,13 @@ export class DynamoOfferStore implements OfferStore {
         // One accepted offer per deal, whatever the deal's stage: two acceptances racing cannot both win.
         extra: [
           ...(change.extra ?? []),
-          putNew(this.table, { ...salesKeys.acceptedOffer(next.tenantId, next.dealId), offerId: next.id }),
+          putNew(
+            this.table,
+            acceptedOfferEntity.item(
+              { offerId: next.id },
+              { key: { tenantId: next.tenantId, dealId: next.dealId } },
+            ),
+          ),
         ],
         extraConflict: {
           code: 'invalid-state',

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoundRobinTurns } from '#domain/sales/leads/lead-routing';
 import type { Table } from '#table/core/table';
-import { salesKeys } from './sales-keys';
+import { roundRobinEntity } from './entities';
 
 /**
  * The round-robin counter of each user group: one item per group whose
@@ -15,10 +15,10 @@ export class DynamoRoundRobinStore implements RoundRobinTurns {
     const { Attributes } = await this.table.client.send(
       new UpdateCommand({
         TableName: this.table.name,
-        Key: salesKeys.roundRobin(tenantId, groupId),
+        Key: roundRobinEntity.key({ tenantId, groupId }),
         UpdateExpression: 'SET #entity = :entity ADD #turn :one',
         ExpressionAttributeNames: { '#entity': 'entity', '#turn': 'turn' },
-        ExpressionAttributeValues: { ':entity': 'RoundRobin', ':one': 1 },
+        ExpressionAttributeValues: { ':entity': roundRobinEntity.stored, ':one': 1 },
         ReturnValues: 'UPDATED_NEW',
       }),
     );

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BucketDelta } from '#domain/sales/reports/bucket-delta';
 import type { ForecastBucket } from '#domain/sales/reports/forecast';
 import type { FunnelBucket } from '#domain/sales/reports/funnel';
@@ -13,50 +13,28 @@ import type {
   SalesAggregateReader,
   SalesAggregateWriter,
 } from '#domain/sales/reports/sales-aggregates';
+import type { KeyCondition } from '#table/core/key-condition';
+import type { ItemKey } from '#table/core/key-template';
+import { type QueryOptions, queryAll } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
 import type { TransactItem } from '#table/core/transact';
-import { salesKeys } from './sales-keys';
-
-/**
- * Sort keys of the buckets in a projection's partition. Month comes before
- * the owner, group or reason, so a report over a range of months is one
- * `BETWEEN` of the key and reads only the months asked for.
- */
-export function forecastSortKey(bucket: ForecastBucket): string {
-  switch (bucket.kind) {
-    case 'owner':
-      return `OWNER#${bucket.month}#${bucket.ownerId}`;
-    case 'group':
-      return `GROUP#${bucket.month}#${bucket.groupId}`;
-    case 'grouped':
-      return `GROUP#${bucket.month}`;
-    case 'month':
-      return `MONTH#${bucket.month}`;
-    case 'won':
-      return `OUTCOME#${bucket.month}#WON`;
-    case 'lost':
-      return `OUTCOME#${bucket.month}#LOST#${bucket.lossReasonId}`;
-  }
-}
-
-export function funnelSortKey(bucket: FunnelBucket): string {
-  switch (bucket.kind) {
-    case 'stage':
-      return `STAGE#${bucket.stage}`;
-    case 'source':
-      return `SOURCE#${bucket.source}#STAGE#${bucket.stage}`;
-    case 'campaign':
-      return `CAMPAIGN#${bucket.campaign}#STAGE#${bucket.stage}`;
-  }
-}
+import {
+  appliedEventEntity,
+  type ForecastCut,
+  type FunnelCutKey,
+  forecastBucketEntity,
+  forecastBucketKey,
+  funnelBucketEntity,
+  funnelBucketKey,
+} from './entities';
 
 const projections = {
-  forecast: { partition: salesKeys.forecast, sortKey: forecastSortKey, entity: 'ForecastBucket' },
-  funnel: { partition: salesKeys.funnel, sortKey: funnelSortKey, entity: 'FunnelBucket' },
+  forecast: { key: forecastBucketKey, entity: forecastBucketEntity.stored },
+  funnel: { key: funnelBucketKey, entity: funnelBucketEntity.stored },
 } as const;
 
-const pipelinePrefix: Record<PipelineCut, string> = { owner: 'OWNER#', group: 'GROUP#', month: 'MONTH#' };
-const funnelPrefix: Record<FunnelCut, string> = { stage: 'STAGE#', source: 'SOURCE#', campaign: 'CAMPAIGN#' };
+const pipelineCut: Record<PipelineCut, ForecastCut> = { owner: 'OWNER', group: 'GROUP', month: 'MONTH' };
+const funnelCut: Record<FunnelCut, FunnelCutKey> = { stage: 'STAGE', source: 'SOURCE', campaign: 'CAMPAIGN' };
 
 /** A TransactWriteItems holds 100 items: the applied marker and 99 buckets. */
 export const bucketsPerTransaction = 99;
@@ -105,7 +83,7 @@ export class DynamoSalesAggregates implements SalesAggregateWriter, SalesAggrega
   ): Promise<boolean> {
     const updates = deltas
       .map((delta) => this.bucketUpdate(tenantId, projection, delta))
-      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+      .sort((a, b) => (a.key.sk < b.key.sk ? -1 : a.key.sk > b.key.sk ? 1 : 0));
     const parts = Math.ceil(updates.length / bucketsPerTransaction);
     let applied = false;
     for (let part = 0; part < parts; part++) {
@@ -124,44 +102,34 @@ export class DynamoSalesAggregates implements SalesAggregateWriter, SalesAggrega
     range: MonthRange,
     ownerId?: string,
   ): Promise<BucketTotal<ForecastBucket>[]> {
-    const prefix = pipelinePrefix[cut];
-    return this.queryAll<ForecastBucket>({
-      TableName: this.table.name,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      // One owner's rows: the Query reads the range, the filter keeps theirs.
-      ...(ownerId !== undefined
-        ? {
+    // One owner's rows: the Query reads the range, the filter keeps theirs.
+    const ownersRows: QueryOptions =
+      ownerId === undefined
+        ? {}
+        : {
             FilterExpression: '#bucket.#ownerId = :ownerId',
             ExpressionAttributeNames: { '#bucket': 'bucket', '#ownerId': 'ownerId' },
-          }
-        : {}),
-      ExpressionAttributeValues: {
-        ':pk': salesKeys.forecast(tenantId),
-        // `~` sorts after `#` and every id character: the last month's keys all fall before it.
-        ':from': `${prefix}${range.from}`,
-        ':to': `${prefix}${range.to}~`,
-        ...(ownerId !== undefined ? { ':ownerId': ownerId } : {}),
-      },
-    });
+            ExpressionAttributeValues: { ':ownerId': ownerId },
+          };
+    return this.totals<ForecastBucket>(this.months(tenantId, pipelineCut[cut], range), ownersRows);
   }
 
   async outcomes(tenantId: string, range: MonthRange): Promise<BucketTotal<ForecastBucket>[]> {
-    return this.queryAll<ForecastBucket>({
-      TableName: this.table.name,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': salesKeys.forecast(tenantId),
-        ':from': `OUTCOME#${range.from}`,
-        ':to': `OUTCOME#${range.to}~`,
-      },
-    });
+    return this.totals<ForecastBucket>(this.months(tenantId, 'OUTCOME', range));
   }
 
   async funnel(tenantId: string, cut: FunnelCut): Promise<BucketTotal<FunnelBucket>[]> {
-    return this.queryAll<FunnelBucket>({
-      TableName: this.table.name,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': salesKeys.funnel(tenantId), ':prefix': funnelPrefix[cut] },
+    return this.totals<FunnelBucket>(
+      funnelBucketEntity.patterns.ofCut.query({ tenantId, cut: funnelCut[cut] }),
+    );
+  }
+
+  /** The buckets of one cut from the first month of the range to the last, both whole. */
+  private months(tenantId: string, cut: ForecastCut, range: MonthRange): KeyCondition {
+    return forecastBucketEntity.patterns.overMonths.query({
+      tenantId,
+      from: { cut, month: range.from },
+      to: { cut, month: range.to },
     });
   }
 
@@ -169,12 +137,11 @@ export class DynamoSalesAggregates implements SalesAggregateWriter, SalesAggrega
     return {
       Put: {
         TableName: this.table.name,
-        Item: {
-          ...salesKeys.applied(tenantId, projection, markerId),
-          entity: 'AppliedEvent',
+        Item: appliedEventEntity.item(
           // The table's TTL attribute.
-          expiresAt: Math.floor(Date.now() / 1000) + markerRetentionSeconds,
-        },
+          { expiresAt: Math.floor(Date.now() / 1000) + markerRetentionSeconds },
+          { key: { tenantId, projection, eventId: markerId } },
+        ),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
@@ -185,9 +152,9 @@ export class DynamoSalesAggregates implements SalesAggregateWriter, SalesAggrega
     tenantId: string,
     projection: P,
     { bucket, amounts }: BucketDelta<ProjectionBuckets[P]>,
-  ): { sk: string; item: TransactItem } {
-    const { partition, sortKey, entity } = projections[projection];
-    const sk = (sortKey as (b: ProjectionBuckets[P]) => string)(bucket);
+  ): { key: ItemKey; item: TransactItem } {
+    const { key: keyOf, entity } = projections[projection];
+    const key = (keyOf as (tenantId: string, b: ProjectionBuckets[P]) => ItemKey)(tenantId, bucket);
     const names: Record<string, string> = { '#entity': 'entity', '#bucket': 'bucket' };
     const values: Record<string, unknown> = { ':entity': entity, ':bucket': bucket };
     const adds = Object.entries(amounts).map(([name, amount], i) => {
@@ -196,11 +163,11 @@ export class DynamoSalesAggregates implements SalesAggregateWriter, SalesAggrega
       return `#a${i} :a${i}`;
     });
     return {
-      sk,
+      key,
       item: {
         Update: {
           TableName: this.table.name,
-          Key: { pk: partition(tenantId), sk },
+          Key: key,
           UpdateExpression: `SET #entity = :entity, #bucket = :bucket ADD ${adds.join(', ')}`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -230,15 +197,8 @@ export class DynamoSalesAggregates implements SalesAggregateWriter, SalesAggrega
     }
   }
 
-  /** A Query followed to its last page: a report bigger than 1 MB reads on. */
-  private async queryAll<B>(input: QueryCommandInput): Promise<BucketTotal<B>[]> {
-    const totals: BucketTotal<B>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.table.client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      for (const item of page.Items ?? []) totals.push(totalOf<B>(item));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return totals;
+  /** Every bucket of a report, to its last page: a report bigger than 1 MB reads on. */
+  private async totals<B>(buckets: KeyCondition, options?: QueryOptions): Promise<BucketTotal<B>[]> {
+    return (await queryAll(this.table, buckets, options)).map((item) => totalOf<B>(item));
   }
 }

@@ -1,7 +1,7 @@
 import type { SettingTitles } from '#domain/sales/reports/sales-aggregates';
 import { batchGetItems } from '#table/accounts/category-members';
 import type { Table } from '#table/core/table';
-import { settingKeys } from './settings-keys';
+import { settingEntity } from './entities';
 
 /** Titles of settings by id: one BatchGetItem per 100 ids. */
 export class DynamoSettingTitles implements SettingTitles {
@@ -10,7 +10,7 @@ export class DynamoSettingTitles implements SettingTitles {
   async titles(tenantId: string, settingIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
     const items = await batchGetItems(
       this.table,
-      settingIds.map((id) => settingKeys.setting(tenantId, id)),
+      settingIds.map((settingId) => settingEntity.key({ tenantId, settingId })),
     );
     return new Map(items.map((item) => [item.id as string, item.title as string]));
   }

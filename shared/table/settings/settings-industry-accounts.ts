@@ -1,8 +1,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountIdsPage, IndustryAccounts } from '#domain/settings/stores';
+import { accountEntity } from '#table/accounts/entities';
 import { type CursorKey, decodeCursor, encodeCursor } from '#table/core/cursor';
-import { keys } from '#table/core/keys';
+import { queryKeyInput } from '#table/core/key-condition';
 import type { Table } from '#table/core/table';
+
+const liveAccounts = (tenantId: string) => accountEntity.patterns.ofIndustry.query({ tenantId });
 
 /**
  * The accounts of an industry, for the move-customers job.
@@ -20,7 +23,7 @@ export class DynamoIndustryAccounts implements IndustryAccounts {
   private cursorKey(tenantId: string): CursorKey {
     return {
       attributes: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
-      partition: { attribute: 'gsi2pk', value: keys.accountList(tenantId) },
+      partition: { attribute: 'gsi2pk', value: liveAccounts(tenantId).partition },
     };
   }
 
@@ -31,13 +34,13 @@ export class DynamoIndustryAccounts implements IndustryAccounts {
     limit?: number,
     countOnly = false,
   ) {
+    const key = queryKeyInput(liveAccounts(tenantId));
     return this.table.client.send(
       new QueryCommand({
         TableName: this.table.name,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
+        ...key,
         FilterExpression: 'industryId = :industry',
-        ExpressionAttributeValues: { ':pk': keys.accountList(tenantId), ':industry': industryId },
+        ExpressionAttributeValues: { ...key.ExpressionAttributeValues, ':industry': industryId },
         ...(countOnly
           ? { Select: 'COUNT' as const }
           : { ProjectionExpression: 'pk, sk, gsi2pk, gsi2sk, id' }),

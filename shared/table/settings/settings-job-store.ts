@@ -1,24 +1,20 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { MoveCustomersJob } from '#domain/settings/job';
 import type { JobLocks, JobStore } from '#domain/settings/stores';
+import { getItem } from '#table/core/get-item';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
-import { stripLayout } from '#table/core/item-mapping';
 import { outboxPut } from '#table/core/outbox';
 import type { Table } from '#table/core/table';
 import { putNew, putVersioned, type TransactItem, transactWrite } from '#table/core/transact';
-import { settingKeys } from './settings-keys';
+import { jobEntity, settingEntity, settingLockEntity } from './entities';
 
 /** A lock left by a job that died is cleaned up by TTL a day after it expired. */
 const lockCleanupSeconds = 24 * 3600;
 
-const jobItem = (job: MoveCustomersJob) => ({
-  ...settingKeys.job(job.tenantId, job.id),
-  entity: 'Job',
-  ...job,
-});
+const jobItem = (job: MoveCustomersJob) =>
+  jobEntity.item(job, { key: { tenantId: job.tenantId, jobId: job.id } });
 
 class Replay extends Error {}
 
@@ -26,15 +22,8 @@ class Replay extends Error {}
 export class DynamoJobStore implements JobStore {
   constructor(private readonly table: Table) {}
 
-  async get(tenantId: string, jobId: string): Promise<MoveCustomersJob | undefined> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: settingKeys.job(tenantId, jobId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? stripLayout<MoveCustomersJob>(Item) : undefined;
+  get(tenantId: string, jobId: string): Promise<MoveCustomersJob | undefined> {
+    return jobEntity.get(this.table, { tenantId, jobId });
   }
 
   async create(
@@ -49,13 +38,14 @@ export class DynamoJobStore implements JobStore {
       items.push({
         Put: {
           TableName: this.table.name,
-          Item: {
-            ...settingKeys.lock(job.tenantId, settingId),
-            entity: 'SettingLock',
-            jobId: job.id,
-            lockedUntil: locks.until,
-            expiresAt: Math.floor(Date.parse(locks.until) / 1000) + lockCleanupSeconds,
-          },
+          Item: settingLockEntity.item(
+            {
+              jobId: job.id,
+              lockedUntil: locks.until,
+              expiresAt: Math.floor(Date.parse(locks.until) / 1000) + lockCleanupSeconds,
+            },
+            { key: { tenantId: job.tenantId, settingId } },
+          ),
           // A lock whose job died (its time is up) may be taken over.
           ConditionExpression: 'attribute_not_exists(pk) OR lockedUntil < :now',
           ExpressionAttributeValues: { ':now': event.occurredAt },
@@ -67,7 +57,7 @@ export class DynamoJobStore implements JobStore {
       items.push({
         ConditionCheck: {
           TableName: this.table.name,
-          Key: settingKeys.setting(job.tenantId, settingId),
+          Key: settingEntity.key({ tenantId: job.tenantId, settingId }),
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
         },
       });
@@ -119,11 +109,9 @@ export class DynamoJobStore implements JobStore {
     const items: TransactItem[] = [putVersioned(this.table, jobItem(next), previous.version)];
     for (const settingId of release) {
       // Only a lock that is still this job's: one that expired may belong to another job by now.
-      const key = settingKeys.lock(next.tenantId, settingId);
-      const { Item } = await this.table.client.send(
-        new GetCommand({ TableName: this.table.name, Key: key, ConsistentRead: true }),
-      );
-      if (Item?.jobId !== next.id) continue;
+      const key = settingLockEntity.key({ tenantId: next.tenantId, settingId });
+      const lock = await getItem(this.table, key);
+      if (lock?.jobId !== next.id) continue;
       items.push({
         Delete: {
           TableName: this.table.name,

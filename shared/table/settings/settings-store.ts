@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
@@ -13,13 +13,16 @@ import {
 import type { SettingKind, SettingRef, SettingsLookup } from '#domain/settings/settings-lookup';
 import type { SettingFilter, SettingsStore, TreeWriteOptions } from '#domain/settings/stores';
 import { type CursorKey, decodeCursor, encodeCursor } from '#table/core/cursor';
+import { getItem } from '#table/core/get-item';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
 import { stripLayout } from '#table/core/item-mapping';
-import { foldForSort, type ItemKey } from '#table/core/keys';
+import { keyNames, queryKeyInput } from '#table/core/key-condition';
+import type { ItemKey } from '#table/core/key-template';
 import { outboxPut } from '#table/core/outbox';
+import { queryFirstPage } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
-import { padOrder, settingKeys } from './settings-keys';
+import { settingEntity, settingLockEntity, settingOrderEntity, settingTitleEntity } from './entities';
 
 /**
  * Counters other modules keep on a setting item with `ADD` (never with a
@@ -38,23 +41,18 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function toItem(s: Setting): Record<string, unknown> {
   const { usage: _usage, ...fields } = s;
   const deleted = s.deletedAt !== undefined;
-  return {
-    ...settingKeys.setting(s.tenantId, s.id),
-    entity: 'Setting',
-    gsi2pk: settingKeys.list(s.tenantId, s.kind, deleted),
-    gsi2sk:
-      isOrderedKind(s.kind) && 'order' in s
-        ? `${padOrder(s.order)}#${s.id}`
-        : `${foldForSort(s.title)}#${s.id}`,
+  const at = { tenantId: s.tenantId, settingId: s.id };
+  return settingEntity.item(fields, {
+    key: at,
     // A live user group is listed under its parent; a deleted one under nobody.
-    ...(s.kind === 'user-group' && !deleted
-      ? {
-          gsi1pk: settingKeys.groupChildren(s.tenantId, s.parentId),
-          gsi1sk: `${foldForSort(s.title)}#${s.id}`,
-        }
-      : {}),
-    ...fields,
-  };
+    gsi1: s.kind === 'user-group' && !deleted ? { ...at, parentId: s.parentId, title: s.title } : undefined,
+    gsi2: {
+      ...at,
+      kind: s.kind,
+      deleted,
+      position: { title: s.title, order: isOrderedKind(s.kind) && 'order' in s ? s.order : undefined },
+    },
+  });
 }
 
 const count = (value: unknown) => (typeof value === 'number' ? value : 0);
@@ -116,12 +114,12 @@ function updateVersioned(
 function titleGuard(s: Setting | undefined): ItemKey | undefined {
   if (!s || s.deletedAt !== undefined) return undefined;
   const scope = s.kind === 'user-group' ? `user-group#${s.parentId ?? 'ROOT'}` : s.kind;
-  return settingKeys.title(s.tenantId, scope, foldForSort(s.title));
+  return settingTitleEntity.key({ tenantId: s.tenantId, scope, title: s.title });
 }
 
 function orderGuard(s: Setting | undefined): ItemKey | undefined {
   if (!s || s.deletedAt !== undefined || !('order' in s)) return undefined;
-  return settingKeys.order(s.tenantId, s.kind, s.order);
+  return settingOrderEntity.key({ tenantId: s.tenantId, kind: s.kind, order: s.order });
 }
 
 /** Moves a guard claim: release the old key (if still ours), claim the new one (if free). */
@@ -147,7 +145,8 @@ function guardMove(
   items.push({
     Put: {
       TableName: table.name,
-      Item: { ...after, entity: 'Unique', ownerId },
+      // Title and order guards are stored alike.
+      Item: { ...after, entity: settingTitleEntity.stored, ownerId },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   });
@@ -194,7 +193,7 @@ function parentItems(
       return {
         ConditionCheck: {
           TableName: table.name,
-          Key: settingKeys.setting(tenantId, id),
+          Key: settingEntity.key({ tenantId, settingId: id }),
           ConditionExpression: condition,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -204,7 +203,7 @@ function parentItems(
     return {
       Update: {
         TableName: table.name,
-        Key: settingKeys.setting(tenantId, id),
+        Key: settingEntity.key({ tenantId, settingId: id }),
         UpdateExpression: 'ADD childCount :delta',
         ConditionExpression: condition,
         ExpressionAttributeNames: names,
@@ -240,15 +239,8 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
     return item ? fromItem(item) : undefined;
   }
 
-  private async rawItem(tenantId: string, settingId: string) {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: settingKeys.setting(tenantId, settingId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item;
+  private rawItem(tenantId: string, settingId: string) {
+    return getItem(this.table, settingEntity.key({ tenantId, settingId }));
   }
 
   async create(
@@ -345,7 +337,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
       items.push({
         ConditionCheck: {
           TableName: this.table.name,
-          Key: settingKeys.lock(previous.tenantId, previous.id),
+          Key: settingLockEntity.key({ tenantId: previous.tenantId, settingId: previous.id }),
           ConditionExpression: 'attribute_not_exists(pk) OR lockedUntil < :now OR jobId = :job',
           ExpressionAttributeValues: { ':now': event.occurredAt, ':job': jobId ?? '-' },
         },
@@ -401,16 +393,13 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
   }
 
   private async lockedBy(previous: Setting): Promise<Error> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: settingKeys.lock(previous.tenantId, previous.id),
-        ConsistentRead: true,
-      }),
+    const lock = await getItem(
+      this.table,
+      settingLockEntity.key({ tenantId: previous.tenantId, settingId: previous.id }),
     );
     return new ConflictError(
       'job-running',
-      `industry '${previous.title}' takes part in move-customers job ${String(Item?.jobId ?? '')}, which is still running; delete it when the job is done`,
+      `industry '${previous.title}' takes part in move-customers job ${String(lock?.jobId ?? '')}, which is still running; delete it when the job is done`,
     );
   }
 
@@ -426,16 +415,20 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
     });
     const before = new Map(previous.map((p) => [orderGuard(p)?.pk, p.id]));
     const after = new Map(next.map((n) => [orderGuard(n)?.pk, n.id]));
-    for (const pk of new Set([...before.keys(), ...after.keys()])) {
-      if (pk === undefined) continue;
-      const key = { pk, sk: 'UNIQUE' };
+    const guardKeys = new Map(
+      [...previous, ...next].flatMap((s) => {
+        const key = orderGuard(s);
+        return key ? [[key.pk, key] as const] : [];
+      }),
+    );
+    for (const [pk, key] of guardKeys) {
       const oldOwner = before.get(pk);
       const newOwner = after.get(pk);
       if (oldOwner !== undefined && newOwner !== undefined) {
         items.push({
           Put: {
             TableName: this.table.name,
-            Item: { ...key, entity: 'Unique', ownerId: newOwner },
+            Item: { ...key, entity: settingOrderEntity.stored, ownerId: newOwner },
             ConditionExpression: 'ownerId = :owner',
             ExpressionAttributeValues: { ':owner': oldOwner },
           },
@@ -453,7 +446,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
         items.push({
           Put: {
             TableName: this.table.name,
-            Item: { ...key, entity: 'Unique', ownerId: newOwner },
+            Item: { ...key, entity: settingOrderEntity.stored, ownerId: newOwner },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         });
@@ -476,13 +469,14 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
     filter: SettingFilter,
     page: PageRequest,
   ): Promise<Page<Setting>> {
-    const byParent = kind === 'user-group' && filter.parentId !== undefined;
-    const index = byParent ? 'gsi1' : 'gsi2';
-    const partition = byParent
-      ? settingKeys.groupChildren(tenantId, filter.parentId ?? undefined)
-      : settingKeys.list(tenantId, kind);
-    const names: Record<string, string> = { '#pk': `${index}pk` };
-    const values: Record<string, unknown> = { ':pk': partition };
+    const { subGroups, ofKind } = settingEntity.patterns;
+    const listed =
+      kind === 'user-group' && filter.parentId !== undefined
+        ? subGroups.query({ tenantId, parentId: filter.parentId ?? undefined })
+        : ofKind.query({ tenantId, kind });
+    const key = queryKeyInput(listed);
+    const names: Record<string, string> = { ...key.ExpressionAttributeNames };
+    const values: Record<string, unknown> = { ...key.ExpressionAttributeValues };
     const filters: string[] = [];
     if (kind === 'category' && filter.appliesTo) {
       names['#scope'] = 'scope';
@@ -495,16 +489,16 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
       values[':active'] = filter.active;
       filters.push('#active = :active');
     }
+    const index = keyNames(listed.index);
     const cursorKey: CursorKey = {
-      attributes: ['pk', 'sk', `${index}pk`, `${index}sk`],
-      partition: { attribute: `${index}pk`, value: partition },
+      attributes: ['pk', 'sk', index.pk, index.sk],
+      partition: { attribute: index.pk, value: listed.partition },
     };
     return this.table.client
       .send(
         new QueryCommand({
           TableName: this.table.name,
-          IndexName: index,
-          KeyConditionExpression: '#pk = :pk',
+          ...key,
           FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,
@@ -519,17 +513,12 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
   }
 
   async highestOrder(tenantId: string, kind: OrderedKind): Promise<number> {
-    const { Items = [] } = await this.table.client.send(
-      new QueryCommand({
-        TableName: this.table.name,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': settingKeys.list(tenantId, kind) },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
+    const [highest] = await queryFirstPage(
+      this.table,
+      settingEntity.patterns.highestOrder.query({ tenantId, kind }),
+      { Limit: 1 },
     );
-    return count(Items[0]?.order);
+    return count(highest?.order);
   }
 
   /** SettingsLookup: one BatchGetItem per 100 distinct ids. */
@@ -539,7 +528,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
     for (let start = 0; start < ids.length; start += 100) {
       let keys: Record<string, unknown>[] = ids
         .slice(start, start + 100)
-        .map((id) => ({ ...settingKeys.setting(tenantId, id) }));
+        .map((settingId) => ({ ...settingEntity.key({ tenantId, settingId }) }));
       for (let attempt = 0; keys.length > 0; attempt++) {
         if (attempt >= 5) throw new Error('settings read was throttled');
         const { Responses, UnprocessedKeys } = await this.table.client.send(
@@ -584,7 +573,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
     return {
       Update: {
         TableName: this.table.name,
-        Key: settingKeys.setting(tenantId, ref.id),
+        Key: settingEntity.key({ tenantId, settingId: ref.id }),
         UpdateExpression: 'ADD usageCount :delta, #by :delta',
         ConditionExpression:
           delta > 0

@@ -1,21 +1,6 @@
-import { claimChange, type GuardChange } from '#table/core/guards';
+import type { GuardChange } from '#table/core/guards';
 import type { Table } from '#table/core/table';
-import { usersKeys } from './users-keys';
-
-/**
- * Moves a user's e-mail claim from one value to another in the user's
- * transaction, like `guardChange`: release the old value (only if this user
- * still owns it), claim the new one (only if nobody does).
- */
-export function userEmailGuard(
-  table: Table,
-  tenantId: string,
-  ownerId: string,
-  before: string | undefined,
-  after: string | undefined,
-): GuardChange {
-  return claimChange(table, ownerId, before, after, (email) => usersKeys.emailGuard(tenantId, email));
-}
+import { activeAdminsEntity } from './entities';
 
 /**
  * Keeps the tenant's set of active admins in step with a user's write. Taking
@@ -30,7 +15,7 @@ export function activeAdminChange(
   isActiveAdmin: boolean,
 ): GuardChange {
   if (wasActiveAdmin === isActiveAdmin) return { items: [] };
-  const Key = usersKeys.activeAdmins(tenantId);
+  const Key = activeAdminsEntity.key({ tenantId });
   if (isActiveAdmin) {
     return {
       items: [
@@ -39,7 +24,7 @@ export function activeAdminChange(
             TableName: table.name,
             Key,
             UpdateExpression: 'SET entity = :entity ADD adminIds :id',
-            ExpressionAttributeValues: { ':entity': 'ActiveAdmins', ':id': new Set([userId]) },
+            ExpressionAttributeValues: { ':entity': activeAdminsEntity.stored, ':id': new Set([userId]) },
           },
         },
       ],

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '#http/http-error';
+import { accountEntity } from '#table/accounts/entities';
 import { type CursorKey, decodeCursor, encodeCursor } from '#table/core/cursor';
-import { keys } from '#table/core/keys';
+
+const listOf = (tenantId: string) => accountEntity.patterns.byName.query({ tenantId }).partition;
+const deletedListOf = (tenantId: string) =>
+  accountEntity.patterns.deletedByName.query({ tenantId }).partition;
 
 /** The accounts list of tenant-a: gsi2, any name. */
 const accountList: CursorKey = {
   attributes: ['pk', 'sk', 'gsi2pk', 'gsi2sk'],
-  partition: { attribute: 'gsi2pk', value: keys.accountList('tenant-a') },
+  partition: { attribute: 'gsi2pk', value: listOf('tenant-a') },
 };
 /** The accounts list of tenant-a whose names start with "volvo". */
 const volvoAccounts: CursorKey = {
@@ -18,17 +22,17 @@ const subjectPk = 'T#tenant-a#ACCOUNT#acc-9';
 const notesOfAccount: CursorKey = {
   attributes: ['pk', 'sk'],
   partition: { attribute: 'pk', value: subjectPk },
-  sortKeyPrefix: { attribute: 'sk', value: keys.notePrefix },
+  sortKeyPrefix: { attribute: 'sk', value: 'NOTE#' },
 };
 const historyOfAccount: CursorKey = {
   ...notesOfAccount,
-  sortKeyPrefix: { attribute: 'sk', value: keys.historyPrefix },
+  sortKeyPrefix: { attribute: 'sk', value: 'HISTORY#' },
 };
 
 const volvoKey = {
   pk: 'T#tenant-a#ACCOUNT#acc-9',
   sk: 'ACCOUNT',
-  gsi2pk: keys.accountList('tenant-a'),
+  gsi2pk: listOf('tenant-a'),
   gsi2sk: 'volvo ab#acc-9',
 };
 
@@ -58,7 +62,7 @@ describe('cursor', () => {
   it('accepts a key whose sort key starts with the prefix the query asks for', () => {
     // Act
     const onIndex = decodeCursor(encodeCursor(volvoKey), volvoAccounts);
-    const note = { pk: subjectPk, sk: `${keys.notePrefix}01JNR8Z5K3A7M6Q2W4E8T9Y0UP` };
+    const note = { pk: subjectPk, sk: `NOTE#01JNR8Z5K3A7M6Q2W4E8T9Y0UP` };
     const onTable = decodeCursor(encodeCursor(note), notesOfAccount);
 
     // Assess
@@ -81,7 +85,7 @@ describe('cursor', () => {
     const forged = encodeCursor({
       pk: 'T#tenant-b#ACCOUNT#acc-1',
       sk: 'ACCOUNT',
-      gsi2pk: keys.accountList('tenant-b'),
+      gsi2pk: listOf('tenant-b'),
       gsi2sk: 'x#acc-1',
     });
 
@@ -98,7 +102,7 @@ describe('cursor', () => {
     const deletedList = encodeCursor({
       pk: 'p',
       sk: 's',
-      gsi2pk: keys.accountList('tenant-a', true),
+      gsi2pk: deletedListOf('tenant-a'),
       gsi2sk: 'x',
     });
 
@@ -137,7 +141,7 @@ describe('cursor', () => {
     ],
     [
       'a notes key for the history of the same subject',
-      encoded({ pk: subjectPk, sk: `${keys.notePrefix}01JNR8Z5K3A7M6Q2W4E8T9Y0UP` }),
+      encoded({ pk: subjectPk, sk: `NOTE#01JNR8Z5K3A7M6Q2W4E8T9Y0UP` }),
       historyOfAccount,
     ],
   ])('refuses a cursor that is %s', (_case, cursor, expected) => {

@@ -15,7 +15,7 @@ function failingTable(name: string, message: string): Table {
 const partition = 'T#tenant-a#ACCOUNT#acc-1';
 /** A cursor decodeCursor accepts for the notes of acc-1. */
 const cursor = encodeCursor({ pk: partition, sk: 'NOTE#01JNR8Z5K3A7M6Q2W4E8T9Y0UP' });
-const notes = { partition, sortKeyPrefix: 'NOTE#', newestFirst: true };
+const notes = { partition, sortKey: { op: 'begins_with', value: 'NOTE#' }, newestFirst: true } as const;
 
 describe('queryPage', () => {
   it.each([

@@ -1,0 +1,17 @@
+import type { ImportJob } from '#domain/import/import-job';
+import { defineEntity } from '#table/core/entity';
+import { tenant, text } from '#table/core/facets';
+import { key } from '#table/core/key-template';
+
+export const importEntity = defineEntity<ImportJob>()({
+  name: 'Import',
+  description: 'A CSV import: its mapping, state and progress.',
+  key: { pk: key`T#${tenant}#IMPORT#${text('importId')}`, sk: key`IMPORT` },
+  patterns: {
+    byId: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'consistent GetItem; versioned Put on each state change and progress save',
+    },
+  },
+});

@@ -1,0 +1,244 @@
+import type { Deal } from '#domain/sales/deals/deal';
+import type { Lead } from '#domain/sales/leads/lead';
+import type { LeadSource } from '#domain/sales/leads/lead-source';
+import type { Offer, OfferVersion } from '#domain/sales/offers/offer';
+import type { ForecastBucket } from '#domain/sales/reports/forecast';
+import type { FunnelBucket } from '#domain/sales/reports/funnel';
+import type { SalesSettings } from '#domain/sales/sales-settings';
+import { defineEntity } from '#table/core/entity';
+import { date, folded, oneOf, orElse, padded, tenant, text, ulid } from '#table/core/facets';
+import { type ItemKey, key } from '#table/core/key-template';
+
+/** A deal's partition: the deal, and the guard of its one accepted offer; its offers' collection on gsi1. */
+const dealPartition = key`T#${tenant}#DEAL#${text('dealId')}`;
+/** An offer's partition: the header and its versions. */
+const offerPartition = key`T#${tenant}#OFFER#${text('offerId')}`;
+
+export const leadEntity = defineEntity<Lead>()({
+  name: 'Lead',
+  description: 'A lead, in its lifecycle stage’s list (gsi1) and its owner’s (gsi2, `-` for the unassigned).',
+  key: { pk: key`T#${tenant}#LEAD#${text('leadId')}`, sk: key`LEAD` },
+  indexes: {
+    gsi1: { pk: key`T#${tenant}#LEADS#STAGE#${text('stage')}`, sk: key`${ulid('leadId')}` },
+    gsi2: { pk: key`T#${tenant}#LEADS#OWNER#${orElse('ownerId', '-')}`, sk: key`${ulid('leadId')}` },
+  },
+  patterns: {
+    byId: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'consistent GetItem; versioned Put with its match items',
+    },
+    inStage: { index: 'gsi1', order: 'descending', operation: 'Query' },
+    ofOwner: { index: 'gsi2', order: 'descending', operation: 'Query' },
+  },
+});
+
+export const leadMatchKinds = ['email', 'phone'] as const;
+export type LeadMatchKind = (typeof leadMatchKinds)[number];
+
+export const leadMatchEntity = defineEntity<{ readonly leadId: string }>()({
+  name: 'LeadMatch',
+  description: 'Duplicate detection: one item per lead and e-mail or phone, in the value’s partition.',
+  key: {
+    pk: key`T#${tenant}#LEADMATCH#${oneOf('kind', leadMatchKinds)}#${text('value')}`,
+    sk: key`LEAD#${ulid('leadId')}`,
+  },
+  patterns: {
+    leadsWithValue: {
+      index: 'table',
+      operation: 'Query (limit 20), one per value; Put/Delete in the lead’s transaction',
+    },
+  },
+});
+
+export const leadSourceEntity = defineEntity<LeadSource>()({
+  name: 'LeadSource',
+  description: 'A lead platform and its mapping; its signing secret lives in Secrets Manager.',
+  key: { pk: key`T#${tenant}#LEADSOURCE#${text('sourceId')}`, sk: key`LEADSOURCE` },
+  indexes: { gsi2: { pk: key`T#${tenant}#LEADSOURCES`, sk: key`${folded('name')}#${text('sourceId')}` } },
+  patterns: {
+    byId: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
+    byName: { index: 'gsi2', operation: 'Query' },
+  },
+});
+
+export const webhookRouteEntity = defineEntity<{ readonly tenantId: string }>()({
+  name: 'WebhookRoute',
+  description:
+    'The one key without a tenant: a webhook’s path names only its lead source, and this item names the tenant.',
+  key: { pk: key`WEBHOOK#LEADSOURCE#${text('sourceId')}`, sk: key`ROUTE` },
+  patterns: {
+    tenantOfSource: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'GetItem; conditional Put with its lead source',
+    },
+  },
+});
+
+export const salesSettingsEntity = defineEntity<SalesSettings>()({
+  name: 'SalesSettings',
+  description: 'The tenant’s sales rules: scoring, routing, nurturing and offer validity.',
+  key: { pk: key`T#${tenant}#SALESSETTINGS`, sk: key`SALESSETTINGS` },
+  patterns: {
+    ofTenant: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
+  },
+});
+
+export const roundRobinEntity = defineEntity()({
+  name: 'RoundRobin',
+  description: 'The round-robin counter of a user group: `turn` grows by one with each lead routed to it.',
+  key: { pk: key`T#${tenant}#ROUNDROBIN#${text('groupId')}`, sk: key`ROUNDROBIN` },
+  patterns: { ofGroup: { index: 'table', sortKey: 'equals', operation: 'UpdateItem ADD turn' } },
+});
+
+export const dealEntity = defineEntity<Deal>()({
+  name: 'Deal',
+  description: 'A deal, in the tenant’s deal list (gsi2); deal ids are ULIDs.',
+  key: { pk: dealPartition, sk: key`DEAL` },
+  indexes: { gsi2: { pk: key`T#${tenant}#DEALS`, sk: key`${ulid('dealId')}` } },
+  patterns: {
+    byId: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'consistent GetItem; versioned Put with its member copies',
+    },
+    all: { index: 'gsi2', order: 'descending', operation: 'Query (admins, viewers)' },
+  },
+});
+
+export const dealCopyEntity = defineEntity<Deal>()({
+  name: 'DealCopy',
+  description: 'A copy of a deal for each user who owns it or takes part in it: “my deals” is one Query.',
+  key: { pk: key`T#${tenant}#USERDEALS#${text('userId')}`, sk: key`DEAL#${ulid('dealId')}` },
+  patterns: {
+    ofUser: {
+      index: 'table',
+      order: 'descending',
+      operation: 'Query; Put/Delete in the deal’s transaction',
+    },
+  },
+});
+
+export const offerEntity = defineEntity<Offer>()({
+  name: 'Offer',
+  description: 'An offer’s header, in its deal’s offers (gsi1); its versions live beside it.',
+  key: { pk: offerPartition, sk: key`OFFER` },
+  indexes: { gsi1: { pk: dealPartition, sk: key`OFFER#${ulid('offerId')}` } },
+  patterns: {
+    withVersions: {
+      index: 'table',
+      alsoReturns: ['OfferVersion'],
+      operation: 'consistent Query of every page (the header sorts before its versions); versioned Put',
+    },
+    ofDeal: { index: 'gsi1', sortKey: 'beginsWith', order: 'descending', operation: 'Query' },
+  },
+});
+
+export const offerVersionEntity = defineEntity<OfferVersion>()({
+  name: 'OfferVersion',
+  description:
+    'A version of an offer, beside its header; written with the header’s versioned Put, which orders them.',
+  key: { pk: offerPartition, sk: key`VERSION#${padded('number', 6)}` },
+  patterns: {},
+});
+
+export const acceptedOfferEntity = defineEntity<{ readonly offerId: string }>()({
+  name: 'AcceptedOffer',
+  description: 'Guard: the one accepted offer of a deal, whatever the deal’s stage.',
+  key: { pk: dealPartition, sk: key`ACCEPTEDOFFER` },
+  patterns: {
+    ofDeal: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'conditional Put in the acceptance’s transaction',
+    },
+  },
+});
+
+const forecastCuts = ['OWNER', 'GROUP', 'MONTH', 'OUTCOME'] as const;
+export type ForecastCut = (typeof forecastCuts)[number];
+
+export const forecastBucketEntity = defineEntity()({
+  name: 'ForecastBucket',
+  description:
+    'A forecast bucket and its counters. Month comes before the owner, group or outcome (`<detail>`: `#<ownerId>`, `#<groupId>`, `#WON`, `#LOST#<lossReasonId>` or nothing), so a range of months is one BETWEEN.',
+  key: {
+    pk: key`T#${tenant}#FORECAST`,
+    sk: key`${oneOf('cut', forecastCuts)}#${date('month')}${text('detail')}`,
+  },
+  patterns: {
+    overMonths: {
+      index: 'table',
+      sortKey: 'between',
+      sortKeyFacets: ['cut', 'month'],
+      operation:
+        'one Query per report, every page (filter: one owner’s rows); ADD in the event’s transaction',
+    },
+  },
+});
+
+/** The key of a forecast bucket. */
+export function forecastBucketKey(tenantId: string, bucket: ForecastBucket): ItemKey {
+  const at = (cut: ForecastCut, detail = '') =>
+    forecastBucketEntity.key({ tenantId, cut, month: bucket.month, detail });
+  switch (bucket.kind) {
+    case 'owner':
+      return at('OWNER', `#${bucket.ownerId}`);
+    case 'group':
+      return at('GROUP', `#${bucket.groupId}`);
+    case 'grouped':
+      return at('GROUP');
+    case 'month':
+      return at('MONTH');
+    case 'won':
+      return at('OUTCOME', '#WON');
+    case 'lost':
+      return at('OUTCOME', `#LOST#${bucket.lossReasonId}`);
+  }
+}
+
+const funnelCuts = ['STAGE', 'SOURCE', 'CAMPAIGN'] as const;
+export type FunnelCutKey = (typeof funnelCuts)[number];
+
+export const funnelBucketEntity = defineEntity()({
+  name: 'FunnelBucket',
+  description:
+    'A funnel bucket and its counters; `<detail>` is the stage, or `<source>#STAGE#<stage>`, `<campaign>#STAGE#<stage>`.',
+  key: { pk: key`T#${tenant}#FUNNEL`, sk: key`${oneOf('cut', funnelCuts)}#${text('detail')}` },
+  patterns: {
+    ofCut: {
+      index: 'table',
+      sortKey: 'beginsWith',
+      sortKeyFacets: ['cut'],
+      operation: 'one Query per report, every page; ADD in the event’s transaction',
+    },
+  },
+});
+
+/** The key of a funnel bucket. */
+export function funnelBucketKey(tenantId: string, bucket: FunnelBucket): ItemKey {
+  const at = (cut: FunnelCutKey, detail: string) => funnelBucketEntity.key({ tenantId, cut, detail });
+  switch (bucket.kind) {
+    case 'stage':
+      return at('STAGE', bucket.stage);
+    case 'source':
+      return at('SOURCE', `${bucket.source}#STAGE#${bucket.stage}`);
+    case 'campaign':
+      return at('CAMPAIGN', `${bucket.campaign}#STAGE#${bucket.stage}`);
+  }
+}
+
+export const appliedEventEntity = defineEntity()({
+  name: 'AppliedEvent',
+  description:
+    'Marks an event (or one part of it) as applied to a projection, so a redelivery adds nothing twice.',
+  key: { pk: key`T#${tenant}#APPLIED#${text('projection')}#${text('eventId')}`, sk: key`APPLIED` },
+  patterns: {
+    byEvent: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'conditional Put (kept 14 days) in the transaction that ADDs the event’s deltas',
+    },
+  },
+});

@@ -1,0 +1,38 @@
+import type { User } from '#domain/users/user';
+import { defineEntity } from '#table/core/entity';
+import { folded, tenant, text } from '#table/core/facets';
+import { key } from '#table/core/key-template';
+
+export const userEntity = defineEntity<User>()({
+  name: 'User',
+  description:
+    'A user of the tenant; its e-mail is guarded by a `Unique` item of kind `userEmail`, its history lives beside it.',
+  key: { pk: key`T#${tenant}#USER#${text('userId')}`, sk: key`USER` },
+  indexes: { gsi2: { pk: key`T#${tenant}#USERS`, sk: key`${folded('email')}#${text('userId')}` } },
+  patterns: {
+    byId: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'consistent GetItem; GetItem of id and active (the user lookup of other modules)',
+    },
+    byEmail: { index: 'gsi2', sortKey: 'beginsWith', sortKeyFacets: ['email'], operation: 'Query' },
+  },
+});
+
+/** What the active-admins item holds besides its key. */
+export interface ActiveAdmins {
+  readonly adminIds: ReadonlySet<string>;
+}
+
+export const activeAdminsEntity = defineEntity<ActiveAdmins>()({
+  name: 'ActiveAdmins',
+  description: 'The ids of the tenant’s active admins, a string set kept in step with every user write.',
+  key: { pk: key`T#${tenant}#ADMINS`, sk: key`ADMINS` },
+  patterns: {
+    ofTenant: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'consistent GetItem; Update (ADD, or DELETE on a condition) in each user’s transaction',
+    },
+  },
+});
