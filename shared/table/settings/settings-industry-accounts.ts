@@ -11,7 +11,7 @@ const liveAccounts = (tenantId: string) => accountEntity.patterns.ofIndustry.que
  * The accounts of an industry, for the move-customers job.
  *
  * Interim access pattern: there is no index by industry yet, so this reads
- * the tenant's account list (gsi2 `T#t#ACCOUNTS`, every live account, by
+ * the tenant's account list (gsi2 `T#<tenantId>#ACCOUNTS`, every live account, by
  * name) with a FilterExpression on `industryId`, page by page, with a cursor
  * the job keeps. It is a Query, never a Scan, and only runs in the job, never
  * on a request path; its cost is the tenant's whole account list per pass.
