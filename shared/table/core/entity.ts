@@ -82,7 +82,6 @@ export type PatternValues<
 /** A named access pattern: the key condition it reads with, and how the docs show it. */
 export interface AccessPattern<V> {
   readonly name: string;
-  readonly entity: string;
   readonly definition: PatternDefinition;
   /** The pattern's Query (or, for `equals`, the key it gets) for these values. */
   query(values: V): KeyCondition;
@@ -110,6 +109,9 @@ export interface Entity<T extends object, D extends EntityDefinition> {
 }
 
 type Values = Readonly<Record<string, unknown>>;
+
+/** The values of one side of a range (`from`, `to`); a missing side gives none. */
+const sideOf = (side: unknown): object => (typeof side === 'object' && side !== null ? side : {});
 
 function pairOf(definition: EntityDefinition, index: Index): AnyPair {
   const pair = index === 'table' ? definition.key : definition.indexes?.[index];
@@ -149,7 +151,7 @@ function sortKeyCondition(
     case 'atMost':
       return { op: '<=', value: bound(values) };
     case 'between': {
-      const range = (side: unknown) => bound({ ...values, ...(side as Values) });
+      const range = (side: unknown) => bound({ ...values, ...sideOf(side) });
       return { op: 'between', value: range(values.from), to: `${range(values.to)}~` };
     }
   }
@@ -159,17 +161,16 @@ function accessPattern(
   definition: EntityDefinition,
   name: string,
   pattern: PatternDefinition,
-): AccessPattern<never> {
+): AccessPattern<Values> {
   const pair = pairOf(definition, pattern.index);
   const index = pattern.index === 'table' ? undefined : pattern.index;
   const fixed = pattern.fixed ?? {};
   const newestFirst = pattern.order === 'descending';
   return {
     name,
-    entity: definition.name,
     definition: pattern,
     query: (given) => {
-      const values: Values = { ...(given as Values), ...fixed };
+      const values: Values = { ...given, ...fixed };
       return {
         index,
         partition: buildKey(pair.pk, values),
@@ -195,7 +196,7 @@ function accessPattern(
  * One stored item type, ElectroDB-style: its key and index keys as
  * templates, and its access patterns. Every key of the item is built from
  * this definition, and the access-pattern table in docs/architecture.md is
- * written from it (`npm run docs:table`).
+ * written from it (`npm run docs:tables`).
  */
 export const defineEntity =
   <T extends object = Record<string, unknown>>() =>
@@ -212,10 +213,10 @@ export const defineEntity =
       definition,
       stored,
       key,
-      item: (attributes, placement) => {
+      item: (attributes: T, placement: Readonly<Record<string, unknown>>) => {
         const indexKeys: Record<string, string> = {};
         for (const [index, pair] of Object.entries(definition.indexes ?? {})) {
-          const values = (placement as Record<string, Values | undefined>)[index];
+          const values = placement[index];
           if (!values || !pair) continue;
           indexKeys[`${index}pk`] = buildKey(pair.pk, values);
           indexKeys[`${index}sk`] = buildKey(pair.sk, values);
@@ -226,6 +227,7 @@ export const defineEntity =
         const item = await getItem(table, key(values), { read });
         return item ? stripLayout<T>(item) : undefined;
       },
+      // Built from the definition's own pattern names, so it has exactly the typed ones.
       patterns: patterns as Entity<T, D>['patterns'],
     };
   };

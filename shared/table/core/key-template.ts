@@ -34,7 +34,7 @@ export interface KeyTemplate<V> {
 
 /**
  * A key template as a tagged template literal:
- * key`${tenant}#ACCOUNT#${text('accountId')}`.
+ * key`T#${tenant}#ACCOUNT#${text('accountId')}`.
  */
 export function key<const F extends readonly AnyFacet[]>(
   literals: TemplateStringsArray,
@@ -46,11 +46,12 @@ export function key<const F extends readonly AnyFacet[]>(
   const placeholder = (facet: AnyFacet) => facet.placeholder ?? `<${facet.name}>`;
   const given = (facet: AnyFacet, values: Values) =>
     values[facet.name] === undefined ? undefined : format(facet, values);
-  /** Literals and facets in order; a prefix stops at the first facet without a value. */
+  /** Literals and facets in order; a prefix stops at the first facet without a value, a whole key never. */
   const walk = (value: (facet: AnyFacet) => string | undefined, asPrefix: boolean) => {
     let out = literals[0] ?? '';
     for (const [i, facet] of parts.entries()) {
       const written = value(facet);
+      if (written === undefined && !asPrefix) throw new Error(`the key ${out}… has no ${facet.name}`);
       if (written === undefined) return out;
       out += written;
       if (asPrefix && facet.partial) return out;

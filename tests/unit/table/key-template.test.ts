@@ -21,6 +21,13 @@ describe('key', () => {
     expect(version.build({ version: 12 })).toBe('PRICELIST#000012');
   });
 
+  it('refuses to build a whole key without one of its facets', () => {
+    // Values from outside the type checker, e.g. an item stored before the facet existed.
+    const partial: { register: string; date: string; readingId: string } = JSON.parse('{"register":"1.8.0"}');
+
+    expect(() => reading.build(partial)).toThrow('has no date');
+  });
+
   it('cuts a prefix at the first facet not given, keeping the text after the last one given', () => {
     expect(reading.prefix({ register: '1.8.0' })).toBe('READING#1.8.0#');
     expect(reading.prefix({ register: '1.8.0', date: '2026-03-01' })).toBe('READING#1.8.0#2026-03-01#');
