@@ -1,10 +1,10 @@
 import type { Note, NoteStore, Subject } from '#domain/accounts/records';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { commitCreate } from '#table/core/commit-create';
 import { queryPage } from '#table/core/query-page';
 import { subjectPartition } from '#table/core/subject-keys';
 import type { Table } from '#table/core/table';
-import { commitCreate } from '#table/core/versioned-change';
 import { noteEntity } from './entities';
 
 export class DynamoNoteStore implements NoteStore {

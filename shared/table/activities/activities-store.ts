@@ -5,11 +5,11 @@ import { VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { outboxPut } from '#table/core/outbox';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew, putVersioned, type TransactItem, transactWrite } from '#table/core/transact';
-import { commitCreate } from '#table/core/versioned-change';
 import { activityEntity, taskEntity } from './entities';
 
 /**

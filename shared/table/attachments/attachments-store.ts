@@ -6,10 +6,10 @@ import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports
 import { commitChange } from '#table/core/commit-change';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
 import { queryPage } from '#table/core/query-page';
+import { replaceVersioned } from '#table/core/replace-versioned';
 import { subjectPartition } from '#table/core/subject-keys';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
-import { replaceVersioned } from '#table/core/versioned-change';
 import { attachmentEntity } from './entities';
 
 /** A pending attachment whose upload is never confirmed is removed by the table's TTL after this. */

@@ -3,9 +3,9 @@ import { isFinal } from '#domain/energy/journeys';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
-import { commitCreate } from '#table/core/versioned-change';
 import { journeyEntity } from './entities';
 
 /**

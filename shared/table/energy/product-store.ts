@@ -3,9 +3,9 @@ import type { ProductFilter, ProductStore } from '#domain/energy/pricing/stores'
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
-import { commitCreate } from '#table/core/versioned-change';
 import { productEntity } from './entities';
 
 /** The product item; the price store writes it too, when a list is published. */

@@ -3,10 +3,10 @@ import type { SupplyPoint } from '#domain/energy/supply-point';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { type Change, commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { guardChange } from '#table/core/guards';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
-import { commitCreate } from '#table/core/versioned-change';
 import { supplyPointEntity } from './entities';
 
 function toItem(s: SupplyPoint): Record<string, unknown> {

@@ -12,11 +12,12 @@ import type { ImportJob, ImportStore } from '#domain/import/import-job';
 import type { IdempotencyToken } from '#domain/ports';
 import { accountEntity, contactEntity, lookupEntity } from '#table/accounts/entities';
 import { commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { uniqueEntity } from '#table/core/entities';
 import type { ItemKey } from '#table/core/key-template';
 import { queryFirstPage } from '#table/core/query-all';
+import { replaceVersioned } from '#table/core/replace-versioned';
 import type { Table } from '#table/core/table';
-import { commitCreate, replaceVersioned } from '#table/core/versioned-change';
 import { importEntity } from './entities';
 
 const toItem = (job: ImportJob): Record<string, unknown> =>

@@ -5,9 +5,9 @@ import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
 import { queryPage } from '#table/core/query-page';
+import { replaceVersioned } from '#table/core/replace-versioned';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
-import { replaceVersioned } from '#table/core/versioned-change';
 import { messageEntity } from './entities';
 
 const itemOf = (message: Message) =>

@@ -6,10 +6,10 @@ import type { DealStore } from '#domain/sales/stores';
 import type { SettingRef } from '#domain/settings/settings-lookup';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import { type Change, commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { deleteItem, type TransactItem } from '#table/core/transact';
-import { commitCreate } from '#table/core/versioned-change';
 import { dealCopyEntity, dealEntity } from './entities';
 
 /** A deal in its own partition and in the tenant's deal list (gsi2). */

@@ -5,13 +5,13 @@ import type { Offer, OfferVersion } from '#domain/sales/offers/offer';
 import type { OfferStore, StoredOffer } from '#domain/sales/offers/offer-store';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import { type Change, commitChange, commitChanges } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryAll } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import type { TransactItem } from '#table/core/transact';
 import { putNew } from '#table/core/transact';
-import { commitCreate } from '#table/core/versioned-change';
 import { dealChange } from './deal-store';
 import { acceptedOfferEntity, offerEntity, offerVersionEntity } from './entities';
 

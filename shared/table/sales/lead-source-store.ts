@@ -3,11 +3,11 @@ import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { LeadSource } from '#domain/sales/leads/lead-source';
 import type { LeadSourceStore } from '#domain/sales/leads/lead-source-service';
 import { commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { getItem } from '#table/core/get-item';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew } from '#table/core/transact';
-import { commitCreate } from '#table/core/versioned-change';
 import { leadSourceEntity, webhookRouteEntity } from './entities';
 
 function toItem(s: LeadSource): Record<string, unknown> {

@@ -3,11 +3,11 @@ import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { Lead, LeadStage } from '#domain/sales/leads/lead';
 import type { LeadMatch, LeadStore } from '#domain/sales/stores';
 import { type Change, commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { queryFirstPage } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { deleteItem, type TransactItem } from '#table/core/transact';
-import { commitCreate } from '#table/core/versioned-change';
 import { leadEntity, leadMatchEntity, type LeadMatchKind as MatchKind } from './entities';
 
 /** A lead in its own partition, in its stage's list (gsi1) and its owner's (gsi2). */

@@ -5,13 +5,13 @@ import { emailTaken, isActiveAdmin, lastAdminRule, type User } from '#domain/use
 import type { UserFilter, UserStore } from '#domain/users/user-store';
 import { HttpError } from '#http/http-error';
 import { type Change, commitChange } from '#table/core/commit-change';
+import { commitCreate } from '#table/core/commit-create';
 import { uniqueEntity } from '#table/core/entities';
 import { getItem } from '#table/core/get-item';
 import { guardChange } from '#table/core/guards';
 import { replayOf } from '#table/core/idempotency';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
-import { commitCreate } from '#table/core/versioned-change';
 import { activeAdminsEntity, userEntity } from './entities';
 import { activeAdminChange } from './users-guards';
 
