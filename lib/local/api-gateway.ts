@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { problemResponse, validationProblem } from '#http/problem';
 import type { FunctionDefinition, HttpRoute, Topology } from '../topology-types';
 import type { LocalFunctions } from './functions';
 import type { LocalIdentityProvider } from './identity';
@@ -46,6 +47,15 @@ function queryParameters(search: URLSearchParams): Record<string, string> | unde
   const out: Record<string, string> = {};
   for (const [name, value] of search) out[name] = name in out ? `${out[name]},${value}` : value;
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A path segment decoded, or nothing when its percent-encoding is not UTF-8 (`%C0`). */
+function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 const textTypes = /^(application\/(.+\+)?json|text\/|application\/x-www-form-urlencoded)/i;
@@ -114,9 +124,14 @@ export class LocalApiGateway {
       }
     }
     const values = match.pattern.exec(url.pathname)?.slice(1) ?? [];
-    const pathParameters = Object.fromEntries(
-      match.names.map((n, i) => [n, decodeURIComponent(values[i] ?? '')]),
-    );
+    const decoded = match.names.map((name, i) => ({ name, value: decodePathSegment(values[i] ?? '') }));
+    const undecodable = decoded.filter(({ value }) => value === undefined);
+    if (undecodable.length > 0) {
+      const reason = 'is not valid percent-encoded UTF-8';
+      this.send(res, problemResponse(validationProblem(undecodable.map(({ name }) => ({ name, reason })))));
+      return;
+    }
+    const pathParameters = Object.fromEntries(decoded.map(({ name, value }) => [name, value ?? '']));
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;

@@ -264,4 +264,16 @@ describe('API conventions and safety, end to end', () => {
     expect(docs.headers.get('content-type')).toContain('text/html');
     expect(await docs.text()).toContain('/v1/identify');
   });
+
+  it('answers a path parameter with broken percent-encoding with a 400 problem naming it', async () => {
+    // Act
+    const answer = await sweden.post('/v1/webhooks/leads/%C0', { name: 'x' });
+
+    // Assess
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(answer.body['invalid-params']).toEqual([
+      { name: 'sourceId', reason: 'is not valid percent-encoded UTF-8' },
+    ]);
+  });
 });
