@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAccount } from '#domain/accounts/account';
 import { newAccountEvent } from '#domain/accounts/account-events';
-import type { ChangeContext } from '#domain/stamps';
 import { type ConsumerLog, domainEventConsumer, type SeenEvents } from '#runtime/queue-consumer';
+import { swedishChange } from '../../support/change-context';
 import { busEnvelope, sqsEvent, sqsRecord } from '../../support/queue-messages';
 
-const ctx: ChangeContext = {
-  tenant: {
-    id: 'norrsken',
-    name: 'Norrsken Energi AB',
-    country: 'SE',
-    currency: 'SEK',
-    timeZone: 'Europe/Stockholm',
-  },
-  userId: 'anna',
-  now: new Date('2026-03-02T09:00:00.000Z'),
-};
+const ctx = swedishChange('2026-03-02T09:00:00.000Z', 'anna');
 let nextId = 0;
 const ids = { ids: { next: () => `01KEVENT${String(++nextId).padStart(18, '0')}` } };
 
