@@ -151,9 +151,11 @@ describe('SecretsManagerWebhookSecrets', () => {
     const unknownRead = secrets.read(newSourceId());
 
     // Assess
-    await expect(foreign).rejects.toThrow(NotFoundError);
-    await expect(unknownRotation).rejects.toThrow(NotFoundError);
-    await expect(unknownRead).rejects.toThrow(NotFoundError);
+    await Promise.all([
+      expect(foreign).rejects.toThrow(NotFoundError),
+      expect(unknownRotation).rejects.toThrow(NotFoundError),
+      expect(unknownRead).rejects.toThrow(NotFoundError),
+    ]);
     expect(await rawValue(sourceId)).toEqual({ current: secret });
   });
 

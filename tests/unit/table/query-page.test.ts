@@ -50,8 +50,10 @@ describe('queryPage', () => {
     const slow = queryPage(throttled, notes, { limit: 10, cursor });
 
     // Assess
-    await expect(invalidQuery).rejects.toMatchObject({ name: 'ValidationException' });
-    await expect(withoutCursor).rejects.toMatchObject({ name: 'ValidationException' });
-    await expect(slow).rejects.toMatchObject({ name: 'ProvisionedThroughputExceededException' });
+    await Promise.all([
+      expect(invalidQuery).rejects.toMatchObject({ name: 'ValidationException' }),
+      expect(withoutCursor).rejects.toMatchObject({ name: 'ValidationException' }),
+      expect(slow).rejects.toMatchObject({ name: 'ProvisionedThroughputExceededException' }),
+    ]);
   });
 });

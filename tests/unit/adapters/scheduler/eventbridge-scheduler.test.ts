@@ -172,7 +172,9 @@ describe('EventBridgeActivityScheduler', () => {
     const scheduled = adapter().schedule(activity({ kind: 'once', at: '2025-03-02T08:00:00.000Z' }));
 
     // Assess
-    await expect(cancelled).rejects.toBeInstanceOf(ThrottlingException);
-    await expect(scheduled).rejects.toBeInstanceOf(ThrottlingException);
+    await Promise.all([
+      expect(cancelled).rejects.toBeInstanceOf(ThrottlingException),
+      expect(scheduled).rejects.toBeInstanceOf(ThrottlingException),
+    ]);
   });
 });
