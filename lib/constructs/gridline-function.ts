@@ -12,13 +12,10 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { type FunctionDefinition, secretEnvironmentName } from '../topology-types';
+import { functionBundle } from './function-bundle';
 
 /** The project root: entries, package-lock.json and node_modules live there. */
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
-
-/** Bundled into every function so that CommonJS dependencies can `require` inside an ES module. */
-const requireBanner =
-  "import { createRequire } from 'module';const require = createRequire(import.meta.url);";
 
 const tableReadActions = [
   'dynamodb:GetItem',
@@ -111,11 +108,11 @@ export class GridlineFunction extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: requireBanner,
-        minify: true,
-        sourceMap: true,
+        target: functionBundle.target,
+        mainFields: [...functionBundle.mainFields],
+        banner: functionBundle.banner,
+        minify: functionBundle.minify,
+        sourceMap: functionBundle.sourceMap,
         sourcesContent: false,
         externalModules: [],
         forceDockerBundling: false,

@@ -9,14 +9,16 @@ import { tableDefinition } from '../../lib/table-definition';
 import { topology } from '../../lib/topology';
 import type { Topology } from '../../lib/topology-types';
 
-/** Bundling the functions with esbuild is most of the time a synth takes. */
-const synthTimeout = 180_000;
-
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
+/**
+ * Synthesises without bundling the functions (an empty `aws:cdk:bundling-stacks`): bundling is
+ * most of a synth's time and is checked once for every function by bundles.test.ts.
+ */
+const appWithoutBundling = (): App => new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+
 function synth(stackTopology: Topology): { stack: GridlineStack; template: Template } {
-  const app = new App();
-  const stack = new GridlineStack(app, 'Gridline', { topology: stackTopology });
+  const stack = new GridlineStack(appWithoutBundling(), 'Gridline', { topology: stackTopology });
   return { stack, template: Template.fromStack(stack) };
 }
 
@@ -56,7 +58,7 @@ describe('GridlineStack with the real topology', () => {
   beforeAll(() => {
     ({ stack, template } = synth(topology));
     resources = template.toJSON().Resources;
-  }, synthTimeout);
+  });
 
   it('has the table of tableDefinition: keys, indexes, stream, PITR, encryption, TTL, retained', () => {
     const key = (hash: string, range: string) => [
@@ -406,7 +408,7 @@ describe('GridlineStack with a small synthetic topology', () => {
 
   beforeAll(() => {
     ({ stack, template } = synth(synthetic));
-  }, synthTimeout);
+  });
 
   it('realises the schedule with EventBridge Scheduler, a retry policy and a DLQ', () => {
     const target = stack.functions.get('nightly')!.function;
@@ -469,7 +471,7 @@ describe('GridlineStack with a small synthetic topology', () => {
 
   it('refuses a topology that names an unknown queue or schedule', () => {
     const broken = (change: Partial<Topology>) => () =>
-      new GridlineStack(new App(), 'Broken', { topology: { ...synthetic, ...change } });
+      new GridlineStack(appWithoutBundling(), 'Broken', { topology: { ...synthetic, ...change } });
     expect(broken({ rules: [{ ...synthetic.rules[0]!, targetQueue: 'nope' }] })).toThrow(
       /unknown queue "nope"/,
     );

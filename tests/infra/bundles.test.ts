@@ -1,0 +1,60 @@
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { build, type Metafile, type OutputFile } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { functionBundle } from '../../lib/constructs/function-bundle';
+import { projectRoot } from '../../lib/constructs/gridline-function';
+import { topology } from '../../lib/topology';
+
+const entries = [...new Set(topology.functions.map((definition) => definition.entry))];
+
+/** What a module import names without a `node:` prefix or a subpath. */
+const packageOf = (name: string): string => name.replace(/^node:/, '').split('/')[0]!;
+
+describe('the function bundles', () => {
+  let metafile: Metafile;
+  let errors: unknown[];
+  let outputFiles: OutputFile[];
+
+  // One esbuild run for all entries: what a synth does one function at a time.
+  beforeAll(async () => {
+    const result = await build({
+      absWorkingDir: projectRoot,
+      entryPoints: entries,
+      outdir: 'bundles',
+      write: false,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: functionBundle.target,
+      mainFields: [...functionBundle.mainFields],
+      banner: { js: functionBundle.banner },
+      minify: functionBundle.minify,
+      sourcemap: functionBundle.sourceMap,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    ({ metafile, errors, outputFiles } = result);
+  });
+
+  it('builds every function of the topology without an error', () => {
+    const built = Object.values(metafile.outputs).flatMap((output) =>
+      output.entryPoint === undefined ? [] : [output.entryPoint],
+    );
+    expect(errors).toEqual([]);
+    expect(built.sort()).toEqual([...entries].sort());
+  });
+
+  it('leaves nothing outside the bundle but Node.js itself, so the AWS SDK is the pinned one', () => {
+    const external = Object.values(metafile.outputs)
+      .flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path))
+      .filter((name) => !builtinModules.includes(packageOf(name)));
+    expect(external).toEqual([]);
+  });
+
+  it('starts with the banner that lets CommonJS dependencies require', () => {
+    const bundles = outputFiles.filter((file) => file.path.endsWith('.js'));
+    expect(bundles).toHaveLength(entries.length);
+    for (const bundle of bundles) expect(bundle.text.startsWith(functionBundle.banner)).toBe(true);
+  });
+});
