@@ -1,5 +1,4 @@
 import { builtinModules } from 'node:module';
-import path from 'node:path';
 import { build, type Metafile, type OutputFile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionBundle } from '../../lib/constructs/function-bundle';
