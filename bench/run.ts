@@ -7,6 +7,7 @@ import { energyReadBench } from './energy-read';
 import { forecastBench, printForecastBench } from './forecast';
 import { httpReadBench } from './http-read';
 import { importBench, printImportBench } from './import';
+import { moveCustomersBench, printMoveCustomersBench } from './move-customers';
 
 /**
  * `npm run bench`: figures are ratios measured in one run against the same
@@ -53,6 +54,9 @@ try {
     console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
   printForecastBench(
     await forecastBench({ rounds, large: Number(process.env.BENCH_FORECAST_DEALS ?? 100_000) }),
+  );
+  printMoveCustomersBench(
+    await moveCustomersBench(runtime, Number(process.env.BENCH_MOVE_CUSTOMERS ?? 2_000)),
   );
   console.log(`\nImport of ${importRows} CSV rows (expect ~10 minutes for 100 000 on DynamoDB Local):`);
   printImportBench(await importBench({ rows: importRows }));
