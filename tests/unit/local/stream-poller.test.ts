@@ -88,7 +88,7 @@ describe('StreamPoller', () => {
 
     // Act
     await start();
-    await vi.waitFor(() => expect(delivered).toContain('300'), { timeout: 2000 });
+    await vi.waitFor(() => expect(delivered).toContain('300'), { timeout: 30_000 });
 
     // Assess
     expect(delivered).toEqual(['100', '200', '300']);
@@ -111,7 +111,7 @@ describe('StreamPoller', () => {
 
     // Act
     await start();
-    await vi.waitFor(() => expect(delivered).toContain('500'), { timeout: 2000 });
+    await vi.waitFor(() => expect(delivered).toContain('500'), { timeout: 30_000 });
 
     // Assess
     expect(delivered).toEqual(['500']);
