@@ -176,6 +176,7 @@ export class GridlineFunction extends Construct {
             'cognito-idp:AdminRemoveUserFromGroup',
             'cognito-idp:AdminListGroupsForUser',
             'cognito-idp:AdminDisableUser',
+            'cognito-idp:AdminUserGlobalSignOut',
             'cognito-idp:AdminEnableUser',
           ],
           resources: [props.userPool.userPoolArn],

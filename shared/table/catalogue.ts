@@ -52,7 +52,7 @@ import {
   settingOrderEntity,
   settingTitleEntity,
 } from '#table/settings/entities';
-import { activeAdminsEntity, userEntity } from '#table/users/entities';
+import { activeAdminsEntity, tokenCutoffEntity, userEntity } from '#table/users/entities';
 
 /**
  * Every item type the table stores, module by module, in the order the
@@ -83,6 +83,7 @@ export const tableEntities: readonly AnyEntity[] = [
   messageEntity,
   userEntity,
   activeAdminsEntity,
+  tokenCutoffEntity,
   activityEntity,
   taskEntity,
   settingEntity,

@@ -441,6 +441,7 @@ describe('GridlineStack with a small synthetic topology', () => {
         'iam:PassRole',
         's3:PutObject',
         'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminUserGlobalSignOut',
         'sms-voice:SendTextMessage',
       ]),
     );
