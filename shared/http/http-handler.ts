@@ -184,7 +184,7 @@ export function createHttpHandler(
       return await dispatch(route, event, admissions);
     } catch (error) {
       const known = problemOf(error);
-      if (known) return problemResponse(known);
+      if (known) return problemResponse(known, error instanceof HttpError ? error.headers : {});
       logger.error('unhandled error', { routeKey: event.routeKey, error: error as Error });
       return problemResponse(internalProblem);
     }

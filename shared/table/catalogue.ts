@@ -29,6 +29,7 @@ import {
 } from '#table/energy/entities';
 import { importEntity } from '#table/import/entities';
 import { messageEntity } from '#table/messaging/entities';
+import { rateBucketEntity } from '#table/rate-limits/entities';
 import {
   acceptedOfferEntity,
   appliedEventEntity,
@@ -84,6 +85,7 @@ export const tableEntities: readonly AnyEntity[] = [
   userEntity,
   activeAdminsEntity,
   tokenCutoffEntity,
+  rateBucketEntity,
   activityEntity,
   taskEntity,
   settingEntity,

@@ -189,6 +189,34 @@ describe('GridlineStack with the real topology', () => {
     });
   });
 
+  it('gives each public route a throttle of its own, under the stage’s default, and the stage waits for them', () => {
+    // Prepare
+    const publicRoutes = topology.functions.flatMap((f) =>
+      f.trigger.kind === 'http' ? f.trigger.routes.filter((r) => r.auth === 'none') : [],
+    );
+    const [, stage] = Object.entries(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    const routeIds = Object.entries(template.findResources('AWS::ApiGatewayV2::Route'))
+      .filter(([, r]) => publicRoutes.some((p) => r.Properties.RouteKey === `${p.method} ${p.path}`))
+      .map(([id]) => id);
+
+    // Assess
+    expect(publicRoutes.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/openapi.json', '/docs', '/v1/webhooks/leads/{sourceId}']),
+    );
+    for (const route of publicRoutes) {
+      const settings = stage.Properties.RouteSettings[`${route.method} ${route.path}`];
+      expect(settings).toEqual({
+        ThrottlingRateLimit: route.throttle?.rateLimit,
+        ThrottlingBurstLimit: route.throttle?.burstLimit,
+      });
+      expect(settings.ThrottlingRateLimit).toBeLessThan(
+        stage.Properties.DefaultRouteSettings.ThrottlingRateLimit,
+      );
+    }
+    expect(routeIds).toHaveLength(publicRoutes.length);
+    expect(stage.DependsOn).toEqual(expect.arrayContaining(routeIds));
+  });
+
   it('gives every queue a dead-letter queue with the topology maxReceiveCount and visibility timeout', () => {
     for (const definition of topology.queues) {
       const queue = stack.queues.get(definition.name)!;
