@@ -189,6 +189,39 @@ describe('GridlineStack with the real topology', () => {
     });
   });
 
+  it('grants nothing on every resource but the X-Ray actions, and SMS sending only in this account and region', () => {
+    // Prepare
+    type Statement = { Action: string | string[]; Resource: unknown };
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
+    const actionsOf = (statement: Statement) => [statement.Action].flat();
+
+    // Act
+    const onEverything = statements.filter((s) => [s.Resource].flat().includes('*')).flatMap(actionsOf);
+    const sms = statements.filter((s) => actionsOf(s).includes('sms-voice:SendTextMessage'));
+
+    // Assess
+    expect(new Set(onEverything)).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+    expect(sms.length).toBeGreaterThan(0);
+    for (const statement of sms) {
+      expect(statement.Resource).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':sms-voice:',
+            { Ref: 'AWS::Region' },
+            ':',
+            { Ref: 'AWS::AccountId' },
+            ':*',
+          ],
+        ],
+      });
+    }
+  });
+
   it('gives each public route a throttle of its own, under the stage’s default, and the stage waits for them', () => {
     // Prepare
     const publicRoutes = topology.functions.flatMap((f) =>
