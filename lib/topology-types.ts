@@ -12,6 +12,16 @@ export interface HttpRoute {
   readonly path: string;
   /** `jwt`: the Cognito JWT authorizer guards the route; `none`: public. */
   readonly auth: 'jwt' | 'none';
+  /**
+   * The route's own throttle on the API stage, in place of the stage's
+   * default: requests a second, and the burst above it.
+   */
+  readonly throttle?: RouteThrottle;
+}
+
+export interface RouteThrottle {
+  readonly rateLimit: number;
+  readonly burstLimit: number;
 }
 
 export type Trigger =

@@ -5,13 +5,27 @@ import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
 import { eventSources } from '#domain/service-context';
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
 import { eventRule } from './event-rule';
-import type { HttpRoute, Topology } from './topology-types';
+import type { HttpRoute, RouteThrottle, Topology } from './topology-types';
 
-const httpRoutes = (fn: keyof typeof routesByFunction): HttpRoute[] =>
+/**
+ * The public routes' own throttles (requests a second, burst). Anyone may
+ * call them, so each gets a small budget of its own, well under the stage's
+ * default, instead of that default; the authenticated routes are metered
+ * per tenant as well, by the handler shell.
+ */
+export const publicRouteThrottles = {
+  /** The OpenAPI document and the docs page: read by people and the odd tool. */
+  docs: { rateLimit: 5, burstLimit: 10 },
+  /** Lead platforms' deliveries, all sources together: enough for a platform catching up after an outage. */
+  webhooks: { rateLimit: 25, burstLimit: 50 },
+} as const satisfies Record<string, RouteThrottle>;
+
+const httpRoutes = (fn: keyof typeof routesByFunction, publicThrottle?: RouteThrottle): HttpRoute[] =>
   routesByFunction[fn].map((r) => ({
     method: r.method,
     path: r.path,
     auth: r.permission === 'public' ? 'none' : 'jwt',
+    ...(r.permission === 'public' && publicThrottle ? { throttle: publicThrottle } : {}),
   }));
 
 /** Every event source of the domain; the audit trail listens to all of them. */
@@ -38,7 +52,7 @@ export const topology: Topology = {
       description: 'The OpenAPI document and docs page',
       memoryMb: 512,
       timeoutSeconds: 5,
-      trigger: { kind: 'http', routes: httpRoutes('docs-api') },
+      trigger: { kind: 'http', routes: httpRoutes('docs-api', publicRouteThrottles.docs) },
       access: {},
     },
     {
@@ -164,7 +178,7 @@ export const topology: Topology = {
       description: 'Leads delivered by lead platforms, checked against their source’s signing secret',
       memoryMb: 512,
       timeoutSeconds: 10,
-      trigger: { kind: 'http', routes: httpRoutes('lead-webhook') },
+      trigger: { kind: 'http', routes: httpRoutes('lead-webhook', publicRouteThrottles.webhooks) },
       access: { table: 'readWrite', webhookSecrets: 'read' },
     },
     {

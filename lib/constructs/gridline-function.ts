@@ -173,6 +173,7 @@ export class GridlineFunction extends Construct {
             'cognito-idp:AdminRemoveUserFromGroup',
             'cognito-idp:AdminListGroupsForUser',
             'cognito-idp:AdminDisableUser',
+            'cognito-idp:AdminUserGlobalSignOut',
             'cognito-idp:AdminEnableUser',
           ],
           resources: [props.userPool.userPoolArn],
@@ -180,9 +181,17 @@ export class GridlineFunction extends Construct {
       );
     }
     if (access.sendSms === true) {
+      // Every resource SendTextMessage names (the tenant's phone number, pool or sender ID, the
+      // configuration set, opt-out list or protect configuration) is one of this account and region.
+      const smsResources = Stack.of(this).formatArn({ service: 'sms-voice', resource: '*' });
       this.role.addToPrincipalPolicy(
-        new iam.PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: ['*'] }),
+        new iam.PolicyStatement({ actions: ['sms-voice:SendTextMessage'], resources: [smsResources] }),
       );
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:sms-voice:<AWS::Region>:<AWS::AccountId>:*]',
+        reason:
+          'SendTextMessage only, on End User Messaging resources of this account and region: the origination identity is each tenant’s own, configured outside this stack',
+      });
     }
     if (access.sendEmail === true) {
       const identities = Stack.of(this).formatArn({

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -6,7 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { HttpRoute } from '../topology-types';
+import type { HttpRoute, RouteThrottle } from '../topology-types';
 
 export interface GridlineHttpApiProps {
   /** `iss` of the accepted JWTs. */
@@ -46,6 +46,11 @@ export class GridlineHttpApi extends Construct {
   readonly stage: apigw.HttpStage;
   readonly accessLogs: logs.LogGroup;
   readonly authorizer: HttpJwtAuthorizer;
+  /** The stage's `RouteSettings`: each throttled route's own limits, by route key. */
+  private readonly routeThrottles: Record<
+    string,
+    { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }
+  > = {};
 
   constructor(scope: Construct, id: string, props: GridlineHttpApiProps) {
     super(scope, id);
@@ -69,9 +74,21 @@ export class GridlineHttpApi extends Construct {
         format: accessLogFormat,
       },
     });
+    (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = Lazy.any({
+      produce: () => (Object.keys(this.routeThrottles).length > 0 ? this.routeThrottles : undefined),
+    });
     this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, {
       jwtAudience: [...props.audience],
     });
+  }
+
+  /** The route's own limits on the stage, which must then wait for the route to exist. */
+  private throttle(route: HttpRoute, throttle: RouteThrottle, added: readonly apigw.HttpRoute[]): void {
+    this.routeThrottles[`${route.method} ${route.path}`] = {
+      ThrottlingRateLimit: throttle.rateLimit,
+      ThrottlingBurstLimit: throttle.burstLimit,
+    };
+    for (const r of added) this.stage.node.addDependency(r);
   }
 
   /** The API's URL (the `$default` stage), with a trailing slash. */
@@ -100,6 +117,7 @@ export class GridlineHttpApi extends Construct {
           });
         }
       }
+      if (route.throttle) this.throttle(route, route.throttle, added);
       return added;
     });
   }

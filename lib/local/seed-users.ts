@@ -28,8 +28,8 @@ export function demoUserSubs(tenants: readonly DemoTenant[] = demoTenants): Map<
 /**
  * Creates a record for every demo user through the user service, with the
  * ids (`sub`) of `demoTenants`, so tokens minted for them name real users.
- * The tenants' profiles must be saved first. The admin is created first, by
- * itself: every tenant starts with one.
+ * The tenants' profiles must be saved first. The admin is created first, as
+ * the tenant's first admin, and creates the others.
  */
 export async function seedDemoUsers(
   table: Table,
@@ -47,12 +47,12 @@ export async function seedDemoUsers(
     const admin = ordered[0];
     if (!admin) continue;
     const actor = { tenantId: tenant.profile.id, userId: admin.sub };
-    for (const user of ordered) {
-      await users.create(actor, {
-        email: user.email,
-        name: demoNames[user.email] ?? user.email,
-        roles: user.groups,
-      });
-    }
+    const draft = (user: (typeof ordered)[number]) => ({
+      email: user.email,
+      name: demoNames[user.email] ?? user.email,
+      roles: user.groups,
+    });
+    await users.createFirstAdmin(actor, draft(admin));
+    for (const user of ordered.slice(1)) await users.create(actor, draft(user));
   }
 }

@@ -13,8 +13,8 @@ export function localUserOf(record: Pick<User, 'id' | 'tenantId' | 'email' | 'ro
 /**
  * A token for a stored user, as Cognito would issue one on sign-in. A
  * deactivated user gets none, as Cognito refuses a disabled user's sign-in;
- * a token minted before the deactivation stays valid until it expires (the
- * API does not read the user on every request).
+ * a token minted before the deactivation is refused by the handler shell,
+ * which reads the user's token cutoff (ADR 0007), here as in AWS.
  */
 export async function tokenForUser(
   identity: LocalIdentityProvider,

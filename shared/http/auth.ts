@@ -7,6 +7,7 @@ export const claimNames = {
   subject: 'sub',
   tenantId: 'custom:tenantId',
   groups: 'cognito:groups',
+  issuedAt: 'iat',
 } as const;
 
 type ClaimValue = string | number | boolean | string[] | undefined;
@@ -32,6 +33,16 @@ export function callerFromClaims(claims: Record<string, ClaimValue>): Caller {
   const known = new Set<string>(roles);
   const callerRoles = parseGroups(claims[claimNames.groups]).filter((g): g is Role => known.has(g));
   return { tenantId, userId, roles: callerRoles };
+}
+
+/**
+ * When the token was issued, in seconds since the epoch; undefined when it
+ * does not say. API Gateway hands numeric claims over as strings.
+ */
+export function issuedAtOf(claims: Record<string, ClaimValue>): number | undefined {
+  const value = claims[claimNames.issuedAt];
+  const seconds = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof seconds === 'number' && Number.isSafeInteger(seconds) ? seconds : undefined;
 }
 
 /**

@@ -7,8 +7,15 @@ export class HttpError extends Error {
   readonly status: ProblemStatus;
   readonly title: string;
   readonly fields: readonly InvalidField[];
+  /** Sent with the problem, e.g. `retry-after` of a 429. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ProblemCode, detail: string, fields: readonly InvalidField[] = []) {
+  constructor(
+    code: ProblemCode,
+    detail: string,
+    fields: readonly InvalidField[] = [],
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     super(detail);
     this.name = 'HttpError';
     const { status, title } = problemTypeOf(code);
@@ -16,5 +23,6 @@ export class HttpError extends Error {
     this.status = status;
     this.title = title;
     this.fields = fields;
+    this.headers = headers;
   }
 }

@@ -3,7 +3,8 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Caller } from '#domain/caller';
-import { assertPermitted, callerFromClaims } from './auth';
+import { assertPermitted, callerFromClaims, issuedAtOf } from './auth';
+import type { CallerAdmission } from './caller-admission';
 import { HttpError } from './http-error';
 import {
   fieldsOfZodError,
@@ -104,17 +105,25 @@ function readIdempotencyKey(
   return { key, requestHash: requestHashOf(event, caller, rawBody) };
 }
 
-function callerOf(event: HttpEvent): Caller {
+/** The verified caller, admitted by every check of the shell. */
+async function callerOf(event: HttpEvent, admissions: readonly CallerAdmission[]): Promise<Caller> {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (!claims) throw new HttpError('unauthorized', 'A bearer token is required.');
-  return callerFromClaims(claims);
+  const caller = callerFromClaims(claims);
+  const token = { issuedAt: issuedAtOf(claims) };
+  for (const admit of admissions) await admit(caller, token);
+  return caller;
 }
 
 export const etagOf = (version: number): string => `"${version}"`;
 
-async function dispatch(route: BoundRoute, event: HttpEvent): Promise<HttpResponse> {
+async function dispatch(
+  route: BoundRoute,
+  event: HttpEvent,
+  admissions: readonly CallerAdmission[],
+): Promise<HttpResponse> {
   const { contract } = route;
-  const caller = contract.permission === 'public' ? undefined : callerOf(event);
+  const caller = contract.permission === 'public' ? undefined : await callerOf(event, admissions);
   if (caller && contract.permission !== 'public') assertPermitted(caller, contract.permission);
 
   const body = readBody(event, contract);
@@ -157,9 +166,14 @@ async function dispatch(route: BoundRoute, event: HttpEvent): Promise<HttpRespon
 
 /**
  * One Lambda handler for a module's routes. API Gateway has already matched
- * the route, so dispatch is a lookup on `routeKey`.
+ * the route, so dispatch is a lookup on `routeKey`. `admissions` run, in
+ * order, on every call of a route that is not public.
  */
-export function createHttpHandler(routes: readonly BoundRoute[], logger: Logger) {
+export function createHttpHandler(
+  routes: readonly BoundRoute[],
+  logger: Logger,
+  admissions: readonly CallerAdmission[] = [],
+) {
   const byKey = new Map(routes.map((r) => [routeKeyOf(r.contract), r]));
   return async (event: HttpEvent): Promise<HttpResponse> => {
     const route = byKey.get(event.routeKey);
@@ -167,10 +181,10 @@ export function createHttpHandler(routes: readonly BoundRoute[], logger: Logger)
       return problemResponse(problem('not-found', `No route ${event.routeKey}.`));
     }
     try {
-      return await dispatch(route, event);
+      return await dispatch(route, event, admissions);
     } catch (error) {
       const known = problemOf(error);
-      if (known) return problemResponse(known);
+      if (known) return problemResponse(known, error instanceof HttpError ? error.headers : {});
       logger.error('unhandled error', { routeKey: event.routeKey, error: error as Error });
       return problemResponse(internalProblem);
     }

@@ -13,10 +13,13 @@ export interface Problem {
   readonly 'invalid-params'?: readonly InvalidField[];
 }
 
-export function problemResponse(problem: Problem): APIGatewayProxyStructuredResultV2 {
+export function problemResponse(
+  problem: Problem,
+  headers: Readonly<Record<string, string>> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: problem.status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { ...headers, 'content-type': 'application/problem+json' },
     body: JSON.stringify(problem),
   };
 }

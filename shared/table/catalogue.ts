@@ -29,6 +29,7 @@ import {
 } from '#table/energy/entities';
 import { importEntity } from '#table/import/entities';
 import { messageEntity } from '#table/messaging/entities';
+import { rateBucketEntity } from '#table/rate-limits/entities';
 import {
   acceptedOfferEntity,
   appliedEventEntity,
@@ -52,7 +53,7 @@ import {
   settingOrderEntity,
   settingTitleEntity,
 } from '#table/settings/entities';
-import { activeAdminsEntity, userEntity } from '#table/users/entities';
+import { activeAdminsEntity, tokenCutoffEntity, userEntity } from '#table/users/entities';
 
 /**
  * Every item type the table stores, module by module, in the order the
@@ -83,6 +84,8 @@ export const tableEntities: readonly AnyEntity[] = [
   messageEntity,
   userEntity,
   activeAdminsEntity,
+  tokenCutoffEntity,
+  rateBucketEntity,
   activityEntity,
   taskEntity,
   settingEntity,

@@ -191,6 +191,67 @@ describe('GridlineStack with the real topology', () => {
     });
   });
 
+  it('grants nothing on every resource but the X-Ray actions, and SMS sending only in this account and region', () => {
+    // Prepare
+    type Statement = { Action: string | string[]; Resource: unknown };
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
+    const actionsOf = (statement: Statement) => [statement.Action].flat();
+
+    // Act
+    const onEverything = statements.filter((s) => [s.Resource].flat().includes('*')).flatMap(actionsOf);
+    const sms = statements.filter((s) => actionsOf(s).includes('sms-voice:SendTextMessage'));
+
+    // Assess
+    expect(new Set(onEverything)).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+    expect(sms.length).toBeGreaterThan(0);
+    for (const statement of sms) {
+      expect(statement.Resource).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':sms-voice:',
+            { Ref: 'AWS::Region' },
+            ':',
+            { Ref: 'AWS::AccountId' },
+            ':*',
+          ],
+        ],
+      });
+    }
+  });
+
+  it('gives each public route a throttle of its own, under the stage’s default, and the stage waits for them', () => {
+    // Prepare
+    const publicRoutes = topology.functions.flatMap((f) =>
+      f.trigger.kind === 'http' ? f.trigger.routes.filter((r) => r.auth === 'none') : [],
+    );
+    const [, stage] = Object.entries(template.findResources('AWS::ApiGatewayV2::Stage'))[0]!;
+    const routeIds = Object.entries(template.findResources('AWS::ApiGatewayV2::Route'))
+      .filter(([, r]) => publicRoutes.some((p) => r.Properties.RouteKey === `${p.method} ${p.path}`))
+      .map(([id]) => id);
+
+    // Assess
+    expect(publicRoutes.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/openapi.json', '/docs', '/v1/webhooks/leads/{sourceId}']),
+    );
+    for (const route of publicRoutes) {
+      const settings = stage.Properties.RouteSettings[`${route.method} ${route.path}`];
+      expect(settings).toEqual({
+        ThrottlingRateLimit: route.throttle?.rateLimit,
+        ThrottlingBurstLimit: route.throttle?.burstLimit,
+      });
+      expect(settings.ThrottlingRateLimit).toBeLessThan(
+        stage.Properties.DefaultRouteSettings.ThrottlingRateLimit,
+      );
+    }
+    expect(routeIds).toHaveLength(publicRoutes.length);
+    expect(stage.DependsOn).toEqual(expect.arrayContaining(routeIds));
+  });
+
   it('gives every queue a dead-letter queue with the topology maxReceiveCount and visibility timeout', () => {
     for (const definition of topology.queues) {
       const queue = stack.queues.get(definition.name)!;
@@ -443,6 +504,7 @@ describe('GridlineStack with a small synthetic topology', () => {
         'iam:PassRole',
         's3:PutObject',
         'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminUserGlobalSignOut',
         'sms-voice:SendTextMessage',
       ]),
     );

@@ -355,12 +355,7 @@ describe('products and price lists in the table', () => {
   describe('over HTTP', () => {
     const logger = new Logger({ serviceName: 'pricing-test', logLevel: 'SILENT' });
 
-    async function call(
-      actor: Actor,
-      role: string,
-      routeKey: string,
-      input: Omit<TestRequest, 'headers'> = {},
-    ) {
+    async function call(actor: Actor, role: string, routeKey: string, input: TestRequest = {}) {
       const handler = createHttpHandler(pricingApi({ pricing }), logger);
       const caller = { tenantId: actor.tenantId, userId: actor.userId, roles: [role] };
       const { status, headers, body } = answerOf(await handler(httpEvent(routeKey, caller, input)));
@@ -370,7 +365,7 @@ describe('products and price lists in the table', () => {
     it('creates, publishes and prices a product, answering problems a client can act on', async () => {
       // Prepare
       const { se, sk } = setup;
-      const created = await call(se, 'sales', 'POST /v1/products', {
+      const created = await call(se, 'admin', 'POST /v1/products', {
         body: { name: 'Gridline Fix', code: 'gl-fix', commodity: 'electricity', currency: 'SEK' },
       });
       const params = { productId: created.body?.id as string };
@@ -425,6 +420,33 @@ describe('products and price lists in the table', () => {
       });
       expect(unpriced.status).toBe(404);
       expect(otherTenant.status).toBe(404);
+    });
+
+    it('keeps the product catalogue to admins, while sales users read it', async () => {
+      // Prepare
+      const { se } = setup;
+      const product = await electricityProduct(se, 'Rörligt pris');
+      const params = { productId: product.id };
+
+      // Act
+      const created = await call(se, 'sales', 'POST /v1/products', {
+        body: { name: 'Säljarens produkt', code: 'SALES-1', commodity: 'electricity' },
+      });
+      const changed = await call(se, 'sales', 'PATCH /v1/products/{productId}', {
+        params,
+        body: { name: 'Omdöpt av säljare' },
+        headers: { 'if-match': `"${product.version}"` },
+      });
+      const read = await call(se, 'sales', 'GET /v1/products/{productId}', { params });
+      const listed = await call(se, 'sales', 'GET /v1/products');
+      const stored = await pricing.getProduct(se, product.id);
+
+      // Assess
+      expect([created.status, changed.status]).toEqual([403, 403]);
+      expect(created.body).toMatchObject({ type: 'urn:gridline:problem:forbidden' });
+      expect(read).toMatchObject({ status: 200, body: { name: 'Rörligt pris' } });
+      expect(listed.status).toBe(200);
+      expect(stored.name).toBe('Rörligt pris');
     });
 
     it('names every malformed field of a price list', async () => {

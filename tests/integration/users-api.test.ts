@@ -9,9 +9,11 @@ import { usersApi } from '#api/users/users-bindings';
 import { ForbiddenError, NotFoundError } from '#domain/errors';
 import type { User } from '#domain/users/user';
 import { createHttpHandler } from '#http/http-handler';
+import { tokenCutoffAdmission } from '#runtime/token-cutoff-admission';
 import { usersServices } from '#runtime/users-services';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { DynamoTokenCutoffs } from '#table/users/token-cutoffs';
 import { LocalIdentityProvider } from '../../lib/local/identity';
 import { seedDemoUsers } from '../../lib/local/seed-users';
 import { tokenForEmail, tokenForUser } from '../../lib/local/user-tokens';
@@ -48,7 +50,10 @@ describe('the users API', () => {
     const ulid = monotonicFactory();
     services = usersServices({ table, directory: new LocalUserDirectory({ next: () => ulid() }) });
     identity = await LocalIdentityProvider.open(mkdtempSync(path.join(tmpdir(), 'gridline-users-')));
-    const handler = createHttpHandler(usersApi(services), new Logger({ logLevel: 'SILENT' }));
+    // The handler shell as deployed: tokens cut off by a deactivation or a lost role are refused.
+    const handler = createHttpHandler(usersApi(services), new Logger({ logLevel: 'SILENT' }), [
+      tokenCutoffAdmission(new DynamoTokenCutoffs(table)),
+    ]);
 
     call = async (token, routeKey, input = {}) => {
       // What the JWT authorizer does: verify the token, then hand its claims over.
@@ -60,14 +65,17 @@ describe('the users API', () => {
 
     const bootstrap = { tenantId, userId: 'bootstrap' };
     admin = (
-      await services.users.create(bootstrap, {
+      await services.users.createFirstAdmin(bootstrap, {
         email: 'admin@test.example',
         name: 'Ingrid',
         roles: ['admin'],
       })
     ).value;
     const sales = (
-      await services.users.create(bootstrap, { email: 'sales@test.example', name: 'Erik', roles: ['sales'] })
+      await services.users.create(
+        { tenantId, userId: admin.id },
+        { email: 'sales@test.example', name: 'Erik', roles: ['sales'] },
+      )
     ).value;
     adminToken = await tokenForUser(identity, admin);
     salesToken = await tokenForUser(identity, sales);
@@ -136,7 +144,7 @@ describe('the users API', () => {
     expect(listedByAdmin.body.items.map((u: { email: string }) => u.email)).toContain('sales@test.example');
   });
 
-  it('changes roles only with If-Match, and refuses to demote the last admin with 409', async () => {
+  it('changes roles only with If-Match, and refuses an admin demoting or deactivating itself with 403', async () => {
     // Prepare
     const params = { userId: admin.id };
 
@@ -145,33 +153,36 @@ describe('the users API', () => {
       params,
       body: { roles: ['sales'] },
     });
-    const lastAdmin = await call(adminToken, 'PATCH /v1/users/{userId}', {
+    const demoteSelf = await call(adminToken, 'PATCH /v1/users/{userId}', {
       params,
       body: { roles: ['sales'] },
       headers: { 'if-match': '"1"' },
     });
+    const deactivateSelf = await call(adminToken, 'POST /v1/users/{userId}/deactivate', { params });
 
     // Assess
     expect(withoutIfMatch.status).toBe(428);
-    expect(lastAdmin.status).toBe(409);
-    expect(lastAdmin.body['invalid-params']).toEqual([
-      {
-        name: 'roles',
-        reason:
-          'the last active admin of the tenant cannot lose the admin role; make another user admin first',
-      },
-    ]);
+    expect(demoteSelf).toMatchObject({
+      status: 403,
+      body: { detail: 'you cannot take the admin role from yourself; another admin can' },
+    });
+    expect(deactivateSelf).toMatchObject({
+      status: 403,
+      body: { detail: 'you cannot deactivate yourself; another admin can' },
+    });
+    expect(await services.users.get({ tenantId, userId: admin.id }, admin.id)).toMatchObject({
+      active: true,
+      roles: ['admin'],
+    });
   });
 
   it('answers 404 for a user of another tenant', async () => {
     // Prepare
-    const other = await tokenForUser(identity, {
-      id: 'other-admin',
-      tenantId: 'other',
-      email: 'admin@other.example',
-      roles: ['admin'],
-      active: true,
-    });
+    const { value: otherAdmin } = await services.users.createFirstAdmin(
+      { tenantId: 'other', userId: 'bootstrap' },
+      { email: 'admin@other.example', name: 'Other', roles: ['admin'] },
+    );
+    const other = await tokenForUser(identity, otherAdmin);
 
     // Act
     const read = await call(other, 'GET /v1/users/{userId}', { params: { userId: admin.id } });
@@ -183,7 +194,7 @@ describe('the users API', () => {
     expect([read.status, deactivate.status]).toEqual([404, 404]);
   });
 
-  it('mints no token for a deactivated user; one minted before runs out on its own', async () => {
+  it('mints no token for a deactivated user, and refuses (401) the ones minted before', async () => {
     // Prepare
     const { value: leaving } = await services.users.create(
       { tenantId, userId: admin.id },
@@ -202,8 +213,7 @@ describe('the users API', () => {
     expect(deactivated.status).toBe(200);
     expect(deactivated.body).toMatchObject({ active: false });
     expect(minting).toBeInstanceOf(ForbiddenError);
-    expect(withEarlier.status).toBe(200);
-    expect(withEarlier.body).toMatchObject({ id: leaving.id, active: false });
+    expect(withEarlier).toMatchObject({ status: 401, body: { type: 'urn:gridline:problem:unauthorized' } });
   });
 
   it('mints a token by e-mail for a stored user, and names an unknown e-mail', async () => {

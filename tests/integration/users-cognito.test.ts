@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -6,6 +7,7 @@ import {
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   TooManyRequestsException,
   UserNotFoundException,
@@ -14,6 +16,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CognitoUserDirectory } from '#adapters/users/cognito-user-directory';
+import { LocalUserDirectory } from '#adapters/users/local-user-directory';
 import { ConflictError } from '#domain/errors';
 import type { Actor } from '#domain/ports';
 import { HttpError } from '#http/http-error';
@@ -56,8 +59,15 @@ describe('users with the Cognito user pool', () => {
     const skTenant = slovakTenant();
     await tenants.save(seTenant);
     await tenants.save(skTenant);
-    se = { tenantId: seTenant.id, userId: 'se-admin' };
-    sk = { tenantId: skTenant.id, userId: 'sk-admin' };
+    // The acting admins: each tenant's first admin, whose sign-in account is not under test here.
+    const bootstrap = usersServices({ table, directory: new LocalUserDirectory({ next: randomUUID }) });
+    const firstAdmin = async (tenantId: string, email: string) => {
+      const draft = { email, name: 'Admin', roles: ['admin'] };
+      const { value } = await bootstrap.users.createFirstAdmin({ tenantId, userId: 'bootstrap' }, draft);
+      return { tenantId, userId: value.id };
+    };
+    se = await firstAdmin(seTenant.id, 'admin@norrsken.example');
+    sk = await firstAdmin(skTenant.id, 'admin@tatra.example');
     services = usersServices({ table, directory: new CognitoUserDirectory(userPoolId, client) });
   });
 
@@ -122,7 +132,7 @@ describe('users with the Cognito user pool', () => {
       fields: [{ name: 'email' }],
     });
     expect(cognito.commandCalls(AdminAddUserToGroupCommand)).toHaveLength(0);
-    expect((await services.users.list(sk, {}, { limit: 10 })).items).toEqual([]);
+    expect(await services.users.list(sk, { emailPrefix: 'jan' }, { limit: 10 })).toEqual({ items: [] });
   });
 
   it('takes over its own tenant’s account that an interrupted create left without a record', async () => {
@@ -204,7 +214,7 @@ describe('users with the Cognito user pool', () => {
     ]);
   });
 
-  it('disables the account on deactivation and enables it on reactivation', async () => {
+  it('disables the account and signs it out everywhere on deactivation, and enables it on reactivation', async () => {
     // Prepare
     const sub = '2b3c4d5e-6f7a-4b1c-8d9e-0f1a2b3c4d5e';
     cognito.on(AdminCreateUserCommand).resolves(created(sub, 'lars@norrsken.example', se.tenantId));
@@ -221,6 +231,9 @@ describe('users with the Cognito user pool', () => {
     // Assess
     expect([off.active, on.active]).toEqual([false, true]);
     expect(cognito.commandCalls(AdminDisableUserCommand).map((c) => c.args[0].input)).toEqual([
+      { UserPoolId: userPoolId, Username: sub },
+    ]);
+    expect(cognito.commandCalls(AdminUserGlobalSignOutCommand).map((c) => c.args[0].input)).toEqual([
       { UserPoolId: userPoolId, Username: sub },
     ]);
     expect(cognito.commandCalls(AdminEnableUserCommand).map((c) => c.args[0].input)).toEqual([

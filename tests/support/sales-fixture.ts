@@ -21,14 +21,15 @@ export async function salesFixture(overrides: Partial<ServiceDeps> = {}, existin
   const ulid = monotonicFactory();
   const { users } = usersServices({ table, directory: new LocalUserDirectory({ next: () => ulid() }) });
   const bootstrap = { tenantId: tenant.id, userId: 'bootstrap' };
-  const admin = await users.create(bootstrap, {
+  const admin = await users.createFirstAdmin(bootstrap, {
     email: 'admin@test.example',
     name: 'Admin',
     roles: ['admin'],
   });
-  const anna = await users.create(bootstrap, { email: 'anna@test.example', name: 'Anna', roles: ['sales'] });
-  const bo = await users.create(bootstrap, { email: 'bo@test.example', name: 'Bo', roles: ['sales'] });
-  const viewer = await users.create(bootstrap, {
+  const byAdmin = { tenantId: tenant.id, userId: admin.value.id };
+  const anna = await users.create(byAdmin, { email: 'anna@test.example', name: 'Anna', roles: ['sales'] });
+  const bo = await users.create(byAdmin, { email: 'bo@test.example', name: 'Bo', roles: ['sales'] });
+  const viewer = await users.create(byAdmin, {
     email: 'viewer@test.example',
     name: 'V',
     roles: ['viewer'],

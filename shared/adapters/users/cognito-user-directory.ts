@@ -6,6 +6,7 @@ import {
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
+  AdminUserGlobalSignOutCommand,
   type AttributeType,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -109,10 +110,19 @@ export class CognitoUserDirectory implements UserDirectory {
     }
   }
 
+  /**
+   * Disables the account, then signs it out everywhere: its refresh tokens
+   * are revoked, so no new ID token can be had. The ID tokens already out
+   * are refused by the handler shell (TokenCutoffs), as the gateway's JWT
+   * authorizer checks only their signature and expiry.
+   */
   async deactivate(user: DirectoryUser): Promise<void> {
     try {
       await this.client.send(
         new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: user.username }),
+      );
+      await this.client.send(
+        new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: user.username }),
       );
     } catch (error) {
       throw explained(error, user);

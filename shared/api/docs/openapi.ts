@@ -14,6 +14,7 @@ const statusText: Record<number, string> = {
   415: 'The body is not JSON',
   422: 'Idempotency-Key reused with another request (body, path or user), or figures too large to compute',
   428: 'If-Match is required',
+  429: 'Your organisation has used up its share of requests for now; retry after `Retry-After` seconds',
   502: 'The e-mail or SMS provider refused the message',
   503: 'A provider is unavailable; nothing was sent, retry later',
   504: 'No answer from the provider: the message may have been sent',
@@ -34,6 +35,7 @@ const commonProblems: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'unsupported-media-type',
   'idempotency-key-reused',
   'precondition-required',
+  'rate-limited',
 ]);
 
 const problemsWith = (status: number) => problemCodes.filter((code) => problemTypeOf(code).status === status);
@@ -89,6 +91,15 @@ function operationOf(route: RouteContract): ZodOpenApiOperationObject {
     },
   };
   for (const status of route.errors) responses[String(status) as '400'] = problemResponse(route, status);
+  // Every authenticated call is metered by its tenant's rate (the handler shell's).
+  if (route.permission !== 'public') {
+    responses['429'] = {
+      ...problemResponse(route, 429),
+      headers: {
+        'Retry-After': { description: 'Seconds until a retry may succeed', schema: { type: 'integer' } },
+      },
+    };
+  }
   const headers: NonNullable<ZodOpenApiOperationObject['parameters']> = [];
   if (route.idempotent) {
     headers.push({

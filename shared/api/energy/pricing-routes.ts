@@ -20,7 +20,10 @@ const readErrors = [400, 401, 403, 404] as const;
 const createErrors = [400, 401, 403, 409, 415, 422] as const;
 const updateErrors = [400, 401, 403, 404, 409, 412, 415, 428] as const;
 
-/** The pricing module: products and their versioned price lists (R-SP-5). */
+/**
+ * The pricing module: products and their versioned price lists (R-SP-5).
+ * The catalogue is admin-only, like price lists and territories; every role reads it.
+ */
 export const pricingRoutes = {
   createProduct: defineRoute({
     operationId: 'createProduct',
@@ -28,7 +31,7 @@ export const pricingRoutes = {
     path: '/v1/products',
     summary: 'Create a product',
     tag: 'Pricing',
-    permission: 'write',
+    permission: 'admin',
     body: createProductBody,
     idempotent: true,
     success: { status: 201, description: 'The product', schema: productSchema },
@@ -63,7 +66,7 @@ export const pricingRoutes = {
     path: '/v1/products/{productId}',
     summary: 'Change a product',
     tag: 'Pricing',
-    permission: 'write',
+    permission: 'admin',
     params: productParams,
     body: updateProductBody,
     ifMatch: 'required',

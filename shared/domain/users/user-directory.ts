@@ -24,7 +24,11 @@ export interface UserDirectory {
   ): Promise<SignInAccount>;
   /** Makes the account's roles exactly `roles`. */
   setRoles(user: DirectoryUser, roles: readonly Role[]): Promise<void>;
-  /** No new sign-ins or tokens; tokens already issued run out (ID tokens within an hour). */
+  /**
+   * No new sign-ins or tokens: the account is disabled and signed out
+   * everywhere. Tokens already issued are refused through the user's token
+   * cutoff, which the store writes with the record.
+   */
   deactivate(user: DirectoryUser): Promise<void>;
   reactivate(user: DirectoryUser): Promise<void>;
 }

@@ -21,8 +21,12 @@ export interface UserStore {
   /** The ids of the tenant's active admins. */
   activeAdminIds(tenantId: string): Promise<string[]>;
   create(user: User, event: DomainEvent, idempotency?: IdempotencyToken): Promise<Created<User>>;
-  /** Fails with VersionMismatchError when the stored version is not `previous.version`. */
-  update(previous: User, next: User, event: DomainEvent): Promise<void>;
+  /**
+   * Fails with VersionMismatchError when the stored version is not
+   * `previous.version`. With `tokenCutoff` (seconds), the user's tokens
+   * issued before it are refused from then on (TokenCutoffs), in the same write.
+   */
+  update(previous: User, next: User, event: DomainEvent, tokenCutoff?: number): Promise<void>;
   /** The user an earlier create with this key made, if any (422 when that request differed). */
   replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<User | undefined>;
 }

@@ -1,6 +1,7 @@
-import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import { ConflictError, ForbiddenError, type InvalidField, ValidationError } from '#domain/errors';
 import { diffFields, type FieldChange } from '#domain/events';
 import { normaliseEmail } from '#domain/identifiers/email';
+import type { Actor } from '#domain/ports';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { type Role, roles } from './roles';
 
@@ -153,4 +154,28 @@ export function assertAdminRemains(before: User, after: User, activeAdminIds: re
   if (activeAdminIds.some((id) => id !== before.id)) return;
   const rule = lastAdminRule(after);
   throw new ConflictError('last-admin', rule.reason, [rule]);
+}
+
+/**
+ * Users are managed by an active admin as the table knows the caller now,
+ * not as the caller's token says: a token outlives a deactivation or a role
+ * taken away by up to an hour. `caller` is the caller's stored record.
+ */
+export function assertActingAdmin(actor: Actor, caller: User | undefined): void {
+  if (caller?.id === actor.userId && caller.tenantId === actor.tenantId && isActiveAdmin(caller)) return;
+  throw new ForbiddenError('only an active admin of the tenant manages users, and your user is not one now');
+}
+
+/**
+ * An admin does not lock itself out: deactivating itself or taking its own
+ * admin role is another admin's to do, so that a mistake, or a stolen
+ * token, cannot leave the tenant's users unmanaged.
+ */
+export function assertNotLockingOutSelf(actor: Actor, before: User, after: User): void {
+  if (before.id !== actor.userId || !isActiveAdmin(before) || isActiveAdmin(after)) return;
+  throw new ForbiddenError(
+    after.active
+      ? 'you cannot take the admin role from yourself; another admin can'
+      : 'you cannot deactivate yourself; another admin can',
+  );
 }

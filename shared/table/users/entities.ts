@@ -36,3 +36,24 @@ export const activeAdminsEntity = defineEntity<ActiveAdmins>()({
     },
   },
 });
+
+/** What a token-cutoff item holds besides its key. */
+export interface TokenCutoff {
+  /** Seconds since the epoch: the user's tokens issued (`iat`) before it are refused. */
+  readonly notBefore: number;
+}
+
+export const tokenCutoffEntity = defineEntity<TokenCutoff>()({
+  name: 'TokenCutoff',
+  description:
+    'When the user was last deactivated or lost a role: its tokens issued before are refused. Written in that change’s transaction.',
+  key: { pk: key`T#${tenant}#USER#${text('userId')}`, sk: key`TOKENS` },
+  patterns: {
+    ofUser: {
+      index: 'table',
+      sortKey: 'equals',
+      operation:
+        'consistent GetItem on authenticated requests, cached a few seconds per container (the handler shell); Put in the user’s transaction',
+    },
+  },
+});

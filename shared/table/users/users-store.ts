@@ -13,6 +13,7 @@ import { replayOf } from '#table/core/idempotency';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { activeAdminsEntity, userEntity } from './entities';
+import { tokenCutoffPut } from './token-cutoffs';
 import { activeAdminChange } from './users-guards';
 
 function toItem(u: User): Record<string, unknown> {
@@ -56,8 +57,11 @@ export class DynamoUserStore implements UserStore {
     }
   }
 
-  async update(previous: User, next: User, event: DomainEvent): Promise<void> {
-    await commitChange(this.table, this.changeOf(previous, next, event));
+  async update(previous: User, next: User, event: DomainEvent, tokenCutoff?: number): Promise<void> {
+    const change = this.changeOf(previous, next, event);
+    const extra =
+      tokenCutoff === undefined ? [] : [tokenCutoffPut(this.table, next.tenantId, next.id, tokenCutoff)];
+    await commitChange(this.table, { ...change, extra });
   }
 
   async replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<User | undefined> {

@@ -86,6 +86,24 @@ describe('openApiDocument', () => {
       expect(f, f.route).toEqual({ route: f.route, security: [{ bearer: [] }], declares401: true });
   });
 
+  it('declares 429 with Retry-After on every operation metered by its tenant’s rate, and on no public one', () => {
+    // Prepare
+    const doc = generated();
+    const responsesOf = (route: (typeof allRoutes)[number]) =>
+      (doc.paths[route.path]?.[route.method.toLowerCase()]?.responses ?? {}) as Record<
+        string,
+        { headers?: Record<string, unknown> } | undefined
+      >;
+
+    // Act
+    const metered = allRoutes.filter((r) => r.permission !== 'public').map((r) => responsesOf(r)['429']);
+    const unmetered = allRoutes.filter((r) => r.permission === 'public').map((r) => responsesOf(r)['429']);
+
+    // Assess
+    for (const response of metered) expect(response?.headers).toHaveProperty('Retry-After');
+    expect(unmetered.every((response) => response === undefined)).toBe(true);
+  });
+
   it('lets public operations be called without a token', () => {
     // Prepare
     const doc = generated();

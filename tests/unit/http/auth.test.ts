@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/caller';
 import { ForbiddenError } from '#domain/errors';
-import { assertPermitted, callerFromClaims } from '#http/auth';
+import { assertPermitted, callerFromClaims, issuedAtOf } from '#http/auth';
 
 const caller = (...roles: Caller['roles']): Caller => ({ tenantId: 'tenant-se', userId: 'user-1', roles });
 
@@ -130,5 +130,24 @@ describe('assertPermitted', () => {
 
     // Assess
     expect(act).toThrow(ForbiddenError);
+  });
+});
+
+describe('issuedAtOf', () => {
+  it('reads iat as a number, or as the string API Gateway hands numeric claims over as', () => {
+    // Act
+    const asNumber = issuedAtOf({ iat: 1772355600 });
+    const asString = issuedAtOf({ iat: '1772355600' });
+
+    // Assess
+    expect([asNumber, asString]).toEqual([1772355600, 1772355600]);
+  });
+
+  it('knows no time when iat is missing or not a whole number of seconds', () => {
+    // Act
+    const found = [{}, { iat: 'yesterday' }, { iat: 1.5 }, { iat: '' }].map((claims) => issuedAtOf(claims));
+
+    // Assess
+    expect(found).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -1,7 +1,10 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import type { Caller } from '#domain/caller';
 import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
+import type { CallerAdmission, TokenFacts } from '#http/caller-admission';
+import { HttpError } from '#http/http-error';
 import { createHttpHandler, type HttpEvent, type HttpResponse } from '#http/http-handler';
 import { bind, defineRoute, type RouteInput } from '#http/route';
 
@@ -77,7 +80,7 @@ const contracts = {
 };
 
 /** What a route's implementation received, or what it does for a given thing id. */
-function setUp() {
+function setUp(admissions: readonly CallerAdmission[] = []) {
   const received: RouteInput<unknown, unknown, unknown>[] = [];
   const routes = [
     bind(contracts.createThing, async (input) => {
@@ -117,7 +120,7 @@ function setUp() {
   ];
   const logger = new Logger({ serviceName: 'test', logLevel: 'SILENT' });
   const errorLog = vi.spyOn(logger, 'error');
-  return { handler: createHttpHandler(routes, logger), received, errorLog };
+  return { handler: createHttpHandler(routes, logger, admissions), received, errorLog };
 }
 
 interface EventOptions {
@@ -359,6 +362,47 @@ describe('createHttpHandler', () => {
     // Assess
     expect(response.statusCode).toBe(403);
     expect(received).toEqual([]);
+  });
+
+  it('admits each authenticated call through the shell’s checks, with the token’s iat, before the route runs', async () => {
+    // Prepare
+    const admitted: [Caller, TokenFacts][] = [];
+    const { handler, received } = setUp([
+      async (caller, token) => {
+        admitted.push([caller, token]);
+      },
+      async () => {
+        throw new HttpError('unauthorized', 'This token was issued before your user was deactivated.');
+      },
+    ]);
+    const claims = { ...salesClaims, iat: '1772355600' };
+
+    // Act
+    const response = await handler(
+      httpEvent('GET /v1/things/{thingId}', { pathParameters: { thingId: 't1' }, claims }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(401);
+    expect(problemOf(response).detail).toBe('This token was issued before your user was deactivated.');
+    expect(admitted).toEqual([
+      [{ tenantId: 'tenant-se', userId: 'user-1', roles: ['sales'] }, { issuedAt: 1772355600 }],
+    ]);
+    expect(received).toEqual([]);
+  });
+
+  it('serves a public route without running the shell’s checks', async () => {
+    // Prepare
+    const refuseAll: CallerAdmission = async () => {
+      throw new HttpError('unauthorized', 'no');
+    };
+    const { handler } = setUp([refuseAll]);
+
+    // Act
+    const response = await handler(httpEvent('GET /page', { claims: null }));
+
+    // Assess
+    expect(response.statusCode).toBe(200);
   });
 
   it('serves a public route without a token', async () => {

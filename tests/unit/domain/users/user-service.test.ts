@@ -1,17 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError, VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Actor } from '#domain/ports';
-import { isActiveAdmin, type User } from '#domain/users/user';
+import type { TenantProfile } from '#domain/tenant';
+import { createUser, isActiveAdmin, type User } from '#domain/users/user';
 import type { UserDirectory } from '#domain/users/user-directory';
 import { UserService } from '#domain/users/user-service';
 import type { UserStore } from '#domain/users/user-store';
 
 const admin: Actor = { tenantId: 'norrsken', userId: 'sub-admin' };
+const tenant: TenantProfile = {
+  id: 'norrsken',
+  name: 'Norrsken',
+  country: 'SE',
+  currency: 'SEK',
+  timeZone: 'Europe/Stockholm',
+};
+const changedAt = new Date('2026-03-01T09:00:00.000Z');
 
-/** Users in memory, with the store's version check; `failNextUpdate` makes the next update fail. */
+/** The acting admin's record, as the tenant's bootstrap left it. */
+const storedAdmin = createUser(
+  { id: admin.userId, username: admin.userId },
+  { email: 'ingrid@norrsken.example', name: 'Ingrid', roles: ['admin'] },
+  { tenant, userId: admin.userId, now: changedAt },
+);
+
+/**
+ * Users in memory, the acting admin among them, with the store's version
+ * check; `failNextUpdate` makes the next update fail; `cutoffs` are the
+ * token cutoffs written, by user.
+ */
 function memoryStore() {
-  const users = new Map<string, User>();
+  const users = new Map<string, User>([[storedAdmin.id, storedAdmin]]);
+  const cutoffs = new Map<string, number>();
   const events: DomainEvent[] = [];
   const state = { failNextUpdate: undefined as Error | undefined };
   const store: UserStore = {
@@ -29,18 +50,19 @@ function memoryStore() {
       events.push(event);
       return { value: user, replayed: false };
     },
-    update: async (previous, next, event) => {
+    update: async (previous, next, event, tokenCutoff) => {
       const failure = state.failNextUpdate;
       state.failNextUpdate = undefined;
       if (failure) throw failure;
       if (users.get(previous.id)?.version !== previous.version)
         throw new VersionMismatchError('user', previous.id);
       users.set(next.id, next);
+      if (tokenCutoff !== undefined) cutoffs.set(next.id, tokenCutoff);
       events.push(event);
     },
     replayOf: async () => undefined,
   };
-  return { store, users, events, state };
+  return { store, users, cutoffs, events, state };
 }
 
 /** A directory that records what it was asked to do. */
@@ -71,16 +93,8 @@ function setup() {
   const recording = recordingDirectory();
   let id = 0;
   const service = new UserService({
-    tenants: {
-      profile: async (tenantId) => ({
-        id: tenantId,
-        name: 'Norrsken',
-        country: 'SE',
-        currency: 'SEK',
-        timeZone: 'Europe/Stockholm',
-      }),
-    },
-    clock: { now: () => new Date('2026-03-01T09:00:00.000Z') },
+    tenants: { profile: async (tenantId) => ({ ...tenant, id: tenantId }) },
+    clock: { now: () => changedAt },
     ids: { next: () => `event-${++id}` },
     users: memory.store,
     directory: recording.directory,
@@ -125,32 +139,92 @@ describe('UserService', () => {
     expect(calls).toEqual([]);
   });
 
-  it('refuses to demote or deactivate the last active admin before the directory is asked', async () => {
+  it('refuses an admin demoting or deactivating itself, before the directory is asked', async () => {
     // Prepare
-    const { service, calls } = setup();
-    const { value: only } = await service.create(admin, {
-      email: 'admin@norrsken.example',
-      name: 'Ingrid',
-      roles: ['admin'],
-    });
-    calls.length = 0;
+    const { service, calls, users } = setup();
 
     // Act
     const [demote, deactivate] = await Promise.allSettled([
-      service.update(admin, only.id, 1, { roles: ['sales'] }),
-      service.deactivate(admin, only.id),
+      service.update(admin, admin.userId, 1, { roles: ['sales'] }),
+      service.deactivate(admin, admin.userId),
     ]);
 
     // Assess
-    expect(demote).toMatchObject({
-      status: 'rejected',
-      reason: { name: 'ConflictError', fields: [{ name: 'roles' }] },
-    });
-    expect(deactivate).toMatchObject({
-      status: 'rejected',
-      reason: { name: 'ConflictError', fields: [{ name: 'active' }] },
-    });
+    expect(demote).toMatchObject({ status: 'rejected', reason: { name: 'ForbiddenError' } });
+    expect(deactivate).toMatchObject({ status: 'rejected', reason: { name: 'ForbiddenError' } });
     expect(calls).toEqual([]);
+    expect(users.get(admin.userId)).toEqual(storedAdmin);
+  });
+
+  it('refuses every user change by a caller deactivated or demoted since its token was issued', async () => {
+    // Prepare: b is an admin, deactivated by the acting admin; c an admin demoted to sales.
+    const { service, calls } = setup();
+    const { value: b } = await service.create(admin, { email: 'b@n.example', name: 'B', roles: ['admin'] });
+    const { value: c } = await service.create(admin, { email: 'c@n.example', name: 'C', roles: ['admin'] });
+    await service.deactivate(admin, b.id);
+    await service.update(admin, c.id, 1, { roles: ['sales'] });
+    calls.length = 0;
+    const asB = { tenantId: admin.tenantId, userId: b.id };
+    const asC = { tenantId: admin.tenantId, userId: c.id };
+
+    // Act
+    const attempts = await Promise.allSettled([
+      service.reactivate(asB, b.id),
+      service.deactivate(asB, admin.userId),
+      service.update(asC, c.id, 2, { roles: ['admin'] }),
+      service.create(asC, { email: 'd@n.example', name: 'D', roles: ['admin'] }),
+    ]);
+
+    // Assess
+    for (const attempt of attempts) {
+      expect(attempt).toMatchObject({ status: 'rejected', reason: expect.any(ForbiddenError) });
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('cuts off the tokens of a user deactivated or demoted, but not of one renamed or reactivated', async () => {
+    // Prepare
+    const { service, cutoffs } = setup();
+    const { value: b } = await service.create(admin, { email: 'b@n.example', name: 'B', roles: ['admin'] });
+    const { value: c } = await service.create(admin, { email: 'c@n.example', name: 'C', roles: ['sales'] });
+    const { value: d } = await service.create(admin, { email: 'd@n.example', name: 'D', roles: ['sales'] });
+
+    // Act
+    await service.deactivate(admin, b.id);
+    await service.update(admin, c.id, 1, { roles: ['viewer'] });
+    await service.update(admin, d.id, 1, { name: 'Dora' });
+    await service.reactivate(admin, b.id);
+
+    // Assess
+    const afterTheChange = changedAt.getTime() / 1000 + 1;
+    expect(Object.fromEntries(cutoffs)).toEqual({ [b.id]: afterTheChange, [c.id]: afterTheChange });
+  });
+
+  it('creates a tenant’s first admin without a caller, and only while the tenant has no active admin', async () => {
+    // Prepare
+    const { service, users } = setup();
+    users.clear();
+    const bootstrap = { tenantId: 'norrsken', userId: 'bootstrap' };
+
+    // Act
+    const notAdmin = service.createFirstAdmin(bootstrap, {
+      email: 's@n.example',
+      name: 'S',
+      roles: ['sales'],
+    });
+    const first = await service.createFirstAdmin(bootstrap, {
+      email: 'a@n.example',
+      name: 'A',
+      roles: ['admin'],
+    });
+    const second = service.createFirstAdmin(bootstrap, { email: 'b@n.example', name: 'B', roles: ['admin'] });
+
+    // Assess
+    await Promise.all([
+      expect(notAdmin).rejects.toMatchObject({ name: 'ValidationError', fields: [{ name: 'roles' }] }),
+      expect(second).rejects.toMatchObject({ name: 'ConflictError', code: 'invalid-state' }),
+    ]);
+    expect(first.value).toMatchObject({ email: 'a@n.example', roles: ['admin'], active: true });
   });
 
   it('lets the first admin go once a second admin is active', async () => {

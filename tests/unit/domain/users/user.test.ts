@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from '#domain/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '#domain/errors';
 import type { ChangeContext } from '#domain/stamps';
 import {
+  assertActingAdmin,
   assertAdminRemains,
+  assertNotLockingOutSelf,
   changeUser,
   checkRoles,
   createUser,
@@ -223,5 +225,76 @@ describe('assertAdminRemains (the last-admin rule)', () => {
     // Assess
     expect(renamed).not.toThrow();
     expect(inactiveChanged).not.toThrow();
+  });
+});
+
+describe('assertActingAdmin (the caller as stored, not as its token says)', () => {
+  const actor = { tenantId: 'norrsken', userId: 'a1' };
+
+  it('lets an active admin manage users', () => {
+    // Act
+    const act = () => assertActingAdmin(actor, user('a1'));
+
+    // Assess
+    expect(act).not.toThrow();
+  });
+
+  it('refuses a caller deactivated, demoted or unknown since its token was issued', () => {
+    // Prepare
+    const admin = user('a1');
+    const stored = [
+      deactivateUser(admin, ctx()),
+      changeUser(admin, { roles: ['sales'] }, ctx()).user,
+      undefined,
+      { ...admin, tenantId: 'tatra' },
+    ];
+
+    // Act
+    const errors = stored.map((caller) => errorOf(() => assertActingAdmin(actor, caller)));
+
+    // Assess
+    for (const error of errors) expect(error).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('assertNotLockingOutSelf', () => {
+  const actor = { tenantId: 'norrsken', userId: 'a1' };
+
+  it('refuses an admin deactivating itself or taking its own admin role', () => {
+    // Prepare
+    const admin = user('a1');
+
+    // Act
+    const deactivated = errorOf(() => assertNotLockingOutSelf(actor, admin, deactivateUser(admin, ctx())));
+    const demoted = errorOf(() =>
+      assertNotLockingOutSelf(actor, admin, changeUser(admin, { roles: ['sales'] }, ctx()).user),
+    );
+
+    // Assess
+    expect(deactivated).toMatchObject({
+      name: 'ForbiddenError',
+      message: expect.stringMatching(/deactivate yourself/),
+    });
+    expect(demoted).toMatchObject({
+      name: 'ForbiddenError',
+      message: expect.stringMatching(/admin role from yourself/),
+    });
+  });
+
+  it('lets an admin rename itself, add roles to itself, and deactivate or demote another admin', () => {
+    // Prepare
+    const self = user('a1');
+    const other = user('a2');
+
+    // Act
+    const acts = [
+      () => assertNotLockingOutSelf(actor, self, changeUser(self, { name: 'Ingrid B.' }, ctx()).user),
+      () => assertNotLockingOutSelf(actor, self, changeUser(self, { roles: ['admin', 'sales'] }, ctx()).user),
+      () => assertNotLockingOutSelf(actor, other, deactivateUser(other, ctx())),
+      () => assertNotLockingOutSelf(actor, other, changeUser(other, { roles: ['viewer'] }, ctx()).user),
+    ];
+
+    // Assess
+    for (const act of acts) expect(act).not.toThrow();
   });
 });
