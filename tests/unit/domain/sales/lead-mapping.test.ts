@@ -178,6 +178,33 @@ describe('applyLeadMapping', () => {
     });
   });
 
+  it('holds the text it reads to the API’s text rules: NFC, trimmed, no lone surrogates or bidi controls', () => {
+    // Prepare
+    const rules = mapping({
+      companyName: { path: 'company' },
+      message: { path: 'message' },
+      'attribution.externalId': { path: 'id' },
+    });
+    const payload = (over: Record<string, unknown>) => ({ name: 'Lind', phone: '1', ...over });
+
+    // Act
+    const tidy = applyLeadMapping(rules, payload({ company: ' Lo\u0301pez AB ', message: 'Hej!\nRing.' }));
+    const refused = applyLeadMapping(
+      rules,
+      payload({ company: 'A\ud800B', message: 'x\u202Ey', id: 'INQ\u00001' }),
+    );
+
+    // Assess
+    expect(tidy).toMatchObject({ fields: { companyName: 'L\u00f3pez AB', message: 'Hej!\nRing.' } });
+    expect(refused).toEqual({
+      invalid: [
+        { name: 'companyName', reason: 'company contains a lone surrogate (U+D800): not valid Unicode text' },
+        { name: 'message', reason: 'message contains U+202E, a bidirectional control character' },
+        { name: 'attribution.externalId', reason: 'id contains the control character U+0000' },
+      ],
+    });
+  });
+
   describe('a field with a fixed set of values', () => {
     const rules = mapping({
       segment: { path: 'type', values: { Privat: 'B2C', Firma: 'B2B' } },
