@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
+import { Logger } from '@aws-lambda-powertools/logger';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsManagerWebhookSecrets } from '#adapters/secrets/secrets-manager-webhook-secrets';
+import { leadWebhookApi } from '#api/sales/lead-sources-bindings';
 import { UnauthenticatedError, ValidationError } from '#domain/errors';
 import { deliveryRetentionSeconds, type LeadSourceService } from '#domain/sales/leads/lead-source-service';
 import { signWebhook } from '#domain/sales/leads/webhook-signature';
+import { createHttpHandler } from '#http/http-handler';
 import { leadSourceServices } from '#runtime/lead-source-services';
 import { idempotencyEntity } from '#table/core/entities';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import type { LocalService } from '../../lib/local/processes';
 import { startLocalSecretsManager } from '../../lib/local/secrets-manager';
+import { answerOf, httpEventWithClaims } from '../support/http-event';
 import { salesFixture } from '../support/sales-fixture';
 
 const body = readFileSync('events/lead-webhooks/property-portal-minimal.json', 'utf8');
@@ -123,6 +127,50 @@ describe('lead sources and their webhook', () => {
     await expect(
       sources.receive(source.id, signed(signingSecret as string, 'x-3', clock.now())),
     ).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('answers every refused delivery with the same 401 problem, whatever the reason', async () => {
+    // Prepare
+    const webhook = createHttpHandler(leadWebhookApi(sources), new Logger({ logLevel: 'SILENT' }));
+    const payload = JSON.parse(body) as Record<string, unknown>;
+    const deliver = (sourceId: string, headers: Record<string, string>) =>
+      webhook(
+        httpEventWithClaims(
+          'POST /v1/webhooks/leads/{sourceId}',
+          {},
+          { params: { sourceId }, headers, body: payload },
+        ),
+      ).then(answerOf);
+    const headersOf = (secret: string, id: string, at = clock.now()) =>
+      signed(secret, id, at, JSON.stringify(payload)).headers;
+    const live = await sources.create(f.admin, { name: 'Alike', preset: 'property-portal' });
+    const stopped = await sources.create(f.admin, { name: 'Alike, stopped', preset: 'property-portal' });
+    await sources.update(f.admin, stopped.source.id, stopped.source.version, { active: false });
+    const secret = live.signingSecret as string;
+    const stranger = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+
+    // Act
+    const answers = await Promise.all([
+      deliver('01JZZZZZZZZZZZZZZZZZZZZZZZ', headersOf(secret, 'alike-1')),
+      deliver(live.source.id, headersOf(stranger, 'alike-2')),
+      deliver(live.source.id, headersOf(secret, 'alike-3', new Date(clock.now().getTime() - 3_600_000))),
+      deliver(live.source.id, {}),
+      deliver(stopped.source.id, headersOf(stopped.signingSecret as string, 'alike-4')),
+    ]);
+
+    // Assess
+    const [unknown, ...known] = answers;
+    expect(unknown).toEqual({
+      status: 401,
+      headers: { 'content-type': 'application/problem+json' },
+      body: {
+        type: 'urn:gridline:problem:unauthorized',
+        title: 'Unauthorized',
+        status: 401,
+        detail: 'the delivery is not signed by this lead source',
+      },
+    });
+    expect(known).toEqual([unknown, unknown, unknown, unknown]);
   });
 
   it('hides another tenant’s source', async () => {

@@ -54,6 +54,7 @@ export interface DeliveryResult {
   readonly replayed: boolean;
 }
 
+/** The one detail of every refused delivery: an unknown source reads like a bad signature. */
 const refused = 'the delivery is not signed by this lead source';
 
 /** How long a delivery id is remembered: longer than any sender's retry schedule. */
@@ -156,7 +157,8 @@ export class LeadSourceService {
       now: this.deps.clock.now(),
       toleranceSeconds: source.toleranceSeconds,
     });
-    if (!verified.ok) throw new UnauthenticatedError(`${refused}: ${verified.reason}`);
+    // The reason stays with the error, not in the answer: a stranger learns nothing from the detail.
+    if (!verified.ok) throw new UnauthenticatedError(refused, { cause: new Error(verified.reason) });
 
     const mapped = applyLeadMapping(source.mapping, parsed(input.rawBody));
     if ('invalid' in mapped) throw new ValidationError(mapped.invalid);
