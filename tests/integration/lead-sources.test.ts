@@ -56,6 +56,22 @@ describe('lead sources and their webhook', () => {
     await local.stop();
   });
 
+  /** `payload` posted to the webhook function as JSON, with these headers; its answer. */
+  const deliver = (sourceId: string, headers: Record<string, string>, payload: unknown) =>
+    createHttpHandler(
+      leadWebhookApi(sources),
+      new Logger({ logLevel: 'SILENT' }),
+    )(
+      httpEventWithClaims(
+        'POST /v1/webhooks/leads/{sourceId}',
+        {},
+        { params: { sourceId }, headers, body: payload },
+      ),
+    ).then(answerOf);
+  /** The signature headers of `payload` sent as JSON. */
+  const headersOf = (secret: string, id: string, payload: unknown, at = clock.now()) =>
+    signed(secret, id, at, JSON.stringify(payload)).headers;
+
   it('refuses a source without a mapping or with an unknown preset, naming the field', async () => {
     await expect(sources.create(f.admin, { name: 'Nothing' })).rejects.toMatchObject({
       fields: [{ name: 'mapping' }],
@@ -131,18 +147,7 @@ describe('lead sources and their webhook', () => {
 
   it('answers every refused delivery with the same 401 problem, whatever the reason', async () => {
     // Prepare
-    const webhook = createHttpHandler(leadWebhookApi(sources), new Logger({ logLevel: 'SILENT' }));
-    const payload = JSON.parse(body) as Record<string, unknown>;
-    const deliver = (sourceId: string, headers: Record<string, string>) =>
-      webhook(
-        httpEventWithClaims(
-          'POST /v1/webhooks/leads/{sourceId}',
-          {},
-          { params: { sourceId }, headers, body: payload },
-        ),
-      ).then(answerOf);
-    const headersOf = (secret: string, id: string, at = clock.now()) =>
-      signed(secret, id, at, JSON.stringify(payload)).headers;
+    const payload = JSON.parse(body) as unknown;
     const live = await sources.create(f.admin, { name: 'Alike', preset: 'property-portal' });
     const stopped = await sources.create(f.admin, { name: 'Alike, stopped', preset: 'property-portal' });
     await sources.update(f.admin, stopped.source.id, stopped.source.version, { active: false });
@@ -150,12 +155,13 @@ describe('lead sources and their webhook', () => {
     const stranger = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 
     // Act
+    const stale = new Date(clock.now().getTime() - 3_600_000);
     const answers = await Promise.all([
-      deliver('01JZZZZZZZZZZZZZZZZZZZZZZZ', headersOf(secret, 'alike-1')),
-      deliver(live.source.id, headersOf(stranger, 'alike-2')),
-      deliver(live.source.id, headersOf(secret, 'alike-3', new Date(clock.now().getTime() - 3_600_000))),
-      deliver(live.source.id, {}),
-      deliver(stopped.source.id, headersOf(stopped.signingSecret as string, 'alike-4')),
+      deliver('01JZZZZZZZZZZZZZZZZZZZZZZZ', headersOf(secret, 'alike-1', payload), payload),
+      deliver(live.source.id, headersOf(stranger, 'alike-2', payload), payload),
+      deliver(live.source.id, headersOf(secret, 'alike-3', payload, stale), payload),
+      deliver(live.source.id, {}, payload),
+      deliver(stopped.source.id, headersOf(stopped.signingSecret as string, 'alike-4', payload), payload),
     ]);
 
     // Assess
@@ -171,6 +177,41 @@ describe('lead sources and their webhook', () => {
       },
     });
     expect(known).toEqual([unknown, unknown, unknown, unknown]);
+  });
+
+  it('answers a delivery id reused with another body with a 409 naming webhook-id, and makes no lead of it', async () => {
+    // Prepare
+    const { source, signingSecret } = await sources.create(f.admin, {
+      name: 'Reused',
+      preset: 'property-portal',
+    });
+    const secret = signingSecret as string;
+    const first = { contact: { name: 'Vera Sundqvist', phone: '0701112233' } };
+    const other = { contact: { name: 'Nils Sundqvist', phone: '0701112244' } };
+    const made = await deliver(source.id, headersOf(secret, 'reused-1', first), first);
+
+    // Act
+    const reused = await deliver(source.id, headersOf(secret, 'reused-1', other), other);
+    const again = await deliver(source.id, headersOf(secret, 'reused-1', first), first);
+
+    // Assess
+    expect(made).toMatchObject({ status: 202, body: { replayed: false } });
+    expect(reused).toEqual({
+      status: 409,
+      headers: { 'content-type': 'application/problem+json' },
+      body: {
+        type: 'urn:gridline:problem:delivery-id-reused',
+        title: 'Delivery id reused',
+        status: 409,
+        detail: 'this webhook-id was delivered before with another body; give a new message a new id',
+        'invalid-params': [{ name: 'webhook-id', reason: 'already used with another request' }],
+      },
+    });
+    expect(again).toMatchObject({ status: 202, body: { leadId: made.body.leadId, replayed: true } });
+    const leads = await f.sales.leads.list(f.admin, { stage: 'lead' }, { limit: 100 });
+    expect(leads.items.filter((lead) => lead.lastName === 'Sundqvist').map((lead) => lead.firstName)).toEqual(
+      ['Vera'],
+    );
   });
 
   it('hides another tenant’s source', async () => {

@@ -170,8 +170,13 @@ export class LeadSourceService {
       {
         operationId: 'receiveLeadWebhook',
         key: `${sourceId}:${verified.deliveryId}`,
-        // The delivery id alone decides: a redelivery is the same message, whatever its body.
-        requestHash: createHash('sha256').update(`${sourceId}:${verified.deliveryId}`).digest('base64url'),
+        // A redelivery is the same body again; the same id with another body is a sender's fault, not a replay.
+        requestHash: createHash('sha256').update(input.rawBody).digest('base64url'),
+        reused: {
+          code: 'delivery-id-reused',
+          message: 'this webhook-id was delivered before with another body; give a new message a new id',
+          field: 'webhook-id',
+        },
         // A sender retries a failed delivery for days with the same id and a fresh timestamp.
         retentionSeconds: deliveryRetentionSeconds,
       },
