@@ -10,14 +10,20 @@ import { deliveryRetentionSeconds, type LeadSourceService } from '#domain/sales/
 import { signWebhook } from '#domain/sales/leads/webhook-signature';
 import { createHttpHandler } from '#http/http-handler';
 import { leadSourceServices } from '#runtime/lead-source-services';
-import { idempotencyEntity } from '#table/core/entities';
+import { idempotencyEntity, outboxEventEntity } from '#table/core/entities';
+import { leadEntity } from '#table/sales/entities';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import type { LocalService } from '../../lib/local/processes';
 import { startLocalSecretsManager } from '../../lib/local/secrets-manager';
 import { answerOf, httpEventWithClaims } from '../support/http-event';
+import { recordingIds } from '../support/recording-ids';
 import { salesFixture } from '../support/sales-fixture';
+import { itemAt } from '../support/stored-items';
 
 const body = readFileSync('events/lead-webhooks/property-portal-minimal.json', 'utf8');
+const inquiry = JSON.parse(
+  readFileSync('events/lead-webhooks/property-portal-inquiry.json', 'utf8'),
+) as Record<string, unknown>;
 
 /** A delivery signed with `secret` at the clock's time. */
 function signed(secret: string, id: string, now: Date, raw = body) {
@@ -212,6 +218,97 @@ describe('lead sources and their webhook', () => {
     expect(leads.items.filter((lead) => lead.lastName === 'Sundqvist').map((lead) => lead.firstName)).toEqual(
       ['Vera'],
     );
+  });
+
+  it('answers an inquiry sent again under a new delivery id with the lead it made, writing no lead or event', async () => {
+    // Prepare
+    const ids = recordingIds();
+    const { sources: recorded } = leadSourceServices(
+      { table: f.table, webhookSecrets: new SecretsManagerWebhookSecrets(client, { clock, ttlMs: 0 }) },
+      { clock, ids },
+    );
+    const { source, signingSecret } = await recorded.create(f.admin, {
+      name: 'Resending',
+      preset: 'property-portal',
+    });
+    const secret = signingSecret as string;
+    const payload = { ...inquiry, inquiry_id: 'INQ-RESENT-1' };
+    const first = await recorded.receive(
+      source.id,
+      signed(secret, 'resent-1', clock.now(), JSON.stringify(payload)),
+    );
+    const issuedBefore = ids.issued.length;
+
+    // Act
+    const again = await recorded.receive(
+      source.id,
+      signed(secret, 'resent-2', clock.now(), JSON.stringify(payload)),
+    );
+
+    // Assess
+    expect(first).toMatchObject({ replayed: false, lead: { attribution: { externalId: 'INQ-RESENT-1' } } });
+    expect(again).toEqual({ replayed: true, lead: first.lead });
+    const tried = ids.issued.slice(issuedBefore);
+    expect(tried.length).toBeGreaterThan(0);
+    for (const id of tried) {
+      expect(await itemAt(f.table, leadEntity.key({ tenantId: f.tenant.id, leadId: id }))).toBeUndefined();
+      expect(
+        await itemAt(f.table, outboxEventEntity.key({ tenantId: f.tenant.id, eventId: id })),
+      ).toBeUndefined();
+    }
+  });
+
+  it('makes one lead of an inquiry delivered several times at the same moment', async () => {
+    // Prepare
+    const { source, signingSecret } = await sources.create(f.admin, {
+      name: 'Racing',
+      preset: 'property-portal',
+    });
+    const secret = signingSecret as string;
+    const payload = {
+      ...inquiry,
+      inquiry_id: 'INQ-RACE-1',
+      contact: { name: 'Ragnar Racing', phone: '0702223344' },
+    };
+    const send = (id: string) => deliver(source.id, headersOf(secret, id, payload), payload);
+    const deliveryIds = ['race-1', 'race-2', 'race-3'];
+
+    // Act
+    const answers = await Promise.all(deliveryIds.map(send));
+    // A delivery that lost the race outright was told to retry (409 concurrent-change): its sender does, later.
+    const settled = [];
+    for (const [i, answer] of answers.entries())
+      settled.push(answer.status === 202 ? answer : await send(deliveryIds[i] as string));
+
+    // Assess
+    const leads = await f.sales.leads.list(f.admin, { stage: 'lead' }, { limit: 100 });
+    const made = leads.items.filter((lead) => lead.lastName === 'Racing');
+    expect(made).toHaveLength(1);
+    expect(answers.map((answer) => answer.body.type ?? answer.status)).toEqual(
+      answers.map((answer) => (answer.status === 202 ? 202 : 'urn:gridline:problem:concurrent-change')),
+    );
+    expect(settled.map((answer) => [answer.status, answer.body.leadId])).toEqual(
+      deliveryIds.map(() => [202, made[0]?.id]),
+    );
+    expect(settled.filter((answer) => !answer.body.replayed)).toHaveLength(1);
+  });
+
+  it('does not de-duplicate leads typed in by hand by their external id', async () => {
+    // Prepare
+    const typed = {
+      lastName: 'Handskriven',
+      phone: '0703334455',
+      segment: 'B2C' as const,
+      attribution: { source: 'manual', externalId: 'CRM-OLD-7' },
+    };
+
+    // Act
+    const first = await f.sales.leads.create(f.admin, typed);
+    const second = await f.sales.leads.create(f.admin, typed);
+
+    // Assess
+    expect([first.replayed, second.replayed]).toEqual([false, false]);
+    expect(second.value.id).not.toBe(first.value.id);
   });
 
   it('hides another tenant’s source', async () => {
