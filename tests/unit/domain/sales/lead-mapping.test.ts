@@ -45,6 +45,29 @@ describe('the property-portal preset', () => {
     });
   });
 
+  it('maps the Slovak inquiry sample, a gas lead for a company in Bratislava', () => {
+    // Act
+    const result = applyLeadMapping(portal, sample('property-portal-inquiry-sk.json'));
+
+    // Assess
+    expect(result).toEqual({
+      fields: {
+        firstName: 'Peter',
+        lastName: 'Horváth',
+        companyName: 'Horváth Architekti s.r.o.',
+        orgNumber: '52348172',
+        email: 'Peter.Horvath@horvath-architekti.example',
+        phone: '0911 234 567',
+        segment: 'B2B',
+        commodity: 'gas',
+        annualConsumptionKwh: 42_500,
+        address: { street: 'Obchodná 12', postalCode: '811 06', city: 'Bratislava', country: 'SK' },
+        message: expect.stringMatching(/^Dobrý deň/),
+        attribution: { campaign: 'stahovanie-jesen-2026', medium: 'email', externalId: 'INQ-2026-204519' },
+      },
+    });
+  });
+
   it('maps the minimal sample (a name and a phone) with the preset’s defaults', () => {
     // Act
     const result = applyLeadMapping(portal, sample('property-portal-minimal.json'));
