@@ -26,6 +26,7 @@ const facts = {
     name: source.name,
     webhookUrl: `${runtime.apiUrl}${source.webhookPath}`,
     signingSecret: source.signingSecret,
+    samplePayload: source.samplePayload,
   })),
 };
 mkdirSync(stateDir, { recursive: true });
@@ -43,7 +44,7 @@ for (const tenant of runtime.tenants) {
   console.log(`  ${tenant.name} (tenant ${tenant.id}), admin bearer token:\n  ${tenant.adminToken}\n`);
 }
 console.log(`  Lead webhooks (signing secrets in .local/runtime.json): ${facts.leadSources.map((s) => s.webhookUrl).join('  ')}
-  Send a signed sample lead:  npm run send-lead -- norrsken
+  Send a signed sample lead:  ${runtime.tenants.map((t) => `npm run send-lead -- ${t.id}`).join('   ')}
 `);
 console.log(`Try:  curl -H "Authorization: Bearer $TOKEN" "${facts.apiUrl}/v1/accounts"
 The same facts are in .local/runtime.json. Ctrl-C stops everything.`);

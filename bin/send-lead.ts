@@ -5,19 +5,19 @@ import { signWebhook } from '#domain/sales/leads/webhook-signature';
 
 /**
  * `npm run send-lead -- <tenantId> [payload.json]`: signs a lead portal's
- * sample delivery with the demo lead source's secret (from the running
- * system's .local/runtime.json) and posts it, as the portal would.
+ * delivery with the demo lead source's secret (from the running system's
+ * .local/runtime.json) and posts it, as the portal would. Without a file it
+ * sends the source's sample, written for the tenant's country.
  */
 const projectRoot = path.resolve(import.meta.dirname, '..');
-const [tenantId = 'norrsken', file = 'events/lead-webhooks/property-portal-inquiry.json'] =
-  process.argv.slice(2);
+const [tenantId = 'norrsken', file] = process.argv.slice(2);
 const facts = JSON.parse(readFileSync(path.join(projectRoot, '.local', 'runtime.json'), 'utf8')) as {
-  leadSources: { tenantId: string; webhookUrl: string; signingSecret: string }[];
+  leadSources: { tenantId: string; webhookUrl: string; signingSecret: string; samplePayload: string }[];
 };
 const source = facts.leadSources.find((s) => s.tenantId === tenantId);
 if (!source) throw new Error(`no demo lead source for tenant ${tenantId}; is \`npm start\` running?`);
 
-const body = readFileSync(path.resolve(projectRoot, file), 'utf8');
+const body = readFileSync(path.resolve(projectRoot, file ?? source.samplePayload), 'utf8');
 const id = `msg_${randomUUID()}`;
 const now = new Date();
 const response = await fetch(source.webhookUrl, {

@@ -60,6 +60,25 @@ function decodePathSegment(segment: string): string | undefined {
 
 const textTypes = /^(application\/(.+\+)?json|text\/|application\/x-www-form-urlencoded)/i;
 
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The body as the event carries it: text types as text, the rest base64.
+ * Text that is not UTF-8 goes base64 too, so the handler sees the bytes
+ * sent instead of a decoded copy with U+FFFD in their place.
+ */
+function eventBody(raw: Buffer, isText: boolean): { body?: string; isBase64Encoded: boolean } {
+  if (raw.length === 0) return { isBase64Encoded: false };
+  if (isText) {
+    try {
+      return { body: utf8.decode(raw), isBase64Encoded: false };
+    } catch {
+      // Not UTF-8: passed on as bytes, below.
+    }
+  }
+  return { body: raw.toString('base64'), isBase64Encoded: true };
+}
+
 /**
  * The HTTP API on 127.0.0.1: matches the topology's routes, authorizes the
  * bearer token like the JWT authorizer, and invokes the same handler with an
@@ -148,8 +167,7 @@ export class LocalApiGateway {
       headers,
       queryStringParameters: queryParameters(url.searchParams),
       pathParameters: match.names.length > 0 ? pathParameters : undefined,
-      body: raw.length > 0 ? (isText ? raw.toString('utf8') : raw.toString('base64')) : undefined,
-      isBase64Encoded: raw.length > 0 && !isText,
+      ...eventBody(raw, isText),
       requestContext: {
         accountId: '000000000000',
         apiId: 'local',

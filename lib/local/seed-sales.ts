@@ -14,6 +14,8 @@ export interface DemoLeadSource {
   readonly name: string;
   readonly webhookPath: string;
   readonly signingSecret: string;
+  /** A delivery the source's platform could send, in the tenant's country: `npm run send-lead` posts it. */
+  readonly samplePayload: string;
 }
 
 interface SalesWords {
@@ -23,6 +25,8 @@ interface SalesWords {
   readonly groups: readonly [string, string];
   readonly followUp: string;
   readonly infoPack: string;
+  /** The property portal's sample inquiry, from the project root: phones and org numbers of this country. */
+  readonly leadSample: string;
 }
 
 const words: Readonly<Record<string, SalesWords>> = {
@@ -39,6 +43,7 @@ const words: Readonly<Record<string, SalesWords>> = {
     groups: ['Försäljning', 'Team Stockholm'],
     followUp: 'Ring leadet',
     infoPack: 'Skicka informationspaket',
+    leadSample: 'events/lead-webhooks/property-portal-inquiry.json',
   },
   SK: {
     stages: [
@@ -53,6 +58,7 @@ const words: Readonly<Record<string, SalesWords>> = {
     groups: ['Obchod', 'Tím Bratislava'],
     followUp: 'Zavolať záujemcovi',
     infoPack: 'Poslať informačný balík',
+    leadSample: 'events/lead-webhooks/property-portal-inquiry-sk.json',
   },
 };
 
@@ -128,6 +134,7 @@ export async function seedDemoSales(table: Table, tenants: readonly DemoTenant[]
         name: portal.source.name,
         webhookPath: `/v1/webhooks/leads/${portal.source.id}`,
         signingSecret: portal.signingSecret,
+        samplePayload: w.leadSample,
       });
     }
 

@@ -30,6 +30,7 @@ export const conflictCodes = [
   'upload-mismatch',
   'send-outcome-unknown',
   'sign-in-account-missing',
+  'delivery-id-reused',
 ] as const;
 export type ConflictCode = (typeof conflictCodes)[number];
 

@@ -1,3 +1,5 @@
+import type { ConflictCode } from '#domain/errors';
+
 /** Time and identity, injected so that domain code is deterministic in tests. */
 export interface Clock {
   now(): Date;
@@ -21,6 +23,18 @@ export interface IdempotencyToken {
   readonly requestHash: string;
   /** How long the key is remembered, when not the default day (a webhook's sender retries for days). */
   readonly retentionSeconds?: number;
+  /**
+   * The conflict a reuse of the key for another request is, when the key is
+   * not a client's `Idempotency-Key` (whose reuse is a 422 naming that header).
+   */
+  readonly reused?: ReusedKeyConflict;
+}
+
+export interface ReusedKeyConflict {
+  readonly code: ConflictCode;
+  readonly message: string;
+  /** What the client sent the key in. */
+  readonly field: string;
 }
 
 export interface Created<T> {

@@ -39,8 +39,20 @@ class ValidationFailure extends Error {
   }
 }
 
-const rawBodyOf = (event: HttpEvent) =>
-  event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+/** Fails on bytes that are not UTF-8, where `Buffer#toString` would put U+FFFD in silently; keeps a BOM, so a signed body stays byte for byte. */
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The body as text; one that API Gateway hands over base64-encoded must be UTF-8. */
+function rawBodyOf(event: HttpEvent): string {
+  if (!event.isBase64Encoded) return event.body ?? '';
+  try {
+    return utf8.decode(Buffer.from(event.body ?? '', 'base64'));
+  } catch {
+    throw new HttpError('malformed-body', 'The body is not valid UTF-8.', [
+      { name: 'body', reason: 'not valid UTF-8' },
+    ]);
+  }
+}
 
 function readBody(event: HttpEvent, contract: RouteContract): { raw: string; value: unknown } | undefined {
   if (!contract.body || contract.signed) return undefined;

@@ -91,6 +91,8 @@ function describe(code: ProblemCode): Omit<ProblemType, 'type'> {
       return { title: 'Earlier send unsettled', status: 409 };
     case 'sign-in-account-missing':
       return { title: 'Sign-in account missing', status: 409 };
+    case 'delivery-id-reused':
+      return { title: 'Delivery id reused', status: 409 };
     case 'idempotency-in-progress':
       return { title: 'Request in progress', status: 409 };
     case 'concurrent-change':

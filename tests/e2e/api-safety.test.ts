@@ -276,4 +276,68 @@ describe('API conventions and safety, end to end', () => {
       { name: 'sourceId', reason: 'is not valid percent-encoded UTF-8' },
     ]);
   });
+
+  it('refuses a lone surrogate and a bidi override in a name with a 400 naming the field, and writes nothing', async () => {
+    // Act
+    const surrogate = await sweden.post('/v1/accounts', { name: 'Surrogat\ud800 AB', customerType: 'B2B' });
+    const override = await sweden.post('/v1/contacts', { firstName: 'Anna', lastName: 'Riktning\u202Egnp' });
+
+    // Assess
+    expect(surrogate.status).toBe(400);
+    expect(surrogate.headers.get('content-type')).toBe('application/problem+json');
+    expect(surrogate.body['invalid-params']).toEqual([
+      { name: 'name', reason: 'contains a lone surrogate (U+D800): not valid Unicode text' },
+    ]);
+    expect(override.status).toBe(400);
+    expect(override.body['invalid-params']).toEqual([
+      { name: 'lastName', reason: 'contains U+202E, a bidirectional control character' },
+    ]);
+    expect((await sweden.get('/v1/accounts?q=Surrogat')).body.items).toEqual([]);
+    expect((await sweden.get('/v1/contacts?q=Riktning')).body.items).toEqual([]);
+  });
+
+  it('refuses a body that is not UTF-8 with a 400 problem, instead of storing U+FFFD', async () => {
+    // Prepare
+    const latin1 = Buffer.concat([
+      Buffer.from('{"name":"Kodsida '),
+      Buffer.from([0xe5, 0xe4, 0xf6]),
+      Buffer.from(' AB","customerType":"B2B"}'),
+    ]);
+
+    // Act
+    const answer = await fetch(`${runtime.apiUrl}/v1/accounts`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${runtime.tenants[0]?.adminToken}`,
+        'content-type': 'application/json',
+      },
+      body: latin1,
+    });
+
+    // Assess
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(await answer.json()).toMatchObject({
+      type: 'urn:gridline:problem:malformed-body',
+      'invalid-params': [{ name: 'body', reason: 'not valid UTF-8' }],
+    });
+    expect((await sweden.get('/v1/accounts?q=Kodsida')).body.items).toEqual([]);
+  });
+
+  it('stores a name sent decomposed (NFD) composed (NFC), and finds it either way', async () => {
+    // Prepare
+    const decomposed = 'Lo\u0301pez Dvor\u030ca\u0301k AB';
+
+    // Act
+    const created = await sweden.post('/v1/accounts', { name: `  ${decomposed} `, customerType: 'B2B' });
+
+    // Assess
+    expect(created.status).toBe(201);
+    expect(created.body.name).toBe('L\u00f3pez Dvo\u0159\u00e1k AB');
+    expect((await sweden.get(`/v1/accounts/${created.body.id}`)).body.name).toBe(
+      'L\u00f3pez Dvo\u0159\u00e1k AB',
+    );
+    const found = await sweden.get(`/v1/accounts?q=${encodeURIComponent('Lo\u0301pez')}`);
+    expect(found.body.items.map((a: { id: string }) => a.id)).toEqual([created.body.id]);
+  });
 });

@@ -205,4 +205,43 @@ describe('sales pipeline, end to end', () => {
     expect(JSON.stringify(funnel.body)).toContain('flytt-hosten-2026');
     expect(JSON.stringify(funnel.body)).toContain('converted');
   });
+
+  it('accepts the sample delivery of every seeded tenant’s lead source, as `npm run send-lead` posts it', async () => {
+    // Prepare
+    const callingCodes: Record<string, string> = { SE: '+46', SK: '+421' };
+    const tenants = runtime.demoTenants.map((t) => t.profile);
+
+    // Act
+    const delivered = await Promise.all(
+      runtime.leadSources.map(async (source) => {
+        const body = readFileSync(source.samplePayload, 'utf8');
+        const answer = await fetch(`${runtime.apiUrl}${source.webhookPath}`, {
+          method: 'POST',
+          headers: delivery(source.signingSecret, `msg_sample_${source.tenantId}`, body),
+          body,
+        });
+        return {
+          source,
+          sample: JSON.parse(body),
+          status: answer.status,
+          answer: (await answer.json()) as { leadId: string },
+        };
+      }),
+    );
+
+    // Assess
+    expect(runtime.leadSources.map((s) => s.tenantId).sort()).toEqual(tenants.map((t) => t.id).sort());
+    for (const { source, sample, status, answer } of delivered) {
+      expect({ tenant: source.tenantId, status }).toEqual({ tenant: source.tenantId, status: 202 });
+      const country = tenants.find((t) => t.id === source.tenantId)?.country as string;
+      const token = runtime.tenants.find((t) => t.id === source.tenantId)?.adminToken as string;
+      const lead = (await clientFor(runtime, token).get(`/v1/leads/${answer.leadId}`)).body;
+      expect(lead).toMatchObject({
+        companyName: sample.contact.company.name,
+        address: { country },
+        attribution: { source: expect.any(String), externalId: sample.inquiry_id },
+      });
+      expect(lead.phone.startsWith(callingCodes[country] as string)).toBe(true);
+    }
+  });
 });

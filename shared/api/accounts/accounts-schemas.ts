@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { auditFields, optionalText, pageOf, pageQuery } from '#api/common/common-schemas';
+import { auditFields, lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
 import { addressKinds, customerTypes } from '#domain/accounts/account';
 import { communicationChannels } from '#domain/accounts/contact';
 
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
 const phones = z.array(z.string().min(3).max(40)).max(10);
-const refId = z.string().min(1).max(64);
+const refId = lineText.min(1).max(64);
 /** Each category is kept as its own item, in the transaction of the change: a bounded list. */
 const categoryIds = z
   .array(refId)
@@ -16,15 +16,15 @@ const categoryIds = z
 const address = z
   .object({
     kind: z.enum(addressKinds),
-    street: z.string().min(1).max(200),
-    postcode: z.string().min(1).max(20),
-    city: z.string().min(1).max(100),
+    street: lineText.min(1).max(200),
+    postcode: lineText.min(1).max(20),
+    city: lineText.min(1).max(100),
     country,
   })
   .meta({ id: 'Address' });
 
 const accountFields = {
-  name: z.string().min(1).max(200),
+  name: lineText.min(1).max(200),
   country: country.optional().meta({ description: "Defaults to the tenant's country." }),
   orgNumber: z.string().max(40).nullish().meta({
     description: 'SE organisationsnummer (Luhn) or SK/CZ IČO (mod 11); unique per tenant.',
@@ -34,7 +34,7 @@ const accountFields = {
   addresses: z.array(address).max(10).optional(),
   phones: phones.optional().meta({ description: 'Any common format; stored in E.164.' }),
   email: z.string().max(254).nullish(),
-  website: optionalText(200),
+  website: lineText.max(200).nullish(),
   industryId: refId.nullish(),
   categoryIds,
   statusTypeId: refId.nullish(),
@@ -42,12 +42,12 @@ const accountFields = {
 };
 
 const additionalInfoParts = {
-  contactOrigin: z.string().max(200).nullish().meta({
+  contactOrigin: lineText.max(200).nullish().meta({
     description:
       'How the customer came to us: free text or the id of a tenant-defined origin; `null` clears it.',
   }),
-  productsOfInterest: z.array(z.string().max(100)).max(50).nullish(),
-  sources: z.array(z.string().max(100)).max(50).nullish(),
+  productsOfInterest: z.array(lineText.max(100)).max(50).nullish(),
+  sources: z.array(lineText.max(100)).max(50).nullish(),
 };
 
 export const additionalInfoBody = z.strictObject(additionalInfoParts).meta({
@@ -95,19 +95,19 @@ export const accountSchema = z
   .meta({ id: 'Account' });
 
 const contactFields = {
-  firstName: z.string().min(1).max(100),
-  lastName: z.string().min(1).max(100),
+  firstName: lineText.min(1).max(100),
+  lastName: lineText.min(1).max(100),
   email: z.string().max(254).nullish(),
   phones: phones
     .optional()
     .meta({ description: "Any common format, national ones in the tenant's country; stored in E.164." }),
-  externalCustomerId: z.string().max(64).nullish().meta({ description: 'Unique per tenant.' }),
+  externalCustomerId: lineText.max(64).nullish().meta({ description: 'Unique per tenant.' }),
   contactTypeId: refId.nullish(),
-  keywords: z.array(z.string().max(50)).max(50).optional(),
+  keywords: z.array(lineText.max(50)).max(50).optional(),
   categoryIds,
   newsletterConsent: z.boolean().optional(),
-  greeting: optionalText(200),
-  information: optionalText(5000),
+  greeting: lineText.max(200).nullish(),
+  information: multilineText.max(5000).nullish(),
   accountId: refId.nullish(),
   isSigningPerson: z.boolean().optional(),
   preferredChannel: z.enum(communicationChannels).optional(),
@@ -142,7 +142,7 @@ export const contactSchema = z
   })
   .meta({ id: 'Contact' });
 
-export const noteBody = z.strictObject({ text: z.string().min(1).max(10000) }).meta({ id: 'CreateNote' });
+export const noteBody = z.strictObject({ text: multilineText.min(1).max(10000) }).meta({ id: 'CreateNote' });
 export const noteSchema = z
   .object({
     id: z.string(),
@@ -188,12 +188,7 @@ export const categoryParams = z.object({ categoryId: refId });
 
 export const accountListQuery = z.strictObject({
   ...pageQuery,
-  q: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .meta({ description: 'Name prefix; case and accents are ignored.' }),
+  q: lineText.min(1).max(100).optional().meta({ description: 'Name prefix; case and accents are ignored.' }),
   customerType: z.enum(customerTypes).optional(),
   ownerId: refId.optional(),
   statusTypeId: refId.optional(),
@@ -201,7 +196,7 @@ export const accountListQuery = z.strictObject({
 
 export const contactListQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().min(1).max(100).optional().meta({ description: 'Prefix of "last first" name.' }),
+  q: lineText.min(1).max(100).optional().meta({ description: 'Prefix of "last first" name.' }),
   accountId: refId.optional().meta({ description: 'Only the contacts of this account.' }),
 });
 
@@ -215,7 +210,7 @@ export const identifyQuery = z
         description: 'Any common format, e.g. `070-123 45 67`; national numbers in the tenant’s country.',
       }),
     email: z.string().min(3).max(254).optional(),
-    customerId: z.string().min(1).max(64).optional(),
+    customerId: lineText.min(1).max(64).optional(),
   })
   .refine((q) => [q.phone, q.email, q.customerId].filter(Boolean).length === 1, {
     message: 'give exactly one of phone, email, customerId',

@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { auditFields, idSchema, optionalText, pageOf, pageQuery } from '#api/common/common-schemas';
+import {
+  auditFields,
+  idSchema,
+  lineText,
+  multilineText,
+  pageOf,
+  pageQuery,
+} from '#api/common/common-schemas';
 import { activityStates, activitySubjectTypes, settableActivityStates } from '#domain/activities/activity';
 import { supportedIntervals } from '#domain/activities/recurrence';
 import { taskIdPattern, taskStates } from '#domain/activities/task';
@@ -46,8 +53,8 @@ const schedule = z.discriminatedUnion('kind', [onceSchedule, intervalSchedule]).
 
 export const createActivityBody = z
   .strictObject({
-    title: z.string().min(1).max(200),
-    description: optionalText(5000),
+    title: lineText.min(1).max(200),
+    description: multilineText.max(5000).nullish(),
     ownerId: userId.nullish().meta({ description: 'Who gets the tasks; you, when not given.' }),
     schedule,
   })
@@ -55,8 +62,8 @@ export const createActivityBody = z
 
 export const updateActivityBody = z
   .strictObject({
-    title: z.string().min(1).max(200).optional(),
-    description: optionalText(5000),
+    title: lineText.min(1).max(200).optional(),
+    description: multilineText.max(5000).nullish(),
     ownerId: userId.optional(),
     schedule: schedule.optional().meta({ description: 'Replaces the whole schedule.' }),
     state: z.enum(settableActivityStates).optional().meta({

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditFields, pageOf } from '#api/common/common-schemas';
+import { auditFields, lineText, pageOf } from '#api/common/common-schemas';
 import {
   type Attachment,
   attachmentContentTypes,
@@ -10,7 +10,7 @@ import {
 
 export const requestUploadBody = z
   .strictObject({
-    fileName: z.string().min(1).max(255).meta({
+    fileName: lineText.min(1).max(255).meta({
       description: 'The name to show and to download as; its extension must fit the content type.',
       example: 'Elavtal 2025.pdf',
     }),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type {} from 'zod-openapi';
+import { type TextKind, tidyText, userTextProblem } from '#domain/user-text';
 import { problemCodes, problemUri } from '#http/problem-types';
 
 export const problemSchema = z
@@ -43,4 +44,32 @@ export const auditFields = {
   version: z.int().meta({ description: 'Also sent as the ETag; send it back in If-Match to update.' }),
 };
 
-export const optionalText = (max: number) => z.string().max(max).nullish();
+const textRules: Record<TextKind, string> = {
+  line: 'One line of text',
+  multiline: 'Text; line breaks and tabs allowed',
+};
+
+/**
+ * Text a person sends, of one kind (`#domain/user-text`): stored in NFC
+ * without white space at either end, refused (400 naming the field) when it
+ * holds a lone surrogate, a control character the kind does not allow, a
+ * bidirectional control character or U+FEFF. Lengths added after it
+ * (`lineText.min(1).max(200)`) count the stored form.
+ */
+const userText = (kind: TextKind) =>
+  z
+    .string()
+    .overwrite(tidyText)
+    .superRefine((value, ctx) => {
+      const problem = userTextProblem(value, kind);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .meta({
+      description: `${textRules[kind]}: normalised to NFC and trimmed; control and bidirectional control characters, U+FEFF and lone surrogates are refused.`,
+      'x-text': kind,
+    });
+
+/** Names, titles, codes and identifiers: one line of text. */
+export const lineText = userText('line');
+/** Notes, descriptions and message bodies: line breaks and tabs allowed. */
+export const multilineText = userText('multiline');

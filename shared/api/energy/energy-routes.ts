@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { accountSchema } from '#api/accounts/accounts-schemas';
-import { idSchema, pageOnlyQuery } from '#api/common/common-schemas';
+import { idSchema, lineText, pageOnlyQuery } from '#api/common/common-schemas';
 import { defineRoute } from '#http/route';
 import {
   bandTableBody,
@@ -22,7 +22,7 @@ import {
 } from './energy-schemas';
 
 const supplyPointParams = z.object({ supplyPointId: idSchema });
-const territoryParams = z.object({ code: z.string().min(1).max(20) });
+const territoryParams = z.object({ code: lineText.min(1).max(20) });
 const readErrors = [400, 401, 403, 404] as const;
 const createErrors = [400, 401, 403, 409, 415, 422] as const;
 const updateErrors = [400, 401, 403, 404, 409, 412, 415, 428] as const;

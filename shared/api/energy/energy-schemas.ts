@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditFields, idSchema, pageOf } from '#api/common/common-schemas';
+import { auditFields, idSchema, lineText, pageOf } from '#api/common/common-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { consumptionUnits } from '#domain/energy/consumption-bands';
 import { paymentMethods, supplyPointStatuses } from '#domain/energy/supply-point';
@@ -15,18 +15,18 @@ const territoryCode = z.string().regex(/^[A-Za-z0-9_-]{2,20}$/, '2–20 letters,
 
 const address = z
   .object({
-    street: z.string().min(1).max(200),
-    houseNumber: z.string().min(1).max(20).optional(),
-    postcode: z.string().min(1).max(20),
-    city: z.string().min(1).max(100),
+    street: lineText.min(1).max(200),
+    houseNumber: lineText.min(1).max(20).optional(),
+    postcode: lineText.min(1).max(20),
+    city: lineText.min(1).max(100),
     country,
   })
   .meta({ id: 'SupplyPointAddress' });
 
 const meter = z
   .object({
-    number: z.string().max(40).optional(),
-    tariff: z.string().max(60).optional().meta({ description: 'Distribution tariff or rate, e.g. D2.' }),
+    number: lineText.max(40).optional(),
+    tariff: lineText.max(60).optional().meta({ description: 'Distribution tariff or rate, e.g. D2.' }),
     reservedCapacityKw: wholeNumber('Reserved capacity in kW').optional(),
     mainBreakerAmps: wholeNumber('Main breaker in A').optional(),
   })
@@ -41,7 +41,7 @@ const currentTariff = z
   .meta({ id: 'CurrentTariff' });
 
 const supplyPointFields = {
-  identifier: z.string().min(2).max(40).meta({
+  identifier: lineText.min(2).max(40).meta({
     description:
       'EIC (SK/CZ gas, SK electricity), GSRN/EAN-18 (SE, CZ electricity), or a local id for other commodities.',
     example: '24ZSS6134852000H',
@@ -51,7 +51,7 @@ const supplyPointFields = {
   accountId: idSchema,
   territoryCode,
   customerType: z.enum(customerTypes),
-  services: z.array(z.string().min(1).max(60)).max(20).optional(),
+  services: z.array(lineText.min(1).max(60)).max(20).optional(),
   meter: meter.optional(),
   annualConsumptionKwh: wholeNumber('Yearly consumption in kWh').nullish(),
   annualConsumptionM3: wholeNumber('Gas only: yearly consumption in m³').nullish(),
@@ -151,9 +151,9 @@ export const billingBody = z
     email: z.string().max(254).nullish(),
     billingAddress: z
       .object({
-        street: z.string().min(1).max(200),
-        postcode: z.string().min(1).max(20),
-        city: z.string().min(1).max(100),
+        street: lineText.min(1).max(200),
+        postcode: lineText.min(1).max(20),
+        city: lineText.min(1).max(100),
         country,
       })
       .nullish(),
@@ -165,11 +165,10 @@ export const billingBody = z
   });
 
 const territoryFields = {
-  name: z.string().min(1).max(200),
+  name: lineText.min(1).max(200),
   country,
   commodity: z.enum(commodities),
-  exportFormatRef: z
-    .string()
+  exportFormatRef: lineText
     .min(1)
     .max(100)
     .optional()
@@ -195,8 +194,8 @@ export const bandTableBody = z
     bands: z
       .array(
         z.object({
-          code: z.string().min(1).max(20),
-          label: z.string().min(1).max(100),
+          code: lineText.min(1).max(20),
+          label: lineText.min(1).max(100),
           fromInclusive: z.int().min(0),
           toExclusive: z.int().min(1).optional(),
         }),
@@ -221,7 +220,7 @@ export const gasConversionSchema = z
         .array(z.strictObject({ maxAltitudeMeters: z.int(), coefficient: decimalString }))
         .min(1)
         .max(100),
-      byMunicipality: z.record(z.string().min(1).max(20), decimalString).optional(),
+      byMunicipality: z.record(lineText.min(1).max(20), decimalString).optional(),
     }),
   })
   .meta({ id: 'GasConversion' });

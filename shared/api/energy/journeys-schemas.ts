@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idSchema, pageOf, pageQuery } from '#api/common/common-schemas';
+import { idSchema, lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
 import { journeyActions, journeyStates, journeyTypes } from '#domain/energy/journeys';
 import { readingKinds } from '#domain/energy/meter-readings';
 import { registerPattern } from '#domain/energy/reading-service';
@@ -19,7 +19,7 @@ const readingFields = {
     .max(Number.MAX_SAFE_INTEGER)
     .meta({ description: 'The counter in whole units of the register (kWh, m³).', example: 12_345 }),
   kind: z.enum(readingKinds),
-  meterNumber: z.string().min(1).max(40).optional().meta({
+  meterNumber: lineText.min(1).max(40).optional().meta({
     description:
       'The meter read; defaults to the supply point’s meter. Another meter number than the previous reading’s is a meter change: its value may be lower.',
   }),
@@ -90,7 +90,7 @@ export const openJourneyBody = z
     effectiveDate: calendarDate('The requested date of the switch, move, installation or termination.')
       .optional()
       .meta({ description: 'The requested date; may be given or changed when submitting.' }),
-    note: z.string().max(2000).optional(),
+    note: multilineText.max(2000).optional(),
   })
   .meta({ id: 'OpenJourney' });
 
@@ -105,7 +105,11 @@ export const transitionJourneyBody = z
     effectiveDate: calendarDate(
       'submit: the requested date (needed unless a new installation); confirm: the date the distributor set (needed for a new installation).',
     ).optional(),
-    reason: z.string().min(1).max(500).optional().meta({ description: 'reject: needed; cancel: optional.' }),
+    reason: multilineText
+      .min(1)
+      .max(500)
+      .optional()
+      .meta({ description: 'reject: needed; cancel: optional.' }),
     openingReading: journeyReadingBody.optional().meta({
       description: 'make-effective: needed for move-in and new-installation, optional for a switch.',
     }),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditFields, optionalText, pageOf, pageQuery } from '#api/common/common-schemas';
+import { auditFields, lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
 import { maxPricesPerList } from '#domain/energy/pricing/price-list';
 import { commodities } from '#domain/energy/supply-point-identifier';
 
@@ -11,18 +11,18 @@ const currency = z
     example: 'EUR',
   });
 const calendarDate = (description: string) => z.iso.date().meta({ description, example: '2025-01-01' });
-const code = z.string().regex(/^[^#]{1,40}$/, '1–40 characters, without "#"');
+const code = lineText.regex(/^[^#]{1,40}$/, '1–40 characters, without "#"');
 const minorAmount = (description: string) =>
   z.int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description });
 
 const productFields = {
-  name: z.string().min(1).max(200),
-  code: z.string().min(1).max(32).meta({
+  name: lineText.min(1).max(200),
+  code: lineText.min(1).max(32).meta({
     description: 'The tenant’s short commercial code: letters, digits, "-" or "_"; stored in upper case.',
     example: 'FIX-24',
   }),
   commodity: z.enum(commodities),
-  description: optionalText(2000),
+  description: multilineText.max(2000).nullish(),
   currency: currency.optional().meta({ description: "ISO 4217; defaults to the tenant's currency." }),
   active: z.boolean().optional().meta({ description: 'Offered to customers; defaults to true.' }),
 };
@@ -58,12 +58,7 @@ export const productSchema = z
 
 export const productListQuery = z.strictObject({
   ...pageQuery,
-  q: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .meta({ description: 'Name prefix; case and accents are ignored.' }),
+  q: lineText.min(1).max(100).optional().meta({ description: 'Name prefix; case and accents are ignored.' }),
   commodity: z.enum(commodities).optional(),
 });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lineText } from '#api/common/common-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { importLimits, importModes, importStates } from '#domain/import/import-job';
 import { importDelimiters, importEncodings, importFields, importKinds } from '#domain/import/import-mapping';
@@ -6,7 +7,7 @@ import { importDelimiters, importEncodings, importFields, importKinds } from '#d
 export const createImportBody = z
   .strictObject({
     kind: z.enum(importKinds),
-    fileName: z.string().min(1).max(255).meta({ example: 'kunder.csv' }),
+    fileName: lineText.min(1).max(255).meta({ example: 'kunder.csv' }),
     size: z.int().min(1).max(importLimits.maxBytes).meta({
       description: 'The file size in bytes, at most 200 MB; the upload URL accepts exactly this size.',
     }),
@@ -29,7 +30,7 @@ const optionsSchema = z
 
 const mappingSchema = z.strictObject({
   columns: z
-    .record(z.string().min(1).max(200), z.enum(importFields))
+    .record(lineText.min(1).max(200), z.enum(importFields))
     .refine((columns) => Object.keys(columns).length <= 100, 'map at most 100 columns')
     .meta({
       description:

@@ -1,17 +1,15 @@
 import * as z from 'zod';
-import { pageOf } from '#api/common/common-schemas';
+import { lineText, multilineText, pageOf } from '#api/common/common-schemas';
 import { messageChannels, messageLimits, messageStates } from '#domain/messaging/message';
 
 export const sendEmailBody = z
   .strictObject({
-    subject: z.string().min(1).max(messageLimits.subjectChars),
-    text: z
-      .string()
+    subject: lineText.min(1).max(messageLimits.subjectChars),
+    text: multilineText
       .max(messageLimits.emailBodyBytes)
       .optional()
       .meta({ description: 'The plain-text body; at most 100 KB in UTF-8. Give it, `html` or both.' }),
-    html: z
-      .string()
+    html: multilineText
       .max(messageLimits.emailBodyBytes)
       .optional()
       .meta({ description: 'The HTML body; at most 100 KB in UTF-8.' }),
@@ -28,7 +26,7 @@ export const sendEmailBody = z
 
 export const sendSmsBody = z
   .strictObject({
-    text: z.string().min(1).max(messageLimits.smsChars),
+    text: multilineText.min(1).max(messageLimits.smsChars),
     to: z.string().min(3).max(40).optional().meta({
       description:
         "One of the contact's phone numbers, in any common format; defaults to its first mobile number.",

@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { auditFields, idSchema, pageOf, pageQuery } from '#api/common/common-schemas';
+import { auditFields, idSchema, lineText, pageOf, pageQuery } from '#api/common/common-schemas';
 import { commodities } from '#domain/energy/supply-point-identifier';
 import { fullShare, maxParticipants, titleMaxLength } from '#domain/sales/deals/deal';
 import { dealStageStatuses } from '#domain/settings/setting';
 
-const userId = z.string().min(1).max(128);
-const settingId = z.string().min(1).max(64);
+const userId = lineText.min(1).max(128);
+const settingId = lineText.min(1).max(64);
 
 const participant = z.strictObject({
   userId,
@@ -24,7 +24,7 @@ const money = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 const date = z.iso.date().meta({ example: '2026-12-31' });
 
 const dealFields = {
-  title: z.string().min(1).max(titleMaxLength),
+  title: lineText.min(1).max(titleMaxLength),
   ownerId: userId.optional().meta({ description: 'Defaults to you.' }),
   participants: participants.optional(),
   commodity: z.enum(commodities).optional(),

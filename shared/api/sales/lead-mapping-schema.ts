@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type {} from 'zod-openapi';
+import { lineText } from '#api/common/common-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { commodities } from '#domain/energy/supply-point-identifier';
 import {
@@ -12,8 +13,7 @@ import {
 
 const maxDepth = 12;
 
-const pathSchema = z
-  .string()
+const pathSchema = lineText
   .max(200)
   .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'keys separated by dots, without spaces or empty keys')
   .refine((path) => path.split('.').length <= maxDepth, `at most ${maxDepth} keys deep`)
@@ -25,7 +25,7 @@ const pathSchema = z
 const textRule = z
   .strictObject({
     path: pathSchema,
-    default: z.string().trim().min(1).max(200).optional().meta({
+    default: lineText.min(1).max(200).optional().meta({
       description: 'Used when the payload has no value at the path.',
     }),
   })
@@ -36,7 +36,7 @@ const choiceRule = <T extends readonly [string, ...string[]]>(values: T, id: str
     .strictObject({
       path: pathSchema.optional(),
       values: z
-        .record(z.string().trim().min(1).max(100), z.enum(values))
+        .record(lineText.min(1).max(100), z.enum(values))
         .refine((map) => Object.keys(map).length <= 50, 'at most 50 values')
         .optional()
         .meta({

@@ -88,6 +88,7 @@ export const leadSourceRoutes = {
     body: webhookPayload,
     signed: true,
     success: { status: 202, description: 'The lead it made (or made before)', schema: deliverySchema },
-    errors: [400, 401],
+    errors: [400, 401, 409],
+    problems: ['delivery-id-reused'],
   }),
 } as const;

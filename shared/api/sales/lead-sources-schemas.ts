@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditFields, pageOf } from '#api/common/common-schemas';
+import { auditFields, lineText, pageOf } from '#api/common/common-schemas';
 import { maxToleranceSeconds } from '#domain/sales/leads/lead-source';
 import { leadMappingSchema } from './lead-mapping-schema';
 
@@ -9,22 +9,22 @@ const tolerance = z.int().min(30).max(maxToleranceSeconds).meta({
 
 export const createLeadSourceBody = z
   .strictObject({
-    name: z.string().min(1).max(100),
-    preset: z.string().min(1).max(60).optional().meta({
+    name: lineText.min(1).max(100),
+    preset: lineText.min(1).max(60).optional().meta({
       description: 'Copy the mapping of a preset (`property-portal`); or give `mapping`.',
     }),
     mapping: leadMappingSchema.optional(),
     toleranceSeconds: tolerance.optional(),
-    defaultCampaign: z.string().min(1).max(200).optional(),
+    defaultCampaign: lineText.min(1).max(200).optional(),
   })
   .meta({ id: 'CreateLeadSource' });
 
 export const updateLeadSourceBody = z
   .strictObject({
-    name: z.string().min(1).max(100).optional(),
+    name: lineText.min(1).max(100).optional(),
     mapping: leadMappingSchema.optional(),
     toleranceSeconds: tolerance.optional(),
-    defaultCampaign: z.string().min(1).max(200).nullish(),
+    defaultCampaign: lineText.min(1).max(200).nullish(),
     active: z.boolean().optional().meta({ description: 'An inactive source’s deliveries are refused.' }),
   })
   .meta({ id: 'UpdateLeadSource' });

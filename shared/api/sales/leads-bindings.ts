@@ -1,5 +1,6 @@
 import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { ConversionService } from '#domain/sales/leads/conversion-service';
+import { manualSource } from '#domain/sales/leads/lead';
 import type { LeadService } from '#domain/sales/leads/lead-service';
 import { type BoundRoute, bind } from '#http/route';
 import { leadRoutes as r } from './leads-routes';
@@ -14,7 +15,7 @@ export function leadsApi(s: { leads: LeadService; conversions: ConversionService
       const { attribution, ...fields } = body;
       const { value, replayed } = await s.leads.create(
         caller,
-        { ...fields, attribution: { ...attribution, source: 'manual' } },
+        { ...fields, attribution: { ...attribution, source: manualSource } },
         idempotencyToken('createLead', idempotency),
       );
       return { body: withoutTenant(value), version: value.version, headers: replayHeaders(replayed) };

@@ -5,14 +5,21 @@ import {
   createAccountBody,
   createContactBody,
 } from '#api/accounts/accounts-schemas';
-import { auditFields, idSchema, pageOf, pageQuery } from '#api/common/common-schemas';
+import {
+  auditFields,
+  idSchema,
+  lineText,
+  multilineText,
+  pageOf,
+  pageQuery,
+} from '#api/common/common-schemas';
 import { createSupplyPointBody, supplyPointSchema } from '#api/energy/energy-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { commodities } from '#domain/energy/supply-point-identifier';
 import { engagementKinds, leadStages, settableLeadStages } from '#domain/sales/leads/lead';
 import { dealFieldsForConversion, dealSchema } from './deals-schemas';
 
-const text = (max: number) => z.string().max(max).optional();
+const text = (max: number) => lineText.max(max).optional();
 
 const attribution = z.strictObject({
   campaign: text(200).meta({ description: 'The campaign that brought the lead (R-MK-1).' }),
@@ -43,7 +50,7 @@ export const leadBody = z
     annualConsumptionKwh: z.int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     territoryCode: text(40),
     address: address.optional(),
-    message: text(4000),
+    message: multilineText.max(4000).optional(),
     attribution: attribution.optional(),
   })
   .meta({
@@ -110,7 +117,7 @@ export const leadPage = pageOf(leadSchema, 'LeadPage');
 export const leadListQuery = z.strictObject({
   ...pageQuery,
   stage: z.enum(leadStages).optional(),
-  ownerId: z.string().min(1).max(128).optional().meta({
+  ownerId: lineText.min(1).max(128).optional().meta({
     description: 'The owner’s leads; `-` for the unassigned. Without stage or owner: your own leads.',
   }),
 });
@@ -118,14 +125,13 @@ export const leadListQuery = z.strictObject({
 export const moveLeadBody = z
   .strictObject({
     stage: z.enum(settableLeadStages),
-    reason: z.string().max(500).optional().meta({ description: 'Required to disqualify.' }),
+    reason: multilineText.max(500).optional().meta({ description: 'Required to disqualify.' }),
   })
   .meta({ id: 'MoveLead' });
 
 export const assignLeadBody = z
   .strictObject({
-    ownerId: z
-      .string()
+    ownerId: lineText
       .min(1)
       .max(128)
       .nullable()

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditFields, idSchema, pageOf } from '#api/common/common-schemas';
+import { auditFields, idSchema, multilineText, pageOf } from '#api/common/common-schemas';
 import { maxVersions, noteMaxLength, offerStates, shownVersionStates } from '#domain/sales/offers/offer';
 
 const minor = (description: string) => z.int().meta({ description });
@@ -22,7 +22,7 @@ export const offerVersionBody = z
       description: 'The day the prices are taken for, YYYY-MM-DD; today in the tenant’s calendar by default.',
       example: '2025-04-01',
     }),
-    note: z.string().max(noteMaxLength).optional(),
+    note: multilineText.max(noteMaxLength).optional(),
   })
   .meta({
     id: 'OfferVersionRequest',

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idSchema } from '#api/common/common-schemas';
+import { idSchema, lineText, multilineText } from '#api/common/common-schemas';
 import { userIdSchema } from '#api/users/users-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { commodities } from '#domain/energy/supply-point-identifier';
@@ -24,7 +24,7 @@ const ruleId = z.string().regex(ruleIdPattern, '1–40 letters, digits, . _ or -
 });
 const points = z.int().min(-maxPoints).max(maxPoints);
 const score = z.int().min(-maxScore).max(maxScore);
-const ruleText = z.string().min(1).max(ruleTextMaxLength);
+const ruleText = lineText.min(1).max(ruleTextMaxLength);
 const kwh = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 const days = z.int().min(1).max(maxDays);
 const rules = <T extends z.ZodType>(rule: T) =>
@@ -112,8 +112,8 @@ const nurtureRule = z
     id: ruleId,
     stage: z.enum(nurtureStages).meta({ description: 'The stage the lead is in when it is routed.' }),
     afterDays: days.meta({ description: 'The follow-up is due at 09:00 tenant time this many days later.' }),
-    title: z.string().min(1).max(nurtureTitleMaxLength),
-    description: z.string().max(nurtureDescriptionMaxLength).optional(),
+    title: lineText.min(1).max(nurtureTitleMaxLength),
+    description: multilineText.max(nurtureDescriptionMaxLength).optional(),
   })
   .meta({
     id: 'NurtureRule',

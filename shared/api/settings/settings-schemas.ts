@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditFields, idSchema, pageOf, pageQuery } from '#api/common/common-schemas';
+import { auditFields, idSchema, lineText, pageOf, pageQuery } from '#api/common/common-schemas';
 import { jobStates } from '#domain/settings/job';
 import {
   categoryScopes,
@@ -13,7 +13,7 @@ import {
 } from '#domain/settings/setting';
 import { maxReorder } from '#domain/settings/settings-service';
 
-const title = z.string().min(1).max(titleMaxLength);
+const title = lineText.min(1).max(titleMaxLength);
 const order = z
   .int()
   .min(1)
@@ -24,7 +24,7 @@ const probability = z.int().min(0).max(fullProbability).meta({
   example: 2500,
 });
 const members = z
-  .array(z.string().min(1).max(memberIdMaxLength))
+  .array(lineText.min(1).max(memberIdMaxLength))
   .max(maxMembers)
   .meta({ description: 'User ids of the members.' });
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditFields, pageOf, pageQuery } from '#api/common/common-schemas';
+import { auditFields, lineText, pageOf, pageQuery } from '#api/common/common-schemas';
 import { roles } from '#domain/users/roles';
 
 /** A user id is the sign-in account's `sub`: a UUID in the cloud, a ULID locally. */
@@ -14,7 +14,7 @@ const roleList = z
   .max(roles.length * 2)
   .meta({ description: 'At least one; duplicates are dropped.' });
 
-const name = z.string().min(1).max(200);
+const name = lineText.min(1).max(200);
 
 export const createUserBody = z
   .strictObject({
@@ -48,5 +48,5 @@ export const userPage = pageOf(userSchema, 'UserPage');
 
 export const userListQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().min(1).max(254).optional().meta({ description: 'E-mail prefix; case is ignored.' }),
+  q: lineText.min(1).max(254).optional().meta({ description: 'E-mail prefix; case is ignored.' }),
 });

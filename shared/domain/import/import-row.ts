@@ -3,6 +3,7 @@ import { type Contact, type ContactDraft, createContact } from '#domain/accounts
 import { type InvalidField, ValidationError } from '#domain/errors';
 import type { Nullable } from '#domain/patch';
 import type { ChangeContext } from '#domain/stamps';
+import { tidyText } from '#domain/user-text';
 import type { ColumnPlan, ImportField, ImportOptions } from './import-mapping';
 import type { ReportLine } from './import-report';
 import { looksLikeFormula } from './spreadsheet-cells';
@@ -84,7 +85,9 @@ class RowReader {
   /** The trimmed cell of a one-column field; a blank cell is absent. */
   text(field: ImportField): string | undefined {
     const column = this.plan.columns.get(field)?.[0];
-    const value = column === undefined ? undefined : this.cells[column]?.trim();
+    const cell = column === undefined ? undefined : this.cells[column];
+    // NFC and trimmed, as the API stores text; the API's body rules then refuse what is not text.
+    const value = cell === undefined ? undefined : tidyText(cell);
     return value ? value : undefined;
   }
 

@@ -1,7 +1,7 @@
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { Deal } from '#domain/sales/deals/deal';
-import type { Lead, LeadStage } from '#domain/sales/leads/lead';
+import type { Lead, LeadStage, SourceReference } from '#domain/sales/leads/lead';
 
 /** Persistence of deals. Every write stores its domain event atomically with it. */
 export interface DealStore {
@@ -22,8 +22,15 @@ export interface LeadMatch {
 /** Persistence of leads. Every write stores its domain event atomically with it. */
 export interface LeadStore {
   get(tenantId: string, leadId: string): Promise<Lead | undefined>;
+  /**
+   * A lead a source delivered claims its source reference in the same
+   * transaction; when another lead holds it, this fails with a
+   * ConflictError naming `attribution.externalId` and writes nothing.
+   */
   create(lead: Lead, event: DomainEvent, idempotency?: IdempotencyToken): Promise<Created<Lead>>;
   update(previous: Lead, next: Lead, event: DomainEvent): Promise<void>;
+  /** The lead that claimed this source reference (a consistent read). */
+  bySourceReference(tenantId: string, reference: SourceReference): Promise<Lead | undefined>;
   /** Leads with this e-mail or phone (one Query each). */
   matches(tenantId: string, by: { email?: string; phone?: string }): Promise<LeadMatch[]>;
   inStage(tenantId: string, stage: LeadStage, page: PageRequest): Promise<Page<Lead>>;

@@ -1,3 +1,4 @@
+import { ConflictError } from '#domain/errors';
 import type { IdempotencyToken } from '#domain/ports';
 import { HttpError } from '#http/http-error';
 import { idempotencyEntity } from './entities';
@@ -54,6 +55,10 @@ export async function replayOf<T>(table: Table, tenantId: string, token: Idempot
     );
   }
   if (Item.requestHash !== token.requestHash) {
+    if (token.reused) {
+      const { code, message, field } = token.reused;
+      throw new ConflictError(code, message, [{ name: field, reason: 'already used with another request' }]);
+    }
     throw new HttpError(
       'idempotency-key-reused',
       'This Idempotency-Key was used for another request (body, path or user); use a new key.',

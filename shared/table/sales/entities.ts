@@ -5,6 +5,7 @@ import type { Offer, OfferVersion } from '#domain/sales/offers/offer';
 import type { ForecastBucket } from '#domain/sales/reports/forecast';
 import type { FunnelBucket } from '#domain/sales/reports/funnel';
 import type { SalesSettings } from '#domain/sales/sales-settings';
+import { uniqueEntity } from '#table/core/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, folded, oneOf, orElse, padded, tenant, text, ulid } from '#table/core/facets';
 import { type ItemKey, key } from '#table/core/key-template';
@@ -47,6 +48,21 @@ export const leadMatchEntity = defineEntity<{ readonly leadId: string }>()({
     leadsWithValue: {
       index: 'table',
       operation: 'Query (limit 20), one per value; Put/Delete in the lead’s transaction',
+    },
+  },
+});
+
+export const leadReferenceEntity = defineEntity<{ readonly ownerId: string }>()({
+  name: 'LeadReference',
+  storedAs: uniqueEntity.stored,
+  description:
+    'Guard: one lead per lead source and the id the source gave it (`attribution.externalId`), claimed when the source delivers it, so an inquiry sent again makes no second lead.',
+  key: { pk: key`T#${tenant}#LEADREF#${text('sourceId')}#${text('externalId')}`, sk: key`UNIQUE` },
+  patterns: {
+    ofReference: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'conditional Put in the delivered lead’s transaction; consistent GetItem when that fails',
     },
   },
 });

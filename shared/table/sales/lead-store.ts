@@ -1,14 +1,21 @@
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import type { Lead, LeadStage } from '#domain/sales/leads/lead';
+import { type Lead, type LeadStage, type SourceReference, sourceReferenceOf } from '#domain/sales/leads/lead';
 import type { LeadMatch, LeadStore } from '#domain/sales/stores';
-import { type Change, commitChange } from '#table/core/commit-change';
+import { type Change, commitChange, type GuardedField } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
+import { getItem } from '#table/core/get-item';
+import { claimChange } from '#table/core/guards';
 import { queryFirstPage } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { deleteItem, type TransactItem } from '#table/core/transact';
-import { leadEntity, leadMatchEntity, type LeadMatchKind as MatchKind } from './entities';
+import {
+  leadEntity,
+  leadMatchEntity,
+  leadReferenceEntity,
+  type LeadMatchKind as MatchKind,
+} from './entities';
 
 /** A lead in its own partition, in its stage's list (gsi1) and its owner's (gsi2). */
 function toItem(l: Lead): Record<string, unknown> {
@@ -52,6 +59,26 @@ function matchItems(table: Table, previous: Lead | undefined, next: Lead): Trans
   ];
 }
 
+/**
+ * A delivered lead's claim on its source reference. It is made once, when
+ * the lead is created, and kept: it records what the source delivered, so
+ * an edit of the lead's external id does not make the inquiry new again.
+ */
+function sourceReferenceClaim(table: Table, lead: Lead): GuardedField[] {
+  const reference = sourceReferenceOf(lead.attribution);
+  if (!reference) return [];
+  const keyOf = (externalId: string) =>
+    leadReferenceEntity.key({ tenantId: lead.tenantId, sourceId: reference.sourceId, externalId });
+  return [
+    {
+      field: 'attribution.externalId',
+      change: claimChange(table, lead.id, undefined, reference.externalId, keyOf),
+      takenCode: 'already-exists',
+      takenMessage: 'the lead source delivered a lead with this external id before',
+    },
+  ];
+}
+
 /** The writes of one lead change, to commit alone or with other changes (a conversion). */
 export function leadChange(
   table: Table,
@@ -78,7 +105,16 @@ export class DynamoLeadStore implements LeadStore {
   }
 
   create(lead: Lead, event: DomainEvent, idempotency?: IdempotencyToken) {
-    return commitCreate(this.table, { ...leadChange(this.table, undefined, lead, event), idempotency });
+    return commitCreate(this.table, {
+      ...leadChange(this.table, undefined, lead, event),
+      guards: sourceReferenceClaim(this.table, lead),
+      idempotency,
+    });
+  }
+
+  async bySourceReference(tenantId: string, reference: SourceReference): Promise<Lead | undefined> {
+    const claim = await getItem(this.table, leadReferenceEntity.key({ tenantId, ...reference }));
+    return typeof claim?.ownerId === 'string' ? this.get(tenantId, claim.ownerId) : undefined;
   }
 
   async update(previous: Lead, next: Lead, event: DomainEvent): Promise<void> {

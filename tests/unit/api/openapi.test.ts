@@ -104,6 +104,29 @@ describe('openApiDocument', () => {
     expect(unmetered.every((response) => response === undefined)).toBe(true);
   });
 
+  it('documents the text rules on the fields that carry them', () => {
+    // Prepare
+    const doc = generated();
+    const schemas = (doc.components as { schemas: Record<string, { properties: Record<string, unknown> }> })
+      .schemas;
+
+    // Act
+    const name = schemas.CreateAccount?.properties.name;
+    const note = schemas.CreateNote?.properties.text;
+
+    // Assess
+    expect(name).toMatchObject({
+      type: 'string',
+      maxLength: 200,
+      'x-text': 'line',
+      description: expect.stringMatching(/^One line of text: normalised to NFC and trimmed; control/),
+    });
+    expect(note).toMatchObject({
+      'x-text': 'multiline',
+      description: expect.stringMatching(/line breaks and tabs allowed.*lone surrogates are refused/),
+    });
+  });
+
   it('lets public operations be called without a token', () => {
     // Prepare
     const doc = generated();

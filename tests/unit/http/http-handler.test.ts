@@ -304,6 +304,35 @@ describe('createHttpHandler', () => {
     });
   });
 
+  it('answers 400 to a body that is not UTF-8, and runs nothing', async () => {
+    // Prepare
+    const { handler, received } = setUp();
+    // "Mätare" in Latin-1: 0xE4 starts no UTF-8 sequence here.
+    const latin1 = Buffer.concat([
+      Buffer.from('{"name":"M'),
+      Buffer.from([0xe4]),
+      Buffer.from('tare","count":1}'),
+    ]);
+    const event = httpEvent('POST /v1/things', {
+      headers: json,
+      body: latin1.toString('base64'),
+      isBase64Encoded: true,
+    });
+
+    // Act
+    const response = await handler(event);
+
+    // Assess
+    expect(response.statusCode).toBe(400);
+    expect(response.headers?.['content-type']).toBe('application/problem+json');
+    expect(problemOf(response)).toMatchObject({
+      type: 'urn:gridline:problem:malformed-body',
+      detail: 'The body is not valid UTF-8.',
+      'invalid-params': [{ name: 'body', reason: 'not valid UTF-8' }],
+    });
+    expect(received).toEqual([]);
+  });
+
   it('answers 401 when the request carries no token claims', async () => {
     // Prepare
     const { handler, received } = setUp();

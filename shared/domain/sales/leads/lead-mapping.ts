@@ -1,6 +1,7 @@
 import { type CustomerType, customerTypes } from '#domain/accounts/account';
 import { type Commodity, commodities } from '#domain/energy/supply-point-identifier';
 import type { InvalidField } from '#domain/errors';
+import { tidyText, userTextProblem } from '#domain/user-text';
 import type { LeadAttribution, LeadFields } from './lead';
 
 /**
@@ -92,6 +93,10 @@ export function applyLeadMapping(mapping: LeadMapping, payload: unknown): LeadMa
     if (rule === undefined) continue;
     const read = readText(payload, rule.path);
     if (typeof read === 'object') invalid.push({ name: field, reason: read.problem });
+    // The API's text rules, which a delivery's fields come past no schema to meet.
+    const problem =
+      typeof read === 'string' && userTextProblem(read, field === 'message' ? 'multiline' : 'line');
+    if (problem) invalid.push({ name: field, reason: `${rule.path} ${problem}` });
     const value = typeof read === 'string' ? read : rule.default?.trim() || undefined;
     if (value !== undefined) text.set(field, value);
   }
@@ -174,13 +179,13 @@ export function readPath(payload: unknown, path: string): unknown {
 
 type Problem = { readonly problem: string };
 
-/** Text, trimmed; a number is read as its digits. Undefined for no value. */
+/** Text in NFC, trimmed; a number is read as its digits. Undefined for no value. */
 function readText(payload: unknown, path: string): string | undefined | Problem {
   const value = readPath(payload, path);
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return { problem: `${path} holds ${describeValue(value)}, not text` };
-  return value.trim() || undefined;
+  return tidyText(value) || undefined;
 }
 
 function readChoice<T extends string>(

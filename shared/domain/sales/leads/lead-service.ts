@@ -1,6 +1,12 @@
 import { FieldCollector } from '#domain/accounts/normalise';
 import type { IdentificationStore } from '#domain/accounts/records';
-import { assertVersion, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
+import {
+  assertVersion,
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+  VersionMismatchError,
+} from '#domain/errors';
 import type { FieldChange } from '#domain/events';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { LeadStore } from '#domain/sales/stores';
@@ -18,6 +24,7 @@ import {
   moveLead,
   type PossibleDuplicate,
   type SettableLeadStage,
+  sourceReferenceOf,
   updateLead,
 } from './lead';
 import { type LeadChangeEvent, newLeadEvent } from './lead-events';
@@ -59,7 +66,13 @@ export class LeadService {
     const duplicates = await this.duplicatesOf(actor.tenantId, fields);
     const lead = createLead(this.deps.ids.next(), fields, duplicates, ctx);
     const event = newLeadEvent(this.deps, ctx, 'LeadCreated', { subject: subjectOf(lead), data: { lead } });
-    return this.deps.leads.create(lead, event, idempotency);
+    try {
+      return await this.deps.leads.create(lead, event, idempotency);
+    } catch (error) {
+      const earlier = await this.deliveredBefore(lead, error);
+      if (earlier) return { value: earlier, replayed: true };
+      throw error;
+    }
   }
 
   async get(actor: Actor, leadId: string): Promise<Lead> {
@@ -185,6 +198,19 @@ export class LeadService {
       changes,
     });
     await this.deps.leads.update(previous, lead, event);
+  }
+
+  /**
+   * The lead a source delivered before under the same external id, when
+   * that is why the create failed: a portal sending an inquiry again (with
+   * a new delivery id) is answered with the lead it made, like a replay.
+   */
+  private async deliveredBefore(lead: Lead, error: unknown): Promise<Lead | undefined> {
+    const reference = sourceReferenceOf(lead.attribution);
+    const claimed =
+      error instanceof ConflictError && error.fields.some((f) => f.name === 'attribution.externalId');
+    if (!reference || !claimed) return undefined;
+    return this.deps.leads.bySourceReference(lead.tenantId, reference);
   }
 
   /** Leads and contacts with the same e-mail or phone: flagged on the lead, never merged silently. */

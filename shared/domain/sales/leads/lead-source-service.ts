@@ -54,6 +54,7 @@ export interface DeliveryResult {
   readonly replayed: boolean;
 }
 
+/** The one detail of every refused delivery: an unknown source reads like a bad signature. */
 const refused = 'the delivery is not signed by this lead source';
 
 /** How long a delivery id is remembered: longer than any sender's retry schedule. */
@@ -156,7 +157,8 @@ export class LeadSourceService {
       now: this.deps.clock.now(),
       toleranceSeconds: source.toleranceSeconds,
     });
-    if (!verified.ok) throw new UnauthenticatedError(`${refused}: ${verified.reason}`);
+    // The reason stays with the error, not in the answer: a stranger learns nothing from the detail.
+    if (!verified.ok) throw new UnauthenticatedError(refused, { cause: new Error(verified.reason) });
 
     const mapped = applyLeadMapping(source.mapping, parsed(input.rawBody));
     if ('invalid' in mapped) throw new ValidationError(mapped.invalid);
@@ -168,8 +170,13 @@ export class LeadSourceService {
       {
         operationId: 'receiveLeadWebhook',
         key: `${sourceId}:${verified.deliveryId}`,
-        // The delivery id alone decides: a redelivery is the same message, whatever its body.
-        requestHash: createHash('sha256').update(`${sourceId}:${verified.deliveryId}`).digest('base64url'),
+        // A redelivery is the same body again; the same id with another body is a sender's fault, not a replay.
+        requestHash: createHash('sha256').update(input.rawBody).digest('base64url'),
+        reused: {
+          code: 'delivery-id-reused',
+          message: 'this webhook-id was delivered before with another body; give a new message a new id',
+          field: 'webhook-id',
+        },
         // A sender retries a failed delivery for days with the same id and a fresh timestamp.
         retentionSeconds: deliveryRetentionSeconds,
       },

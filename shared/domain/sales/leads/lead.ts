@@ -39,6 +39,9 @@ const forward: Record<LeadStage, readonly LeadStage[]> = {
   disqualified: [],
 };
 
+/** The `attribution.source` of a lead typed in by hand. */
+export const manualSource = 'manual';
+
 /** Where a lead came from (R-MK-1): the source, and the campaign and medium when known. */
 export interface LeadAttribution {
   /** `manual`, or the id of the lead source whose webhook delivered it. */
@@ -126,6 +129,18 @@ export interface Lead extends LeadFields, Stamps {
   readonly engagement: LeadEngagement;
   readonly possibleDuplicates: readonly PossibleDuplicate[];
   readonly conversion?: LeadConversion;
+}
+
+/** A lead source and the id it gave the lead: the same inquiry, whenever the source sends it. */
+export interface SourceReference {
+  readonly sourceId: string;
+  readonly externalId: string;
+}
+
+/** What a lead a source delivered is known by at that source; none for a lead typed in by hand or without an external id. */
+export function sourceReferenceOf(attribution: LeadAttribution): SourceReference | undefined {
+  const { source, externalId } = attribution;
+  return source !== manualSource && externalId ? { sourceId: source, externalId } : undefined;
 }
 
 export const maxMessageLength = 4000;

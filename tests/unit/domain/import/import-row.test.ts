@@ -152,6 +152,22 @@ describe('readRow', () => {
     expect(result.lines.map((l) => l.field)).toEqual(['Företag', 'Kundtyp']);
   });
 
+  it('holds cells to the API’s text rules: stored in NFC, a bidi override refused by its column', () => {
+    // Act
+    const composed = valid(row({ ...bakery, Efternamn: ' O\u0308dega\u030ard ' }));
+    const refused = read(row({ ...bakery, Företag: 'Bageri\u202E BA', Kundnr: 'K\u00001' }));
+
+    // Assess
+    expect(composed.contact?.lastName).toBe('\u00d6deg\u00e5rd');
+    expect(refused).toMatchObject({
+      ok: false,
+      lines: [
+        { field: 'Företag', message: 'contains U+202E, a bidirectional control character' },
+        { field: 'Kundnr', message: 'contains the control character U+0000' },
+      ],
+    });
+  });
+
   it('names the column of a phone list longer than the API allows', () => {
     // Prepare
     const eleven = Array.from({ length: 11 }, (_, i) => `070-123 45 ${String(i).padStart(2, '0')}`).join(';');

@@ -45,6 +45,29 @@ describe('the property-portal preset', () => {
     });
   });
 
+  it('maps the Slovak inquiry sample, a gas lead for a company in Bratislava', () => {
+    // Act
+    const result = applyLeadMapping(portal, sample('property-portal-inquiry-sk.json'));
+
+    // Assess
+    expect(result).toEqual({
+      fields: {
+        firstName: 'Peter',
+        lastName: 'Horváth',
+        companyName: 'Horváth Architekti s.r.o.',
+        orgNumber: '52348172',
+        email: 'Peter.Horvath@horvath-architekti.example',
+        phone: '0911 234 567',
+        segment: 'B2B',
+        commodity: 'gas',
+        annualConsumptionKwh: 42_500,
+        address: { street: 'Obchodná 12', postalCode: '811 06', city: 'Bratislava', country: 'SK' },
+        message: expect.stringMatching(/^Dobrý deň/),
+        attribution: { campaign: 'stahovanie-jesen-2026', medium: 'email', externalId: 'INQ-2026-204519' },
+      },
+    });
+  });
+
   it('maps the minimal sample (a name and a phone) with the preset’s defaults', () => {
     // Act
     const result = applyLeadMapping(portal, sample('property-portal-minimal.json'));
@@ -174,6 +197,33 @@ describe('applyLeadMapping', () => {
       invalid: [
         { name: 'companyName', reason: 'company holds a boolean, not text' },
         { name: 'email', reason: 'email holds a list, not text' },
+      ],
+    });
+  });
+
+  it('holds the text it reads to the API’s text rules: NFC, trimmed, no lone surrogates or bidi controls', () => {
+    // Prepare
+    const rules = mapping({
+      companyName: { path: 'company' },
+      message: { path: 'message' },
+      'attribution.externalId': { path: 'id' },
+    });
+    const payload = (over: Record<string, unknown>) => ({ name: 'Lind', phone: '1', ...over });
+
+    // Act
+    const tidy = applyLeadMapping(rules, payload({ company: ' Lo\u0301pez AB ', message: 'Hej!\nRing.' }));
+    const refused = applyLeadMapping(
+      rules,
+      payload({ company: 'A\ud800B', message: 'x\u202Ey', id: 'INQ\u00001' }),
+    );
+
+    // Assess
+    expect(tidy).toMatchObject({ fields: { companyName: 'L\u00f3pez AB', message: 'Hej!\nRing.' } });
+    expect(refused).toEqual({
+      invalid: [
+        { name: 'companyName', reason: 'company contains a lone surrogate (U+D800): not valid Unicode text' },
+        { name: 'message', reason: 'message contains U+202E, a bidirectional control character' },
+        { name: 'attribution.externalId', reason: 'id contains the control character U+0000' },
       ],
     });
   });
