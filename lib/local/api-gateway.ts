@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { problemResponse, validationProblem } from '#http/problem';
+import { internalProblem, problem, problemResponse, validationProblem } from '#http/problem';
 import type { FunctionDefinition, HttpRoute, Topology } from '../topology-types';
 import type { LocalFunctions } from './functions';
 import type { LocalIdentityProvider } from './identity';
@@ -63,7 +63,9 @@ const textTypes = /^(application\/(.+\+)?json|text\/|application\/x-www-form-url
 /**
  * The HTTP API on 127.0.0.1: matches the topology's routes, authorizes the
  * bearer token like the JWT authorizer, and invokes the same handler with an
- * API Gateway v2 (payload 2.0) event.
+ * API Gateway v2 (payload 2.0) event. What it answers itself (no route, no
+ * valid token, a failed handler) is a problem+json, where API Gateway sends
+ * its own `{"message": …}` (docs/architecture.md, "Answers of the gateway").
  */
 export class LocalApiGateway {
   private readonly routes: CompiledRoute[];
@@ -89,7 +91,7 @@ export class LocalApiGateway {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         console.error('local API gateway failed', error);
-        this.send(res, { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) });
+        this.send(res, problemResponse(internalProblem));
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
@@ -112,14 +114,14 @@ export class LocalApiGateway {
     const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));
     const match = candidates.find((r) => r.route.method === method);
     if (!match) {
-      this.send(res, { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) });
+      this.send(res, problemResponse(problem('not-found', `No route ${method} ${url.pathname}.`)));
       return;
     }
     let claims: Record<string, string | number | boolean> | undefined;
     if (match.route.auth === 'jwt') {
       claims = await this.identity.authorize(req.headers.authorization);
       if (!claims) {
-        this.send(res, { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) });
+        this.send(res, problemResponse(problem('unauthorized', 'A valid bearer token is required.')));
         return;
       }
     }

@@ -16,6 +16,15 @@ export const problemSchema = z
       'RFC 9457 problem details; `type` is `urn:gridline:problem:<code>`, and `invalid-params` names each field at fault.',
   });
 
+/**
+ * What API Gateway answers by itself, before any of our code runs: its JWT
+ * authorizer's 401 in AWS. It cannot be given another body or type.
+ */
+export const gatewayMessageSchema = z.object({ message: z.string() }).meta({
+  id: 'GatewayMessage',
+  description: 'API Gateway’s own answer, such as `{"message":"Unauthorized"}`; not a problem document.',
+});
+
 /** ULIDs: 26 Crockford base-32 characters. */
 export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id of this API');
 

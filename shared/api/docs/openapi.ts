@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { problemSchema } from '#api/common/common-schemas';
+import { gatewayMessageSchema, problemSchema } from '#api/common/common-schemas';
 import { type ProblemCode, problemCodes, problemTypeOf, problemUri } from '#http/problem-types';
 import type { RouteContract } from '#http/route';
 
@@ -60,14 +60,22 @@ function anyProblemWith(status: number): z.ZodType {
   return schema;
 }
 
+const gatewayUnauthorized =
+  'No valid bearer token. In AWS the API Gateway’s JWT authorizer answers before the function runs, ' +
+  'with `application/json` `{"message":"Unauthorized"}`; the local runtime answers a problem.';
+
 function problemResponse(route: RouteContract, status: number) {
   const own = route.problems ? ownProblemsOf(route, status) : [];
-  return {
-    description: statusText[status] ?? 'Error',
-    content: {
-      'application/problem+json': { schema: own.length > 0 ? problemOfTypes(own) : anyProblemWith(status) },
-    },
+  const problemContent = {
+    'application/problem+json': { schema: own.length > 0 ? problemOfTypes(own) : anyProblemWith(status) },
   };
+  if (status === 401 && route.permission !== 'public') {
+    return {
+      description: gatewayUnauthorized,
+      content: { ...problemContent, 'application/json': { schema: gatewayMessageSchema } },
+    };
+  }
+  return { description: statusText[status] ?? 'Error', content: problemContent };
 }
 
 function operationOf(route: RouteContract): ZodOpenApiOperationObject {

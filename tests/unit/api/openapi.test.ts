@@ -86,6 +86,31 @@ describe('openApiDocument', () => {
       expect(f, f.route).toEqual({ route: f.route, security: [{ bearer: [] }], declares401: true });
   });
 
+  it('documents both bodies of a secured operation’s 401: a problem, and API Gateway’s own message', () => {
+    // Prepare
+    const doc = generated();
+    const protectedRoutes = allRoutes.filter((r) => r.permission !== 'public');
+
+    // Act
+    const contentTypes = protectedRoutes.map((route) => {
+      const response = doc.paths[route.path]?.[route.method.toLowerCase()]?.responses['401'] as
+        | { content: Record<string, unknown> }
+        | undefined;
+      return Object.keys(response?.content ?? {}).sort();
+    });
+    const components = (doc.components as { schemas: Record<string, unknown> }).schemas;
+
+    // Assess
+    expect(new Set(contentTypes.map((types) => types.join(' ')))).toEqual(
+      new Set(['application/json application/problem+json']),
+    );
+    expect(components.GatewayMessage).toMatchObject({
+      type: 'object',
+      properties: { message: { type: 'string' } },
+      required: ['message'],
+    });
+  });
+
   it('lets public operations be called without a token', () => {
     // Prepare
     const doc = generated();
