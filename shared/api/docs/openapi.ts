@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { gatewayMessageSchema, problemSchema } from '#api/common/common-schemas';
 import { type ProblemCode, problemCodes, problemTypeOf, problemUri } from '#http/problem-types';
-import type { RouteContract } from '#http/route';
+import type { RouteContract, SuccessResponse } from '#http/route';
+import { successResponsesOf } from '#http/route-response';
 
 const statusText: Record<number, string> = {
   400: 'The request is invalid; `invalid-params` names the fields',
@@ -78,24 +79,31 @@ function problemResponse(route: RouteContract, status: number) {
   return { description: statusText[status] ?? 'Error', content: problemContent };
 }
 
-function operationOf(route: RouteContract): ZodOpenApiOperationObject {
-  const responses: ZodOpenApiOperationObject['responses'] = {
-    [route.success.status]: {
-      description: route.success.description,
-      ...(route.etag
-        ? { headers: { ETag: { description: 'The version, for If-Match', schema: { type: 'string' } } } }
+type ResponseObject = NonNullable<ZodOpenApiOperationObject['responses']>['200'];
+
+function successResponse(route: RouteContract, success: SuccessResponse): ResponseObject {
+  return {
+    description: success.description,
+    ...(route.etag && success.status !== 204
+      ? {
+          headers: {
+            ETag: { description: 'The version, for If-Match', schema: { type: 'string' as const } },
+          },
+        }
+      : {}),
+    ...(success.schema
+      ? { content: { 'application/json': { schema: success.schema } } }
+      : success.contentType
+        ? { content: { [success.contentType.split(';')[0] as string]: { schema: { type: 'string' } } } }
         : {}),
-      ...(route.success.schema
-        ? { content: { 'application/json': { schema: route.success.schema } } }
-        : route.success.contentType
-          ? {
-              content: {
-                [route.success.contentType.split(';')[0] as string]: { schema: { type: 'string' } },
-              },
-            }
-          : {}),
-    },
   };
+}
+
+function operationOf(route: RouteContract): ZodOpenApiOperationObject {
+  const responses: ZodOpenApiOperationObject['responses'] = {};
+  for (const success of successResponsesOf(route)) {
+    responses[String(success.status) as '200'] = successResponse(route, success);
+  }
   for (const status of route.errors) responses[String(status) as '400'] = problemResponse(route, status);
   const headers: NonNullable<ZodOpenApiOperationObject['parameters']> = [];
   if (route.idempotent) {
