@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { internalProblem, problem, problemResponse, validationProblem } from '#http/problem';
 import type { FunctionDefinition, HttpRoute, Topology } from '../topology-types';
@@ -61,6 +61,44 @@ function decodePathSegment(segment: string): string | undefined {
 const textTypes = /^(application\/(.+\+)?json|text\/|application\/x-www-form-urlencoded)/i;
 
 /**
+ * The request line and headers the gateway reads (Node's default is 16 KiB):
+ * room for a query parameter of a few thousand characters, percent-encoded,
+ * to reach the handler, whose schema refuses it by name.
+ */
+export const maxRequestHeadBytes = 64 * 1024;
+
+/**
+ * A request Node's parser refuses before there is a request to answer: a
+ * head over the limit is a 431 problem, anything else a bare 400.
+ */
+function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  if (error.code !== 'HPE_HEADER_OVERFLOW') {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    return;
+  }
+  const body = JSON.stringify(
+    problem(
+      'headers-too-large',
+      `The request line and headers are longer than ${maxRequestHeadBytes} bytes.`,
+    ),
+  );
+  socket.end(
+    [
+      'HTTP/1.1 431 Request Header Fields Too Large',
+      'Content-Type: application/problem+json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
+
+/**
  * The HTTP API on 127.0.0.1: matches the topology's routes, authorizes the
  * bearer token like the JWT authorizer, and invokes the same handler with an
  * API Gateway v2 (payload 2.0) event. What it answers itself (no route, no
@@ -88,12 +126,13 @@ export class LocalApiGateway {
   }
 
   async listen(port = 0): Promise<string> {
-    this.server = createServer((req, res) => {
+    this.server = createServer({ maxHeaderSize: maxRequestHeadBytes }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         console.error('local API gateway failed', error);
         this.send(res, problemResponse(internalProblem));
       });
     });
+    this.server.on('clientError', refuseUnparsable);
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }

@@ -11,6 +11,7 @@ export const httpErrorCodes = [
   'idempotency-key-reused',
   'concurrent-change',
   'identity-provider-busy',
+  'headers-too-large',
   'internal',
 ] as const;
 export type HttpErrorCode = (typeof httpErrorCodes)[number];
@@ -20,7 +21,7 @@ export type ProblemCode = DomainErrorCode | HttpErrorCode;
 
 export const problemCodes: readonly ProblemCode[] = [...domainErrorCodes, ...httpErrorCodes];
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 415 | 422 | 428 | 500 | 502 | 503 | 504;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 415 | 422 | 428 | 431 | 500 | 502 | 503 | 504;
 
 export interface ProblemType {
   /** `urn:gridline:problem:<code>`. */
@@ -104,6 +105,8 @@ function describe(code: ProblemCode): Omit<ProblemType, 'type'> {
       return { title: 'Too large to compute exactly', status: 422 };
     case 'precondition-required':
       return { title: 'Precondition required', status: 428 };
+    case 'headers-too-large':
+      return { title: 'Request line and headers too large', status: 431 };
     case 'internal':
       return { title: 'Internal error', status: 500 };
     case 'delivery-refused':

@@ -265,6 +265,20 @@ describe('API conventions and safety, end to end', () => {
     expect(await docs.text()).toContain('/v1/identify');
   });
 
+  it('answers an over-long cursor, however it is written, with a 400 problem naming cursor', async () => {
+    // Act
+    const answers = await Promise.all(
+      ['a', 'é', '€'].map((c) => sweden.get(`/v1/accounts?cursor=${encodeURIComponent(c.repeat(5000))}`)),
+    );
+
+    // Assess
+    for (const answer of answers) {
+      expect(answer.status).toBe(400);
+      expect(answer.headers.get('content-type')).toBe('application/problem+json');
+      expect(answer.body['invalid-params']).toEqual([{ name: 'cursor', reason: expect.any(String) }]);
+    }
+  });
+
   it('answers a path parameter with broken percent-encoding with a 400 problem naming it', async () => {
     // Act
     const answer = await sweden.post('/v1/webhooks/leads/%C0', { name: 'x' });

@@ -15,6 +15,9 @@ const statusText: Record<number, string> = {
   415: 'The body is not JSON',
   422: 'Idempotency-Key reused with another request (body, path or user), or figures too large to compute',
   428: 'If-Match is required',
+  431:
+    'The request line and headers are longer than the gateway reads: 64 KiB locally. In AWS, API ' +
+    'Gateway’s quota of 10 240 bytes applies, and API Gateway answers such a request itself',
   502: 'The e-mail or SMS provider refused the message',
   503: 'A provider is unavailable; nothing was sent, retry later',
   504: 'No answer from the provider: the message may have been sent',
@@ -104,7 +107,10 @@ function operationOf(route: RouteContract): ZodOpenApiOperationObject {
   for (const success of successResponsesOf(route)) {
     responses[String(success.status) as '200'] = successResponse(route, success);
   }
-  for (const status of route.errors) responses[String(status) as '400'] = problemResponse(route, status);
+  // The gateway answers 431 before any handler runs, whatever the operation.
+  for (const status of new Set([...route.errors, 431])) {
+    responses[String(status) as '400'] = problemResponse(route, status);
+  }
   const headers: NonNullable<ZodOpenApiOperationObject['parameters']> = [];
   if (route.idempotent) {
     headers.push({

@@ -111,6 +111,20 @@ describe('openApiDocument', () => {
     });
   });
 
+  it('documents the gateway’s 431 problem on every operation', () => {
+    // Prepare
+    const doc = generated();
+
+    // Act
+    const answers = operations(doc).map(({ operation }) =>
+      Object.keys((operation.responses['431'] as { content?: object } | undefined)?.content ?? {}),
+    );
+
+    // Assess
+    expect(answers.length).toBe(allRoutes.length);
+    expect(new Set(answers.map((types) => types.join(' ')))).toEqual(new Set(['application/problem+json']));
+  });
+
   it('lets public operations be called without a token', () => {
     // Prepare
     const doc = generated();

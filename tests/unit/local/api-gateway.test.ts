@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalApiGateway } from '../../../lib/local/api-gateway';
+import { LocalApiGateway, maxRequestHeadBytes } from '../../../lib/local/api-gateway';
 import { LocalFunctions } from '../../../lib/local/functions';
 import { LocalIdentityProvider } from '../../../lib/local/identity';
 import { topology } from '../../../lib/topology';
@@ -72,6 +72,29 @@ describe('LocalApiGateway', () => {
       body: expect.objectContaining({ type: 'urn:gridline:problem:unauthorized', status: 401 }),
     };
     expect(answers).toEqual([unauthorized, unauthorized]);
+  });
+
+  it('hands a query of 5 000 percent-encoded characters on to the handler', async () => {
+    // Act
+    const answer = await fetch(`${url}/openapi.json?cursor=${encodeURIComponent('é'.repeat(5000))}`);
+
+    // Assess
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toMatchObject({ type: 'urn:gridline:problem:internal' });
+  });
+
+  it('answers a request line and headers over its limit with a 431 problem', async () => {
+    // Act
+    const answer = await fetch(`${url}/openapi.json`, {
+      headers: { 'x-padding': 'a'.repeat(maxRequestHeadBytes) },
+    }).then(answerOf);
+
+    // Assess
+    expect(answer).toEqual({
+      status: 431,
+      contentType: 'application/problem+json',
+      body: expect.objectContaining({ type: 'urn:gridline:problem:headers-too-large', status: 431 }),
+    });
   });
 
   it('answers a handler that fails with an internal problem', async () => {
