@@ -61,7 +61,12 @@ export interface RouteContract<
   readonly ifMatch?: 'required' | 'optional';
   /** Reads that return a versioned resource answer with an `ETag`. */
   readonly etag?: boolean;
-  /** Error statuses this operation can answer, for the docs. */
+  /**
+   * Error statuses this operation can answer, for the docs. Those that follow
+   * from its shape (400 for input, 401 and 403 for a token, 412 and 428 for
+   * If-Match, 415 for a body, 409 and 422 for Idempotency-Key, 431 and 500
+   * for any) are added by the document whether listed or not.
+   */
   readonly errors: readonly number[];
   /**
    * This operation's own problems (what it conflicts on), for the docs. The

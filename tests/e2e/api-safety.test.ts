@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime';
-import { clientFor, startTestRuntime, tokenFor } from '../support/runtime';
+import { callApi, clientFor, startTestRuntime, tokenFor } from '../support/runtime';
 
 describe('API conventions and safety, end to end', () => {
   let runtime: LocalRuntime;
@@ -87,13 +87,10 @@ describe('API conventions and safety, end to end', () => {
       phones: ['070-123 45 67', '12345'],
       email: 'not-an-address',
     });
-    const notJson = await fetch(`${runtime.apiUrl}/v1/accounts`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${runtime.tenants[0]?.adminToken}`,
-        'content-type': 'application/json',
-      },
-      body: '{"name":',
+    const notJson = await callApi(runtime, 'POST', '/v1/accounts', {
+      token: runtime.tenants[0]?.adminToken,
+      headers: { 'content-type': 'application/json' },
+      rawBody: '{"name":',
     });
 
     // Assess
@@ -218,7 +215,7 @@ describe('API conventions and safety, end to end', () => {
 
     const read = await viewer.get('/v1/accounts');
     const write = await viewer.post('/v1/accounts', { name: 'Viewer AB', customerType: 'B2B' });
-    const noToken = await fetch(`${runtime.apiUrl}/v1/accounts`);
+    const noToken = await callApi(runtime, 'GET', '/v1/accounts');
 
     expect(read.status).toBe(200);
     expect(write.status).toBe(403);
@@ -250,8 +247,8 @@ describe('API conventions and safety, end to end', () => {
     const { Validator } = await import('@seriousme/openapi-schema-validator');
     const { topology } = await import('../../lib/topology');
 
-    const document = (await (await fetch(`${runtime.apiUrl}/openapi.json`)).json()) as { paths: object };
-    const docs = await fetch(runtime.docsUrl);
+    const document = (await callApi(runtime, 'GET', '/openapi.json')).body as { paths: object };
+    const docs = await callApi(runtime, 'GET', '/docs');
 
     expect(await new Validator().validate(document as never)).toEqual({ valid: true });
     const documented = Object.entries(document.paths).flatMap(([p, item]) =>
@@ -262,7 +259,7 @@ describe('API conventions and safety, end to end', () => {
     );
     expect(documented.sort()).toEqual(routes.sort());
     expect(docs.headers.get('content-type')).toContain('text/html');
-    expect(await docs.text()).toContain('/v1/identify');
+    expect(docs.body).toContain('/v1/identify');
   });
 
   it('answers an over-long cursor, however it is written, with a 400 problem naming cursor', async () => {

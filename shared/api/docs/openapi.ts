@@ -4,6 +4,7 @@ import { gatewayMessageSchema, problemSchema } from '#api/common/common-schemas'
 import { type ProblemCode, problemCodes, problemTypeOf, problemUri } from '#http/problem-types';
 import type { RouteContract, SuccessResponse } from '#http/route';
 import { successResponsesOf } from '#http/route-response';
+import { errorStatusesOf } from './error-statuses';
 
 const statusText: Record<number, string> = {
   400: 'The request is invalid; `invalid-params` names the fields',
@@ -18,6 +19,7 @@ const statusText: Record<number, string> = {
   431:
     'The request line and headers are longer than the gateway reads: 64 KiB locally. In AWS, API ' +
     'Gateway’s quota of 10 240 bytes applies, and API Gateway answers such a request itself',
+  500: 'Our fault; it has been logged',
   502: 'The e-mail or SMS provider refused the message',
   503: 'A provider is unavailable; nothing was sent, retry later',
   504: 'No answer from the provider: the message may have been sent',
@@ -107,8 +109,7 @@ function operationOf(route: RouteContract): ZodOpenApiOperationObject {
   for (const success of successResponsesOf(route)) {
     responses[String(success.status) as '200'] = successResponse(route, success);
   }
-  // The gateway answers 431 before any handler runs, whatever the operation.
-  for (const status of new Set([...route.errors, 431])) {
+  for (const status of errorStatusesOf(route)) {
     responses[String(status) as '400'] = problemResponse(route, status);
   }
   const headers: NonNullable<ZodOpenApiOperationObject['parameters']> = [];

@@ -63,7 +63,7 @@ export const leadSourceRoutes = {
     ifMatch: 'required',
     etag: true,
     success: { status: 200, description: 'The lead source', schema: leadSourceSchema },
-    errors: [400, 401, 403, 404, 412, 415, 428],
+    errors: [400, 401, 403, 404, 409, 412, 415, 428],
   }),
   rotateLeadSourceSecret: defineRoute({
     operationId: 'rotateLeadSourceSecret',
@@ -88,6 +88,6 @@ export const leadSourceRoutes = {
     body: webhookPayload,
     signed: true,
     success: { status: 202, description: 'The lead it made (or made before)', schema: deliverySchema },
-    errors: [400, 401],
+    errors: [400, 401, 409],
   }),
 } as const;

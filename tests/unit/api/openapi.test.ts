@@ -188,6 +188,27 @@ describe('the problems in the OpenAPI document', () => {
     expect(deleteKeyword).not.toContain('urn:gridline:problem:job-running');
   });
 
+  it('documents what the shell answers any operation of its shape, listed in its contract or not', () => {
+    // Prepare
+    const doc = generated();
+
+    // Act
+    const internal = allRoutes.map((r) => responseTypes(doc, r.path, r.method.toLowerCase(), '500'));
+    const retried = allRoutes
+      .filter((r) => r.idempotent)
+      .map((r) => responseTypes(doc, r.path, r.method.toLowerCase(), '409'));
+    const invalidInput = allRoutes
+      .filter((r) => r.params || r.query || (r.body && !r.signed))
+      .map((r) => responseTypes(doc, r.path, r.method.toLowerCase(), '400'));
+
+    // Assess
+    expect(new Set(internal.map((types) => types.join(' ')))).toEqual(
+      new Set(['urn:gridline:problem:internal']),
+    );
+    for (const types of retried) expect(types).toContain('urn:gridline:problem:idempotency-in-progress');
+    for (const types of invalidInput) expect(types).toContain('urn:gridline:problem:validation');
+  });
+
   it('lists every problem of a status for an operation that names none of its own', () => {
     // Prepare
     const doc = generated();
