@@ -164,7 +164,9 @@ export function openApiDocument(routes: readonly RouteContract[], serverUrl?: st
       title: 'Gridline API',
       version: '1',
       description:
-        'CRM for energy and utility companies. Every call but the docs needs a bearer token; the tenant comes from the token.',
+        'CRM for energy and utility companies. Every call but the docs needs a bearer token; the tenant ' +
+        'comes from the token. To try a call here, choose Authorize and paste a token: locally, one of the ' +
+        'admin tokens `npm start` prints (also in `.local/runtime.json`); in AWS, a Cognito ID token.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearer: [] }],
