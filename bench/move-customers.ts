@@ -22,7 +22,9 @@ export async function moveCustomersBench(
   const tenant = runtime.tenants[0];
   const admin = runtime.demoTenants[0]?.users.find((user) => user.groups.includes('admin'));
   if (tenant === undefined || admin === undefined) throw new Error('the local runtime has no admin');
-  const call = async (method: string, url: string, body?: unknown) => {
+  /** The few fields of the answers this bench reads. */
+  type Answer = { id: string; state: string; total: number; done: number };
+  const call = async (method: string, url: string, body?: unknown): Promise<Answer> => {
     const response = await fetch(`${runtime.apiUrl}${url}`, {
       method,
       headers: { authorization: `Bearer ${tenant.adminToken}`, 'content-type': 'application/json' },
@@ -30,7 +32,7 @@ export async function moveCustomersBench(
     });
     if (!response.ok)
       throw new Error(`${method} ${url} answered ${response.status}: ${await response.text()}`);
-    return response.json();
+    return (await response.json()) as Answer;
   };
   const from = await call('POST', '/v1/settings/industries', { title: `Bench from ${Date.now()}` });
   const to = await call('POST', '/v1/settings/industries', { title: `Bench to ${Date.now()}` });

@@ -72,6 +72,12 @@ export interface FunctionDefinition {
   readonly timeoutSeconds: number;
   readonly trigger: Trigger;
   readonly access: FunctionAccess;
+  /**
+   * Files of installed packages the function reads at run time, as
+   * `package/file`. Locally it finds them in the project's node_modules; the
+   * stack copies them into a node_modules beside the function's bundle.
+   */
+  readonly packageFiles?: readonly string[];
 }
 
 export interface QueueDefinition {

@@ -1,4 +1,5 @@
 import { routesByFunction } from '#api/docs/all-routes';
+import { swaggerUiFiles } from '#api/docs/swagger-ui-assets';
 import { addressVerificationEvents } from '#domain/energy/energy-events';
 import { importStepEvents } from '#domain/import/import-events';
 import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
@@ -49,11 +50,12 @@ export const topology: Topology = {
     {
       name: 'docs-api',
       entry: 'functions/docs-api.ts',
-      description: 'The OpenAPI document and docs page',
+      description: 'The OpenAPI document and the API reference (Swagger UI)',
       memoryMb: 512,
       timeoutSeconds: 5,
       trigger: { kind: 'http', routes: httpRoutes('docs-api', publicRouteThrottles.docs) },
       access: {},
+      packageFiles: Object.values(swaggerUiFiles),
     },
     {
       name: 'energy-api',

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ArnFormat, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -6,7 +7,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -16,6 +17,24 @@ import { functionBundle } from './function-bundle';
 
 /** The project root: entries, package-lock.json and node_modules live there. */
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
+
+/**
+ * Copies the package files a function reads at run time into a node_modules
+ * beside its bundle, where Node finds them as it finds them locally.
+ */
+function copyPackageFiles(files: readonly string[]): ICommandHooks {
+  const resolve = createRequire(import.meta.url).resolve;
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_inputDir, outputDir) =>
+      files.map((file) => {
+        if (!/^[\w@.-]+(\/[\w@.-]+)+$/.test(file)) throw new Error(`not a package file: ${file}`);
+        const target = path.join(outputDir, 'node_modules', file);
+        return `mkdir -p "${path.dirname(target)}" && cp "${resolve(file)}" "${target}"`;
+      }),
+  };
+}
 
 const tableReadActions = [
   'dynamodb:GetItem',
@@ -116,6 +135,7 @@ export class GridlineFunction extends Construct {
         sourcesContent: false,
         externalModules: [],
         forceDockerBundling: false,
+        ...(definition.packageFiles ? { commandHooks: copyPackageFiles(definition.packageFiles) } : {}),
       },
     });
 

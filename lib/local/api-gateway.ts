@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { problemResponse, validationProblem } from '#http/problem';
+import { internalProblem, problem, problemResponse, validationProblem } from '#http/problem';
 import type { FunctionDefinition, HttpRoute, Topology } from '../topology-types';
 import type { LocalFunctions } from './functions';
 import type { LocalIdentityProvider } from './identity';
@@ -80,9 +80,49 @@ function eventBody(raw: Buffer, isText: boolean): { body?: string; isBase64Encod
 }
 
 /**
+ * The request line and headers the gateway reads (Node's default is 16 KiB):
+ * room for a query parameter of a few thousand characters, percent-encoded,
+ * to reach the handler, whose schema refuses it by name.
+ */
+export const maxRequestHeadBytes = 64 * 1024;
+
+/**
+ * A request Node's parser refuses before there is a request to answer: a
+ * head over the limit is a 431 problem, anything else a bare 400.
+ */
+function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  if (error.code !== 'HPE_HEADER_OVERFLOW') {
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    return;
+  }
+  const body = JSON.stringify(
+    problem(
+      'headers-too-large',
+      `The request line and headers are longer than ${maxRequestHeadBytes} bytes.`,
+    ),
+  );
+  socket.end(
+    [
+      'HTTP/1.1 431 Request Header Fields Too Large',
+      'Content-Type: application/problem+json',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
+}
+
+/**
  * The HTTP API on 127.0.0.1: matches the topology's routes, authorizes the
  * bearer token like the JWT authorizer, and invokes the same handler with an
- * API Gateway v2 (payload 2.0) event.
+ * API Gateway v2 (payload 2.0) event. What it answers itself (no route, no
+ * valid token, a failed handler) is a problem+json, where API Gateway sends
+ * its own `{"message": …}` (docs/architecture.md, "Answers of the gateway").
  */
 export class LocalApiGateway {
   private readonly routes: CompiledRoute[];
@@ -105,12 +145,13 @@ export class LocalApiGateway {
   }
 
   async listen(port = 0): Promise<string> {
-    this.server = createServer((req, res) => {
+    this.server = createServer({ maxHeaderSize: maxRequestHeadBytes }, (req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         console.error('local API gateway failed', error);
-        this.send(res, { statusCode: 500, body: JSON.stringify({ message: 'Internal Server Error' }) });
+        this.send(res, problemResponse(internalProblem));
       });
     });
+    this.server.on('clientError', refuseUnparsable);
     await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -131,14 +172,14 @@ export class LocalApiGateway {
     const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));
     const match = candidates.find((r) => r.route.method === method);
     if (!match) {
-      this.send(res, { statusCode: 404, body: JSON.stringify({ message: 'Not Found' }) });
+      this.send(res, problemResponse(problem('not-found', `No route ${method} ${url.pathname}.`)));
       return;
     }
     let claims: Record<string, string | number | boolean> | undefined;
     if (match.route.auth === 'jwt') {
       claims = await this.identity.authorize(req.headers.authorization);
       if (!claims) {
-        this.send(res, { statusCode: 401, body: JSON.stringify({ message: 'Unauthorized' }) });
+        this.send(res, problemResponse(problem('unauthorized', 'A valid bearer token is required.')));
         return;
       }
     }

@@ -15,6 +15,7 @@ import {
   validationProblem,
 } from './problem';
 import { type BoundRoute, type IdempotencyRequest, type RouteContract, routeKeyOf } from './route';
+import { shapeResponse } from './route-response';
 
 /** The v2 event with the JWT authorizer's claims, as API Gateway sends it. */
 export type HttpEvent = APIGatewayProxyEventV2 & {
@@ -164,16 +165,12 @@ async function dispatch(
     raw: { headers: event.headers, body: body?.raw ?? rawBodyOf(event) },
   });
 
-  const status = result.status ?? contract.success.status;
+  const { status, content } = shapeResponse(contract, result);
   const headers: Record<string, string> = { ...result.headers };
   if (result.version !== undefined) headers.etag = etagOf(result.version);
-  if (status === 204 || result.body === undefined) return { statusCode: status, headers };
-  if (contract.success.contentType && typeof result.body === 'string') {
-    headers['content-type'] = contract.success.contentType;
-    return { statusCode: status, headers, body: result.body };
-  }
-  headers['content-type'] = 'application/json';
-  return { statusCode: status, headers, body: JSON.stringify(result.body) };
+  if (!content) return { statusCode: status, headers };
+  headers['content-type'] = content.type;
+  return { statusCode: status, headers, body: content.body };
 }
 
 /**

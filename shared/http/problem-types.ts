@@ -12,6 +12,7 @@ export const httpErrorCodes = [
   'concurrent-change',
   'identity-provider-busy',
   'rate-limited',
+  'headers-too-large',
   'internal',
 ] as const;
 export type HttpErrorCode = (typeof httpErrorCodes)[number];
@@ -21,7 +22,22 @@ export type ProblemCode = DomainErrorCode | HttpErrorCode;
 
 export const problemCodes: readonly ProblemCode[] = [...domainErrorCodes, ...httpErrorCodes];
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 412 | 415 | 422 | 428 | 429 | 500 | 502 | 503 | 504;
+export type ProblemStatus =
+  | 400
+  | 401
+  | 403
+  | 404
+  | 409
+  | 412
+  | 415
+  | 422
+  | 428
+  | 429
+  | 431
+  | 500
+  | 502
+  | 503
+  | 504;
 
 export interface ProblemType {
   /** `urn:gridline:problem:<code>`. */
@@ -109,6 +125,8 @@ function describe(code: ProblemCode): Omit<ProblemType, 'type'> {
       return { title: 'Precondition required', status: 428 };
     case 'rate-limited':
       return { title: 'Too many requests', status: 429 };
+    case 'headers-too-large':
+      return { title: 'Request line and headers too large', status: 431 };
     case 'internal':
       return { title: 'Internal error', status: 500 };
     case 'delivery-refused':

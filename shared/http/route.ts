@@ -14,6 +14,16 @@ export interface IdempotencyRequest {
   readonly requestHash: string;
 }
 
+/** One successful answer of an operation: its status and what its body is. */
+export interface SuccessResponse {
+  readonly status: 200 | 201 | 202 | 204;
+  readonly description: string;
+  /** The body; every answer is parsed with it, so nothing it does not name is sent. */
+  readonly schema?: z.ZodType;
+  /** Content type of a non-JSON success body (the docs page). */
+  readonly contentType?: string;
+}
+
 /**
  * One HTTP operation: where it lives, who may call it, and the zod schemas of
  * what goes in and out. Routing, validation, permissions and the OpenAPI
@@ -34,13 +44,12 @@ export interface RouteContract<
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;
-  readonly success: {
-    readonly status: 200 | 201 | 202 | 204;
-    readonly description: string;
-    readonly schema?: z.ZodType;
-    /** Content type of a non-JSON success body (the docs page). */
-    readonly contentType?: string;
-  };
+  readonly success: SuccessResponse;
+  /**
+   * Other successful answers, chosen by the implementation's `status` (a
+   * delete that starts a job answers 202 with the job instead of 204).
+   */
+  readonly otherSuccesses?: readonly SuccessResponse[];
   /**
    * A signed webhook: the body (documented by `body`) is handed over raw and
    * unread, so that the implementation checks the sender's signature before
@@ -52,7 +61,12 @@ export interface RouteContract<
   readonly ifMatch?: 'required' | 'optional';
   /** Reads that return a versioned resource answer with an `ETag`. */
   readonly etag?: boolean;
-  /** Error statuses this operation can answer, for the docs. */
+  /**
+   * Error statuses this operation can answer, for the docs. Those that follow
+   * from its shape (400 for input, 401 and 403 for a token, 412 and 428 for
+   * If-Match, 415 for a body, 409 and 422 for Idempotency-Key, 431 and 500
+   * for any) are added by the document whether listed or not.
+   */
   readonly errors: readonly number[];
   /**
    * This operation's own problems (what it conflicts on), for the docs. The
@@ -75,6 +89,7 @@ export interface RouteInput<P, Q, B> {
 }
 
 export interface RouteResult {
+  /** One of the contract's success statuses; the contract's `success` when not given. */
   readonly status?: number;
   readonly body?: unknown;
   /** Sent as the `ETag` of the response. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime';
-import { clientFor, startTestRuntime, tokenFor } from '../support/runtime';
+import { callApi, clientFor, startTestRuntime, tokenFor } from '../support/runtime';
 
 describe('deleted accounts, restore, additional information and categories, end to end', () => {
   let runtime: LocalRuntime;
@@ -8,21 +8,9 @@ describe('deleted accounts, restore, additional information and categories, end 
   let sales: ReturnType<typeof clientFor>;
   let adminToken: string;
 
-  /** PUT is not in the shared client: the one route that replaces a whole section uses it. */
-  const put = async (
-    url: string,
-    body: unknown,
-    headers: Record<string, string> = {},
-    token = adminToken,
-  ) => {
-    const response = await fetch(`${runtime.apiUrl}${url}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-  };
+  /** A PUT as any user: the one route that replaces a whole section, tried by several callers. */
+  const put = (url: string, body: unknown, headers: Record<string, string> = {}, token = adminToken) =>
+    callApi(runtime, 'PUT', url, { token, body, headers });
 
   beforeAll(async () => {
     runtime = await startTestRuntime();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gs1CheckDigit } from '#domain/energy/identifiers/gsrn';
 import { signWebhook } from '#domain/sales/leads/webhook-signature';
 import type { LocalRuntime } from '../../lib/local/runtime';
-import { clientFor, startTestRuntime } from '../support/runtime';
+import { callApi, clientFor, startTestRuntime } from '../support/runtime';
 
 type Client = ReturnType<typeof clientFor>;
 
@@ -23,15 +23,15 @@ function delivery(secret: string, id: string, body: string, at = new Date()) {
 describe('sales pipeline, end to end', () => {
   let runtime: LocalRuntime;
   let admin: Client;
-  let webhookUrl: string;
+  let webhookPath: string;
   let secret: string;
   const sellers = new Map<string, Client>();
 
   const post = (headers: Record<string, string>, body = sample) =>
-    fetch(webhookUrl, { method: 'POST', headers, body }).then(async (r) => ({
+    callApi(runtime, 'POST', webhookPath, { headers, rawBody: body }).then((r) => ({
       status: r.status,
       type: r.headers.get('content-type'),
-      body: (await r.json()) as { leadId?: string; replayed?: boolean },
+      body: r.body as { leadId?: string; replayed?: boolean },
     }));
 
   beforeAll(async () => {
@@ -39,7 +39,7 @@ describe('sales pipeline, end to end', () => {
     admin = clientFor(runtime, runtime.tenants.find((t) => t.id === 'norrsken')?.adminToken as string);
     const source = runtime.leadSources.find((s) => s.tenantId === 'norrsken');
     if (!source) throw new Error('the demo has no lead source');
-    webhookUrl = `${runtime.apiUrl}${source.webhookPath}`;
+    webhookPath = source.webhookPath;
     secret = source.signingSecret;
     const tenant = runtime.demoTenants.find((t) => t.profile.id === 'norrsken');
     for (const user of tenant?.users.filter((u) => u.groups.includes('sales')) ?? []) {

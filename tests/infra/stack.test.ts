@@ -1,13 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { App, type CfnElement, type Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '#domain/users/roles';
 import { GridlineStack } from '../../lib/gridline-stack';
+import { lambdaContext } from '../../lib/local/lambda-context';
 import { tableDefinition } from '../../lib/table-definition';
 import { topology } from '../../lib/topology';
 import type { Topology } from '../../lib/topology-types';
+import { httpEventWithClaims } from '../support/http-event';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
 
@@ -373,6 +380,38 @@ describe('GridlineStack with the real topology', () => {
     expect(
       actionsOf('outbox-relay').filter((a) => a.startsWith('dynamodb:') && !a.includes('Stream')),
     ).toEqual(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']);
+  });
+
+  it('bundles the Swagger UI files the docs function reads, and the bundle alone serves them', async () => {
+    // Prepare
+    const docs = topology.functions.find((f) => f.name === 'docs-api')!;
+    const code = stack.functions.get('docs-api')!.function.node.findChild('Code') as Asset;
+    const bundle = path.resolve((stack.node.root as App).outdir, code.assetPath);
+    const { handler } = (await import(pathToFileURL(path.join(bundle, 'index.mjs')).href)) as {
+      handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body?: string }>;
+    };
+    const packageFile = (file: string) => readFileSync(createRequire(import.meta.url).resolve(file), 'utf8');
+
+    // Act
+    const found = (docs.packageFiles ?? []).map((file) =>
+      existsSync(path.join(bundle, 'node_modules', file)),
+    );
+    const [stylesheet, script] = await Promise.all(
+      ['GET /docs/swagger-ui.css', 'GET /docs/swagger-ui-bundle.js'].map((routeKey) =>
+        handler(httpEventWithClaims(routeKey, {}), lambdaContext(docs)),
+      ),
+    );
+
+    // Assess
+    expect(docs.packageFiles).toEqual([
+      'swagger-ui-dist/swagger-ui.css',
+      'swagger-ui-dist/swagger-ui-bundle.js',
+    ]);
+    expect(found).toEqual([true, true]);
+    expect(stylesheet?.statusCode).toBe(200);
+    expect(stylesheet?.body).toBe(packageFile('swagger-ui-dist/swagger-ui.css'));
+    expect(script?.statusCode).toBe(200);
+    expect(script?.body).toBe(packageFile('swagger-ui-dist/swagger-ui-bundle.js'));
   });
 
   it('outputs what clients and operators need', () => {

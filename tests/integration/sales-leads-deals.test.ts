@@ -232,6 +232,20 @@ describe('leads, deals and conversion', () => {
       expect(lost.stageHistory.map((v) => v.stageId)).toEqual([f.stages.qualification, f.stages.lost]);
     });
 
+    it('keeps a moved deal’s stage in one place: read back, it is in the new stage only', async () => {
+      // Prepare
+      const deal = (await f.sales.deals.create(f.anna, draft())).value;
+
+      // Act
+      await f.sales.deals.update(f.anna, deal.id, deal.version, { stageId: f.stages.negotiation });
+      const read = await f.sales.deals.get(f.anna, deal.id);
+
+      // Assess
+      expect(read.stage).toMatchObject({ id: f.stages.negotiation, title: 'Negotiation' });
+      expect(Object.keys(read)).not.toContain('stageId');
+      expect(read.stageHistory.map((v) => v.stageId)).toEqual([f.stages.qualification, f.stages.negotiation]);
+    });
+
     it('counts the owner’s groups and the groups above them for the forecast', async () => {
       const deal = (await f.sales.deals.create(f.anna, draft())).value;
       expect(deal.forecastGroupIds).toEqual([f.groups.region, f.groups.team].sort());

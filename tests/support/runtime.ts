@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import type { Role } from '#domain/users/roles';
 import type { HandlerWrapper } from '../../lib/local/functions';
 import { type LocalRuntime, startLocalRuntime } from '../../lib/local/runtime';
+import { assertFitsContract } from './response-contract';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -25,23 +26,44 @@ export function startTestRuntime(options: { wrapHandler?: HandlerWrapper } = {})
   });
 }
 
+export interface CallOptions {
+  /** A bearer token; none for the public routes and for what a caller without one gets. */
+  readonly token?: string;
+  /** Sent as JSON. */
+  readonly body?: unknown;
+  /** Sent as it is, instead of `body` (a signed webhook delivery, broken JSON). */
+  readonly rawBody?: string;
+  readonly headers?: Record<string, string>;
+}
+
+/**
+ * One call to the local API, as a client makes it. Its answer is checked
+ * against the OpenAPI document (status, content type, body), so a test fails
+ * on any answer the document does not promise.
+ */
+export async function callApi(runtime: LocalRuntime, method: string, url: string, options: CallOptions = {}) {
+  const { token, body, rawBody, headers = {} } = options;
+  const response = await fetch(`${runtime.apiUrl}${url}`, {
+    method,
+    headers: {
+      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+  });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type');
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
+  const parsed: any = !text ? undefined : /[/+]json\b/i.test(contentType ?? '') ? JSON.parse(text) : text;
+  assertFitsContract({ method, url, status: response.status, contentType, body: parsed });
+  return { status: response.status, headers: response.headers, body: parsed };
+}
+
 /** A small HTTP client speaking as one user of one tenant. */
 export function clientFor(runtime: LocalRuntime, token: string) {
-  const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${runtime.apiUrl}${url}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON came back.
-    const json: any = text ? JSON.parse(text) : undefined;
-    return { status: response.status, headers: response.headers, body: json };
-  };
+  const call = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+    callApi(runtime, method, url, { token, body, headers });
   return {
     get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
     post: (url: string, body: unknown, headers?: Record<string, string>) => call('POST', url, body, headers),

@@ -162,7 +162,7 @@ export const accountRoutes = {
     params: accountParams,
     ifMatch: 'optional',
     success: { status: 204, description: 'Deleted' },
-    errors: [400, 401, 403, 404, 412],
+    errors: [400, 401, 403, 404, 409, 412],
   }),
   getAccountView: defineRoute({
     operationId: 'getAccountView',
@@ -273,7 +273,7 @@ export const accountRoutes = {
     params: contactParams,
     ifMatch: 'optional',
     success: { status: 204, description: 'Deleted' },
-    errors: [400, 401, 403, 404, 412],
+    errors: [400, 401, 403, 404, 409, 412],
   }),
   getContactHistory: defineRoute({
     operationId: 'getContactHistory',

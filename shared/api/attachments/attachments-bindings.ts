@@ -3,7 +3,6 @@ import type { AttachmentSubject } from '#domain/attachments/attachment';
 import type { AttachmentsServices } from '#domain/attachments/attachments-services';
 import { type BoundRoute, bind } from '#http/route';
 import { accountAttachmentRoutes, contactAttachmentRoutes } from './attachments-routes';
-import { attachmentView } from './attachments-schemas';
 
 type SubjectRoutes = typeof accountAttachmentRoutes | typeof contactAttachmentRoutes;
 
@@ -24,18 +23,17 @@ function bindSubjectRoutes(
       );
       const { attachment, upload } = result.value;
       return {
-        body: { attachment: attachmentView(attachment), upload },
+        body: { attachment, upload },
         version: attachment.version,
         headers: replayHeaders(result.replayed),
       };
     }),
     bind(r.confirm, async ({ caller, params }) => {
       const attachment = await attachments.confirm(caller, subjectOf(params), params.attachmentId);
-      return { body: attachmentView(attachment), version: attachment.version };
+      return { body: attachment, version: attachment.version };
     }),
     bind(r.list, async ({ caller, params, query }) => {
-      const page = await attachments.list(caller, subjectOf(params), query);
-      return { body: { ...page, items: page.items.map(attachmentView) } };
+      return { body: await attachments.list(caller, subjectOf(params), query) };
     }),
     bind(r.download, async ({ caller, params }) => ({
       body: await attachments.download(caller, subjectOf(params), params.attachmentId),

@@ -81,7 +81,7 @@ function attachmentRoutesOn<N extends string, K extends string>(noun: N, collect
       params: attachmentParams,
       ifMatch: 'optional',
       success: { status: 204, description: 'Removed' },
-      errors: [400, 401, 403, 404, 412],
+      errors: [400, 401, 403, 404, 409, 412],
     }),
   } as const;
 }

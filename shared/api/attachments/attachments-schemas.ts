@@ -1,7 +1,6 @@
 import * as z from 'zod';
 import { auditFields, lineText, pageOf } from '#api/common/common-schemas';
 import {
-  type Attachment,
   attachmentContentTypes,
   attachmentStates,
   attachmentSubjectTypes,
@@ -64,9 +63,3 @@ export const attachmentDownloadSchema = z
   .meta({ id: 'AttachmentDownload' });
 
 export const attachmentPage = pageOf(attachmentSchema, 'AttachmentPage');
-
-/** What the API shows of an attachment: where its bytes lie is the server's business. */
-export function attachmentView(attachment: Attachment): Omit<Attachment, 'objectKey'> {
-  const { objectKey: _objectKey, ...view } = attachment;
-  return view;
-}

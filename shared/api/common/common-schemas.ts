@@ -17,17 +17,31 @@ export const problemSchema = z
       'RFC 9457 problem details; `type` is `urn:gridline:problem:<code>`, and `invalid-params` names each field at fault.',
   });
 
+/**
+ * What API Gateway answers by itself, before any of our code runs: its JWT
+ * authorizer's 401 in AWS. It cannot be given another body or type.
+ */
+export const gatewayMessageSchema = z.object({ message: z.string() }).meta({
+  id: 'GatewayMessage',
+  description: 'API Gateway’s own answer, such as `{"message":"Unauthorized"}`; not a problem document.',
+});
+
 /** ULIDs: 26 Crockford base-32 characters. */
 export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id of this API');
+
+/** Room for any cursor a list hands out: a start key of at most four keys, base64url-encoded JSON. */
+export const maxCursorLength = 2048;
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(25).meta({ description: 'Items per page, 1–100.' }),
   cursor: z
     .string()
     .min(1)
-    .max(2048)
+    .max(maxCursorLength)
     .optional()
-    .meta({ description: 'The `nextCursor` of the previous page.' }),
+    .meta({
+      description: `The \`nextCursor\` of the previous page, as it came: opaque, at most ${maxCursorLength} characters.`,
+    }),
 };
 
 export const pageOnlyQuery = z.strictObject(pageQuery);

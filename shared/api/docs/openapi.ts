@@ -1,8 +1,10 @@
 import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { problemSchema } from '#api/common/common-schemas';
+import { gatewayMessageSchema, problemSchema } from '#api/common/common-schemas';
 import { type ProblemCode, problemCodes, problemTypeOf, problemUri } from '#http/problem-types';
-import type { RouteContract } from '#http/route';
+import type { RouteContract, SuccessResponse } from '#http/route';
+import { successResponsesOf } from '#http/route-response';
+import { errorStatusesOf } from './error-statuses';
 
 const statusText: Record<number, string> = {
   400: 'The request is invalid; `invalid-params` names the fields',
@@ -15,6 +17,10 @@ const statusText: Record<number, string> = {
   422: 'Idempotency-Key reused with another request (body, path or user), or figures too large to compute',
   428: 'If-Match is required',
   429: 'Your organisation has used up its share of requests for now; retry after `Retry-After` seconds',
+  431:
+    'The request line and headers are longer than the gateway reads: 64 KiB locally. In AWS, API ' +
+    'Gateway’s quota of 10 240 bytes applies, and API Gateway answers such a request itself',
+  500: 'Our fault; it has been logged',
   502: 'The e-mail or SMS provider refused the message',
   503: 'A provider is unavailable; nothing was sent, retry later',
   504: 'No answer from the provider: the message may have been sent',
@@ -62,35 +68,52 @@ function anyProblemWith(status: number): z.ZodType {
   return schema;
 }
 
+const gatewayUnauthorized =
+  'No valid bearer token. In AWS the API Gateway’s JWT authorizer answers before the function runs, ' +
+  'with `application/json` `{"message":"Unauthorized"}`; the local runtime answers a problem.';
+
 function problemResponse(route: RouteContract, status: number) {
   const own = route.problems ? ownProblemsOf(route, status) : [];
+  const problemContent = {
+    'application/problem+json': { schema: own.length > 0 ? problemOfTypes(own) : anyProblemWith(status) },
+  };
+  if (status === 401 && route.permission !== 'public') {
+    return {
+      description: gatewayUnauthorized,
+      content: { ...problemContent, 'application/json': { schema: gatewayMessageSchema } },
+    };
+  }
+  return { description: statusText[status] ?? 'Error', content: problemContent };
+}
+
+type ResponseObject = NonNullable<ZodOpenApiOperationObject['responses']>['200'];
+
+function successResponse(route: RouteContract, success: SuccessResponse): ResponseObject {
   return {
-    description: statusText[status] ?? 'Error',
-    content: {
-      'application/problem+json': { schema: own.length > 0 ? problemOfTypes(own) : anyProblemWith(status) },
-    },
+    description: success.description,
+    ...(route.etag && success.status !== 204
+      ? {
+          headers: {
+            ETag: { description: 'The version, for If-Match', schema: { type: 'string' as const } },
+          },
+        }
+      : {}),
+    ...(success.schema
+      ? { content: { 'application/json': { schema: success.schema } } }
+      : success.contentType
+        ? { content: { [success.contentType.split(';')[0] as string]: { schema: { type: 'string' } } } }
+        : {}),
   };
 }
 
 function operationOf(route: RouteContract): ZodOpenApiOperationObject {
-  const responses: ZodOpenApiOperationObject['responses'] = {
-    [route.success.status]: {
-      description: route.success.description,
-      ...(route.etag
-        ? { headers: { ETag: { description: 'The version, for If-Match', schema: { type: 'string' } } } }
-        : {}),
-      ...(route.success.schema
-        ? { content: { 'application/json': { schema: route.success.schema } } }
-        : route.success.contentType
-          ? {
-              content: {
-                [route.success.contentType.split(';')[0] as string]: { schema: { type: 'string' } },
-              },
-            }
-          : {}),
-    },
-  };
-  for (const status of route.errors) responses[String(status) as '400'] = problemResponse(route, status);
+  const responses: ZodOpenApiOperationObject['responses'] = {};
+  for (const success of successResponsesOf(route)) {
+    responses[String(success.status) as '200'] = successResponse(route, success);
+  }
+  for (const status of errorStatusesOf(route)) {
+    responses[String(status) as '400'] = problemResponse(route, status);
+  }
   // Every authenticated call is metered by its tenant's rate (the handler shell's).
   if (route.permission !== 'public') {
     responses['429'] = {
@@ -152,7 +175,9 @@ export function openApiDocument(routes: readonly RouteContract[], serverUrl?: st
       title: 'Gridline API',
       version: '1',
       description:
-        'CRM for energy and utility companies. Every call but the docs needs a bearer token; the tenant comes from the token.',
+        'CRM for energy and utility companies. Every call but the docs needs a bearer token; the tenant ' +
+        'comes from the token. To try a call here, choose Authorize and paste a token: locally, one of the ' +
+        'admin tokens `npm start` prints (also in `.local/runtime.json`); in AWS, a Cognito ID token.',
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     security: [{ bearer: [] }],

@@ -6,10 +6,7 @@ import { type BoundRoute, bind } from '#http/route';
 import { journeyRoutes as r } from './journeys-routes';
 
 /** A journey as the API shows it: with what its state allows next. */
-const view = (journey: CustomerJourney) => {
-  const { tenantId: _tenant, ...shown } = journey;
-  return { ...shown, allowedActions: allowedActions(journey.state) };
-};
+const view = (journey: CustomerJourney) => ({ ...journey, allowedActions: allowedActions(journey.state) });
 
 /** Maps each meter-reading and journey route onto its domain service call. */
 export function journeysApi(s: JourneyServices): BoundRoute[] {
@@ -21,14 +18,10 @@ export function journeysApi(s: JourneyServices): BoundRoute[] {
         body,
         idempotencyToken('recordMeterReading', idempotency),
       );
-      const { tenantId: _tenant, ...reading } = value;
-      return { body: reading, headers: replayHeaders(replayed) };
+      return { body: value, headers: replayHeaders(replayed) };
     }),
     bind(r.listMeterReadings, async ({ caller, params, query: { register, limit, cursor } }) => {
-      const page = await s.readings.list(caller, params.supplyPointId, register, { limit, cursor });
-      return {
-        body: { ...page, items: page.items.map(({ tenantId: _tenant, ...reading }) => reading) },
-      };
+      return { body: await s.readings.list(caller, params.supplyPointId, register, { limit, cursor }) };
     }),
     bind(r.getConsumption, async ({ caller, params, query }) => ({
       body: await s.readings.consumption(caller, params.supplyPointId, query.register),

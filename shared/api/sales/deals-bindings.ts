@@ -2,7 +2,6 @@ import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { DealService } from '#domain/sales/deals/deal-service';
 import { type BoundRoute, bind } from '#http/route';
 import { dealRoutes as r } from './deals-routes';
-import { withoutTenant } from './leads-bindings';
 
 /** Maps each deal route onto its domain service call; the caller's roles decide what they see. */
 export function dealsApi(deals: DealService): BoundRoute[] {
@@ -13,23 +12,18 @@ export function dealsApi(deals: DealService): BoundRoute[] {
         body,
         idempotencyToken('createDeal', idempotency),
       );
-      return {
-        body: withoutTenant(value),
-        version: value.version,
-        headers: replayHeaders(replayed),
-      };
+      return { body: value, version: value.version, headers: replayHeaders(replayed) };
     }),
     bind(r.listDeals, async ({ caller, query: { limit, cursor } }) => {
-      const page = await deals.list(caller, { limit, cursor });
-      return { body: { ...page, items: page.items.map(withoutTenant) } };
+      return { body: await deals.list(caller, { limit, cursor }) };
     }),
     bind(r.getDeal, async ({ caller, params }) => {
       const deal = await deals.get(caller, params.dealId);
-      return { body: withoutTenant(deal), version: deal.version };
+      return { body: deal, version: deal.version };
     }),
     bind(r.updateDeal, async ({ caller, params, body, ifMatch }) => {
       const deal = await deals.update(caller, params.dealId, ifMatch as number, body);
-      return { body: withoutTenant(deal), version: deal.version };
+      return { body: deal, version: deal.version };
     }),
   ];
 }

@@ -3,10 +3,9 @@ import type { LeadSource } from '#domain/sales/leads/lead-source';
 import type { LeadSourceService } from '#domain/sales/leads/lead-source-service';
 import { type BoundRoute, bind } from '#http/route';
 import { leadSourceRoutes as r } from './lead-sources-routes';
-import { withoutTenant } from './leads-bindings';
 
 const view = (source: LeadSource) => ({
-  ...withoutTenant(source),
+  ...source,
   webhookPath: `/v1/webhooks/leads/${source.id}`,
 });
 

@@ -63,7 +63,7 @@ export const leadSourceRoutes = {
     ifMatch: 'required',
     etag: true,
     success: { status: 200, description: 'The lead source', schema: leadSourceSchema },
-    errors: [400, 401, 403, 404, 412, 415, 428],
+    errors: [400, 401, 403, 404, 409, 412, 415, 428],
   }),
   rotateLeadSourceSecret: defineRoute({
     operationId: 'rotateLeadSourceSecret',

@@ -5,9 +5,6 @@ import type { LeadService } from '#domain/sales/leads/lead-service';
 import { type BoundRoute, bind } from '#http/route';
 import { leadRoutes as r } from './leads-routes';
 
-/** A stored record as the API shows it: without its tenant. */
-export const withoutTenant = <T extends { tenantId: string }>({ tenantId: _tenant, ...shown }: T) => shown;
-
 /** Maps each lead route onto its domain service call. */
 export function leadsApi(s: { leads: LeadService; conversions: ConversionService }): BoundRoute[] {
   return [
@@ -18,7 +15,7 @@ export function leadsApi(s: { leads: LeadService; conversions: ConversionService
         { ...fields, attribution: { ...attribution, source: manualSource } },
         idempotencyToken('createLead', idempotency),
       );
-      return { body: withoutTenant(value), version: value.version, headers: replayHeaders(replayed) };
+      return { body: value, version: value.version, headers: replayHeaders(replayed) };
     }),
     bind(r.listLeads, async ({ caller, query: { stage, ownerId, limit, cursor } }) => {
       const owner = ownerId === '-' ? undefined : ownerId;
@@ -27,11 +24,11 @@ export function leadsApi(s: { leads: LeadService; conversions: ConversionService
         { stage, ownerId: owner, unassigned: ownerId === '-' },
         { limit, cursor },
       );
-      return { body: { ...page, items: page.items.map(withoutTenant) } };
+      return { body: page };
     }),
     bind(r.getLead, async ({ caller, params }) => {
       const lead = await s.leads.get(caller, params.leadId);
-      return { body: withoutTenant(lead), version: lead.version };
+      return { body: lead, version: lead.version };
     }),
     bind(r.updateLead, async ({ caller, params, body, ifMatch }) => {
       const current = await s.leads.get(caller, params.leadId);
@@ -40,19 +37,19 @@ export function leadsApi(s: { leads: LeadService; conversions: ConversionService
         ...fields,
         attribution: { ...attribution, source: current.attribution.source },
       });
-      return { body: withoutTenant(lead), version: lead.version };
+      return { body: lead, version: lead.version };
     }),
     bind(r.moveLead, async ({ caller, params, body, ifMatch }) => {
       const lead = await s.leads.move(caller, params.leadId, ifMatch as number, body.stage, body.reason);
-      return { body: withoutTenant(lead), version: lead.version };
+      return { body: lead, version: lead.version };
     }),
     bind(r.assignLead, async ({ caller, params, body, ifMatch }) => {
       const lead = await s.leads.assign(caller, params.leadId, ifMatch as number, body.ownerId ?? undefined);
-      return { body: withoutTenant(lead), version: lead.version };
+      return { body: lead, version: lead.version };
     }),
     bind(r.recordLeadEngagement, async ({ caller, params, body }) => {
       const lead = await s.leads.recordEngagement(caller, params.leadId, body.kind);
-      return { body: withoutTenant(lead), version: lead.version };
+      return { body: lead, version: lead.version };
     }),
     bind(r.convertLead, async ({ caller, params, body, ifMatch, idempotency }) => {
       const { value, replayed } = await s.conversions.convert(
@@ -62,16 +59,7 @@ export function leadsApi(s: { leads: LeadService; conversions: ConversionService
         body,
         idempotencyToken('convertLead', idempotency),
       );
-      return {
-        body: {
-          lead: withoutTenant(value.lead),
-          account: withoutTenant(value.account),
-          contact: withoutTenant(value.contact),
-          deal: withoutTenant(value.deal),
-          ...(value.supplyPoint ? { supplyPoint: withoutTenant(value.supplyPoint) } : {}),
-        },
-        headers: replayHeaders(replayed),
-      };
+      return { body: value, headers: replayHeaders(replayed) };
     }),
   ];
 }

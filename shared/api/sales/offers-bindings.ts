@@ -1,22 +1,14 @@
 import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
-import type { ShownOffer, ShownVersion } from '#domain/sales/offers/offer';
 import type { OfferDetail, OfferService, OfferVersionDetail } from '#domain/sales/offers/offer-service';
 import { type BoundRoute, bind } from '#http/route';
 import { offerRoutes as r } from './offers-routes';
 
-const offerView = ({ tenantId: _tenant, ...offer }: ShownOffer) => offer;
-const summaryView = ({ tenantId: _tenant, offerId: _offer, lines: _lines, ...summary }: ShownVersion) =>
-  summary;
-const versionView = ({ tenantId: _tenant, ...version }: ShownVersion) => version;
-
-const detailView = ({ offer, versions }: OfferDetail) => ({
-  ...offerView(offer),
-  versions: versions.map(summaryView),
-});
+/** The offer with a summary of each version (the response schema leaves out their lines). */
+const detailView = ({ offer, versions }: OfferDetail) => ({ ...offer, versions });
 
 /** A version answers with the offer's ETag: the one to send or accept it with. */
 const versionResult = ({ offer, version }: OfferVersionDetail) => ({
-  body: versionView(version),
+  body: version,
   version: offer.version,
 });
 
@@ -37,8 +29,7 @@ export function offersApi(service: OfferService): BoundRoute[] {
       };
     }),
     bind(r.listDealOffers, async ({ caller, params, query: { limit, cursor } }) => {
-      const page = await service.ofDeal(caller, params.dealId, { limit, cursor });
-      return { body: { ...page, items: page.items.map(offerView) } };
+      return { body: await service.ofDeal(caller, params.dealId, { limit, cursor }) };
     }),
     bind(r.getOffer, async ({ caller, params }) => {
       const detail = await service.get(caller, params.offerId);

@@ -25,6 +25,6 @@ export const salesSettingsRoutes = {
     ifMatch: 'required',
     etag: true,
     success: { status: 200, description: 'The sales rules as stored', schema: salesSettingsSchema },
-    errors: [400, 401, 403, 412, 415, 428],
+    errors: [400, 401, 403, 409, 412, 415, 428],
   }),
 } as const;

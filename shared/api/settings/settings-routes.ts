@@ -132,6 +132,19 @@ function crudRoutes<
           ? 'Deleted; with replaceWith the answer is 202 with the move-customers job instead'
           : 'Deleted',
       },
+      ...(isIndustry
+        ? {
+            otherSuccesses: [
+              {
+                status: 202,
+                description:
+                  'With replaceWith: the job that moves the accounts, then deletes the industry; ' +
+                  'follow it at GET /v1/jobs/{jobId} (also in Location)',
+                schema: jobSchema,
+              },
+            ],
+          }
+        : {}),
       errors: [400, 401, 403, 404, 409, 412, 422],
       problems: isIndustry
         ? ['setting-in-use', 'job-running', 'changed-meanwhile']

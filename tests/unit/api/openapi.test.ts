@@ -127,6 +127,45 @@ describe('openApiDocument', () => {
     });
   });
 
+  it('documents both bodies of a secured operation’s 401: a problem, and API Gateway’s own message', () => {
+    // Prepare
+    const doc = generated();
+    const protectedRoutes = allRoutes.filter((r) => r.permission !== 'public');
+
+    // Act
+    const contentTypes = protectedRoutes.map((route) => {
+      const response = doc.paths[route.path]?.[route.method.toLowerCase()]?.responses['401'] as
+        | { content: Record<string, unknown> }
+        | undefined;
+      return Object.keys(response?.content ?? {}).sort();
+    });
+    const components = (doc.components as { schemas: Record<string, unknown> }).schemas;
+
+    // Assess
+    expect(new Set(contentTypes.map((types) => types.join(' ')))).toEqual(
+      new Set(['application/json application/problem+json']),
+    );
+    expect(components.GatewayMessage).toMatchObject({
+      type: 'object',
+      properties: { message: { type: 'string' } },
+      required: ['message'],
+    });
+  });
+
+  it('documents the gateway’s 431 problem on every operation', () => {
+    // Prepare
+    const doc = generated();
+
+    // Act
+    const answers = operations(doc).map(({ operation }) =>
+      Object.keys((operation.responses['431'] as { content?: object } | undefined)?.content ?? {}),
+    );
+
+    // Assess
+    expect(answers.length).toBe(allRoutes.length);
+    expect(new Set(answers.map((types) => types.join(' ')))).toEqual(new Set(['application/problem+json']));
+  });
+
   it('lets public operations be called without a token', () => {
     // Prepare
     const doc = generated();
@@ -188,6 +227,27 @@ describe('the problems in the OpenAPI document', () => {
     );
     expect(deleteKeyword).toContain('urn:gridline:problem:setting-in-use');
     expect(deleteKeyword).not.toContain('urn:gridline:problem:job-running');
+  });
+
+  it('documents what the shell answers any operation of its shape, listed in its contract or not', () => {
+    // Prepare
+    const doc = generated();
+
+    // Act
+    const internal = allRoutes.map((r) => responseTypes(doc, r.path, r.method.toLowerCase(), '500'));
+    const retried = allRoutes
+      .filter((r) => r.idempotent)
+      .map((r) => responseTypes(doc, r.path, r.method.toLowerCase(), '409'));
+    const invalidInput = allRoutes
+      .filter((r) => r.params || r.query || (r.body && !r.signed))
+      .map((r) => responseTypes(doc, r.path, r.method.toLowerCase(), '400'));
+
+    // Assess
+    expect(new Set(internal.map((types) => types.join(' ')))).toEqual(
+      new Set(['urn:gridline:problem:internal']),
+    );
+    for (const types of retried) expect(types).toContain('urn:gridline:problem:idempotency-in-progress');
+    for (const types of invalidInput) expect(types).toContain('urn:gridline:problem:validation');
   });
 
   it('lists every problem of a status for an operation that names none of its own', () => {

@@ -14,6 +14,12 @@ const salesClaims: Claims = { sub: 'user-1', 'custom:tenantId': 'tenant-se', 'co
 const viewerClaims: Claims = { sub: 'user-2', 'custom:tenantId': 'tenant-se', 'cognito:groups': ['viewer'] };
 
 const thingParams = z.object({ thingId: z.string().min(1) });
+const thingSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  count: z.int().optional(),
+  version: z.int().optional(),
+});
 
 const contracts = {
   createThing: defineRoute({
@@ -26,7 +32,7 @@ const contracts = {
     query: z.strictObject({ dryRun: z.enum(['true', 'false']).optional() }),
     body: z.strictObject({ name: z.string().min(1), count: z.number().int() }),
     idempotent: true,
-    success: { status: 201, description: 'The thing' },
+    success: { status: 201, description: 'The thing', schema: thingSchema },
     errors: [400, 401, 403, 415],
   }),
   getThing: defineRoute({
@@ -38,7 +44,7 @@ const contracts = {
     permission: 'read',
     params: thingParams,
     etag: true,
-    success: { status: 200, description: 'The thing' },
+    success: { status: 200, description: 'The thing', schema: thingSchema },
     errors: [401, 403, 404],
   }),
   updateThing: defineRoute({
@@ -52,7 +58,7 @@ const contracts = {
     body: z.strictObject({ name: z.string().min(1).optional() }),
     ifMatch: 'required',
     etag: true,
-    success: { status: 200, description: 'The changed thing' },
+    success: { status: 200, description: 'The changed thing', schema: thingSchema },
     errors: [400, 401, 403, 404, 409, 412, 415, 428],
   }),
   deleteThing: defineRoute({
@@ -65,6 +71,9 @@ const contracts = {
     params: thingParams,
     ifMatch: 'optional',
     success: { status: 204, description: 'Deleted' },
+    otherSuccesses: [
+      { status: 202, description: 'Deleting in the background', schema: z.object({ jobId: z.string() }) },
+    ],
     errors: [401, 403, 404, 412],
   }),
   getPage: defineRoute({
@@ -100,6 +109,12 @@ function setUp(admissions: readonly CallerAdmission[] = []) {
           ]);
         case 'broken':
           throw new Error('connect ECONNREFUSED secret-db.internal:5432');
+        case 'stored':
+          return { body: { id: 'stored', version: 2, tenantId: 'tenant-se', pk: 'T#tenant-se#THING' } };
+        case 'misshapen':
+          return { body: { id: 42 } };
+        case 'teapot':
+          return { status: 418, body: { id: 'teapot' } };
         default:
           return { body: { id: input.params.thingId, version: 3 }, version: 3 };
       }
@@ -111,7 +126,7 @@ function setUp(admissions: readonly CallerAdmission[] = []) {
     }),
     bind(contracts.deleteThing, async (input) => {
       received.push(input);
-      return {};
+      return input.params.thingId === 'busy' ? { status: 202, body: { jobId: 'job-1', queue: 'q' } } : {};
     }),
     bind(contracts.getPage, async (input) => {
       received.push(input);
@@ -691,6 +706,60 @@ describe('createHttpHandler', () => {
     expect(response.body).not.toContain('secret-db');
     expect(problemOf(response).type).toBe('urn:gridline:problem:internal');
     expect(errorLog).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends only the fields the response schema names', async () => {
+    // Prepare
+    const { handler } = setUp();
+
+    // Act
+    const response = await handler(
+      httpEvent('GET /v1/things/{thingId}', { pathParameters: { thingId: 'stored' } }),
+    );
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? '')).toEqual({ id: 'stored', version: 2 });
+  });
+
+  it('answers another success its contract names, shaped by that answer’s schema', async () => {
+    // Prepare
+    const { handler } = setUp();
+    const event = (thingId: string) =>
+      httpEvent('DELETE /v1/things/{thingId}', {
+        pathParameters: { thingId },
+        claims: { ...salesClaims, 'cognito:groups': '[admin]' },
+      });
+
+    // Act
+    const [deleted, queued] = await Promise.all([handler(event('t1')), handler(event('busy'))]);
+
+    // Assess
+    expect(deleted).toMatchObject({ statusCode: 204 });
+    expect(deleted.body).toBeUndefined();
+    expect(queued.statusCode).toBe(202);
+    expect(JSON.parse(queued.body ?? '')).toEqual({ jobId: 'job-1' });
+  });
+
+  it('answers 500 and logs, sending nothing of it, a body its schema refuses or a status it does not name', async () => {
+    // Prepare
+    const { handler, errorLog } = setUp();
+    const event = (thingId: string) => httpEvent('GET /v1/things/{thingId}', { pathParameters: { thingId } });
+
+    // Act
+    const responses = await Promise.all([handler(event('misshapen')), handler(event('teapot'))]);
+
+    // Assess
+    expect(responses.map((r) => [r.statusCode, problemOf(r).type])).toEqual([
+      [500, 'urn:gridline:problem:internal'],
+      [500, 'urn:gridline:problem:internal'],
+    ]);
+    expect(responses.map((r) => r.body).join()).not.toContain('teapot');
+    expect(errorLog).toHaveBeenCalledTimes(2);
+    expect(errorLog.mock.calls.map(([, details]) => String((details as { error: Error }).error))).toEqual([
+      expect.stringContaining('getThing answered 200: the body does not fit its schema (id:'),
+      expect.stringContaining('getThing answered 418: a status its contract does not name'),
+    ]);
   });
 
   it('answers 404 to a route key it does not serve', async () => {

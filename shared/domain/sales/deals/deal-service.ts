@@ -91,10 +91,12 @@ export class DealService {
       throw new ForbiddenError('you can only create deals that you own or take part in');
     }
     const ctx = options.ctx ?? (await changeContext(this.deps, actor));
+    // The deal keeps its stage as `stage` only: a copied `stageId` would stay behind when it moves.
+    const { stageId: _stageId, ...fields } = draft;
     const deal = createDeal(
       this.deps.ids.next(),
       {
-        ...draft,
+        ...fields,
         ownerId,
         participants,
         stage: stage as DealStageSnapshot,
