@@ -43,4 +43,13 @@ export const auditFields = {
   version: z.int().meta({ description: 'Also sent as the ETag; send it back in If-Match to update.' }),
 };
 
+/** The audit fields of a resource the system writes too (ADR 0013). */
+export const systemWrittenAuditFields = {
+  ...auditFields,
+  revision: z.int().optional().meta({
+    description:
+      'Counts the system’s own writes (address check, billing copy, score, routing). They keep `version`, so an ETag stays valid across them.',
+  }),
+};
+
 export const optionalText = (max: number) => z.string().max(max).nullish();

@@ -5,7 +5,7 @@ import {
   createAccountBody,
   createContactBody,
 } from '#api/accounts/accounts-schemas';
-import { auditFields, idSchema, pageOf, pageQuery } from '#api/common/common-schemas';
+import { idSchema, pageOf, pageQuery, systemWrittenAuditFields } from '#api/common/common-schemas';
 import { createSupplyPointBody, supplyPointSchema } from '#api/energy/energy-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { commodities } from '#domain/energy/supply-point-identifier';
@@ -61,7 +61,7 @@ const stageChange = z.object({
 
 export const leadSchema = z
   .object({
-    ...auditFields,
+    ...systemWrittenAuditFields,
     firstName: z.string().optional(),
     lastName: z.string().optional(),
     companyName: z.string().optional(),

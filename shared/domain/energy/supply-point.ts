@@ -4,7 +4,8 @@ import { ValidationError } from '#domain/errors';
 import { diffFields, type FieldChange } from '#domain/events';
 import type { VerifiedAddress } from '#domain/geocoding/geocoder';
 import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
+import { type ChangeContext, createdStamps, touched } from '#domain/stamps';
+import type { SystemWritten } from '#domain/system-writes';
 import {
   type Commodity,
   type IdentifierStandard,
@@ -89,7 +90,8 @@ export interface BillingCopy {
   readonly billingAddress?: { street: string; postcode: string; city: string; country: string };
 }
 
-export interface SupplyPoint extends SupplyPointFields, Stamps {
+/** Its address check and billing copy are written by the system too (ADR 0013). */
+export interface SupplyPoint extends SupplyPointFields, SystemWritten {
   readonly identifierStandard: IdentifierStandard;
   readonly derived: DerivedParameters;
   readonly addressVerification: AddressVerification;
