@@ -8,10 +8,12 @@ import { deliveryRetentionSeconds, type LeadSourceService } from '#domain/sales/
 import { signWebhook } from '#domain/sales/leads/webhook-signature';
 import { leadSourceServices } from '#runtime/lead-source-services';
 import { idempotencyEntity } from '#table/core/entities';
+import { leadSourceEntity } from '#table/sales/entities';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import type { LocalService } from '../../lib/local/processes';
 import { startLocalSecretsManager } from '../../lib/local/secrets-manager';
 import { salesFixture } from '../support/sales-fixture';
+import { itemAt } from '../support/stored-items';
 
 const body = readFileSync('events/lead-webhooks/property-portal-minimal.json', 'utf8');
 
@@ -123,6 +125,34 @@ describe('lead sources and their webhook', () => {
     await expect(
       sources.receive(source.id, signed(signingSecret as string, 'x-3', clock.now())),
     ).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('answers a PATCH that changes nothing with the source as it is, writing nothing', async () => {
+    // Prepare
+    const { source } = await sources.create(f.admin, {
+      name: 'Portal',
+      preset: 'property-portal',
+      defaultCampaign: 'host',
+    });
+    const key = leadSourceEntity.key({ tenantId: source.tenantId, sourceId: source.id });
+    const stored = await itemAt(f.table, key);
+
+    // Act
+    const empty = await sources.update(f.admin, source.id, source.version, {});
+    const same = await sources.update(f.admin, source.id, source.version, {
+      name: ' Portal ',
+      defaultCampaign: 'host',
+      active: true,
+      toleranceSeconds: source.toleranceSeconds,
+    });
+    const after = await itemAt(f.table, key);
+    const renamed = await sources.update(f.admin, source.id, source.version, { name: 'Portalen' });
+
+    // Assess
+    expect(empty).toEqual(source);
+    expect(same).toEqual(source);
+    expect(after).toEqual(stored);
+    expect(renamed).toMatchObject({ name: 'Portalen', version: source.version + 1 });
   });
 
   it('hides another tenant’s source', async () => {

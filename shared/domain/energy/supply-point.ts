@@ -1,9 +1,9 @@
 import { electronicFormatIBAN, validateIBAN } from 'ibantools';
 import type { CustomerType } from '#domain/accounts/account';
 import { ValidationError } from '#domain/errors';
-import { diffFields, type FieldChange } from '#domain/events';
+import type { FieldChange } from '#domain/events';
 import type { VerifiedAddress } from '#domain/geocoding/geocoder';
-import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
+import { mergePatch, type Nullable, type Patch, withoutNulls } from '#domain/patch';
 import { type ChangeContext, createdStamps, touched } from '#domain/stamps';
 import type { SystemWritten } from '#domain/system-writes';
 import {
@@ -101,7 +101,7 @@ export interface SupplyPoint extends SupplyPointFields, SystemWritten {
 type Defaulted = 'services' | 'meter' | 'status' | 'payment';
 export type SupplyPointDraft = Omit<SupplyPointFields, Defaulted> &
   Partial<Pick<SupplyPointFields, Defaulted>>;
-export type SupplyPointPatch = { readonly [K in keyof SupplyPointFields]?: SupplyPointFields[K] | null };
+export type SupplyPointPatch = Patch<SupplyPointFields>;
 
 export const trackedFields = [
   'identifier',
@@ -194,8 +194,10 @@ export function updateSupplyPoint(
   patch: SupplyPointPatch,
   ctx: ChangeContext,
 ): { supplyPoint: Omit<SupplyPoint, 'derived'> & { derived: DerivedParameters }; changes: FieldChange[] } {
-  const { identifierStandard, ...fields } = normalised(applyPatch<SupplyPointFields>(current, patch));
-  const changes = diffFields(current as SupplyPointFields, fields, trackedFields);
+  const {
+    fields: { identifierStandard, ...fields },
+    changes,
+  } = mergePatch<SupplyPointFields, ReturnType<typeof normalised>>(current, patch, trackedFields, normalised);
   const addressChanged = changes.some((c) => c.field === 'address');
   return {
     supplyPoint: touched(
