@@ -91,6 +91,42 @@ describe('energy domain, end to end', () => {
     expect(ofAccount.body.items.map((s: { id: string }) => s.id)).toEqual([created.body.id]);
   });
 
+  it('takes a change with the create’s ETag after the address check and the billing sync wrote the supply point', async () => {
+    // Prepare: a supply point, a new billing e-mail on its account, and the background work done.
+    const account = await slovakia.post('/v1/accounts', {
+      name: 'Pekáreň Hlavná s.r.o.',
+      customerType: 'B2B',
+      email: 'stara@pekaren.example',
+    });
+    const created = await slovakia.post('/v1/supply-points', gasPoint(account.body.id, '24ZSPP765432103P'));
+    const billing = await slovakia.patch(
+      `/v1/accounts/${account.body.id}`,
+      { email: 'nova@pekaren.example' },
+      { 'if-match': account.headers.get('etag') as string },
+    );
+    await runtime.settled();
+
+    // Act
+    const changed = await slovakia.patch(
+      `/v1/supply-points/${created.body.id}`,
+      { annualConsumptionM3: 6_000 },
+      { 'if-match': created.headers.get('etag') as string },
+    );
+    const read = await slovakia.get(`/v1/supply-points/${created.body.id}`);
+
+    // Assess
+    expect(billing.status).toBe(200);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe(`"${created.body.version + 1}"`);
+    expect(changed.body.addressVerification.status).toBe('verified');
+    expect(read.headers.get('etag')).toBe(changed.headers.get('etag'));
+    expect(read.body).toMatchObject({
+      annualConsumptionM3: 6_000,
+      addressVerification: { status: 'verified' },
+      billing: { email: 'nova@pekaren.example' },
+    });
+  });
+
   it('marks an unknown address as not found, never as verified', async () => {
     const account = await slovakia.post('/v1/accounts', {
       name: 'Neznáma adresa s.r.o.',

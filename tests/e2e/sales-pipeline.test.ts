@@ -48,6 +48,41 @@ describe('sales pipeline, end to end', () => {
   });
   afterAll(() => runtime.stop());
 
+  it('takes a change with the create’s ETag after the lead pipeline scored and routed the lead', async () => {
+    // Prepare: a lead by hand, scored and routed in the background.
+    const lead = {
+      companyName: 'Etag AB',
+      lastName: 'Ek',
+      email: 'ek@etag.example',
+      segment: 'B2B',
+      commodity: 'electricity',
+      annualConsumptionKwh: 120_000,
+    };
+    const created = await admin.post('/v1/leads', lead);
+    await runtime.settled();
+    const processed = (await admin.get(`/v1/leads/${created.body.id}`)).body;
+
+    // Act
+    const changed = await admin.put(
+      `/v1/leads/${created.body.id}`,
+      { ...lead, firstName: 'Eva' },
+      {
+        'if-match': created.headers.get('etag') as string,
+      },
+    );
+
+    // Assess
+    expect(processed.ownerId).toBeDefined();
+    expect(processed.score).toBeGreaterThan(0);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe(`"${created.body.version + 1}"`);
+    expect(changed.body).toMatchObject({
+      firstName: 'Eva',
+      score: processed.score,
+      ownerId: processed.ownerId,
+    });
+  });
+
   it('takes a signed lead from its webhook to a won deal, and the reports follow', async () => {
     // A signed delivery: scored by the tenant's rules and routed round-robin to a member of the sales team.
     const first = await post(delivery(secret, 'msg_e2e_1', sample));

@@ -136,6 +136,29 @@ describe('the import routes', () => {
     ]);
   });
 
+  it('answers the same mapping again with the import as it is, at the same version', async () => {
+    // Prepare
+    const { body, headers } = await announce();
+    const importId = body.import.id;
+    const mapping = { columns: { Namn: 'account.name' }, options: { encoding: 'utf-8' } };
+    const first = await call('PUT /v1/imports/{importId}/mapping', {
+      importId,
+      body: mapping,
+      headers: { 'if-match': headers.etag as string },
+    });
+
+    // Act
+    const again = await call('PUT /v1/imports/{importId}/mapping', {
+      importId,
+      body: mapping,
+      headers: { 'if-match': first.headers.etag as string },
+    });
+
+    // Assess
+    expect(first.status).toBe(200);
+    expect(again).toMatchObject({ status: 200, headers: { etag: first.headers.etag }, body: first.body });
+  });
+
   it('queues a run once the file is there, and refuses a second while it is queued', async () => {
     // Prepare
     const importId = await setup.upload('Namn\nBageri AB\n', {

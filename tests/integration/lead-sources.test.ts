@@ -11,7 +11,7 @@ import { signWebhook } from '#domain/sales/leads/webhook-signature';
 import { createHttpHandler } from '#http/http-handler';
 import { leadSourceServices } from '#runtime/lead-source-services';
 import { idempotencyEntity, outboxEventEntity } from '#table/core/entities';
-import { leadEntity } from '#table/sales/entities';
+import { leadEntity, leadSourceEntity } from '#table/sales/entities';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
 import type { LocalService } from '../../lib/local/processes';
 import { startLocalSecretsManager } from '../../lib/local/secrets-manager';
@@ -309,6 +309,34 @@ describe('lead sources and their webhook', () => {
     // Assess
     expect([first.replayed, second.replayed]).toEqual([false, false]);
     expect(second.value.id).not.toBe(first.value.id);
+  });
+
+  it('answers a PATCH that changes nothing with the source as it is, writing nothing', async () => {
+    // Prepare
+    const { source } = await sources.create(f.admin, {
+      name: 'Portal',
+      preset: 'property-portal',
+      defaultCampaign: 'host',
+    });
+    const key = leadSourceEntity.key({ tenantId: source.tenantId, sourceId: source.id });
+    const stored = await itemAt(f.table, key);
+
+    // Act
+    const empty = await sources.update(f.admin, source.id, source.version, {});
+    const same = await sources.update(f.admin, source.id, source.version, {
+      name: ' Portal ',
+      defaultCampaign: 'host',
+      active: true,
+      toleranceSeconds: source.toleranceSeconds,
+    });
+    const after = await itemAt(f.table, key);
+    const renamed = await sources.update(f.admin, source.id, source.version, { name: 'Portalen' });
+
+    // Assess
+    expect(empty).toEqual(source);
+    expect(same).toEqual(source);
+    expect(after).toEqual(stored);
+    expect(renamed).toMatchObject({ name: 'Portalen', version: source.version + 1 });
   });
 
   it('hides another tenant’s source', async () => {

@@ -87,3 +87,12 @@ const userText = (kind: TextKind) =>
 export const lineText = userText('line');
 /** Notes, descriptions and message bodies: line breaks and tabs allowed. */
 export const multilineText = userText('multiline');
+
+/** The audit fields of a resource the system writes too (ADR 0013). */
+export const systemWrittenAuditFields = {
+  ...auditFields,
+  revision: z.int().optional().meta({
+    description:
+      'Counts the system’s own writes (address check, billing copy, score, routing). They keep `version`, so an ETag stays valid across them.',
+  }),
+};

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { auditFields, idSchema, lineText, pageOf } from '#api/common/common-schemas';
+import { idSchema, lineText, pageOf, systemWrittenAuditFields } from '#api/common/common-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { consumptionUnits } from '#domain/energy/consumption-bands';
 import { paymentMethods, supplyPointStatuses } from '#domain/energy/supply-point';
@@ -99,7 +99,7 @@ const verifiedAddress = z.object({
 
 export const supplyPointSchema = z
   .object({
-    ...auditFields,
+    ...systemWrittenAuditFields,
     identifier: z.string(),
     identifierStandard: z.string(),
     commodity: z.enum(commodities),

@@ -6,12 +6,12 @@ import {
   createContactBody,
 } from '#api/accounts/accounts-schemas';
 import {
-  auditFields,
   idSchema,
   lineText,
   multilineText,
   pageOf,
   pageQuery,
+  systemWrittenAuditFields,
 } from '#api/common/common-schemas';
 import { createSupplyPointBody, supplyPointSchema } from '#api/energy/energy-schemas';
 import { customerTypes } from '#domain/accounts/account';
@@ -68,7 +68,7 @@ const stageChange = z.object({
 
 export const leadSchema = z
   .object({
-    ...auditFields,
+    ...systemWrittenAuditFields,
     firstName: z.string().optional(),
     lastName: z.string().optional(),
     companyName: z.string().optional(),

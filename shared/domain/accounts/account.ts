@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { ValidationError } from '#domain/errors';
 import { diffFields, type FieldChange } from '#domain/events';
-import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
+import { mergePatch, type Nullable, type Patch, withoutNulls } from '#domain/patch';
 import type { SettingRef } from '#domain/settings/settings-lookup';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { FieldCollector } from './normalise';
@@ -54,7 +54,7 @@ export type AccountDraft = Omit<AccountFields, 'country' | 'addresses' | 'phones
   Partial<Pick<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'>>;
 
 /** `null` clears an optional field; an absent field is left as it is. */
-export type AccountPatch = { readonly [K in keyof AccountFields]?: AccountFields[K] | null };
+export type AccountPatch = Patch<AccountFields>;
 
 const trackedFields = [
   'name',
@@ -108,8 +108,7 @@ export function updateAccount(
   patch: AccountPatch,
   ctx: ChangeContext,
 ): { account: Account; changes: FieldChange[] } {
-  const fields = normalised(applyPatch<AccountFields>(current, patch));
-  const changes = diffFields(current as AccountFields, fields, trackedFields);
+  const { fields, changes } = mergePatch<AccountFields>(current, patch, trackedFields, normalised);
   return { account: touched({ ...current, ...fields }, ctx), changes };
 }
 

@@ -1,6 +1,6 @@
 import { ValidationError } from '#domain/errors';
-import { diffFields, type FieldChange } from '#domain/events';
-import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
+import type { FieldChange } from '#domain/events';
+import { mergePatch, type Nullable, type Patch, withoutNulls } from '#domain/patch';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { FieldCollector } from './normalise';
 
@@ -37,7 +37,7 @@ type Defaulted =
   | 'isSigningPerson'
   | 'preferredChannel';
 export type ContactDraft = Omit<ContactFields, Defaulted> & Partial<Pick<ContactFields, Defaulted>>;
-export type ContactPatch = { readonly [K in keyof ContactFields]?: ContactFields[K] | null };
+export type ContactPatch = Patch<ContactFields>;
 
 const trackedFields = [
   'firstName',
@@ -101,8 +101,9 @@ export function updateContact(
 ): { contact: Contact; changes: FieldChange[] } {
   // Contacts stored before categories existed have none.
   const base: Contact = { ...current, categoryIds: current.categoryIds ?? [] };
-  const fields = normalised(applyPatch<ContactFields>(base, patch), ctx);
-  const changes = diffFields(base as ContactFields, fields, trackedFields);
+  const { fields, changes } = mergePatch<ContactFields>(base, patch, trackedFields, (f) =>
+    normalised(f, ctx),
+  );
   return { contact: touched({ ...base, ...fields }, ctx), changes };
 }
 

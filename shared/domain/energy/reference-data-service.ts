@@ -1,11 +1,12 @@
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from '#domain/errors';
+import { mergePatch } from '#domain/patch';
 import type { Actor, Page, PageRequest } from '#domain/ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type BandTable, validateBandTable } from './consumption-bands';
 import { newEnergyEvent } from './energy-events';
 import { validateVolumeCoefficientTable } from './gas-conversion';
 import type { GasConversionSettings, TerritoryAdminStore } from './stores';
-import type { Territory } from './territory';
+import { editableTerritoryFields, type Territory, type TerritoryPatch } from './territory';
 
 /** Where the tenant's tables are written; reads go through ReferenceTables. */
 export interface ReferenceTablesWriter {
@@ -59,19 +60,14 @@ export class ReferenceDataService {
     actor: Actor,
     code: string,
     expectedVersion: number,
-    patch: { name?: string; exportFormatRef?: string },
+    patch: TerritoryPatch,
   ): Promise<Territory> {
     const current = await this.getTerritory(actor, code);
     assertVersion('territory', { id: current.code, version: current.version }, expectedVersion);
+    const { fields, changes } = mergePatch<Territory>(current, patch, editableTerritoryFields);
+    if (changes.length === 0) return current;
     const ctx = await changeContext(this.deps, actor);
-    const next: Territory = { ...current, ...patch, version: current.version + 1 };
-    const changes = Object.entries(patch)
-      .filter(([field, value]) => current[field as keyof Territory] !== value)
-      .map(([field, value]) => ({
-        field,
-        from: current[field as keyof Territory] ?? null,
-        to: value ?? null,
-      }));
+    const next: Territory = { ...fields, version: current.version + 1 };
     const event = newEnergyEvent(this.deps, ctx, 'TerritoryUpdated', {
       subject: { type: 'territory', id: current.code },
       data: { territory: next },

@@ -1,13 +1,13 @@
 import type { Account } from '#domain/accounts/account';
 import type { AccountStore } from '#domain/accounts/stores';
-import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import { NotFoundError, ValidationError } from '#domain/errors';
 import { canonicalJson, type DomainEvent } from '#domain/events';
 import type { GeocodeResult } from '#domain/geocoding/geocoder';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
-import { touched } from '#domain/stamps';
+import { clientChange, systemWritten } from '#domain/system-writes';
 import { billingCopyOf } from './billing-copy';
 import { deriveParameters } from './derive-parameters';
 import { newEnergyEvent } from './energy-events';
@@ -102,30 +102,31 @@ export class SupplyPointService {
   }
 
   async update(actor: Actor, supplyPointId: string, expectedVersion: number, patch: SupplyPointPatch) {
-    const current = await this.get(actor, supplyPointId);
-    assertVersion('supply point', current, expectedVersion);
-    const ctx = await changeContext(this.deps, actor);
-    const { supplyPoint: next, changes } = updateSupplyPoint(current, patch, ctx);
-    if (changes.length === 0) return current;
-    const accountChanged = next.accountId !== current.accountId;
-    const account = accountChanged ? await this.liveAccount(actor.tenantId, next.accountId) : undefined;
-    if (changes.some((c) => c.field === 'territoryCode' || c.field === 'commodity')) {
-      await this.assertTerritory(actor.tenantId, next);
-    }
-    const { derived } = await this.derive(actor.tenantId, next);
-    const supplyPoint: SupplyPoint = {
-      ...next,
-      derived,
-      ...(account ? { billing: billingCopyOf(account) } : {}),
-    };
-    const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: supplyPoint.accountId };
-    const event = newEnergyEvent(this.deps, ctx, 'SupplyPointUpdated', {
-      subject,
-      data: { supplyPoint, addressChanged: changes.some((c) => c.field === 'address') },
-      changes,
+    const target = { resource: 'supply point', expectedVersion, read: () => this.get(actor, supplyPointId) };
+    return clientChange(target, async (current) => {
+      const ctx = await changeContext(this.deps, actor);
+      const { supplyPoint: next, changes } = updateSupplyPoint(current, patch, ctx);
+      if (changes.length === 0) return current;
+      const accountChanged = next.accountId !== current.accountId;
+      const account = accountChanged ? await this.liveAccount(actor.tenantId, next.accountId) : undefined;
+      if (changes.some((c) => c.field === 'territoryCode' || c.field === 'commodity')) {
+        await this.assertTerritory(actor.tenantId, next);
+      }
+      const { derived } = await this.derive(actor.tenantId, next);
+      const supplyPoint: SupplyPoint = {
+        ...next,
+        derived,
+        ...(account ? { billing: billingCopyOf(account) } : {}),
+      };
+      const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: supplyPoint.accountId };
+      const event = newEnergyEvent(this.deps, ctx, 'SupplyPointUpdated', {
+        subject,
+        data: { supplyPoint, addressChanged: changes.some((c) => c.field === 'address') },
+        changes,
+      });
+      await this.deps.supplyPoints.update(current, supplyPoint, event);
+      return supplyPoint;
     });
-    await this.deps.supplyPoints.update(current, supplyPoint, event);
-    return supplyPoint;
   }
 
   async ofAccount(actor: Actor, accountId: string, page: PageRequest): Promise<Page<SupplyPoint>> {
@@ -153,9 +154,7 @@ export class SupplyPointService {
     ) {
       return false;
     }
-    const ctx: ChangeContext = {
-      ...(await changeContext(this.deps, { tenantId, userId: 'address-verifier' })),
-    };
+    const ctx = await changeContext(this.deps, { tenantId, userId: 'address-verifier' });
     const at = ctx.now.toISOString();
     const verification: AddressVerification =
       result.status === 'verified'
@@ -163,7 +162,8 @@ export class SupplyPointService {
         : result.status === 'ambiguous'
           ? { status: 'ambiguous', candidates: result.candidates, checkedAt: at }
           : { status: 'not-found', checkedAt: at };
-    const next: SupplyPoint = touched({ ...current, addressVerification: verification }, ctx);
+    // A system write: the client's ETag stays valid (ADR 0013).
+    const next = systemWritten({ ...current, addressVerification: verification });
     const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: current.accountId };
     const event = newEnergyEvent(this.deps, ctx, 'SupplyPointAddressChecked', {
       subject,
@@ -191,7 +191,7 @@ export class SupplyPointService {
       for (const current of page.items) {
         if (canonicalJson(current.billing) === canonicalJson(copy)) continue;
         const ctx = await changeContext(this.deps, { tenantId, userId: 'billing-sync' });
-        const next: SupplyPoint = touched({ ...current, billing: copy }, ctx);
+        const next = systemWritten({ ...current, billing: copy });
         const subject = { type: 'supplyPoint' as const, id: current.id, accountId: current.accountId };
         const event = newEnergyEvent(this.deps, ctx, 'SupplyPointBillingSynced', {
           subject,

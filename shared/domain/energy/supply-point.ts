@@ -1,10 +1,11 @@
 import { electronicFormatIBAN, validateIBAN } from 'ibantools';
 import type { CustomerType } from '#domain/accounts/account';
 import { ValidationError } from '#domain/errors';
-import { diffFields, type FieldChange } from '#domain/events';
+import type { FieldChange } from '#domain/events';
 import type { VerifiedAddress } from '#domain/geocoding/geocoder';
-import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
+import { mergePatch, type Nullable, type Patch, withoutNulls } from '#domain/patch';
+import { type ChangeContext, createdStamps, touched } from '#domain/stamps';
+import type { SystemWritten } from '#domain/system-writes';
 import {
   type Commodity,
   type IdentifierStandard,
@@ -89,7 +90,8 @@ export interface BillingCopy {
   readonly billingAddress?: { street: string; postcode: string; city: string; country: string };
 }
 
-export interface SupplyPoint extends SupplyPointFields, Stamps {
+/** Its address check and billing copy are written by the system too (ADR 0013). */
+export interface SupplyPoint extends SupplyPointFields, SystemWritten {
   readonly identifierStandard: IdentifierStandard;
   readonly derived: DerivedParameters;
   readonly addressVerification: AddressVerification;
@@ -99,7 +101,7 @@ export interface SupplyPoint extends SupplyPointFields, Stamps {
 type Defaulted = 'services' | 'meter' | 'status' | 'payment';
 export type SupplyPointDraft = Omit<SupplyPointFields, Defaulted> &
   Partial<Pick<SupplyPointFields, Defaulted>>;
-export type SupplyPointPatch = { readonly [K in keyof SupplyPointFields]?: SupplyPointFields[K] | null };
+export type SupplyPointPatch = Patch<SupplyPointFields>;
 
 export const trackedFields = [
   'identifier',
@@ -192,8 +194,10 @@ export function updateSupplyPoint(
   patch: SupplyPointPatch,
   ctx: ChangeContext,
 ): { supplyPoint: Omit<SupplyPoint, 'derived'> & { derived: DerivedParameters }; changes: FieldChange[] } {
-  const { identifierStandard, ...fields } = normalised(applyPatch<SupplyPointFields>(current, patch));
-  const changes = diffFields(current as SupplyPointFields, fields, trackedFields);
+  const {
+    fields: { identifierStandard, ...fields },
+    changes,
+  } = mergePatch<SupplyPointFields, ReturnType<typeof normalised>>(current, patch, trackedFields, normalised);
   const addressChanged = changes.some((c) => c.field === 'address');
   return {
     supplyPoint: touched(

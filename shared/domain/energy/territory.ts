@@ -1,3 +1,5 @@
+import type { Patch } from '#domain/patch';
+
 /**
  * A distribution territory: the grid operator's area (DSO), tenant reference
  * data. It decides the distribution tariffs and, for the data-sentence
@@ -12,6 +14,13 @@ export interface Territory {
   readonly exportFormatRef?: string;
   readonly version: number;
 }
+
+/** What a PATCH of a territory may change; its code, country and commodity stay. */
+export type TerritoryPatch = Pick<Patch<Territory>, 'name' | 'exportFormatRef'>;
+export const editableTerritoryFields = [
+  'name',
+  'exportFormatRef',
+] as const satisfies readonly (keyof TerritoryPatch)[];
 
 export interface TerritoryStore {
   get(tenantId: string, code: string): Promise<Territory | undefined>;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
-import type { DomainEvent, EventSubject } from '#domain/events';
+import { type DomainEvent, diffFields, type EventSubject, type FieldChange } from '#domain/events';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import { checkMapping, type ImportKind, type ImportMapping } from './import-mapping';
@@ -164,12 +164,17 @@ function assertIdle(job: ImportJob) {
   }
 }
 
-/** Sets the column mapping; refused while a run is under way. */
-export function withMapping(job: ImportJob, mapping: ImportMapping, ctx: ChangeContext): ImportJob {
+/** Sets the column mapping; refused while a run is under way. The same mapping again changes nothing. */
+export function withMapping(
+  job: ImportJob,
+  mapping: ImportMapping,
+  ctx: ChangeContext,
+): { job: ImportJob; changes: FieldChange[] } {
   assertIdle(job);
   const invalid = checkMapping(mapping);
   if (invalid.length > 0) throw new ValidationError(invalid);
-  return touched({ ...job, mapping }, ctx);
+  const changes = diffFields<Pick<ImportJob, 'mapping'>>(job, { mapping }, ['mapping']);
+  return { job: touched({ ...job, mapping }, ctx), changes };
 }
 
 /**

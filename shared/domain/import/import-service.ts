@@ -115,7 +115,8 @@ export class ImportService {
     const current = await this.load(actor, importId);
     assertVersion('import', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
-    const next = withMapping(current, mapping, ctx);
+    const { job: next, changes } = withMapping(current, mapping, ctx);
+    if (changes.length === 0) return importView(current);
     const event = newImportEvent(this.deps, ctx, 'ImportMappingSet', {
       subject: importSubject(importId),
       data: { mapping },

@@ -1,6 +1,6 @@
 import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
-import { diffFields, type FieldChange } from '#domain/events';
-import { applyPatch } from '#domain/patch';
+import type { FieldChange } from '#domain/events';
+import { mergePatch } from '#domain/patch';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import type { SettingKind } from './settings-lookup';
 
@@ -294,9 +294,13 @@ export function updateSetting<K extends SettingKind>(
 ): { setting: SettingOf<K>; changes: FieldChange[] } {
   const kind = current.kind as K;
   const before = pick(kind, current as unknown as Fields);
-  const fields = normalised(kind, applyPatch(before, pick(kind, patch as Fields, true)));
+  const { fields, changes } = mergePatch(
+    before,
+    pick(kind, patch as Fields, true),
+    settingFields[kind],
+    (f) => normalised(kind, f),
+  );
   if (kind === 'user-group' && fields.parentId === current.id) throw groupCycle();
-  const changes = diffFields(before, fields, settingFields[kind]);
   // Cleared fields go: `{...current, ...fields}` alone would keep them.
   const kept = Object.fromEntries(
     Object.entries(current).filter(([name]) => !(settingFields[kind] as readonly string[]).includes(name)),

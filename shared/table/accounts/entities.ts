@@ -40,7 +40,7 @@ export const accountEntity = defineEntity<Account>()({
       fixed: { deleted: false },
       sortKey: 'beginsWith',
       sortKeyFacets: ['name'],
-      operation: 'Query (filters: customerType, ownerId, statusTypeId)',
+      operation: 'Query, read on until the page is full (filters: customerType, ownerId, statusTypeId)',
     },
     deletedByName: { index: 'gsi2', fixed: { deleted: true }, operation: 'Query (admins, for restore)' },
     ofIndustry: {

@@ -15,7 +15,7 @@ export const attachmentEntity = defineEntity<Attachment>()({
       index: 'table',
       sortKey: 'beginsWith',
       order: 'descending',
-      operation: 'Query (filter: stored)',
+      operation: 'Query, read on until the page is full (filter: stored)',
     },
   },
 });

@@ -21,6 +21,8 @@ export interface Change {
   readonly item: Record<string, unknown>;
   /** Absent for a create: the item must not exist yet. */
   readonly expectedVersion?: number;
+  /** For an entity the system writes too (ADR 0013): the revision the change was based on. */
+  readonly expectedRevision?: number;
   readonly guards?: readonly GuardedField[];
   readonly lookups?: readonly TransactItem[];
   /** More writes of the same change (e.g. category memberships, setting usage counts), before the outbox event. */
@@ -52,7 +54,7 @@ function append(table: Table, change: Change, items: TransactItem[]): Layout {
   items.push(
     change.expectedVersion === undefined
       ? putNew(table, change.item)
-      : putVersioned(table, change.item, change.expectedVersion),
+      : putVersioned(table, change.item, change.expectedVersion, change.expectedRevision),
   );
   const claims = new Map<number, GuardedField>();
   for (const guard of change.guards ?? []) {

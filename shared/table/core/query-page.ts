@@ -5,17 +5,63 @@ import { stripLayout } from './item-mapping';
 import { type KeyCondition, keyNames, queryKeyInput } from './key-condition';
 import type { Table } from './table';
 
+/** An attribute filter's value: equal to it, or (a list) to one of them. */
+export type FilterValue = string | boolean | readonly string[];
+
 /** An access pattern's key condition (`entity.patterns.<name>.query(…)`) and filters of its own. */
 export interface PageQuery extends KeyCondition {
-  /** Attribute equality filters, applied after the key condition. */
-  readonly equals?: Readonly<Record<string, string | undefined>>;
+  /** Attribute filters, applied after the key condition; an undefined one is left out. */
+  readonly equals?: Readonly<Record<string, FilterValue | undefined>>;
 }
 
 /**
- * One page of one partition. Filters apply after `Limit`, so a filtered page
- * may hold fewer items than asked for; the cursor still moves on correctly.
+ * The most reads one page takes. A filter drops items after DynamoDB read
+ * them, so a page is filled by reading on: `limit` items first, then twice
+ * as many each time, up to `maxReadSize`; after this many reads the page
+ * holds what was found (docs/architecture.md, "Filtered lists").
  */
-export async function queryPage<T>(table: Table, query: PageQuery, page: PageRequest): Promise<Page<T>> {
+export const maxReadsPerPage = 16;
+/** The most items one read evaluates (DynamoDB also stops at 1 MB). */
+export const maxReadSize = 1_000;
+
+function filterOf(equals: PageQuery['equals']) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const filters: string[] = [];
+  for (const [field, value] of Object.entries(equals ?? {})) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    if (Array.isArray(value)) {
+      const placeholders = value.map((one, index) => {
+        values[`:${field}${index}`] = one;
+        return `:${field}${index}`;
+      });
+      filters.push(`#${field} IN (${placeholders.join(', ')})`);
+    } else {
+      values[`:${field}`] = value;
+      filters.push(`#${field} = :${field}`);
+    }
+  }
+  return { names, values, expression: filters.length > 0 ? filters.join(' AND ') : undefined };
+}
+
+/** The start key that resumes a read right after `item`. */
+const startKeyAfter = (item: Record<string, unknown>, attributes: readonly string[]) =>
+  Object.fromEntries(attributes.map((name) => [name, item[name]]));
+
+/**
+ * One page of one partition, in the order of its sort key. With filters the
+ * page is filled by reading on until it holds `limit` matches or the
+ * partition ends, at most `maxReadsPerPage` reads; the cursor resumes right
+ * after the last item the page holds (or the last one read, when nothing
+ * read since matched), so no item is skipped or repeated.
+ */
+export async function queryPage<T>(
+  table: Table,
+  query: PageQuery,
+  page: PageRequest,
+  fromItem: (item: Record<string, unknown>) => T = stripLayout<T>,
+): Promise<Page<T>> {
   const index = keyNames(query.index);
   // A start key holds the table's key and, on an index, the index's key too.
   const cursorKey: CursorKey = {
@@ -26,31 +72,42 @@ export async function queryPage<T>(table: Table, query: PageQuery, page: PageReq
       : {}),
   };
   const key = queryKeyInput(query);
-  const names: Record<string, string> = { ...key.ExpressionAttributeNames };
-  const values: Record<string, unknown> = { ...key.ExpressionAttributeValues };
-  const filters: string[] = [];
-  for (const [field, value] of Object.entries(query.equals ?? {})) {
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    filters.push(`#${field} = :${field}`);
+  const filter = filterOf(query.equals);
+  const held: Record<string, unknown>[] = [];
+  let start = decodeCursor(page.cursor, cursorKey);
+  let readSize = page.limit;
+  for (let read = 1; ; read += 1) {
+    const result = await sendQuery(
+      table,
+      new QueryCommand({
+        TableName: table.name,
+        ...key,
+        FilterExpression: filter.expression,
+        ExpressionAttributeNames: { ...key.ExpressionAttributeNames, ...filter.names },
+        ExpressionAttributeValues: { ...key.ExpressionAttributeValues, ...filter.values },
+        Limit: readSize,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const items = result.Items ?? [];
+    const room = page.limit - held.length;
+    if (items.length > room) {
+      // Full inside this read: the next page starts right after the last item held.
+      held.push(...items.slice(0, room));
+      return pageOf(
+        held,
+        startKeyAfter(held[held.length - 1] as Record<string, unknown>, cursorKey.attributes),
+      );
+    }
+    held.push(...items);
+    start = result.LastEvaluatedKey;
+    if (!start || held.length === page.limit || read >= maxReadsPerPage) return pageOf(held, start);
+    readSize = Math.min(readSize * 2, maxReadSize);
   }
-  const result = await sendQuery(
-    table,
-    new QueryCommand({
-      TableName: table.name,
-      ...key,
-      FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, cursorKey),
-    }),
-  );
-  return {
-    items: (result.Items ?? []).map((i) => stripLayout<T>(i)),
-    nextCursor: encodeCursor(result.LastEvaluatedKey),
-  };
+
+  function pageOf(items: Record<string, unknown>[], next: Record<string, unknown> | undefined): Page<T> {
+    return { items: items.map(fromItem), nextCursor: encodeCursor(next) };
+  }
 }
 
 /**

@@ -36,20 +36,42 @@ export const putNew = (table: Table, item: Record<string, unknown>): TransactIte
   Put: { TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
 });
 
-/** Replace an item whose stored version is the one the change was based on. */
+/**
+ * Replace an item whose stored version is the one the change was based on;
+ * with `expectedRevision`, whose revision too (an entity the system writes as
+ * well, ADR 0013; 0 for an item that has none yet).
+ */
 export const putVersioned = (
   table: Table,
   item: Record<string, unknown>,
   expectedVersion: number,
-): TransactItem => ({
-  Put: {
-    TableName: table.name,
-    Item: item,
-    ConditionExpression: '#version = :expected',
-    ExpressionAttributeNames: { '#version': 'version' },
-    ExpressionAttributeValues: { ':expected': expectedVersion },
-  },
-});
+  expectedRevision?: number,
+): TransactItem => {
+  if (expectedRevision === undefined) {
+    return {
+      Put: {
+        TableName: table.name,
+        Item: item,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+    };
+  }
+  const revision = expectedRevision === 0 ? 'attribute_not_exists(#revision)' : '#revision = :revision';
+  return {
+    Put: {
+      TableName: table.name,
+      Item: item,
+      ConditionExpression: `#version = :expected AND ${revision}`,
+      ExpressionAttributeNames: { '#version': 'version', '#revision': 'revision' },
+      ExpressionAttributeValues: {
+        ':expected': expectedVersion,
+        ...(expectedRevision === 0 ? {} : { ':revision': expectedRevision }),
+      },
+    },
+  };
+};
 
 export const deleteItem = (table: Table, key: { pk: string; sk: string }): TransactItem => ({
   Delete: { TableName: table.name, Key: key },

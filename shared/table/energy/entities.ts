@@ -98,7 +98,7 @@ export const productEntity = defineEntity<Product>()({
       index: 'gsi2',
       sortKey: 'beginsWith',
       sortKeyFacets: ['name'],
-      operation: 'Query (filter: commodity)',
+      operation: 'Query, read on until the page is full (filter: commodity)',
     },
   },
 });

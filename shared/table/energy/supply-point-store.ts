@@ -2,6 +2,7 @@ import type { SupplyPointStore } from '#domain/energy/stores';
 import type { SupplyPoint } from '#domain/energy/supply-point';
 import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { revisionOf } from '#domain/system-writes';
 import { type Change, commitChange } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
 import { guardChange } from '#table/core/guards';
@@ -49,6 +50,7 @@ export class DynamoSupplyPointStore implements SupplyPointStore {
       id: next.id,
       item: toItem(next),
       expectedVersion: previous?.version,
+      expectedRevision: previous && revisionOf(previous),
       guards: [
         {
           field: 'identifier',

@@ -2,6 +2,7 @@ import type { DomainEvent } from '#domain/events';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { type Lead, type LeadStage, type SourceReference, sourceReferenceOf } from '#domain/sales/leads/lead';
 import type { LeadMatch, LeadStore } from '#domain/sales/stores';
+import { revisionOf } from '#domain/system-writes';
 import { type Change, commitChange, type GuardedField } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
 import { getItem } from '#table/core/get-item';
@@ -91,6 +92,7 @@ export function leadChange(
     id: next.id,
     item: toItem(next),
     expectedVersion: previous?.version,
+    expectedRevision: previous && revisionOf(previous),
     extra: matchItems(table, previous, next),
     event,
     response: next,

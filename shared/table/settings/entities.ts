@@ -41,7 +41,7 @@ export const settingEntity = defineEntity()({
     ofKind: {
       index: 'gsi2',
       fixed: { deleted: false },
-      operation: 'Query (filters of categories: scope, active)',
+      operation: 'Query, read on until the page is full (filters of categories: scope, active)',
     },
     highestOrder: {
       index: 'gsi2',

@@ -1,4 +1,4 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
@@ -12,14 +12,13 @@ import {
 } from '#domain/settings/setting';
 import type { SettingKind, SettingRef, SettingsLookup } from '#domain/settings/settings-lookup';
 import type { SettingFilter, SettingsStore, TreeWriteOptions } from '#domain/settings/stores';
-import { type CursorKey, decodeCursor, encodeCursor } from '#table/core/cursor';
 import { getItem } from '#table/core/get-item';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
 import { stripLayout } from '#table/core/item-mapping';
-import { keyNames, queryKeyInput } from '#table/core/key-condition';
 import type { ItemKey } from '#table/core/key-template';
 import { outboxPut } from '#table/core/outbox';
 import { queryFirstPage } from '#table/core/query-all';
+import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
 import { settingEntity, settingLockEntity, settingOrderEntity, settingTitleEntity } from './entities';
@@ -474,42 +473,20 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
       kind === 'user-group' && filter.parentId !== undefined
         ? subGroups.query({ tenantId, parentId: filter.parentId ?? undefined })
         : ofKind.query({ tenantId, kind });
-    const key = queryKeyInput(listed);
-    const names: Record<string, string> = { ...key.ExpressionAttributeNames };
-    const values: Record<string, unknown> = { ...key.ExpressionAttributeValues };
-    const filters: string[] = [];
-    if (kind === 'category' && filter.appliesTo) {
-      names['#scope'] = 'scope';
-      values[':scope'] = filter.appliesTo;
-      values[':both'] = 'both';
-      filters.push('#scope IN (:scope, :both)');
-    }
-    if (kind === 'category' && filter.active !== undefined) {
-      names['#active'] = 'active';
-      values[':active'] = filter.active;
-      filters.push('#active = :active');
-    }
-    const index = keyNames(listed.index);
-    const cursorKey: CursorKey = {
-      attributes: ['pk', 'sk', index.pk, index.sk],
-      partition: { attribute: index.pk, value: listed.partition },
-    };
-    return this.table.client
-      .send(
-        new QueryCommand({
-          TableName: this.table.name,
-          ...key,
-          FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          Limit: page.limit,
-          ExclusiveStartKey: decodeCursor(page.cursor, cursorKey),
-        }),
-      )
-      .then((result) => ({
-        items: (result.Items ?? []).map(fromItem),
-        nextCursor: encodeCursor(result.LastEvaluatedKey),
-      }));
+    const category = kind === 'category';
+    return queryPage(
+      this.table,
+      {
+        ...listed,
+        equals: {
+          // A category for accounts (or contacts) is one of that scope or of both.
+          scope: category && filter.appliesTo ? [filter.appliesTo, 'both'] : undefined,
+          active: category ? filter.active : undefined,
+        },
+      },
+      page,
+      fromItem,
+    );
   }
 
   async highestOrder(tenantId: string, kind: OrderedKind): Promise<number> {

@@ -1,7 +1,7 @@
 import { type Commodity, commodities } from '#domain/energy/supply-point-identifier';
 import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
-import { diffFields, type FieldChange } from '#domain/events';
-import { applyPatch, type Nullable, withoutNulls } from '#domain/patch';
+import type { FieldChange } from '#domain/events';
+import { mergePatch, type Nullable, type Patch, withoutNulls } from '#domain/patch';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 
 /** What a client may set on a product (R-SP-5). */
@@ -26,7 +26,7 @@ export type ProductDraft = Omit<ProductFields, 'currency' | 'active'> &
   Partial<Pick<ProductFields, 'currency' | 'active'>>;
 
 /** `null` clears an optional field; an absent field is left as it is. */
-export type ProductPatch = { readonly [K in keyof ProductFields]?: ProductFields[K] | null };
+export type ProductPatch = Patch<ProductFields>;
 
 const trackedFields = [
   'name',
@@ -87,8 +87,7 @@ export function updateProduct(
   patch: ProductPatch,
   ctx: ChangeContext,
 ): { product: Product; changes: FieldChange[] } {
-  const fields = normalised(applyPatch<ProductFields>(current, patch));
-  const changes = diffFields(current as ProductFields, fields, trackedFields);
+  const { fields, changes } = mergePatch<ProductFields>(current, patch, trackedFields, normalised);
   if (current.priceListCount > 0) {
     const fixed = changes.filter((c) => (pricedFields as readonly string[]).includes(c.field));
     if (fixed.length > 0) {

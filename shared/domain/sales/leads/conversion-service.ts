@@ -4,7 +4,7 @@ import type { Contact, ContactDraft } from '#domain/accounts/contact';
 import type { ContactService } from '#domain/accounts/contact-service';
 import type { SupplyPoint, SupplyPointDraft } from '#domain/energy/supply-point';
 import type { SupplyPointService } from '#domain/energy/supply-point-service';
-import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import { NotFoundError, ValidationError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Nullable } from '#domain/patch';
 import type { IdempotencyToken } from '#domain/ports';
@@ -12,6 +12,7 @@ import type { Deal, DealDraft } from '#domain/sales/deals/deal';
 import type { DealService, PreparedDeal } from '#domain/sales/deals/deal-service';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
+import { clientChange } from '#domain/system-writes';
 import { assertConvertible, convertLead, type Lead, leadName } from './lead';
 import { newLeadEvent } from './lead-events';
 import type { LeadService } from './lead-service';
@@ -87,13 +88,24 @@ export class ConversionService {
     request: ConversionRequest,
     idempotency?: IdempotencyToken,
   ): Promise<{ value: Conversion; replayed: boolean }> {
-    const lead = await this.deps.leads.get(actor, leadId);
     // A retry after success finds the lead converted: the idempotency record answers it.
-    if (idempotency && lead.stage === 'converted') {
+    if (idempotency && (await this.deps.leads.get(actor, leadId)).stage === 'converted') {
       const earlier = await this.deps.store.replayOf(actor.tenantId, idempotency);
       if (earlier) return { value: earlier, replayed: true };
     }
-    assertVersion('lead', lead, expectedVersion);
+    return clientChange(
+      { resource: 'lead', expectedVersion, read: () => this.deps.leads.get(actor, leadId) },
+      (lead) => this.commitConversion(actor, lead, request, idempotency),
+    );
+  }
+
+  /** The conversion of the lead as read, written in one transaction. */
+  private async commitConversion(
+    actor: SalesActor,
+    lead: Lead,
+    request: ConversionRequest,
+    idempotency: IdempotencyToken | undefined,
+  ): Promise<{ value: Conversion; replayed: boolean }> {
     const ctx = await changeContext(this.deps, actor);
     // Checked first, so that a lead in the wrong stage is a 409 before any field is looked at.
     assertConvertible(lead);

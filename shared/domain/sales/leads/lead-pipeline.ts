@@ -7,6 +7,7 @@ import type { SalesSettingsReader } from '#domain/sales/sales-ports';
 import type { RouteTarget, SalesSettings } from '#domain/sales/sales-settings';
 import type { LeadStore } from '#domain/sales/stores';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
+import { systemWritten } from '#domain/system-writes';
 import type { UserLookup } from '#domain/users/user-lookup';
 import { isFinalLeadStage, type Lead } from './lead';
 import { newLeadEvent } from './lead-events';
@@ -112,12 +113,8 @@ export class LeadPipeline {
       changes.push({ field: 'ownerId', from: current.ownerId ?? null, to: next.ownerId ?? null });
     if (changes.length === 0) return;
 
-    const written: Lead = {
-      ...next,
-      updatedAt: ctx.now.toISOString(),
-      updatedBy: ctx.userId,
-      version: current.version + 1,
-    };
+    // A system write: the client's ETag stays valid (ADR 0013).
+    const written = systemWritten(next);
     // The routing event schedules the follow-ups, so it names the lead as it is after every change.
     const type = owner ? 'LeadRouted' : next.stage !== current.stage ? 'LeadStageChanged' : 'LeadScored';
     const event = newLeadEvent(this.deps, ctx, type, {

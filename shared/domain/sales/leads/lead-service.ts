@@ -1,17 +1,12 @@
 import { FieldCollector } from '#domain/accounts/normalise';
 import type { IdentificationStore } from '#domain/accounts/records';
-import {
-  assertVersion,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  VersionMismatchError,
-} from '#domain/errors';
+import { ConflictError, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
 import type { FieldChange } from '#domain/events';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { LeadStore } from '#domain/sales/stores';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, touched } from '#domain/stamps';
+import { clientChange } from '#domain/system-writes';
 import type { TenantProfile } from '#domain/tenant';
 import type { UserLookup } from '#domain/users/user-lookup';
 import {
@@ -83,13 +78,13 @@ export class LeadService {
 
   /** Replaces what the lead says about the prospect; its stage, owner and score stay. */
   async update(actor: Actor, leadId: string, expectedVersion: number, input: LeadInput): Promise<Lead> {
-    const current = await this.get(actor, leadId);
-    assertVersion('lead', current, expectedVersion);
-    const ctx = await changeContext(this.deps, actor);
-    const { lead, changes } = updateLead(current, normalised(input, ctx.tenant), ctx);
-    if (changes.length === 0) return current;
-    await this.save(ctx, current, lead, 'LeadUpdated', changes);
-    return lead;
+    return clientChange(this.target(actor, leadId, expectedVersion), async (current) => {
+      const ctx = await changeContext(this.deps, actor);
+      const { lead, changes } = updateLead(current, normalised(input, ctx.tenant), ctx);
+      if (changes.length === 0) return current;
+      await this.save(ctx, current, lead, 'LeadUpdated', changes);
+      return lead;
+    });
   }
 
   async move(
@@ -99,12 +94,12 @@ export class LeadService {
     to: SettableLeadStage,
     reason?: string,
   ): Promise<Lead> {
-    const current = await this.get(actor, leadId);
-    assertVersion('lead', current, expectedVersion);
-    const ctx = await changeContext(this.deps, actor);
-    const lead = moveLead(current, to, reason, ctx);
-    await this.save(ctx, current, lead, 'LeadStageChanged', [{ field: 'stage', from: current.stage, to }]);
-    return lead;
+    return clientChange(this.target(actor, leadId, expectedVersion), async (current) => {
+      const ctx = await changeContext(this.deps, actor);
+      const lead = moveLead(current, to, reason, ctx);
+      await this.save(ctx, current, lead, 'LeadStageChanged', [{ field: 'stage', from: current.stage, to }]);
+      return lead;
+    });
   }
 
   /**
@@ -118,26 +113,31 @@ export class LeadService {
     expectedVersion: number,
     ownerId: string | undefined,
   ): Promise<Lead> {
-    const current = await this.get(actor, leadId);
-    assertVersion('lead', current, expectedVersion);
-    assertOpen(current);
-    if (ownerId !== undefined) {
-      const user = await this.deps.users.user(actor.tenantId, ownerId);
-      if (!user) throw new ValidationError([{ name: 'ownerId', reason: 'no such user' }]);
-      if (!user.active)
-        throw new ValidationError([{ name: 'ownerId', reason: 'deactivated users get no new work' }]);
-    }
-    if (ownerId === current.ownerId) return current;
-    const ctx = await changeContext(this.deps, actor);
-    const { ownerId: _owner, groupId: _group, routedAt: _routed, ...rest } = current;
-    const lead: Lead = {
-      ...touched(rest, ctx),
-      ...(ownerId ? { ownerId, routedAt: ctx.now.toISOString() } : {}),
-    };
-    await this.save(ctx, current, lead, ownerId ? 'LeadRouted' : 'LeadUpdated', [
-      { field: 'ownerId', from: current.ownerId ?? null, to: ownerId ?? null },
-    ]);
-    return lead;
+    return clientChange(this.target(actor, leadId, expectedVersion), async (current) => {
+      assertOpen(current);
+      if (ownerId !== undefined) {
+        const user = await this.deps.users.user(actor.tenantId, ownerId);
+        if (!user) throw new ValidationError([{ name: 'ownerId', reason: 'no such user' }]);
+        if (!user.active)
+          throw new ValidationError([{ name: 'ownerId', reason: 'deactivated users get no new work' }]);
+      }
+      if (ownerId === current.ownerId) return current;
+      const ctx = await changeContext(this.deps, actor);
+      const { ownerId: _owner, groupId: _group, routedAt: _routed, ...rest } = current;
+      const lead: Lead = {
+        ...touched(rest, ctx),
+        ...(ownerId ? { ownerId, routedAt: ctx.now.toISOString() } : {}),
+      };
+      await this.save(ctx, current, lead, ownerId ? 'LeadRouted' : 'LeadUpdated', [
+        { field: 'ownerId', from: current.ownerId ?? null, to: ownerId ?? null },
+      ]);
+      return lead;
+    });
+  }
+
+  /** The lead a client changes with `If-Match`, read again if the lead pipeline writes it meanwhile. */
+  private target(actor: Actor, leadId: string, expectedVersion: number) {
+    return { resource: 'lead', expectedVersion, read: () => this.get(actor, leadId) };
   }
 
   /**

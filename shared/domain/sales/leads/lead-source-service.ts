@@ -121,10 +121,12 @@ export class LeadSourceService {
     const current = await this.get(actor, sourceId);
     assertVersion('lead source', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
-    const next = updateLeadSource(current, patch, ctx);
+    const { source: next, changes } = updateLeadSource(current, patch, ctx);
+    if (changes.length === 0) return current;
     const event = newLeadEvent(this.deps, ctx, 'LeadSourceUpdated', {
       subject: subjectOf(next),
       data: { leadSource: next },
+      changes,
     });
     await this.deps.sources.update(current, next, event);
     return next;

@@ -1,4 +1,6 @@
 import { type InvalidField, ValidationError } from '#domain/errors';
+import type { FieldChange } from '#domain/events';
+import { mergePatch } from '#domain/patch';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 import type { LeadMapping } from './lead-mapping';
 
@@ -39,6 +41,15 @@ export interface LeadSourcePatch {
   readonly active?: boolean;
 }
 
+/** The fields a PATCH changes. */
+const editableFields = [
+  'name',
+  'mapping',
+  'toleranceSeconds',
+  'defaultCampaign',
+  'active',
+] as const satisfies readonly (keyof LeadSourcePatch)[];
+
 function problems(source: Omit<LeadSource, keyof Stamps>): InvalidField[] {
   const invalid: InvalidField[] = [];
   if (source.name.trim() === '' || source.name.length > nameMaxLength)
@@ -68,19 +79,12 @@ export function updateLeadSource(
   current: LeadSource,
   patch: LeadSourcePatch,
   ctx: ChangeContext,
-): LeadSource {
-  const { defaultCampaign: _campaign, ...rest } = current;
-  const campaign =
-    patch.defaultCampaign === null ? undefined : (patch.defaultCampaign ?? current.defaultCampaign);
-  const next: LeadSource = {
-    ...touched(rest, ctx),
-    name: patch.name?.trim() ?? current.name,
-    mapping: patch.mapping ?? current.mapping,
-    toleranceSeconds: patch.toleranceSeconds ?? current.toleranceSeconds,
-    active: patch.active ?? current.active,
-    ...(campaign ? { defaultCampaign: campaign } : {}),
-  };
-  const invalid = problems(next);
+): { source: LeadSource; changes: FieldChange[] } {
+  const { fields, changes } = mergePatch<LeadSource>(current, patch, editableFields, (f) => ({
+    ...f,
+    name: f.name.trim(),
+  }));
+  const invalid = problems(fields);
   if (invalid.length > 0) throw new ValidationError(invalid);
-  return next;
+  return { source: touched(fields, ctx), changes };
 }

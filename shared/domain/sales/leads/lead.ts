@@ -2,7 +2,8 @@ import type { CustomerType } from '#domain/accounts/account';
 import type { Commodity } from '#domain/energy/supply-point-identifier';
 import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
 import { diffFields, type FieldChange } from '#domain/events';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
+import { type ChangeContext, createdStamps, touched } from '#domain/stamps';
+import type { SystemWritten } from '#domain/system-writes';
 
 /**
  * The lead lifecycle (R-SA-2) and with it the marketing funnel (R-MK-1):
@@ -116,7 +117,8 @@ export interface LeadEngagement {
 export const engagementKinds = ['email-opened', 'meeting'] as const;
 export type EngagementKind = (typeof engagementKinds)[number];
 
-export interface Lead extends LeadFields, Stamps {
+/** Its score, qualification and routing are written by the lead pipeline (ADR 0013). */
+export interface Lead extends LeadFields, SystemWritten {
   readonly stage: LeadStage;
   readonly stageHistory: readonly StageChange[];
   readonly disqualificationReason?: string;

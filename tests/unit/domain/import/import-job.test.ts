@@ -82,7 +82,7 @@ describe('an import', () => {
   it('is queued from the first row with a new run number, forgetting the last run', () => {
     // Prepare
     const done: ImportJob = {
-      ...withMapping(upload(), mapping, ctx()),
+      ...withMapping(upload(), mapping, ctx()).job,
       state: 'done',
       run: 1,
       step: 4,
@@ -125,7 +125,7 @@ describe('an import', () => {
 
   it('cannot be remapped or run again while it runs', () => {
     // Prepare
-    const running: ImportJob = { ...withMapping(upload(), mapping, ctx()), state: 'importing' };
+    const running: ImportJob = { ...withMapping(upload(), mapping, ctx()).job, state: 'importing' };
 
     // Act
     const remap = thrown(() => withMapping(running, mapping, ctx()));
