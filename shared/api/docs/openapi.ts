@@ -12,7 +12,7 @@ const statusText: Record<number, string> = {
   409: 'Conflicts with stored data or the resource’s state; `type` says which',
   412: 'If-Match names an older version; read again',
   415: 'The body is not JSON',
-  422: 'Idempotency-Key reused with another request (body, path or user), or figures too large to compute',
+  422: 'Idempotency-Key reused with another request (body, path or user), figures too large to compute, or a well-formed value that cannot serve the request (`type` says which)',
   428: 'If-Match is required',
   502: 'The e-mail or SMS provider refused the message',
   503: 'A provider is unavailable; nothing was sent, retry later',

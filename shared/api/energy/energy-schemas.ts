@@ -55,12 +55,10 @@ const supplyPointFields = {
   meter: meter.optional(),
   annualConsumptionKwh: wholeNumber('Yearly consumption in kWh').nullish(),
   annualConsumptionM3: wholeNumber('Gas only: yearly consumption in m³').nullish(),
-  altitudeMeters: z
-    .int()
-    .min(-500)
-    .max(9000)
-    .nullish()
-    .meta({ description: 'Gas only: altitude of the place in m.' }),
+  altitudeMeters: z.int().min(-500).max(9000).nullish().meta({
+    description:
+      'Gas only: altitude of the place in m; sets the volume coefficient when the tenant lists none for the municipality.',
+  }),
   payment: z
     .object({ method: z.enum(paymentMethods), iban: z.string().min(5).max(42).optional() })
     .optional(),
@@ -221,7 +219,10 @@ export const gasConversionSchema = z
         .array(z.strictObject({ maxAltitudeMeters: z.int(), coefficient: decimalString }))
         .min(1)
         .max(100),
-      byMunicipality: z.record(z.string().min(1).max(20), decimalString).optional(),
+      byMunicipality: z.record(z.string().min(1).max(100), decimalString).optional().meta({
+        description:
+          'Municipality as addresses name it (e.g. "Košice", compared without case and diacritics) → its own coefficient, which wins over the altitude. A supply point is looked up by its verified address’s municipality, then by the city of its address.',
+      }),
     }),
   })
   .meta({ id: 'GasConversion' });
