@@ -11,6 +11,9 @@ const wholeNumber = (description: string) => z.int().min(0).max(1e12).meta({ des
 const decimalString = z
   .string()
   .regex(/^\d+(\.\d+)?$/, 'a decimal number written as a string, e.g. "0.9962"');
+/** How a derived gas figure is rounded: exactly computed, rounded once (see gas-conversion.ts). */
+const gasRounding = (unit: string, formula: string) =>
+  `Yearly consumption in whole ${unit}; when only the other unit is given, ${formula}, computed exactly from the decimal strings and rounded once, half up (x.5 goes up, x.4999 down).`;
 const territoryCode = z.string().regex(/^[A-Za-z0-9_-]{2,20}$/, '2–20 letters, digits, - or _');
 
 const address = z
@@ -118,12 +121,25 @@ export const supplyPointSchema = z
       band: z.object({ code: z.string(), label: z.string() }).optional(),
       gas: z
         .object({
-          coefficient: z.string(),
-          calorificValueKwhPerM3: z.string(),
-          annualKwh: z.int().optional(),
-          annualM3: z.int().optional(),
+          coefficient: z.string().meta({
+            description:
+              'Volume conversion coefficient used: the municipality’s own when the tenant lists it, else the altitude’s.',
+          }),
+          calorificValueKwhPerM3: z.string().meta({ description: 'Gross calorific value in kWh per m³.' }),
+          annualKwh: z
+            .int()
+            .optional()
+            .meta({ description: gasRounding('kWh', 'm³ × coefficient × calorific value') }),
+          annualM3: z
+            .int()
+            .optional()
+            .meta({ description: gasRounding('m³', 'kWh ÷ (coefficient × calorific value)') }),
         })
-        .optional(),
+        .optional()
+        .meta({
+          description:
+            'Gas conversion (R-SP-2): kWh = m³ × coefficient × calorific value. The given figure is kept; the other is derived from it.',
+        }),
     }),
     addressVerification: z.object({
       status: z.enum(['pending', 'verified', 'ambiguous', 'not-found']),

@@ -1,6 +1,6 @@
 import type { BandTable } from './consumption-bands';
 import { bandFor } from './consumption-bands';
-import { cubicMetresToKwh, kwhToCubicMetres, volumeCoefficientFor } from './gas-conversion';
+import { cubicMetresToKwh, kwhToWholeCubicMetres, volumeCoefficientFor } from './gas-conversion';
 import type { GasConversionSettings } from './stores';
 import type { AddressVerification, DerivedParameters, SupplyPointFields } from './supply-point';
 
@@ -22,11 +22,11 @@ export function municipalitiesOf(point: DerivationInput): string[] {
 /**
  * The parameters derived from a supply point's consumption (R-SP-2), from the
  * tenant's tables. For gas, the conversion runs first: kWh from m³ when only
- * m³ is given, m³ (whole, rounded half up) from kWh otherwise, so the band
- * table can be in either unit. The volume coefficient is the municipality's
- * own (see `municipalitiesOf`), else the altitude's; a place with neither is
- * refused (422 naming `altitudeMeters`). Without a table, the parameter is
- * absent.
+ * m³ is given, m³ from kWh otherwise, each computed exactly and rounded once,
+ * half up, to a whole number, so the band table can be in either unit. The
+ * volume coefficient is the municipality's own (see `municipalitiesOf`),
+ * else the altitude's; a place with neither is refused (422 naming
+ * `altitudeMeters`). Without a table, the parameter is absent.
  */
 export function deriveParameters(
   fields: DerivationInput,
@@ -44,9 +44,8 @@ export function deriveParameters(
       grossCalorificValue: tables.gas.grossCalorificValue,
     };
     if (annualKwh === undefined && annualM3 !== undefined) annualKwh = cubicMetresToKwh(annualM3, conversion);
-    if (annualM3 === undefined && annualKwh !== undefined) {
-      annualM3 = wholeHalfUp(kwhToCubicMetres(annualKwh, conversion));
-    }
+    if (annualM3 === undefined && annualKwh !== undefined)
+      annualM3 = kwhToWholeCubicMetres(annualKwh, conversion);
     gas = {
       coefficient: conversion.volumeCoefficient,
       calorificValueKwhPerM3: conversion.grossCalorificValue,
@@ -63,10 +62,4 @@ export function deriveParameters(
     },
     ...(annualKwh !== undefined ? { annualConsumptionKwh: annualKwh } : {}),
   };
-}
-
-/** `1233.500` → 1234, `1233.499` → 1233: a non-negative 3-decimal string to a whole number, half up. */
-function wholeHalfUp(decimal: string): number {
-  const [whole = '0', fraction = '0'] = decimal.split('.');
-  return Number(whole) + (Number(fraction.padEnd(3, '0').slice(0, 3)) >= 500 ? 1 : 0);
 }

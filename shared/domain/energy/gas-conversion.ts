@@ -27,7 +27,8 @@ import {
  * - m³ → kWh: to whole kWh (12 975.5 → 12 976, 12 975.4999 → 12 975).
  * - kWh → m³: to 3 decimals, i.e. whole litres, returned as a decimal string
  *   ('1233.964'), so a figure shown in m³ does not lose up to half a cubic
- *   metre (≈ 5 kWh) before it is used again.
+ *   metre (≈ 5 kWh) before it is used again; or, for a stored whole figure,
+ *   straight to whole m³ (never litres first: that would round twice).
  */
 export interface GasConversion {
   /** Volume conversion coefficient, dimensionless, e.g. '0.9962'. */
@@ -199,16 +200,29 @@ export function cubicMetresToKwh(volume: number | string, conversion: GasConvers
   return toSafeNumber(kwh, 'the energy in kWh');
 }
 
+/** The m³ holding `kwh` whole kWh in units of 10^-decimals m³, rounded once, half up. */
+function cubicMetresScaled(kwh: number, conversion: GasConversion, decimals: number): bigint {
+  if (!isNonNegativeSafeInteger(kwh)) {
+    throw new ValidationError([{ name: 'kwh', reason: 'must be a whole number of kWh, 0 or more' }]);
+  }
+  const factor = kwhPerCubicMetre(conversion);
+  // m³ × 10^decimals = kWh × 10^scale × 10^decimals / units
+  return divideRoundingHalfAwayFromZero(BigInt(kwh) * pow10(factor.scale + decimals), factor.units);
+}
+
 /**
  * The gas volume in m³ holding `kwh` whole kWh, rounded half up to 3
  * decimals and written as a decimal string with exactly 3 decimals.
  */
 export function kwhToCubicMetres(kwh: number, conversion: GasConversion): string {
-  if (!isNonNegativeSafeInteger(kwh)) {
-    throw new ValidationError([{ name: 'kwh', reason: 'must be a whole number of kWh, 0 or more' }]);
-  }
-  const factor = kwhPerCubicMetre(conversion);
-  // m³ × 1000 = kWh × 10^scale × 1000 / units
-  const litres = divideRoundingHalfAwayFromZero(BigInt(kwh) * pow10(factor.scale + 3), factor.units);
-  return formatScaled(litres, 3);
+  return formatScaled(cubicMetresScaled(kwh, conversion, 3), 3);
+}
+
+/**
+ * The gas volume in whole m³ holding `kwh` whole kWh, rounded once, half up,
+ * from the exact quotient: 68.4997 m³ is 68, where rounding to litres first
+ * (68.500) would give 69.
+ */
+export function kwhToWholeCubicMetres(kwh: number, conversion: GasConversion): number {
+  return toSafeNumber(cubicMetresScaled(kwh, conversion, 0), 'the volume in m³');
 }

@@ -122,3 +122,35 @@ describe('deriveParameters, the gas coefficient of the place', () => {
     expect(error.message).toContain('Prešov');
   });
 });
+
+describe('deriveParameters, the rounding of the gas conversion', () => {
+  it('derives whole m³ from kWh rounding once: 710 kWh is 68.4997 m³, so 68, not 69', () => {
+    // Prepare: 710 ÷ (0.9820 × 10.555) = 68.49969… m³; rounded to litres first it would be 68.500 → 69.
+    const point = gasPoint({
+      annualConsumptionM3: undefined,
+      annualConsumptionKwh: 710,
+      address: { street: 'Hlavná', houseNumber: '12', postcode: '080 01', city: 'Prešov', country: 'SK' },
+      altitudeMeters: 250,
+    });
+
+    // Act
+    const { derived } = deriveParameters(point, { gas });
+
+    // Assess
+    expect(derived.gas).toMatchObject({ coefficient: '0.9820', annualKwh: 710, annualM3: 68 });
+  });
+
+  it('derives whole kWh from m³ rounding half up: 1 000 m³ × 0.9820 × 10.555 = 10 365.01 is 10 365', () => {
+    // Prepare
+    const point = gasPoint({
+      address: { street: 'Hlavná', houseNumber: '12', postcode: '080 01', city: 'Prešov', country: 'SK' },
+      altitudeMeters: 250,
+    });
+
+    // Act
+    const { derived, annualConsumptionKwh } = deriveParameters(point, { gas });
+
+    // Assess
+    expect([derived.gas?.annualKwh, annualConsumptionKwh]).toEqual([10_365, 10_365]);
+  });
+});

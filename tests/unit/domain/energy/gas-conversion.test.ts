@@ -4,6 +4,7 @@ import {
   cubicMetresToKwh,
   type GasConversion,
   kwhToCubicMetres,
+  kwhToWholeCubicMetres,
   type VolumeCoefficientTable,
   validateVolumeCoefficientTable,
   volumeCoefficientFor,
@@ -177,6 +178,30 @@ describe('altitudeCoefficient', () => {
 
     // Assess
     expect(error.fields.map((f) => f.name)).toEqual(['altitudeMeters']);
+  });
+});
+
+describe('kwhToWholeCubicMetres', () => {
+  const demo: GasConversion = { volumeCoefficient: '0.9820', grossCalorificValue: '10.555' };
+
+  it.each([
+    [710, 68],
+    [10_365, 1_000],
+    [0, 0],
+  ])('gives %i kWh as %i whole m³, rounded once from the exact quotient', (kwh, m3) => {
+    // Act
+    const volume = kwhToWholeCubicMetres(kwh, demo);
+
+    // Assess
+    expect(volume).toBe(m3);
+  });
+
+  it('refuses a fractional energy', () => {
+    // Act
+    const error = validationErrorOf(() => kwhToWholeCubicMetres(1.5, demo));
+
+    // Assess
+    expect(error.fields.map((f) => f.name)).toEqual(['kwh']);
   });
 });
 
