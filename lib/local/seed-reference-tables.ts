@@ -1,8 +1,9 @@
 import type { BandTable, ConsumptionBand } from '#domain/energy/consumption-bands';
 import type { VolumeCoefficientTable } from '#domain/energy/gas-conversion';
 
-// The reference tables the demo tenants are seeded with. Invented or
-// simplified: each tenant keeps its own tables, as its distributors publish them.
+// The reference tables the demo tenants are seeded with. The Slovak gas bands
+// are the distributor's published tariff groups; the rest is invented or
+// simplified. Each tenant keeps its own tables, as its distributors publish them.
 
 /** Bands with the given codes and labels, each ending where the next starts. */
 function chain(
@@ -17,24 +18,39 @@ function chain(
 }
 
 /**
- * Boundaries of the Slovak gas distribution tariffs by annual consumption in
- * kWh, as SPP-distribúcia publishes them for households (D1–D8) and for small
- * businesses, "maloodber" (M1–M8): D1 up to 2 138 kWh, D2 above 2 138 up to
- * 18 173, D3 up to 40 104, D4 up to 60 000, D5 up to 100 000, D6 up to
- * 400 000, D7 up to 641 000, D8 above 641 000. "Up to" includes the value, so
- * in whole kWh each band after D1 starts one above the published figure:
- * 2 138 kWh is D1 and 2 139 kWh is D2. Demo data: tenants edit their tables.
+ * The Slovak gas distribution tariff groups of SPP-distribúcia for households
+ * (D1–D8) and for small businesses, "maloodber" (M1–M8), by the contracted
+ * annual quantity in kWh, as set by ÚRSO's price decision for access to the
+ * distribution network and as suppliers restate them:
+ *
+ *   D1/M1 up to 2 138 kWh                D5/M5 above 69 485 up to 85 000
+ *   D2/M2 above 2 138 up to 18 173       D6/M6 above 85 000 up to 100 000
+ *   D3/M3 above 18 173 up to 42 760      D7/M7 above 100 000 up to 300 000
+ *   D4/M4 above 42 760 up to 69 485      D8/M8 above 300 000
+ *
+ * Sources: https://www.vyhodnaenergia.sk/blog/94/plyn/tarify-distribucie-plynu-pre-domacnosti
+ * (tarifné skupiny 1–7 for households), https://www.vyhodnaenergia.sk/blog/95/plyn/tarify-distribucie-plynu-pre-firmy
+ * (the same for firms, M1–M7), https://www.spp.sk/sk/domacnosti/plyn/tarify-a-ceny/aku-tarifu-si-vybrat-/
+ * (D1–D6 and D7 from 100 000 kWh), https://www.spp.sk/faq/aky-druh-tarify-si-vybrat-2/ (M1–M6) and
+ * https://www.sse.sk/podnikatelia-organizacie/plyn/dokumenty-na-stiahnutie/cennik-plynu-pre-podnikatelov-a-organizacie-maloodber?page_id=8108
+ * (T7, 100 000–300 000 kWh, in SPP-distribúcia's network). D8/M8 reaches up
+ * to where the small-consumer category ends; a band table's last band is
+ * open-ended, so here it is "above 300 000 kWh".
+ *
+ * "Up to" includes the figure, so in whole kWh each band after the first
+ * starts one above it: 2 138 kWh is D1 and 2 139 kWh is D2. Tenants keep
+ * their tables current with the price decision of the year.
  */
-const slovakGasBoundaries = [0, 2_139, 18_174, 40_105, 60_001, 100_001, 400_001, 641_001] as const;
+const slovakGasBoundaries = [0, 2_139, 18_174, 42_761, 69_486, 85_001, 100_001, 300_001] as const;
 const slovakGasRanges = [
   'up to 2 138 kWh',
   '2 139–18 173 kWh',
-  '18 174–40 104 kWh',
-  '40 105–60 000 kWh',
-  '60 001–100 000 kWh',
-  '100 001–400 000 kWh',
-  '400 001–641 000 kWh',
-  'above 641 000 kWh',
+  '18 174–42 760 kWh',
+  '42 761–69 485 kWh',
+  '69 486–85 000 kWh',
+  '85 001–100 000 kWh',
+  '100 001–300 000 kWh',
+  'above 300 000 kWh',
 ] as const;
 
 function slovakGasBands(prefix: 'D' | 'M'): ConsumptionBand[] {

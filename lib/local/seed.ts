@@ -1,9 +1,11 @@
 import type { AccountsServices } from '#domain/accounts/accounts-services';
 import type { EnergyServices } from '#domain/energy/energy-services';
+import type { SettingsService } from '#domain/settings/settings-service';
 import type { TenantProfile } from '#domain/tenant';
 import type { Role } from '#domain/users/roles';
 import { accountsServices } from '#runtime/accounts-services';
 import { energyServices } from '#runtime/energy-services';
+import { settingsServices } from '#runtime/settings-services';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import type { LocalUser } from './identity';
@@ -75,12 +77,30 @@ export async function seedDemoData(table: Table): Promise<void> {
   for (const tenant of demoTenants) await tenants.save(tenant.profile);
   const services = accountsServices({ table });
   const energy = energyServices({ table });
+  const { settings } = settingsServices({ table });
   const se = { tenantId: 'norrsken', userId: 'norrsken-admin' };
   const sk = { tenantId: 'tatra', userId: 'tatra-admin' };
   await seedSwedishReferenceData(energy, se);
   await seedSlovakReferenceData(energy, sk);
-  await seedSweden(services, energy, se);
-  await seedSlovakia(services, energy, sk);
+  const seKeywords = await seedKeywords(settings, se, ['Solceller', 'Laddbox', 'Fast pris']);
+  const skKeywords = await seedKeywords(settings, sk, ['Fotovoltika', 'Tepelné čerpadlo', 'Fixná cena']);
+  await seedSweden(services, energy, se, seKeywords);
+  await seedSlovakia(services, energy, sk, skKeywords);
+}
+
+/** The tenant's keyword list (R-ST-5); contacts refer to a keyword by its id, looked up here by title. */
+async function seedKeywords(
+  settings: SettingsService,
+  actor: Actor,
+  titles: readonly string[],
+): Promise<Keyword> {
+  const ids = new Map<string, string>();
+  for (const title of titles) ids.set(title, (await settings.create(actor, 'keyword', { title })).value.id);
+  return (title) => {
+    const id = ids.get(title);
+    if (id === undefined) throw new Error(`the demo keyword list has no ${title}`);
+    return id;
+  };
 }
 
 async function seedSwedishReferenceData(e: EnergyServices, actor: Actor) {
@@ -191,7 +211,9 @@ async function seedSlovakReferenceData(e: EnergyServices, actor: Actor) {
 
 type Actor = { tenantId: string; userId: string };
 
-async function seedSweden(s: AccountsServices, e: EnergyServices, actor: Actor) {
+type Keyword = (title: string) => string;
+
+async function seedSweden(s: AccountsServices, e: EnergyServices, actor: Actor, keyword: Keyword) {
   const bakery = await s.accounts.create(actor, {
     name: 'Bageri Solrosen AB',
     orgNumber: '556677-8899',
@@ -210,6 +232,7 @@ async function seedSweden(s: AccountsServices, e: EnergyServices, actor: Actor) 
     accountId: bakery.value.id,
     isSigningPerson: true,
     externalCustomerId: 'NE-100231',
+    keywords: [keyword('Fast pris')],
   });
   const household = await s.accounts.create(actor, {
     name: 'Familjen Ödegård',
@@ -226,6 +249,7 @@ async function seedSweden(s: AccountsServices, e: EnergyServices, actor: Actor) 
     accountId: household.value.id,
     externalCustomerId: 'NE-100877',
     newsletterConsent: true,
+    keywords: [keyword('Solceller'), keyword('Laddbox')],
   });
   await s.subjects.addNote(
     actor,
@@ -262,7 +286,7 @@ async function seedSweden(s: AccountsServices, e: EnergyServices, actor: Actor) 
   });
 }
 
-async function seedSlovakia(s: AccountsServices, e: EnergyServices, actor: Actor) {
+async function seedSlovakia(s: AccountsServices, e: EnergyServices, actor: Actor, keyword: Keyword) {
   const school = await s.accounts.create(actor, {
     name: 'Základná škola Hviezdoslavova',
     orgNumber: '00318655',
@@ -281,6 +305,7 @@ async function seedSlovakia(s: AccountsServices, e: EnergyServices, actor: Actor
     isSigningPerson: true,
     externalCustomerId: 'TE-2024-0007',
     preferredChannel: 'paper',
+    keywords: [keyword('Fotovoltika')],
   });
   const bakery = await s.accounts.create(actor, {
     name: 'Pekáreň u Jána s.r.o.',
@@ -295,6 +320,7 @@ async function seedSlovakia(s: AccountsServices, e: EnergyServices, actor: Actor
     phones: ['0917 654 321'],
     accountId: bakery.value.id,
     externalCustomerId: 'TE-2024-0042',
+    keywords: [keyword('Fixná cena')],
   });
   await e.supplyPoints.create(actor, {
     identifier: '24ZSS61348520004',

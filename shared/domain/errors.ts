@@ -42,6 +42,7 @@ export const domainErrorCodes = [
   'forbidden',
   'unauthorized',
   'number-too-large',
+  'unprocessable',
   'delivery-refused',
   'delivery-unavailable',
   'delivery-outcome-unknown',
@@ -90,6 +91,18 @@ export class ConflictError extends DomainError {
   ) {
     super(code, message, fields, options);
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * Every field is well-formed, but what it names cannot serve the request: a
+ * fixed-line number asked to take a text message, a place the tenant's gas
+ * table has no coefficient for (422).
+ */
+export class UnprocessableError extends DomainError {
+  constructor(message: string, fields: readonly InvalidField[], options?: ErrorOptions) {
+    super('unprocessable', message, fields, options);
+    this.name = 'UnprocessableError';
   }
 }
 

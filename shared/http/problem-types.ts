@@ -121,6 +121,8 @@ function describe(code: ProblemCode): Omit<ProblemType, 'type'> {
       return { title: 'Idempotency-Key reused', status: 422 };
     case 'number-too-large':
       return { title: 'Too large to compute exactly', status: 422 };
+    case 'unprocessable':
+      return { title: 'Cannot be done with what it names', status: 422 };
     case 'precondition-required':
       return { title: 'Precondition required', status: 428 };
     case 'rate-limited':

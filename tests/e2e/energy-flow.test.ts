@@ -66,7 +66,7 @@ describe('energy domain, end to end', () => {
       address: { street: 'Hlavná', houseNumber: '12', municipality: 'Prešov' },
     });
     expect(read.body.addressVerification.address.latitude).toMatch(/^\d+\.\d+$/);
-    // 5 200 m³ × 0.9820 (201–300 m) × 10.555 kWh/m³ = 53 898.062 → 53 898 kWh, band M4 (40 105–60 000 kWh).
+    // 5 200 m³ × 0.9820 (201–300 m) × 10.555 kWh/m³ = 53 898.062 → 53 898 kWh, band M4 (42 761–69 485 kWh).
     expect(read.body.derived).toEqual({
       band: { code: 'M4', label: expect.any(String) },
       gas: { coefficient: '0.9820', calorificValueKwhPerM3: '10.555', annualKwh: 53_898, annualM3: 5_200 },

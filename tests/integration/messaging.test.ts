@@ -462,6 +462,31 @@ describe('e-mail and SMS to a contact', () => {
       expect(sms.sent).toEqual([]);
     });
 
+    it('refuses a contact whose only number is a landline with a 422 problem, and texts nothing', async () => {
+      // Prepare
+      const anna = await contact({ phones: ['08-765 43 21'] });
+      const { sendSms, sms } = api();
+
+      // Act
+      const implicit = await sendSms(anna.id, { text: 'Hej' });
+      const asked = await sendSms(anna.id, { text: 'Hej', to: '08-765 43 21' });
+
+      // Assess
+      expect([implicit.status, asked.status]).toEqual([422, 422]);
+      expect(implicit.headers['content-type']).toBe('application/problem+json');
+      expect(implicit.body).toMatchObject({
+        type: 'urn:gridline:problem:unprocessable',
+        status: 422,
+        detail:
+          'the contact has no number that takes a text message: +4687654321 is a fixed-line number; text messages go to mobile numbers',
+      });
+      expect(implicit.body['invalid-params'].map((f: { name: string }) => f.name)).toEqual(['phones']);
+      expect(asked.body['invalid-params']).toEqual([
+        { name: 'to', reason: '+4687654321 is a fixed-line number; text messages go to mobile numbers' },
+      ]);
+      expect(sms.sent).toEqual([]);
+    });
+
     it('refuses a contact without phone numbers with 409 naming `phones`', async () => {
       // Prepare
       const anna = await contact({ email: uniqueEmail() });

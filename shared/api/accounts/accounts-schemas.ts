@@ -103,7 +103,10 @@ const contactFields = {
     .meta({ description: "Any common format, national ones in the tenant's country; stored in E.164." }),
   externalCustomerId: lineText.max(64).nullish().meta({ description: 'Unique per tenant.' }),
   contactTypeId: refId.nullish(),
-  keywords: z.array(lineText.max(50)).max(50).optional(),
+  keywords: z.array(refId).max(20).optional().meta({
+    description:
+      "Ids of the tenant's keywords (R-ST-5, `/v1/settings/keywords`); each is counted on the keyword in the change's transaction, so at most 20.",
+  }),
   categoryIds,
   newsletterConsent: z.boolean().optional(),
   greeting: lineText.max(200).nullish(),
@@ -131,7 +134,7 @@ export const contactSchema = z
     phones: z.array(z.string()),
     externalCustomerId: z.string().optional(),
     contactTypeId: z.string().optional(),
-    keywords: z.array(z.string()),
+    keywords: z.array(z.string()).meta({ description: "Ids of the tenant's keywords." }),
     categoryIds: z.array(z.string()),
     newsletterConsent: z.boolean(),
     greeting: z.string().optional(),

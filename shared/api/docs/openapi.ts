@@ -14,7 +14,7 @@ const statusText: Record<number, string> = {
   409: 'Conflicts with stored data or the resource’s state; `type` says which',
   412: 'If-Match names an older version; read again',
   415: 'The body is not JSON',
-  422: 'Idempotency-Key reused with another request (body, path or user), or figures too large to compute',
+  422: 'Idempotency-Key reused with another request (body, path or user), figures too large to compute, or a well-formed value that cannot serve the request (`type` says which)',
   428: 'If-Match is required',
   429: 'Your organisation has used up its share of requests for now; retry after `Retry-After` seconds',
   431:

@@ -44,7 +44,7 @@ export const energyRoutes = {
       schema: supplyPointSchema,
     },
     errors: createErrors,
-    problems: ['already-exists', 'supply-point-id-taken'],
+    problems: ['already-exists', 'supply-point-id-taken', 'unprocessable'],
   }),
   getSupplyPoint: defineRoute({
     operationId: 'getSupplyPoint',
@@ -70,8 +70,8 @@ export const energyRoutes = {
     ifMatch: 'required',
     etag: true,
     success: { status: 200, description: 'The changed supply point', schema: supplyPointSchema },
-    errors: updateErrors,
-    problems: ['supply-point-id-taken'],
+    errors: [...updateErrors, 422],
+    problems: ['supply-point-id-taken', 'unprocessable'],
   }),
   updateSupplyPointBilling: defineRoute({
     operationId: 'updateSupplyPointBilling',

@@ -11,6 +11,9 @@ const wholeNumber = (description: string) => z.int().min(0).max(1e12).meta({ des
 const decimalString = z
   .string()
   .regex(/^\d+(\.\d+)?$/, 'a decimal number written as a string, e.g. "0.9962"');
+/** How a derived gas figure is rounded: exactly computed, rounded once (see gas-conversion.ts). */
+const gasRounding = (unit: string, formula: string) =>
+  `Yearly consumption in whole ${unit}; when only the other unit is given, ${formula}, computed exactly from the decimal strings and rounded once, half up (x.5 goes up, x.4999 down).`;
 const territoryCode = z.string().regex(/^[A-Za-z0-9_-]{2,20}$/, '2–20 letters, digits, - or _');
 
 const address = z
@@ -55,12 +58,10 @@ const supplyPointFields = {
   meter: meter.optional(),
   annualConsumptionKwh: wholeNumber('Yearly consumption in kWh').nullish(),
   annualConsumptionM3: wholeNumber('Gas only: yearly consumption in m³').nullish(),
-  altitudeMeters: z
-    .int()
-    .min(-500)
-    .max(9000)
-    .nullish()
-    .meta({ description: 'Gas only: altitude of the place in m.' }),
+  altitudeMeters: z.int().min(-500).max(9000).nullish().meta({
+    description:
+      'Gas only: altitude of the place in m; sets the volume coefficient when the tenant lists none for the municipality.',
+  }),
   payment: z
     .object({ method: z.enum(paymentMethods), iban: z.string().min(5).max(42).optional() })
     .optional(),
@@ -120,12 +121,25 @@ export const supplyPointSchema = z
       band: z.object({ code: z.string(), label: z.string() }).optional(),
       gas: z
         .object({
-          coefficient: z.string(),
-          calorificValueKwhPerM3: z.string(),
-          annualKwh: z.int().optional(),
-          annualM3: z.int().optional(),
+          coefficient: z.string().meta({
+            description:
+              'Volume conversion coefficient used: the municipality’s own when the tenant lists it, else the altitude’s.',
+          }),
+          calorificValueKwhPerM3: z.string().meta({ description: 'Gross calorific value in kWh per m³.' }),
+          annualKwh: z
+            .int()
+            .optional()
+            .meta({ description: gasRounding('kWh', 'm³ × coefficient × calorific value') }),
+          annualM3: z
+            .int()
+            .optional()
+            .meta({ description: gasRounding('m³', 'kWh ÷ (coefficient × calorific value)') }),
         })
-        .optional(),
+        .optional()
+        .meta({
+          description:
+            'Gas conversion (R-SP-2): kWh = m³ × coefficient × calorific value. The given figure is kept; the other is derived from it.',
+        }),
     }),
     addressVerification: z.object({
       status: z.enum(['pending', 'verified', 'ambiguous', 'not-found']),
@@ -220,7 +234,10 @@ export const gasConversionSchema = z
         .array(z.strictObject({ maxAltitudeMeters: z.int(), coefficient: decimalString }))
         .min(1)
         .max(100),
-      byMunicipality: z.record(lineText.min(1).max(20), decimalString).optional(),
+      byMunicipality: z.record(lineText.min(1).max(100), decimalString).optional().meta({
+        description:
+          'Municipality as addresses name it (e.g. "Košice", compared without case and diacritics) → its own coefficient, which wins over the altitude. A supply point is looked up by its verified address’s municipality, then by the city of its address.',
+      }),
     }),
   })
   .meta({ id: 'GasConversion' });

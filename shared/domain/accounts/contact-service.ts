@@ -48,7 +48,7 @@ export class ContactService {
       this.deps,
       actor.tenantId,
       'contact',
-      changedContactRefs(undefined, contact, draft.categoryIds),
+      changedContactRefs(undefined, contact, draft),
     );
     const subject = { type: 'contact' as const, id: contact.id, accountId: contact.accountId };
     const event = newAccountEvent(this.deps, ctx, 'ContactCreated', { subject, data: { contact } });
@@ -74,12 +74,7 @@ export class ContactService {
     const { contact, changes } = updateContact(current, patch, ctx);
     if (changes.length === 0) return current;
     // Only what this change sets is checked: an untouched reference stays valid as it was.
-    await assertReferences(
-      this.deps,
-      actor.tenantId,
-      'contact',
-      changedContactRefs(current, contact, patch.categoryIds),
-    );
+    await assertReferences(this.deps, actor.tenantId, 'contact', changedContactRefs(current, contact, patch));
     // A move shows in the history of the account it left as well as the one it joined.
     const moved = contact.accountId !== current.accountId;
     const subject = {

@@ -16,6 +16,7 @@ export interface ContactFields {
   /** The customer number in the tenant's billing system; unique per tenant. */
   readonly externalCustomerId?: string;
   readonly contactTypeId?: string;
+  /** Ids of the tenant's keywords (R-ST-5). */
   readonly keywords: readonly string[];
   /** Tenant categories with the scope `contact` or `both` (R-ST-1). */
   readonly categoryIds: readonly string[];

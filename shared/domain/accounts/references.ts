@@ -44,6 +44,7 @@ export function contactSettingRefs(contact: Contact | undefined): SettingRef[] {
   return refsOf([
     ['contact-type', contact.contactTypeId],
     ...(contact.categoryIds ?? []).map((id): [SettingKind, string] => ['category', id]),
+    ...(contact.keywords ?? []).map((id): [SettingKind, string] => ['keyword', id]),
   ]);
 }
 
@@ -82,24 +83,33 @@ export function changedAccountRefs(
     refs.push({ kind: 'industry', id: after.industryId, field: 'industryId' });
   if (after.statusTypeId !== undefined && after.statusTypeId !== before?.statusTypeId)
     refs.push({ kind: 'status-type', id: after.statusTypeId, field: 'statusTypeId' });
-  refs.push(...addedCategories(before?.categoryIds, after.categoryIds, givenCategoryIds));
+  refs.push(...added('category', 'categoryIds', before?.categoryIds, after.categoryIds, givenCategoryIds));
   return refs;
+}
+
+/** The lists of a contact as the client sent them, to name a refused entry by its position. */
+export interface GivenContactLists {
+  readonly categoryIds?: readonly string[] | null;
+  readonly keywords?: readonly string[] | null;
 }
 
 export function changedContactRefs(
   before: Contact | undefined,
   after: Contact,
-  givenCategoryIds?: readonly string[] | null,
+  given: GivenContactLists = {},
 ): FieldRef[] {
   const refs: FieldRef[] = [];
   if (after.contactTypeId !== undefined && after.contactTypeId !== before?.contactTypeId)
     refs.push({ kind: 'contact-type', id: after.contactTypeId, field: 'contactTypeId' });
-  refs.push(...addedCategories(before?.categoryIds, after.categoryIds, givenCategoryIds));
+  refs.push(...added('category', 'categoryIds', before?.categoryIds, after.categoryIds, given.categoryIds));
+  refs.push(...added('keyword', 'keywords', before?.keywords, after.keywords, given.keywords));
   return refs;
 }
 
-/** Added categories, named by their position in the list the client sent. */
-function addedCategories(
+/** Ids added to a list, named by their position in the list the client sent (`keywords.2`). */
+function added(
+  kind: SettingKind,
+  field: string,
   before: readonly string[] | undefined,
   after: readonly string[],
   given: readonly string[] | null | undefined,
@@ -108,8 +118,8 @@ function addedCategories(
   return after
     .filter((id) => !had.has(id))
     .map((id) => {
-      const index = given?.indexOf(id) ?? -1;
-      return { kind: 'category', id, field: `categoryIds.${index >= 0 ? index : after.indexOf(id)}` };
+      const index = given?.findIndex((sent) => sent.trim() === id) ?? -1;
+      return { kind, id, field: `${field}.${index >= 0 ? index : after.indexOf(id)}` };
     });
 }
 

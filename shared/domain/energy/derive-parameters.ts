@@ -1,17 +1,35 @@
 import type { BandTable } from './consumption-bands';
 import { bandFor } from './consumption-bands';
-import { cubicMetresToKwh, kwhToCubicMetres, volumeCoefficientFor } from './gas-conversion';
+import { cubicMetresToKwh, kwhToWholeCubicMetres, volumeCoefficientFor } from './gas-conversion';
 import type { GasConversionSettings } from './stores';
-import type { DerivedParameters, SupplyPointFields } from './supply-point';
+import type { AddressVerification, DerivedParameters, SupplyPointFields } from './supply-point';
+
+/** What derivation reads: the fields, and the verification of the address when there is one. */
+export type DerivationInput = SupplyPointFields & { readonly addressVerification?: AddressVerification };
+
+/**
+ * The municipality names a supply point's gas coefficient is looked up by,
+ * the most trusted first: the verified address's municipality, then the
+ * city as the address gives it. Until the address is verified, the city
+ * stands in; it is what the verification must match anyway.
+ */
+export function municipalitiesOf(point: DerivationInput): string[] {
+  const verification = point.addressVerification;
+  const verified = verification?.status === 'verified' ? [verification.address.municipality] : [];
+  return [...verified, point.address.city];
+}
 
 /**
  * The parameters derived from a supply point's consumption (R-SP-2), from the
  * tenant's tables. For gas, the conversion runs first: kWh from m³ when only
- * m³ is given, m³ (whole, rounded half up) from kWh otherwise, so the band
- * table can be in either unit. Without a table, the parameter is absent.
+ * m³ is given, m³ from kWh otherwise, each computed exactly and rounded once,
+ * half up, to a whole number, so the band table can be in either unit. The
+ * volume coefficient is the municipality's own (see `municipalitiesOf`),
+ * else the altitude's; a place with neither is refused (422 naming
+ * `altitudeMeters`). Without a table, the parameter is absent.
  */
 export function deriveParameters(
-  fields: SupplyPointFields,
+  fields: DerivationInput,
   tables: { readonly bands?: BandTable; readonly gas?: GasConversionSettings },
 ): { derived: DerivedParameters; annualConsumptionKwh?: number } {
   let annualKwh = fields.annualConsumptionKwh;
@@ -20,14 +38,14 @@ export function deriveParameters(
   if (fields.commodity === 'gas' && tables.gas) {
     const conversion = {
       volumeCoefficient: volumeCoefficientFor(tables.gas.coefficients, {
+        municipalities: municipalitiesOf(fields),
         altitudeMeters: fields.altitudeMeters,
       }),
       grossCalorificValue: tables.gas.grossCalorificValue,
     };
     if (annualKwh === undefined && annualM3 !== undefined) annualKwh = cubicMetresToKwh(annualM3, conversion);
-    if (annualM3 === undefined && annualKwh !== undefined) {
-      annualM3 = wholeHalfUp(kwhToCubicMetres(annualKwh, conversion));
-    }
+    if (annualM3 === undefined && annualKwh !== undefined)
+      annualM3 = kwhToWholeCubicMetres(annualKwh, conversion);
     gas = {
       coefficient: conversion.volumeCoefficient,
       calorificValueKwhPerM3: conversion.grossCalorificValue,
@@ -44,10 +62,4 @@ export function deriveParameters(
     },
     ...(annualKwh !== undefined ? { annualConsumptionKwh: annualKwh } : {}),
   };
-}
-
-/** `1233.500` → 1234, `1233.499` → 1233: a non-negative 3-decimal string to a whole number, half up. */
-function wholeHalfUp(decimal: string): number {
-  const [whole = '0', fraction = '0'] = decimal.split('.');
-  return Number(whole) + (Number(fraction.padEnd(3, '0').slice(0, 3)) >= 500 ? 1 : 0);
 }

@@ -1,4 +1,5 @@
-import { type InvalidField, ValidationError } from '#domain/errors';
+import { type InvalidField, UnprocessableError, ValidationError } from '#domain/errors';
+import { foldText } from '#domain/geocoding/decide';
 import {
   divideRoundingHalfAwayFromZero,
   formatScaled,
@@ -15,7 +16,8 @@ import {
  *   kWh = m³ × volume conversion coefficient × gross calorific value (kWh/m³)
  *
  * The coefficient converts the metered volume to reference conditions and
- * depends on where the meter is (its municipality, through the altitude);
+ * depends on where the meter is: the municipality's own value when the
+ * tenant lists one, otherwise the value for its altitude;
  * the calorific value is the distributor's published value for the period.
  * Both are tenant data, written as decimal strings ('0.9962', '10.555') and
  * computed exactly: decimals are scaled BigInts, the product is exact, and
@@ -25,7 +27,8 @@ import {
  * - m³ → kWh: to whole kWh (12 975.5 → 12 976, 12 975.4999 → 12 975).
  * - kWh → m³: to 3 decimals, i.e. whole litres, returned as a decimal string
  *   ('1233.964'), so a figure shown in m³ does not lose up to half a cubic
- *   metre (≈ 5 kWh) before it is used again.
+ *   metre (≈ 5 kWh) before it is used again; or, for a stored whole figure,
+ *   straight to whole m³ (never litres first: that would round twice).
  */
 export interface GasConversion {
   /** Volume conversion coefficient, dimensionless, e.g. '0.9962'. */
@@ -43,7 +46,11 @@ export interface AltitudeCoefficient {
 export interface VolumeCoefficientTable {
   /** Ascending by `maxAltitudeMeters`; the first row also holds every altitude below it. */
   readonly byAltitude: readonly AltitudeCoefficient[];
-  /** Municipality code → coefficient; a listed municipality's own value wins over its altitude. */
+  /**
+   * Municipality → coefficient; a listed municipality's own value wins over
+   * its altitude. The key is the municipality as addresses name it
+   * (`Košice`), compared with case, diacritics and spacing folded.
+   */
   readonly byMunicipality?: Readonly<Record<string, string>>;
 }
 
@@ -80,8 +87,17 @@ export function validateVolumeCoefficientTable(table: VolumeCoefficientTable): I
     }
     positiveDecimal(row.coefficient, `${at}.coefficient`, invalid);
   });
-  for (const [code, coefficient] of Object.entries(table.byMunicipality ?? {})) {
-    positiveDecimal(coefficient, `byMunicipality.${code}`, invalid);
+  const seen = new Map<string, string>();
+  for (const [municipality, coefficient] of Object.entries(table.byMunicipality ?? {})) {
+    positiveDecimal(coefficient, `byMunicipality.${municipality}`, invalid);
+    const folded = foldText(municipality);
+    const other = seen.get(folded);
+    if (other !== undefined) {
+      invalid.push({
+        name: `byMunicipality.${municipality}`,
+        reason: `names the same municipality as ${other}`,
+      });
+    } else seen.set(folded, municipality);
   }
   return invalid;
 }
@@ -93,8 +109,9 @@ function assertValidTable(table: VolumeCoefficientTable): void {
 
 /**
  * The coefficient of the first row whose `maxAltitudeMeters` is at or above
- * `altitudeMeters` (so 200 m falls in the row "up to 200 m"). Throws a
- * ValidationError naming `altitudeMeters` above the table's last row.
+ * `altitudeMeters` (so 200 m falls in the row "up to 200 m"). An altitude
+ * above the table's last row has no coefficient: an UnprocessableError
+ * (422) naming `altitudeMeters`.
  */
 export function altitudeCoefficient(table: VolumeCoefficientTable, altitudeMeters: number): string {
   if (!Number.isSafeInteger(altitudeMeters)) {
@@ -104,34 +121,50 @@ export function altitudeCoefficient(table: VolumeCoefficientTable, altitudeMeter
   const row = table.byAltitude.find((r) => altitudeMeters <= r.maxAltitudeMeters);
   if (row === undefined) {
     const top = table.byAltitude.at(-1)?.maxAltitudeMeters;
-    throw new ValidationError([
-      {
-        name: 'altitudeMeters',
-        reason: `${altitudeMeters} m is above the coefficient table, which ends at ${top} m`,
-      },
+    const reason = `${altitudeMeters} m is above the coefficient table, which ends at ${top} m`;
+    throw new UnprocessableError(`no gas volume coefficient: ${reason}`, [
+      { name: 'altitudeMeters', reason },
     ]);
   }
   return row.coefficient;
 }
 
-/** The coefficient of a place: its municipality's own value when listed, otherwise by its altitude. */
-export function volumeCoefficientFor(
-  table: VolumeCoefficientTable,
-  place: { readonly municipalityCode?: string; readonly altitudeMeters?: number },
-): string {
-  const byMunicipality = table.byMunicipality ?? {};
-  const code = place.municipalityCode;
-  const own = code !== undefined && Object.hasOwn(byMunicipality, code) ? byMunicipality[code] : undefined;
+/** Where a meter is, as far as its coefficient goes. */
+export interface MeterPlace {
+  /** The names the place goes by, the most trusted first; the first one the table lists decides. */
+  readonly municipalities: readonly string[];
+  readonly altitudeMeters?: number;
+}
+
+/** The coefficient the table lists for one of the municipalities, the first listed one winning. */
+function municipalityCoefficient(table: VolumeCoefficientTable, municipalities: readonly string[]) {
+  const listed = new Map(Object.entries(table.byMunicipality ?? {}).map(([name, c]) => [foldText(name), c]));
+  for (const municipality of municipalities) {
+    const own = listed.get(foldText(municipality));
+    if (own !== undefined) return own;
+  }
+  return undefined;
+}
+
+/**
+ * The coefficient of a place: its municipality's own value when listed,
+ * otherwise the value for its altitude. With neither, the place has no
+ * coefficient: an UnprocessableError (422) naming `altitudeMeters`, the one
+ * field that would give it one.
+ */
+export function volumeCoefficientFor(table: VolumeCoefficientTable, place: MeterPlace): string {
+  const own = municipalityCoefficient(table, place.municipalities);
   if (own !== undefined) {
     assertValidTable(table);
     return own;
   }
   if (place.altitudeMeters === undefined) {
-    throw new ValidationError([
-      {
-        name: 'altitudeMeters',
-        reason: 'is needed: the municipality has no coefficient of its own',
-      },
+    const named = place.municipalities[0];
+    const reason = `is needed: the gas conversion table has no coefficient of its own for ${
+      named === undefined ? 'this municipality' : `the municipality ${named}`
+    }`;
+    throw new UnprocessableError(`no gas volume coefficient: altitudeMeters ${reason}`, [
+      { name: 'altitudeMeters', reason },
     ]);
   }
   return altitudeCoefficient(table, place.altitudeMeters);
@@ -167,16 +200,29 @@ export function cubicMetresToKwh(volume: number | string, conversion: GasConvers
   return toSafeNumber(kwh, 'the energy in kWh');
 }
 
+/** The m³ holding `kwh` whole kWh in units of 10^-decimals m³, rounded once, half up. */
+function cubicMetresScaled(kwh: number, conversion: GasConversion, decimals: number): bigint {
+  if (!isNonNegativeSafeInteger(kwh)) {
+    throw new ValidationError([{ name: 'kwh', reason: 'must be a whole number of kWh, 0 or more' }]);
+  }
+  const factor = kwhPerCubicMetre(conversion);
+  // m³ × 10^decimals = kWh × 10^scale × 10^decimals / units
+  return divideRoundingHalfAwayFromZero(BigInt(kwh) * pow10(factor.scale + decimals), factor.units);
+}
+
 /**
  * The gas volume in m³ holding `kwh` whole kWh, rounded half up to 3
  * decimals and written as a decimal string with exactly 3 decimals.
  */
 export function kwhToCubicMetres(kwh: number, conversion: GasConversion): string {
-  if (!isNonNegativeSafeInteger(kwh)) {
-    throw new ValidationError([{ name: 'kwh', reason: 'must be a whole number of kWh, 0 or more' }]);
-  }
-  const factor = kwhPerCubicMetre(conversion);
-  // m³ × 1000 = kWh × 10^scale × 1000 / units
-  const litres = divideRoundingHalfAwayFromZero(BigInt(kwh) * pow10(factor.scale + 3), factor.units);
-  return formatScaled(litres, 3);
+  return formatScaled(cubicMetresScaled(kwh, conversion, 3), 3);
+}
+
+/**
+ * The gas volume in whole m³ holding `kwh` whole kWh, rounded once, half up,
+ * from the exact quotient: 68.4997 m³ is 68, where rounding to litres first
+ * (68.500) would give 69.
+ */
+export function kwhToWholeCubicMetres(kwh: number, conversion: GasConversion): number {
+  return toSafeNumber(cubicMetresScaled(kwh, conversion, 0), 'the volume in m³');
 }

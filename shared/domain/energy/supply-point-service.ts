@@ -1,7 +1,7 @@
 import type { Account } from '#domain/accounts/account';
 import type { AccountStore } from '#domain/accounts/stores';
-import { NotFoundError, ValidationError } from '#domain/errors';
-import { canonicalJson, type DomainEvent } from '#domain/events';
+import { NotFoundError, UnprocessableError, ValidationError } from '#domain/errors';
+import { canonicalJson, type DomainEvent, diffFields } from '#domain/events';
 import type { GeocodeResult } from '#domain/geocoding/geocoder';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
@@ -9,13 +9,14 @@ import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import { clientChange, systemWritten } from '#domain/system-writes';
 import { billingCopyOf } from './billing-copy';
-import { deriveParameters } from './derive-parameters';
+import { type DerivationInput, deriveParameters } from './derive-parameters';
 import { newEnergyEvent } from './energy-events';
 import type { ReferenceTables, SupplyPointStore, TerritoryAdminStore } from './stores';
 import {
   type AddressVerification,
   addressFingerprint,
   createSupplyPoint,
+  type DerivedParameters,
   type SupplyPoint,
   type SupplyPointDraft,
   type SupplyPointFields,
@@ -55,7 +56,7 @@ export class SupplyPointService {
     }
   }
 
-  private async derive<T extends SupplyPointFields>(tenantId: string, fields: T) {
+  private async derive(tenantId: string, fields: DerivationInput) {
     const [bands, gas] = await Promise.all([
       this.deps.tables.bandTable(tenantId, fields.commodity, fields.customerType),
       fields.commodity === 'gas' ? this.deps.tables.gasConversion(tenantId) : undefined,
@@ -137,7 +138,9 @@ export class SupplyPointService {
 
   /**
    * Stores a geocoder's answer, unless the address changed since it was
-   * asked (then the newer change's own verification decides). Returns false
+   * asked (then the newer change's own verification decides). A verified
+   * address names the municipality, which may have a gas coefficient of its
+   * own: the derived parameters are computed again with it. Returns false
    * when nothing was stored.
    */
   async recordVerification(
@@ -162,16 +165,37 @@ export class SupplyPointService {
         : result.status === 'ambiguous'
           ? { status: 'ambiguous', candidates: result.candidates, checkedAt: at }
           : { status: 'not-found', checkedAt: at };
+    const derived =
+      verification.status === 'verified'
+        ? await this.derivedOrKept(tenantId, { ...current, addressVerification: verification })
+        : current.derived;
     // A system write: the client's ETag stays valid (ADR 0013).
-    const next = systemWritten({ ...current, addressVerification: verification });
+    const next = systemWritten({ ...current, addressVerification: verification, derived });
     const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: current.accountId };
     const event = newEnergyEvent(this.deps, ctx, 'SupplyPointAddressChecked', {
       subject,
       data: { status: verification.status },
-      changes: [{ field: 'addressVerification.status', from: 'pending', to: verification.status }],
+      changes: [
+        { field: 'addressVerification.status', from: 'pending', to: verification.status },
+        ...diffFields(current, next, ['derived']),
+      ],
     });
     await this.deps.supplyPoints.update(current, next, event);
     return true;
+  }
+
+  /**
+   * The parameters derived again, or the stored ones when the tenant's
+   * tables changed since so that they no longer give any: a background
+   * check has nobody to refuse, and the next edit of the point refuses.
+   */
+  private async derivedOrKept(tenantId: string, point: SupplyPoint): Promise<DerivedParameters> {
+    try {
+      return (await this.derive(tenantId, point)).derived;
+    } catch (error) {
+      if (error instanceof UnprocessableError) return point.derived;
+      throw error;
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { type CountryCode, type NumberType, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export type PhoneResult =
   | { readonly ok: true; readonly e164: string }
@@ -15,4 +15,13 @@ export function normalisePhone(input: string, defaultCountry: CountryCode): Phon
     return { ok: false, reason: `not a valid phone number (national numbers are read as ${defaultCountry})` };
   }
   return { ok: true, e164: parsed.number };
+}
+
+/**
+ * What the numbering plan says an E.164 number is (`MOBILE`, `FIXED_LINE`,
+ * `FIXED_LINE_OR_MOBILE`, `TOLL_FREE` …), from libphonenumber's full
+ * metadata; `undefined` when the plan cannot tell.
+ */
+export function phoneTypeOf(e164: string): NumberType {
+  return parsePhoneNumberFromString(e164)?.getType();
 }

@@ -1,8 +1,8 @@
-import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode, PhoneNumberType } from 'libphonenumber-js/max';
 import type { Contact } from '#domain/accounts/contact';
-import { ConflictError, type InvalidField, ValidationError } from '#domain/errors';
+import { ConflictError, type InvalidField, UnprocessableError, ValidationError } from '#domain/errors';
 import { normaliseEmail } from '#domain/identifiers/email';
-import { normalisePhone } from '#domain/identifiers/phone';
+import { normalisePhone, phoneTypeOf } from '#domain/identifiers/phone';
 import type { ChangeContext } from '#domain/stamps';
 
 export const messageChannels = ['email', 'sms'] as const;
@@ -161,14 +161,34 @@ export function composeEmail(contact: Contact, draft: EmailDraft): ComposedEmail
 
 /** Mobile numbers, and numbers the numbering plan cannot tell from mobile ones. */
 function isMobile(e164: string): boolean {
-  const type = parsePhoneNumberFromString(e164)?.getType();
+  const type = phoneTypeOf(e164);
   return type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE';
 }
+
+/** Kinds of number that never take a text message, as a sentence names them. */
+const untextable: Partial<Record<PhoneNumberType, string>> = {
+  FIXED_LINE: 'a fixed-line number',
+  TOLL_FREE: 'a toll-free number',
+  PREMIUM_RATE: 'a premium-rate number',
+  SHARED_COST: 'a shared-cost number',
+  VOICEMAIL: 'a voicemail number',
+};
+
+/** What a number is when it cannot take a text ('a fixed-line number'); nothing when it may. */
+function whyNotTextable(e164: string): string | undefined {
+  const type = phoneTypeOf(e164);
+  return type === undefined ? undefined : untextable[type];
+}
+
+const textsGoToMobiles = 'text messages go to mobile numbers';
 
 /**
  * Checks an SMS to a contact and fills in its recipient: the number given,
  * which must be one of the contact's phones, or else the contact's first
- * mobile number (its first number when none is known to be mobile).
+ * mobile number (its first number that may take a text when none is known
+ * to be mobile). A number that cannot take a text (a fixed-line number, by
+ * libphonenumber's full metadata) is refused with 422: naming `to` when it
+ * was asked for, `phones` when the contact has no other.
  */
 export function composeSms(contact: Contact, draft: SmsDraft, country: CountryCode): ComposedSms {
   const body = draft.text.trim();
@@ -178,20 +198,29 @@ export function composeSms(contact: Contact, draft: SmsDraft, country: CountryCo
       { name: 'text', reason: `must be at most ${messageLimits.smsChars} characters` },
     ]);
   }
-  const first = contact.phones.find(isMobile) ?? contact.phones[0];
-  if (first === undefined) {
+  if (contact.phones.length === 0) {
     throw new ConflictError('missing-prerequisite', 'the contact has no phone number', [
       { name: 'phones', reason: 'the contact has no phone number' },
     ]);
   }
-  let to = first;
   if (draft.to !== undefined) {
     const phone = normalisePhone(draft.to, country);
     if (!phone.ok) throw new ValidationError([{ name: 'to', reason: phone.reason }]);
     if (!contact.phones.includes(phone.e164)) {
       throw new ValidationError([{ name: 'to', reason: "must be one of the contact's phone numbers" }]);
     }
-    to = phone.e164;
+    const why = whyNotTextable(phone.e164);
+    if (why !== undefined) {
+      const reason = `${phone.e164} is ${why}; ${textsGoToMobiles}`;
+      throw new UnprocessableError(reason, [{ name: 'to', reason }]);
+    }
+    return { to: phone.e164, body, excerpt: excerptOf(body) };
+  }
+  const to = contact.phones.find(isMobile) ?? contact.phones.find((p) => whyNotTextable(p) === undefined);
+  if (to === undefined) {
+    const numbers = contact.phones.map((p) => `${p} is ${whyNotTextable(p)}`).join(', ');
+    const reason = `the contact has no number that takes a text message: ${numbers}; ${textsGoToMobiles}`;
+    throw new UnprocessableError(reason, [{ name: 'phones', reason }]);
   }
   return { to, body, excerpt: excerptOf(body) };
 }

@@ -38,7 +38,8 @@ export function fitsOneTransaction<C extends Change & { readonly extra: readonly
     throw new ValidationError([
       {
         name: field,
-        reason: 'this change touches too many categories and phone numbers at once; make it in smaller steps',
+        reason:
+          'this change touches too many categories, keywords and phone numbers at once; make it in smaller steps',
       },
     ]);
   }

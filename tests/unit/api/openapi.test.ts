@@ -265,3 +265,25 @@ describe('the problems in the OpenAPI document', () => {
     );
   });
 });
+
+describe('the derived gas figures in the OpenAPI document', () => {
+  it('say how the conversion rounds: exactly computed, once, half up, to whole kWh and m³', () => {
+    // Prepare
+    const doc = generated();
+    const schemas = (doc.components as { schemas: Record<string, { properties?: Record<string, unknown> }> })
+      .schemas;
+    const derived = schemas.SupplyPoint?.properties?.derived as {
+      properties: { gas: { properties: Record<string, { description?: string }> } };
+    };
+
+    // Act
+    const { annualKwh, annualM3 } = derived.properties.gas.properties;
+
+    // Assess
+    expect(annualKwh?.description).toContain('whole kWh');
+    expect(annualKwh?.description).toContain('m³ × coefficient × calorific value');
+    expect(annualKwh?.description).toContain('rounded once, half up');
+    expect(annualM3?.description).toContain('whole m³');
+    expect(annualM3?.description).toContain('rounded once, half up');
+  });
+});

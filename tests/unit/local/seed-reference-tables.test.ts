@@ -30,16 +30,17 @@ describe('the Slovak gas household bands', () => {
     [2_139, 'D2'],
     [18_173, 'D2'],
     [18_174, 'D3'],
-    [40_104, 'D3'],
-    [40_105, 'D4'],
-    [60_000, 'D4'],
-    [60_001, 'D5'],
-    [100_000, 'D5'],
-    [100_001, 'D6'],
-    [400_000, 'D6'],
-    [400_001, 'D7'],
-    [641_000, 'D7'],
-    [641_001, 'D8'],
+    [42_760, 'D3'],
+    [42_761, 'D4'],
+    [69_485, 'D4'],
+    [69_486, 'D5'],
+    [85_000, 'D5'],
+    [85_001, 'D6'],
+    [100_000, 'D6'],
+    [100_001, 'D7'],
+    [300_000, 'D7'],
+    [300_001, 'D8'],
+    [1_000_000, 'D8'],
   ])('put %i kWh in %s: each published upper figure is still in its band', (consumption, code) => {
     // Act
     const band = bandFor(slovakGasHouseholdBands, consumption);
@@ -57,6 +58,14 @@ describe('the Slovak gas household bands', () => {
       fromInclusive: 2_139,
       toExclusive: 18_174,
     });
+    expect(slovakGasHouseholdBands.bands.map((b) => b.label).slice(2)).toEqual([
+      'D3: 18 174–42 760 kWh',
+      'D4: 42 761–69 485 kWh',
+      'D5: 69 486–85 000 kWh',
+      'D6: 85 001–100 000 kWh',
+      'D7: 100 001–300 000 kWh',
+      'D8: above 300 000 kWh',
+    ]);
   });
 });
 
@@ -74,7 +83,9 @@ describe('the Slovak gas small-business bands', () => {
 
   it.each([
     [2_138, 'M1'],
-    [641_001, 'M8'],
+    [42_761, 'M4'],
+    [300_000, 'M7'],
+    [300_001, 'M8'],
   ])('put %i kWh in %s', (consumption, code) => {
     // Act
     const band = bandFor(slovakGasSmallBusinessBands, consumption);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Account, createAccount } from '#domain/accounts/account';
+import { type Contact, createContact } from '#domain/accounts/contact';
 import {
   accountSettingRefs,
   assertReferences,
   changedAccountRefs,
+  changedContactRefs,
+  contactSettingRefs,
   settingUsageDeltas,
 } from '#domain/accounts/references';
 import { ValidationError } from '#domain/errors';
@@ -57,6 +60,11 @@ async function validationErrorOf(act: () => Promise<unknown>): Promise<Validatio
   throw new Error('expected a ValidationError, but the call succeeded');
 }
 
+const contact = (fields: Partial<Contact> = {}): Contact => ({
+  ...createContact('con-1', { firstName: 'Karin', lastName: 'Lindqvist' }, ctx),
+  ...fields,
+});
+
 describe('settingUsageDeltas', () => {
   it('counts a setting once for each account that starts or stops using it', () => {
     // Prepare
@@ -109,6 +117,59 @@ describe('changedAccountRefs', () => {
     expect(refs).toEqual([
       { kind: 'status-type', id: 'st', field: 'statusTypeId' },
       { kind: 'category', id: 'c2', field: 'categoryIds.2' },
+    ]);
+  });
+});
+
+describe('the keywords of a contact (R-ST-5)', () => {
+  it('are settings the contact uses, counted like its type and categories', () => {
+    // Prepare
+    const before = contact({ contactTypeId: 'ct', keywords: ['kw-solar', 'kw-ev'] });
+    const after = contact({ contactTypeId: 'ct', keywords: ['kw-ev', 'kw-fixed'] });
+
+    // Act
+    const deltas = settingUsageDeltas(contactSettingRefs(before), contactSettingRefs(after));
+
+    // Assess
+    expect(deltas).toEqual([
+      { kind: 'keyword', id: 'kw-solar', delta: -1 },
+      { kind: 'keyword', id: 'kw-fixed', delta: 1 },
+    ]);
+  });
+
+  it('are checked when added, each named by its position in the request', () => {
+    // Prepare
+    const before = contact({ keywords: ['kw-ev'] });
+    const after = contact({ keywords: ['kw-ev', 'kw-fixed'], categoryIds: ['c1'] });
+
+    // Act
+    const refs = changedContactRefs(before, after, {
+      keywords: ['kw-ev', ' kw-fixed '],
+      categoryIds: ['c1'],
+    });
+
+    // Assess
+    expect(refs).toEqual([
+      { kind: 'category', id: 'c1', field: 'categoryIds.0' },
+      { kind: 'keyword', id: 'kw-fixed', field: 'keywords.1' },
+    ]);
+  });
+
+  it('refuses a keyword the tenant does not have, naming it, as for a contact type', async () => {
+    // Prepare
+    const settings = settingsWith([{ kind: 'keyword', id: 'kw-ev' }]);
+    const refs = changedContactRefs(
+      undefined,
+      contact({ contactTypeId: 'ct-x', keywords: ['kw-ev', 'VIP'] }),
+    );
+
+    // Act
+    const error = await validationErrorOf(() => assertReferences({ settings }, 't1', 'contact', refs));
+
+    // Assess
+    expect(error.fields).toEqual([
+      { name: 'contactTypeId', reason: 'no such contact type' },
+      { name: 'keywords.1', reason: 'no such keyword' },
     ]);
   });
 });

@@ -4,6 +4,7 @@ import {
   cubicMetresToKwh,
   type GasConversion,
   kwhToCubicMetres,
+  kwhToWholeCubicMetres,
   type VolumeCoefficientTable,
   validateVolumeCoefficientTable,
   volumeCoefficientFor,
@@ -12,6 +13,7 @@ import {
   slovakDemoGrossCalorificValue,
   slovakDemoVolumeCoefficients,
 } from '../../../../lib/local/seed-reference-tables';
+import { unprocessableErrorOf } from '../../../support/unprocessable-error';
 import { validationErrorOf } from '../../../support/validation-error';
 
 // 0.9962 × 10.555 = 9962 × 10555 × 10^-7 = 105 148 910 × 10^-7 = 10.514891 kWh per m³
@@ -160,9 +162,9 @@ describe('altitudeCoefficient', () => {
     },
   );
 
-  it('refuses an altitude above the table, saying where it ends', () => {
+  it('refuses an altitude above the table as unprocessable (422), saying where it ends', () => {
     // Act
-    const error = validationErrorOf(() => altitudeCoefficient(slovakDemoVolumeCoefficients, 1401));
+    const error = unprocessableErrorOf(() => altitudeCoefficient(slovakDemoVolumeCoefficients, 1401));
 
     // Assess
     expect(error.fields).toEqual([
@@ -179,45 +181,103 @@ describe('altitudeCoefficient', () => {
   });
 });
 
+describe('kwhToWholeCubicMetres', () => {
+  const demo: GasConversion = { volumeCoefficient: '0.9820', grossCalorificValue: '10.555' };
+
+  it.each([
+    [710, 68],
+    [10_365, 1_000],
+    [0, 0],
+  ])('gives %i kWh as %i whole m³, rounded once from the exact quotient', (kwh, m3) => {
+    // Act
+    const volume = kwhToWholeCubicMetres(kwh, demo);
+
+    // Assess
+    expect(volume).toBe(m3);
+  });
+
+  it('refuses a fractional energy', () => {
+    // Act
+    const error = validationErrorOf(() => kwhToWholeCubicMetres(1.5, demo));
+
+    // Assess
+    expect(error.fields.map((f) => f.name)).toEqual(['kwh']);
+  });
+});
+
 describe('volumeCoefficientFor', () => {
   const table: VolumeCoefficientTable = {
     byAltitude: [
       { maxAltitudeMeters: 300, coefficient: '0.9900' },
       { maxAltitudeMeters: 900, coefficient: '0.9300' },
     ],
-    byMunicipality: { '500011': '0.9962' },
+    byMunicipality: { Košice: '0.9962', 'Bratislava - Staré Mesto': '0.9951', Bratislava: '0.9940' },
   };
 
   it("prefers the municipality's own coefficient to its altitude", () => {
     // Act
-    const coefficient = volumeCoefficientFor(table, { municipalityCode: '500011', altitudeMeters: 700 });
+    const coefficient = volumeCoefficientFor(table, { municipalities: ['Košice'], altitudeMeters: 700 });
 
     // Assess
     expect(coefficient).toBe('0.9962');
   });
 
+  it('needs no altitude for a listed municipality', () => {
+    // Act
+    const coefficient = volumeCoefficientFor(table, { municipalities: ['Košice'] });
+
+    // Assess
+    expect(coefficient).toBe('0.9962');
+  });
+
+  it('matches the municipality without case, diacritics or spacing around a dash', () => {
+    // Act
+    const coefficients = ['KOSICE', 'bratislava-stare mesto'].map((name) =>
+      volumeCoefficientFor(table, { municipalities: [name] }),
+    );
+
+    // Assess
+    expect(coefficients).toEqual(['0.9962', '0.9951']);
+  });
+
+  it('takes the first listed of the names the place goes by', () => {
+    // Act
+    const first = volumeCoefficientFor(table, { municipalities: ['Bratislava - Staré Mesto', 'Bratislava'] });
+    const unlistedFirst = volumeCoefficientFor(table, { municipalities: ['Petržalka', 'Bratislava'] });
+
+    // Assess
+    expect([first, unlistedFirst]).toEqual(['0.9951', '0.9940']);
+  });
+
   it('falls back to the altitude for a municipality without its own coefficient', () => {
     // Act
-    const coefficient = volumeCoefficientFor(table, { municipalityCode: '599999', altitudeMeters: 700 });
+    const coefficient = volumeCoefficientFor(table, { municipalities: ['Prešov'], altitudeMeters: 700 });
 
     // Assess
     expect(coefficient).toBe('0.9300');
   });
 
-  it('does not take inherited object keys for municipality codes', () => {
+  it('does not take inherited object keys for municipalities', () => {
     // Act
-    const coefficient = volumeCoefficientFor(table, { municipalityCode: 'toString', altitudeMeters: 100 });
+    const coefficient = volumeCoefficientFor(table, { municipalities: ['toString'], altitudeMeters: 100 });
 
     // Assess
     expect(coefficient).toBe('0.9900');
   });
 
-  it('asks for the altitude when the municipality has no coefficient of its own', () => {
+  it('refuses a place with neither a listed municipality nor an altitude as unprocessable, naming altitudeMeters', () => {
     // Act
-    const error = validationErrorOf(() => volumeCoefficientFor(table, { municipalityCode: '599999' }));
+    const error = unprocessableErrorOf(() => volumeCoefficientFor(table, { municipalities: ['Prešov'] }));
 
     // Assess
-    expect(error.fields.map((f) => f.name)).toEqual(['altitudeMeters']);
+    expect(error.code).toBe('unprocessable');
+    expect(error.fields).toEqual([
+      {
+        name: 'altitudeMeters',
+        reason:
+          'is needed: the gas conversion table has no coefficient of its own for the municipality Prešov',
+      },
+    ]);
   });
 });
 
@@ -250,6 +310,22 @@ describe('validateVolumeCoefficientTable', () => {
       'byAltitude.1.coefficient',
       'byAltitude.2.maxAltitudeMeters',
       'byMunicipality.500011',
+    ]);
+  });
+
+  it('names a municipality listed twice under two spellings', () => {
+    // Prepare
+    const table: VolumeCoefficientTable = {
+      byAltitude: [{ maxAltitudeMeters: 300, coefficient: '0.99' }],
+      byMunicipality: { Košice: '0.9962', KOSICE: '0.9950' },
+    };
+
+    // Act
+    const invalid = validateVolumeCoefficientTable(table);
+
+    // Assess
+    expect(invalid).toEqual([
+      { name: 'byMunicipality.KOSICE', reason: 'names the same municipality as Košice' },
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone } from '#domain/identifiers/phone';
+import { normalisePhone, phoneTypeOf } from '#domain/identifiers/phone';
 
 describe('normalisePhone', () => {
   it.each(['070-123 45 67', '070 123 45 67', '+46 70 123 45 67', '0046701234567', '  0701234567 '])(
@@ -39,4 +39,20 @@ describe('normalisePhone', () => {
       expect(result).toEqual({ ok: false, reason: expect.stringContaining('read as SE') });
     },
   );
+});
+
+describe('phoneTypeOf', () => {
+  it.each([
+    ['+421254431122', 'FIXED_LINE'],
+    ['+421905123456', 'MOBILE'],
+    ['+4687654321', 'FIXED_LINE'],
+    ['+46701234567', 'MOBILE'],
+    ['+4620123456', 'TOLL_FREE'],
+  ])('says what %s is by the numbering plan: %s', (e164, type) => {
+    // Act
+    const found = phoneTypeOf(e164);
+
+    // Assess
+    expect(found).toBe(type);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Contact, createContact } from '#domain/accounts/contact';
-import { ConflictError, ValidationError } from '#domain/errors';
+import { ConflictError, UnprocessableError, ValidationError } from '#domain/errors';
 import {
   composeEmail,
   composeSms,
@@ -34,7 +34,7 @@ function thrown(act: () => unknown): unknown {
   throw new Error('nothing was thrown');
 }
 
-const fieldsOf = (error: unknown) => (error as ValidationError | ConflictError).fields;
+const fieldsOf = (error: unknown) => (error as ValidationError | ConflictError | UnprocessableError).fields;
 
 describe('composeEmail', () => {
   it("sends to the contact's own address when no recipient is given", () => {
@@ -139,24 +139,69 @@ describe('composeSms', () => {
     expect(sms).toEqual({ to: '+46701234567', body: 'Hej!', excerpt: 'Hej!' });
   });
 
-  it('sends to the first number when none is known to be mobile', () => {
-    // Act
-    const sms = composeSms(contact({ phones: ['08-765 43 21'] }), { text: 'Hej' }, 'SE');
+  it('sends to the first number that may take a text when none is known to be mobile', () => {
+    // Act: 075 is a Swedish personal number, which may forward texts; 08 is a Stockholm landline.
+    const sms = composeSms(contact({ phones: ['08-765 43 21', '075-123 45 67'] }), { text: 'Hej' }, 'SE');
 
     // Assess
-    expect(sms.to).toBe('+4687654321');
+    expect(sms.to).toBe('+46751234567');
+  });
+
+  it('refuses a contact whose only number is a landline as unprocessable (422) naming `phones`', () => {
+    // Act
+    const error = thrown(() => composeSms(contact({ phones: ['08-765 43 21'] }), { text: 'Hej' }, 'SE'));
+
+    // Assess
+    expect(error).toBeInstanceOf(UnprocessableError);
+    expect(fieldsOf(error)).toEqual([
+      {
+        name: 'phones',
+        reason:
+          'the contact has no number that takes a text message: +4687654321 is a fixed-line number; text messages go to mobile numbers',
+      },
+    ]);
+  });
+
+  it('refuses a contact with only a landline and a toll-free number, saying what each is', () => {
+    // Act
+    const error = thrown(() =>
+      composeSms(contact({ phones: ['08-765 43 21', '020-123 456'] }), { text: 'Hej' }, 'SE'),
+    );
+
+    // Assess
+    expect((error as UnprocessableError).message).toBe(
+      'the contact has no number that takes a text message: +4687654321 is a fixed-line number, +4620123456 is a toll-free number; text messages go to mobile numbers',
+    );
   });
 
   it("accepts any of the contact's numbers, written nationally", () => {
     // Act
     const sms = composeSms(
-      contact({ phones: ['070-123 45 67', '08-765 43 21'] }),
-      { text: 'Hej', to: '08 765 43 21' },
+      contact({ phones: ['070-123 45 67', '073-765 43 21'] }),
+      { text: 'Hej', to: '073 765 43 21' },
       'SE',
     );
 
     // Assess
-    expect(sms.to).toBe('+4687654321');
+    expect(sms.to).toBe('+46737654321');
+  });
+
+  it("refuses the contact's landline asked for as `to`, saying it is a fixed-line number (422)", () => {
+    // Act
+    const error = thrown(() =>
+      composeSms(
+        contact({ phones: ['070-123 45 67', '08-765 43 21'] }),
+        { text: 'Hej', to: '08 765 43 21' },
+        'SE',
+      ),
+    );
+
+    // Assess
+    expect(error).toBeInstanceOf(UnprocessableError);
+    expect((error as UnprocessableError).code).toBe('unprocessable');
+    expect(fieldsOf(error)).toEqual([
+      { name: 'to', reason: '+4687654321 is a fixed-line number; text messages go to mobile numbers' },
+    ]);
   });
 
   it("refuses a number that is not the contact's, naming `to`", () => {
