@@ -14,14 +14,17 @@ describe('user administration, end to end', () => {
   afterAll(() => runtime.stop());
 
   it('takes a deactivated or demoted admin’s power at once: its earlier token undoes nothing', async () => {
-    // Prepare: admin A makes B an admin; B signs in.
+    // Prepare: admin A makes B an admin; B signs in (answers name no tenant: the token carries it).
     const a = (await adminA.get('/v1/users/me')).body;
     const created = await adminA.post('/v1/users', {
       email: 'berit@norrsken.example',
       name: 'Berit Admin',
       roles: ['admin'],
     });
-    const adminB = clientFor(runtime, await tokenForUser(runtime.identity, created.body));
+    const adminB = clientFor(
+      runtime,
+      await tokenForUser(runtime.identity, { ...created.body, tenantId: 'norrsken' }),
+    );
     const b = `/v1/users/${created.body.id}`;
 
     // Act: A deactivates B; B's token, still within its hour, tries to undo it and to strike back.

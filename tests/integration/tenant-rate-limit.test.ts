@@ -1,5 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { TenantRateLimiter } from '#domain/rate-limits/tenant-rate-limiter';
 import { createHttpHandler } from '#http/http-handler';
 import { bind, defineRoute } from '#http/route';
@@ -93,7 +94,7 @@ describe('the tenants’ rate buckets in the table', () => {
       summary: 'Ping',
       tag: 'Test',
       permission: 'read',
-      success: { status: 200, description: 'Pong' },
+      success: { status: 200, description: 'Pong', schema: z.object({ pong: z.boolean() }) },
       errors: [401, 429],
     });
     const handler = createHttpHandler(
