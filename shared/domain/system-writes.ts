@@ -4,7 +4,7 @@ import type { Stamps } from './stamps';
 /**
  * An entity the system writes as well as the client: a supply point's
  * address check and billing copy, a lead's score, qualification and routing
- * (ADR 0013). `version` counts the client's changes: it is the ETag and what
+ * (ADR 0011). `version` counts the client's changes: it is the ETag and what
  * `If-Match` checks, so a system write does not make the client's ETag
  * stale. `revision` counts the system's writes; every write moves one of the
  * two, so a write conditional on both loses no other write. Absent until the

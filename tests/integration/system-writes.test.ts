@@ -12,7 +12,7 @@ import { DynamoSupplyPointStore } from '#table/energy/supply-point-store';
 import { DynamoTerritoryStore } from '#table/energy/territory-store';
 import { servicesWithTenants } from '../support/local-table';
 
-describe('system writes and the client’s ETag (ADR 0013)', () => {
+describe('system writes and the client’s ETag (ADR 0011)', () => {
   let setup: Awaited<ReturnType<typeof servicesWithTenants>>;
   let energy: ReturnType<typeof energyServices>;
 

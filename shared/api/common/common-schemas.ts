@@ -88,7 +88,7 @@ export const lineText = userText('line');
 /** Notes, descriptions and message bodies: line breaks and tabs allowed. */
 export const multilineText = userText('multiline');
 
-/** The audit fields of a resource the system writes too (ADR 0013). */
+/** The audit fields of a resource the system writes too (ADR 0011). */
 export const systemWrittenAuditFields = {
   ...auditFields,
   revision: z.int().optional().meta({

@@ -169,7 +169,7 @@ export class SupplyPointService {
       verification.status === 'verified'
         ? await this.derivedOrKept(tenantId, { ...current, addressVerification: verification })
         : current.derived;
-    // A system write: the client's ETag stays valid (ADR 0013).
+    // A system write: the client's ETag stays valid (ADR 0011).
     const next = systemWritten({ ...current, addressVerification: verification, derived });
     const subject = { type: 'supplyPoint' as const, id: supplyPointId, accountId: current.accountId };
     const event = newEnergyEvent(this.deps, ctx, 'SupplyPointAddressChecked', {

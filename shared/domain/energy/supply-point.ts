@@ -90,7 +90,7 @@ export interface BillingCopy {
   readonly billingAddress?: { street: string; postcode: string; city: string; country: string };
 }
 
-/** Its address check and billing copy are written by the system too (ADR 0013). */
+/** Its address check and billing copy are written by the system too (ADR 0011). */
 export interface SupplyPoint extends SupplyPointFields, SystemWritten {
   readonly identifierStandard: IdentifierStandard;
   readonly derived: DerivedParameters;

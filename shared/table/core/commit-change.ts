@@ -21,7 +21,7 @@ export interface Change {
   readonly item: Record<string, unknown>;
   /** Absent for a create: the item must not exist yet. */
   readonly expectedVersion?: number;
-  /** For an entity the system writes too (ADR 0013): the revision the change was based on. */
+  /** For an entity the system writes too (ADR 0011): the revision the change was based on. */
   readonly expectedRevision?: number;
   readonly guards?: readonly GuardedField[];
   readonly lookups?: readonly TransactItem[];

@@ -39,7 +39,7 @@ export const putNew = (table: Table, item: Record<string, unknown>): TransactIte
 /**
  * Replace an item whose stored version is the one the change was based on;
  * with `expectedRevision`, whose revision too (an entity the system writes as
- * well, ADR 0013; 0 for an item that has none yet).
+ * well, ADR 0011; 0 for an item that has none yet).
  */
 export const putVersioned = (
   table: Table,

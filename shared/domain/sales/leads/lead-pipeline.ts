@@ -113,7 +113,7 @@ export class LeadPipeline {
       changes.push({ field: 'ownerId', from: current.ownerId ?? null, to: next.ownerId ?? null });
     if (changes.length === 0) return;
 
-    // A system write: the client's ETag stays valid (ADR 0013).
+    // A system write: the client's ETag stays valid (ADR 0011).
     const written = systemWritten(next);
     // The routing event schedules the follow-ups, so it names the lead as it is after every change.
     const type = owner ? 'LeadRouted' : next.stage !== current.stage ? 'LeadStageChanged' : 'LeadScored';

@@ -117,7 +117,7 @@ export interface LeadEngagement {
 export const engagementKinds = ['email-opened', 'meeting'] as const;
 export type EngagementKind = (typeof engagementKinds)[number];
 
-/** Its score, qualification and routing are written by the lead pipeline (ADR 0013). */
+/** Its score, qualification and routing are written by the lead pipeline (ADR 0011). */
 export interface Lead extends LeadFields, SystemWritten {
   readonly stage: LeadStage;
   readonly stageHistory: readonly StageChange[];
