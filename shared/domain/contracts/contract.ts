@@ -1,4 +1,5 @@
 import type { Address, CustomerType } from '#domain/accounts/account';
+import type { communicationChannels } from '#domain/accounts/contact';
 import type { Commodity } from '#domain/energy/supply-point-identifier';
 import type { DealParticipant } from '#domain/sales/deals/deal';
 import type { Stamps } from '#domain/stamps';
@@ -23,8 +24,7 @@ export const contractStates = [
 export type ContractState = (typeof contractStates)[number];
 
 /** How the customer gets the contract (R-CO-3): e-signature and e-mail, or a printed copy by post. */
-export const communicationPreferences = ['electronic', 'paper'] as const;
-export type CommunicationPreference = (typeof communicationPreferences)[number];
+export type CommunicationPreference = (typeof communicationChannels)[number];
 
 /** Who moved a contract: a user, the e-signature provider, or a scheduled job. */
 export const transitionActors = ['user', 'e-signature', 'schedule'] as const;
