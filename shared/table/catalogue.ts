@@ -8,6 +8,14 @@ import {
 import { activityEntity, taskEntity } from '#table/activities/entities';
 import { attachmentEntity } from '#table/attachments/entities';
 import {
+  contractDueEntity,
+  contractEntity,
+  contractOfOfferEntity,
+  contractSequenceEntity,
+  contractTransitionEntity,
+  signingCallbackEntity,
+} from '#table/contracts/entities';
+import {
   historyEntity,
   idempotencyEntity,
   outboxEventEntity,
@@ -110,4 +118,10 @@ export const tableEntities: readonly AnyEntity[] = [
   forecastBucketEntity,
   funnelBucketEntity,
   appliedEventEntity,
+  contractEntity,
+  contractTransitionEntity,
+  contractSequenceEntity,
+  contractOfOfferEntity,
+  signingCallbackEntity,
+  contractDueEntity,
 ];
