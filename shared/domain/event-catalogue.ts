@@ -1,6 +1,7 @@
 import { accountEvents } from './accounts/account-events';
 import { activityEvents } from './activities/activity-events';
 import { attachmentEvents } from './attachments/attachment-events';
+import { contractEvents } from './contracts/contract-events';
 import { energyEvents } from './energy/energy-events';
 import type { EventOf } from './event-definition';
 import { importEvents } from './import/import-events';
@@ -27,6 +28,7 @@ export const eventModules = {
   'sales/deals': dealEvents,
   'sales/offers': offerEvents,
   sales: salesSettingsEvents,
+  contracts: contractEvents,
 };
 
 /** Every domain event type, by name: what the outbox relays to the bus and the consumers read. */
@@ -43,6 +45,7 @@ export const eventCatalogue = {
   ...dealEvents,
   ...offerEvents,
   ...salesSettingsEvents,
+  ...contractEvents,
 };
 
 type Catalogue = typeof eventCatalogue;

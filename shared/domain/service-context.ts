@@ -8,6 +8,7 @@ export const eventSources = {
   energy: 'gridline.energy',
   users: 'gridline.users',
   sales: 'gridline.sales',
+  contracts: 'gridline.contracts',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

@@ -12,6 +12,7 @@ import {
   contractEntity,
   contractOfOfferEntity,
   contractSequenceEntity,
+  contractSettingsEntity,
   contractTransitionEntity,
   signingCallbackEntity,
 } from '#table/contracts/entities';
@@ -124,4 +125,5 @@ export const tableEntities: readonly AnyEntity[] = [
   contractOfOfferEntity,
   signingCallbackEntity,
   contractDueEntity,
+  contractSettingsEntity,
 ];

@@ -2,7 +2,7 @@ import type { Address, CustomerType } from '#domain/accounts/account';
 import type { communicationChannels } from '#domain/accounts/contact';
 import type { Commodity } from '#domain/energy/supply-point-identifier';
 import type { DealParticipant } from '#domain/sales/deals/deal';
-import type { Stamps } from '#domain/stamps';
+import type { SystemWritten } from '#domain/system-writes';
 
 /**
  * Contracts (R-CO-1, R-CO-2): made from an accepted offer (or by hand from
@@ -103,7 +103,7 @@ export type ContractTerm =
   /** Fixed term: `months` from the supply start; `endDate` once the start is known. */
   | { readonly kind: 'fixed'; readonly months: number; readonly endDate?: string };
 
-export interface Contract extends Stamps {
+export interface Contract extends SystemWritten {
   /** From the tenant's gap-free sequence, e.g. `2026-000042`. */
   readonly number: string;
   readonly state: ContractState;
@@ -140,6 +140,8 @@ export interface Contract extends Stamps {
 /** One entry of a contract's history: every transition, in order. */
 export interface ContractTransition {
   readonly contractId: string;
+  /** The contract's version this transition made; numbers the history. */
+  readonly version: number;
   readonly at: string;
   readonly from: ContractState | null;
   readonly to: ContractState;

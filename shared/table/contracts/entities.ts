@@ -1,4 +1,5 @@
 import type { Contract, ContractTransition } from '#domain/contracts/contract';
+import type { ContractSettings } from '#domain/contracts/contract-settings';
 import { accountPartition } from '#table/accounts/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, oneOf, padded, tenant, text, ulid } from '#table/core/facets';
@@ -79,12 +80,12 @@ export const signingCallbackEntity = defineEntity<{
   },
 });
 
-export const contractDueKinds = ['RECHECK', 'RENEWAL'] as const;
+export const contractDueKinds = ['RECHECK', 'RENEWAL', 'END'] as const;
 
 export const contractDueEntity = defineEntity<{ readonly tenantId: string; readonly contractId: string }>()({
   name: 'ContractDue',
   description:
-    'A contract the daily jobs must look at on a day: `RECHECK` a sent contract whose callback may be lost, `RENEWAL` a fixed-term one nearing its end. One partition per kind for every tenant, read by a day range; written and removed with the contract.',
+    'A contract the daily jobs must look at on a day: `RECHECK` a sent contract whose callback may be lost, `RENEWAL` a fixed-term one nearing its end, `END` one whose last day has passed. One partition per kind for every tenant, read by a day range; written and removed with the contract.',
   key: {
     pk: key`CONTRACTS-DUE#${oneOf('kind', contractDueKinds)}`,
     sk: key`${date('due')}#${text('tenantId')}#${text('contractId')}`,
@@ -92,9 +93,20 @@ export const contractDueEntity = defineEntity<{ readonly tenantId: string; reado
   patterns: {
     dueBy: {
       index: 'table',
-      sortKey: 'between',
+      sortKey: 'before',
       sortKeyFacets: ['due'],
-      operation: 'Query up to a day (the daily jobs); Put/Delete in the contract’s transaction',
+      operation:
+        'Query before the day after the job’s day, earliest first (the daily jobs); Put/Delete in the contract’s transaction',
     },
+  },
+});
+
+export const contractSettingsEntity = defineEntity<ContractSettings>()({
+  name: 'ContractSettings',
+  description:
+    'The tenant’s contract rules: language, proposer, signing order, supply-start rules, terms and templates.',
+  key: { pk: key`T#${tenant}#CONTRACTSETTINGS`, sk: key`CONTRACTSETTINGS` },
+  patterns: {
+    ofTenant: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
   },
 });

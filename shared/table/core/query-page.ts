@@ -12,6 +12,8 @@ export type FilterValue = string | boolean | readonly string[];
 export interface PageQuery extends KeyCondition {
   /** Attribute filters, applied after the key condition; an undefined one is left out. */
   readonly equals?: Readonly<Record<string, FilterValue | undefined>>;
+  /** List attributes that must hold a value; an undefined one is left out. */
+  readonly contains?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -24,10 +26,16 @@ export const maxReadsPerPage = 16;
 /** The most items one read evaluates (DynamoDB also stops at 1 MB). */
 export const maxReadSize = 1_000;
 
-function filterOf(equals: PageQuery['equals']) {
+function filterOf(equals: PageQuery['equals'], contains: PageQuery['contains']) {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const filters: string[] = [];
+  for (const [field, value] of Object.entries(contains ?? {})) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    values[`:${field}Member`] = value;
+    filters.push(`contains(#${field}, :${field}Member)`);
+  }
   for (const [field, value] of Object.entries(equals ?? {})) {
     if (value === undefined) continue;
     names[`#${field}`] = field;
@@ -72,7 +80,7 @@ export async function queryPage<T>(
       : {}),
   };
   const key = queryKeyInput(query);
-  const filter = filterOf(query.equals);
+  const filter = filterOf(query.equals, query.contains);
   const held: Record<string, unknown>[] = [];
   let start = decodeCursor(page.cursor, cursorKey);
   let readSize = page.limit;
