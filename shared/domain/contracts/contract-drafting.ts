@@ -22,8 +22,10 @@ export interface DraftSources {
   readonly contacts: readonly Contact[];
   readonly deal: Deal;
   readonly supplyPoints: readonly SupplyPoint[];
-  /** The accepted offer version; its lines carry the product's prices. */
-  readonly offer: { readonly offerId: string; readonly version: OfferVersion };
+  /** The product and its prices per supply point: an accepted offer version's, or priced for a contract made by hand. */
+  readonly priced: PricedContent;
+  /** The accepted offer version it is made from, if any. */
+  readonly offer?: { readonly offerId: string; readonly versionNumber: number };
   /** YYYY-MM-DD the customer asked the supply to start; the earliest the market allows when absent. */
   readonly requestedStartDate?: string;
 }
@@ -52,8 +54,11 @@ export const signingPersonsOf = (contacts: readonly Contact[]): SigningPerson[] 
       ...(c.phones[0] ? { phone: c.phones[0] } : {}),
     }));
 
+/** What an offer version holds of the product and prices. */
+export type PricedContent = Pick<OfferVersion, 'productId' | 'productCode' | 'productName' | 'lines' | 'totals'>;
+
 function linesOf(sources: DraftSources): ContractLine[] {
-  const { version } = sources.offer;
+  const version = sources.priced;
   const points = new Map(sources.supplyPoints.map((p) => [p.id, p]));
   const missing = version.lines.filter((l) => !points.has(l.supplyPointId));
   if (missing.length > 0) {
@@ -98,7 +103,7 @@ export function draftContract(
   actor: TransitionActor,
   ctx: ChangeContext,
 ): ContractMove {
-  const { account, deal, offer } = sources;
+  const { account, deal, offer, priced } = sources;
   const lines = linesOf(sources);
   const rule = settings.supplyStartRules.find((r) => r.country === account.country);
   const at = ctx.now.toISOString();
@@ -123,10 +128,10 @@ export function draftContract(
       participants: deal.participants,
       ...(deal.typeId ? { typeId: deal.typeId } : {}),
     },
-    offer: { offerId: offer.offerId, versionNumber: offer.version.number },
+    ...(offer ? { offer } : {}),
     lines,
-    currency: offer.version.totals.currency,
-    offeredAnnualCost: offer.version.totals.offeredAnnualCost,
+    currency: priced.totals.currency,
+    offeredAnnualCost: priced.totals.offeredAnnualCost,
     requestedStartDate: supplyStartDate(rule, today, sources.requestedStartDate),
     term: settings.defaultTerm,
     communication: account.communicationPreference ?? 'electronic',

@@ -129,6 +129,8 @@ export interface Contract extends SystemWritten {
   readonly templateId?: string;
   readonly document?: StoredDocument;
   readonly signedDocument?: StoredDocument;
+  /** When it was signed: the withdrawal period runs from here. */
+  readonly signedAt?: string;
   readonly signing?: SigningStatus;
   /** YYYY-MM-DD: the last day of supply, for terminated and ended contracts. */
   readonly endDate?: string;

@@ -234,8 +234,11 @@ export class OfferService {
     } while (cursor);
   }
 
-  /** The product checked and each of the deal's supply points priced, or every supply point that cannot be. */
-  private async content(
+  /**
+   * The product checked and each of the deal's supply points priced, or
+   * every supply point that cannot be; contracts made by hand are priced so too.
+   */
+  async content(
     actor: SalesActor,
     deal: Deal,
     request: OfferRequest,
