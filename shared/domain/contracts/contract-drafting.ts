@@ -55,7 +55,10 @@ export const signingPersonsOf = (contacts: readonly Contact[]): SigningPerson[] 
     }));
 
 /** What an offer version holds of the product and prices. */
-export type PricedContent = Pick<OfferVersion, 'productId' | 'productCode' | 'productName' | 'lines' | 'totals'>;
+export type PricedContent = Pick<
+  OfferVersion,
+  'productId' | 'productCode' | 'productName' | 'lines' | 'totals'
+>;
 
 function linesOf(sources: DraftSources): ContractLine[] {
   const version = sources.priced;

@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import type { Actor, Created, IdempotencyToken } from '#domain/ports';
 import type { Deal } from '#domain/sales/deals/deal';
 import type { DealService } from '#domain/sales/deals/deal-service';
-import { offerTotals, type OfferVersion, todayIn } from '#domain/sales/offers/offer';
+import { type OfferVersion, offerTotals, todayIn } from '#domain/sales/offers/offer';
 import type { OfferService } from '#domain/sales/offers/offer-service';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
@@ -52,7 +52,11 @@ export class ContractIntake {
    */
   async fromAcceptedOffer(acceptedBy: Actor, accepted: AcceptedOffer): Promise<Contract | undefined> {
     const { tenantId } = acceptedBy;
-    const existing = await this.deps.contracts.ofOfferVersion(tenantId, accepted.offerId, accepted.version.number);
+    const existing = await this.deps.contracts.ofOfferVersion(
+      tenantId,
+      accepted.offerId,
+      accepted.version.number,
+    );
     if (existing) return undefined;
     const deal = await this.deps.sources.deal(tenantId, accepted.dealId);
     if (!deal) throw new NotFoundError('deal', accepted.dealId);
@@ -128,7 +132,15 @@ export class ContractIntake {
       tenantId,
       today.slice(0, 4),
       (sequence) => {
-        const move = draftContract(id, contractNumber(today.slice(0, 4), sequence), sources, settings, today, options.actor, ctx);
+        const move = draftContract(
+          id,
+          contractNumber(today.slice(0, 4), sequence),
+          sources,
+          settings,
+          today,
+          options.actor,
+          ctx,
+        );
         return { move, event: moveEvent(this.deps, ctx, move) };
       },
       { offer: options.offer, idempotency: options.idempotency },

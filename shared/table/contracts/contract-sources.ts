@@ -1,8 +1,8 @@
 import type { AccountCollection, ContractSources } from '#domain/contracts/contract-sources';
 import type { SupplyPoint } from '#domain/energy/supply-point';
 import type { Deal } from '#domain/sales/deals/deal';
-import { accountEntity, contactEntity } from '#table/accounts/entities';
 import { contactFromItem } from '#table/accounts/contact-store';
+import { accountEntity, contactEntity } from '#table/accounts/entities';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryAll } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
@@ -13,7 +13,10 @@ export class DynamoContractSources implements ContractSources {
   constructor(private readonly table: Table) {}
 
   async account(tenantId: string, accountId: string): Promise<AccountCollection> {
-    const items = await queryAll(this.table, accountEntity.patterns.withContacts.query({ tenantId, accountId }));
+    const items = await queryAll(
+      this.table,
+      accountEntity.patterns.withContacts.query({ tenantId, accountId }),
+    );
     const account = items.find((i) => i.entity === accountEntity.stored);
     return {
       account: account ? stripLayout(account) : undefined,
