@@ -7,6 +7,7 @@ import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
 import type { Topology } from '../topology-types';
 import { LocalApiGateway } from './api-gateway';
+import { LocalFixedSchedules } from './fixed-schedules';
 import { createLocalTable } from './create-table';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION, startDynamoDbLocal } from './dynamodb-local';
 import { type HandlerWrapper, LocalFunctions } from './functions';
@@ -63,6 +64,8 @@ export interface LocalRuntime {
   readonly demoTenants: readonly DemoTenant[];
   /** EventBridge Scheduler's stand-in: `advanceTo(date)` fires what is due by then. */
   readonly scheduler: LocalScheduler;
+  /** The topology's fixed schedules: `run(name, { day })` fires one now. */
+  readonly schedules: LocalFixedSchedules;
   /** Resolves when every event written so far has been relayed and consumed. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -127,6 +130,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     if (dueTarget) await functions.invoke(dueTarget, input);
   });
   registerLocalActivityScheduler(scheduler);
+  const schedules = new LocalFixedSchedules(topology.schedules, topology.functions, (fn, input) =>
+    functions.invoke(fn, input),
+  );
   const relay = topology.functions.find((f) => f.trigger.kind === 'outbox-stream');
   const poller = relay
     ? new StreamPoller(
@@ -158,7 +164,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   await activitiesServices({ table: createTable(tableName), scheduler }).activities.rescheduleAll(
     demoTenants.map((t) => t.profile.id),
   );
-  if (options.realTimeScheduler) scheduler.start();
+  if (options.realTimeScheduler) {
+    scheduler.start();
+    schedules.start((name, error) => console.error(`schedule ${name} failed`, error));
+  }
 
   const tenants = await Promise.all(
     demoTenants.map(async (t) => ({
@@ -193,10 +202,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     queues,
     demoTenants,
     scheduler,
+    schedules,
     settled,
     async stop() {
       await api.close();
       await scheduler.stop();
+      schedules.stop();
       registerLocalActivityScheduler(undefined);
       await poller?.stop();
       for (const q of queues.values()) q.stop();

@@ -5,7 +5,7 @@ import { todayIn } from '#domain/sales/offers/offer';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
-import type { Contract, StoredDocument } from './contract';
+import type { Contract, ContractState, StoredDocument } from './contract';
 import { recheckEntry } from './contract-due';
 import { newContractEvent } from './contract-events';
 import type { ContractFiles } from './contract-files';
@@ -199,7 +199,7 @@ export class ContractSigning {
    * provider's id of the contract, is a 404 with nothing written; a callback
    * for a cancelled contract a 409; a repeated or late one changes nothing.
    */
-  async callback(token: string, body: SigningCallback): Promise<{ contractId: string; state: string }> {
+  async callback(token: string, body: SigningCallback): Promise<{ contractId: string; state: ContractState }> {
     const hash = hashOf(token);
     const route = await this.deps.contracts.callbackRoute(hash);
     const contract = route ? await this.deps.contracts.get(route.tenantId, route.contractId) : undefined;

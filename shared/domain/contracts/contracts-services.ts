@@ -1,0 +1,12 @@
+import type { ContractIntake } from './contract-intake';
+import type { ContractService } from './contract-service';
+import type { ContractSettingsService } from './contract-settings-service';
+import type { ContractSigning } from './contract-signing';
+
+/** The contracts module's services, as the composition root wires them. */
+export interface ContractsServices {
+  readonly contracts: ContractService;
+  readonly intake: ContractIntake;
+  readonly signing: ContractSigning;
+  readonly settings: ContractSettingsService;
+}
