@@ -109,6 +109,7 @@ export class GridlineStack extends Stack {
         secrets: this.secrets,
         filesBucket: this.files.bucket,
         userPool: this.identity.userPool,
+        apiUrl: this.httpApi.url,
       });
       this.functions.set(definition.name, fn);
       this.connectTrigger(fn, definition);

@@ -51,6 +51,11 @@ export interface FunctionAccess {
   readonly webhookSecrets?: 'read' | 'manage';
   /** Creates, changes and deletes run-time schedules that invoke this `scheduler-target` function. */
   readonly manageSchedulesFor?: string;
+  /**
+   * Sends contracts for e-signature and reads their state: Signi's API URL,
+   * its key (the `signi-api-key` secret) and the URL of our callback.
+   */
+  readonly eSignature?: boolean;
 }
 
 /** A secret the operator fills in (an outside service's API key); the stack creates it empty. */
@@ -58,6 +63,9 @@ export interface SecretDefinition {
   readonly name: string;
   readonly description: string;
 }
+
+/** The secret holding Signi's API key, read by functions with `eSignature` access. */
+export const signiApiKeySecret = 'signi-api-key';
 
 /** The environment variable that tells a function its secret's ARN: `mapy-api-key` → `MAPY_API_KEY_SECRET_ID`. */
 export const secretEnvironmentName = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_SECRET_ID`;

@@ -12,7 +12,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { type FunctionDefinition, secretEnvironmentName } from '../topology-types';
+import {
+  type FunctionAccess,
+  type FunctionDefinition,
+  secretEnvironmentName,
+  signiApiKeySecret,
+} from '../topology-types';
 import { functionBundle } from './function-bundle';
 
 /** The project root: entries, package-lock.json and node_modules live there. */
@@ -57,6 +62,8 @@ export interface GridlineFunctionProps {
   readonly secrets: ReadonlyMap<string, secretsmanager.ISecret>;
   readonly filesBucket: s3.IBucket;
   readonly userPool: cognito.IUserPool;
+  /** The API's URL, for functions that hand out callback URLs. */
+  readonly apiUrl: string;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
 }
@@ -118,8 +125,14 @@ export class GridlineFunction extends Construct {
         ...(access.webhookSecrets !== undefined
           ? { LEAD_SOURCE_SECRET_PREFIX: leadSourceSecretPrefix(Stack.of(scope)) }
           : {}),
+        ...(access.eSignature === true
+          ? {
+              SIGNI_API_URL: signiApiUrl,
+              SIGNING_CALLBACK_URL: `${props.apiUrl.replace(/\/$/, '')}/v1/webhooks/e-signature/signi`,
+            }
+          : {}),
         ...Object.fromEntries(
-          (access.secrets ?? []).map((name) => [
+          secretNames(access).map((name) => [
             secretEnvironmentName(name),
             this.secret(props, name).secretArn,
           ]),
@@ -150,7 +163,7 @@ export class GridlineFunction extends Construct {
       });
     }
     if (access.putEvents === true) bus.grantPutEventsTo(this.role);
-    for (const name of access.secrets ?? []) this.secret(props, name).grantRead(this.role);
+    for (const name of secretNames(access)) this.secret(props, name).grantRead(this.role);
     if (access.bucket === 'read') props.filesBucket.grantRead(this.role);
     if (access.bucket === 'readWrite') props.filesBucket.grantReadWrite(this.role);
     if (access.bucket !== undefined) {
@@ -288,3 +301,11 @@ export class GridlineFunction extends Construct {
 
 /** Where the stack keeps lead sources' signing secrets: `<stack>/lead-sources/<sourceId>`. */
 export const leadSourceSecretPrefix = (stack: Stack) => `${stack.stackName}/lead-sources/`;
+
+/** Signi's production API; a test or demo workspace differs only in its key (docs/decisions/0014). */
+const signiApiUrl = 'https://api.signi.com';
+
+/** The secrets a function reads: those it names, and Signi's key with e-signature access. */
+const secretNames = (access: FunctionAccess): string[] => [
+  ...new Set([...(access.secrets ?? []), ...(access.eSignature === true ? [signiApiKeySecret] : [])]),
+];
