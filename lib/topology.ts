@@ -1,12 +1,13 @@
 import { routesByFunction } from '#api/docs/all-routes';
 import { swaggerUiFiles } from '#api/docs/swagger-ui-assets';
+import { contractFontFiles } from '#adapters/documents/contract-fonts';
 import { addressVerificationEvents } from '#domain/energy/energy-events';
 import { importStepEvents } from '#domain/import/import-events';
 import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
 import { eventSources } from '#domain/service-context';
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
 import { eventRule } from './event-rule';
-import type { HttpRoute, RouteThrottle, Topology } from './topology-types';
+import { type HttpRoute, type RouteThrottle, signiApiKeySecret, type Topology } from './topology-types';
 
 /**
  * The public routes' own throttles (requests a second, burst). Anyone may
@@ -19,6 +20,8 @@ export const publicRouteThrottles = {
   docs: { rateLimit: 5, burstLimit: 10 },
   /** Lead platforms' deliveries, all sources together: enough for a platform catching up after an outage. */
   webhooks: { rateLimit: 25, burstLimit: 50 },
+  /** Signi's callbacks: one per signed, rejected or expired document. */
+  signing: { rateLimit: 10, burstLimit: 20 },
 } as const satisfies Record<string, RouteThrottle>;
 
 const httpRoutes = (fn: keyof typeof routesByFunction, publicThrottle?: RouteThrottle): HttpRoute[] =>
@@ -202,6 +205,56 @@ export const topology: Topology = {
       access: { table: 'readWrite' },
     },
     {
+      name: 'contracts-api',
+      entry: 'functions/contracts-api.ts',
+      description: 'Contracts: made from deals, sent for signing, moved through their life; the contract rules',
+      memoryMb: 1024,
+      // Under the HTTP API's 30 s: a cancellation reads and withdraws the contract at Signi.
+      timeoutSeconds: 29,
+      trigger: { kind: 'http', routes: httpRoutes('contracts-api') },
+      access: { table: 'readWrite', bucket: 'readWrite', eSignature: true },
+      packageFiles: contractFontFiles,
+    },
+    {
+      name: 'signing-callback',
+      entry: 'functions/signing-callback.ts',
+      description: 'Signi’s callbacks: routed by the contract’s token, settled on the state read back from Signi',
+      memoryMb: 512,
+      timeoutSeconds: 29,
+      trigger: { kind: 'http', routes: httpRoutes('signing-callback', publicRouteThrottles.signing) },
+      access: { table: 'readWrite', bucket: 'readWrite', eSignature: true },
+    },
+    {
+      name: 'contract-signing',
+      entry: 'functions/contract-signing.ts',
+      description: 'Hands contracts sent by users to Signi; retried from its queue while Signi is down',
+      memoryMb: 512,
+      timeoutSeconds: 60,
+      trigger: { kind: 'queue', queue: 'contract-signing' },
+      access: { table: 'readWrite', bucket: 'read', eSignature: true },
+    },
+    {
+      name: 'contract-followups',
+      entry: 'functions/contract-followups.ts',
+      description:
+        'Makes the draft contract of an accepted offer, starts the supplier switch of a signed one, queues paper ones for print',
+      memoryMb: 512,
+      timeoutSeconds: 60,
+      trigger: { kind: 'queue', queue: 'contract-followups' },
+      access: { table: 'readWrite' },
+    },
+    {
+      name: 'contract-jobs',
+      entry: 'functions/contract-jobs.ts',
+      description:
+        'Daily: re-checks contracts sent long ago at Signi, starts renewals, ends contracts, closes the print batches',
+      memoryMb: 1024,
+      timeoutSeconds: 900,
+      trigger: { kind: 'schedule', schedule: 'contract-daily-jobs' },
+      access: { table: 'readWrite', bucket: 'readWrite', eSignature: true },
+      packageFiles: contractFontFiles,
+    },
+    {
       name: 'outbox-relay',
       entry: 'functions/outbox-relay.ts',
       description: 'Relays outbox items from the table stream to the domain event bus',
@@ -274,6 +327,21 @@ export const topology: Topology = {
       maxReceiveCount: 5,
       maxBatchingWindowSeconds: 1,
     },
+    // Signi is called once per message; the visibility spaces out retries while it is down.
+    {
+      name: 'contract-signing',
+      batchSize: 1,
+      visibilityTimeoutSeconds: 300,
+      maxReceiveCount: 8,
+      maxBatchingWindowSeconds: 0,
+    },
+    {
+      name: 'contract-followups',
+      batchSize: 5,
+      visibilityTimeoutSeconds: 360,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
+    },
   ],
   rules: [
     {
@@ -317,6 +385,27 @@ export const topology: Topology = {
       detailTypes: leadPipelineEvents,
       targetQueue: 'lead-pipeline',
     }),
+    eventRule({
+      name: 'make-contracts-from-accepted-offers',
+      description: 'An accepted offer version becomes a draft contract',
+      source: eventSources.sales,
+      detailTypes: ['OfferAccepted'],
+      targetQueue: 'contract-followups',
+    }),
+    eventRule({
+      name: 'follow-up-contracts',
+      description: 'Signed contracts start their supplier switches; paper ones sent go to the print batch',
+      source: eventSources.contracts,
+      detailTypes: ['ContractSigned', 'ContractSent'],
+      targetQueue: 'contract-followups',
+    }),
+    eventRule({
+      name: 'send-contracts-for-signing',
+      description: 'Contracts a user sent go to Signi',
+      source: eventSources.contracts,
+      detailTypes: ['ContractSendRequested'],
+      targetQueue: 'contract-signing',
+    }),
     {
       name: 'update-sales-reports',
       description: 'Deal and lead events move the forecast, win/loss and funnel aggregates',
@@ -324,6 +413,17 @@ export const topology: Topology = {
       targetQueue: 'sales-reports',
     },
   ],
-  schedules: [],
-  secrets: [{ name: 'mapy-api-key', description: 'Mapy.cz API key for address verification' }],
+  schedules: [
+    {
+      name: 'contract-daily-jobs',
+      description: 'Re-checks long-sent contracts, starts renewals, ends contracts and closes print batches',
+      // 03:15 UTC: after midnight in Slovakia and Sweden, before the working day.
+      expression: 'cron(15 3 * * ? *)',
+      targetFunction: 'contract-jobs',
+    },
+  ],
+  secrets: [
+    { name: 'mapy-api-key', description: 'Mapy.cz API key for address verification' },
+    { name: signiApiKeySecret, description: 'Signi workspace API key for contract e-signatures' },
+  ],
 };

@@ -1,4 +1,6 @@
 import type { ActivityScheduler } from '#domain/activities/scheduler';
+import type { DocumentRenderer } from '#domain/contracts/contract-document';
+import type { ESignature } from '#domain/contracts/e-signature';
 import type { Geocoder } from '#domain/geocoding/geocoder';
 import type { Mailer } from '#domain/messaging/mailer';
 import type { SmsSender } from '#domain/messaging/sms-sender';
@@ -25,4 +27,10 @@ export interface Environment {
   readonly sms: SmsSender;
   readonly geocoder: Geocoder;
   readonly webhookSecrets: WebhookSecrets;
+  /** Signi, or its local stand-in. */
+  readonly eSignature: ESignature;
+  /** Renders contract documents to PDF. */
+  readonly renderer: DocumentRenderer;
+  /** Our public URL Signi calls back, without the token. */
+  readonly signingCallbackUrl: string;
 }

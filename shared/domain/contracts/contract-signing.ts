@@ -146,7 +146,7 @@ export class ContractSigning {
    */
   async deliver(tenantId: string, contractId: string): Promise<void> {
     const contract = await this.deps.contracts.get(tenantId, contractId);
-    if (!contract || contract.state !== 'draft' || !contract.signing || !contract.document) return;
+    if (contract?.state !== 'draft' || !contract.signing || !contract.document) return;
     const settings = await this.deps.settings.ofTenant(tenantId);
     const ctx = await changeContext(this.deps, { tenantId, userId: 'contract-signing' });
     const token = randomBytes(32).toString('base64url');
@@ -273,22 +273,32 @@ export class ContractSigning {
 
   /**
    * The daily re-check: every sent contract due by `day` is settled from the
-   * provider's state; one still waiting is looked at again the next day.
+   * provider's state. One still waiting, or one the provider could not be
+   * asked about, is looked at again the next day; a contract no longer sent
+   * leaves the list.
    */
-  async recheckDue(day: string, limit = 100): Promise<{ checked: number; moved: number }> {
-    const due = await this.deps.contracts.dueBy('RECHECK', day, limit);
-    let moved = 0;
-    for (const entry of due) {
-      const contract = await this.deps.contracts.get(entry.tenantId, entry.contractId);
-      if (!contract || contract.state !== 'sent') {
-        await this.deps.contracts.removeDue(entry);
-        continue;
+  async recheckDue(day: string, pageSize = 100): Promise<{ checked: number; moved: number; failed: number }> {
+    const totals = { checked: 0, moved: 0, failed: 0 };
+    for (;;) {
+      const due = await this.deps.contracts.dueBy('RECHECK', day, pageSize);
+      for (const entry of due) {
+        totals.checked += 1;
+        const contract = await this.deps.contracts.get(entry.tenantId, entry.contractId);
+        if (contract?.state !== 'sent') {
+          await this.deps.contracts.removeDue(entry);
+          continue;
+        }
+        const outcome = await this.settle(contract, scheduleActor).catch((error: unknown) => {
+          if (!(error instanceof ESignatureUnavailable || error instanceof ESignatureRefused)) throw error;
+          totals.failed += 1;
+          return 'pending' as const;
+        });
+        if (outcome === 'moved') totals.moved += 1;
+        else await this.deps.contracts.postpone(entry, plusDays(day, 1));
       }
-      const outcome = await this.settle(contract, scheduleActor);
-      if (outcome === 'moved') moved += 1;
-      else await this.deps.contracts.postpone(entry, plusDays(day, 1));
+      // Every entry read left the day's list (removed or moved to the next day): read on until none is left.
+      if (due.length < pageSize) return totals;
     }
-    return { checked: due.length, moved };
   }
 
   /** Moves a sent contract to the state the provider reports, storing the signed PDF at once. */

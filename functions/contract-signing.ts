@@ -1,0 +1,15 @@
+import { contractsServices } from '#runtime/contracts-services';
+import { contractsEnvironment } from '#runtime/environment/contracts';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+
+const { signing } = contractsServices(contractsEnvironment());
+
+/**
+ * Hands a sent contract to Signi. Signi down: the error stays on the
+ * contract and the message comes back after the queue's visibility timeout.
+ */
+export const handler = domainEventConsumer({
+  serviceName: 'contract-signing',
+  handles: ['ContractSendRequested'],
+  handle: (event) => signing.deliver(event.tenantId, event.data.contract.id),
+});

@@ -1,0 +1,66 @@
+import { ContractFiles } from '#domain/contracts/contract-files';
+import { ContractIntake } from '#domain/contracts/contract-intake';
+import { ContractService } from '#domain/contracts/contract-service';
+import { ContractSettingsService } from '#domain/contracts/contract-settings-service';
+import { ContractSigning } from '#domain/contracts/contract-signing';
+import type { ContractsServices } from '#domain/contracts/contracts-services';
+import { ContractDocumentService } from '#domain/contracts/contract-document-service';
+import type { ServiceDeps } from '#domain/service-context';
+import { DynamoContractSettingsStore } from '#table/contracts/contract-settings-store';
+import { DynamoContractSources } from '#table/contracts/contract-sources';
+import { DynamoContractStore } from '#table/contracts/contract-store';
+import type { AccountsOverrides } from './accounts-services';
+import type { Environment } from './environment';
+import { salesServices } from './sales-services';
+import { serviceDeps } from './service-deps';
+
+export type ContractsEnvironment = Pick<
+  Environment,
+  'table' | 'objects' | 'eSignature' | 'renderer' | 'signingCallbackUrl'
+>;
+
+/**
+ * Wires the contracts module: its stores, the files bucket, the renderer
+ * and the e-signature provider; a contract made by hand is priced by the
+ * sales module's offers, and deals are read through the deal service's
+ * rules of who sees what.
+ */
+export function contractsServices(
+  env: ContractsEnvironment,
+  overrides: AccountsOverrides = {},
+): ContractsServices {
+  const { table } = env;
+  const deps: ServiceDeps = serviceDeps(table, overrides);
+  const contracts = new DynamoContractStore(table);
+  const settings = new ContractSettingsService({ ...deps, store: new DynamoContractSettingsStore(table) });
+  const files = new ContractFiles(env.objects, env.renderer);
+  const service = new ContractService({ ...deps, contracts, settings, files });
+  const sales = salesServices({ table }, overrides);
+  const callbackBase = new URL(env.signingCallbackUrl);
+  return {
+    contracts: service,
+    settings,
+    intake: new ContractIntake({
+      ...deps,
+      contracts,
+      sources: new DynamoContractSources(table),
+      settings,
+      deals: sales.deals,
+      pricing: sales.offers,
+    }),
+    signing: new ContractSigning({
+      ...deps,
+      contracts,
+      settings,
+      documents: new ContractDocumentService({ ...deps, settings, files }),
+      files,
+      signing: env.eSignature,
+      callbackUrl: (token) => {
+        const url = new URL(callbackBase);
+        url.searchParams.set('token', token);
+        return url.toString();
+      },
+      users: service,
+    }),
+  };
+}
