@@ -20,6 +20,7 @@ const facts = {
   openApiUrl: `${runtime.apiUrl}/openapi.json`,
   mailboxUrl: runtime.mailboxUrl,
   smsUrl: runtime.smsUrl,
+  signiUrl: runtime.signiUrl,
   tenants: runtime.tenants,
   leadSources: runtime.leadSources.map((source) => ({
     tenantId: source.tenantId,
@@ -39,6 +40,7 @@ Gridline is running locally.
   Docs      ${facts.docsUrl}   (OpenAPI: ${facts.openApiUrl})
   Mailbox   ${facts.mailboxUrl}   (e-mails sent through local SES)
   SMS       ${facts.smsUrl}   (text messages sent locally)
+  Signi     ${facts.signiUrl}   (documents sent for e-signature: sign, reject or let expire)
 `);
 for (const tenant of runtime.tenants) {
   console.log(`  ${tenant.name} (tenant ${tenant.id}), admin bearer token:\n  ${tenant.adminToken}\n`);

@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recording-sms-sender';
 import { activitiesServices } from '#runtime/activities-services';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
-import type { Topology } from '../topology-types';
+import { secretEnvironmentName, type Topology } from '../topology-types';
 import { LocalApiGateway } from './api-gateway';
 import { LocalFixedSchedules } from './fixed-schedules';
 import { createLocalTable } from './create-table';
@@ -22,7 +24,11 @@ import { type DemoTenant, demoTenants, seedDemoData } from './seed';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoUsers } from './seed-users';
 import { startSesLocal } from './ses-local';
+import { type SigniLocal, startSigniLocal } from './signi-local';
 import { StreamPoller } from './stream-poller';
+
+/** The local Secrets Manager's name of the Signi workspace key. */
+const LOCAL_SIGNI_SECRET = 'gridline-local/signi-api-key';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -55,6 +61,10 @@ export interface LocalRuntime {
   readonly mailboxUrl: string;
   /** Text messages the local SMS stand-in has "sent". */
   readonly smsUrl: string;
+  /** The local Signi: documents sent for signing, to sign, reject or let expire. */
+  readonly signiUrl: string;
+  /** The same, for tests: `decide(externalId, result)` is what a signer does on its page. */
+  readonly signi: SigniLocal;
   readonly tableName: string;
   readonly tenants: readonly RuntimeTenant[];
   /** The demo lead sources with their signing secrets (shown once, when made). */
@@ -73,8 +83,9 @@ export interface LocalRuntime {
 
 /**
  * The whole system on a laptop, realised from the same topology as the CDK
- * stack: DynamoDB Local with the stack's table, local SES, the HTTP API, the
- * outbox stream → bus → queues → consumers pipeline, and demo data.
+ * stack: DynamoDB Local with the stack's table, local SES, S3, Secrets
+ * Manager and Signi, the HTTP API, the outbox stream → bus → queues →
+ * consumers pipeline, and demo data.
  */
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const topology = options.topology ?? defaultTopology;
@@ -83,6 +94,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const sesEndpoint = options.sesEndpoint ?? (await own(owned, startSesLocal())).endpoint;
   const s3Endpoint = options.s3Endpoint ?? (await own(owned, startS3Local())).endpoint;
   const secretsEndpoint = (await own(owned, startLocalSecretsManager())).endpoint;
+  const signiApiKey = randomBytes(24).toString('hex');
+  const signi = await own(owned, startSigniLocal({ apiKey: signiApiKey }));
   const tableName = options.tableName ?? 'gridline-local';
 
   const queues = new Map<string, LocalQueue>();
@@ -100,6 +113,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_ENDPOINT_URL_S3: s3Endpoint,
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
     LEAD_SOURCE_SECRET_PREFIX: 'gridline-local/lead-sources/',
+    SIGNI_API_URL: signi.endpoint,
+    [secretEnvironmentName('signi-api-key')]: LOCAL_SIGNI_SECRET,
     S3_FORCE_PATH_STYLE: 'true',
     ATTACHMENTS_BUCKET: LOCAL_ATTACHMENTS_BUCKET,
     TABLE_NAME: tableName,
@@ -113,6 +128,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   });
 
   await createLocalTable(new DynamoDBClient({}), tableName);
+  // The Signi key where the e-signature adapter reads it, as in AWS.
+  await new SecretsManagerClient({}).send(
+    new CreateSecretCommand({ Name: LOCAL_SIGNI_SECRET, SecretString: signiApiKey }),
+  );
 
   const functions = new LocalFunctions(options.projectRoot, options.wrapHandler);
   for (const queue of topology.queues) {
@@ -195,6 +214,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     docsUrl: `${apiUrl}/docs`,
     mailboxUrl: sesEndpoint,
     smsUrl: `${apiUrl}/local/sms`,
+    signiUrl: signi.endpoint,
+    signi,
     tableName,
     tenants,
     leadSources,
@@ -217,7 +238,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 }
 
-async function own(owned: LocalService[], starting: Promise<LocalService>): Promise<LocalService> {
+async function own<S extends LocalService>(owned: LocalService[], starting: Promise<S>): Promise<S> {
   const service = await starting;
   owned.push(service);
   return service;

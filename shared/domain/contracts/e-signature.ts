@@ -38,6 +38,8 @@ export type ProviderState = 'pending' | 'signed' | 'declined' | 'expired' | 'can
 export interface ProviderContract {
   readonly externalId: string;
   readonly state: ProviderState;
+  /** The provider's own word for the state (`pending`, `completed`, …), for logs and the history. */
+  readonly providerState?: string;
   /** A short-lived link to the signed PDF, when signed. */
   readonly signedFileUrl?: string;
 }
