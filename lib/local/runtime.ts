@@ -7,7 +7,7 @@ import { activitiesServices } from '#runtime/activities-services';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
-import { secretEnvironmentName, type Topology } from '../topology-types';
+import { secretEnvironmentName, signiApiKeySecret, type Topology } from '../topology-types';
 import { LocalApiGateway } from './api-gateway';
 import { LocalFixedSchedules } from './fixed-schedules';
 import { createLocalTable } from './create-table';
@@ -114,7 +114,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
     LEAD_SOURCE_SECRET_PREFIX: 'gridline-local/lead-sources/',
     SIGNI_API_URL: signi.endpoint,
-    [secretEnvironmentName('signi-api-key')]: LOCAL_SIGNI_SECRET,
+    [secretEnvironmentName(signiApiKeySecret)]: LOCAL_SIGNI_SECRET,
     S3_FORCE_PATH_STYLE: 'true',
     ATTACHMENTS_BUCKET: LOCAL_ATTACHMENTS_BUCKET,
     TABLE_NAME: tableName,
@@ -171,6 +171,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     '/local/sms': (url) => recordedSmsResponse(localSmsRecorder, url.searchParams),
   });
   const apiUrl = await api.listen(options.apiPort);
+  // Signi calls back on the API's own address; known once it listens.
+  process.env.SIGNING_CALLBACK_URL = `${apiUrl}/v1/webhooks/e-signature/signi`;
 
   const leadSources: DemoLeadSource[] = [];
   if (options.seed !== false) {

@@ -212,6 +212,10 @@ export const contractSettingsSchema = contractRulesSchema
 
 export const signiCallbackQuery = z.strictObject({
   token: z.string().min(20).max(200).meta({ description: 'The contract’s unguessable callback token.' }),
+  state: z
+    .enum(['completed', 'rejected', 'expired'])
+    .optional()
+    .meta({ description: 'The state the webhook was registered for; informative only.' }),
 });
 
 export const signiCallbackBody = z
