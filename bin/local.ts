@@ -12,6 +12,7 @@ const runtime = await startLocalRuntime({
   stateDir,
   apiPort: Number(process.env.PORT ?? 3000),
   realTimeScheduler: true,
+  demoContracts: true,
 });
 
 const facts = {

@@ -21,6 +21,7 @@ import type { LocalService } from './processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { startLocalSecretsManager } from './secrets-manager';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
+import { seedDemoContracts } from './seed-contracts';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoUsers } from './seed-users';
 import { startSesLocal } from './ses-local';
@@ -47,6 +48,8 @@ export interface LocalRuntimeOptions {
   readonly topology?: Topology;
   /** Fire scheduled activities on the wall clock (`npm start`); tests advance the clock instead. */
   readonly realTimeScheduler?: boolean;
+  /** Seed a signed and a sent contract per demo tenant, through the running pipeline and the local Signi. */
+  readonly demoContracts?: boolean;
 }
 
 export interface RuntimeTenant {
@@ -210,6 +213,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       quiet = JSON.stringify([...queues.values()].map((q) => q.counts)) === before ? quiet + 1 : 0;
     }
   };
+
+  if (options.seed !== false && options.demoContracts) {
+    await seedDemoContracts(createTable(tableName), demoTenants, { settled, signi });
+  }
 
   return {
     apiUrl,

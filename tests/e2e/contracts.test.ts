@@ -17,7 +17,7 @@ describe('contracts, end to end through the local runtime and the local Signi', 
   let openStageId: string;
 
   beforeAll(async () => {
-    runtime = await startTestRuntime();
+    runtime = await startTestRuntime({ demoContracts: true });
     admin = clientFor(runtime, runtime.tenants.find((t) => t.id === tenantId)?.adminToken as string);
     seller = clientFor(runtime, await tokenFor(runtime, tenantId, 'sales'));
     const accounts = await admin.get(`/v1/accounts?q=${encodeURIComponent('Základná')}`);
@@ -142,6 +142,18 @@ describe('contracts, end to end through the local runtime and the local Signi', 
     expect(forged.status).toBe(404);
     const after = (await seller.get(`/v1/contracts/${draft.id}`)).body;
     expect(after.version).toBe(signed.version);
+  });
+
+  it('seeds a signed and a sent contract for each demo tenant', async () => {
+    for (const tenant of runtime.tenants) {
+      const client = clientFor(runtime, tenant.adminToken);
+      const [signed, sent] = await Promise.all([
+        client.get('/v1/contracts?state=signed'),
+        client.get('/v1/contracts?state=sent'),
+      ]);
+      expect(signed.body.items.length, tenant.id).toBeGreaterThanOrEqual(1);
+      expect(sent.body.items.length, tenant.id).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it('ends a rejected contract declined and an expired one expired', async () => {

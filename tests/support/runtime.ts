@@ -11,7 +11,9 @@ import { assertFitsContract } from './response-contract';
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 /** The local runtime on the run's DynamoDB Local and SES, with its own table. */
-export function startTestRuntime(options: { wrapHandler?: HandlerWrapper } = {}): Promise<LocalRuntime> {
+export function startTestRuntime(
+  options: { wrapHandler?: HandlerWrapper; demoContracts?: boolean } = {},
+): Promise<LocalRuntime> {
   return startLocalRuntime({
     projectRoot,
     stateDir: mkdtempSync(path.join(tmpdir(), 'gridline-test-')),
@@ -23,6 +25,7 @@ export function startTestRuntime(options: { wrapHandler?: HandlerWrapper } = {})
     // 60 s visibility timeouts become 60 ms.
     queueTimeScale: 0.001,
     wrapHandler: options.wrapHandler,
+    demoContracts: options.demoContracts,
   });
 }
 
