@@ -1,10 +1,10 @@
+import { ContractDocumentService } from '#domain/contracts/contract-document-service';
 import { ContractFiles } from '#domain/contracts/contract-files';
 import { ContractIntake } from '#domain/contracts/contract-intake';
 import { ContractService } from '#domain/contracts/contract-service';
 import { ContractSettingsService } from '#domain/contracts/contract-settings-service';
 import { ContractSigning } from '#domain/contracts/contract-signing';
 import type { ContractsServices } from '#domain/contracts/contracts-services';
-import { ContractDocumentService } from '#domain/contracts/contract-document-service';
 import type { ServiceDeps } from '#domain/service-context';
 import { DynamoContractSettingsStore } from '#table/contracts/contract-settings-store';
 import { DynamoContractSources } from '#table/contracts/contract-sources';

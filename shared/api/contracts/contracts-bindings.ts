@@ -11,13 +11,20 @@ export function contractsApi(s: ContractsServices): BoundRoute[] {
   return [
     bind(r.createDealContract, async ({ caller, params, body, idempotency }) =>
       createdResult(
-        await s.intake.fromDeal(caller, params.dealId, body, idempotencyToken('createDealContract', idempotency)),
+        await s.intake.fromDeal(
+          caller,
+          params.dealId,
+          body,
+          idempotencyToken('createDealContract', idempotency),
+        ),
       ),
     ),
     bind(r.listContracts, async ({ caller, query: { limit, cursor, state } }) => ({
       body: await s.contracts.list(caller, state, { limit, cursor }),
     })),
-    bind(r.getContract, async ({ caller, params }) => versioned(await s.contracts.get(caller, params.contractId))),
+    bind(r.getContract, async ({ caller, params }) =>
+      versioned(await s.contracts.get(caller, params.contractId)),
+    ),
     bind(r.getContractHistory, async ({ caller, params }) => ({
       body: { items: await s.contracts.history(caller, params.contractId) },
     })),
@@ -39,7 +46,9 @@ export function contractsApi(s: ContractsServices): BoundRoute[] {
       versioned(await s.signing.recordSigned(caller, params.contractId, ifMatch as number)),
     ),
     bind(r.activateContract, async ({ caller, params, body, ifMatch }) =>
-      versioned(await s.contracts.activate(caller, params.contractId, ifMatch as number, body.supplyStartDate)),
+      versioned(
+        await s.contracts.activate(caller, params.contractId, ifMatch as number, body.supplyStartDate),
+      ),
     ),
     bind(r.withdrawContract, async ({ caller, params, body, ifMatch }) =>
       versioned(await s.contracts.withdraw(caller, params.contractId, ifMatch as number, body.reason)),

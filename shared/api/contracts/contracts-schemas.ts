@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { idSchema, lineText, multilineText, pageOf, systemWrittenAuditFields } from '#api/common/common-schemas';
+import {
+  idSchema,
+  lineText,
+  multilineText,
+  pageOf,
+  systemWrittenAuditFields,
+} from '#api/common/common-schemas';
 import { addressKinds, customerTypes } from '#domain/accounts/account';
 import { communicationChannels } from '#domain/accounts/contact';
 import { contractStates, transitionActors } from '#domain/contracts/contract';
@@ -14,7 +20,12 @@ export const dealParams = z.object({ dealId: idSchema });
 
 export const contractListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25).meta({ description: 'Items per page, 1–100.' }),
-  cursor: z.string().min(1).max(2048).optional().meta({ description: 'The `nextCursor` of the previous page.' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .meta({ description: 'The `nextCursor` of the previous page.' }),
   state: z.enum(contractStates).optional().meta({ description: 'Only contracts in this state.' }),
 });
 
@@ -36,7 +47,9 @@ const storedDocument = z
 export const contractSchema = z
   .object({
     ...systemWrittenAuditFields,
-    number: z.string().meta({ description: 'From the tenant’s gap-free sequence of the year.', example: '2026-000042' }),
+    number: z
+      .string()
+      .meta({ description: 'From the tenant’s gap-free sequence of the year.', example: '2026-000042' }),
     state: z.enum(contractStates).meta({
       description:
         'draft → sent → signed | declined | expired; draft or sent → cancelled; signed → active → ended; signed or active → withdrawn | terminated.',
@@ -82,7 +95,10 @@ export const contractSchema = z
         participants: z.array(z.object({ userId: z.string(), shareBasisPoints: z.int() })),
         typeId: z.string().optional(),
       })
-      .meta({ id: 'ContractDeal', description: 'The deal with its participants and shares when the contract was made.' }),
+      .meta({
+        id: 'ContractDeal',
+        description: 'The deal with its participants and shares when the contract was made.',
+      }),
     offer: z.object({ offerId: z.string(), versionNumber: z.int() }).optional(),
     lines: z.array(
       z
@@ -122,7 +138,10 @@ export const contractSchema = z
         provider: z.literal('signi'),
         externalId: z.string().optional(),
         sentAt: z.iso.datetime().optional(),
-        lastError: z.string().optional().meta({ description: 'Why the last attempt to send failed; retried while the provider is down.' }),
+        lastError: z
+          .string()
+          .optional()
+          .meta({ description: 'Why the last attempt to send failed; retried while the provider is down.' }),
         lastErrorAt: z.iso.datetime().optional(),
         attempts: z.int(),
       })
@@ -154,9 +173,12 @@ export const contractHistorySchema = z
 
 export const createContractBody = z
   .strictObject({
-    productId: idSchema.meta({ description: 'The product; the deal’s supply points are priced with it today.' }),
+    productId: idSchema.meta({
+      description: 'The product; the deal’s supply points are priced with it today.',
+    }),
     requestedStartDate: z.iso.date().optional().meta({
-      description: 'The supply start asked for; the earliest day the market rule allows when absent or earlier.',
+      description:
+        'The supply start asked for; the earliest day the market rule allows when absent or earlier.',
     }),
   })
   .meta({ id: 'ContractRequest' });
@@ -177,13 +199,55 @@ const signingParty = z.strictObject({
   firstName: lineText.min(1).max(100),
   lastName: lineText.min(1).max(100),
   email: z.email().max(254),
-  phone: z.string().regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +421901234567').optional(),
+  phone: z
+    .string()
+    .regex(/^\+[1-9]\d{6,14}$/, 'E.164, e.g. +421901234567')
+    .optional(),
 });
+
+const templateText = multilineText.max(4000);
+
+const templateSchema = z
+  .strictObject({
+    id: lineText.min(1).max(64),
+    locale: z.string().regex(/^[a-z]{2}$/),
+    title: lineText.min(1).max(300),
+    sections: z
+      .array(
+        z.discriminatedUnion('kind', [
+          z.strictObject({
+            kind: z.literal('text'),
+            heading: lineText.max(200).optional(),
+            body: templateText,
+          }),
+          z.strictObject({
+            kind: z.literal('lines'),
+            heading: lineText.max(200).optional(),
+            columns: z
+              .array(z.strictObject({ header: lineText.min(1).max(60), value: lineText.min(1).max(200) }))
+              .min(1)
+              .max(12),
+          }),
+        ]),
+      )
+      .min(1)
+      .max(50),
+  })
+  .meta({
+    id: 'ContractTemplate',
+    description:
+      'Sections with placeholders such as `{{party.name}}` (required) or `{{party.orgNumber?}}` (may be empty); a `lines` section is a table with a row per supply point, its cells `{{line.…}}`. The vocabulary is in docs/architecture.md, "Contract documents".',
+  });
 
 export const contractRulesSchema = z
   .strictObject({
-    locale: z.string().regex(/^[a-z]{2}$/).meta({ description: 'Language of the documents, e.g. sk, sv.' }),
-    proposer: signingParty.optional().meta({ description: 'The tenant’s person who proposes every contract at Signi.' }),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2}$/)
+      .meta({ description: 'Language of the documents, e.g. sk, sv.' }),
+    proposer: signingParty
+      .optional()
+      .meta({ description: 'The tenant’s person who proposes every contract at Signi.' }),
     signingOrder: z.enum(signingOrders),
     recheckAfterDays: z.int().min(0).max(60),
     withdrawalDays: z.int().min(0).max(60),
@@ -198,6 +262,9 @@ export const contractRulesSchema = z
         }),
       )
       .max(50),
+    templates: z.array(templateSchema).max(10).meta({
+      description: 'The tenant’s templates, one per language; the starting templates serve the others.',
+    }),
   })
   .meta({ id: 'ContractRules' });
 
@@ -225,7 +292,10 @@ export const signiCallbackBody = z
     file: z.string().max(2048).optional(),
     attachments: z.array(z.unknown()).max(100).optional(),
   })
-  .meta({ id: 'SigniCallback', description: 'As Signi sends it; re-checked with Signi before anything changes.' });
+  .meta({
+    id: 'SigniCallback',
+    description: 'As Signi sends it; re-checked with Signi before anything changes.',
+  });
 
 export const signiCallbackResult = z
   .object({ contractId: z.string(), state: z.enum(contractStates) })

@@ -22,7 +22,8 @@ export class ContractDocumentService implements ContractDocuments {
   constructor(private readonly deps: ContractDocumentDeps) {}
 
   async render(contract: Contract, ctx?: ChangeContext): Promise<StoredDocument> {
-    const context = ctx ?? (await changeContext(this.deps, { tenantId: contract.tenantId, userId: 'contracts' }));
+    const context =
+      ctx ?? (await changeContext(this.deps, { tenantId: contract.tenantId, userId: 'contracts' }));
     const settings = await this.deps.settings.ofTenant(contract.tenantId);
     const template = templateFor(settings, contract.locale);
     const filled = fillTemplate(template, {

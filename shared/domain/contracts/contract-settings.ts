@@ -1,5 +1,6 @@
 import type { InvalidField } from '#domain/errors';
 import type { ContractTerm } from './contract';
+import { type ContractTemplate, templateProblems } from './contract-template';
 import { type SigningOrder, type SigningParty, signingOrders } from './e-signature';
 
 /**
@@ -30,6 +31,8 @@ export interface ContractRules {
   /** The term of a new contract. */
   readonly defaultTerm: ContractTerm;
   readonly supplyStartRules: readonly SupplyStartRule[];
+  /** The tenant's own document templates, one per language; the starting ones serve the rest. */
+  readonly templates: readonly ContractTemplate[];
 }
 
 export interface ContractSettings extends ContractRules {
@@ -57,6 +60,7 @@ export function defaultContractSettings(tenantId: string, country: string): Cont
     renewalNoticeDays: 60,
     defaultTerm: { kind: 'fixed', months: 24 },
     supplyStartRules: defaultSupplyStartRules,
+    templates: [],
   };
 }
 
@@ -80,6 +84,13 @@ export function contractRulesProblems(rules: ContractRules): InvalidField[] {
       invalid.push({ name: `supplyStartRules.${i}.country`, reason: 'one rule per country' });
     seen.add(rule.country);
     days(`supplyStartRules.${i}.minDays`, rule.minDays, 365);
+  });
+  const locales = new Set<string>();
+  rules.templates.forEach((template, i) => {
+    if (locales.has(template.locale))
+      invalid.push({ name: `templates.${i}.locale`, reason: 'one template per language' });
+    locales.add(template.locale);
+    invalid.push(...templateProblems(template, `templates.${i}`));
   });
   return invalid;
 }

@@ -199,7 +199,10 @@ export class ContractSigning {
    * provider's id of the contract, is a 404 with nothing written; a callback
    * for a cancelled contract a 409; a repeated or late one changes nothing.
    */
-  async callback(token: string, body: SigningCallback): Promise<{ contractId: string; state: ContractState }> {
+  async callback(
+    token: string,
+    body: SigningCallback,
+  ): Promise<{ contractId: string; state: ContractState }> {
     const hash = hashOf(token);
     const route = await this.deps.contracts.callbackRoute(hash);
     const contract = route ? await this.deps.contracts.get(route.tenantId, route.contractId) : undefined;
