@@ -10,7 +10,8 @@ interface JobInput {
   readonly day?: string;
 }
 
-const isDay = (value: unknown): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+const isDay = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** The daily contract jobs, for the day given or today (UTC). */
 export async function handler(input: JobInput | undefined): Promise<Record<string, unknown>> {

@@ -4,4 +4,6 @@ import { contractsEnvironment } from '#runtime/environment/contracts';
 import { httpFunction } from '#runtime/http-function';
 
 /** Contracts: made from deals, sent for signing, moved through their life; the contract rules. */
-export const handler = httpFunction('contracts-api', () => contractsApi(contractsServices(contractsEnvironment())));
+export const handler = httpFunction('contracts-api', () =>
+  contractsApi(contractsServices(contractsEnvironment())),
+);

@@ -1,6 +1,6 @@
+import { contractFontFiles } from '#adapters/documents/contract-fonts';
 import { routesByFunction } from '#api/docs/all-routes';
 import { swaggerUiFiles } from '#api/docs/swagger-ui-assets';
-import { contractFontFiles } from '#adapters/documents/contract-fonts';
 import { addressVerificationEvents } from '#domain/energy/energy-events';
 import { importStepEvents } from '#domain/import/import-events';
 import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
@@ -207,7 +207,8 @@ export const topology: Topology = {
     {
       name: 'contracts-api',
       entry: 'functions/contracts-api.ts',
-      description: 'Contracts: made from deals, sent for signing, moved through their life; the contract rules',
+      description:
+        'Contracts: made from deals, sent for signing, moved through their life; the contract rules',
       memoryMb: 1024,
       // Under the HTTP API's 30 s: a cancellation reads and withdraws the contract at Signi.
       timeoutSeconds: 29,
@@ -218,7 +219,8 @@ export const topology: Topology = {
     {
       name: 'signing-callback',
       entry: 'functions/signing-callback.ts',
-      description: 'Signi’s callbacks: routed by the contract’s token, settled on the state read back from Signi',
+      description:
+        'Signi’s callbacks: routed by the contract’s token, settled on the state read back from Signi',
       memoryMb: 512,
       timeoutSeconds: 29,
       trigger: { kind: 'http', routes: httpRoutes('signing-callback', publicRouteThrottles.signing) },

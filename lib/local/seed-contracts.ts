@@ -55,7 +55,8 @@ export async function seedDemoContracts(
       proposer: { firstName: 'Demo', lastName: 'Proposer', email: admin.email },
     });
     const account = (await accounts.list(actor, { namePrefix: name }, { limit: 1 })).items[0];
-    const product = (await energy.pricing.listProducts(actor, { commodity: 'electricity' }, { limit: 1 })).items[0];
+    const product = (await energy.pricing.listProducts(actor, { commodity: 'electricity' }, { limit: 1 }))
+      .items[0];
     const stage = (await settings.list(actor, 'deal-stage', {}, { limit: 50 })).items.find(
       (s) => 'status' in s && s.status === 'open',
     );

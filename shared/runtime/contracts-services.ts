@@ -4,6 +4,7 @@ import { ContractIntake } from '#domain/contracts/contract-intake';
 import { ContractService } from '#domain/contracts/contract-service';
 import { ContractSettingsService } from '#domain/contracts/contract-settings-service';
 import { ContractSigning } from '#domain/contracts/contract-signing';
+import { ContractSwitches } from '#domain/contracts/contract-switches';
 import type { ContractsServices } from '#domain/contracts/contracts-services';
 import type { ServiceDeps } from '#domain/service-context';
 import { DynamoContractSettingsStore } from '#table/contracts/contract-settings-store';
@@ -11,6 +12,7 @@ import { DynamoContractSources } from '#table/contracts/contract-sources';
 import { DynamoContractStore } from '#table/contracts/contract-store';
 import type { AccountsOverrides } from './accounts-services';
 import type { Environment } from './environment';
+import { journeyServices } from './journey-services';
 import { salesServices } from './sales-services';
 import { serviceDeps } from './service-deps';
 
@@ -40,6 +42,11 @@ export function contractsServices(
   return {
     contracts: service,
     settings,
+    switches: new ContractSwitches({
+      ...deps,
+      settings,
+      journeys: journeyServices({ table }, deps).journeys,
+    }),
     intake: new ContractIntake({
       ...deps,
       contracts,

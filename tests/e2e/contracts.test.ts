@@ -125,7 +125,10 @@ describe('contracts, end to end through the local runtime and the local Signi', 
       ['signed', 'e-signature'],
     ]);
     const journeys = await admin.get(`/v1/accounts/${accountId}/journeys`);
-    const switches = journeys.body.items.filter((j: { type: string }) => j.type === 'supplier-switch');
+    const switches = journeys.body.items.filter(
+      (j: { type: string; note?: string }) =>
+        j.type === 'supplier-switch' && j.note === `Contract ${draft.number}`,
+    );
     expect(switches.map((j: { supplyPointId: string }) => j.supplyPointId).sort()).toEqual(
       [...supplyPointIds].sort(),
     );

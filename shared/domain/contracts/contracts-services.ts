@@ -2,6 +2,7 @@ import type { ContractIntake } from './contract-intake';
 import type { ContractService } from './contract-service';
 import type { ContractSettingsService } from './contract-settings-service';
 import type { ContractSigning } from './contract-signing';
+import type { ContractSwitches } from './contract-switches';
 
 /** The contracts module's services, as the composition root wires them. */
 export interface ContractsServices {
@@ -9,4 +10,5 @@ export interface ContractsServices {
   readonly intake: ContractIntake;
   readonly signing: ContractSigning;
   readonly settings: ContractSettingsService;
+  readonly switches: ContractSwitches;
 }
