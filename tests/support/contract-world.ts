@@ -12,11 +12,14 @@ import { everyUserActive } from './accounts-fakes';
 import { slovakTenant } from './local-table';
 
 let identifiers = 0;
-/** A new valid EIC of a Slovak supply point (`24Z…`). */
+/** A new valid EIC of a Slovak supply point (`24Z…`); bodies whose check character would be `-` are skipped. */
 export function eic(): string {
-  identifiers += 1;
-  const body = `24ZZS${String(Date.now() % 1_000_000).padStart(6, '0')}${String(identifiers).padStart(4, '0')}`;
-  return `${body}${eicCheckCharacter(body)}`;
+  for (;;) {
+    identifiers += 1;
+    const body = `24ZZS${String(Date.now() % 1_000_000).padStart(6, '0')}${String(identifiers).padStart(4, '0')}`;
+    const check = eicCheckCharacter(body);
+    if (check && /^[A-Z0-9]$/.test(check)) return `${body}${check}`;
+  }
 }
 
 /**

@@ -278,7 +278,10 @@ export const contractSettingsSchema = contractRulesSchema
   .meta({ id: 'ContractSettings' });
 
 export const signiCallbackQuery = z.strictObject({
-  token: z.string().min(20).max(200).meta({ description: 'The contract’s unguessable callback token.' }),
+  token: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{20,200}$/, 'a base64url token')
+    .meta({ description: 'The contract’s unguessable callback token.' }),
   state: z
     .enum(['completed', 'rejected', 'expired'])
     .optional()
@@ -287,9 +290,9 @@ export const signiCallbackQuery = z.strictObject({
 
 export const signiCallbackBody = z
   .object({
-    contract_id: z.union([z.int(), z.string().min(1).max(64)]),
-    state: z.string().max(40),
-    file: z.string().max(2048).optional(),
+    contract_id: z.union([z.int(), z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Signi’s id of the document')]),
+    state: z.string().regex(/^[a-z_]{1,40}$/, 'a Signi state word'),
+    file: z.url().max(2048).optional(),
     attachments: z.array(z.unknown()).max(100).optional(),
   })
   .meta({
