@@ -1,9 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { contractsServices } from '#runtime/contracts-services';
+import { contractRenewals, contractsServices } from '#runtime/contracts-services';
 import { contractsEnvironment } from '#runtime/environment/contracts';
+import { environmentScheduler } from '#runtime/environment/scheduler';
+import { environmentTable } from '#runtime/environment/table';
 
 const logger = new Logger({ serviceName: 'contract-jobs' });
-const { signing } = contractsServices(contractsEnvironment());
+const { signing, printBatches } = contractsServices(contractsEnvironment());
+const renewals = contractRenewals({ table: environmentTable(), scheduler: environmentScheduler() });
 
 /** The schedule sends nothing; an operator may run a past day by invoking it with `{ "day": "YYYY-MM-DD" }`. */
 interface JobInput {
@@ -13,11 +16,31 @@ interface JobInput {
 const isDay = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** The daily contract jobs, for the day given or today (UTC). */
+/**
+ * The daily contract jobs, for the day given or today (UTC): each reads its
+ * own due list, so one failing leaves the others' work done and its own
+ * entries listed for the next run.
+ */
 export async function handler(input: JobInput | undefined): Promise<Record<string, unknown>> {
   const day = isDay(input?.day) ? input.day : new Date().toISOString().slice(0, 10);
-  const rechecked = await signing.recheckDue(day);
-  const summary = { day, rechecked };
+  const results = await Promise.allSettled([
+    signing.recheckDue(day),
+    renewals.renewDue(day),
+    renewals.endDue(day),
+    printBatches.collect(day),
+  ]);
+  const [rechecked, renewed, ended, printed] = results.map((r) =>
+    r.status === 'fulfilled' ? r.value : r.reason,
+  );
+  const summary = { day, rechecked, renewed, ended, printed };
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length > 0) {
+    logger.error('contract jobs failed', { ...summary });
+    throw new AggregateError(
+      failed.map((r) => (r as PromiseRejectedResult).reason),
+      'contract jobs failed',
+    );
+  }
   logger.info('contract jobs done', summary);
   return summary;
 }

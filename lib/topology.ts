@@ -253,7 +253,13 @@ export const topology: Topology = {
       memoryMb: 1024,
       timeoutSeconds: 900,
       trigger: { kind: 'schedule', schedule: 'contract-daily-jobs' },
-      access: { table: 'readWrite', bucket: 'readWrite', eSignature: true },
+      // The renewal task is an activity: it schedules itself for activity-due.
+      access: {
+        table: 'readWrite',
+        bucket: 'readWrite',
+        eSignature: true,
+        manageSchedulesFor: 'activity-due',
+      },
       packageFiles: contractFontFiles,
     },
     {

@@ -237,6 +237,7 @@ async function seedSweden(s: AccountsServices, e: EnergyServices, actor: Actor, 
   const household = await s.accounts.create(actor, {
     name: 'Familjen Ödegård',
     customerType: 'B2C',
+    communicationPreference: 'paper',
     addresses: [
       { kind: 'delivery', street: 'Björkvägen 3', postcode: '903 31', city: 'Umeå', country: 'SE' },
     ],
@@ -311,6 +312,7 @@ async function seedSlovakia(s: AccountsServices, e: EnergyServices, actor: Actor
     name: 'Pekáreň u Jána s.r.o.',
     orgNumber: '35763469',
     customerType: 'B2B',
+    communicationPreference: 'paper',
     email: 'objednavky@pekaren-jan.example',
     addresses: [{ kind: 'visiting', street: 'Hlavná 41', postcode: '040 01', city: 'Košice', country: 'SK' }],
   });

@@ -1,6 +1,8 @@
 import { ContractDocumentService } from '#domain/contracts/contract-document-service';
 import { ContractFiles } from '#domain/contracts/contract-files';
 import { ContractIntake } from '#domain/contracts/contract-intake';
+import { ContractPrintBatches } from '#domain/contracts/contract-print-batches';
+import { ContractRenewals } from '#domain/contracts/contract-renewals';
 import { ContractService } from '#domain/contracts/contract-service';
 import { ContractSettingsService } from '#domain/contracts/contract-settings-service';
 import { ContractSigning } from '#domain/contracts/contract-signing';
@@ -10,7 +12,10 @@ import type { ServiceDeps } from '#domain/service-context';
 import { DynamoContractSettingsStore } from '#table/contracts/contract-settings-store';
 import { DynamoContractSources } from '#table/contracts/contract-sources';
 import { DynamoContractStore } from '#table/contracts/contract-store';
+import { DynamoPrintBatchStore } from '#table/contracts/print-batch-store';
+import { DynamoSettingsStore } from '#table/settings/settings-store';
 import type { AccountsOverrides } from './accounts-services';
+import { activitiesServices } from './activities-services';
 import type { Environment } from './environment';
 import { journeyServices } from './journey-services';
 import { salesServices } from './sales-services';
@@ -42,6 +47,13 @@ export function contractsServices(
   return {
     contracts: service,
     settings,
+    printBatches: new ContractPrintBatches({
+      ...deps,
+      contracts,
+      batches: new DynamoPrintBatchStore(table),
+      objects: env.objects,
+      renderer: env.renderer,
+    }),
     switches: new ContractSwitches({
       ...deps,
       settings,
@@ -70,4 +82,23 @@ export function contractsServices(
       users: service,
     }),
   };
+}
+
+/**
+ * Renewals and ends of fixed-term contracts: the daily job's part that makes
+ * deals and the owner's task (an activity, so it needs the scheduler).
+ */
+export function contractRenewals(
+  env: Pick<Environment, 'table' | 'scheduler'>,
+  overrides: AccountsOverrides = {},
+): ContractRenewals {
+  const { table } = env;
+  const deps = serviceDeps(table, overrides);
+  return new ContractRenewals({
+    ...deps,
+    contracts: new DynamoContractStore(table),
+    deals: salesServices({ table }, overrides).deals,
+    activities: activitiesServices(env, { ...deps, users: overrides.users }).activities,
+    settings: new DynamoSettingsStore(table),
+  });
 }

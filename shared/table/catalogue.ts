@@ -14,6 +14,7 @@ import {
   contractSequenceEntity,
   contractSettingsEntity,
   contractTransitionEntity,
+  printBatchEntity,
   signingCallbackEntity,
 } from '#table/contracts/entities';
 import {
@@ -126,4 +127,5 @@ export const tableEntities: readonly AnyEntity[] = [
   signingCallbackEntity,
   contractDueEntity,
   contractSettingsEntity,
+  printBatchEntity,
 ];

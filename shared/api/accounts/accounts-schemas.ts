@@ -39,6 +39,10 @@ const accountFields = {
   categoryIds,
   statusTypeId: refId.nullish(),
   ownerId: refId.nullish(),
+  communicationPreference: z.enum(communicationChannels).nullish().meta({
+    description:
+      'electronic (default): contracts by e-signature and e-mail, no paper-only mailings; paper: printed documents by post, no e-signature.',
+  }),
 };
 
 const additionalInfoParts = {
@@ -87,6 +91,10 @@ export const accountSchema = z
     categoryIds: z.array(z.string()),
     statusTypeId: z.string().optional(),
     ownerId: z.string().optional(),
+    communicationPreference: z
+      .enum(communicationChannels)
+      .optional()
+      .meta({ description: 'Absent: electronic.' }),
     additionalInfo: additionalInfoSchema
       .optional()
       .meta({ description: 'Absent until first set (R-AC-10).' }),

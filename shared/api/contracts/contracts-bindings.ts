@@ -58,6 +58,12 @@ export function contractsApi(s: ContractsServices): BoundRoute[] {
         await s.contracts.terminate(caller, params.contractId, ifMatch as number, body.reason, body.endDate),
       ),
     ),
+    bind(r.listPrintBatches, async ({ caller, query: { limit, cursor } }) => ({
+      body: await s.printBatches.list(caller, { limit, cursor }),
+    })),
+    bind(r.downloadPrintBatch, async ({ caller, params }) => ({
+      body: await s.printBatches.download(caller, params.day),
+    })),
     bind(r.getContractSettings, async ({ caller }) => {
       const settings = await s.settings.ofTenant(caller.tenantId);
       return { body: settings, version: settings.version };

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { pageOnlyQuery } from '#api/common/common-schemas';
 import { defineRoute } from '#http/route';
 import {
   activateBody,
@@ -12,6 +13,9 @@ import {
   createContractBody,
   dealParams,
   downloadSchema,
+  printBatchDownloadSchema,
+  printBatchPage,
+  printBatchParams,
   reasonBody,
   requiredReasonBody,
   signiCallbackBody,
@@ -141,6 +145,28 @@ export const contractRoutes = {
     'Terminate with a reason and the last day of supply',
     terminateBody,
   ),
+  listPrintBatches: defineRoute({
+    operationId: 'listPrintBatches',
+    method: 'GET',
+    path: '/v1/contracts/print-batches',
+    summary: 'The print batches of paper contracts, newest first',
+    tag: 'Contracts',
+    permission: 'read',
+    query: pageOnlyQuery,
+    success: { status: 200, description: 'A page of print batches', schema: printBatchPage },
+    errors: [400, 401, 403],
+  }),
+  downloadPrintBatch: defineRoute({
+    operationId: 'downloadPrintBatch',
+    method: 'GET',
+    path: '/v1/contracts/print-batches/{day}/download',
+    summary: 'Links to a print batch’s cover sheet and manifest',
+    tag: 'Contracts',
+    permission: 'read',
+    params: printBatchParams,
+    success: { status: 200, description: 'The links', schema: printBatchDownloadSchema },
+    errors: readErrors,
+  }),
   getContractSettings: defineRoute({
     operationId: 'getContractSettings',
     method: 'GET',

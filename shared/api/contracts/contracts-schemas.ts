@@ -303,3 +303,32 @@ export const signiCallbackBody = z
 export const signiCallbackResult = z
   .object({ contractId: z.string(), state: z.enum(contractStates) })
   .meta({ id: 'SigningCallbackResult' });
+
+export const printBatchParams = z.object({
+  day: z.iso.date().meta({ description: 'The day the batch was collected, YYYY-MM-DD.' }),
+});
+
+export const printBatchSchema = z
+  .object({
+    tenantId: z.string(),
+    day: z.string(),
+    documents: z.array(
+      z.object({
+        contractId: z.string(),
+        number: z.string(),
+        customer: z.string(),
+        address: z.string(),
+        documentKey: z.string(),
+      }),
+    ),
+    coverKey: z.string(),
+    manifestKey: z.string(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PrintBatch', description: 'A day’s paper contracts, collected for printing and posting.' });
+
+export const printBatchPage = pageOf(printBatchSchema, 'PrintBatchPage');
+
+export const printBatchDownloadSchema = z
+  .object({ coverUrl: z.string(), manifestUrl: z.string() })
+  .meta({ id: 'PrintBatchDownload', description: 'Pre-signed links, valid for 15 minutes.' });

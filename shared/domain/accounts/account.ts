@@ -4,6 +4,7 @@ import { diffFields, type FieldChange } from '#domain/events';
 import { mergePatch, type Nullable, type Patch, withoutNulls } from '#domain/patch';
 import type { SettingRef } from '#domain/settings/settings-lookup';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
+import type { CommunicationChannel } from './contact';
 import { FieldCollector } from './normalise';
 
 export const customerTypes = ['B2B', 'B2C'] as const;
@@ -35,6 +36,12 @@ export interface AccountFields {
   readonly categoryIds: readonly string[];
   readonly statusTypeId?: string;
   readonly ownerId?: string;
+  /**
+   * How the customer gets contracts and mailings (R-CO-3): `electronic`
+   * (e-signature and e-mail, no paper-only mailings) or `paper` (printed,
+   * by post, no e-signature). Absent: electronic.
+   */
+  readonly communicationPreference?: CommunicationChannel;
 }
 
 /** The account's "additional information" section (R-AC-10). */
@@ -69,6 +76,7 @@ const trackedFields = [
   'categoryIds',
   'statusTypeId',
   'ownerId',
+  'communicationPreference',
 ] as const satisfies readonly (keyof AccountFields)[];
 
 function normalised(fields: AccountFields): AccountFields {

@@ -5,6 +5,7 @@ import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain
 import { FieldCollector } from './normalise';
 
 export const communicationChannels = ['electronic', 'paper'] as const;
+export type CommunicationChannel = (typeof communicationChannels)[number];
 
 /** What a client may set on a contact (R-AC-2). */
 export interface ContactFields {

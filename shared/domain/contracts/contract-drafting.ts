@@ -18,7 +18,7 @@ import { supplyStartDate } from './supply-start';
 
 /** What a contract is drafted from: the account with its contacts, the deal, its supply points and the offer. */
 export interface DraftSources {
-  readonly account: Account & { readonly communicationPreference?: CommunicationPreference };
+  readonly account: Account;
   readonly contacts: readonly Contact[];
   readonly deal: Deal;
   readonly supplyPoints: readonly SupplyPoint[];

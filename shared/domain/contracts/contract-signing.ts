@@ -111,6 +111,8 @@ export class ContractSigning {
     }
     const document = await this.deps.documents.render(contract, ctx);
     if (contract.communication === 'paper') {
+      // No e-signature: the PDF goes to the next print batch, by post.
+      const today = todayIn(ctx.now, ctx.tenant.timeZone);
       return commitMove(
         this.deps,
         ctx,
@@ -120,6 +122,7 @@ export class ContractSigning {
         {
           changes: { document },
           reason: 'by post (paper communication)',
+          due: [{ kind: 'PRINT', due: today, tenantId: contract.tenantId, contractId: contract.id }],
         },
       );
     }

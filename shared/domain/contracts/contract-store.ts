@@ -4,8 +4,8 @@ import type { Contract, ContractState, ContractTransition } from './contract';
 import type { ContractSettings } from './contract-settings';
 import type { ContractMove } from './contract-transitions';
 
-/** The daily jobs' lists: re-check a sent contract, start its renewal, end it. */
-export type DueKind = 'RECHECK' | 'RENEWAL' | 'END';
+/** The daily jobs' lists: re-check a sent contract, start its renewal, end it, print it. */
+export type DueKind = 'RECHECK' | 'RENEWAL' | 'END' | 'PRINT';
 
 /** A contract on a daily job's list from the day `due` (YYYY-MM-DD). */
 export interface DueEntry {

@@ -1,5 +1,5 @@
 import type { Address, CustomerType } from '#domain/accounts/account';
-import type { communicationChannels } from '#domain/accounts/contact';
+import type { CommunicationChannel } from '#domain/accounts/contact';
 import type { Commodity } from '#domain/energy/supply-point-identifier';
 import type { DealParticipant } from '#domain/sales/deals/deal';
 import type { SystemWritten } from '#domain/system-writes';
@@ -24,7 +24,7 @@ export const contractStates = [
 export type ContractState = (typeof contractStates)[number];
 
 /** How the customer gets the contract (R-CO-3): e-signature and e-mail, or a printed copy by post. */
-export type CommunicationPreference = (typeof communicationChannels)[number];
+export type CommunicationPreference = CommunicationChannel;
 
 /** Who moved a contract: a user, the e-signature provider, or a scheduled job. */
 export const transitionActors = ['user', 'e-signature', 'schedule'] as const;

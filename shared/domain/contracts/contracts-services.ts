@@ -1,4 +1,5 @@
 import type { ContractIntake } from './contract-intake';
+import type { ContractPrintBatches } from './contract-print-batches';
 import type { ContractService } from './contract-service';
 import type { ContractSettingsService } from './contract-settings-service';
 import type { ContractSigning } from './contract-signing';
@@ -11,4 +12,5 @@ export interface ContractsServices {
   readonly signing: ContractSigning;
   readonly settings: ContractSettingsService;
   readonly switches: ContractSwitches;
+  readonly printBatches: ContractPrintBatches;
 }

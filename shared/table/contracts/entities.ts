@@ -1,5 +1,6 @@
 import type { Contract, ContractTransition } from '#domain/contracts/contract';
 import type { ContractSettings } from '#domain/contracts/contract-settings';
+import type { PrintBatch } from '#domain/contracts/print-batch';
 import { accountPartition } from '#table/accounts/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, oneOf, padded, tenant, text, ulid } from '#table/core/facets';
@@ -80,12 +81,12 @@ export const signingCallbackEntity = defineEntity<{
   },
 });
 
-export const contractDueKinds = ['RECHECK', 'RENEWAL', 'END'] as const;
+export const contractDueKinds = ['RECHECK', 'RENEWAL', 'END', 'PRINT'] as const;
 
 export const contractDueEntity = defineEntity<{ readonly tenantId: string; readonly contractId: string }>()({
   name: 'ContractDue',
   description:
-    'A contract the daily jobs must look at on a day: `RECHECK` a sent contract whose callback may be lost, `RENEWAL` a fixed-term one nearing its end, `END` one whose last day has passed. One partition per kind for every tenant, read by a day range; written and removed with the contract.',
+    'A contract the daily jobs must look at on a day: `RECHECK` a sent contract whose callback may be lost, `RENEWAL` a fixed-term one nearing its end, `END` one whose last day has passed, `PRINT` a paper one sent, for the next print batch. One partition per kind for every tenant, read by a day range; written and removed with the contract.',
   key: {
     pk: key`CONTRACTS-DUE#${oneOf('kind', contractDueKinds)}`,
     sk: key`${date('due')}#${text('tenantId')}#${text('contractId')}`,
@@ -108,5 +109,16 @@ export const contractSettingsEntity = defineEntity<ContractSettings>()({
   key: { pk: key`T#${tenant}#CONTRACTSETTINGS`, sk: key`CONTRACTSETTINGS` },
   patterns: {
     ofTenant: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
+  },
+});
+
+export const printBatchEntity = defineEntity<PrintBatch>()({
+  name: 'PrintBatch',
+  description:
+    'A day’s paper contracts of a tenant, collected for printing: the cover sheet and the manifest in the files bucket.',
+  key: { pk: key`T#${tenant}#PRINTBATCHES`, sk: key`${date('day')}` },
+  patterns: {
+    ofTenant: { index: 'table', order: 'descending', operation: 'Query, newest first; Put by the daily job' },
+    byDay: { index: 'table', sortKey: 'equals', operation: 'GetItem' },
   },
 });
