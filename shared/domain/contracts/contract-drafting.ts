@@ -5,13 +5,7 @@ import { UnprocessableError } from '#domain/errors';
 import type { Deal } from '#domain/sales/deals/deal';
 import type { OfferVersion } from '#domain/sales/offers/offer';
 import type { ChangeContext } from '#domain/stamps';
-import type {
-  CommunicationPreference,
-  Contract,
-  ContractLine,
-  ContractParty,
-  SigningPerson,
-} from './contract';
+import type { Contract, ContractLine, ContractParty, SigningPerson } from './contract';
 import type { ContractSettings } from './contract-settings';
 import type { ContractMove, TransitionActor } from './contract-transitions';
 import { supplyStartDate } from './supply-start';
