@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalRuntime } from '../lib/local/runtime';
 import { bundleSizes } from './bundle-sizes';
+import { contractPdfBench, printContractBench, requestsPerContract } from './contracts';
 import { energyReadBench } from './energy-read';
 import { forecastBench, printForecastBench } from './forecast';
 import { httpReadBench } from './http-read';
@@ -57,6 +58,10 @@ try {
     console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
   printForecastBench(
     await forecastBench({ rounds, large: Number(process.env.BENCH_FORECAST_DEALS ?? 100_000) }),
+  );
+  printContractBench(
+    await contractPdfBench(Number(process.env.BENCH_PDF_ROUNDS ?? 30)),
+    await requestsPerContract(runtime),
   );
   printMoveCustomersBench(
     await moveCustomersBench(runtime, Number(process.env.BENCH_MOVE_CUSTOMERS ?? 2_000)),
