@@ -41,7 +41,8 @@ export function contractsServices(
   const contracts = new DynamoContractStore(table);
   const settings = new ContractSettingsService({ ...deps, store: new DynamoContractSettingsStore(table) });
   const files = new ContractFiles(env.objects, env.renderer);
-  const service = new ContractService({ ...deps, contracts, settings, files });
+  const sources = new DynamoContractSources(table);
+  const service = new ContractService({ ...deps, contracts, settings, files, sources });
   const sales = salesServices({ table }, overrides);
   const callbackBase = new URL(env.signingCallbackUrl);
   return {
@@ -62,7 +63,7 @@ export function contractsServices(
     intake: new ContractIntake({
       ...deps,
       contracts,
-      sources: new DynamoContractSources(table),
+      sources,
       settings,
       deals: sales.deals,
       pricing: sales.offers,

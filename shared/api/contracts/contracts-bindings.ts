@@ -25,6 +25,9 @@ export function contractsApi(s: ContractsServices): BoundRoute[] {
     bind(r.getContract, async ({ caller, params }) =>
       versioned(await s.contracts.get(caller, params.contractId)),
     ),
+    bind(r.updateContractDraft, async ({ caller, params, body, ifMatch }) =>
+      versioned(await s.contracts.updateDraft(caller, params.contractId, ifMatch as number, body)),
+    ),
     bind(r.getContractHistory, async ({ caller, params }) => ({
       body: { items: await s.contracts.history(caller, params.contractId) },
     })),

@@ -22,6 +22,7 @@ import {
   signiCallbackQuery,
   signiCallbackResult,
   terminateBody,
+  updateDraftBody,
 } from './contracts-schemas';
 
 const readErrors = [400, 401, 403, 404] as const;
@@ -88,6 +89,20 @@ export const contractRoutes = {
     etag: true,
     success: { status: 200, description: 'The contract', schema: contractSchema },
     errors: readErrors,
+  }),
+  updateContractDraft: defineRoute({
+    operationId: 'updateContractDraft',
+    method: 'PATCH',
+    path: '/v1/contracts/{contractId}',
+    summary: 'Change a draft: its requested start, communication, term or signing persons',
+    tag: 'Contracts',
+    permission: 'write',
+    params: contractParams,
+    body: updateDraftBody,
+    ifMatch: 'required',
+    etag: true,
+    success: { status: 200, description: 'The draft after the change', schema: contractSchema },
+    errors: moveErrors,
   }),
   getContractHistory: defineRoute({
     operationId: 'getContractHistory',

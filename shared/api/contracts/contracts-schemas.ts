@@ -183,6 +183,23 @@ export const createContractBody = z
   })
   .meta({ id: 'ContractRequest' });
 
+export const updateDraftBody = z
+  .strictObject({
+    requestedStartDate: z.iso
+      .date()
+      .optional()
+      .meta({ description: 'No earlier than the market allows from today.' }),
+    communication: z.enum(communicationChannels).optional(),
+    term: termSchema.optional(),
+    signingContactIds: z.array(idSchema).min(1).max(10).optional().meta({
+      description: 'Contacts of the contract’s account who sign, in signing order.',
+    }),
+  })
+  .meta({
+    id: 'UpdateContractDraft',
+    description: 'Only the fields sent change; a draft being sent cannot change.',
+  });
+
 export const reasonBody = z.strictObject({ reason: multilineText.max(500).optional() });
 export const requiredReasonBody = z.strictObject({ reason: multilineText.min(1).max(500) });
 export const activateBody = z.strictObject({ supplyStartDate: z.iso.date() });

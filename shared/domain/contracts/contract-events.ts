@@ -22,6 +22,11 @@ export const contractEvents = {
     subjects: ['contract'],
     data: moved,
   }),
+  ContractDraftChanged: contracts({
+    when: 'a user changed a draft: its requested start, communication, term or signing persons',
+    subjects: ['contract'],
+    data: z.object({ contract }),
+  }),
   ContractSendRequested: contracts({
     when: 'a user sends an electronic contract for e-signature; the signing worker takes it from here',
     subjects: ['contract'],

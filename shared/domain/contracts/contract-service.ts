@@ -1,21 +1,50 @@
-import { assertVersion, ConflictError, NotFoundError, UnprocessableError } from '#domain/errors';
+import {
+  assertVersion,
+  ConflictError,
+  type InvalidField,
+  NotFoundError,
+  UnprocessableError,
+} from '#domain/errors';
+import { diffFields } from '#domain/events';
 import type { Page, PageRequest } from '#domain/ports';
 import { todayIn } from '#domain/sales/offers/offer';
 import { changesAllDeals, type SalesActor, seesAllDeals } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
-import type { Contract, ContractState, ContractTransition, StoredDocument } from './contract';
+import { touched } from '#domain/stamps';
+import type {
+  CommunicationPreference,
+  Contract,
+  ContractState,
+  ContractTerm,
+  ContractTransition,
+  StoredDocument,
+} from './contract';
+import { signingPersonsOf } from './contract-drafting';
 import { termEntries } from './contract-due';
+import { newContractEvent } from './contract-events';
 import { type ContractFiles, documentFileName } from './contract-files';
-import { commitMove } from './contract-moves';
+import { commitMove, contractSubject } from './contract-moves';
 import type { ContractSettingsService } from './contract-settings-service';
+import type { ContractSources } from './contract-sources';
 import type { ContractStore } from './contract-store';
 import { contractVisibleTo, isContractMember } from './contract-visibility';
-import { plusDays, plusMonths } from './supply-start';
+import { plusDays, plusMonths, supplyStartDate } from './supply-start';
 
 export interface ContractDeps extends ServiceDeps {
   readonly contracts: ContractStore;
+  /** The account's contacts, for a draft's signing persons. */
+  readonly sources?: Pick<ContractSources, 'account'>;
   readonly settings: Pick<ContractSettingsService, 'ofTenant'>;
   readonly files: Pick<ContractFiles, 'downloadUrl'>;
+}
+
+/** What a user may change on a draft; absent fields stay. */
+export interface DraftChange {
+  readonly requestedStartDate?: string;
+  readonly communication?: CommunicationPreference;
+  readonly term?: ContractTerm;
+  /** Contacts of the account who sign, in signing order. */
+  readonly signingContactIds?: readonly string[];
 }
 
 export interface ContractDownload {
@@ -76,6 +105,65 @@ export class ContractService {
     }
     const fileName = documentFileName(contract, signed);
     return { url: await this.deps.files.downloadUrl(document, fileName), fileName, signed };
+  }
+
+  /**
+   * Changes a draft before it is sent: the requested start (no earlier than
+   * the market allows from today), the communication, the term, who signs
+   * (contacts of the account with an e-mail for electronic signing is checked
+   * when sending). Refused once the contract is out or being sent.
+   */
+  async updateDraft(actor: SalesActor, contractId: string, expectedVersion: number, change: DraftChange) {
+    const { contract, ctx } = await this.forChange(actor, contractId, expectedVersion);
+    if (contract.state !== 'draft' || (contract.signing && !contract.signing.lastError)) {
+      throw new ConflictError('invalid-state', 'only a draft that is not being sent can be changed');
+    }
+    const invalid: InvalidField[] = [];
+    const settings = await this.deps.settings.ofTenant(actor.tenantId);
+    const today = todayIn(ctx.now, ctx.tenant.timeZone);
+    if (change.requestedStartDate !== undefined) {
+      const rule = settings.supplyStartRules.find((r) => r.country === contract.party.country);
+      const earliest = supplyStartDate(rule, today);
+      if (change.requestedStartDate < earliest)
+        invalid.push({ name: 'requestedStartDate', reason: `the market allows ${earliest} at the earliest` });
+    }
+    let signingPersons = contract.signingPersons;
+    if (change.signingContactIds !== undefined) {
+      const sources = this.deps.sources;
+      if (!sources) throw new Error('changing signing persons needs the account’s contacts');
+      const { contacts } = await sources.account(actor.tenantId, contract.accountId);
+      const byId = new Map(
+        signingPersonsOf(contacts.map((c) => ({ ...c, isSigningPerson: true }))).map((p) => [p.contactId, p]),
+      );
+      signingPersons = change.signingContactIds.flatMap((id, i) => {
+        const person = byId.get(id);
+        if (!person)
+          invalid.push({ name: `signingContactIds.${i}`, reason: 'no contact of the contract’s account' });
+        return person ? [person] : [];
+      });
+    }
+    if (invalid.length > 0) throw new UnprocessableError('the draft cannot be changed so', invalid);
+    const next: Contract = {
+      ...touched(contract, ctx),
+      ...(change.requestedStartDate !== undefined ? { requestedStartDate: change.requestedStartDate } : {}),
+      ...(change.communication !== undefined ? { communication: change.communication } : {}),
+      ...(change.term !== undefined ? { term: change.term } : {}),
+      signingPersons,
+    };
+    const changes = diffFields(contract, next, [
+      'requestedStartDate',
+      'communication',
+      'term',
+      'signingPersons',
+    ]);
+    if (changes.length === 0) return contract;
+    const event = newContractEvent(this.deps, ctx, 'ContractDraftChanged', {
+      subject: contractSubject(next),
+      changes,
+      data: { contract: next },
+    });
+    await this.deps.contracts.annotate(contract, next, event);
+    return next;
   }
 
   /** Cancels a draft; a sent contract goes through the signing service, which withdraws it at the provider. */

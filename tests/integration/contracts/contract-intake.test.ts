@@ -4,7 +4,7 @@ import { ContractFiles } from '#domain/contracts/contract-files';
 import { ContractIntake } from '#domain/contracts/contract-intake';
 import { ContractService } from '#domain/contracts/contract-service';
 import { ContractSettingsService } from '#domain/contracts/contract-settings-service';
-import { NotFoundError } from '#domain/errors';
+import { ConflictError, NotFoundError, type UnprocessableError } from '#domain/errors';
 import type { ObjectStore } from '#domain/storage/object-store';
 import { serviceDeps } from '#runtime/service-deps';
 import { DynamoContractSettingsStore } from '#table/contracts/contract-settings-store';
@@ -53,6 +53,7 @@ describe('contracts from accepted offers', () => {
         ...deps,
         contracts,
         settings,
+        sources: new DynamoContractSources(table),
         files: new ContractFiles(unusedObjects, unusedRenderer),
       }),
     };
@@ -170,5 +171,39 @@ describe('contracts from accepted offers', () => {
       NotFoundError,
     );
     expect((await contracts.list(w.tenantId, {}, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('change a draft within the market’s rules, naming what cannot be, and only a draft', async () => {
+    const w = await contractWorld(table, clock);
+    const { intake, service } = servicesOf(w);
+    const { value } = await intake.fromDeal(w.seller, w.dealId, { productId: w.productId });
+
+    const [tooEarly, stranger] = await Promise.all([
+      service
+        .updateDraft(w.seller, value.id, value.version, { requestedStartDate: '2026-12-20' })
+        .catch((e: unknown) => e),
+      service
+        .updateDraft(w.seller, value.id, value.version, { signingContactIds: [w.dealId] })
+        .catch((e: unknown) => e),
+    ]);
+    const changed = await service.updateDraft(w.seller, value.id, value.version, {
+      requestedStartDate: '2027-03-01',
+      communication: 'paper',
+    });
+
+    expect((tooEarly as UnprocessableError).fields).toEqual([
+      { name: 'requestedStartDate', reason: 'the market allows 2027-01-01 at the earliest' },
+    ]);
+    expect((stranger as UnprocessableError).fields).toEqual([
+      { name: 'signingContactIds.0', reason: 'no contact of the contract’s account' },
+    ]);
+    expect(changed).toMatchObject({ version: 2, requestedStartDate: '2027-03-01', communication: 'paper' });
+    await expect(
+      service.updateDraft(w.outsider, value.id, 2, { communication: 'electronic' }),
+    ).rejects.toThrow(NotFoundError);
+    const cancelled = await service.cancelDraft(w.seller, value.id, 2);
+    await expect(
+      service.updateDraft(w.seller, value.id, cancelled.version, { communication: 'electronic' }),
+    ).rejects.toThrow(ConflictError);
   });
 });
