@@ -237,6 +237,7 @@ async function seedSweden(s: AccountsServices, e: EnergyServices, actor: Actor, 
   const household = await s.accounts.create(actor, {
     name: 'Familjen Ödegård',
     customerType: 'B2C',
+    communicationPreference: 'paper',
     addresses: [
       { kind: 'delivery', street: 'Björkvägen 3', postcode: '903 31', city: 'Umeå', country: 'SE' },
     ],
@@ -291,6 +292,7 @@ async function seedSlovakia(s: AccountsServices, e: EnergyServices, actor: Actor
     name: 'Základná škola Hviezdoslavova',
     orgNumber: '00318655',
     customerType: 'B2B',
+    communicationPreference: 'paper',
     phones: ['02/5443 1122'],
     addresses: [
       { kind: 'visiting', street: 'Hviezdoslavova 9', postcode: '811 02', city: 'Bratislava', country: 'SK' },

@@ -23,6 +23,9 @@ const address = z
   })
   .meta({ id: 'Address' });
 
+const communicationPreferenceDescription =
+  'How the customer gets documents (R-CO-3). `electronic`: contracts by e-signature and e-mail, no paper-only mailings; `paper`: printed documents by post, no e-signature.';
+
 const accountFields = {
   name: lineText.min(1).max(200),
   country: country.optional().meta({ description: "Defaults to the tenant's country." }),
@@ -39,6 +42,12 @@ const accountFields = {
   categoryIds,
   statusTypeId: refId.nullish(),
   ownerId: refId.nullish(),
+  communicationPreference: z
+    .enum(communicationChannels)
+    .optional()
+    .meta({
+      description: `${communicationPreferenceDescription} Defaults to \`electronic\`.`,
+    }),
 };
 
 const additionalInfoParts = {
@@ -69,6 +78,10 @@ export const updateAccountBody = z
     ...accountFields,
     name: accountFields.name.optional(),
     customerType: accountFields.customerType.optional(),
+    communicationPreference: z
+      .enum(communicationChannels)
+      .optional()
+      .meta({ description: communicationPreferenceDescription }),
   })
   .meta({ id: 'UpdateAccount', description: 'Only the fields sent change; `null` clears a field.' });
 
@@ -87,6 +100,9 @@ export const accountSchema = z
     categoryIds: z.array(z.string()),
     statusTypeId: z.string().optional(),
     ownerId: z.string().optional(),
+    communicationPreference: z
+      .enum(communicationChannels)
+      .meta({ description: communicationPreferenceDescription }),
     additionalInfo: additionalInfoSchema
       .optional()
       .meta({ description: 'Absent until first set (R-AC-10).' }),

@@ -1,4 +1,4 @@
-import type { Account } from '#domain/accounts/account';
+import { type Account, defaultCommunicationPreference } from '#domain/accounts/account';
 import type { Contact } from '#domain/accounts/contact';
 import { accountSettingRefs } from '#domain/accounts/references';
 import type { AccountFilter, AccountStore } from '#domain/accounts/stores';
@@ -14,6 +14,14 @@ import { accountEntity, contactEntity } from './entities';
 import { lookupSetOf } from './lookups';
 import { AccountsRecordStore, type RecordLayout } from './record-store';
 
+/** An account as stored; one stored before accounts had a communication preference reads as the default. */
+export function accountFromItem(item: Record<string, unknown>): Account {
+  const account = stripLayout<Account>(item);
+  return account.communicationPreference
+    ? account
+    : { ...account, communicationPreference: defaultCommunicationPreference };
+}
+
 const accountLayout: RecordLayout<Account> = {
   resource: 'account',
   key: (tenantId, accountId) => accountEntity.key({ tenantId, accountId }),
@@ -27,7 +35,7 @@ const accountLayout: RecordLayout<Account> = {
       gsi2: { ...at, deleted, name: a.name },
     });
   },
-  fromItem: (item) => stripLayout<Account>(item),
+  fromItem: accountFromItem,
   unique: {
     field: 'orgNumber',
     kind: 'orgNumber',
@@ -57,6 +65,7 @@ export class DynamoAccountStore extends AccountsRecordStore<Account> implements 
         },
       },
       page,
+      accountFromItem,
     );
   }
 
@@ -67,13 +76,18 @@ export class DynamoAccountStore extends AccountsRecordStore<Account> implements 
     );
     const account = items.find((i) => i.entity === accountEntity.stored);
     return {
-      account: account ? stripLayout<Account>(account) : undefined,
+      account: account ? accountFromItem(account) : undefined,
       contacts: items.filter((i) => i.entity === contactEntity.stored).map(contactFromItem),
     };
   }
 
   listDeleted(tenantId: string, page: PageRequest): Promise<Page<Account>> {
-    return queryPage<Account>(this.table, accountEntity.patterns.deletedByName.query({ tenantId }), page);
+    return queryPage(
+      this.table,
+      accountEntity.patterns.deletedByName.query({ tenantId }),
+      page,
+      accountFromItem,
+    );
   }
 
   /** A Query of the category's members, then one BatchGetItem of the accounts on the page. */
@@ -83,7 +97,7 @@ export class DynamoAccountStore extends AccountsRecordStore<Account> implements 
       this.table,
       members.items.map((m) => accountEntity.key({ tenantId, accountId: m.id })),
     );
-    const byId = new Map(found.map((item) => [item.id as string, stripLayout<Account>(item)]));
+    const byId = new Map(found.map((item) => [item.id as string, accountFromItem(item)]));
     return {
       items: members.items
         .map((m) => byId.get(m.id))
