@@ -20,7 +20,8 @@ export type SubjectType =
   | 'lead'
   | 'leadSource'
   | 'deal'
-  | 'offer';
+  | 'offer'
+  | 'contract';
 
 /** The subject of an event of one of the subject types `T`. */
 export interface EventSubject<T extends SubjectType = SubjectType> {

@@ -1,5 +1,6 @@
 import type { Subject } from '#domain/accounts/records';
 import { accountEntity, contactEntity } from '#table/accounts/entities';
+import { contractEntity } from '#table/contracts/entities';
 import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
 import { importEntity } from '#table/import/entities';
 import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
@@ -37,6 +38,8 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return dealEntity.key({ tenantId, dealId: subject.id }).pk;
     case 'offer':
       return offerEntity.key({ tenantId, offerId: subject.id }).pk;
+    case 'contract':
+      return contractEntity.key({ tenantId, contractId: subject.id }).pk;
     default: {
       const unknown: never = subject.type;
       throw new Error(`no partition for subject type ${String(unknown)}`);
