@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { auditFields, lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
+import { supplyPointSchema } from '#api/energy/energy-schemas';
 import { addressKinds, customerTypes } from '#domain/accounts/account';
 import { communicationChannels } from '#domain/accounts/contact';
+import { contractStates } from '#domain/contracts/contract';
+import { commodities } from '#domain/energy/supply-point-identifier';
+import { dealStageStatuses } from '#domain/settings/setting';
 
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
 const phones = z.array(z.string().min(3).max(40)).max(10);
@@ -192,9 +196,60 @@ export const contactPage = pageOf(contactSchema, 'ContactPage');
 export const notePage = pageOf(noteSchema, 'NotePage');
 export const historyPage = pageOf(historyEntrySchema, 'HistoryPage');
 
+export const dealSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    ownerId: z.string(),
+    stage: z.object({
+      id: z.string(),
+      title: z.string(),
+      status: z.enum(dealStageStatuses),
+      probabilityBasisPoints: z.int(),
+    }),
+    valueMinor: z.int().meta({ description: 'Expected value in minor units of `currency`.' }),
+    currency: z.string(),
+    expectedCloseDate: z.iso.date(),
+    commodity: z.enum(commodities).optional(),
+  })
+  .meta({
+    id: 'AccountViewDeal',
+    description: 'An open deal of the account; the whole deal is `GET /v1/deals/{dealId}`.',
+  });
+
+export const contractSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.string().meta({ example: '2026-000042' }),
+    state: z.enum(contractStates),
+    stateChangedAt: z.iso.datetime(),
+    dealId: z.string(),
+    requestedStartDate: z.iso.date(),
+    offeredAnnualCost: z
+      .int()
+      .meta({ description: 'Minor units of `currency`, all supply points together.' }),
+    currency: z.string(),
+  })
+  .meta({ id: 'AccountViewContract', description: 'A contract of the account.' });
+
 export const accountViewSchema = z
-  .object({ account: accountSchema, contacts: z.array(contactSchema) })
-  .meta({ id: 'AccountView' });
+  .object({
+    account: accountSchema,
+    contacts: z.array(contactSchema),
+    supplyPoints: z.array(supplyPointSchema),
+    openDeals: z.array(dealSummarySchema).meta({
+      description:
+        'Deals not yet won or lost. A seller sees those they own or take part in; admins and viewers all.',
+    }),
+    contracts: z.array(contractSummarySchema).meta({
+      description:
+        'A seller sees the contracts of the deals they own or take part in; admins and viewers all.',
+    }),
+  })
+  .meta({
+    id: 'AccountView',
+    description: 'The account and its collection, each list oldest first, read together in one Query.',
+  });
 
 export const identificationSchema = z
   .object({

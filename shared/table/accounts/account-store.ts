@@ -1,12 +1,18 @@
 import { type Account, defaultCommunicationPreference } from '#domain/accounts/account';
-import type { Contact } from '#domain/accounts/contact';
+import type { AccountCollection } from '#domain/accounts/account-view';
 import { accountSettingRefs } from '#domain/accounts/references';
 import type { AccountFilter, AccountStore } from '#domain/accounts/stores';
+import type { Contract } from '#domain/contracts/contract';
+import type { SupplyPoint } from '#domain/energy/supply-point';
 import type { Page, PageRequest } from '#domain/ports';
+import type { Deal } from '#domain/sales/deals/deal';
+import { contractEntity } from '#table/contracts/entities';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryAll } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
+import { supplyPointEntity } from '#table/energy/entities';
+import { dealEntity } from '#table/sales/entities';
 import type { AccountsStoreOptions } from './accounts-commit';
 import { batchGetItems, categoryMemberPage } from './category-members';
 import { contactFromItem } from './contact-store';
@@ -69,15 +75,20 @@ export class DynamoAccountStore extends AccountsRecordStore<Account> implements 
     );
   }
 
-  async collection(tenantId: string, accountId: string): Promise<{ account?: Account; contacts: Contact[] }> {
+  /** One Query of the collection, every page of it; the journeys in it are not the view's. */
+  async collection(tenantId: string, accountId: string): Promise<AccountCollection> {
     const items = await queryAll(
       this.table,
-      accountEntity.patterns.withContacts.query({ tenantId, accountId }),
+      accountEntity.patterns.collection.query({ tenantId, accountId }),
     );
     const account = items.find((i) => i.entity === accountEntity.stored);
+    const of = (entity: { readonly stored: string }) => items.filter((i) => i.entity === entity.stored);
     return {
       account: account ? accountFromItem(account) : undefined,
-      contacts: items.filter((i) => i.entity === contactEntity.stored).map(contactFromItem),
+      contacts: of(contactEntity).map(contactFromItem),
+      supplyPoints: of(supplyPointEntity).map((i) => stripLayout<SupplyPoint>(i)),
+      deals: of(dealEntity).map((i) => stripLayout<Deal>(i)),
+      contracts: of(contractEntity).map((i) => stripLayout<Contract>(i)),
     };
   }
 
