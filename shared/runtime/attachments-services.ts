@@ -4,10 +4,12 @@ import type { ServiceDeps } from '#domain/service-context';
 import { DynamoAccountStore } from '#table/accounts/account-store';
 import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoAttachmentStore } from '#table/attachments/attachments-store';
+import { DynamoContractReader } from '#table/attachments/contract-reader';
+import { DynamoDealStore } from '#table/sales/deal-store';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
 
-/** Wires the attachments module to the table and the object store. */
+/** Wires the attachments module to the table (its own items and the records files hang on) and the object store. */
 export function attachmentsServices(
   env: Pick<Environment, 'table' | 'objects'>,
   overrides: Partial<ServiceDeps> = {},
@@ -18,6 +20,8 @@ export function attachmentsServices(
       ...serviceDeps(table, overrides),
       accounts: new DynamoAccountStore(table),
       contacts: new DynamoContactStore(table),
+      deals: new DynamoDealStore(table),
+      contracts: new DynamoContractReader(table),
       attachments: new DynamoAttachmentStore(table),
       objects,
     }),

@@ -32,4 +32,18 @@ describe('the demo data of the local runtime', () => {
       for (const id of used) expect(listed.get(id), id).toBeGreaterThan(0);
     },
   );
+
+  it.each(demoTenants.map((t) => [t.profile.id]))(
+    'gives one demo account of %s the paper communication preference, the others electronic',
+    async (tenantId) => {
+      // Act
+      const { accounts } = accountsServices({ table });
+      const seeded = await accounts.list({ tenantId, userId: `${tenantId}-admin` }, {}, { limit: 100 });
+
+      // Assess
+      const preferences = seeded.items.map((a) => a.communicationPreference);
+      expect(preferences.filter((p) => p === 'paper')).toHaveLength(1);
+      expect(preferences.filter((p) => p === 'electronic')).toHaveLength(preferences.length - 1);
+    },
+  );
 });

@@ -53,7 +53,7 @@ export const slovakTenant = (id = `sk-${randomUUID()}`): TenantProfile => ({
   timeZone: 'Europe/Bratislava',
 });
 
-/** The accounts module's services (wired as everywhere, less what `overrides` replaces) over a fresh table with two tenants saved. */
+/** The accounts module's services (wired as everywhere, less what `overrides` replaces) over a fresh table with two tenants saved, and an admin of each. */
 export async function servicesWithTenants(onRequest?: RequestListener, overrides: AccountsOverrides = {}) {
   const table = await freshTable(onRequest);
   const services = accountsServices({ table }, overrides);
@@ -65,7 +65,7 @@ export async function servicesWithTenants(onRequest?: RequestListener, overrides
   return {
     table,
     services,
-    se: { tenantId: se.id, userId: 'se-admin' },
-    sk: { tenantId: sk.id, userId: 'sk-admin' },
+    se: { tenantId: se.id, userId: 'se-admin', roles: ['admin'] },
+    sk: { tenantId: sk.id, userId: 'sk-admin', roles: ['admin'] },
   };
 }

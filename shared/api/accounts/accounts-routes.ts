@@ -168,11 +168,15 @@ export const accountRoutes = {
     operationId: 'getAccountView',
     method: 'GET',
     path: '/v1/accounts/{accountId}/view',
-    summary: 'The account with its contacts, in one call',
+    summary: 'The account with its contacts, supply points, open deals and contracts, in one call',
     tag: 'Accounts',
     permission: 'read',
     params: accountParams,
-    success: { status: 200, description: 'The account view', schema: accountViewSchema },
+    success: {
+      status: 200,
+      description: 'The account view; deals and contracts as far as the caller sees them',
+      schema: accountViewSchema,
+    },
     errors: readErrors,
   }),
   getAccountHistory: defineRoute({

@@ -1,7 +1,11 @@
 import * as z from 'zod';
 import { auditFields, lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
+import { supplyPointSchema } from '#api/energy/energy-schemas';
 import { addressKinds, customerTypes } from '#domain/accounts/account';
 import { communicationChannels } from '#domain/accounts/contact';
+import { contractStates } from '#domain/contracts/contract';
+import { commodities } from '#domain/energy/supply-point-identifier';
+import { dealStageStatuses } from '#domain/settings/setting';
 
 const country = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
 const phones = z.array(z.string().min(3).max(40)).max(10);
@@ -23,6 +27,9 @@ const address = z
   })
   .meta({ id: 'Address' });
 
+const communicationPreferenceDescription =
+  'How the customer gets documents (R-CO-3). `electronic`: contracts by e-signature and e-mail, no paper-only mailings; `paper`: printed documents by post, no e-signature.';
+
 const accountFields = {
   name: lineText.min(1).max(200),
   country: country.optional().meta({ description: "Defaults to the tenant's country." }),
@@ -39,10 +46,12 @@ const accountFields = {
   categoryIds,
   statusTypeId: refId.nullish(),
   ownerId: refId.nullish(),
-  communicationPreference: z.enum(communicationChannels).nullish().meta({
-    description:
-      'electronic (default): contracts by e-signature and e-mail, no paper-only mailings; paper: printed documents by post, no e-signature.',
-  }),
+  communicationPreference: z
+    .enum(communicationChannels)
+    .optional()
+    .meta({
+      description: `${communicationPreferenceDescription} Defaults to \`electronic\`.`,
+    }),
 };
 
 const additionalInfoParts = {
@@ -73,6 +82,10 @@ export const updateAccountBody = z
     ...accountFields,
     name: accountFields.name.optional(),
     customerType: accountFields.customerType.optional(),
+    communicationPreference: z
+      .enum(communicationChannels)
+      .optional()
+      .meta({ description: communicationPreferenceDescription }),
   })
   .meta({ id: 'UpdateAccount', description: 'Only the fields sent change; `null` clears a field.' });
 
@@ -93,8 +106,7 @@ export const accountSchema = z
     ownerId: z.string().optional(),
     communicationPreference: z
       .enum(communicationChannels)
-      .optional()
-      .meta({ description: 'Absent: electronic.' }),
+      .meta({ description: communicationPreferenceDescription }),
     additionalInfo: additionalInfoSchema
       .optional()
       .meta({ description: 'Absent until first set (R-AC-10).' }),
@@ -184,9 +196,60 @@ export const contactPage = pageOf(contactSchema, 'ContactPage');
 export const notePage = pageOf(noteSchema, 'NotePage');
 export const historyPage = pageOf(historyEntrySchema, 'HistoryPage');
 
+export const dealSummarySchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    ownerId: z.string(),
+    stage: z.object({
+      id: z.string(),
+      title: z.string(),
+      status: z.enum(dealStageStatuses),
+      probabilityBasisPoints: z.int(),
+    }),
+    valueMinor: z.int().meta({ description: 'Expected value in minor units of `currency`.' }),
+    currency: z.string(),
+    expectedCloseDate: z.iso.date(),
+    commodity: z.enum(commodities).optional(),
+  })
+  .meta({
+    id: 'AccountViewDeal',
+    description: 'An open deal of the account; the whole deal is `GET /v1/deals/{dealId}`.',
+  });
+
+export const contractSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.string().meta({ example: '2026-000042' }),
+    state: z.enum(contractStates),
+    stateChangedAt: z.iso.datetime(),
+    dealId: z.string(),
+    requestedStartDate: z.iso.date(),
+    offeredAnnualCost: z
+      .int()
+      .meta({ description: 'Minor units of `currency`, all supply points together.' }),
+    currency: z.string(),
+  })
+  .meta({ id: 'AccountViewContract', description: 'A contract of the account.' });
+
 export const accountViewSchema = z
-  .object({ account: accountSchema, contacts: z.array(contactSchema) })
-  .meta({ id: 'AccountView' });
+  .object({
+    account: accountSchema,
+    contacts: z.array(contactSchema),
+    supplyPoints: z.array(supplyPointSchema),
+    openDeals: z.array(dealSummarySchema).meta({
+      description:
+        'Deals not yet won or lost. A seller sees those they own or take part in; admins and viewers all.',
+    }),
+    contracts: z.array(contractSummarySchema).meta({
+      description:
+        'A seller sees the contracts of the deals they own or take part in; admins and viewers all.',
+    }),
+  })
+  .meta({
+    id: 'AccountView',
+    description: 'The account and its collection, each list oldest first, read together in one Query.',
+  });
 
 export const identificationSchema = z
   .object({

@@ -2,9 +2,18 @@ import { idempotencyToken, replayHeaders } from '#api/common/idempotent-create';
 import type { AttachmentSubject } from '#domain/attachments/attachment';
 import type { AttachmentsServices } from '#domain/attachments/attachments-services';
 import { type BoundRoute, bind } from '#http/route';
-import { accountAttachmentRoutes, contactAttachmentRoutes } from './attachments-routes';
+import {
+  accountAttachmentRoutes,
+  contactAttachmentRoutes,
+  contractAttachmentRoutes,
+  dealAttachmentRoutes,
+} from './attachments-routes';
 
-type SubjectRoutes = typeof accountAttachmentRoutes | typeof contactAttachmentRoutes;
+type SubjectRoutes =
+  | typeof accountAttachmentRoutes
+  | typeof contactAttachmentRoutes
+  | typeof dealAttachmentRoutes
+  | typeof contractAttachmentRoutes;
 
 /** Binds one subject kind's attachment routes; `subjectOf` reads the subject from the path. */
 function bindSubjectRoutes(
@@ -50,5 +59,10 @@ export function attachmentsApi(s: AttachmentsServices): BoundRoute[] {
   return [
     ...bindSubjectRoutes(s, accountAttachmentRoutes, (p) => ({ type: 'account', id: p.accountId as string })),
     ...bindSubjectRoutes(s, contactAttachmentRoutes, (p) => ({ type: 'contact', id: p.contactId as string })),
+    ...bindSubjectRoutes(s, dealAttachmentRoutes, (p) => ({ type: 'deal', id: p.dealId as string })),
+    ...bindSubjectRoutes(s, contractAttachmentRoutes, (p) => ({
+      type: 'contract',
+      id: p.contractId as string,
+    })),
   ];
 }

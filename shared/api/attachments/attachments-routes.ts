@@ -90,9 +90,15 @@ const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 export const accountAttachmentRoutes = attachmentRoutesOn('Account', 'accounts', 'accountId');
 export const contactAttachmentRoutes = attachmentRoutesOn('Contact', 'contacts', 'contactId');
+/** A deal's files are for those who see the deal; a sales user who is not on it gets 404. */
+export const dealAttachmentRoutes = attachmentRoutesOn('Deal', 'deals', 'dealId');
+/** A contract's files are for those who see the contract, as its deal decides. */
+export const contractAttachmentRoutes = attachmentRoutesOn('Contract', 'contracts', 'contractId');
 
 /** The attachments module, as one flat list of operations. */
 export const attachmentRoutes = [
   ...Object.values(accountAttachmentRoutes),
   ...Object.values(contactAttachmentRoutes),
+  ...Object.values(dealAttachmentRoutes),
+  ...Object.values(contractAttachmentRoutes),
 ] as const;

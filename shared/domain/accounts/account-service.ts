@@ -2,6 +2,7 @@ import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, softDeleted } from '#domain/stamps';
 import {
@@ -15,7 +16,7 @@ import {
   updateAccount,
 } from './account';
 import { newAccountEvent } from './account-events';
-import type { Contact } from './contact';
+import { type AccountView, accountView } from './account-view';
 import {
   accountSettingRefs,
   assertCategory,
@@ -174,10 +175,13 @@ export class AccountService {
     return this.deps.accounts.byCategory(actor.tenantId, categoryId, page);
   }
 
-  /** The account with its contacts (R-AC-6), in one Query. */
-  async view(actor: Actor, accountId: string): Promise<{ account: Account; contacts: Contact[] }> {
-    const { account, contacts } = await this.deps.accounts.collection(actor.tenantId, accountId);
+  /**
+   * The account with its contacts, supply points, open deals and contracts
+   * (R-AC-6), in one Query; deals and contracts as far as the caller sees them.
+   */
+  async view(actor: SalesActor, accountId: string): Promise<AccountView> {
+    const { account, ...collection } = await this.deps.accounts.collection(actor.tenantId, accountId);
     if (!account || account.deletedAt !== undefined) throw new NotFoundError('account', accountId);
-    return { account, contacts };
+    return accountView(actor, account, collection);
   }
 }

@@ -4,13 +4,22 @@ import { diffFields, type FieldChange } from '#domain/events';
 import { mergePatch, type Nullable, type Patch, withoutNulls } from '#domain/patch';
 import type { SettingRef } from '#domain/settings/settings-lookup';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
-import type { CommunicationChannel } from './contact';
+import type { communicationChannels } from './contact';
 import { FieldCollector } from './normalise';
 
 export const customerTypes = ['B2B', 'B2C'] as const;
 export type CustomerType = (typeof customerTypes)[number];
 
 export const addressKinds = ['visiting', 'postal', 'billing', 'delivery'] as const;
+
+/**
+ * How the customer gets documents (R-CO-3), in the contacts' channel words:
+ * `electronic`, contracts by e-signature and e-mail and no paper-only
+ * mailings; `paper`, printed documents by post and no e-signature.
+ */
+export type CommunicationPreference = (typeof communicationChannels)[number];
+/** What a new account gets, and what an account stored before the field existed reads as. */
+export const defaultCommunicationPreference: CommunicationPreference = 'electronic';
 
 export interface Address {
   readonly kind: (typeof addressKinds)[number];
@@ -36,12 +45,7 @@ export interface AccountFields {
   readonly categoryIds: readonly string[];
   readonly statusTypeId?: string;
   readonly ownerId?: string;
-  /**
-   * How the customer gets contracts and mailings (R-CO-3): `electronic`
-   * (e-signature and e-mail, no paper-only mailings) or `paper` (printed,
-   * by post, no e-signature). Absent: electronic.
-   */
-  readonly communicationPreference?: CommunicationChannel;
+  readonly communicationPreference: CommunicationPreference;
 }
 
 /** The account's "additional information" section (R-AC-10). */
@@ -57,8 +61,8 @@ export interface Account extends AccountFields, Stamps {
   readonly additionalInfo?: AdditionalInfo;
 }
 
-export type AccountDraft = Omit<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'> &
-  Partial<Pick<AccountFields, 'country' | 'addresses' | 'phones' | 'categoryIds'>>;
+type Defaulted = 'country' | 'addresses' | 'phones' | 'categoryIds' | 'communicationPreference';
+export type AccountDraft = Omit<AccountFields, Defaulted> & Partial<Pick<AccountFields, Defaulted>>;
 
 /** `null` clears an optional field; an absent field is left as it is. */
 export type AccountPatch = Patch<AccountFields>;
@@ -95,6 +99,8 @@ function normalised(fields: AccountFields): AccountFields {
   };
   if (result.name.length === 0) collect.invalid.push({ name: 'name', reason: 'must not be blank' });
   if (!result.customerType) collect.invalid.push({ name: 'customerType', reason: 'is required' });
+  if (!result.communicationPreference)
+    collect.invalid.push({ name: 'communicationPreference', reason: 'is required' });
   if (collect.invalid.length > 0) throw new ValidationError(collect.invalid);
   return result;
 }
@@ -107,6 +113,7 @@ export function createAccount(id: string, given: Nullable<AccountDraft>, ctx: Ch
     addresses: draft.addresses ?? [],
     phones: draft.phones ?? [],
     categoryIds: draft.categoryIds ?? [],
+    communicationPreference: draft.communicationPreference ?? defaultCommunicationPreference,
   });
   return { ...fields, ...createdStamps(id, ctx) };
 }

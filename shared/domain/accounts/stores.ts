@@ -1,6 +1,7 @@
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { Account } from './account';
+import type { AccountCollection } from './account-view';
 import type { Contact } from './contact';
 
 export interface AccountFilter {
@@ -24,8 +25,11 @@ export interface AccountStore {
   /** Fails with VersionMismatchError when the stored version is not `previous.version`. */
   update(previous: Account, next: Account, event: DomainEvent): Promise<void>;
   list(tenantId: string, filter: AccountFilter, page: PageRequest): Promise<Page<Account>>;
-  /** The account and its contacts in one read (R-AC-6). */
-  collection(tenantId: string, accountId: string): Promise<{ account?: Account; contacts: Contact[] }>;
+  /**
+   * The account's collection in one read (R-AC-6): the account, its live
+   * contacts and supply points, its deals (open and closed) and its contracts.
+   */
+  collection(tenantId: string, accountId: string): Promise<AccountCollection>;
   /** Soft-deleted accounts by name (R-AC-9). */
   listDeleted(tenantId: string, page: PageRequest): Promise<Page<Account>>;
   /** Live accounts in a category (R-ST-1), in the order they were created. */

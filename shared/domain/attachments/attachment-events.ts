@@ -5,15 +5,15 @@ import { type Attachment, attachmentSubjectTypes } from './attachment';
 
 const attachments = eventsOf(eventSources.accounts);
 
-/** Files on accounts and contacts. */
+/** Files on accounts, contacts, deals and contracts. */
 export const attachmentEvents = {
   AttachmentAdded: attachments({
-    when: 'an uploaded file on an account or contact is confirmed',
+    when: 'an uploaded file on an account, contact, deal or contract is confirmed',
     subjects: attachmentSubjectTypes,
     data: z.object({ attachment: entity<Attachment>('Attachment') }),
   }),
   AttachmentRemoved: attachments({
-    when: 'a file on an account or contact is removed',
+    when: 'a file on an account, contact, deal or contract is removed',
     subjects: attachmentSubjectTypes,
     data: z.object({ attachmentId: z.string().min(1), fileName: z.string(), objectKey: z.string() }),
   }),

@@ -1,6 +1,6 @@
-import type { AccountStore, ContactStore } from '#domain/accounts/stores';
 import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ObjectStore } from '#domain/storage/object-store';
 import {
@@ -15,6 +15,7 @@ import {
 } from './attachment';
 import { newAttachmentEvent } from './attachment-events';
 import type { AttachmentStore } from './attachment-store';
+import { type AttachmentSubjectReaders, subjectAccount } from './attachment-subjects';
 
 /** Where and how the client sends the file: one PUT of exactly the declared bytes. */
 export interface UploadTicket {
@@ -43,22 +44,23 @@ export interface AttachmentLimits {
 }
 
 /**
- * Attachments on accounts and contacts (R-AC-4). The bytes never pass
- * through the API: the client gets a pre-signed upload URL, PUTs the file,
- * confirms, and later gets a pre-signed download URL. An attachment counts
- * (is listed, is in the history) only once the stored object is confirmed.
+ * Attachments on accounts, contacts, deals and contracts (R-AC-4). The
+ * bytes never pass through the API: the client gets a pre-signed upload
+ * URL, PUTs the file, confirms, and later gets a pre-signed download URL.
+ * An attachment counts (is listed, is in the history) only once the stored
+ * object is confirmed. The files of a deal or contract are for those who
+ * see it (`subjectAccount`).
  */
 export class AttachmentService {
   private readonly uploadUrlSeconds: number;
   private readonly downloadUrlSeconds: number;
 
   constructor(
-    private readonly deps: ServiceDeps & {
-      readonly accounts: AccountStore;
-      readonly contacts: ContactStore;
-      readonly attachments: AttachmentStore;
-      readonly objects: ObjectStore;
-    },
+    private readonly deps: ServiceDeps &
+      AttachmentSubjectReaders & {
+        readonly attachments: AttachmentStore;
+        readonly objects: ObjectStore;
+      },
     limits: AttachmentLimits = {},
   ) {
     this.uploadUrlSeconds = limits.uploadUrlSeconds ?? 15 * 60;
@@ -67,12 +69,12 @@ export class AttachmentService {
 
   /** A pending attachment and the URL to upload its file to. */
   async requestUpload(
-    actor: Actor,
+    actor: SalesActor,
     subject: AttachmentSubject,
     request: UploadRequest,
     idempotency?: IdempotencyToken,
   ): Promise<Created<AttachmentUpload>> {
-    await this.subjectAccount(actor, subject);
+    await subjectAccount(this.deps, actor, subject, 'write');
     const file = checkUploadRequest(request);
     const ctx = await changeContext(this.deps, actor);
     const created = await this.deps.attachments.create(
@@ -110,8 +112,8 @@ export class AttachmentService {
    * The file is in the object store with the declared size and type: the
    * attachment is stored. Confirming a stored attachment again changes nothing.
    */
-  async confirm(actor: Actor, subject: AttachmentSubject, attachmentId: string): Promise<Attachment> {
-    const accountId = await this.subjectAccount(actor, subject);
+  async confirm(actor: SalesActor, subject: AttachmentSubject, attachmentId: string): Promise<Attachment> {
+    const accountId = await subjectAccount(this.deps, actor, subject, 'write');
     const current = await this.get(actor, subject, attachmentId);
     if (current.state === 'stored') return current;
     const mismatch = uploadMismatch(current, await this.deps.objects.head(current.objectKey));
@@ -135,13 +137,17 @@ export class AttachmentService {
     return stored;
   }
 
-  async list(actor: Actor, subject: AttachmentSubject, page: PageRequest): Promise<Page<Attachment>> {
-    await this.subjectAccount(actor, subject);
+  async list(actor: SalesActor, subject: AttachmentSubject, page: PageRequest): Promise<Page<Attachment>> {
+    await subjectAccount(this.deps, actor, subject, 'read');
     return this.deps.attachments.listStored(actor.tenantId, subject, page);
   }
 
-  async download(actor: Actor, subject: AttachmentSubject, attachmentId: string): Promise<DownloadTicket> {
-    await this.subjectAccount(actor, subject);
+  async download(
+    actor: SalesActor,
+    subject: AttachmentSubject,
+    attachmentId: string,
+  ): Promise<DownloadTicket> {
+    await subjectAccount(this.deps, actor, subject, 'read');
     const attachment = await this.get(actor, subject, attachmentId);
     if (attachment.state !== 'stored') {
       throw new ConflictError('invalid-state', `attachment ${attachmentId} has no confirmed upload yet`, [
@@ -158,12 +164,12 @@ export class AttachmentService {
 
   /** Soft delete: the metadata is marked deleted; the object stays until the bucket's lifecycle removes it. */
   async remove(
-    actor: Actor,
+    actor: SalesActor,
     subject: AttachmentSubject,
     attachmentId: string,
     expectedVersion?: number,
   ): Promise<void> {
-    const accountId = await this.subjectAccount(actor, subject);
+    const accountId = await subjectAccount(this.deps, actor, subject, 'write');
     const current = await this.get(actor, subject, attachmentId);
     assertVersion('attachment', current, expectedVersion);
     const ctx = await changeContext(this.deps, actor);
@@ -186,32 +192,12 @@ export class AttachmentService {
     return attachment;
   }
 
-  /** The subject is live in the caller's tenant (404 otherwise); answers the account it belongs to. */
-  private async subjectAccount(actor: Actor, subject: AttachmentSubject): Promise<string | undefined> {
-    switch (subject.type) {
-      case 'account': {
-        const account = await this.deps.accounts.get(actor.tenantId, subject.id);
-        if (!account || account.deletedAt !== undefined) throw new NotFoundError('account', subject.id);
-        return account.id;
-      }
-      case 'contact': {
-        const contact = await this.deps.contacts.get(actor.tenantId, subject.id);
-        if (!contact || contact.deletedAt !== undefined) throw new NotFoundError('contact', subject.id);
-        return contact.accountId;
-      }
-      default: {
-        const unknown: never = subject.type;
-        throw new NotFoundError('subject', String(unknown));
-      }
-    }
-  }
-
   private expiresAt(seconds: number): string {
     return new Date(this.deps.clock.now().getTime() + seconds * 1000).toISOString();
   }
 }
 
-/** The subject of an attachment's events: the account or contact, with a contact's account. */
+/** The subject of an attachment's events, with the account it belongs to. */
 const eventSubjectOf = (subject: AttachmentSubject, accountId: string | undefined) => ({
   type: subject.type,
   id: subject.id,

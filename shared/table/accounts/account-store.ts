@@ -1,18 +1,32 @@
-import type { Account } from '#domain/accounts/account';
-import type { Contact } from '#domain/accounts/contact';
+import { type Account, defaultCommunicationPreference } from '#domain/accounts/account';
+import type { AccountCollection } from '#domain/accounts/account-view';
 import { accountSettingRefs } from '#domain/accounts/references';
 import type { AccountFilter, AccountStore } from '#domain/accounts/stores';
+import type { Contract } from '#domain/contracts/contract';
+import type { SupplyPoint } from '#domain/energy/supply-point';
 import type { Page, PageRequest } from '#domain/ports';
+import type { Deal } from '#domain/sales/deals/deal';
+import { contractEntity } from '#table/contracts/entities';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryAll } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
+import { supplyPointEntity } from '#table/energy/entities';
+import { dealEntity } from '#table/sales/entities';
 import type { AccountsStoreOptions } from './accounts-commit';
 import { batchGetItems, categoryMemberPage } from './category-members';
 import { contactFromItem } from './contact-store';
 import { accountEntity, contactEntity } from './entities';
 import { lookupSetOf } from './lookups';
 import { AccountsRecordStore, type RecordLayout } from './record-store';
+
+/** An account as stored; one stored before accounts had a communication preference reads as the default. */
+export function accountFromItem(item: Record<string, unknown>): Account {
+  const account = stripLayout<Account>(item);
+  return account.communicationPreference
+    ? account
+    : { ...account, communicationPreference: defaultCommunicationPreference };
+}
 
 const accountLayout: RecordLayout<Account> = {
   resource: 'account',
@@ -27,7 +41,7 @@ const accountLayout: RecordLayout<Account> = {
       gsi2: { ...at, deleted, name: a.name },
     });
   },
-  fromItem: (item) => stripLayout<Account>(item),
+  fromItem: accountFromItem,
   unique: {
     field: 'orgNumber',
     kind: 'orgNumber',
@@ -57,23 +71,34 @@ export class DynamoAccountStore extends AccountsRecordStore<Account> implements 
         },
       },
       page,
+      accountFromItem,
     );
   }
 
-  async collection(tenantId: string, accountId: string): Promise<{ account?: Account; contacts: Contact[] }> {
+  /** One Query of the collection, every page of it; the journeys in it are not the view's. */
+  async collection(tenantId: string, accountId: string): Promise<AccountCollection> {
     const items = await queryAll(
       this.table,
-      accountEntity.patterns.withContacts.query({ tenantId, accountId }),
+      accountEntity.patterns.collection.query({ tenantId, accountId }),
     );
     const account = items.find((i) => i.entity === accountEntity.stored);
+    const of = (entity: { readonly stored: string }) => items.filter((i) => i.entity === entity.stored);
     return {
-      account: account ? stripLayout<Account>(account) : undefined,
-      contacts: items.filter((i) => i.entity === contactEntity.stored).map(contactFromItem),
+      account: account ? accountFromItem(account) : undefined,
+      contacts: of(contactEntity).map(contactFromItem),
+      supplyPoints: of(supplyPointEntity).map((i) => stripLayout<SupplyPoint>(i)),
+      deals: of(dealEntity).map((i) => stripLayout<Deal>(i)),
+      contracts: of(contractEntity).map((i) => stripLayout<Contract>(i)),
     };
   }
 
   listDeleted(tenantId: string, page: PageRequest): Promise<Page<Account>> {
-    return queryPage<Account>(this.table, accountEntity.patterns.deletedByName.query({ tenantId }), page);
+    return queryPage(
+      this.table,
+      accountEntity.patterns.deletedByName.query({ tenantId }),
+      page,
+      accountFromItem,
+    );
   }
 
   /** A Query of the category's members, then one BatchGetItem of the accounts on the page. */
@@ -83,7 +108,7 @@ export class DynamoAccountStore extends AccountsRecordStore<Account> implements 
       this.table,
       members.items.map((m) => accountEntity.key({ tenantId, accountId: m.id })),
     );
-    const byId = new Map(found.map((item) => [item.id as string, stripLayout<Account>(item)]));
+    const byId = new Map(found.map((item) => [item.id as string, accountFromItem(item)]));
     return {
       items: members.items
         .map((m) => byId.get(m.id))

@@ -8,7 +8,7 @@ import { key } from '#table/core/key-template';
 
 /**
  * An account's partition, and its collection's on gsi1: the account, its
- * contacts, supply points and journeys, read in one Query.
+ * contacts, supply points, journeys, deals and contracts, read in one Query.
  */
 export const accountPartition = key`T#${tenant}#ACCOUNT#${text('accountId')}`;
 export const contactPartition = key`T#${tenant}#CONTACT#${text('contactId')}`;
@@ -30,10 +30,10 @@ export const accountEntity = defineEntity<Account>()({
       sortKey: 'equals',
       operation: 'consistent GetItem; BatchGetItem of a category page, of identified callers, of import rows',
     },
-    withContacts: {
+    collection: {
       index: 'gsi1',
-      alsoReturns: ['Contact', 'SupplyPoint', 'Journey'],
-      operation: 'Query of every page of the collection',
+      alsoReturns: ['Contact', 'SupplyPoint', 'Journey', 'Deal', 'Contract'],
+      operation: 'Query of every page of the collection: the account view',
     },
     byName: {
       index: 'gsi2',

@@ -5,6 +5,7 @@ import type { Identification, IdentificationStore, IdentifyBy } from '#domain/ac
 import { stripLayout } from '#table/core/item-mapping';
 import { queryFirstPage } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
+import { accountFromItem } from './account-store';
 import { accountEntity, contactEntity, lookupEntity } from './entities';
 
 /** More matches than this for one phone or e-mail is a shared switchboard, not an identification. */
@@ -47,7 +48,7 @@ export class DynamoIdentificationStore implements IdentificationStore {
     const accounts = new Map<string, Account>();
     const contacts: Contact[] = [];
     for (const item of found) {
-      if (item.entity === accountEntity.stored) accounts.set(item.id as string, stripLayout<Account>(item));
+      if (item.entity === accountEntity.stored) accounts.set(item.id as string, accountFromItem(item));
       if (item.entity === contactEntity.stored) contacts.push(stripLayout<Contact>(item));
     }
     const live = (a: Account | undefined) => (a && a.deletedAt === undefined ? a : undefined);

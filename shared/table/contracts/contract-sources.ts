@@ -15,7 +15,7 @@ export class DynamoContractSources implements ContractSources {
   async account(tenantId: string, accountId: string): Promise<AccountCollection> {
     const items = await queryAll(
       this.table,
-      accountEntity.patterns.withContacts.query({ tenantId, accountId }),
+      accountEntity.patterns.collection.query({ tenantId, accountId }),
     );
     const account = items.find((i) => i.entity === accountEntity.stored);
     return {

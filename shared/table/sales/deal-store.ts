@@ -12,10 +12,16 @@ import type { Table } from '#table/core/table';
 import { deleteItem, type TransactItem } from '#table/core/transact';
 import { dealCopyEntity, dealEntity } from './entities';
 
-/** A deal in its own partition and in the tenant's deal list (gsi2). */
+/**
+ * A deal in its own partition, in its account's collection (gsi1: the
+ * account view reads it there, and a stage move between open and won or
+ * lost moves it between `OPEN` and `CLOSED` in the same write) and in the
+ * tenant's deal list (gsi2).
+ */
 function toItem(d: Deal): Record<string, unknown> {
   const at = { tenantId: d.tenantId, dealId: d.id };
-  return dealEntity.item(d, { key: at, gsi2: at });
+  const status = d.stage.status === 'open' ? 'OPEN' : 'CLOSED';
+  return dealEntity.item(d, { key: at, gsi1: { ...at, accountId: d.accountId, status }, gsi2: at });
 }
 
 /** The settings a deal uses, for their usage counters. */

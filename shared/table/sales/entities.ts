@@ -5,6 +5,7 @@ import type { Offer, OfferVersion } from '#domain/sales/offers/offer';
 import type { ForecastBucket } from '#domain/sales/reports/forecast';
 import type { FunnelBucket } from '#domain/sales/reports/funnel';
 import type { SalesSettings } from '#domain/sales/sales-settings';
+import { accountPartition } from '#table/accounts/entities';
 import { uniqueEntity } from '#table/core/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, folded, oneOf, orElse, padded, tenant, text, ulid } from '#table/core/facets';
@@ -108,11 +109,18 @@ export const roundRobinEntity = defineEntity()({
   patterns: { ofGroup: { index: 'table', sortKey: 'equals', operation: 'UpdateItem ADD turn' } },
 });
 
+/** Whether a deal is still open, or won or lost: its place in its account's collection. */
+const dealStatuses = ['OPEN', 'CLOSED'] as const;
+
 export const dealEntity = defineEntity<Deal>()({
   name: 'Deal',
-  description: 'A deal, in the tenant’s deal list (gsi2); deal ids are ULIDs.',
+  description:
+    'A deal, in its account’s collection (gsi1) under `OPEN` until won or lost, then `CLOSED`, and in the tenant’s deal list (gsi2); deal ids are ULIDs.',
   key: { pk: dealPartition, sk: key`DEAL` },
-  indexes: { gsi2: { pk: key`T#${tenant}#DEALS`, sk: key`${ulid('dealId')}` } },
+  indexes: {
+    gsi1: { pk: accountPartition, sk: key`DEAL#${oneOf('status', dealStatuses)}#${ulid('dealId')}` },
+    gsi2: { pk: key`T#${tenant}#DEALS`, sk: key`${ulid('dealId')}` },
+  },
   patterns: {
     byId: {
       index: 'table',

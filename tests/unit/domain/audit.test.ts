@@ -32,6 +32,16 @@ describe('historyOf', () => {
     expect(offer.subjects).toEqual([{ type: 'offer', id: 'off-1' }]);
   });
 
+  it('keeps a file added to a contract in the contract’s history only', () => {
+    // Act
+    const { subjects } = historyOf(
+      event({ type: 'AttachmentAdded', subject: { type: 'contract', id: 'con-1', accountId: 'acc-1' } }),
+    );
+
+    // Assess
+    expect(subjects).toEqual([{ type: 'contract', id: 'con-1' }]);
+  });
+
   it("puts a contact's change in the contact's and in its account's history", () => {
     // Act
     const { subjects } = historyOf(event());

@@ -32,6 +32,7 @@ import {
   stageSnapshot,
   updateDeal,
 } from './deal';
+import { dealChangeableBy, dealVisibleTo } from './deal-access';
 import { newDealEvent } from './deal-events';
 import { forecastGroupsOf } from './forecast-groups';
 
@@ -119,9 +120,8 @@ export class DealService {
    */
   async get(actor: SalesActor, dealId: string, access: DealAccess = 'read'): Promise<Deal> {
     const deal = await this.deps.deals.get(actor.tenantId, dealId);
-    const member = deal !== undefined && isDealMember(deal, actor.userId);
-    if (!deal || (!seesAllDeals(actor) && !member)) throw new NotFoundError('deal', dealId);
-    if (access === 'write' && !member && !changesAllDeals(actor))
+    if (!deal || !dealVisibleTo(actor, deal)) throw new NotFoundError('deal', dealId);
+    if (access === 'write' && !dealChangeableBy(actor, deal))
       throw new ForbiddenError('only the deal’s owner, its participants and admins change it');
     return deal;
   }

@@ -174,6 +174,18 @@ describe('createAccount', () => {
     // Assess
     expect(error.fields).toEqual([{ name: 'name', reason: 'must not be blank' }]);
   });
+
+  it('gives a new account the electronic communication preference unless it is told paper', () => {
+    // Act
+    const unsaid = createAccount('acc-1', draft(), context());
+    const nulled = createAccount('acc-2', draft({ communicationPreference: null }), context());
+    const paper = createAccount('acc-3', draft({ communicationPreference: 'paper' }), context());
+
+    // Assess
+    expect(unsaid.communicationPreference).toBe('electronic');
+    expect(nulled.communicationPreference).toBe('electronic');
+    expect(paper.communicationPreference).toBe('paper');
+  });
 });
 
 describe('updateAccount', () => {
@@ -299,6 +311,30 @@ describe('updateAccount', () => {
 
     // Assess
     expect(account.phones).toEqual(['+421905123456']);
+  });
+
+  it('changes the communication preference and lists it among the changes', () => {
+    // Prepare
+    const current = existing();
+
+    // Act
+    const toPaper = updateAccount(current, { communicationPreference: 'paper' }, context());
+    const same = updateAccount(current, { communicationPreference: 'electronic' }, context());
+
+    // Assess
+    expect(toPaper.account.communicationPreference).toBe('paper');
+    expect(toPaper.changes).toEqual([{ field: 'communicationPreference', from: 'electronic', to: 'paper' }]);
+    expect(same.changes).toEqual([]);
+  });
+
+  it('refuses clearing the communication preference', () => {
+    // Act
+    const error = validationErrorOf(() =>
+      updateAccount(existing(), { communicationPreference: null }, context()),
+    );
+
+    // Assess
+    expect(error.fields).toEqual([{ name: 'communicationPreference', reason: 'is required' }]);
   });
 
   it('refuses clearing a required field instead of failing', () => {
