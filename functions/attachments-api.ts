@@ -4,7 +4,7 @@ import { environmentObjects } from '#runtime/environment/objects';
 import { environmentTable } from '#runtime/environment/table';
 import { httpFunction } from '#runtime/http-function';
 
-/** Attachments on accounts and contacts: pre-signed upload and download URLs, metadata. */
+/** Attachments on accounts, contacts, deals and contracts: pre-signed upload and download URLs, metadata. */
 export const handler = httpFunction('attachments-api', () =>
   attachmentsApi(attachmentsServices({ table: environmentTable(), objects: environmentObjects() })),
 );

@@ -4,7 +4,7 @@ import type { ServiceDeps } from '#domain/service-context';
 import { DynamoAccountStore } from '#table/accounts/account-store';
 import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoAttachmentStore } from '#table/attachments/attachments-store';
-import { DynamoContractReader } from '#table/attachments/contract-reader';
+import { DynamoContractStore } from '#table/contracts/contract-store';
 import { DynamoDealStore } from '#table/sales/deal-store';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
@@ -21,7 +21,7 @@ export function attachmentsServices(
       accounts: new DynamoAccountStore(table),
       contacts: new DynamoContactStore(table),
       deals: new DynamoDealStore(table),
-      contracts: new DynamoContractReader(table),
+      contracts: new DynamoContractStore(table),
       attachments: new DynamoAttachmentStore(table),
       objects,
     }),
