@@ -149,15 +149,7 @@ export async function requestsPerContract(runtime: LocalRuntime): Promise<Record
     const tenantId = tenant.profile.id;
     const adminActor: SalesActor = { tenantId, userId: admin.sub, roles: ['admin'] };
     const sellerActor: SalesActor = { tenantId, userId: seller.sub, roles: ['sales'] };
-    const {
-      tenantId: _t,
-      version,
-      updatedAt: _a,
-      updatedBy: _b,
-      ...rules
-    } = await s.settings.ofTenant(tenantId);
-    await s.settings.replace(adminActor, version, {
-      ...rules,
+    await s.settings.amend(adminActor, {
       proposer: { firstName: 'Bench', lastName: 'Proposer', email: 'bench@example.sk' },
     });
     const energy = energyServices({ table });

@@ -72,7 +72,8 @@ export const topology: Topology = {
     {
       name: 'attachments-api',
       entry: 'functions/attachments-api.ts',
-      description: 'Attachments on accounts, contacts, deals and contracts: pre-signed upload and download URLs',
+      description:
+        'Attachments on accounts, contacts, deals and contracts: pre-signed upload and download URLs',
       memoryMb: 512,
       timeoutSeconds: 10,
       trigger: { kind: 'http', routes: httpRoutes('attachments-api') },

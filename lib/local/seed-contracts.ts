@@ -48,10 +48,7 @@ export async function seedDemoContracts(
     if (!admin || !sellerUser || !name) continue;
     const actor: Actor = { tenantId: tenant.profile.id, userId: admin.sub };
     const seller: SalesActor = { tenantId: tenant.profile.id, userId: sellerUser.sub, roles: ['sales'] };
-    const rules = await contracts.settings.ofTenant(tenant.profile.id);
-    const { tenantId: _tenant, version, updatedAt: _at, updatedBy: _by, ...current } = rules;
-    await contracts.settings.replace(actor, version, {
-      ...current,
+    await contracts.settings.amend(actor, {
       proposer: { firstName: 'Demo', lastName: 'Proposer', email: admin.email },
     });
     const account = (await accounts.list(actor, { namePrefix: name }, { limit: 1 })).items[0];

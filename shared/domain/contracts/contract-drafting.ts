@@ -4,7 +4,7 @@ import type { SupplyPoint } from '#domain/energy/supply-point';
 import { UnprocessableError } from '#domain/errors';
 import type { Deal } from '#domain/sales/deals/deal';
 import type { OfferVersion } from '#domain/sales/offers/offer';
-import type { ChangeContext } from '#domain/stamps';
+import { type ChangeContext, createdStamps } from '#domain/stamps';
 import type { Contract, ContractLine, ContractParty, SigningPerson } from './contract';
 import type { ContractSettings } from './contract-settings';
 import type { ContractMove, TransitionActor } from './contract-transitions';
@@ -105,13 +105,7 @@ export function draftContract(
   const rule = settings.supplyStartRules.find((r) => r.country === account.country);
   const at = ctx.now.toISOString();
   const contract: Contract = {
-    id,
-    tenantId: ctx.tenant.id,
-    createdAt: at,
-    createdBy: ctx.userId,
-    updatedAt: at,
-    updatedBy: ctx.userId,
-    version: 1,
+    ...createdStamps(id, ctx),
     number,
     state: 'draft',
     stateChangedAt: at,

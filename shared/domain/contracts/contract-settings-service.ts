@@ -7,6 +7,7 @@ import {
   type ContractSettings,
   contractRulesProblems,
   defaultContractSettings,
+  rulesOf,
 } from './contract-settings';
 import type { ContractSettingsStore } from './contract-store';
 
@@ -30,6 +31,12 @@ export class ContractSettingsService {
     if (stored) return stored;
     const tenant = await this.deps.tenants.profile(tenantId);
     return defaultContractSettings(tenantId, tenant.country);
+  }
+
+  /** Changes some rules on top of the stored ones (the seed, jobs and tests; clients replace with If-Match). */
+  async amend(actor: Actor, change: Partial<ContractRules>): Promise<ContractSettings> {
+    const current = await this.ofTenant(actor.tenantId);
+    return this.replace(actor, current.version, { ...rulesOf(current), ...change });
   }
 
   /** 412 when `expectedVersion` is not the stored one (0 for the defaults); 400 naming each field at fault. */

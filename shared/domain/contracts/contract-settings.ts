@@ -49,6 +49,12 @@ export const defaultSupplyStartRules: readonly SupplyStartRule[] = [
   { country: 'SE', kind: 'any-day', minDays: 14 },
 ];
 
+/** The rules of stored settings, without what the store keeps about them. */
+export function rulesOf(settings: ContractSettings): ContractRules {
+  const { tenantId: _tenant, version: _version, updatedAt: _at, updatedBy: _by, ...rules } = settings;
+  return rules;
+}
+
 export function defaultContractSettings(tenantId: string, country: string): ContractSettings {
   return {
     tenantId,

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfkitRenderer } from '#adapters/documents/pdfkit-renderer';
 import { SigniClient } from '#adapters/e-signature/signi-client';
-import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import type { Contract } from '#domain/contracts/contract';
 import type { ContractsServices } from '#domain/contracts/contracts-services';
 import { contractRenewals, contractsServices } from '#runtime/contracts-services';
 import type { Table } from '#table/core/table';
-import { LOCAL_DYNAMODB_CREDENTIALS } from '../../../lib/local/dynamodb-local';
 import { LocalScheduler } from '../../../lib/local/local-scheduler';
-import { LOCAL_ATTACHMENTS_BUCKET } from '../../../lib/local/s3-local';
 import { type SigniLocal, startSigniLocal } from '../../../lib/local/signi-local';
 import { everyUserActive } from '../../support/accounts-fakes';
+import { localObjectStore } from '../../support/attachment-files';
 import { contractWorld } from '../../support/contract-world';
 import { freshTable } from '../../support/local-table';
 
@@ -25,20 +23,12 @@ describe('what follows a contract: switches, print batches, renewals and ends', 
   const clock = { now: () => now };
 
   beforeAll(async () => {
-    Object.assign(process.env, {
-      ATTACHMENTS_BUCKET: LOCAL_ATTACHMENTS_BUCKET,
-      AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
-      S3_FORCE_PATH_STYLE: 'true',
-      AWS_REGION: 'local',
-      AWS_ACCESS_KEY_ID: LOCAL_DYNAMODB_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey,
-    });
     table = await freshTable();
     signi = await startSigniLocal({ apiKey });
     s = contractsServices(
       {
         table,
-        objects: objectStoreFromEnvironment(),
+        objects: localObjectStore(),
         eSignature: new SigniClient({
           baseUrl: signi.endpoint,
           apiKey: async () => apiKey,
@@ -59,14 +49,7 @@ describe('what follows a contract: switches, print batches, renewals and ends', 
     if (communication === 'paper') {
       await w.crm.accounts.update(w.admin, w.accountId, 1, { communicationPreference: 'paper' });
     }
-    const {
-      tenantId: _t,
-      version,
-      updatedAt: _a,
-      updatedBy: _b,
-      ...rules
-    } = await s.settings.ofTenant(w.tenantId);
-    await s.settings.replace(w.admin, version, { ...rules, proposer });
+    await s.settings.amend(w.admin, { proposer });
     const contract = await s.intake.fromAcceptedOffer(
       { tenantId: w.tenantId, userId: w.seller.userId },
       await w.acceptOffer(),

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfkitRenderer } from '#adapters/documents/pdfkit-renderer';
 import { SigniClient } from '#adapters/e-signature/signi-client';
-import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import type { Contract } from '#domain/contracts/contract';
 import type { ContractsServices } from '#domain/contracts/contracts-services';
 import { ESignatureUnavailable } from '#domain/contracts/e-signature';
 import { ConflictError, NotFoundError, UnprocessableError } from '#domain/errors';
 import { contractsServices } from '#runtime/contracts-services';
 import type { Table } from '#table/core/table';
-import { LOCAL_DYNAMODB_CREDENTIALS } from '../../../lib/local/dynamodb-local';
-import { LOCAL_ATTACHMENTS_BUCKET } from '../../../lib/local/s3-local';
 import { type SigniLocal, startSigniLocal } from '../../../lib/local/signi-local';
 import { everyUserActive } from '../../support/accounts-fakes';
+import { localObjectStore } from '../../support/attachment-files';
 import { contractWorld } from '../../support/contract-world';
 import { freshTable } from '../../support/local-table';
 
@@ -26,14 +24,6 @@ describe('signing contracts through Signi (the local stand-in, the real client)'
   const clock = { now: () => now };
 
   beforeAll(async () => {
-    Object.assign(process.env, {
-      ATTACHMENTS_BUCKET: LOCAL_ATTACHMENTS_BUCKET,
-      AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
-      S3_FORCE_PATH_STYLE: 'true',
-      AWS_REGION: 'local',
-      AWS_ACCESS_KEY_ID: LOCAL_DYNAMODB_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey,
-    });
     table = await freshTable();
     signi = await startSigniLocal({ apiKey });
   });
@@ -45,7 +35,7 @@ describe('signing contracts through Signi (the local stand-in, the real client)'
     return contractsServices(
       {
         table,
-        objects: objectStoreFromEnvironment(),
+        objects: localObjectStore(),
         eSignature,
         renderer: new PdfkitRenderer(),
         signingCallbackUrl: callbackUrl,
@@ -57,9 +47,7 @@ describe('signing contracts through Signi (the local stand-in, the real client)'
   /** A world with a draft contract and the tenant's proposer set. */
   async function draft(s: ContractsServices) {
     const w = await contractWorld(table, clock);
-    const rules = await s.settings.ofTenant(w.tenantId);
-    const { tenantId: _t, version, updatedAt: _a, updatedBy: _b, ...current } = rules;
-    await s.settings.replace(w.admin, version, { ...current, proposer });
+    await s.settings.amend(w.admin, { proposer });
     const contract = await s.intake.fromAcceptedOffer(
       { tenantId: w.tenantId, userId: w.seller.userId },
       await w.acceptOffer(),
@@ -177,10 +165,7 @@ describe('signing contracts through Signi (the local stand-in, the real client)'
     ]);
 
     const other = await draft(s);
-    const rules = await s.settings.ofTenant(other.w.tenantId);
-    const { tenantId: _t, version, updatedAt: _a, updatedBy: _b, ...current } = rules;
-    await s.settings.replace(other.w.admin, version, {
-      ...current,
+    await s.settings.amend(other.w.admin, {
       templates: [
         {
           id: 'mine',
