@@ -1,8 +1,8 @@
-import { contractsServices } from '#runtime/contracts-services';
-import { contractsEnvironment } from '#runtime/environment/contracts';
+import { contractFollowups } from '#runtime/contracts-services';
+import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 
-const { intake, switches } = contractsServices(contractsEnvironment());
+const { intake, switches } = contractFollowups({ table: environmentTable() });
 
 /**
  * What follows from the sales and contract events: the draft contract of an

@@ -103,3 +103,19 @@ export function contractRenewals(
     settings: new DynamoSettingsStore(table),
   });
 }
+
+/**
+ * What follows from sales and contract events, and needs only the table:
+ * drafts from accepted offers and the supplier switches of signed
+ * contracts (the `contract-followups` function has no bucket or Signi).
+ */
+export function contractFollowups(env: Pick<Environment, 'table'>, overrides: AccountsOverrides = {}) {
+  const { table } = env;
+  const deps = serviceDeps(table, overrides);
+  const contracts = new DynamoContractStore(table);
+  const settings = new ContractSettingsService({ ...deps, store: new DynamoContractSettingsStore(table) });
+  return {
+    intake: new ContractIntake({ ...deps, contracts, sources: new DynamoContractSources(table), settings }),
+    switches: new ContractSwitches({ ...deps, settings, journeys: journeyServices({ table }, deps).journeys }),
+  };
+}
