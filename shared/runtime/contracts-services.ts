@@ -116,6 +116,10 @@ export function contractFollowups(env: Pick<Environment, 'table'>, overrides: Ac
   const settings = new ContractSettingsService({ ...deps, store: new DynamoContractSettingsStore(table) });
   return {
     intake: new ContractIntake({ ...deps, contracts, sources: new DynamoContractSources(table), settings }),
-    switches: new ContractSwitches({ ...deps, settings, journeys: journeyServices({ table }, deps).journeys }),
+    switches: new ContractSwitches({
+      ...deps,
+      settings,
+      journeys: journeyServices({ table }, deps).journeys,
+    }),
   };
 }
