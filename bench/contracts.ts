@@ -14,6 +14,7 @@ import { settingsServices } from '#runtime/settings-services';
 import { createTable } from '#table/core/table';
 import type { LocalRuntime } from '../lib/local/runtime';
 import { startSigniLocal } from '../lib/local/signi-local';
+import { sampleContract } from '../tests/support/contract-fixture';
 import { percentile } from './stats';
 
 export interface PdfBenchResult {
@@ -22,70 +23,16 @@ export interface PdfBenchResult {
   readonly kib: number;
 }
 
-const line = (i: number): ContractLine => ({
-  supplyPointId: `sp-${i}`,
-  identifier: `24ZZS61348${String(i).padStart(5, '0')}X`,
-  commodity: 'electricity',
-  country: 'SK',
-  territoryCode: 'ZSD',
-  annualConsumptionKwh: 40_000 + i * 1_000,
-  productId: 'p',
-  productCode: 'EL-FIX-27',
-  productName: 'Tatra Elektrina Fix 2027',
-  priceListVersion: 1,
-  unitPricePerMwhMinor: 14_990,
-  monthlyFeeMinor: 1_290,
-  currency: 'EUR',
-  offeredAnnualCost: 1_000_000 + i,
-});
-
-/** A contract of `lines` supply points, as the draft from an accepted offer has it. */
+/** The test suite's sample contract, with `lines` supply points. */
 function benchContract(lines: number): Contract {
-  const at = '2026-12-04T09:00:00.000Z';
-  return {
-    id: 'bench',
-    tenantId: 'bench',
-    createdAt: at,
-    createdBy: 'u',
-    updatedAt: at,
-    updatedBy: 'u',
-    version: 1,
-    number: '2026-000001',
-    state: 'draft',
-    stateChangedAt: at,
-    accountId: 'a',
-    party: {
-      accountId: 'a',
-      name: 'Základná škola Hviezdoslavova',
-      orgNumber: '00318655',
-      customerType: 'B2B',
-      country: 'SK',
-      addresses: [
-        {
-          kind: 'visiting',
-          street: 'Hviezdoslavova 9',
-          postcode: '811 02',
-          city: 'Bratislava',
-          country: 'SK',
-        },
-      ],
-      phones: [],
-    },
-    signingPersons: [{ contactId: 'c', firstName: 'Mária', lastName: 'Kováčová', email: 'm@example.sk' }],
-    deal: {
-      dealId: 'd',
-      title: 'Bench',
-      ownerId: 'u',
-      participants: [{ userId: 'u', shareBasisPoints: 10_000 }],
-    },
-    lines: Array.from({ length: lines }, (_, i) => line(i)),
-    currency: 'EUR',
-    offeredAnnualCost: 1_000_000 * lines,
-    requestedStartDate: '2027-01-01',
-    term: { kind: 'fixed', months: 24 },
-    communication: 'electronic',
-    locale: 'sk',
-  };
+  const [first] = sampleContract().lines as [ContractLine];
+  return sampleContract({
+    lines: Array.from({ length: lines }, (_, i) => ({
+      ...first,
+      supplyPointId: `sp-${i}`,
+      identifier: `24ZZS61348${String(i).padStart(5, '0')}X`,
+    })),
+  });
 }
 
 /** Renders the Slovak starting template for 1 and 10 supply points: median time and size. */

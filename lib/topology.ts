@@ -240,7 +240,7 @@ export const topology: Topology = {
       name: 'contract-followups',
       entry: 'functions/contract-followups.ts',
       description:
-        'Makes the draft contract of an accepted offer, starts the supplier switch of a signed one, queues paper ones for print',
+        'Makes the draft contract of an accepted offer and starts the supplier switches of a signed one',
       memoryMb: 512,
       timeoutSeconds: 60,
       trigger: { kind: 'queue', queue: 'contract-followups' },
@@ -403,9 +403,9 @@ export const topology: Topology = {
     }),
     eventRule({
       name: 'follow-up-contracts',
-      description: 'Signed contracts start their supplier switches; paper ones sent go to the print batch',
+      description: 'Signed contracts start their supplier switches',
       source: eventSources.contracts,
-      detailTypes: ['ContractSigned', 'ContractSent'],
+      detailTypes: ['ContractSigned'],
       targetQueue: 'contract-followups',
     }),
     eventRule({

@@ -13,6 +13,7 @@ import { DynamoContractSettingsStore } from '#table/contracts/contract-settings-
 import { DynamoContractSources } from '#table/contracts/contract-sources';
 import { DynamoContractStore } from '#table/contracts/contract-store';
 import { DynamoPrintBatchStore } from '#table/contracts/print-batch-store';
+import type { Table } from '#table/core/table';
 import { DynamoSettingsStore } from '#table/settings/settings-store';
 import type { AccountsOverrides } from './accounts-services';
 import { activitiesServices } from './activities-services';
@@ -26,6 +27,36 @@ export type ContractsEnvironment = Pick<
   'table' | 'objects' | 'eSignature' | 'renderer' | 'signingCallbackUrl'
 >;
 
+/** What every part of the contracts module shares: the deps, the stores and the tenant's rules. */
+function contractBasics(table: Table, overrides: AccountsOverrides) {
+  const deps: ServiceDeps = serviceDeps(table, overrides);
+  const contracts = new DynamoContractStore(table);
+  const settings = new ContractSettingsService({ ...deps, store: new DynamoContractSettingsStore(table) });
+  return { deps, contracts, settings, sources: new DynamoContractSources(table) };
+}
+
+/** Supplier switches through the energy module's journeys. */
+const switchesOf = (table: Table, basics: ReturnType<typeof contractBasics>) =>
+  new ContractSwitches({
+    ...basics.deps,
+    settings: basics.settings,
+    journeys: journeyServices({ table }, basics.deps).journeys,
+  });
+
+/**
+ * What follows from sales and contract events, and needs only the table:
+ * drafts from accepted offers and the supplier switches of signed
+ * contracts (the `contract-followups` function has no bucket or Signi).
+ */
+export function contractFollowups(env: Pick<Environment, 'table'>, overrides: AccountsOverrides = {}) {
+  const basics = contractBasics(env.table, overrides);
+  const { deps, contracts, settings, sources } = basics;
+  return {
+    intake: new ContractIntake({ ...deps, contracts, sources, settings }),
+    switches: switchesOf(env.table, basics),
+  };
+}
+
 /**
  * Wires the contracts module: its stores, the files bucket, the renderer
  * and the e-signature provider; a contract made by hand is priced by the
@@ -37,28 +68,22 @@ export function contractsServices(
   overrides: AccountsOverrides = {},
 ): ContractsServices {
   const { table } = env;
-  const deps: ServiceDeps = serviceDeps(table, overrides);
-  const contracts = new DynamoContractStore(table);
-  const settings = new ContractSettingsService({ ...deps, store: new DynamoContractSettingsStore(table) });
+  const basics = contractBasics(table, overrides);
+  const { deps, contracts, settings, sources } = basics;
   const files = new ContractFiles(env.objects, env.renderer);
-  const sources = new DynamoContractSources(table);
   const service = new ContractService({ ...deps, contracts, settings, files, sources });
   const sales = salesServices({ table }, overrides);
   const callbackBase = new URL(env.signingCallbackUrl);
   return {
     contracts: service,
     settings,
+    switches: switchesOf(table, basics),
     printBatches: new ContractPrintBatches({
       ...deps,
       contracts,
       batches: new DynamoPrintBatchStore(table),
       objects: env.objects,
       renderer: env.renderer,
-    }),
-    switches: new ContractSwitches({
-      ...deps,
-      settings,
-      journeys: journeyServices({ table }, deps).journeys,
     }),
     intake: new ContractIntake({
       ...deps,
@@ -94,32 +119,12 @@ export function contractRenewals(
   overrides: AccountsOverrides = {},
 ): ContractRenewals {
   const { table } = env;
-  const deps = serviceDeps(table, overrides);
+  const { deps, contracts } = contractBasics(table, overrides);
   return new ContractRenewals({
     ...deps,
-    contracts: new DynamoContractStore(table),
+    contracts,
     deals: salesServices({ table }, overrides).deals,
     activities: activitiesServices(env, { ...deps, users: overrides.users }).activities,
     settings: new DynamoSettingsStore(table),
   });
-}
-
-/**
- * What follows from sales and contract events, and needs only the table:
- * drafts from accepted offers and the supplier switches of signed
- * contracts (the `contract-followups` function has no bucket or Signi).
- */
-export function contractFollowups(env: Pick<Environment, 'table'>, overrides: AccountsOverrides = {}) {
-  const { table } = env;
-  const deps = serviceDeps(table, overrides);
-  const contracts = new DynamoContractStore(table);
-  const settings = new ContractSettingsService({ ...deps, store: new DynamoContractSettingsStore(table) });
-  return {
-    intake: new ContractIntake({ ...deps, contracts, sources: new DynamoContractSources(table), settings }),
-    switches: new ContractSwitches({
-      ...deps,
-      settings,
-      journeys: journeyServices({ table }, deps).journeys,
-    }),
-  };
 }

@@ -27,6 +27,7 @@ import { commitMove, contractSubject } from './contract-moves';
 import type { ContractSettingsService } from './contract-settings-service';
 import type { ContractSources } from './contract-sources';
 import type { ContractStore } from './contract-store';
+import { byUser } from './contract-transitions';
 import { contractVisibleTo, isContractMember } from './contract-visibility';
 import { plusDays, plusMonths, supplyStartDate } from './supply-start';
 
@@ -175,16 +176,9 @@ export class ContractService {
         `a ${contract.state} contract is cancelled through its signing`,
       );
     }
-    return commitMove(
-      this.deps,
-      ctx,
-      contract,
-      'cancelled',
-      { kind: 'user', id: actor.userId },
-      {
-        reason: reason?.trim() || undefined,
-      },
-    );
+    return commitMove(this.deps, ctx, contract, 'cancelled', byUser(actor), {
+      reason: reason?.trim() || undefined,
+    });
   }
 
   /**
@@ -199,17 +193,10 @@ export class ContractService {
         ? { ...contract.term, endDate: plusDays(plusMonths(supplyStartDate, contract.term.months), -1) }
         : contract.term;
     const changes = { supplyStartDate, term };
-    return commitMove(
-      this.deps,
-      ctx,
-      contract,
-      'active',
-      { kind: 'user', id: actor.userId },
-      {
-        changes,
-        due: termEntries({ ...contract, ...changes }, settings),
-      },
-    );
+    return commitMove(this.deps, ctx, contract, 'active', byUser(actor), {
+      changes,
+      due: termEntries({ ...contract, ...changes }, settings),
+    });
   }
 
   /**
@@ -235,17 +222,10 @@ export class ContractService {
         ]);
       }
     }
-    return commitMove(
-      this.deps,
-      ctx,
-      contract,
-      'withdrawn',
-      { kind: 'user', id: actor.userId },
-      {
-        reason: reasonOf(reason),
-        undue: termEntries(contract, settings),
-      },
-    );
+    return commitMove(this.deps, ctx, contract, 'withdrawn', byUser(actor), {
+      reason: reasonOf(reason),
+      undue: termEntries(contract, settings),
+    });
   }
 
   /** Terminated with a reason; `endDate` is the last day of supply. */
@@ -259,18 +239,11 @@ export class ContractService {
     const { contract, ctx } = await this.forChange(actor, contractId, expectedVersion);
     const settings = await this.deps.settings.ofTenant(actor.tenantId);
     const why = reasonOf(reason);
-    return commitMove(
-      this.deps,
-      ctx,
-      contract,
-      'terminated',
-      { kind: 'user', id: actor.userId },
-      {
-        changes: { endDate, terminationReason: why },
-        reason: why,
-        undue: termEntries(contract, settings),
-      },
-    );
+    return commitMove(this.deps, ctx, contract, 'terminated', byUser(actor), {
+      changes: { endDate, terminationReason: why },
+      reason: why,
+      undue: termEntries(contract, settings),
+    });
   }
 
   /** A contract the caller may change, at the version the client read. */

@@ -14,7 +14,7 @@ import type { ContractService } from './contract-service';
 import type { ContractSettings } from './contract-settings';
 import type { ContractSettingsService } from './contract-settings-service';
 import type { ContractStore, DueEntry } from './contract-store';
-import type { TransitionActor } from './contract-transitions';
+import { byUser, type TransitionActor } from './contract-transitions';
 import { type ESignature, ESignatureRefused, ESignatureUnavailable, type SigningParty } from './e-signature';
 import { plusDays } from './supply-start';
 
@@ -113,18 +113,11 @@ export class ContractSigning {
     if (contract.communication === 'paper') {
       // No e-signature: the PDF goes to the next print batch, by post.
       const today = todayIn(ctx.now, ctx.tenant.timeZone);
-      return commitMove(
-        this.deps,
-        ctx,
-        contract,
-        'sent',
-        { kind: 'user', id: actor.userId },
-        {
-          changes: { document },
-          reason: 'by post (paper communication)',
-          due: [{ kind: 'PRINT', due: today, tenantId: contract.tenantId, contractId: contract.id }],
-        },
-      );
+      return commitMove(this.deps, ctx, contract, 'sent', byUser(actor), {
+        changes: { document },
+        reason: 'by post (paper communication)',
+        due: [{ kind: 'PRINT', due: today, tenantId: contract.tenantId, contractId: contract.id }],
+      });
     }
     const attempt = (contract.signing?.attempts ?? 0) + 1;
     const next: Contract = {
@@ -242,17 +235,10 @@ export class ContractSigning {
       if (status.state === 'pending') await this.deps.signing.cancel(externalId);
     }
     const settings = await this.deps.settings.ofTenant(actor.tenantId);
-    return commitMove(
-      this.deps,
-      ctx,
-      contract,
-      'cancelled',
-      { kind: 'user', id: actor.userId },
-      {
-        reason: reason?.trim() || undefined,
-        undue: contract.signing?.sentAt ? [this.recheckOf(contract, settings, ctx)] : [],
-      },
-    );
+    return commitMove(this.deps, ctx, contract, 'cancelled', byUser(actor), {
+      reason: reason?.trim() || undefined,
+      undue: contract.signing?.sentAt ? [this.recheckOf(contract, settings, ctx)] : [],
+    });
   }
 
   /** A user records a paper contract signed, when the signed copy came back by post. */
@@ -264,17 +250,10 @@ export class ContractSigning {
         'an electronic contract is signed at the e-signature provider',
       );
     }
-    return commitMove(
-      this.deps,
-      ctx,
-      contract,
-      'signed',
-      { kind: 'user', id: actor.userId },
-      {
-        changes: { signedAt: ctx.now.toISOString() },
-        reason: 'signed copy received by post',
-      },
-    );
+    return commitMove(this.deps, ctx, contract, 'signed', byUser(actor), {
+      changes: { signedAt: ctx.now.toISOString() },
+      reason: 'signed copy received by post',
+    });
   }
 
   /**

@@ -38,6 +38,12 @@ export interface TransitionActor {
   readonly id: string;
 }
 
+/** A user moving a contract by a request of theirs. */
+export const byUser = (actor: { readonly userId: string }): TransitionActor => ({
+  kind: 'user',
+  id: actor.userId,
+});
+
 export interface ContractMove {
   readonly contract: Contract;
   readonly transition: ContractTransition;
