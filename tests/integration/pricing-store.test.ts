@@ -10,6 +10,7 @@ import { createHttpHandler } from '#http/http-handler';
 import { problemOf } from '#http/problem';
 import { pricingServices } from '#runtime/pricing-services';
 import { priceEntryEntity, priceListEntity } from '#table/energy/entities';
+import { DynamoPriceStore } from '#table/energy/price-store';
 import { answerOf, httpEvent, type TestRequest } from '../support/http-event';
 import { servicesWithTenants } from '../support/local-table';
 
@@ -241,6 +242,35 @@ describe('products and price lists in the table', () => {
       for (const r of [boundary, dayBefore, beforeFirst]) expect(r.requests).toEqual(['QueryCommand']);
     });
 
+    it('carries each price’s margin onto its entry, and reads a list back by its version', async () => {
+      // Prepare
+      const product = await electricityProduct(setup.se, 'Marginal AB');
+      const draft: PriceListDraft = {
+        validFrom: '2025-01-01',
+        prices: [
+          { ...price('SE-ELLEVIO', 'E1', 89_900), marginPerMwhMinor: 8_990 },
+          price('SE-ELLEVIO', 'E2', 1),
+        ],
+      };
+      const { value: published } = await pricing.publishPriceList(setup.se, product.id, draft);
+
+      // Act
+      const withMargin = await pricing.priceOn(setup.se, product.id, 'SE-ELLEVIO', 'E1', '2025-03-01');
+      const withoutMargin = await pricing.priceOn(setup.se, product.id, 'SE-ELLEVIO', 'E2', '2025-03-01');
+      const store = new DynamoPriceStore(setup.table);
+      const byVersion = await store.version(setup.se.tenantId, product.id, 1);
+      const unknown = await store.version(setup.se.tenantId, product.id, 2);
+      const otherTenant = await store.version(setup.sk.tenantId, product.id, 1);
+
+      // Assess
+      expect(withMargin).toMatchObject({ unitPricePerMwhMinor: 89_900, marginPerMwhMinor: 8_990 });
+      expect(withoutMargin).not.toHaveProperty('marginPerMwhMinor');
+      expect(byVersion).toEqual(published);
+      expect(byVersion?.prices[0]?.marginPerMwhMinor).toBe(8_990);
+      expect(unknown).toBeUndefined();
+      expect(otherTenant).toBeUndefined();
+    });
+
     it('refuses an unknown territory, or one of another commodity, naming the price', async () => {
       // Prepare
       const gasTerritories = territoriesOf({ [setup.se.tenantId]: [territory('SE-WEUM-GAS', 'gas')] });
@@ -371,7 +401,10 @@ describe('products and price lists in the table', () => {
       const params = { productId: created.body?.id as string };
       const list = {
         validFrom: '2026-01-01',
-        prices: [price('SE-ELLEVIO', 'E1', 79_900), price('SE-ATLANTIS', 'E1', 79_900)],
+        prices: [
+          { ...price('SE-ELLEVIO', 'E1', 79_900), marginPerMwhMinor: 7_990 },
+          price('SE-ATLANTIS', 'E1', 79_900),
+        ],
       };
 
       // Act
@@ -412,11 +445,20 @@ describe('products and price lists in the table', () => {
         status: 400,
         body: { 'invalid-params': [{ name: 'prices.1.territoryCode' }] },
       });
-      expect(published).toMatchObject({ status: 201, body: { version: 1, currency: 'SEK' } });
+      expect(published).toMatchObject({
+        status: 201,
+        body: { version: 1, currency: 'SEK', prices: [{ marginPerMwhMinor: 7_990 }] },
+      });
       expect(overlapping).toMatchObject({ status: 409, body: { 'invalid-params': [{ name: 'validFrom' }] } });
       expect(priced).toMatchObject({
         status: 200,
-        body: { unitPricePerMwhMinor: 79_900, monthlyFeeMinor: 4900, currency: 'SEK', priceListVersion: 1 },
+        body: {
+          unitPricePerMwhMinor: 79_900,
+          monthlyFeeMinor: 4900,
+          marginPerMwhMinor: 7_990,
+          currency: 'SEK',
+          priceListVersion: 1,
+        },
       });
       expect(unpriced.status).toBe(404);
       expect(otherTenant.status).toBe(404);

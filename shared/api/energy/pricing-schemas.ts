@@ -68,6 +68,9 @@ const unitPrice = minorAmount(
 const monthlyFee = minorAmount(
   'Fixed fee per month, in minor units of the currency: 250 EUR = 2.50 €/month.',
 );
+const margin = minorAmount(
+  'The supplier’s margin per MWh within the unit price, in minor units of the currency (at most the unit price); commission rules paid as a share of the first-year margin use it.',
+).optional();
 
 const price = z
   .strictObject({
@@ -77,6 +80,7 @@ const price = z
     bandCode: code.meta({ description: 'A consumption band, e.g. `D2`.' }),
     unitPricePerMwhMinor: unitPrice,
     monthlyFeeMinor: monthlyFee,
+    marginPerMwhMinor: margin,
   })
   .meta({ id: 'Price' });
 
@@ -123,6 +127,7 @@ export const priceEntrySchema = z
     validTo: validity.validTo.optional(),
     unitPricePerMwhMinor: unitPrice,
     monthlyFeeMinor: monthlyFee,
+    marginPerMwhMinor: margin,
     currency,
     priceListVersion: z.int().meta({ description: 'The price list this price was published in.' }),
   })

@@ -114,6 +114,7 @@ export const priceListEntity = defineEntity<PriceList>()({
       order: 'descending',
       operation: 'Query; Put in the publish’s transaction',
     },
+    byVersion: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem' },
   },
 });
 

@@ -80,6 +80,10 @@ export class DynamoPriceStore implements PriceStore {
     );
   }
 
+  version(tenantId: string, productId: string, version: number): Promise<PriceList | undefined> {
+    return priceListEntity.get(this.table, { tenantId, productId, version });
+  }
+
   /** Strongly consistent: a publish decides on it, and must see the lists published just before. */
   latestStartingBefore(series: SeriesRef, end: string | undefined): Promise<PriceEntry | undefined> {
     const { lastStart, lastStartBefore } = priceEntryEntity.patterns;

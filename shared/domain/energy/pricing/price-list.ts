@@ -20,6 +20,8 @@ export interface Price {
   readonly unitPricePerMwhMinor: number;
   /** Fixed fee per month, in minor units of the list's currency. */
   readonly monthlyFeeMinor: number;
+  /** The supplier's own margin per MWh within the unit price, in minor units; at most the unit price. */
+  readonly marginPerMwhMinor?: number;
 }
 
 /** A validity period of whole days: from `validFrom`, up to but not including `validTo`. */
@@ -55,6 +57,7 @@ export interface PriceEntry extends Period {
   readonly bandCode: string;
   readonly unitPricePerMwhMinor: number;
   readonly monthlyFeeMinor: number;
+  readonly marginPerMwhMinor?: number;
   readonly currency: string;
   readonly priceListVersion: number;
 }
@@ -104,6 +107,23 @@ export function validatePriceListDraft(draft: Nullable<PriceListDraft>): PriceLi
         });
       }
     }
+    const { marginPerMwhMinor } = price;
+    if (marginPerMwhMinor !== undefined) {
+      if (!isMinorAmount(marginPerMwhMinor)) {
+        invalid.push({
+          name: `prices.${i}.marginPerMwhMinor`,
+          reason: 'must be a whole number of minor units, 0 or more',
+        });
+      } else if (
+        isMinorAmount(price.unitPricePerMwhMinor) &&
+        marginPerMwhMinor > price.unitPricePerMwhMinor
+      ) {
+        invalid.push({
+          name: `prices.${i}.marginPerMwhMinor`,
+          reason: 'must not exceed unitPricePerMwhMinor: the margin is part of the unit price',
+        });
+      }
+    }
     const series = seriesId(territoryCode, bandCode);
     const first = seen.get(series);
     if (first === undefined) seen.set(series, i);
@@ -114,7 +134,13 @@ export function validatePriceListDraft(draft: Nullable<PriceListDraft>): PriceLi
       });
     }
     const { unitPricePerMwhMinor, monthlyFeeMinor } = price;
-    return { territoryCode, bandCode, unitPricePerMwhMinor, monthlyFeeMinor };
+    return {
+      territoryCode,
+      bandCode,
+      unitPricePerMwhMinor,
+      monthlyFeeMinor,
+      ...(marginPerMwhMinor !== undefined ? { marginPerMwhMinor } : {}),
+    };
   });
   if (invalid.length > 0) throw new ValidationError(invalid);
   return { validFrom, ...(validTo !== undefined ? { validTo } : {}), prices: normalisedPrices };
@@ -207,6 +233,7 @@ export function entriesOf(list: PriceList): PriceEntry[] {
     ...(list.validTo !== undefined ? { validTo: list.validTo } : {}),
     unitPricePerMwhMinor: price.unitPricePerMwhMinor,
     monthlyFeeMinor: price.monthlyFeeMinor,
+    ...(price.marginPerMwhMinor !== undefined ? { marginPerMwhMinor: price.marginPerMwhMinor } : {}),
     currency: list.currency,
     priceListVersion: list.version,
   }));

@@ -47,6 +47,8 @@ export interface PriceStore {
   replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<PriceList | undefined>;
   /** A product's price lists, newest version first. */
   list(tenantId: string, productId: string, page: PageRequest): Promise<Page<PriceList>>;
+  /** One published list by its version, in one consistent read. */
+  version(tenantId: string, productId: string, version: number): Promise<PriceList | undefined>;
   /**
    * The entry of the series that starts latest before `end` (a date,
    * exclusive), or the series' last entry when `end` is undefined.

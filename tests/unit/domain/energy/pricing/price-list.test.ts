@@ -114,6 +114,38 @@ describe('validatePriceListDraft', () => {
     ]);
   });
 
+  it('keeps a margin within the unit price, and leaves an absent one absent', () => {
+    // Prepare
+    const prices = [{ ...price('SK-ZSD', 'DD1', 8990), marginPerMwhMinor: 900 }, price('SK-ZSD', 'DD2')];
+
+    // Act
+    const valid = validatePriceListDraft(draft({ prices }));
+
+    // Assess
+    expect(valid.prices[0]).toEqual({ ...price('SK-ZSD', 'DD1', 8990), marginPerMwhMinor: 900 });
+    expect(valid.prices[1]).not.toHaveProperty('marginPerMwhMinor');
+  });
+
+  it('refuses a margin above the unit price, negative or fractional, naming the margin', () => {
+    // Prepare
+    const prices = [
+      { ...price('SK-ZSD', 'DD1', 8990), marginPerMwhMinor: 8991 },
+      { ...price('SK-ZSD', 'DD2', 8990), marginPerMwhMinor: -1 },
+      { ...price('SK-ZSD', 'DD3', 8990), marginPerMwhMinor: 899.5 },
+      { ...price('SK-ZSD', 'DD4', 8990), marginPerMwhMinor: 8990 },
+    ];
+
+    // Act
+    const fields = invalidFieldsOf(() => validatePriceListDraft(draft({ prices })));
+
+    // Assess
+    expect(fields).toEqual([
+      'prices.0.marginPerMwhMinor',
+      'prices.1.marginPerMwhMinor',
+      'prices.2.marginPerMwhMinor',
+    ]);
+  });
+
   it('refuses a second price for the same territory and band', () => {
     const prices = [price('SK-ZSD', 'DD1'), price('SK-VSD', 'DD1'), price('SK-ZSD', 'DD1', 9990)];
     expect(invalidFieldsOf(() => validatePriceListDraft(draft({ prices })))).toEqual(['prices.2']);
@@ -266,5 +298,18 @@ describe('createPriceList and entriesOf', () => {
       { ...entry('2025-01-01', '2025-07-01', 3) },
       { ...entry('2025-01-01', '2025-07-01', 3), bandCode: 'DD2' },
     ]);
+  });
+
+  it('copies each price’s margin onto its entry', () => {
+    // Prepare
+    const product = createProduct('product-1', { name: 'Fix', code: 'FIX', commodity: 'electricity' }, ctx);
+    const prices = [{ ...price('SK-ZSD', 'DD1'), marginPerMwhMinor: 900 }, price('SK-ZSD', 'DD2')];
+
+    // Act
+    const entries = entriesOf(createPriceList(product, validatePriceListDraft(draft({ prices })), ctx));
+
+    // Assess
+    expect(entries[0]).toEqual({ ...entry('2025-01-01', '2025-07-01', 1), marginPerMwhMinor: 900 });
+    expect(entries[1]).not.toHaveProperty('marginPerMwhMinor');
   });
 });
