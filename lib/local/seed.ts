@@ -103,6 +103,12 @@ async function seedKeywords(
   };
 }
 
+/** A demo unit price with the supplier's margin in it, as a share of the price. */
+const withMargin = (unitPricePerMwhMinor: number, share: number) => ({
+  unitPricePerMwhMinor,
+  marginPerMwhMinor: Math.round(unitPricePerMwhMinor * share),
+});
+
 async function seedSwedishReferenceData(e: EnergyServices, actor: Actor) {
   await e.referenceData.createTerritory(actor, {
     code: 'ELLEVIO-STHLM',
@@ -127,13 +133,13 @@ async function seedSwedishReferenceData(e: EnergyServices, actor: Actor) {
     ...['LGH', 'SMAHUS', 'VILLA', 'ELVARME', 'STOR'].map((bandCode, i) => ({
       territoryCode,
       bandCode,
-      unitPricePerMwhMinor: 129_000 - i * 2_000,
+      ...withMargin(129_000 - i * 2_000, 0.1),
       monthlyFeeMinor: 3_900,
     })),
     ...['F1', 'F2', 'F3', 'F4'].map((bandCode, i) => ({
       territoryCode,
       bandCode,
-      unitPricePerMwhMinor: 124_000 - i * 3_000,
+      ...withMargin(124_000 - i * 3_000, 0.08),
       monthlyFeeMinor: 6_900,
     })),
   ]);
@@ -171,7 +177,7 @@ async function seedSlovakReferenceData(e: EnergyServices, actor: Actor) {
     prices: ['P1', 'P2', 'P3', 'P4', 'E1', 'E2', 'E3', 'E4', 'E5'].map((bandCode, i) => ({
       territoryCode: 'ZSD',
       bandCode,
-      unitPricePerMwhMinor: 15_900 - i * 150,
+      ...withMargin(15_900 - i * 150, bandCode.startsWith('P') ? 0.09 : 0.12),
       monthlyFeeMinor: bandCode.startsWith('P') ? 1_290 : 390,
     })),
   });
@@ -203,7 +209,7 @@ async function seedSlovakReferenceData(e: EnergyServices, actor: Actor) {
     ].map((bandCode, i) => ({
       territoryCode: 'SPPD',
       bandCode,
-      unitPricePerMwhMinor: 6_200 - (i % 8) * 60,
+      ...withMargin(6_200 - (i % 8) * 60, bandCode.startsWith('M') ? 0.11 : 0.09),
       monthlyFeeMinor: bandCode.startsWith('M') ? 990 : 450,
     })),
   });
