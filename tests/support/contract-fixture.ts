@@ -6,6 +6,7 @@ const line = (identifier: string, extra: Partial<ContractLine> = {}): ContractLi
   commodity: 'electricity',
   country: 'SK',
   territoryCode: 'ZSD',
+  bandCode: 'P3',
   annualConsumptionKwh: 86_000,
   productId: 'product-1',
   productCode: 'EL-FIX-27',
@@ -23,6 +24,7 @@ export function sampleContract(extra: Partial<Contract> = {}): Contract {
   const lines = [
     line('24ZZS6134852000R'),
     line('24ZZS6134852001P', {
+      bandCode: 'P2',
       annualConsumptionKwh: 14_500,
       unitPricePerMwhMinor: 15_450,
       offeredAnnualCost: 239_505,

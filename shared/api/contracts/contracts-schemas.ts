@@ -108,6 +108,10 @@ export const contractSchema = z
           commodity: z.enum(commodities),
           country: z.string(),
           territoryCode: z.string(),
+          bandCode: z
+            .string()
+            .optional()
+            .meta({ description: 'The consumption band the line was priced in.' }),
           annualConsumptionKwh: z.int().optional(),
           productId: z.string(),
           productCode: z.string(),

@@ -72,6 +72,7 @@ function linesOf(sources: DraftSources): ContractLine[] {
       commodity: point.commodity,
       country: point.country,
       territoryCode: line.territoryCode,
+      bandCode: line.bandCode,
       annualConsumptionKwh: line.annualConsumptionKwh,
       productId: version.productId,
       productCode: version.productCode,

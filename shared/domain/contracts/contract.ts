@@ -59,6 +59,8 @@ export interface ContractLine {
   readonly commodity: Commodity;
   readonly country: string;
   readonly territoryCode: string;
+  /** The consumption band the line was priced in; absent on contracts drafted before it was kept. */
+  readonly bandCode?: string;
   readonly annualConsumptionKwh?: number;
   readonly productId: string;
   readonly productCode: string;

@@ -94,8 +94,14 @@ describe('contracts from accepted offers', () => {
       term: { kind: 'fixed', months: 24 },
     });
     expect(
-      made?.lines.map((l) => [l.identifier, l.unitPricePerMwhMinor, l.monthlyFeeMinor, l.productCode]),
-    ).toEqual(w.identifiers.map((id) => [id, 14_990, 1_250, 'FIX-24']));
+      made?.lines.map((l) => [
+        l.identifier,
+        l.bandCode,
+        l.unitPricePerMwhMinor,
+        l.monthlyFeeMinor,
+        l.productCode,
+      ]),
+    ).toEqual(w.identifiers.map((id) => [id, 'C2', 14_990, 1_250, 'FIX-24']));
     expect(made?.offeredAnnualCost).toBe(accepted.version.totals.offeredAnnualCost);
     const history = await service.history(w.seller, made?.id as string);
     expect(history).toEqual([
