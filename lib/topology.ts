@@ -264,6 +264,44 @@ export const topology: Topology = {
       packageFiles: contractFontFiles,
     },
     {
+      name: 'commissions-api',
+      entry: 'functions/commissions-api.ts',
+      description: 'Commissions: their rules, instalments, month payouts, payroll export and statements',
+      memoryMb: 1024,
+      // Under the HTTP API's 30 s: a month's bulk approval writes up to 100 commissions per call.
+      timeoutSeconds: 29,
+      trigger: { kind: 'http', routes: httpRoutes('commissions-api') },
+      access: { table: 'readWrite' },
+    },
+    {
+      name: 'commission-followups',
+      entry: 'functions/commission-followups.ts',
+      description:
+        'Makes the commission of a signed contract once, and claws it back when the contract falls away',
+      memoryMb: 512,
+      timeoutSeconds: 60,
+      trigger: { kind: 'queue', queue: 'commission-followups' },
+      access: { table: 'readWrite' },
+    },
+    {
+      name: 'commission-reports',
+      entry: 'functions/commission-reports.ts',
+      description: 'Keeps the commission statements’ aggregates from commission events',
+      memoryMb: 512,
+      timeoutSeconds: 60,
+      trigger: { kind: 'queue', queue: 'commission-reports' },
+      access: { table: 'readWrite' },
+    },
+    {
+      name: 'commission-jobs',
+      entry: 'functions/commission-jobs.ts',
+      description: 'Daily: makes the commission instalments whose day has come due',
+      memoryMb: 512,
+      timeoutSeconds: 900,
+      trigger: { kind: 'schedule', schedule: 'commission-daily-jobs' },
+      access: { table: 'readWrite' },
+    },
+    {
       name: 'outbox-relay',
       entry: 'functions/outbox-relay.ts',
       description: 'Relays outbox items from the table stream to the domain event bus',
@@ -351,6 +389,21 @@ export const topology: Topology = {
       maxReceiveCount: 5,
       maxBatchingWindowSeconds: 1,
     },
+    {
+      name: 'commission-followups',
+      batchSize: 5,
+      visibilityTimeoutSeconds: 360,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
+    },
+    // Statement writes of one tenant meet in a few items: small batches keep clashes rare.
+    {
+      name: 'commission-reports',
+      batchSize: 10,
+      visibilityTimeoutSeconds: 360,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
+    },
   ],
   rules: [
     {
@@ -415,6 +468,20 @@ export const topology: Topology = {
       detailTypes: ['ContractSendRequested'],
       targetQueue: 'contract-signing',
     }),
+    eventRule({
+      name: 'make-commissions',
+      description: 'Signed contracts earn their commission; withdrawn and terminated ones claw it back',
+      source: eventSources.contracts,
+      detailTypes: ['ContractSigned', 'ContractWithdrawn', 'ContractTerminated'],
+      targetQueue: 'commission-followups',
+    }),
+    eventRule({
+      name: 'update-commission-statements',
+      description: 'Commission events move the statements’ aggregates',
+      source: eventSources.commissions,
+      detailTypes: ['CommissionGenerated', 'CommissionInstalmentsChanged', 'CommissionClawedBack'],
+      targetQueue: 'commission-reports',
+    }),
     {
       name: 'update-sales-reports',
       description: 'Deal and lead events move the forecast, win/loss and funnel aggregates',
@@ -429,6 +496,13 @@ export const topology: Topology = {
       // 03:15 UTC: after midnight in Slovakia and Sweden, before the working day.
       expression: 'cron(15 3 * * ? *)',
       targetFunction: 'contract-jobs',
+    },
+    {
+      name: 'commission-daily-jobs',
+      description: 'Makes the commission instalments whose day has come due',
+      // 03:30 UTC: after the contract jobs, before the working day.
+      expression: 'cron(30 3 * * ? *)',
+      targetFunction: 'commission-jobs',
     },
   ],
   secrets: [

@@ -60,7 +60,7 @@ export function summaryOf(event: DomainEvent): string | undefined {
  * and, for a contact, also in its account's history; a contact moved from
  * one account to another shows in both accounts' histories.
  */
-const membersOnly = new Set<string>(['deal', 'offer', 'contract']);
+const membersOnly = new Set<string>(['deal', 'offer', 'contract', 'commission']);
 
 export function historyOf(event: DomainEvent): { entry: HistoryEntry; subjects: Subject[] } {
   const subject: Subject = { type: event.subject.type, id: event.subject.id };

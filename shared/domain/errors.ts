@@ -31,6 +31,8 @@ export const conflictCodes = [
   'send-outcome-unknown',
   'sign-in-account-missing',
   'delivery-id-reused',
+  'rule-overlap',
+  'already-paid',
 ] as const;
 export type ConflictCode = (typeof conflictCodes)[number];
 

@@ -1,6 +1,7 @@
 import { accountEvents } from './accounts/account-events';
 import { activityEvents } from './activities/activity-events';
 import { attachmentEvents } from './attachments/attachment-events';
+import { commissionEvents } from './commissions/commission-events';
 import { contractEvents } from './contracts/contract-events';
 import { energyEvents } from './energy/energy-events';
 import type { EventOf } from './event-definition';
@@ -29,6 +30,7 @@ export const eventModules = {
   'sales/offers': offerEvents,
   sales: salesSettingsEvents,
   contracts: contractEvents,
+  commissions: commissionEvents,
 };
 
 /** Every domain event type, by name: what the outbox relays to the bus and the consumers read. */
@@ -46,6 +48,7 @@ export const eventCatalogue = {
   ...offerEvents,
   ...salesSettingsEvents,
   ...contractEvents,
+  ...commissionEvents,
 };
 
 type Catalogue = typeof eventCatalogue;

@@ -21,7 +21,9 @@ export type SubjectType =
   | 'leadSource'
   | 'deal'
   | 'offer'
-  | 'contract';
+  | 'contract'
+  | 'commission'
+  | 'commissionRule';
 
 /** The subject of an event of one of the subject types `T`. */
 export interface EventSubject<T extends SubjectType = SubjectType> {

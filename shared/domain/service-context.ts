@@ -9,6 +9,7 @@ export const eventSources = {
   users: 'gridline.users',
   sales: 'gridline.sales',
   contracts: 'gridline.contracts',
+  commissions: 'gridline.commissions',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

@@ -109,6 +109,10 @@ function describe(code: ProblemCode): Omit<ProblemType, 'type'> {
       return { title: 'Sign-in account missing', status: 409 };
     case 'delivery-id-reused':
       return { title: 'Delivery id reused', status: 409 };
+    case 'rule-overlap':
+      return { title: 'Rules overlap', status: 409 };
+    case 'already-paid':
+      return { title: 'Already paid', status: 409 };
     case 'idempotency-in-progress':
       return { title: 'Request in progress', status: 409 };
     case 'concurrent-change':

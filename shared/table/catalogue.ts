@@ -8,6 +8,17 @@ import {
 import { activityEntity, taskEntity } from '#table/activities/entities';
 import { attachmentEntity } from '#table/attachments/entities';
 import {
+  commissionDebtEntity,
+  commissionDueEntity,
+  commissionEntity,
+  commissionGapEntity,
+  commissionGuardEntity,
+  commissionLedgerEntity,
+  commissionMonthEntity,
+  commissionRuleSetEntity,
+  commissionRuleVersionEntity,
+} from '#table/commissions/entities';
+import {
   contractDueEntity,
   contractEntity,
   contractOfOfferEntity,
@@ -128,4 +139,13 @@ export const tableEntities: readonly AnyEntity[] = [
   contractDueEntity,
   contractSettingsEntity,
   printBatchEntity,
+  commissionRuleVersionEntity,
+  commissionRuleSetEntity,
+  commissionGuardEntity,
+  commissionEntity,
+  commissionGapEntity,
+  commissionMonthEntity,
+  commissionDueEntity,
+  commissionDebtEntity,
+  commissionLedgerEntity,
 ];

@@ -2,6 +2,7 @@ import { accountRoutes } from '#api/accounts/accounts-routes';
 import { timelineRoutes } from '#api/accounts/timeline-routes';
 import { activityRoutes } from '#api/activities/activities-routes';
 import { attachmentRoutes } from '#api/attachments/attachments-routes';
+import { commissionRoutes } from '#api/commissions/commissions-routes';
 import { contractRoutes, signingCallbackRoute } from '#api/contracts/contracts-routes';
 import { energyRoutes } from '#api/energy/energy-routes';
 import { journeyRoutes } from '#api/energy/journeys-routes';
@@ -46,6 +47,7 @@ export const routesByFunction = {
   'lead-webhook': [receiveLeadWebhook],
   'contracts-api': Object.values(contractRoutes),
   'signing-callback': [signingCallbackRoute],
+  'commissions-api': Object.values(commissionRoutes),
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

@@ -1,5 +1,6 @@
 import type { Subject } from '#domain/accounts/records';
 import { accountEntity, contactEntity } from '#table/accounts/entities';
+import { commissionEntity, commissionRulePartition } from '#table/commissions/entities';
 import { contractEntity } from '#table/contracts/entities';
 import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
 import { importEntity } from '#table/import/entities';
@@ -40,6 +41,10 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return offerEntity.key({ tenantId, offerId: subject.id }).pk;
     case 'contract':
       return contractEntity.key({ tenantId, contractId: subject.id }).pk;
+    case 'commission':
+      return commissionEntity.key({ tenantId, commissionId: subject.id }).pk;
+    case 'commissionRule':
+      return commissionRulePartition.build({ tenantId, ruleId: subject.id });
     default: {
       const unknown: never = subject.type;
       throw new Error(`no partition for subject type ${String(unknown)}`);

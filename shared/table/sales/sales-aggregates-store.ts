@@ -1,5 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BucketDelta } from '#domain/sales/reports/bucket-delta';
 import type { ForecastBucket } from '#domain/sales/reports/forecast';
 import type { FunnelBucket } from '#domain/sales/reports/funnel';
@@ -13,6 +11,12 @@ import type {
   SalesAggregateReader,
   SalesAggregateWriter,
 } from '#domain/sales/reports/sales-aggregates';
+import {
+  addCountersOnce,
+  bucketTotalOf,
+  counterUpdate,
+  markerRetentionSeconds,
+} from '#table/core/counters-once';
 import type { KeyCondition } from '#table/core/key-condition';
 import type { ItemKey } from '#table/core/key-template';
 import { type QueryOptions, queryAll } from '#table/core/query-all';
@@ -36,23 +40,6 @@ const projections = {
 const pipelineCut: Record<PipelineCut, ForecastCut> = { owner: 'OWNER', group: 'GROUP', month: 'MONTH' };
 const funnelCut: Record<FunnelCut, FunnelCutKey> = { stage: 'STAGE', source: 'SOURCE', campaign: 'CAMPAIGN' };
 
-/** A TransactWriteItems holds 100 items: the applied marker and 99 buckets. */
-export const bucketsPerTransaction = 99;
-/** SQS keeps a message at most 14 days: no redelivery comes after its marker has expired. */
-const markerRetentionSeconds = 14 * 24 * 3600;
-const conflictRetries = 6;
-
-const layout = new Set(['pk', 'sk', 'entity', 'bucket']);
-
-/** A stored bucket: the bucket as written, and every other attribute a counter. */
-function totalOf<B>(item: Record<string, unknown>): BucketTotal<B> {
-  const amounts: Record<string, number> = {};
-  for (const [name, value] of Object.entries(item)) if (!layout.has(name)) amounts[name] = value as number;
-  return { bucket: item.bucket as B, amounts };
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * The sales report aggregates: one partition per tenant and projection
  * (`FORECAST`, `FUNNEL`), one item per bucket holding the bucket and its
@@ -61,39 +48,23 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class DynamoSalesAggregates implements SalesAggregateWriter, SalesAggregateReader {
   constructor(private readonly table: Table) {}
 
-  /**
-   * One TransactWriteItems per 99 buckets: the event's applied marker (a
-   * conditional Put, kept 14 days) and an `ADD` per bucket. A marker that
-   * exists means that part was applied: a redelivery adds nothing.
-   *
-   * An event with more than 99 buckets (a deal change moves about 25 at
-   * most; only an owner in dozens of groups gets near 99) is applied in
-   * parts, each with its own marker (`<eventId>#<part>/<parts>`) in its own
-   * transaction. The parts are cut from the buckets sorted by key,
-   * so every delivery of the event cuts them alike: a delivery that fails
-   * after some parts leaves them marked, and the next one adds only the rest.
-   * Until then a report may show the event half applied, as it may show
-   * events not yet delivered.
-   */
+  /** Each event's deltas once (`addCountersOnce`): a redelivery adds nothing. */
   async apply<P extends Projection>(
     tenantId: string,
     projection: P,
     eventId: string,
     deltas: readonly BucketDelta<ProjectionBuckets[P]>[],
   ): Promise<boolean> {
-    const updates = deltas
-      .map((delta) => this.bucketUpdate(tenantId, projection, delta))
-      .sort((a, b) => (a.key.sk < b.key.sk ? -1 : a.key.sk > b.key.sk ? 1 : 0));
-    const parts = Math.ceil(updates.length / bucketsPerTransaction);
-    let applied = false;
-    for (let part = 0; part < parts; part++) {
-      const markerId = parts === 1 ? eventId : `${eventId}#${part + 1}/${parts}`;
-      const items = updates
-        .slice(part * bucketsPerTransaction, (part + 1) * bucketsPerTransaction)
-        .map(({ item }) => item);
-      if (await this.applyOnce(this.marker(tenantId, projection, markerId), items)) applied = true;
-    }
-    return applied || parts === 0;
+    const { key: keyOf, entity } = projections[projection];
+    const key = keyOf as (tenantId: string, b: ProjectionBuckets[P]) => ItemKey;
+    return addCountersOnce(
+      this.table,
+      eventId,
+      (markerId) => this.marker(tenantId, projection, markerId),
+      deltas.map(({ bucket, amounts }) =>
+        counterUpdate(this.table, key(tenantId, bucket), entity, bucket, amounts),
+      ),
+    );
   }
 
   async pipeline(
@@ -147,58 +118,8 @@ export class DynamoSalesAggregates implements SalesAggregateWriter, SalesAggrega
     };
   }
 
-  /** `SET` of what the bucket is (the same on every write), `ADD` of each counter. */
-  private bucketUpdate<P extends Projection>(
-    tenantId: string,
-    projection: P,
-    { bucket, amounts }: BucketDelta<ProjectionBuckets[P]>,
-  ): { key: ItemKey; item: TransactItem } {
-    const { key: keyOf, entity } = projections[projection];
-    const key = (keyOf as (tenantId: string, b: ProjectionBuckets[P]) => ItemKey)(tenantId, bucket);
-    const names: Record<string, string> = { '#entity': 'entity', '#bucket': 'bucket' };
-    const values: Record<string, unknown> = { ':entity': entity, ':bucket': bucket };
-    const adds = Object.entries(amounts).map(([name, amount], i) => {
-      names[`#a${i}`] = name;
-      values[`:a${i}`] = amount;
-      return `#a${i} :a${i}`;
-    });
-    return {
-      key,
-      item: {
-        Update: {
-          TableName: this.table.name,
-          Key: key,
-          UpdateExpression: `SET #entity = :entity, #bucket = :bucket ADD ${adds.join(', ')}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        },
-      },
-    };
-  }
-
-  /**
-   * Writes the marker and the updates in one transaction; false when the
-   * marker was there. Transactions of concurrent events on the same buckets
-   * conflict: those are retried with a growing, jittered pause, and after
-   * the last retry the error goes back to the queue, which delivers again.
-   */
-  private async applyOnce(marker: TransactItem, updates: readonly TransactItem[]): Promise<boolean> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.table.client.send(new TransactWriteCommand({ TransactItems: [marker, ...updates] }));
-        return true;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-        if (codes[0] === 'ConditionalCheckFailed') return false;
-        if (!codes.includes('TransactionConflict') || attempt >= conflictRetries) throw error;
-        await pause((10 + Math.random() * 20) * 2 ** attempt);
-      }
-    }
-  }
-
   /** Every bucket of a report, to its last page: a report bigger than 1 MB reads on. */
   private async totals<B>(buckets: KeyCondition, options?: QueryOptions): Promise<BucketTotal<B>[]> {
-    return (await queryAll(this.table, buckets, options)).map((item) => totalOf<B>(item));
+    return (await queryAll(this.table, buckets, options)).map((item) => bucketTotalOf<B>(item));
   }
 }
