@@ -60,7 +60,7 @@ export class CommissionService {
     );
   }
 
-  gaps(actor: SalesActor, page: PageRequest): Promise<Page<CommissionGap>> {
+  async gaps(actor: SalesActor, page: PageRequest): Promise<Page<CommissionGap>> {
     assertCommissionAdmin(actor);
     return this.deps.commissions.gaps(actor.tenantId, page);
   }
