@@ -16,7 +16,7 @@ const slovak: ContractTemplate = {
       heading: 'Zmluvné strany',
       body: `Dodávateľ: {{supplier.name}}, IČO {{supplier.orgNumber?}} {{supplier.address?}}
 
-Odberateľ: {{party.name}}, IČO {{party.orgNumber}}, {{party.address}}
+Odberateľ: {{party.name}}, IČO {{party.orgNumber?}}, {{party.address}}
 
 Za odberateľa podpisuje: {{signers}}`,
     },

@@ -102,6 +102,17 @@ describe('contract templates', () => {
   it('ship starting templates that are valid', () => {
     for (const starting of defaultTemplates) expect(templateProblems(starting), starting.id).toEqual([]);
   });
+
+  it('ship starting templates that fill for a household, which has no org number', () => {
+    const household = sampleContract({
+      party: { ...sampleContract().party, name: 'Novákovci', customerType: 'B2C', orgNumber: undefined },
+    });
+
+    for (const starting of defaultTemplates) {
+      const filled = fillTemplate(starting, { contract: household, supplier });
+      expect(JSON.stringify(filled.sections), starting.id).toContain('Novákovci');
+    }
+  });
 });
 
 describe('document formatting', () => {

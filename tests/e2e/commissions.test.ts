@@ -1,0 +1,265 @@
+import type { SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalRuntime } from '../../lib/local/runtime';
+import { eic } from '../support/contract-world';
+import { clientFor, startTestRuntime, tokenFor } from '../support/runtime';
+
+type Client = ReturnType<typeof clientFor>;
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+const etagOf = (response: { headers: Headers }) => Number(response.headers.get('etag')?.replaceAll('"', ''));
+const tenantId = 'tatra';
+
+describe('commissions, end to end: signed contract → commission → instalments → payout → clawback → statements', () => {
+  let runtime: LocalRuntime;
+  let admin: Client;
+  let seller: Client;
+  let partnerId: string;
+  let sellerId: string;
+  /** Every message body the commission consumer was handed, to deliver again. */
+  const delivered: string[] = [];
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime({
+      wrapHandler: (fn, handler) =>
+        fn.name === 'commission-followups'
+          ? (event: SQSEvent, ...rest: unknown[]) => {
+              delivered.push(...event.Records.map((r) => r.body));
+              return (handler as (...args: unknown[]) => unknown)(event, ...rest);
+            }
+          : handler,
+    });
+    admin = clientFor(runtime, runtime.tenants.find((t) => t.id === tenantId)?.adminToken as string);
+    seller = clientFor(runtime, await tokenFor(runtime, tenantId, 'sales'));
+    const users = runtime.demoTenants.find((t) => t.profile.id === tenantId)?.users ?? [];
+    sellerId = users.find((u) => u.sub === `${tenantId}-sales`)?.sub as string;
+    partnerId = users.find((u) => u.sub === `${tenantId}-sales2`)?.sub as string;
+    const settings = await admin.get('/v1/contracts/settings');
+    const { tenantId: _t, version, updatedAt: _u, updatedBy: _b, ...rules } = settings.body;
+    await admin.put(
+      '/v1/contracts/settings',
+      { ...rules, proposer: { firstName: 'Tomáš', lastName: 'Obchodník', email: 'zmluvy@tatra.example' } },
+      ifMatch(version),
+    );
+  });
+  afterAll(() => runtime.stop());
+
+  /** A household in Bratislava with a signing person and one supply point: a consumer, who may withdraw. */
+  async function household(): Promise<string> {
+    const account = await seller.post('/v1/accounts', {
+      name: 'Novákovci',
+      customerType: 'B2C',
+      addresses: [
+        { kind: 'visiting', street: 'Palisády 12', postcode: '811 06', city: 'Bratislava', country: 'SK' },
+      ],
+    });
+    expect(account.status).toBe(201);
+    await seller.post('/v1/contacts', {
+      firstName: 'Peter',
+      lastName: 'Novák',
+      email: 'peter.novak@example.sk',
+      accountId: account.body.id,
+      isSigningPerson: true,
+    });
+    const point = await seller.post('/v1/supply-points', {
+      identifier: eic(),
+      commodity: 'electricity',
+      country: 'SK',
+      accountId: account.body.id,
+      territoryCode: 'ZSD',
+      customerType: 'B2C',
+      services: ['electricity-retail'],
+      annualConsumptionKwh: 3_200,
+      address: {
+        street: 'Palisády',
+        houseNumber: '12',
+        postcode: '811 06',
+        city: 'Bratislava',
+        country: 'SK',
+      },
+      currentTariff: { unitPricePerMwhMinor: 17_500, monthlyFeeMinor: 450, currency: 'EUR' },
+    });
+    expect(point.status).toBe(201);
+    return account.body.id;
+  }
+
+  /** A 60/40 deal over a household's supply point, its offer accepted, its contract sent and signed at Signi. */
+  async function signedContract(): Promise<{ id: string; version: number; signing: { externalId: string } }> {
+    const accountId = await household();
+    const points = await admin.get(`/v1/accounts/${accountId}/supply-points`);
+    const products = await admin.get('/v1/products');
+    const productId = products.body.items.find((p: { code: string }) => p.code === 'EL-FIX-27').id;
+    const stages = await admin.get('/v1/settings/deal-stages');
+    const deal = await seller.post('/v1/deals', {
+      title: 'Elektrina pre domácnosť 2027',
+      accountId,
+      commodity: 'electricity',
+      supplyPointIds: points.body.items.map((p: { id: string }) => p.id),
+      stageId: stages.body.items.find((s: { status: string }) => s.status === 'open').id,
+      valueMinor: 1_500_000,
+      expectedCloseDate: '2027-01-31',
+      participants: [
+        { userId: sellerId, shareBasisPoints: 6_000 },
+        { userId: partnerId, shareBasisPoints: 4_000 },
+      ],
+    });
+    expect(deal.status).toBe(201);
+    const offer = await seller.post(`/v1/deals/${deal.body.id}/offers`, { productId });
+    const sent = await seller.post(
+      `/v1/offers/${offer.body.id}/versions/1/send`,
+      undefined,
+      ifMatch(offer.body.version),
+    );
+    await seller.post(`/v1/offers/${offer.body.id}/versions/1/accept`, undefined, ifMatch(etagOf(sent)));
+    await runtime.settled();
+    const drafts = await seller.get('/v1/contracts?state=draft');
+    const draft = drafts.body.items.find((c: { deal: { dealId: string } }) => c.deal.dealId === deal.body.id);
+    const send = await seller.post(`/v1/contracts/${draft.id}/send`, undefined, ifMatch(draft.version));
+    expect(send.body).toMatchObject({ state: 'draft' });
+    await runtime.settled();
+    const forSigning = (await seller.get(`/v1/contracts/${draft.id}`)).body;
+    await runtime.signi.decide(forSigning.signing.externalId, 'completed');
+    await runtime.settled();
+    const signed = (await seller.get(`/v1/contracts/${draft.id}`)).body;
+    expect(signed.state).toBe('signed');
+    return signed;
+  }
+
+  it('pays a 60/40 commission in instalments, once, and claws back what was paid when the customer withdraws', async () => {
+    // Prepare: the tenant's rule, then a contract signed under it.
+    const rule = await admin.post('/v1/commission-rules', {
+      name: 'Firemná elektrina',
+      currency: 'EUR',
+      match: { customerType: 'B2C', commodity: 'electricity' },
+      amount: { kind: 'fixed', amountMinor: 100_000 },
+      split: { companyBasisPoints: 2_000, salesBasisPoints: 8_000 },
+      payout: {
+        kind: 'steps',
+        steps: [
+          { basisPoints: 7_000, anchor: 'signing', afterMonths: 0 },
+          { basisPoints: 3_000, anchor: 'signing', afterMonths: 12 },
+        ],
+      },
+      clawback: { windowMonths: 12 },
+    });
+    expect(rule.status).toBe(201);
+    const tie = await admin.post('/v1/commission-rules', {
+      ...rule.body.current,
+      ruleId: undefined,
+      version: undefined,
+      validFrom: undefined,
+      createdAt: undefined,
+      createdBy: undefined,
+      name: 'Tie',
+    });
+    expect([tie.status, tie.body.type]).toEqual([409, 'urn:gridline:problem:rule-overlap']);
+    expect((await seller.get('/v1/commission-rules')).status).toBe(403);
+
+    const contract = await signedContract();
+
+    // Assess: one commission, split exactly, an instalment plan per participant.
+    const mine = await seller.get('/v1/commissions');
+    expect(mine.body.items).toHaveLength(1);
+    const commission = mine.body.items[0];
+    expect(commission).toMatchObject({
+      contractId: contract.id,
+      totalMinor: 100_000,
+      companyMinor: 20_000,
+      salesMinor: 80_000,
+      participants: [
+        { userId: sellerId, shareBasisPoints: 6_000, amountMinor: 48_000 },
+        { userId: partnerId, shareBasisPoints: 4_000, amountMinor: 32_000 },
+      ],
+    });
+    const signedOn = commission.signedOn as string;
+    expect(
+      commission.instalments.map((i: { userId: string; amountMinor: number; status: string }) => [
+        i.userId,
+        i.amountMinor,
+        i.status,
+      ]),
+    ).toEqual([
+      [sellerId, 33_600, 'pending'],
+      [sellerId, 14_400, 'pending'],
+      [partnerId, 22_400, 'pending'],
+      [partnerId, 9_600, 'pending'],
+    ]);
+
+    // Act: ContractSigned delivered again, exactly as before.
+    const signedDeliveries = delivered.filter((body) => body.includes('"ContractSigned"'));
+    expect(signedDeliveries).toHaveLength(1);
+    runtime.queues.get('commission-followups')?.send(signedDeliveries[0] as string);
+    await runtime.settled();
+
+    // Assess: nothing new.
+    const after = await admin.get('/v1/commissions');
+    expect(after.body.items).toHaveLength(1);
+    expect(after.body.items[0].version).toBe(commission.version);
+
+    // Act: the daily schedule makes the first instalments due; the month is approved and paid.
+    await runtime.schedules.run('commission-daily-jobs', { day: signedOn });
+    await runtime.settled();
+    const month = signedOn.slice(0, 7);
+    const approved = await admin.post(`/v1/commission-payouts/${month}/approve`, {});
+    const payroll = await admin.get(`/v1/commission-payouts/${month}/payroll.csv`);
+    const paid = await admin.post(`/v1/commission-payouts/${month}/pay`, {
+      paymentReference: `PAY-${month}`,
+    });
+    const paidTwice = await admin.post(`/v1/commissions/${contract.id}/pay`, {
+      instalmentIds: ['1-0'],
+      paymentReference: 'AGAIN',
+    });
+
+    // Assess
+    expect(approved.body).toMatchObject({ instalments: 2, amountMinor: 56_000 });
+    expect(payroll.headers.get('content-type')).toContain('text/csv');
+    expect(payroll.body.split('\r\n').filter(Boolean)).toHaveLength(3);
+    expect(payroll.body).toContain(`${sellerId},`);
+    expect(payroll.body).toContain(',336.00,');
+    expect(paid.body).toMatchObject({ instalments: 2, amountMinor: 56_000 });
+    expect([paidTwice.status, paidTwice.body.type]).toEqual([409, 'urn:gridline:problem:already-paid']);
+
+    // Act: the customer withdraws.
+    const current = (await seller.get(`/v1/contracts/${contract.id}`)).body;
+    const withdrawn = await admin.post(
+      `/v1/contracts/${contract.id}/withdraw`,
+      { reason: 'Odstúpenie v lehote' },
+      ifMatch(current.version),
+    );
+    expect(withdrawn.body).toMatchObject({ state: 'withdrawn' });
+    await runtime.settled();
+
+    // Assess: the unpaid instalment cancelled, the paid one clawed back as a negative entry.
+    const clawed = (await admin.get(`/v1/commissions/${contract.id}`)).body;
+    expect(clawed.state).toBe('clawed-back');
+    expect(clawed.instalments.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([
+      ['1-0', 'paid'],
+      ['2-0', 'cancelled'],
+      ['1-1', 'paid'],
+      ['2-1', 'cancelled'],
+    ]);
+    expect(
+      clawed.clawbacks.map((c: { userId: string; amountMinor: number }) => [c.userId, c.amountMinor]),
+    ).toEqual([
+      [sellerId, -33_600],
+      [partnerId, -22_400],
+    ]);
+
+    // Assess: the statements show it; a seller reads their own only.
+    const statement = await seller.get(`/v1/commission-statements/${sellerId}/${month}`);
+    expect(statement.status).toBe(200);
+    expect(statement.body).toMatchObject({
+      earnedMinor: 48_000,
+      dueMinor: 33_600,
+      paidMinor: 33_600,
+      clawedBackMinor: 33_600,
+      cancelledMinor: 14_400,
+      balanceMinor: -33_600,
+    });
+    expect((await seller.get(`/v1/commission-statements/${partnerId}/${month}`)).status).toBe(404);
+    const company = await admin.get(`/v1/commission-reports/company?from=${month}&to=${month}`);
+    expect(company.body.items).toEqual([
+      { month, productCode: 'EL-FIX-27', earnedMinor: 20_000, clawedBackMinor: 20_000, netMinor: 0 },
+    ]);
+  });
+});
