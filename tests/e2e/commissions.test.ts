@@ -1,5 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Handler } from '../../lib/local/functions';
 import type { LocalRuntime } from '../../lib/local/runtime';
 import { eic } from '../support/contract-world';
 import { clientFor, startTestRuntime, tokenFor } from '../support/runtime';
@@ -21,11 +22,11 @@ describe('commissions, end to end: signed contract → commission → instalment
 
   beforeAll(async () => {
     runtime = await startTestRuntime({
-      wrapHandler: (fn, handler) =>
+      wrapHandler: (fn, handler): Handler =>
         fn.name === 'commission-followups'
-          ? (event: SQSEvent, ...rest: unknown[]) => {
+          ? (event: SQSEvent, context) => {
               delivered.push(...event.Records.map((r) => r.body));
-              return (handler as (...args: unknown[]) => unknown)(event, ...rest);
+              return handler(event, context);
             }
           : handler,
     });
