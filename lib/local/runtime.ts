@@ -21,6 +21,7 @@ import type { LocalService } from './processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { startLocalSecretsManager } from './secrets-manager';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
+import { seedDemoCommissionRules } from './seed-commissions';
 import { seedDemoContracts } from './seed-contracts';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoUsers } from './seed-users';
@@ -215,6 +216,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
 
   if (options.seed !== false && options.demoContracts) {
+    await seedDemoCommissionRules(createTable(tableName), demoTenants);
     await seedDemoContracts(createTable(tableName), demoTenants, { settled, signi });
   }
 

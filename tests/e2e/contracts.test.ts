@@ -159,6 +159,21 @@ describe('contracts, end to end through the local runtime and the local Signi', 
     }
   });
 
+  it('seeds each demo tenant’s commission rules, under which its signed contract earned a commission', async () => {
+    for (const tenant of runtime.tenants) {
+      const client = clientFor(runtime, tenant.adminToken);
+      const [rules, commissions, gaps] = await Promise.all([
+        client.get('/v1/commission-rules'),
+        client.get('/v1/commissions'),
+        client.get('/v1/commissions/gaps'),
+      ]);
+      expect(rules.body.items.length, tenant.id).toBe(2);
+      expect(commissions.body.items.length, tenant.id).toBeGreaterThanOrEqual(1);
+      expect(commissions.body.items[0].totalMinor, tenant.id).toBeGreaterThan(0);
+      expect(gaps.body.items, tenant.id).toEqual([]);
+    }
+  });
+
   it('ends a rejected contract declined and an expired one expired', async () => {
     const rejected = await sendForSigning(await acceptedOfferContract());
     const expired = await sendForSigning(await acceptedOfferContract());

@@ -31,7 +31,7 @@ export function allocate(total: number, weights: readonly number[]): number[] {
     parts[share.index] = (parts[share.index] ?? 0n) + 1n;
     left -= 1n;
   }
-  return parts.map((p) => sign * Number(p));
+  return parts.map((p) => (p === 0n ? 0 : sign * Number(p)));
 }
 
 /** `amount × basisPoints / 10 000`, rounded half away from zero. */

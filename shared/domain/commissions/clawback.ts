@@ -1,13 +1,14 @@
 import type { Contract } from '#domain/contracts/contract';
-import { plusMonths } from '#domain/contracts/supply-start';
+import { plusDays, plusMonths } from '#domain/contracts/supply-start';
 import { divideRoundingHalfAwayFromZero } from '#domain/energy/exact';
 import type { ClawbackEntry, Commission, InstalmentStatus } from './commission';
 import type { Change } from './instalment-moves';
 
-/** Whole months from `start` up to `end`: each month counted once its last day was served. */
+/** Whole months from `start` to `end`, the last day of supply: each month counted once its last day was served. */
 export function monthsServed(start: string, end: string): number {
+  const dayAfter = plusDays(end, 1);
   let months = 0;
-  while (plusMonths(start, months + 1) <= end) months += 1;
+  while (plusMonths(start, months + 1) <= dayAfter) months += 1;
   return months;
 }
 
