@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CommissionRule, periodOf, specificityOf, versionOn } from '#domain/commissions/commission-rule';
+import {
+  type CommissionRule,
+  periodOf,
+  type RuleVersion,
+  specificityOf,
+  versionOn,
+} from '#domain/commissions/commission-rule';
 import { couldBothMatch, factsOf, matches, ruleFor, tiesOf } from '#domain/commissions/rule-matching';
 import type { Contract } from '#domain/contracts/contract';
 import { ruleOf } from '../../../support/commission-fixture';
@@ -198,13 +204,14 @@ describe('couldBothMatch', () => {
 });
 
 describe('tiesOf', () => {
-  const candidate = {
+  type Candidate = Pick<RuleVersion, 'validFrom' | 'match' | 'currency' | 'active'>;
+  const candidate: Candidate = {
     validFrom: '2027-01-01',
     match: { productId: 'product-1' },
     currency: 'EUR',
     active: true,
   };
-  const tiesWith = (others: CommissionRule[], extra: Partial<typeof candidate> = {}) =>
+  const tiesWith = (others: CommissionRule[], extra: Partial<Candidate> = {}) =>
     tiesOf(others, 'mine', { ...candidate, ...extra });
 
   it('reports an equally specific active rule in force meanwhile that could match the same contract', () => {
