@@ -46,7 +46,7 @@ describe('monthsServed', () => {
   it('counts whole calendar months from the start', () => {
     expect(monthsServed('2027-01-01', '2027-01-01')).toBe(0);
     expect(monthsServed('2027-01-01', '2027-04-15')).toBe(3);
-    expect(monthsServed('2027-01-15', '2027-03-14')).toBe(1);
+    expect(monthsServed('2027-01-15', '2027-03-14')).toBe(2);
     expect(monthsServed('2027-01-01', '2028-06-15')).toBe(17);
   });
 
