@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalRuntime } from '../lib/local/runtime';
 import { bundleSizes } from './bundle-sizes';
+import { commissionBench, printCommissionBench } from './commissions';
 import { contractPdfBench, printContractBench, requestsPerContract } from './contracts';
 import { energyReadBench } from './energy-read';
 import { forecastBench, printForecastBench } from './forecast';
@@ -62,6 +63,9 @@ try {
   printContractBench(
     await contractPdfBench(Number(process.env.BENCH_PDF_ROUNDS ?? 30)),
     await requestsPerContract(runtime),
+  );
+  printCommissionBench(
+    await commissionBench({ contracts: Number(process.env.BENCH_COMMISSION_CONTRACTS ?? 10_000) }),
   );
   printMoveCustomersBench(
     await moveCustomersBench(runtime, Number(process.env.BENCH_MOVE_CUSTOMERS ?? 2_000)),
