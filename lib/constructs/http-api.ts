@@ -1,7 +1,6 @@
-import { Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Lazy, NestedStack, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -37,15 +36,29 @@ const accessLogFormat = AccessLogFormat.custom(
   }),
 );
 
+/** The API's JWT authorizer as a route sees it: made once, in the API's own stack. */
+class SharedAuthorizer implements apigw.IHttpRouteAuthorizer {
+  constructor(private readonly authorizer: apigw.HttpAuthorizer) {}
+
+  bind(): apigw.HttpRouteAuthorizerConfig {
+    return { authorizerId: this.authorizer.authorizerId, authorizationType: 'JWT' };
+  }
+}
+
 /**
  * The HTTP API: a `$default` stage with access logs and throttling, and a
- * Cognito JWT authorizer for the routes that need one.
+ * Cognito JWT authorizer for the routes that need one. The routes, their
+ * integrations and invoke permissions are a nested stack of their own: a
+ * route is a resource, and CloudFormation takes at most 500 per stack.
  */
 export class GridlineHttpApi extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly accessLogs: logs.LogGroup;
-  readonly authorizer: HttpJwtAuthorizer;
+  readonly authorizer: apigw.HttpAuthorizer;
+  /** Where every route, integration and invoke permission is. */
+  readonly routes: NestedStack;
+  private readonly jwt: apigw.IHttpRouteAuthorizer;
   /** The stage's `RouteSettings`: each throttled route's own limits, by route key. */
   private readonly routeThrottles: Record<
     string,
@@ -77,8 +90,16 @@ export class GridlineHttpApi extends Construct {
     (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = Lazy.any({
       produce: () => (Object.keys(this.routeThrottles).length > 0 ? this.routeThrottles : undefined),
     });
-    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', props.issuer, {
+    this.authorizer = new apigw.HttpAuthorizer(this, 'CognitoJwt', {
+      httpApi: this.api,
+      type: apigw.HttpAuthorizerType.JWT,
+      identitySource: ['$request.header.Authorization'],
+      jwtIssuer: props.issuer,
       jwtAudience: [...props.audience],
+    });
+    this.jwt = new SharedAuthorizer(this.authorizer);
+    this.routes = new NestedStack(this, 'Routes', {
+      description: 'The HTTP API’s routes, integrations and Lambda invoke permissions',
     });
   }
 
@@ -103,12 +124,14 @@ export class GridlineHttpApi extends Construct {
       scopePermissionToRoute: false,
     });
     return routes.flatMap((route) => {
-      const added = this.api.addRoutes({
-        path: route.path,
-        methods: [apigw.HttpMethod[route.method]],
-        integration,
-        authorizer: route.auth === 'jwt' ? this.authorizer : new apigw.HttpNoneAuthorizer(),
-      });
+      const added = [
+        new apigw.HttpRoute(this.routes, `${route.method}${route.path}`, {
+          httpApi: this.api,
+          routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+          integration,
+          authorizer: route.auth === 'jwt' ? this.jwt : new apigw.HttpNoneAuthorizer(),
+        }),
+      ];
       if (route.auth === 'none') {
         for (const r of added) {
           Validations.of(r).acknowledge({
