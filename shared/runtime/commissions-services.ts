@@ -43,7 +43,6 @@ export function commissionsServices(
     reports: new CommissionReports({ ledger: new DynamoCommissionLedger(table), tenants: deps.tenants }),
     generator,
     dueJob: new CommissionDueJob({ ...deps, commissions: store, service: commissions }),
-    store,
   };
 }
 

@@ -52,13 +52,8 @@ export function commissionsApi(s: CommissionsServices): BoundRoute[] {
       body: await s.payouts.payMonth(caller, params.month, body.paymentReference, body.cursor),
     })),
     bind(r.exportPayroll, async ({ caller, params }) => {
-      const lines = await s.payouts.approvedLines(caller, params.month);
-      const debts = await s.store.debts(
-        caller.tenantId,
-        lines.map((l) => l.instalment.userId),
-      );
       return {
-        body: payrollCsv(lines, debts),
+        body: payrollCsv(await s.payouts.payoutLines(caller, params.month)),
         headers: { 'content-disposition': `attachment; filename="commission-payroll-${params.month}.csv"` },
       };
     }),

@@ -155,7 +155,8 @@ export const commissionRoutes = {
     operationId: 'exportCommissionPayroll',
     method: 'GET',
     path: '/v1/commission-payouts/{month}/payroll.csv',
-    summary: 'The month’s approved payouts as CSV for payroll, one row per instalment',
+    summary:
+      'The month’s approved and paid instalments as CSV for payroll; paid rows carry what was recovered of clawed-back debt and the net',
     tag,
     permission: 'admin',
     params: monthParams,

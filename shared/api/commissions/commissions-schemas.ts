@@ -98,7 +98,7 @@ const payoutSchema = z
   .meta({
     id: 'CommissionPayout',
     description:
-      'How each participant’s part is paid: at once, in steps (e.g. 7000 bp at supply start, 3000 bp 12 months later) or monthly. `supply-start` is the contract’s supply start, the requested one until it is known.',
+      'How each participant’s part is paid: at once, in steps (e.g. 7000 bp at supply start, 3000 bp 12 months later) or monthly. `supply-start` counts from the contract’s supply start as known when it was signed: the requested start unless it had started.',
   });
 
 const ruleContentFields = {
@@ -280,6 +280,10 @@ export const monthRunSchema = z
     instalments: z.int(),
     amountMinor: z.int(),
     recoveredMinor: z.int(),
+    failed: z.array(z.object({ commissionId: z.string(), reason: z.string() })).meta({
+      description:
+        'Commissions this call could not change (another change in between): call again with the same cursor to retry them.',
+    }),
     nextCursor: z.string().optional().meta({ description: 'More commissions are left: call again with it.' }),
   })
   .meta({ id: 'CommissionMonthRun' });

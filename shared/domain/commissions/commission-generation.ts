@@ -111,6 +111,14 @@ export function generate(signing: Signing, rule: RuleVersion | undefined, margin
     return gap(signing, 'no-rule', 'no commission rule in force on the signing day matches this contract');
   }
   const facts = factsOf(contract);
+  if (rule.amount.kind !== 'fixed' && !facts.consumptionKnown) {
+    return gap(
+      signing,
+      'no-consumption',
+      `rule "${rule.name}" pays by consumption, but a supply point of the contract has no annual consumption`,
+      rule.ruleId,
+    );
+  }
   let total: number;
   let firstYearMarginMinor: number | undefined;
   if (rule.amount.kind === 'fixed') total = rule.amount.amountMinor;

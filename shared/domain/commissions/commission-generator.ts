@@ -5,7 +5,7 @@ import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import { clawBack } from './clawback';
 import type { Commission } from './commission';
-import { commissionSubject, newCommissionEvent } from './commission-events';
+import { changeData, commissionSubject, generatedData, newCommissionEvent } from './commission-events';
 import { generate, type Outcome } from './commission-generation';
 import type { CommissionRuleStore, CommissionStore, PriceMargins } from './commission-stores';
 import { factsOf, ruleFor } from './rule-matching';
@@ -53,7 +53,7 @@ export class CommissionGenerator {
       outcome.kind === 'commission'
         ? newCommissionEvent(this.deps, ctx, 'CommissionGenerated', {
             subject: commissionSubject(outcome.commission),
-            data: { commission: outcome.commission },
+            data: generatedData(outcome.commission),
           })
         : newCommissionEvent(this.deps, ctx, 'CommissionNotGenerated', {
             subject: { type: 'contract', id: contract.id, accountId: contract.accountId },
@@ -80,9 +80,22 @@ export class CommissionGenerator {
       const debts = new Map(
         next.clawbacks.slice(current.clawbacks.length).map((e) => [e.userId, -e.amountMinor]),
       );
+      const { instalments: _changed, ...moved } = changeData(current, next);
       const event = newCommissionEvent(this.deps, ctx, 'CommissionClawedBack', {
         subject: commissionSubject(next),
-        data: { commission: next, previous: current },
+        data: {
+          ...moved,
+          reason: next.clawbackReason ?? '',
+          clawbacks: next.clawbacks.slice(current.clawbacks.length),
+          companyClawbackMinor: next.companyClawbackMinor ?? 0,
+          cancelledInstalmentIds: next.instalments
+            .filter(
+              (i) =>
+                i.status === 'cancelled' &&
+                !current.instalments.some((c) => c.id === i.id && c.status === 'cancelled'),
+            )
+            .map((i) => i.id),
+        },
       });
       try {
         await this.deps.commissions.change(current, next, event, debts);

@@ -1,4 +1,4 @@
-import { type BucketDelta, mergeDeltas } from '#domain/sales/reports/bucket-delta';
+import { type BucketDelta, difference, mergeDeltas } from '#domain/sales/reports/bucket-delta';
 import type { BucketTotal } from '#domain/sales/reports/sales-aggregates';
 import type { Commission } from './commission';
 
@@ -56,6 +56,10 @@ export function contributions(c: Commission | undefined): BucketDelta<LedgerBuck
   }
   return mergeDeltas(deltas);
 }
+
+/** What a change of a commission moves in the aggregates: the difference of its contributions. */
+export const ledgerMoves = (previous: Commission, next: Commission): BucketDelta<LedgerBucket>[] =>
+  difference(contributions(previous), contributions(next));
 
 /** One participant's month (R-CM-3): what moved, and the balance carried from before. */
 export interface Statement {

@@ -1,10 +1,10 @@
 import { ValidationError } from '#domain/errors';
-import { mapLimit } from '#domain/map-limit';
+import { mapLimit, mapLimitSettled } from '#domain/map-limit';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import type { Commission, Instalment, InstalmentStatus } from './commission';
-import { assertCommissionAdmin, type CommissionService } from './commission-service';
+import { assertCommissionAdmin, type CommissionService, type Move } from './commission-service';
 import type { CommissionStore } from './commission-stores';
 import { approve, pay } from './instalment-moves';
 
@@ -21,6 +21,8 @@ export interface MonthRun {
   readonly amountMinor: number;
   /** Of `amountMinor`, what settled clawed-back debt instead of being paid out (payments only). */
   readonly recoveredMinor: number;
+  /** Commissions of the page this call could not change, and why; the same call again retries them. */
+  readonly failed: readonly { readonly commissionId: string; readonly reason: string }[];
   readonly nextCursor?: string;
 }
 
@@ -67,8 +69,8 @@ export class CommissionPayouts {
     );
   }
 
-  /** Every approved instalment due in the month, by participant then contract. */
-  async approvedLines(actor: SalesActor, month: string): Promise<PayoutLine[]> {
+  /** Every approved or paid instalment due in the month, by participant then contract. */
+  async payoutLines(actor: SalesActor, month: string): Promise<PayoutLine[]> {
     assertCommissionAdmin(actor);
     assertMonth(month);
     const lines: PayoutLine[] = [];
@@ -82,9 +84,11 @@ export class CommissionPayouts {
         this.deps.commissions.get(actor.tenantId, id),
       );
       for (const commission of found) {
-        for (const instalment of commission?.instalments.filter(inMonth(month, 'approved')) ?? []) {
-          lines.push({ commission: commission as Commission, instalment });
-        }
+        if (!commission) continue;
+        const payable = commission.instalments.filter(
+          (i) => inMonth(month, 'approved')(i) || inMonth(month, 'paid')(i),
+        );
+        for (const instalment of payable) lines.push({ commission, instalment });
       }
       cursor = page.nextCursor;
     } while (cursor);
@@ -102,7 +106,7 @@ export class CommissionPayouts {
     cursor: string | undefined,
     from: InstalmentStatus,
     kind: 'approved' | 'paid',
-    moveOf: (ids: readonly string[]) => Parameters<CommissionService['apply']>[3],
+    moveOf: (ids: readonly string[]) => Move,
   ): Promise<MonthRun> {
     assertCommissionAdmin(actor);
     assertMonth(month);
@@ -111,21 +115,35 @@ export class CommissionPayouts {
       limit: commissionsPerRun,
       cursor,
     });
-    const changed = await mapLimit(page.items, concurrency, async (id) => {
+    // Each try picks the month's lines anew: a line held or cancelled meanwhile is left alone.
+    const move: Move = (c, change, debts, today) => {
+      const ids = c.instalments.filter(inMonth(month, from)).map((i) => i.id);
+      return ids.length > 0 ? moveOf(ids)(c, change, debts, today) : undefined;
+    };
+    const results = await mapLimitSettled(page.items, concurrency, async (id) => {
       const current = await this.deps.commissions.get(actor.tenantId, id);
-      const ids = current?.instalments.filter(inMonth(month, from)).map((i) => i.id) ?? [];
-      if (!current || ids.length === 0) return undefined;
-      const next = await this.deps.service.apply(ctx, current, kind, moveOf(ids));
-      return next?.instalments.filter((i) => ids.includes(i.id) && i.status === kind);
+      if (!current?.instalments.some(inMonth(month, from))) return [];
+      const next = await this.deps.service.apply(ctx, current, kind, move);
+      const before = new Map(current.instalments.map((i) => [i.id, i.status]));
+      return (next?.instalments ?? []).filter(
+        (i) => i.status === kind && before.get(i.id) !== kind && i.dueDate.startsWith(`${month}-`),
+      );
     });
-    const instalments = changed.flatMap((c) => c ?? []);
+    const changed = results.map((r) => (r.status === 'fulfilled' ? r.value : []));
+    const instalments = changed.flat();
+    const failed = results.flatMap((r, i) =>
+      r.status === 'rejected' ? [{ commissionId: page.items[i] as string, reason: errorText(r.reason) }] : [],
+    );
     return {
       month,
-      commissions: changed.filter((c) => c && c.length > 0).length,
+      commissions: changed.filter((c) => c.length > 0).length,
       instalments: instalments.length,
       amountMinor: instalments.reduce((a, i) => a + i.amountMinor, 0),
       recoveredMinor: instalments.reduce((a, i) => a + (i.recoveredMinor ?? 0), 0),
+      failed,
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
   }
 }
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,8 +1,7 @@
 import type { DomainEventOf, EventNameOf } from '#domain/event-catalogue';
 import type { BucketDelta } from '#domain/sales/reports/bucket-delta';
-import { difference } from '#domain/sales/reports/bucket-delta';
 import type { eventSources } from '#domain/service-context';
-import { contributions, type LedgerBucket } from './commission-ledger';
+import type { LedgerBucket } from './commission-ledger';
 
 export type CommissionEvent = DomainEventOf<EventNameOf<typeof eventSources.commissions>>;
 
@@ -12,20 +11,22 @@ export interface CommissionLedgerWriter {
 }
 
 /**
- * Keeps the statements' aggregates from the commission events: a new
- * commission adds what it contributes, a change the difference between the
- * commission before and after. Deliveries may come twice or out of order:
- * the store adds each event once, and differences sum alike in any order.
+ * Keeps the statements' aggregates from the commission events: each carries
+ * the ledger moves its change made (a new commission all it contributes, a
+ * change the difference before and after). Deliveries may come twice or out
+ * of order: the store adds each event once, and differences sum alike in
+ * any order.
  */
 export class CommissionProjection {
   constructor(private readonly ledger: CommissionLedgerWriter) {}
 
   async apply(event: CommissionEvent): Promise<void> {
-    let deltas: BucketDelta<LedgerBucket>[] = [];
-    if (event.type === 'CommissionGenerated') deltas = contributions(event.data.commission);
-    else if (event.type === 'CommissionInstalmentsChanged' || event.type === 'CommissionClawedBack') {
-      deltas = difference(contributions(event.data.previous), contributions(event.data.commission));
-    }
+    const deltas =
+      event.type === 'CommissionGenerated' ||
+      event.type === 'CommissionInstalmentsChanged' ||
+      event.type === 'CommissionClawedBack'
+        ? (event.data.ledger as BucketDelta<LedgerBucket>[])
+        : [];
     if (deltas.length > 0) await this.ledger.apply(event.tenantId, event.id, deltas);
   }
 }

@@ -89,6 +89,12 @@ export class CommissionRuleService {
     const validFrom = requested ?? todayIn(ctx.now, ctx.tenant.timeZone);
     if (!isCalendarDate(validFrom))
       throw new ValidationError([{ name: 'validFrom', reason: calendarDateReason }]);
+    if (content.currency !== ctx.tenant.currency) {
+      // Statements add up one currency: the tenant's, which its contracts are in.
+      throw new UnprocessableError(`commissions are in the tenant’s currency, ${ctx.tenant.currency}`, [
+        { name: 'currency', reason: `must be ${ctx.tenant.currency}` },
+      ]);
+    }
     const { rules, revision } = await this.deps.rules.all(actor.tenantId);
     const existing = rules.find((r) => r.id === ruleId);
     if (ifMatch !== undefined) {

@@ -6,7 +6,12 @@ import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import type { Commission, CommissionGap, CommissionState } from './commission';
-import { commissionSubject, type instalmentChanges, newCommissionEvent } from './commission-events';
+import {
+  changeData,
+  commissionSubject,
+  type instalmentChanges,
+  newCommissionEvent,
+} from './commission-events';
 import type { Outcome } from './commission-generation';
 import type { CommissionGenerator } from './commission-generator';
 import type { CommissionStore } from './commission-stores';
@@ -14,7 +19,7 @@ import { approve, type Change, hold, pay, recoveredBy, release } from './instalm
 
 export interface CommissionServiceDeps extends ServiceDeps {
   readonly commissions: CommissionStore;
-  readonly generator: Pick<CommissionGenerator, 'onSigned'>;
+  readonly generator: Pick<CommissionGenerator, 'onSigned' | 'onFellAway'>;
   readonly contracts: { get(tenantId: string, contractId: string): Promise<Contract | undefined> };
 }
 
@@ -73,6 +78,14 @@ export class CommissionService {
     if (!gap || !contract) throw new NotFoundError('commission gap', contractId);
     const outcome = await this.deps.generator.onSigned(contract, true);
     if (!outcome) throw new NotFoundError('commission gap', contractId);
+    // A contract that fell away while it had no commission: its withdrawal or termination came and went.
+    if (
+      outcome.kind === 'commission' &&
+      (contract.state === 'withdrawn' || contract.state === 'terminated')
+    ) {
+      const clawed = await this.deps.generator.onFellAway(contract);
+      if (clawed) return { kind: 'commission', commission: clawed };
+    }
     return outcome;
   }
 
@@ -135,7 +148,7 @@ export class CommissionService {
       const recovered = recoveredBy(current, next);
       const event = newCommissionEvent(this.deps, ctx, 'CommissionInstalmentsChanged', {
         subject: commissionSubject(next),
-        data: { commission: next, previous: current, change: kind },
+        data: { ...changeData(current, next), change: kind },
       });
       try {
         await this.deps.commissions.change(

@@ -95,7 +95,7 @@ export interface Commission {
 }
 
 /** Why a signed contract has no commission: shown to admins, never a silent nothing. */
-export const gapReasons = ['no-rule', 'no-margin'] as const;
+export const gapReasons = ['no-rule', 'no-margin', 'no-consumption'] as const;
 export type GapReason = (typeof gapReasons)[number];
 
 export interface CommissionGap {

@@ -4,7 +4,6 @@ import type { CommissionPayouts } from './commission-payouts';
 import type { CommissionReports } from './commission-reports';
 import type { CommissionRuleService } from './commission-rule-service';
 import type { CommissionService } from './commission-service';
-import type { CommissionStore } from './commission-stores';
 
 /** The commissions module's services, as the composition root wires them. */
 export interface CommissionsServices {
@@ -14,6 +13,4 @@ export interface CommissionsServices {
   readonly reports: CommissionReports;
   readonly generator: CommissionGenerator;
   readonly dueJob: CommissionDueJob;
-  /** What the payroll export reads beside the payouts: participants' clawed-back debts. */
-  readonly store: Pick<CommissionStore, 'debts'>;
 }

@@ -28,19 +28,26 @@ export const payrollColumns = [
   'instalmentId',
   'step',
   'dueDate',
+  'status',
   'currency',
   'amount',
-  'outstandingDebt',
+  'recovered',
+  'net',
+  'paymentReference',
 ] as const;
 
 /**
- * A month's approved payouts for payroll: one row per instalment, amounts
- * as decimals; `outstandingDebt` is what the participant still owes from
- * clawbacks, which the payment will settle first.
+ * A month's payouts for payroll: one row per approved or paid instalment,
+ * amounts as decimals. A paid row's `net` is what reaches the seller: its
+ * amount less what it `recovered` of clawed-back debt, both recorded by the
+ * payment. An approved row is not paid yet: its recovery is decided when it
+ * is, so `recovered` and `net` stay empty (pay the month first, then export).
  */
-export function payrollCsv(lines: readonly PayoutLine[], debts: ReadonlyMap<string, number>): string {
+export function payrollCsv(lines: readonly PayoutLine[]): string {
   const rows = lines.map(({ commission, instalment }) => {
     const amount = (minor: number) => decimalOf(minor, commission.currency);
+    const paid = instalment.status === 'paid';
+    const recovered = instalment.recoveredMinor ?? 0;
     return [
       instalment.userId,
       commission.contractNumber,
@@ -48,9 +55,12 @@ export function payrollCsv(lines: readonly PayoutLine[], debts: ReadonlyMap<stri
       instalment.id,
       String(instalment.step),
       instalment.dueDate,
+      instalment.status,
       commission.currency,
       amount(instalment.amountMinor),
-      amount(debts.get(instalment.userId) ?? 0),
+      paid ? amount(recovered) : '',
+      paid ? amount(instalment.amountMinor - recovered) : '',
+      instalment.paymentReference ?? '',
     ];
   });
   return `${[[...payrollColumns], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;

@@ -17,6 +17,8 @@ export interface ContractFacts {
   readonly bandCodes: readonly (string | undefined)[];
   readonly territoryCodes: readonly string[];
   readonly consumptionKwh: number;
+  /** False when a supply point has no annual consumption: then no range matches and nothing is paid per MWh. */
+  readonly consumptionKnown: boolean;
   readonly dealTypeId?: string;
   readonly currency: string;
 }
@@ -29,6 +31,7 @@ export function factsOf(contract: Contract): ContractFacts {
     bandCodes: contract.lines.map((l) => l.bandCode),
     territoryCodes: contract.lines.map((l) => l.territoryCode),
     consumptionKwh: contract.lines.reduce((sum, l) => sum + (l.annualConsumptionKwh ?? 0), 0),
+    consumptionKnown: contract.lines.every((l) => l.annualConsumptionKwh !== undefined),
     ...(contract.deal.typeId ? { dealTypeId: contract.deal.typeId } : {}),
     currency: contract.currency,
   };
@@ -47,7 +50,8 @@ export function matches(match: RuleMatch, facts: ContractFacts): boolean {
     (match.bandCode === undefined || all(facts.bandCodes, match.bandCode)) &&
     (match.territoryCode === undefined || all(facts.territoryCodes, match.territoryCode)) &&
     (match.dealTypeId === undefined || match.dealTypeId === facts.dealTypeId) &&
-    (match.consumptionKwh === undefined || inRange(facts.consumptionKwh, match.consumptionKwh))
+    (match.consumptionKwh === undefined ||
+      (facts.consumptionKnown && inRange(facts.consumptionKwh, match.consumptionKwh)))
   );
 }
 

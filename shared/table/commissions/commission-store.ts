@@ -153,9 +153,10 @@ export class DynamoCommissionStore implements CommissionStore {
         ...debtWrites,
         outboxPut(this.table, event),
       ],
-      // A debt settled by another payment meanwhile is a lost race too: read both again.
+      // A debt settled by another payment meanwhile, or a write racing on the same items, is a
+      // lost race too: the caller reads both again.
       (codes) =>
-        codes.some((code) => code === 'ConditionalCheckFailed')
+        codes.some((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict')
           ? new VersionMismatchError('commission', next.id)
           : undefined,
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Commission } from '#domain/commissions/commission';
 import { commissionGuardEntity } from '#table/commissions/entities';
+import { putContract } from '../../support/contract-item';
 import { itemAt } from '../../support/stored-items';
 import { commissionWorld } from './commission-world';
 
@@ -135,6 +136,43 @@ describe('commissions from signed contracts', () => {
     expect(stored.clawbacks).toEqual([]);
     expect(stored.companyClawbackMinor).toBe(-20_000);
     expect(await w.events('CommissionClawedBack')).toHaveLength(1);
+  });
+
+  it('retries a gap once a rule exists, and claws the commission back at once when the contract fell away meanwhile', async () => {
+    // Prepare: signed with no rule, withdrawn while it had no commission, then a rule added.
+    const w = await commissionWorld();
+    const signed = w.signed();
+    await w.s.generator.onSigned(signed);
+    const withdrawn = { ...signed, state: 'withdrawn' as const };
+    await putContract(w.table, withdrawn);
+    await w.s.generator.onFellAway(withdrawn);
+    await w.s.rules.create(w.admin, w.fixedRule());
+
+    // Act
+    const retried = await w.s.commissions.retryGap(w.admin, signed.id);
+    const again = w.s.commissions.retryGap(w.admin, signed.id);
+
+    // Assess
+    expect(retried.kind === 'commission' && retried.commission.state).toBe('clawed-back');
+    await expect(again).rejects.toMatchObject({ code: 'not-found' });
+    expect((await w.s.commissions.gaps(w.admin, { limit: 5 })).items).toEqual([]);
+    expect(
+      (await w.s.commissions.get(w.admin, signed.id)).instalments.every((i) => i.status === 'cancelled'),
+    ).toBe(true);
+  });
+
+  it('records a gap instead of a nothing when a rule pays by consumption a supply point does not have', async () => {
+    const w = await commissionWorld();
+    await w.s.rules.create(w.admin, w.fixedRule({ amount: { kind: 'per-mwh', amountPerMwhMinor: 300 } }));
+    const base = w.signed();
+    const unknown = w.signed({
+      lines: base.lines.map((l, i) => (i === 0 ? { ...l, annualConsumptionKwh: undefined } : l)),
+    });
+
+    await w.s.generator.onSigned(unknown);
+
+    const gaps = await w.s.commissions.gaps(w.admin, { limit: 5 });
+    expect(gaps.items.map((g) => [g.contractId, g.reason])).toEqual([[unknown.id, 'no-consumption']]);
   });
 
   it('leaves a contract terminated after the clawback window alone', async () => {

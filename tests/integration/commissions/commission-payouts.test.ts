@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommissionEvent } from '#domain/commissions/commission-projection';
 import { commissionProjection } from '#runtime/commissions-services';
+import { DynamoCommissionStore } from '#table/commissions/commission-store';
 import { commissionWorld } from './commission-world';
 
 describe('commission payouts, clawbacks and statements', () => {
@@ -29,7 +30,7 @@ describe('commission payouts, clawbacks and statements', () => {
     // Act: the month approved and paid; paying again finds nothing approved.
     w.setNow('2027-01-25T12:00:00.000Z');
     const approved = await w.s.payouts.approveMonth(w.admin, '2027-01');
-    const csvLines = await w.s.payouts.approvedLines(w.admin, '2027-01');
+    const csvLines = await w.s.payouts.payoutLines(w.admin, '2027-01');
     const paid = await w.s.payouts.payMonth(w.admin, '2027-01', 'PAY-2027-01');
     const paidAgain = await w.s.payouts.payMonth(w.admin, '2027-01', 'PAY-2027-01');
 
@@ -55,7 +56,7 @@ describe('commission payouts, clawbacks and statements', () => {
       ['seller-1', -33_600],
       ['seller-2', -22_400],
     ]);
-    expect(await w.s.store.debts(w.tenantId, ['seller-1', 'seller-2'])).toEqual(
+    expect(await new DynamoCommissionStore(w.table).debts(w.tenantId, ['seller-1', 'seller-2'])).toEqual(
       new Map([
         ['seller-1', 33_600],
         ['seller-2', 22_400],
@@ -74,7 +75,7 @@ describe('commission payouts, clawbacks and statements', () => {
 
     // Assess: 33 600 and 22 400 due in March, all of it recovered.
     expect([march.amountMinor, march.recoveredMinor]).toEqual([56_000, 56_000]);
-    expect(await w.s.store.debts(w.tenantId, ['seller-1', 'seller-2'])).toEqual(
+    expect(await new DynamoCommissionStore(w.table).debts(w.tenantId, ['seller-1', 'seller-2'])).toEqual(
       new Map([
         ['seller-1', 0],
         ['seller-2', 0],

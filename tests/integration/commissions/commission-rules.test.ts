@@ -107,6 +107,10 @@ describe('commission rules', () => {
       ),
     ).rejects.toMatchObject({ code: 'unprocessable', fields: [{ name: 'amount.kind' }] });
     await expect(w.s.rules.create(w.seller, w.fixedRule())).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(w.s.rules.create(w.admin, w.fixedRule({ currency: 'CZK' }))).rejects.toMatchObject({
+      code: 'unprocessable',
+      fields: [{ name: 'currency', reason: 'must be EUR' }],
+    });
   });
 
   it('pays a share of the first-year margin from the price list the contract was priced from', async () => {

@@ -41,12 +41,20 @@ describe('csvField', () => {
 });
 
 describe('payrollCsv', () => {
-  it('writes a header and one CRLF-ended row per instalment, with the participant’s outstanding debt', () => {
+  it('writes a header and one CRLF-ended row per instalment; a paid one with what it recovered and the net', () => {
     // Prepare
     const commission = sampleCommission({ accountName: 'Kováč, "Elektro" s.r.o.' });
     const formula = sampleCommission({ contractNumber: '2026-000043', accountName: '=1+1', currency: 'JPY' });
     const lines = [
-      { commission, instalment: instalment({ id: '1-0', amountMinor: 123_456, dueDate: '2027-01-01' }) },
+      {
+        commission,
+        instalment: instalment({
+          id: '1-0',
+          amountMinor: 123_456,
+          dueDate: '2027-01-01',
+          status: 'approved',
+        }),
+      },
       {
         commission: formula,
         instalment: instalment({
@@ -55,24 +63,27 @@ describe('payrollCsv', () => {
           step: 2,
           amountMinor: 5_000,
           dueDate: '2027-01-15',
+          status: 'paid',
+          recoveredMinor: 1_200,
+          paymentReference: 'PAY-2027-01',
         }),
       },
     ];
 
     // Act
-    const csv = payrollCsv(lines, new Map([['seller-1', 2_000]]));
+    const csv = payrollCsv(lines);
 
     // Assess
     expect(csv).toBe(
-      'userId,contractNumber,accountName,instalmentId,step,dueDate,currency,amount,outstandingDebt\r\n' +
-        'seller-1,2026-000042,"Kováč, ""Elektro"" s.r.o.",1-0,1,2027-01-01,EUR,1234.56,20.00\r\n' +
-        "seller-2,2026-000043,'=1+1,2-1,2,2027-01-15,JPY,5000,0\r\n",
+      'userId,contractNumber,accountName,instalmentId,step,dueDate,status,currency,amount,recovered,net,paymentReference\r\n' +
+        'seller-1,2026-000042,"Kováč, ""Elektro"" s.r.o.",1-0,1,2027-01-01,approved,EUR,1234.56,,,\r\n' +
+        "seller-2,2026-000043,'=1+1,2-1,2,2027-01-15,paid,JPY,5000,1200,3800,PAY-2027-01\r\n",
     );
   });
 
   it('writes only the header for no payouts', () => {
-    expect(payrollCsv([], new Map())).toBe(
-      'userId,contractNumber,accountName,instalmentId,step,dueDate,currency,amount,outstandingDebt\r\n',
+    expect(payrollCsv([])).toBe(
+      'userId,contractNumber,accountName,instalmentId,step,dueDate,status,currency,amount,recovered,net,paymentReference\r\n',
     );
   });
 });

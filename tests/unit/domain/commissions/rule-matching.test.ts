@@ -27,6 +27,7 @@ describe('factsOf', () => {
       bandCodes: ['P3', 'P2'],
       territoryCodes: ['ZSD', 'ZSD'],
       consumptionKwh: 100_500,
+      consumptionKnown: true,
       currency: 'EUR',
     });
   });
