@@ -176,12 +176,14 @@ const instalmentSchema = z
     approvedAt: z.iso.datetime().optional(),
     approvedBy: z.string().optional(),
     paidAt: z.iso.datetime().optional(),
+    paidOn: z.iso.date().optional().meta({ description: 'The tenant’s day it was paid.' }),
     paidBy: z.string().optional(),
     paymentReference: z.string().optional(),
     recoveredMinor: minor('Of the amount, what settled the participant’s clawed-back debt.').optional(),
     heldAt: z.iso.datetime().optional(),
     holdReason: z.string().optional(),
     cancelledAt: z.iso.datetime().optional(),
+    cancelledOn: z.iso.date().optional(),
   })
   .meta({ id: 'CommissionInstalment' });
 
@@ -212,12 +214,14 @@ export const commissionSchema = z
           userId: z.string(),
           amountMinor: minor('Negative: what the participant owes back.'),
           at: z.iso.datetime(),
+          on: z.iso.date(),
           instalmentIds: z.array(z.string()),
         }),
       )
       .meta({ description: 'Negative entries for paid instalments clawed back; never edited.' }),
     companyClawbackMinor: minor('Negative: the company part reversed.').optional(),
     clawedBackAt: z.iso.datetime().optional(),
+    clawedBackOn: z.iso.date().optional(),
     clawbackReason: z.string().optional(),
     version: z.int(),
     createdAt: z.iso.datetime(),

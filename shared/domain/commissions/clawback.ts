@@ -68,6 +68,7 @@ export function clawBack(
       userId,
       amountMinor: negated(times(paid.amount, share)),
       at: change.now,
+      on: today,
       instalmentIds: paid.ids,
     }))
     .filter((entry) => entry.amountMinor < 0);
@@ -75,11 +76,14 @@ export function clawBack(
     ...c,
     state: 'clawed-back',
     instalments: c.instalments.map((i) =>
-      open.includes(i.status) ? { ...i, status: 'cancelled' as const, cancelledAt: change.now } : i,
+      open.includes(i.status)
+        ? { ...i, status: 'cancelled' as const, cancelledAt: change.now, cancelledOn: today }
+        : i,
     ),
     clawbacks: [...c.clawbacks, ...clawbacks],
     companyClawbackMinor: negated(times(c.companyMinor, share)),
     clawedBackAt: change.now,
+    clawedBackOn: today,
     clawbackReason: contract.state === 'withdrawn' ? 'withdrawn' : 'terminated',
     version: c.version + 1,
     updatedAt: change.now,

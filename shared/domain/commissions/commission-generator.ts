@@ -75,7 +75,11 @@ export class CommissionGenerator {
       if (!current) return undefined;
       const ctx = await this.context(contract.tenantId);
       const today = todayIn(ctx.now, ctx.tenant.timeZone);
-      const next = clawBack(current, contract, today, { by: generatorActor, now: ctx.now.toISOString() });
+      const next = clawBack(current, contract, today, {
+        by: generatorActor,
+        now: ctx.now.toISOString(),
+        today,
+      });
       if (!next) return undefined;
       const debts = new Map(
         next.clawbacks.slice(current.clawbacks.length).map((e) => [e.userId, -e.amountMinor]),

@@ -6,7 +6,8 @@ import type { Commission } from './commission';
  * The statements' aggregates: per participant and month, and the company
  * part per month and product. A commission contributes to them by what it
  * is now; each change moves them by the difference (see `bucket-delta.ts`).
- * Months of timestamps are UTC months; the signing month is the tenant's.
+ * Every month is the tenant's: of the signing day, the due date, and the
+ * days things were paid, cancelled and clawed back.
  */
 export type LedgerBucket =
   | { readonly kind: 'participant'; readonly userId: string; readonly month: string }
@@ -15,7 +16,7 @@ export type LedgerBucket =
 export const participantCounters = ['earned', 'due', 'paid', 'recovered', 'clawedBack', 'cancelled'] as const;
 export type ParticipantCounter = (typeof participantCounters)[number];
 
-const monthOf = (dayOrTime: string) => dayOrTime.slice(0, 7);
+const monthOf = (day: string) => day.slice(0, 7);
 
 const participant = (
   userId: string,
@@ -35,24 +36,24 @@ export function contributions(c: Commission | undefined): BucketDelta<LedgerBuck
   );
   for (const i of c.instalments) {
     if (i.dueAt !== undefined) deltas.push(participant(i.userId, i.dueDate, 'due', i.amountMinor));
-    if (i.status === 'paid' && i.paidAt) {
-      deltas.push(participant(i.userId, i.paidAt, 'paid', i.amountMinor));
-      if (i.recoveredMinor) deltas.push(participant(i.userId, i.paidAt, 'recovered', i.recoveredMinor));
+    if (i.status === 'paid' && i.paidOn) {
+      deltas.push(participant(i.userId, i.paidOn, 'paid', i.amountMinor));
+      if (i.recoveredMinor) deltas.push(participant(i.userId, i.paidOn, 'recovered', i.recoveredMinor));
     }
-    if (i.status === 'cancelled' && i.cancelledAt) {
-      deltas.push(participant(i.userId, i.cancelledAt, 'cancelled', i.amountMinor));
+    if (i.status === 'cancelled' && i.cancelledOn) {
+      deltas.push(participant(i.userId, i.cancelledOn, 'cancelled', i.amountMinor));
     }
   }
   for (const entry of c.clawbacks)
-    deltas.push(participant(entry.userId, entry.at, 'clawedBack', -entry.amountMinor));
+    deltas.push(participant(entry.userId, entry.on, 'clawedBack', -entry.amountMinor));
   const company = (at: string) => ({
     kind: 'company' as const,
     month: monthOf(at),
     productCode: c.productCode,
   });
   deltas.push({ bucket: company(c.signedOn), amounts: { earned: c.companyMinor } });
-  if (c.companyClawbackMinor && c.clawedBackAt) {
-    deltas.push({ bucket: company(c.clawedBackAt), amounts: { clawedBack: -c.companyClawbackMinor } });
+  if (c.companyClawbackMinor && c.clawedBackOn) {
+    deltas.push({ bucket: company(c.clawedBackOn), amounts: { clawedBack: -c.companyClawbackMinor } });
   }
   return mergeDeltas(deltas);
 }

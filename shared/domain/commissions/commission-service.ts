@@ -143,7 +143,7 @@ export class CommissionService {
             )
           : new Map<string, number>();
       const today = todayIn(ctx.now, ctx.tenant.timeZone);
-      const next = move(current, { by: ctx.userId, now: ctx.now.toISOString() }, debts, today);
+      const next = move(current, { by: ctx.userId, now: ctx.now.toISOString(), today }, debts, today);
       if (!next) return undefined;
       const recovered = recoveredBy(current, next);
       const event = newCommissionEvent(this.deps, ctx, 'CommissionInstalmentsChanged', {

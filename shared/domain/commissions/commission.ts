@@ -24,6 +24,8 @@ export interface Instalment {
   readonly approvedAt?: string;
   readonly approvedBy?: string;
   readonly paidAt?: string;
+  /** The tenant's calendar day it was paid: the month of the statement it is on. */
+  readonly paidOn?: string;
   readonly paidBy?: string;
   readonly paymentReference?: string;
   /** Of `amountMinor`, what went to settle the participant's clawed-back debt instead of being paid out. */
@@ -31,6 +33,8 @@ export interface Instalment {
   readonly heldAt?: string;
   readonly holdReason?: string;
   readonly cancelledAt?: string;
+  /** The tenant's calendar day it was cancelled. */
+  readonly cancelledOn?: string;
 }
 
 /** One participant's part: their share of the sales part. */
@@ -46,6 +50,8 @@ export interface ClawbackEntry {
   /** Negative. */
   readonly amountMinor: number;
   readonly at: string;
+  /** The tenant's calendar day of the clawback: the month of the statement it is on. */
+  readonly on: string;
   readonly instalmentIds: readonly string[];
 }
 
@@ -87,6 +93,7 @@ export interface Commission {
   /** Negative: the company part reversed by a clawback. */
   readonly companyClawbackMinor?: number;
   readonly clawedBackAt?: string;
+  readonly clawedBackOn?: string;
   readonly clawbackReason?: string;
   readonly version: number;
   readonly createdAt: string;

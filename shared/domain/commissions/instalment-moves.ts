@@ -5,6 +5,8 @@ import type { Commission, Instalment, InstalmentStatus } from './commission';
 export interface Change {
   readonly by: string;
   readonly now: string;
+  /** The tenant's calendar day at `now`: statements count months by it. */
+  readonly today: string;
 }
 
 const touched = (c: Commission, instalments: readonly Instalment[], change: Change): Commission => ({
@@ -112,6 +114,7 @@ export function pay(
       ...i,
       status: 'paid',
       paidAt: change.now,
+      paidOn: change.today,
       paidBy: change.by,
       paymentReference: reference,
       ...(recovered > 0 ? { recoveredMinor: recovered } : {}),

@@ -5,7 +5,7 @@ import type { Contract } from '#domain/contracts/contract';
 import { instalment, ruleVersion, sampleCommission } from '../../../support/commission-fixture';
 import { sampleContract } from '../../../support/contract-fixture';
 
-const change = { by: 'system', now: '2027-04-20T06:00:00.000Z' };
+const change = { by: 'system', now: '2027-04-20T06:00:00.000Z', today: '2027-04-20' };
 
 /** €1 000.01 in steps: seller-1 has €315.01 paid and €135 pending, seller-2 €210 paid and €90 approved. */
 const commission = (clawback = { windowMonths: 12, proRata: false }): Commission =>
@@ -102,7 +102,13 @@ describe('clawBack', () => {
 
     // Assess
     expect(next?.clawbacks).toEqual([
-      { userId: 'seller-1', amountMinor: -45_001, at: change.now, instalmentIds: ['1-0', '2-0'] },
+      {
+        userId: 'seller-1',
+        amountMinor: -45_001,
+        at: change.now,
+        on: '2027-04-20',
+        instalmentIds: ['1-0', '2-0'],
+      },
     ]);
   });
 

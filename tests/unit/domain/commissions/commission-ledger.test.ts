@@ -19,6 +19,7 @@ const january: Commission = sampleCommission({
       status: 'paid',
       dueAt: '2027-01-10T03:00:00.000Z',
       paidAt: '2027-01-20T12:00:00.000Z',
+      paidOn: '2027-01-20',
     }),
     instalment({
       id: '2-0',
@@ -27,14 +28,22 @@ const january: Commission = sampleCommission({
       amountMinor: 30,
       status: 'cancelled',
       cancelledAt: '2027-01-25T12:00:00.000Z',
+      cancelledOn: '2027-01-25',
     }),
   ],
   state: 'clawed-back',
   clawbacks: [
-    { userId: 'seller-1', amountMinor: -70, at: '2027-01-25T12:00:00.000Z', instalmentIds: ['1-0'] },
+    {
+      userId: 'seller-1',
+      amountMinor: -70,
+      at: '2027-01-25T12:00:00.000Z',
+      on: '2027-01-25',
+      instalmentIds: ['1-0'],
+    },
   ],
   companyClawbackMinor: -40,
   clawedBackAt: '2027-01-25T12:00:00.000Z',
+  clawedBackOn: '2027-01-25',
 });
 
 /** February: 200 earned, 140 of it paid, of which 70 settled the January debt. */
@@ -51,6 +60,7 @@ const february: Commission = sampleCommission({
       status: 'paid',
       dueAt: '2027-02-10T03:00:00.000Z',
       paidAt: '2027-02-20T12:00:00.000Z',
+      paidOn: '2027-02-20',
       recoveredMinor: 70,
     }),
     instalment({ id: '2-0', step: 2, dueDate: '2027-08-10', amountMinor: 60 }),
@@ -64,6 +74,28 @@ const sellerBuckets = (): BucketTotal<LedgerBucket>[] =>
   );
 
 describe('contributions', () => {
+  it('books a payment in the tenant’s month, not the UTC one', () => {
+    // 00:30 on 1 March in Bratislava is 23:30 on 28 February UTC.
+    const paid = sampleCommission({
+      signedOn: '2027-02-01',
+      participants: [{ userId: 'seller-1', shareBasisPoints: 10_000, amountMinor: 50 }],
+      instalments: [
+        instalment({
+          id: '1-0',
+          amountMinor: 50,
+          status: 'paid',
+          paidAt: '2027-02-28T23:30:00.000Z',
+          paidOn: '2027-03-01',
+        }),
+      ],
+    });
+
+    expect(contributions(paid).filter((d) => d.bucket.kind === 'participant')).toEqual([
+      { bucket: { kind: 'participant', userId: 'seller-1', month: '2027-02' }, amounts: { earned: 50 } },
+      { bucket: { kind: 'participant', userId: 'seller-1', month: '2027-03' }, amounts: { paid: 50 } },
+    ]);
+  });
+
   it('adds a commission’s earned, due, paid, cancelled and clawed-back amounts to each month', () => {
     expect(contributions(january)).toEqual([
       {
@@ -99,6 +131,7 @@ describe('contributions', () => {
           status: 'paid',
           dueAt: '2027-03-01T03:00:00.000Z',
           paidAt: '2027-03-15T12:00:00.000Z',
+          paidOn: '2027-03-15',
         }),
       ],
     });

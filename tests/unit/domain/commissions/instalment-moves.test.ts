@@ -4,7 +4,7 @@ import { approve, hold, makeDue, pay, recoveredBy, release } from '#domain/commi
 import { ConflictError, NotFoundError } from '#domain/errors';
 import { instalment, sampleCommission } from '../../../support/commission-fixture';
 
-const change = { by: 'admin-1', now: '2027-01-10T08:00:00.000Z' };
+const change = { by: 'admin-1', now: '2027-01-10T08:00:00.000Z', today: '2027-01-10' };
 
 const withInstalments = (...instalments: Instalment[]): Commission =>
   sampleCommission({ instalments, version: 4 });
@@ -221,6 +221,7 @@ describe('pay', () => {
       amountMinor: 3_000,
       status: 'paid',
       paidAt: change.now,
+      paidOn: change.today,
       paidBy: 'admin-1',
       paymentReference: 'PAY-2027-01',
     });
