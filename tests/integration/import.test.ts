@@ -228,6 +228,7 @@ describe('an import of accounts and contacts', () => {
         presignDownload: (...args) => store.presignDownload(...args),
         head: (key) => store.head(key),
         read: (key) => store.read(key),
+        writeStream: (key, body, type) => store.writeStream(key, body, type),
         write: async (key, body, type) => {
           if (key.includes('/part-') && failures-- > 0) throw new Error('S3 is having a moment');
           await store.write(key, body, type);
@@ -262,6 +263,7 @@ describe('an import of accounts and contacts', () => {
         presignDownload: (...args) => store.presignDownload(...args),
         head: (key) => store.head(key),
         read: (key) => store.read(key),
+        writeStream: (key, body, type) => store.writeStream(key, body, type),
         write: async (key, body, type) => {
           if (key.endsWith('report.csv') && failures-- > 0) throw new Error('S3 is having a moment');
           await store.write(key, body, type);

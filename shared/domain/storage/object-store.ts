@@ -20,4 +20,6 @@ export interface ObjectStore {
   /** Streams an object (imports read 100k-row files this way, never whole). */
   read(key: string): Promise<Readable>;
   write(key: string, body: string | Buffer, contentType: string): Promise<void>;
+  /** Writes a stream of unknown length in parts (a multipart upload): memory stays bounded by one part. */
+  writeStream(key: string, body: Readable, contentType: string): Promise<void>;
 }
