@@ -302,6 +302,25 @@ export const topology: Topology = {
       access: { table: 'readWrite' },
     },
     {
+      name: 'exports-api',
+      entry: 'functions/exports-api.ts',
+      description: 'Data-sentence specifications and exports: asked for here, built by the export worker',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      trigger: { kind: 'http', routes: httpRoutes('exports-api') },
+      access: { table: 'readWrite', bucket: 'read' },
+    },
+    {
+      name: 'export-worker',
+      entry: 'functions/export-worker.ts',
+      description: 'Builds data-sentence exports: rows streamed into an xlsx or CSV in the files bucket, an error report beside it',
+      // A small function: the file is streamed, never held (the bench measures peak memory).
+      memoryMb: 512,
+      timeoutSeconds: 900,
+      trigger: { kind: 'queue', queue: 'data-sentence-exports' },
+      access: { table: 'readWrite', bucket: 'readWrite' },
+    },
+    {
       name: 'outbox-relay',
       entry: 'functions/outbox-relay.ts',
       description: 'Relays outbox items from the table stream to the domain event bus',
@@ -396,6 +415,14 @@ export const topology: Topology = {
       maxReceiveCount: 5,
       maxBatchingWindowSeconds: 1,
     },
+    // One export per invocation; the visibility outlasts the worker's 15 minutes.
+    {
+      name: 'data-sentence-exports',
+      batchSize: 1,
+      visibilityTimeoutSeconds: 960,
+      maxReceiveCount: 3,
+      maxBatchingWindowSeconds: 0,
+    },
     // Statement writes of one tenant meet in a few items: small batches keep clashes rare.
     {
       name: 'commission-reports',
@@ -481,6 +508,13 @@ export const topology: Topology = {
       source: eventSources.commissions,
       detailTypes: ['CommissionGenerated', 'CommissionInstalmentsChanged', 'CommissionClawedBack'],
       targetQueue: 'commission-reports',
+    }),
+    eventRule({
+      name: 'build-data-sentence-exports',
+      description: 'Requested data-sentence exports go to the export worker',
+      source: eventSources.exports,
+      detailTypes: ['ExportRequested'],
+      targetQueue: 'data-sentence-exports',
     }),
     {
       name: 'update-sales-reports',

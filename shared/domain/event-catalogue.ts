@@ -4,6 +4,7 @@ import { attachmentEvents } from './attachments/attachment-events';
 import { commissionEvents } from './commissions/commission-events';
 import { contractEvents } from './contracts/contract-events';
 import { energyEvents } from './energy/energy-events';
+import { exportEvents } from './exports/export-events';
 import type { EventOf } from './event-definition';
 import { importEvents } from './import/import-events';
 import { messageEvents } from './messaging/message-events';
@@ -31,6 +32,7 @@ export const eventModules = {
   sales: salesSettingsEvents,
   contracts: contractEvents,
   commissions: commissionEvents,
+  exports: exportEvents,
 };
 
 /** Every domain event type, by name: what the outbox relays to the bus and the consumers read. */
@@ -49,6 +51,7 @@ export const eventCatalogue = {
   ...salesSettingsEvents,
   ...contractEvents,
   ...commissionEvents,
+  ...exportEvents,
 };
 
 type Catalogue = typeof eventCatalogue;

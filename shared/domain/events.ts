@@ -23,7 +23,8 @@ export type SubjectType =
   | 'offer'
   | 'contract'
   | 'commission'
-  | 'commissionRule';
+  | 'commissionRule'
+  | 'export';
 
 /** The subject of an event of one of the subject types `T`. */
 export interface EventSubject<T extends SubjectType = SubjectType> {

@@ -10,6 +10,7 @@ export const eventSources = {
   sales: 'gridline.sales',
   contracts: 'gridline.contracts',
   commissions: 'gridline.commissions',
+  exports: 'gridline.exports',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

@@ -5,6 +5,7 @@ import { attachmentRoutes } from '#api/attachments/attachments-routes';
 import { commissionRoutes } from '#api/commissions/commissions-routes';
 import { contractRoutes, signingCallbackRoute } from '#api/contracts/contracts-routes';
 import { energyRoutes } from '#api/energy/energy-routes';
+import { exportRoutes } from '#api/exports/exports-routes';
 import { journeyRoutes } from '#api/energy/journeys-routes';
 import { pricingRoutes } from '#api/energy/pricing-routes';
 import { importRoutes } from '#api/import/import-routes';
@@ -48,6 +49,7 @@ export const routesByFunction = {
   'contracts-api': Object.values(contractRoutes),
   'signing-callback': [signingCallbackRoute],
   'commissions-api': Object.values(commissionRoutes),
+  'exports-api': Object.values(exportRoutes),
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

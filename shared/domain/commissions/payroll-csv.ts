@@ -1,3 +1,5 @@
+import { csvField } from '#domain/csv-field';
+
 import type { PayoutLine } from './commission-payouts';
 
 /** Minor units as a plain decimal in the currency's own digits: 123456 EUR → `1234.56`. */
@@ -9,16 +11,6 @@ export function decimalOf(amountMinor: number, currency: string): string {
   const whole = text.slice(0, text.length - digits);
   const fraction = digits > 0 ? `.${text.slice(text.length - digits)}` : '';
   return `${negative ? '-' : ''}${whole}${fraction}`;
-}
-
-/**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line
- * break; text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`)
- * gets a leading apostrophe.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 export const payrollColumns = [
@@ -63,5 +55,5 @@ export function payrollCsv(lines: readonly PayoutLine[]): string {
       instalment.paymentReference ?? '',
     ];
   });
-  return `${[[...payrollColumns], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `${[[...payrollColumns], ...rows].map((row) => row.map((cell) => csvField(cell)).join(',')).join('\r\n')}\r\n`;
 }

@@ -40,6 +40,8 @@ export interface ExportColumn {
 export interface ExportSpecContent {
   /** The operator's code, e.g. `ZSDIS`, `SSD`, `VSD`, `SPPD`. */
   readonly distributor: string;
+  /** The tenant's distribution territories this operator serves: a contract's supply points in them are its rows. */
+  readonly territoryCodes: readonly string[];
   readonly name: string;
   readonly sheetName: string;
   /** `{distributor}`, `{date}` (the export's day) and `{exportId}` are filled in; no extension. */

@@ -2,6 +2,7 @@ import type { Subject } from '#domain/accounts/records';
 import { accountEntity, contactEntity } from '#table/accounts/entities';
 import { commissionEntity, commissionRulePartition } from '#table/commissions/entities';
 import { contractEntity } from '#table/contracts/entities';
+import { exportJobEntity } from '#table/exports/entities';
 import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
 import { importEntity } from '#table/import/entities';
 import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
@@ -43,6 +44,8 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return contractEntity.key({ tenantId, contractId: subject.id }).pk;
     case 'commission':
       return commissionEntity.key({ tenantId, commissionId: subject.id }).pk;
+    case 'export':
+      return exportJobEntity.key({ tenantId, exportId: subject.id }).pk;
     case 'commissionRule':
       return commissionRulePartition.build({ tenantId, ruleId: subject.id });
     default: {

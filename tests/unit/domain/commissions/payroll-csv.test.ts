@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, decimalOf, payrollCsv } from '#domain/commissions/payroll-csv';
+import { decimalOf, payrollCsv } from '#domain/commissions/payroll-csv';
+import { csvField } from '#domain/csv-field';
 import { instalment, sampleCommission } from '../../../support/commission-fixture';
 
 describe('decimalOf', () => {
@@ -29,6 +30,11 @@ describe('csvField', () => {
     expect(csvField('Kováč, s.r.o.')).toBe('"Kováč, s.r.o."');
     expect(csvField('Škola "Hviezda"')).toBe('"Škola ""Hviezda"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('quotes on the separator it is given, not on a comma then', () => {
+    expect(csvField('Hlavná 41; Košice', ';')).toBe('"Hlavná 41; Košice"');
+    expect(csvField('1 234,50', ';')).toBe('1 234,50');
   });
 
   it('neutralises text a spreadsheet would run as a formula with a leading apostrophe', () => {

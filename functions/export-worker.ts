@@ -1,0 +1,20 @@
+import { environmentObjects } from '#runtime/environment/objects';
+import { environmentTable } from '#runtime/environment/table';
+import { exportsServices } from '#runtime/exports-services';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+
+const { runner } = exportsServices({ table: environmentTable(), objects: environmentObjects() });
+
+/**
+ * Builds a requested data-sentence export: rows streamed into the file in
+ * the bucket, invalid ones into the error report. A redelivered request of
+ * a completed export changes nothing; of an unfinished one, writes the same
+ * file again.
+ */
+export const handler = domainEventConsumer({
+  serviceName: 'export-worker',
+  handles: ['ExportRequested'],
+  handle: async (event) => {
+    await runner.run(event.tenantId, event.data.job.id);
+  },
+});
