@@ -1,6 +1,6 @@
 import { cellOf } from './export-format';
 import type { ExportColumn } from './export-spec';
-import { type RowSource, valueOf } from './export-vocabulary';
+import { type RowSource, valueOf as fieldValue } from './export-vocabulary';
 
 export type RowResult =
   | { ok: true; cells: (string | number | undefined)[] }
@@ -11,7 +11,8 @@ export function rowOf(columns: readonly ExportColumn[], source: RowSource): RowR
   const cells: (string | number | undefined)[] = [];
   const problems: { column: string; reason: string }[] = [];
   for (const column of columns) {
-    const raw = column.source.kind === 'field' ? valueOf(column.source.field, source) : column.source.value;
+    const raw =
+      column.source.kind === 'field' ? fieldValue(column.source.field, source) : column.source.value;
     const cell = cellOf(column, raw);
     if (cell === undefined) cells.push(undefined);
     else if (cell.ok) cells.push(cell.value);
