@@ -1,6 +1,6 @@
 import { cellOf } from './export-format';
 import type { ExportColumn } from './export-spec';
-import { type RowSource, valueOf as fieldValue } from './export-vocabulary';
+import { valueOf as fieldValue, type RowSource } from './export-vocabulary';
 
 export type RowResult =
   | { ok: true; cells: (string | number | undefined)[] }
