@@ -128,9 +128,10 @@ export type VocabularyName = keyof typeof vocabulary;
 
 export const vocabularyNames = Object.keys(vocabulary) as VocabularyName[];
 
-export const isVocabularyName = (name: string): name is VocabularyName => name in vocabulary;
+export const isVocabularyName = (name: string): name is VocabularyName => Object.hasOwn(vocabulary, name);
 
 /** The raw value of `field` for a row; undefined for an unknown name (refused when the spec is saved). */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a module export, never Object.prototype.valueOf
 export function valueOf(field: string, row: RowSource): RawValue {
   return isVocabularyName(field) ? vocabulary[field].value(row) : undefined;
 }
