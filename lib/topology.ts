@@ -313,7 +313,8 @@ export const topology: Topology = {
     {
       name: 'export-worker',
       entry: 'functions/export-worker.ts',
-      description: 'Builds data-sentence exports: rows streamed into an xlsx or CSV in the files bucket, an error report beside it',
+      description:
+        'Builds data-sentence exports: rows streamed into an xlsx or CSV in the files bucket, an error report beside it',
       // A small function: the file is streamed, never held (the bench measures peak memory).
       memoryMb: 512,
       timeoutSeconds: 900,

@@ -48,6 +48,7 @@ import {
   supplyPointEntity,
   territoryEntity,
 } from '#table/energy/entities';
+import { contractExportEntity, exportJobEntity, exportSpecEntity } from '#table/exports/entities';
 import { importEntity } from '#table/import/entities';
 import { messageEntity } from '#table/messaging/entities';
 import { rateBucketEntity } from '#table/rate-limits/entities';
@@ -148,4 +149,7 @@ export const tableEntities: readonly AnyEntity[] = [
   commissionDueEntity,
   commissionDebtEntity,
   commissionLedgerEntity,
+  exportSpecEntity,
+  exportJobEntity,
+  contractExportEntity,
 ];

@@ -1,14 +1,16 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvField } from '#domain/csv-field';
 import type { SheetFiles, SheetLayout, SheetWriter } from '#domain/exports/sheet-files';
 import type { ObjectStore } from '#domain/storage/object-store';
-import { csvField } from '#domain/csv-field';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Resolves when `stream` may take more, so a slow upload slows the writer instead of filling memory. */
 const drained = (stream: PassThrough) =>
-  stream.writableNeedDrain ? new Promise<void>((resolve) => stream.once('drain', resolve)) : Promise.resolve();
+  stream.writableNeedDrain
+    ? new Promise<void>((resolve) => stream.once('drain', resolve))
+    : Promise.resolve();
 
 /**
  * Export files streamed into the files bucket as they are written: xlsx with
@@ -34,7 +36,11 @@ export class StreamedSheetFiles implements SheetFiles {
 }
 
 function xlsxWriter(body: PassThrough, stored: Promise<void>, layout: SheetLayout): SheetWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: body, useSharedStrings: false, useStyles: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: body,
+    useSharedStrings: false,
+    useStyles: false,
+  });
   const sheet = workbook.addWorksheet(layout.sheetName);
   sheet.addRow([...layout.headers]).commit();
   return {

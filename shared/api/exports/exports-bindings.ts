@@ -25,7 +25,9 @@ export function exportsApi(s: ExportService): BoundRoute[] {
     bind(r.listDataSentenceExports, async ({ caller, query: { limit, cursor } }) => ({
       body: await s.list(caller, { limit, cursor }),
     })),
-    bind(r.getDataSentenceExport, async ({ caller, params }) => ({ body: await s.get(caller, params.exportId) })),
+    bind(r.getDataSentenceExport, async ({ caller, params }) => ({
+      body: await s.get(caller, params.exportId),
+    })),
     bind(r.listContractDataSentenceExports, async ({ caller, params }) => ({
       body: { items: await s.ofContract(caller, params.contractId) },
     })),

@@ -81,7 +81,8 @@ export const exportRoutes = {
     operationId: 'requestDataSentenceExport',
     method: 'POST',
     path: '/v1/data-sentence-exports',
-    summary: 'Ask for an export: signed contracts starting in a month, or a list of contracts; built in the background',
+    summary:
+      'Ask for an export: signed contracts starting in a month, or a list of contracts; built in the background',
     tag,
     permission: 'admin',
     body: requestExportBody,

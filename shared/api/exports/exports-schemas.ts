@@ -8,20 +8,33 @@ const month = z
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use YYYY-MM')
   .meta({ description: 'A month, YYYY-MM.', example: '2027-01' });
 
+// Machine strings of a specification: each with the shape the domain checks in detail.
+const operatorCode = z.string().regex(/^[A-Z0-9-]{2,20}$/, 'use 2–20 capital letters, digits or "-"');
+const territoryCode = z.string().regex(/^[^#\p{Cc}]{1,40}$/u, 'use 1–40 characters, without "#"');
+const oneChar = z.string().regex(/^[^\p{L}\p{N}\p{Cc}]$/u, 'one character, not a letter or digit');
+
 export const specParams = z.object({ specId: idSchema });
 export const exportParams = z.object({ exportId: idSchema });
 export const contractParams = z.object({ contractId: idSchema });
 
 const format = z
   .strictObject({
-    datePattern: z.string().min(1).max(30).optional().meta({ description: 'dd, d, MM, M, yyyy, yy; e.g. dd.MM.yyyy' }),
+    datePattern: z
+      .string()
+      .regex(/^[dMy .\-/]{1,30}$/, 'use dd, d, MM, M, yyyy, yy and . - / or spaces')
+      .optional()
+      .meta({ description: 'dd, d, MM, M, yyyy, yy; e.g. dd.MM.yyyy' }),
     decimals: z.int().min(0).max(6).optional(),
     decimalSeparator: z.enum(['.', ',']).optional(),
-    thousandsSeparator: z.string().max(1).optional(),
+    thousandsSeparator: oneChar.optional(),
     upperCase: z.boolean().optional(),
     maxLength: z.int().min(1).max(10_000).optional(),
     pad: z
-      .strictObject({ length: z.int().min(1).max(100), char: z.string().length(1), side: z.enum(['left', 'right']) })
+      .strictObject({
+        length: z.int().min(1).max(100),
+        char: z.string().regex(/^[^\p{Cc}]$/u, 'one character'),
+        side: z.enum(['left', 'right']),
+      })
       .optional(),
   })
   .meta({ id: 'DataSentenceColumnFormat' });
@@ -32,13 +45,16 @@ const column = z
     source: z.discriminatedUnion('kind', [
       z.strictObject({
         kind: z.literal('field'),
-        field: z.string().min(1).max(60).meta({ description: `One of: ${vocabularyNames.join(', ')}.` }),
+        field: z
+          .string()
+          .regex(/^[a-zA-Z]+\.[a-zA-Z0-9]+$/, 'a name of the vocabulary, e.g. supplyPoint.identifier')
+          .meta({ description: `One of: ${vocabularyNames.join(', ')}.` }),
       }),
       z.strictObject({ kind: z.literal('constant'), value: lineText.max(500) }),
     ]),
     format: format.optional(),
     codes: z
-      .record(z.string().min(1).max(100), lineText.max(100))
+      .record(z.string().regex(/^[^\p{Cc}]{1,100}$/u, 'one line, 1–100 characters'), lineText.max(100))
       .optional()
       .meta({ description: 'Our value → the operator’s code; a value not listed does not fit.' }),
     required: z.boolean(),
@@ -46,26 +62,31 @@ const column = z
   .meta({ id: 'DataSentenceColumn' });
 
 const specFields = {
-  distributor: z.string().min(1).max(20).meta({ description: 'The operator’s code, e.g. ZSDIS, SSD, VSD, SPPD.' }),
+  distributor: operatorCode.meta({ description: 'The operator’s code, e.g. ZSDIS, SSD, VSD, SPPD.' }),
   territoryCodes: z
-    .array(z.string().min(1).max(40))
+    .array(territoryCode)
     .min(1)
     .max(50)
     .meta({ description: 'The tenant’s distribution territories this operator serves.' }),
   name: lineText.min(1).max(200),
   sheetName: lineText.min(1).max(31),
-  fileNamePattern: z.string().min(1).max(120).meta({ description: '{distributor}, {date}, {exportId}; no extension.' }),
+  fileNamePattern: z
+    .string()
+    .regex(/^[A-Za-z0-9_.{}-]{1,120}$/, 'letters, digits, _ . - and the placeholders')
+    .meta({ description: '{distributor}, {date}, {exportId}; no extension.' }),
   csvSeparator: z.enum([';', ',', '\t']),
   columns: z.array(column).min(1).max(200),
 };
 
 export const specBody = z.strictObject(specFields).meta({ id: 'DataSentenceSpecRequest' });
 
-export const createSpecBody = z
-  .union([specBody, z.strictObject({ copyOfPreset: z.string().min(1).max(20) })])
-  .meta({ description: 'A specification, or `{ "copyOfPreset": "ZSDIS" }` to start from the shipped starting point.' });
+export const createSpecBody = z.union([specBody, z.strictObject({ copyOfPreset: operatorCode })]).meta({
+  description: 'A specification, or `{ "copyOfPreset": "ZSDIS" }` to start from the shipped starting point.',
+});
 
-const presetSchema = z.object({ ...specFields, preset: z.string().optional() }).meta({ id: 'DataSentencePreset' });
+const presetSchema = z
+  .object({ ...specFields, preset: z.string().optional() })
+  .meta({ id: 'DataSentencePreset' });
 
 export const presetList = z.object({ items: z.array(presetSchema) }).meta({ id: 'DataSentencePresetList' });
 
@@ -114,7 +135,10 @@ export const exportSchema = z
     counts: z
       .object({ rows: z.int(), invalid: z.int(), alreadyExported: z.int(), contracts: z.int() })
       .optional()
-      .meta({ description: 'Rows written, rows left out (in the error report), contracts sent before, contracts carried.' }),
+      .meta({
+        description:
+          'Rows written, rows left out (in the error report), contracts sent before, contracts carried.',
+      }),
     file: storedFile.optional(),
     errorReport: storedFile.optional(),
     downloads: z
@@ -134,7 +158,12 @@ export const exportPage = pageOf(exportSchema, 'DataSentenceExportPage');
 export const contractExportList = z
   .object({
     items: z.array(
-      z.object({ contractId: z.string(), distributor: z.string(), exportId: z.string(), exportedAt: z.iso.datetime() }),
+      z.object({
+        contractId: z.string(),
+        distributor: z.string(),
+        exportId: z.string(),
+        exportedAt: z.iso.datetime(),
+      }),
     ),
   })
   .meta({ id: 'ContractExportList' });

@@ -39,9 +39,16 @@ const mailingAddress: readonly ExportColumn[] = [
   field('Korešpondenčná adresa – obec', 'mailing.city'),
 ];
 
-function electricity(distributor: string, operator: string, preset: string): ExportSpecContent {
+/** `territory`: the demo tenants' code of the operator's territory; a tenant names its own. */
+function electricity(
+  distributor: string,
+  operator: string,
+  preset: string,
+  territory: string,
+): ExportSpecContent {
   return {
     distributor,
+    territoryCodes: [territory],
     preset,
     name: `${operator} – dátová veta (elektrina): východisko, upravte podľa aktuálnej technickej špecifikácie PDS`,
     sheetName: 'Dátová veta',
@@ -69,6 +76,7 @@ function electricity(distributor: string, operator: string, preset: string): Exp
 
 const gas: ExportSpecContent = {
   distributor: 'SPPD',
+  territoryCodes: ['SPPD'],
   preset: 'sppd-2026',
   name: 'SPP – distribúcia – dátová veta (plyn): východisko, upravte podľa aktuálnej technickej špecifikácie PDS',
   sheetName: 'Dátová veta',
@@ -90,9 +98,9 @@ const gas: ExportSpecContent = {
 };
 
 export const exportPresets: readonly ExportSpecContent[] = [
-  electricity('ZSDIS', 'Západoslovenská distribučná', 'zsdis-2026'),
-  electricity('SSD', 'Stredoslovenská distribučná', 'ssd-2026'),
-  electricity('VSD', 'Východoslovenská distribučná', 'vsd-2026'),
+  electricity('ZSDIS', 'Západoslovenská distribučná', 'zsdis-2026', 'ZSD'),
+  electricity('SSD', 'Stredoslovenská distribučná', 'ssd-2026', 'SSD'),
+  electricity('VSD', 'Východoslovenská distribučná', 'vsd-2026', 'VSD'),
   gas,
 ];
 

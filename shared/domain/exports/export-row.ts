@@ -1,6 +1,6 @@
 import { cellOf } from './export-format';
 import type { ExportColumn } from './export-spec';
-import { valueOf as fieldValue, type RowSource } from './export-vocabulary';
+import { rawValueOf as fieldValue, type RowSource } from './export-vocabulary';
 
 export type RowResult =
   | { ok: true; cells: (string | number | undefined)[] }

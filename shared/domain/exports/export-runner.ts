@@ -1,9 +1,9 @@
 import type { Contract } from '#domain/contracts/contract';
+import { csvField } from '#domain/csv-field';
 import type { SupplyPoint } from '#domain/energy/supply-point';
 import { mapLimit } from '#domain/map-limit';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ObjectStore } from '#domain/storage/object-store';
-import { csvField } from '#domain/csv-field';
 import { exportSubject, newExportEvent } from './export-events';
 import type { ExportJob, StoredFile } from './export-job';
 import { rowOf } from './export-row';
@@ -65,7 +65,9 @@ export class ExportRunner {
     const carried = contracts.filter((c) => !sent.has(c.id));
     const territories = new Set(queued.spec.territoryCodes);
     const rows = carried.flatMap((contract) =>
-      contract.lines.filter((line) => territories.has(line.territoryCode)).map((line) => ({ contract, line })),
+      contract.lines
+        .filter((line) => territories.has(line.territoryCode))
+        .map((line) => ({ contract, line })),
     );
     const running: ExportJob = {
       ...queued,
@@ -90,10 +92,17 @@ export class ExportRunner {
     const problems: string[][] = [];
     const failedContracts = new Set<string>();
     let written = 0;
-    const points = await mapLimit(rows, 8, (r) => this.deps.sources.supplyPoint(tenantId, r.line.supplyPointId));
+    const points = await mapLimit(rows, 8, (r) =>
+      this.deps.sources.supplyPoint(tenantId, r.line.supplyPointId),
+    );
     for (const [i, { contract, line }] of rows.entries()) {
       const supplyPoint = points[i];
-      const source: RowSource = { contract, line, tenant: ctx.tenant, ...(supplyPoint ? { supplyPoint } : {}) };
+      const source: RowSource = {
+        contract,
+        line,
+        tenant: ctx.tenant,
+        ...(supplyPoint ? { supplyPoint } : {}),
+      };
       const row = rowOf(queued.spec.columns, source);
       if (row.ok) {
         await writer.addRow(row.cells);
@@ -141,14 +150,20 @@ export class ExportRunner {
     await this.deps.jobs.update(
       current,
       completed,
-      newExportEvent(this.deps, ctx, 'ExportCompleted', { subject: exportSubject(completed), data: { job: completed } }),
+      newExportEvent(this.deps, ctx, 'ExportCompleted', {
+        subject: exportSubject(completed),
+        data: { job: completed },
+      }),
     );
     return completed;
   }
 
   private async selected(job: ExportJob): Promise<Contract[]> {
-    if (job.selection.kind === 'month') return this.deps.sources.startingIn(job.tenantId, job.selection.month);
-    const found = await mapLimit(job.selection.contractIds, 8, (id) => this.deps.sources.contract(job.tenantId, id));
+    if (job.selection.kind === 'month')
+      return this.deps.sources.startingIn(job.tenantId, job.selection.month);
+    const found = await mapLimit(job.selection.contractIds, 8, (id) =>
+      this.deps.sources.contract(job.tenantId, id),
+    );
     return found.filter((c): c is Contract => c !== undefined && exportable.has(c.state));
   }
 }

@@ -1,5 +1,5 @@
-import { assertVersion, ForbiddenError, NotFoundError } from '#domain/errors';
 import type { Caller } from '#domain/caller';
+import { assertVersion, ForbiddenError, NotFoundError } from '#domain/errors';
 import type { Page, PageRequest } from '#domain/ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ObjectStore } from '#domain/storage/object-store';
@@ -50,20 +50,33 @@ export class ExportService {
   }
 
   /** A new spec: as given, or a copy of the operator's preset to adjust. */
-  async createSpec(caller: Caller, request: ExportSpecContent | { readonly copyOfPreset: string }): Promise<ExportSpec> {
+  async createSpec(
+    caller: Caller,
+    request: ExportSpecContent | { readonly copyOfPreset: string },
+  ): Promise<ExportSpec> {
     assertAdmin(caller);
     const content = 'copyOfPreset' in request ? presetFor(request.copyOfPreset) : request;
     if (!content) throw new NotFoundError('preset', 'copyOfPreset' in request ? request.copyOfPreset : '');
     return this.save(caller, this.deps.ids.next(), validateSpecContent(content));
   }
 
-  async updateSpec(caller: Caller, specId: string, ifMatch: number, content: ExportSpecContent): Promise<ExportSpec> {
+  async updateSpec(
+    caller: Caller,
+    specId: string,
+    ifMatch: number,
+    content: ExportSpecContent,
+  ): Promise<ExportSpec> {
     const current = await this.spec(caller, specId);
     assertVersion('data-sentence spec', current, ifMatch);
     return this.save(caller, specId, validateSpecContent(content), current.version);
   }
 
-  private async save(caller: Caller, id: string, content: ExportSpecContent, previous?: number): Promise<ExportSpec> {
+  private async save(
+    caller: Caller,
+    id: string,
+    content: ExportSpecContent,
+    previous?: number,
+  ): Promise<ExportSpec> {
     const ctx = await changeContext(this.deps, caller);
     const spec: ExportSpec = {
       ...content,

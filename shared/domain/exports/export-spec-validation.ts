@@ -111,6 +111,16 @@ export function validateSpecContent(content: ExportSpecContent): ExportSpecConte
   const invalid: InvalidField[] = [];
   if (!isText(content.distributor) || !/^[A-Z0-9-]{2,20}$/.test(content.distributor))
     invalid.push({ name: 'distributor', reason: 'must be 2–20 capital letters, digits or "-"' });
+  const territories = content.territoryCodes ?? [];
+  if (territories.length === 0 || territories.length > 50)
+    invalid.push({
+      name: 'territoryCodes',
+      reason: 'name 1–50 of the tenant’s territories this operator serves',
+    });
+  territories.forEach((code, i) => {
+    if (!/^[^#\p{Cc}]{1,40}$/u.test(code))
+      invalid.push({ name: `territoryCodes.${i}`, reason: 'use 1–40 characters, without "#"' });
+  });
   if (!isText(content.name) || content.name.trim().length === 0 || content.name.length > 200)
     invalid.push({ name: 'name', reason: 'must be 1–200 characters, not only spaces' });
   const sheet = content.sheetName;

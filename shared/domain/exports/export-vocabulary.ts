@@ -1,5 +1,6 @@
 import type { Contract, ContractLine } from '#domain/contracts/contract';
 import type { SupplyPoint } from '#domain/energy/supply-point';
+import { todayIn } from '#domain/sales/offers/offer';
 import type { TenantProfile } from '#domain/tenant';
 import type { RawValue } from './export-spec';
 
@@ -30,8 +31,9 @@ const mailing = (row: RowSource) =>
 export const vocabulary = {
   'contract.number': { description: 'The contract number', value: (r) => r.contract.number },
   'contract.signedOn': {
-    description: 'The day it was signed',
-    value: (r) => r.contract.signedAt?.slice(0, 10),
+    description: 'The day it was signed, in the tenant’s calendar',
+    value: (r) =>
+      r.contract.signedAt ? todayIn(new Date(r.contract.signedAt), r.tenant.timeZone) : undefined,
   },
   'contract.requestedStartDate': {
     description: 'The requested supply start (the change date asked of the operator)',
@@ -131,7 +133,6 @@ export const vocabularyNames = Object.keys(vocabulary) as VocabularyName[];
 export const isVocabularyName = (name: string): name is VocabularyName => Object.hasOwn(vocabulary, name);
 
 /** The raw value of `field` for a row; undefined for an unknown name (refused when the spec is saved). */
-// biome-ignore lint/suspicious/noShadowRestrictedNames: a module export, never Object.prototype.valueOf
-export function valueOf(field: string, row: RowSource): RawValue {
+export function rawValueOf(field: string, row: RowSource): RawValue {
   return isVocabularyName(field) ? vocabulary[field].value(row) : undefined;
 }

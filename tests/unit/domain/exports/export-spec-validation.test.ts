@@ -12,6 +12,7 @@ const column = (header: string, extra: Partial<ExportColumn> = {}): ExportColumn
 
 const spec = (extra: Partial<ExportSpecContent> = {}): ExportSpecContent => ({
   distributor: 'ZSDIS',
+  territoryCodes: ['ZSD'],
   name: 'Dátová veta ZSDIS',
   sheetName: 'Dátová veta',
   fileNamePattern: 'dv-{distributor}-{date}-{exportId}',
