@@ -2,13 +2,11 @@ import type { SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handler } from '../../lib/local/functions';
 import type { LocalRuntime } from '../../lib/local/runtime';
-import { eic } from '../support/contract-world';
+import { ifMatch, setProposer, signedHouseholdContract } from '../support/household-contract';
 import { clientFor, startTestRuntime, tokenFor } from '../support/runtime';
 
 type Client = ReturnType<typeof clientFor>;
 
-const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
-const etagOf = (response: { headers: Headers }) => Number(response.headers.get('etag')?.replaceAll('"', ''));
 const tenantId = 'tatra';
 
 describe('commissions, end to end: signed contract → commission → instalments → payout → clawback → statements', () => {
@@ -35,96 +33,9 @@ describe('commissions, end to end: signed contract → commission → instalment
     const users = runtime.demoTenants.find((t) => t.profile.id === tenantId)?.users ?? [];
     sellerId = users.find((u) => u.sub === `${tenantId}-sales`)?.sub as string;
     partnerId = users.find((u) => u.sub === `${tenantId}-sales2`)?.sub as string;
-    const settings = await admin.get('/v1/contracts/settings');
-    const { tenantId: _t, version, updatedAt: _u, updatedBy: _b, ...rules } = settings.body;
-    await admin.put(
-      '/v1/contracts/settings',
-      { ...rules, proposer: { firstName: 'Tomáš', lastName: 'Obchodník', email: 'zmluvy@tatra.example' } },
-      ifMatch(version),
-    );
+    await setProposer(admin);
   });
   afterAll(() => runtime.stop());
-
-  /** A household in Bratislava with a signing person and one supply point: a consumer, who may withdraw. */
-  async function household(): Promise<string> {
-    const account = await seller.post('/v1/accounts', {
-      name: 'Novákovci',
-      customerType: 'B2C',
-      addresses: [
-        { kind: 'visiting', street: 'Palisády 12', postcode: '811 06', city: 'Bratislava', country: 'SK' },
-      ],
-    });
-    expect(account.status).toBe(201);
-    await seller.post('/v1/contacts', {
-      firstName: 'Peter',
-      lastName: 'Novák',
-      email: 'peter.novak@example.sk',
-      accountId: account.body.id,
-      isSigningPerson: true,
-    });
-    const point = await seller.post('/v1/supply-points', {
-      identifier: eic(),
-      commodity: 'electricity',
-      country: 'SK',
-      accountId: account.body.id,
-      territoryCode: 'ZSD',
-      customerType: 'B2C',
-      services: ['electricity-retail'],
-      annualConsumptionKwh: 3_200,
-      address: {
-        street: 'Palisády',
-        houseNumber: '12',
-        postcode: '811 06',
-        city: 'Bratislava',
-        country: 'SK',
-      },
-      currentTariff: { unitPricePerMwhMinor: 17_500, monthlyFeeMinor: 450, currency: 'EUR' },
-    });
-    expect(point.status).toBe(201);
-    return account.body.id;
-  }
-
-  /** A 60/40 deal over a household's supply point, its offer accepted, its contract sent and signed at Signi. */
-  async function signedContract(): Promise<{ id: string; version: number; signing: { externalId: string } }> {
-    const accountId = await household();
-    const points = await admin.get(`/v1/accounts/${accountId}/supply-points`);
-    const products = await admin.get('/v1/products');
-    const productId = products.body.items.find((p: { code: string }) => p.code === 'EL-FIX-27').id;
-    const stages = await admin.get('/v1/settings/deal-stages');
-    const deal = await seller.post('/v1/deals', {
-      title: 'Elektrina pre domácnosť 2027',
-      accountId,
-      commodity: 'electricity',
-      supplyPointIds: points.body.items.map((p: { id: string }) => p.id),
-      stageId: stages.body.items.find((s: { status: string }) => s.status === 'open').id,
-      valueMinor: 1_500_000,
-      expectedCloseDate: '2027-01-31',
-      participants: [
-        { userId: sellerId, shareBasisPoints: 6_000 },
-        { userId: partnerId, shareBasisPoints: 4_000 },
-      ],
-    });
-    expect(deal.status).toBe(201);
-    const offer = await seller.post(`/v1/deals/${deal.body.id}/offers`, { productId });
-    const sent = await seller.post(
-      `/v1/offers/${offer.body.id}/versions/1/send`,
-      undefined,
-      ifMatch(offer.body.version),
-    );
-    await seller.post(`/v1/offers/${offer.body.id}/versions/1/accept`, undefined, ifMatch(etagOf(sent)));
-    await runtime.settled();
-    const drafts = await seller.get('/v1/contracts?state=draft');
-    const draft = drafts.body.items.find((c: { deal: { dealId: string } }) => c.deal.dealId === deal.body.id);
-    const send = await seller.post(`/v1/contracts/${draft.id}/send`, undefined, ifMatch(draft.version));
-    expect(send.body).toMatchObject({ state: 'draft' });
-    await runtime.settled();
-    const forSigning = (await seller.get(`/v1/contracts/${draft.id}`)).body;
-    await runtime.signi.decide(forSigning.signing.externalId, 'completed');
-    await runtime.settled();
-    const signed = (await seller.get(`/v1/contracts/${draft.id}`)).body;
-    expect(signed.state).toBe('signed');
-    return signed;
-  }
 
   it('pays a 60/40 commission in instalments, once, and claws back what was paid when the customer withdraws', async () => {
     // Prepare: the tenant's rule, then a contract signed under it.
@@ -156,7 +67,10 @@ describe('commissions, end to end: signed contract → commission → instalment
     expect([tie.status, tie.body.type]).toEqual([409, 'urn:gridline:problem:rule-overlap']);
     expect((await seller.get('/v1/commission-rules')).status).toBe(403);
 
-    const contract = await signedContract();
+    const contract = await signedHouseholdContract(runtime, { admin, seller }, [
+      { userId: sellerId, shareBasisPoints: 6_000 },
+      { userId: partnerId, shareBasisPoints: 4_000 },
+    ]);
 
     // Assess: one commission, split exactly, an instalment plan per participant.
     const mine = await seller.get('/v1/commissions');
