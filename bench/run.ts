@@ -5,6 +5,7 @@ import { startLocalRuntime } from '../lib/local/runtime';
 import { bundleSizes } from './bundle-sizes';
 import { commissionBench, printCommissionBench } from './commissions';
 import { contractPdfBench, printContractBench, requestsPerContract } from './contracts';
+import { exportBench, printExportBench } from './exports';
 import { energyReadBench } from './energy-read';
 import { forecastBench, printForecastBench } from './forecast';
 import { httpReadBench } from './http-read';
@@ -67,6 +68,7 @@ try {
   printCommissionBench(
     await commissionBench({ contracts: Number(process.env.BENCH_COMMISSION_CONTRACTS ?? 10_000) }),
   );
+  printExportBench(await exportBench(Number(process.env.BENCH_EXPORT_ROWS ?? 100_000)));
   printMoveCustomersBench(
     await moveCustomersBench(runtime, Number(process.env.BENCH_MOVE_CUSTOMERS ?? 2_000)),
   );
