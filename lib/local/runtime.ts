@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recording-sms-sender';
+import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { activitiesServices } from '#runtime/activities-services';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
 import { createTable } from '#table/core/table';
@@ -23,6 +24,7 @@ import { startLocalSecretsManager } from './secrets-manager';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
 import { seedDemoCommissionRules } from './seed-commissions';
 import { seedDemoContracts } from './seed-contracts';
+import { seedDemoExportSpecs } from './seed-exports';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoUsers } from './seed-users';
 import { startSesLocal } from './ses-local';
@@ -218,6 +220,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   if (options.seed !== false && options.demoContracts) {
     await seedDemoCommissionRules(createTable(tableName), demoTenants);
     await seedDemoContracts(createTable(tableName), demoTenants, { settled, signi });
+    await seedDemoExportSpecs(createTable(tableName), objectStoreFromEnvironment(), demoTenants);
   }
 
   return {

@@ -94,6 +94,21 @@ describe('data-sentence exports, end to end: signed contracts → one operator�
     expect((await seller.get('/v1/data-sentence-specs')).status).toBe(403);
   });
 
+  it('seeds the Slovak demo tenant with copies of the ZSDIS and SPP-distribúcia starting points', async () => {
+    const specs = (await admin.get('/v1/data-sentence-specs')).body.items;
+    const presets = (await admin.get('/v1/data-sentence-presets')).body.items;
+
+    expect(presets.map((p: { distributor: string }) => p.distributor)).toEqual([
+      'ZSDIS',
+      'SSD',
+      'VSD',
+      'SPPD',
+    ]);
+    expect(specs.map((s: { preset?: string }) => s.preset)).toEqual(
+      expect.arrayContaining(['zsdis-2026', 'sppd-2026']),
+    );
+  });
+
   it('refuses a spec naming a field outside the vocabulary or a bad date pattern, naming each', async () => {
     const copied = await admin.post('/v1/data-sentence-specs', { copyOfPreset: 'SPPD' });
     const { id, version, updatedAt: _u, updatedBy: _b, preset: _p, ...content } = copied.body;

@@ -53,7 +53,7 @@ export class ExportRunner {
     const queued = await this.deps.jobs.get(tenantId, exportId);
     if (!queued || queued.state === 'completed') return undefined;
     const ctx = await changeContext(this.deps, { tenantId, userId: 'data-sentence-exports' });
-    const contracts = await this.selected(queued);
+    const { contracts, refused } = await this.selected(queued);
     const sent =
       queued.selection.kind === 'month' && queued.selection.onlyNotExported
         ? await this.deps.jobs.exportsOf(
@@ -89,7 +89,13 @@ export class ExportRunner {
       headers: queued.spec.columns.map((c) => c.header),
       csvSeparator: queued.spec.csvSeparator,
     });
-    const problems: string[][] = [];
+    // Contracts asked for by id that cannot be sent: named in the error report too.
+    const problems: string[][] = refused.map((id) => [
+      id,
+      '',
+      'contract',
+      'no signed or active contract with this id',
+    ]);
     const failedContracts = new Set<string>();
     let written = 0;
     const points = await mapLimit(rows, 8, (r) =>
@@ -158,12 +164,16 @@ export class ExportRunner {
     return completed;
   }
 
-  private async selected(job: ExportJob): Promise<Contract[]> {
-    if (job.selection.kind === 'month')
-      return this.deps.sources.startingIn(job.tenantId, job.selection.month);
-    const found = await mapLimit(job.selection.contractIds, 8, (id) =>
-      this.deps.sources.contract(job.tenantId, id),
-    );
-    return found.filter((c): c is Contract => c !== undefined && exportable.has(c.state));
+  private async selected(job: ExportJob): Promise<{ contracts: Contract[]; refused: string[] }> {
+    if (job.selection.kind === 'month') {
+      return {
+        contracts: await this.deps.sources.startingIn(job.tenantId, job.selection.month),
+        refused: [],
+      };
+    }
+    const ids = job.selection.contractIds;
+    const found = await mapLimit(ids, 8, (id) => this.deps.sources.contract(job.tenantId, id));
+    const contracts = found.filter((c): c is Contract => c !== undefined && exportable.has(c.state));
+    return { contracts, refused: ids.filter((id) => !contracts.some((c) => c.id === id)) };
   }
 }

@@ -43,5 +43,9 @@ describe('the export worker', () => {
     expect([stored.state, stored.version]).toEqual(['completed', first?.version]);
     expect((await exports.ofContract(admin, signed.id)).map((e) => e.exportId)).toEqual([job.id]);
     expect(await exports.ofContract(admin, draft.id)).toEqual([]);
+    const report = await fetch(stored.downloads?.errorReport as string);
+    expect((await report.text()).split('\r\n')[1]).toBe(
+      `${draft.id},,contract,no signed or active contract with this id`,
+    );
   });
 });
