@@ -1,6 +1,7 @@
 import type { Contract } from '#domain/contracts/contract';
 import { csvField } from '#domain/csv-field';
 import type { SupplyPoint } from '#domain/energy/supply-point';
+import { VersionMismatchError } from '#domain/errors';
 import { mapLimit } from '#domain/map-limit';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import type { ObjectStore } from '#domain/storage/object-store';
@@ -49,28 +50,57 @@ export const fileNameOf = (job: ExportJob, day: string): string =>
 export class ExportRunner {
   constructor(private readonly deps: ExportRunnerDeps) {}
 
+  /**
+   * Builds the export, or leaves it when it is complete. A failure marks it
+   * `failed` with the reason and goes back to the queue, whose next delivery
+   * tries again from the start; after the last, the message is in the DLQ
+   * and the export says why.
+   */
   async run(tenantId: string, exportId: string): Promise<ExportJob | undefined> {
     const queued = await this.deps.jobs.get(tenantId, exportId);
     if (!queued || queued.state === 'completed') return undefined;
+    try {
+      return await this.build(queued);
+    } catch (error) {
+      if (error instanceof VersionMismatchError) return undefined;
+      await this.fail(tenantId, exportId, error);
+      throw error;
+    }
+  }
+
+  private async fail(tenantId: string, exportId: string, error: unknown): Promise<void> {
+    const current = await this.deps.jobs.get(tenantId, exportId);
+    if (!current || current.state === 'completed') return;
+    const failure = error instanceof Error ? error.message : String(error);
+    await this.deps.jobs
+      .update(current, { ...current, state: 'failed', failure, version: current.version + 1 })
+      // The job's state is a report; the queue's redelivery is what retries.
+      .catch(() => undefined);
+  }
+
+  private async build(queued: ExportJob): Promise<ExportJob | undefined> {
+    const { tenantId, id: exportId } = queued;
     const ctx = await changeContext(this.deps, { tenantId, userId: 'data-sentence-exports' });
     const { contracts, refused } = await this.selected(queued);
-    const sent =
+    const marks =
       queued.selection.kind === 'month' && queued.selection.onlyNotExported
         ? await this.deps.jobs.exportsOf(
             tenantId,
             contracts.map((c) => c.id),
             queued.distributor,
           )
-        : new Set<string>();
-    const carried = contracts.filter((c) => !sent.has(c.id));
+        : new Map<string, string>();
+    // A contract this very export marked (a delivery that failed after marking) is still this export's.
+    const carried = contracts.filter((c) => (marks.get(c.id) ?? exportId) === exportId);
     const territories = new Set(queued.spec.territoryCodes);
     const rows = carried.flatMap((contract) =>
       contract.lines
         .filter((line) => territories.has(line.territoryCode))
         .map((line) => ({ contract, line })),
     );
+    const { failure: _earlier, ...tried } = queued;
     const running: ExportJob = {
-      ...queued,
+      ...tried,
       state: 'running',
       progress: { done: 0, total: rows.length },
       version: queued.version + 1,
@@ -137,9 +167,9 @@ export class ExportRunner {
         .filter((c) => !failedContracts.has(c.id) && rows.some((r) => r.contract.id === c.id))
         .map((c) => ({ contractId: c.id, distributor: queued.distributor, exportId, exportedAt: now })),
     );
-    const current = (await this.deps.jobs.get(tenantId, exportId)) ?? running;
+    // Conditional on this run's own write: a delivery that took the job over meanwhile wins.
     const completed: ExportJob = {
-      ...current,
+      ...running,
       state: 'completed',
       progress: { done: rows.length, total: rows.length },
       counts: {
@@ -151,10 +181,10 @@ export class ExportRunner {
       file,
       errorReport,
       completedAt: now,
-      version: current.version + 1,
+      version: running.version + 1,
     };
     await this.deps.jobs.update(
-      current,
+      running,
       completed,
       newExportEvent(this.deps, ctx, 'ExportCompleted', {
         subject: exportSubject(completed),
@@ -171,7 +201,7 @@ export class ExportRunner {
         refused: [],
       };
     }
-    const ids = job.selection.contractIds;
+    const ids = [...new Set(job.selection.contractIds)];
     const found = await mapLimit(ids, 8, (id) => this.deps.sources.contract(job.tenantId, id));
     const contracts = found.filter((c): c is Contract => c !== undefined && exportable.has(c.state));
     return { contracts, refused: ids.filter((id) => !contracts.some((c) => c.id === id)) };

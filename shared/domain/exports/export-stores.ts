@@ -19,8 +19,12 @@ export interface ExportJobStore {
   update(previous: ExportJob, next: ExportJob, event?: DomainEvent): Promise<void>;
   /** How far the worker got: an unconditional update of the progress only. */
   progress(tenantId: string, exportId: string, done: number): Promise<void>;
-  /** The operators each contract was sent to, by contract. */
-  exportsOf(tenantId: string, contractIds: readonly string[], distributor: string): Promise<Set<string>>;
+  /** The contracts sent to the operator, with the export that carried each. */
+  exportsOf(
+    tenantId: string,
+    contractIds: readonly string[],
+    distributor: string,
+  ): Promise<Map<string, string>>;
   /** Marks contracts sent to the operator; a contract marked before keeps its first export. */
   markExported(tenantId: string, marks: readonly ContractExport[]): Promise<void>;
   /** Every export that carried a contract, newest first. */

@@ -96,8 +96,8 @@ export class DynamoExportJobStore implements ExportJobStore {
     tenantId: string,
     contractIds: readonly string[],
     distributor: string,
-  ): Promise<Set<string>> {
-    const exported = new Set<string>();
+  ): Promise<Map<string, string>> {
+    const exported = new Map<string, string>();
     const unique = [...new Set(contractIds)];
     for (let start = 0; start < unique.length; start += 100) {
       let keys: Record<string, unknown>[] | undefined = unique
@@ -107,7 +107,9 @@ export class DynamoExportJobStore implements ExportJobStore {
         const result: BatchGetCommandOutput = await this.table.client.send(
           new BatchGetCommand({ RequestItems: { [this.table.name]: { Keys: keys, ConsistentRead: true } } }),
         );
-        for (const item of result.Responses?.[this.table.name] ?? []) exported.add(String(item.contractId));
+        for (const item of result.Responses?.[this.table.name] ?? []) {
+          exported.set(String(item.contractId), String(item.exportId));
+        }
         keys = result.UnprocessedKeys?.[this.table.name]?.Keys;
       }
     }

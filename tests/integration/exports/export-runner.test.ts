@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/caller';
 import { exportsServices } from '#runtime/exports-services';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { DynamoExportJobStore } from '#table/exports/export-store';
 import { localObjectStore } from '../../support/attachment-files';
 import { sampleContract } from '../../support/contract-fixture';
 import { putContract } from '../../support/contract-item';
@@ -47,5 +48,42 @@ describe('the export worker', () => {
     expect((await report.text()).split('\r\n')[1]).toBe(
       `${draft.id},,contract,no signed or active contract with this id`,
     );
+  });
+
+  it('writes the same file again when a delivery failed after marking its contracts', async () => {
+    // Prepare: a month export whose first delivery marked its contract, then failed before completing.
+    const table = await freshTable();
+    const tenant = slovakTenant();
+    await new DynamoTenantDirectory(table).save(tenant);
+    const admin: Caller = { tenantId: tenant.id, userId: 'admin-1', roles: ['admin'] };
+    const { exports, runner } = exportsServices({ table, objects: localObjectStore() });
+    const signed = sampleContract({
+      id: ulid(),
+      tenantId: tenant.id,
+      state: 'signed',
+      signedAt: '2026-12-04T10:00:00.000Z',
+    });
+    await putContract(table, signed);
+    const spec = await exports.createSpec(admin, { copyOfPreset: 'ZSDIS' });
+    const job = await exports.request(admin, {
+      specId: spec.id,
+      selection: { kind: 'month', month: '2027-01', onlyNotExported: true },
+      format: 'xlsx',
+    });
+    const jobs = new DynamoExportJobStore(table);
+    await jobs.markExported(tenant.id, [
+      {
+        contractId: signed.id,
+        distributor: 'ZSDIS',
+        exportId: job.id,
+        exportedAt: '2026-12-04T10:00:00.000Z',
+      },
+    ]);
+
+    // Act
+    const done = await runner.run(tenant.id, job.id);
+
+    // Assess: its own mark does not take the contract out of its own file.
+    expect(done?.counts).toEqual({ rows: 2, invalid: 0, alreadyExported: 0, contracts: 1 });
   });
 });

@@ -16,6 +16,22 @@ const rows = [
 ] as const;
 
 describe('export files streamed to the bucket', () => {
+  it('fails a write as soon as the upload fails, instead of waiting for a drain that never comes', async () => {
+    const failing = {
+      writeStream: async () => {
+        throw new Error('S3 answered 503 SlowDown');
+      },
+    };
+    const writer = new StreamedSheetFiles(failing).open('test/never.xlsx', { ...layout, format: 'xlsx' });
+
+    const writing = (async () => {
+      for (let i = 0; i < 100_000; i++) await writer.addRow([`24ZZS${i}`, 'x'.repeat(200), i]);
+      await writer.finish();
+    })();
+
+    await expect(writing).rejects.toThrow('S3 answered 503 SlowDown');
+  });
+
   it('writes an xlsx whose formula-like text stays text, numbers stay numbers and empty cells stay empty', async () => {
     const objects = localObjectStore();
     const key = `test/${Date.now()}-sheet.xlsx`;

@@ -32,6 +32,11 @@ describe('csvField', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 
+  it('leaves a signed number or a phone as data', () => {
+    expect(csvField('+421 900 123 456')).toBe('+421 900 123 456');
+    expect(csvField('-1 234,50', ';')).toBe('-1 234,50');
+  });
+
   it('quotes on the separator it is given, not on a comma then', () => {
     expect(csvField('Hlavná 41; Košice', ';')).toBe('"Hlavná 41; Košice"');
     expect(csvField('1 234,50', ';')).toBe('1 234,50');
@@ -39,8 +44,8 @@ describe('csvField', () => {
 
   it('neutralises text a spreadsheet would run as a formula with a leading apostrophe', () => {
     expect(csvField('=SUM(A1:A9)')).toBe("'=SUM(A1:A9)");
-    expect(csvField('+421900123456')).toBe("'+421900123456");
-    expect(csvField('-1')).toBe("'-1");
+    expect(csvField('+SUM(A1)')).toBe("'+SUM(A1)");
+    expect(csvField('-A1*2')).toBe("'-A1*2");
     expect(csvField('@cmd')).toBe("'@cmd");
     expect(csvField('=HYPERLINK("x","y")')).toBe(`"'=HYPERLINK(""x"",""y"")"`);
   });
