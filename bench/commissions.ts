@@ -15,6 +15,7 @@ import {
   LOCAL_DYNAMODB_REGION,
   startDynamoDbLocal,
 } from '../lib/local/dynamodb-local';
+import { fixedRuleRequest } from '../tests/support/commission-fixture';
 import { sampleContract } from '../tests/support/contract-fixture';
 import { interleaved, percentile } from './stats';
 
@@ -56,23 +57,7 @@ async function tenantOn(table: Table) {
     timeZone: 'Europe/Bratislava',
   });
   const admin: SalesActor = { tenantId, userId: 'admin', roles: ['admin'] };
-  await commissionsServices({ table }).rules.create(admin, {
-    name: 'Business electricity',
-    currency: 'EUR',
-    match: { customerType: 'B2B', commodity: 'electricity' },
-    amount: { kind: 'fixed', amountMinor: 100_000 },
-    split: { companyBasisPoints: 2_000, salesBasisPoints: 8_000 },
-    payout: {
-      kind: 'steps',
-      steps: [
-        { basisPoints: 7_000, anchor: 'supply-start', afterMonths: 0 },
-        { basisPoints: 3_000, anchor: 'supply-start', afterMonths: 12 },
-      ],
-    },
-    clawback: { windowMonths: 12, proRata: false },
-    active: true,
-    validFrom: '2026-01-01',
-  });
+  await commissionsServices({ table }).rules.create(admin, fixedRuleRequest());
   return { tenantId, admin };
 }
 

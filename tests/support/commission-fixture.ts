@@ -1,5 +1,6 @@
 import type { Commission, Instalment } from '#domain/commissions/commission';
 import type { CommissionRule, RuleVersion } from '#domain/commissions/commission-rule';
+import type { RuleRequest } from '#domain/commissions/commission-rule-service';
 
 /** A rule version paying a fixed €1 000 at signing, a quarter to the company, in force from 2026-01-01. */
 export function ruleVersion(extra: Partial<RuleVersion> = {}): RuleVersion {
@@ -71,3 +72,23 @@ export function sampleCommission(extra: Partial<Commission> = {}): Commission {
     ...extra,
   };
 }
+
+/** A rule as an admin saves it: a fixed €1 000 per business electricity contract, 20 % company, 70/30 from the supply start. */
+export const fixedRuleRequest = (extra: Partial<RuleRequest> = {}): RuleRequest => ({
+  name: 'Business electricity',
+  currency: 'EUR',
+  match: { customerType: 'B2B', commodity: 'electricity' },
+  amount: { kind: 'fixed', amountMinor: 100_000 },
+  split: { companyBasisPoints: 2_000, salesBasisPoints: 8_000 },
+  payout: {
+    kind: 'steps',
+    steps: [
+      { basisPoints: 7_000, anchor: 'supply-start', afterMonths: 0 },
+      { basisPoints: 3_000, anchor: 'supply-start', afterMonths: 12 },
+    ],
+  },
+  clawback: { windowMonths: 12, proRata: false },
+  active: true,
+  validFrom: '2026-01-01',
+  ...extra,
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { idSchema, lineText, pageOf, pageQuery } from '#api/common/common-schemas';
+import { idSchema, lineText, monthSchema, pageOf, pageQuery } from '#api/common/common-schemas';
 import { userIdSchema } from '#api/users/users-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { commissionStates, gapReasons, instalmentStatuses } from '#domain/commissions/commission';
@@ -12,10 +12,7 @@ const basisPoints = (description: string) => z.int().min(0).max(10_000).meta({ d
 const nonNegativeMinor = (description: string) =>
   z.int().min(0).max(Number.MAX_SAFE_INTEGER).meta({ description });
 const day = (description: string) => z.iso.date().meta({ description, example: '2027-01-01' });
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use YYYY-MM')
-  .meta({ description: 'A month, YYYY-MM.', example: '2027-01' });
+const month = monthSchema();
 // Codes of the tenant's territories and band tables (`#` separates key parts).
 const code = z.string().regex(/^[^#\p{Cc}]{1,40}$/u, 'use 1–40 characters, without "#"');
 

@@ -27,6 +27,13 @@ export const gatewayMessageSchema = z.object({ message: z.string() }).meta({
 });
 
 /** ULIDs: 26 Crockford base-32 characters. */
+/** A calendar month, `YYYY-MM`. */
+export const monthSchema = (description = 'A month, YYYY-MM.') =>
+  z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM')
+    .meta({ description, example: '2027-01' });
+
 export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id of this API');
 
 /** Room for any cursor a list hands out: a start key of at most four keys, base64url-encoded JSON. */

@@ -1,12 +1,9 @@
 import * as z from 'zod';
-import { idSchema, lineText, pageOf } from '#api/common/common-schemas';
+import { idSchema, lineText, monthSchema, pageOf } from '#api/common/common-schemas';
 import { exportFormats, exportStates } from '#domain/exports/export-job';
 import { vocabularyNames } from '#domain/exports/export-vocabulary';
 
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use YYYY-MM')
-  .meta({ description: 'A month, YYYY-MM.', example: '2027-01' });
+const month = monthSchema();
 
 // Machine strings of a specification: each with the shape the domain checks in detail.
 const operatorCode = z.string().regex(/^[A-Z0-9-]{2,20}$/, 'use 2–20 capital letters, digits or "-"');

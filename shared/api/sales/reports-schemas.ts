@@ -1,13 +1,10 @@
 import * as z from 'zod';
+import { monthSchema } from '#api/common/common-schemas';
 import { leadStages } from '#domain/sales/leads/lead';
 import { pipelineCuts } from '#domain/sales/reports/sales-aggregates';
 import { maxReportMonths } from '#domain/sales/reports/sales-report-service';
 
-const month = (description: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM')
-    .meta({ description, example: '2026-11' });
+const month = monthSchema;
 const range = {
   from: month('The first month, YYYY-MM.'),
   to: month(`The last month, YYYY-MM: at most ${maxReportMonths} months after \`from\`, counting both.`),

@@ -1,4 +1,3 @@
-import { ValidationError } from '#domain/errors';
 import { mapLimit, mapLimitSettled } from '#domain/map-limit';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
@@ -7,6 +6,7 @@ import type { Commission, Instalment, InstalmentStatus } from './commission';
 import { assertCommissionAdmin, type CommissionService, type Move } from './commission-service';
 import type { CommissionStore } from './commission-stores';
 import { approve, pay } from './instalment-moves';
+import { assertMonths } from './months';
 
 export interface CommissionPayoutsDeps extends ServiceDeps {
   readonly commissions: CommissionStore;
@@ -35,12 +35,6 @@ export interface PayoutLine {
 /** Commissions read per call: a call stays well inside the API's 30 seconds. */
 export const commissionsPerRun = 100;
 const concurrency = 4;
-
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function assertMonth(month: string): void {
-  if (!monthPattern.test(month)) throw new ValidationError([{ name: 'month', reason: 'use YYYY-MM' }]);
-}
 
 const inMonth = (month: string, status: InstalmentStatus) => (i: Instalment) =>
   i.status === status && i.dueDate.startsWith(`${month}-`);
@@ -72,7 +66,7 @@ export class CommissionPayouts {
   /** Every approved or paid instalment due in the month, by participant then contract. */
   async payoutLines(actor: SalesActor, month: string): Promise<PayoutLine[]> {
     assertCommissionAdmin(actor);
-    assertMonth(month);
+    assertMonths({ month });
     const lines: PayoutLine[] = [];
     let cursor: string | undefined;
     do {
@@ -109,7 +103,7 @@ export class CommissionPayouts {
     moveOf: (ids: readonly string[]) => Move,
   ): Promise<MonthRun> {
     assertCommissionAdmin(actor);
-    assertMonth(month);
+    assertMonths({ month });
     const ctx: ChangeContext = await changeContext(this.deps, actor);
     const page = await this.deps.commissions.ofMonth(actor.tenantId, month, {
       limit: commissionsPerRun,

@@ -5,6 +5,7 @@ import type { TenantDirectory } from '#domain/tenant';
 import type { LedgerBucket, Statement } from './commission-ledger';
 import { statementOf } from './commission-ledger';
 import { assertCommissionAdmin, isCommissionAdmin } from './commission-service';
+import { assertMonths } from './months';
 
 /** The aggregates the reports read, one Query each, their cost bounded by months, never by commissions. */
 export interface CommissionLedgerReader {
@@ -22,15 +23,6 @@ export interface CompanyMonth {
   readonly netMinor: number;
 }
 
-const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function monthProblems(fields: Record<string, string>): void {
-  const invalid = Object.entries(fields)
-    .filter(([, value]) => !monthPattern.test(value))
-    .map(([name]) => ({ name, reason: 'use YYYY-MM' }));
-  if (invalid.length > 0) throw new ValidationError(invalid);
-}
-
 /** Statements and the company report (R-CM-3), from the aggregates the ledger consumer keeps. */
 export class CommissionReports {
   constructor(
@@ -42,7 +34,7 @@ export class CommissionReports {
 
   /** A participant's month: their own, or anyone's for an admin (another's answers 404 to a seller). */
   async statement(actor: SalesActor, userId: string, month: string): Promise<Statement> {
-    monthProblems({ month });
+    assertMonths({ month });
     if (userId !== actor.userId && !isCommissionAdmin(actor)) throw new NotFoundError('statement', userId);
     const [buckets, tenant] = await Promise.all([
       this.deps.ledger.participant(actor.tenantId, userId, month),
@@ -54,7 +46,7 @@ export class CommissionReports {
   /** The company part per month and product, admins only. */
   async company(actor: SalesActor, from: string, to: string): Promise<CompanyMonth[]> {
     assertCommissionAdmin(actor);
-    monthProblems({ from, to });
+    assertMonths({ from, to });
     if (to < from) throw new ValidationError([{ name: 'to', reason: 'must not be before from' }]);
     const buckets = await this.deps.ledger.company(actor.tenantId, from, to);
     return buckets.flatMap(({ bucket, amounts }) => {

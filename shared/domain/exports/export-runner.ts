@@ -120,6 +120,7 @@ export class ExportRunner {
       csvSeparator: queued.spec.csvSeparator,
     });
     // Contracts asked for by id that cannot be sent: named in the error report too.
+    const withRows = new Set(rows.map((r) => r.contract.id));
     const problems: string[][] = refused.map((id) => [
       id,
       '',
@@ -164,7 +165,7 @@ export class ExportRunner {
     await this.deps.jobs.markExported(
       tenantId,
       carried
-        .filter((c) => !failedContracts.has(c.id) && rows.some((r) => r.contract.id === c.id))
+        .filter((c) => withRows.has(c.id) && !failedContracts.has(c.id))
         .map((c) => ({ contractId: c.id, distributor: queued.distributor, exportId, exportedAt: now })),
     );
     // Conditional on this run's own write: a delivery that took the job over meanwhile wins.

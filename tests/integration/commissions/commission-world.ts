@@ -1,6 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { RuleRequest } from '#domain/commissions/commission-rule-service';
 import type { CommissionsServices } from '#domain/commissions/commissions-services';
 import type { Contract } from '#domain/contracts/contract';
 import type { DomainEvent } from '#domain/events';
@@ -9,6 +8,7 @@ import { commissionsServices } from '#runtime/commissions-services';
 import { outboxEventEntity } from '#table/core/entities';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { fixedRuleRequest } from '../../support/commission-fixture';
 import { sampleContract } from '../../support/contract-fixture';
 import { freshTable, slovakTenant } from '../../support/local-table';
 
@@ -67,25 +67,6 @@ export async function commissionWorld() {
       ...extra,
     });
 
-  /** A fixed 1 000 € per contract, 20 % company, paid 70 % at supply start and 30 % a year later. */
-  const fixedRule = (extra: Partial<RuleRequest> = {}): RuleRequest => ({
-    name: 'Business electricity',
-    currency: 'EUR',
-    match: { customerType: 'B2B', commodity: 'electricity' },
-    amount: { kind: 'fixed', amountMinor: 100_000 },
-    split: { companyBasisPoints: 2_000, salesBasisPoints: 8_000 },
-    payout: {
-      kind: 'steps',
-      steps: [
-        { basisPoints: 7_000, anchor: 'supply-start', afterMonths: 0 },
-        { basisPoints: 3_000, anchor: 'supply-start', afterMonths: 12 },
-      ],
-    },
-    clawback: { windowMonths: 12, proRata: false },
-    active: true,
-    validFrom: '2026-01-01',
-    ...extra,
-  });
 
   return {
     table,
@@ -95,7 +76,7 @@ export async function commissionWorld() {
     seller,
     partner,
     signed,
-    fixedRule,
+    fixedRule: fixedRuleRequest,
     events,
     setNow: (at: string) => {
       now = new Date(at);
