@@ -67,7 +67,6 @@ export async function commissionWorld() {
       ...extra,
     });
 
-
   return {
     table,
     s,
