@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
@@ -16,6 +16,7 @@ import { FunctionSchedule } from './constructs/function-schedule';
 import { GridlineFunction } from './constructs/gridline-function';
 import { GridlineHttpApi } from './constructs/http-api';
 import { Identity } from './constructs/identity';
+import { MailReceipt } from './constructs/mail-receipt';
 import { tableDefinition } from './table-definition';
 import type { FunctionDefinition, Topology } from './topology-types';
 
@@ -116,6 +117,13 @@ export class GridlineStack extends Stack {
     }
 
     this.connectRunTimeSchedules(topology);
+    if (topology.mailReceipt) {
+      new MailReceipt(this, 'MailReceipt', {
+        definition: topology.mailReceipt,
+        bucket: this.files.bucket,
+        queue: this.queue(topology.mailReceipt.queue).queue,
+      });
+    }
 
     for (const schedule of topology.schedules) {
       const target = this.functions.get(schedule.targetFunction);
@@ -197,7 +205,16 @@ export class GridlineStack extends Stack {
       const manager = this.functions.get(definition.name) as GridlineFunction;
       manager.function.addEnvironment('SCHEDULE_GROUP', group.name as string);
       manager.function.addEnvironment('SCHEDULER_ROLE_ARN', role.roleArn);
-      manager.function.addEnvironment('SCHEDULE_TARGET_ARN', target.function.functionArn);
+      // Built from the name, not referenced: a function that manages its own schedules would refer to itself.
+      manager.function.addEnvironment(
+        'SCHEDULE_TARGET_ARN',
+        this.formatArn({
+          service: 'lambda',
+          resource: 'function',
+          resourceName: `${this.stackName}-${targetName}`,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      );
       manager.function.addEnvironment('SCHEDULE_DEAD_LETTER_ARN', deadLetters.queue.queueArn);
       manager.role.addToPrincipalPolicy(
         new iam.PolicyStatement({

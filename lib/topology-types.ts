@@ -67,6 +67,10 @@ export interface SecretDefinition {
 /** The secret holding Signi's API key, read by functions with `eSignature` access. */
 export const signiApiKeySecret = 'signi-api-key';
 
+/** The Meta app's secret (signs social webhooks) and its subscription verify token, read by `service-channels`. */
+export const metaAppSecret = 'meta-app-secret';
+export const metaVerifyToken = 'meta-verify-token';
+
 /** The environment variable that tells a function its secret's ARN: `mapy-api-key` → `MAPY_API_KEY_SECRET_ID`. */
 export const secretEnvironmentName = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_SECRET_ID`;
 
@@ -115,10 +119,20 @@ export interface ScheduleDefinition {
   readonly targetFunction: string;
 }
 
+/**
+ * Inbound mail: SES receipt stores each message under `prefix` in the files
+ * bucket, and S3 notifies `queue` of it (locally, a route of the runtime does both).
+ */
+export interface MailReceiptDefinition {
+  readonly queue: string;
+  readonly prefix: string;
+}
+
 export interface Topology {
   readonly functions: readonly FunctionDefinition[];
   readonly queues: readonly QueueDefinition[];
   readonly rules: readonly EventRuleDefinition[];
   readonly schedules: readonly ScheduleDefinition[];
   readonly secrets: readonly SecretDefinition[];
+  readonly mailReceipt?: MailReceiptDefinition;
 }

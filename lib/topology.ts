@@ -7,7 +7,14 @@ import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
 import { eventSources } from '#domain/service-context';
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
 import { eventRule } from './event-rule';
-import { type HttpRoute, type RouteThrottle, signiApiKeySecret, type Topology } from './topology-types';
+import {
+  type HttpRoute,
+  metaAppSecret,
+  metaVerifyToken,
+  type RouteThrottle,
+  signiApiKeySecret,
+  type Topology,
+} from './topology-types';
 
 /**
  * The public routes' own throttles (requests a second, burst). Anyone may
@@ -22,6 +29,8 @@ export const publicRouteThrottles = {
   webhooks: { rateLimit: 25, burstLimit: 50 },
   /** Signi's callbacks: one per signed, rejected or expired document. */
   signing: { rateLimit: 10, burstLimit: 20 },
+  /** Web forms of every tenant and the social platform's webhook (each form also has its own bucket). */
+  serviceChannels: { rateLimit: 20, burstLimit: 40 },
 } as const satisfies Record<string, RouteThrottle>;
 
 const httpRoutes = (fn: keyof typeof routesByFunction, publicThrottle?: RouteThrottle): HttpRoute[] =>
@@ -322,6 +331,49 @@ export const topology: Topology = {
       access: { table: 'readWrite', bucket: 'readWrite' },
     },
     {
+      name: 'service-api',
+      entry: 'functions/service-api.ts',
+      description: 'Customer-service cases, their threads and queues; the service settings and entitlements',
+      memoryMb: 1024,
+      // Under the HTTP API's 30 s: a reply waits for SES.
+      timeoutSeconds: 29,
+      trigger: { kind: 'http', routes: httpRoutes('service-api') },
+      access: { table: 'readWrite', bucket: 'read', sendEmail: true, manageSchedulesFor: 'case-timers' },
+    },
+    {
+      name: 'service-channels',
+      entry: 'functions/service-channels.ts',
+      description: 'The public ways into customer service: tenants’ web forms and the social platform’s signed webhook',
+      memoryMb: 512,
+      timeoutSeconds: 29,
+      trigger: { kind: 'http', routes: httpRoutes('service-channels', publicRouteThrottles.serviceChannels) },
+      access: {
+        table: 'readWrite',
+        bucket: 'readWrite',
+        secrets: [metaAppSecret, metaVerifyToken],
+        manageSchedulesFor: 'case-timers',
+      },
+    },
+    {
+      name: 'inbound-mail',
+      entry: 'functions/inbound-mail.ts',
+      description: 'Mail to the tenants’ service mailboxes, stored by SES receipt: threaded into cases or opening them',
+      memoryMb: 1024,
+      timeoutSeconds: 60,
+      trigger: { kind: 'queue', queue: 'inbound-mail' },
+      access: { table: 'readWrite', bucket: 'readWrite', manageSchedulesFor: 'case-timers' },
+    },
+    {
+      name: 'case-timers',
+      entry: 'functions/case-timers.ts',
+      description: 'A case’s SLA warning or breach: re-checked, then notified and escalated by its policy',
+      memoryMb: 512,
+      timeoutSeconds: 30,
+      trigger: { kind: 'scheduler-target' },
+      // A breach may raise the priority, which re-plans the case's other timers.
+      access: { table: 'readWrite', sendEmail: true, manageSchedulesFor: 'case-timers' },
+    },
+    {
       name: 'outbox-relay',
       entry: 'functions/outbox-relay.ts',
       description: 'Relays outbox items from the table stream to the domain event bus',
@@ -423,6 +475,14 @@ export const topology: Topology = {
       visibilityTimeoutSeconds: 960,
       maxReceiveCount: 3,
       maxBatchingWindowSeconds: 0,
+    },
+    // Fed by S3 notifications of the mail receipt, not by the bus.
+    {
+      name: 'inbound-mail',
+      batchSize: 5,
+      visibilityTimeoutSeconds: 360,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
     },
     // Statement writes of one tenant meet in a few items: small batches keep clashes rare.
     {
@@ -540,8 +600,11 @@ export const topology: Topology = {
       targetFunction: 'commission-jobs',
     },
   ],
+  mailReceipt: { queue: 'inbound-mail', prefix: 'inbound-mail/' },
   secrets: [
     { name: 'mapy-api-key', description: 'Mapy.cz API key for address verification' },
     { name: signiApiKeySecret, description: 'Signi workspace API key for contract e-signatures' },
+    { name: metaAppSecret, description: 'The Meta app secret that signs social webhooks (X-Hub-Signature-256)' },
+    { name: metaVerifyToken, description: 'The verify token of the Meta webhook subscription handshake' },
   ],
 };

@@ -6,6 +6,7 @@ import { contractEvents } from './contracts/contract-events';
 import { energyEvents } from './energy/energy-events';
 import type { EventOf } from './event-definition';
 import { exportEvents } from './exports/export-events';
+import { caseEvents } from './service/case-events';
 import { importEvents } from './import/import-events';
 import { messageEvents } from './messaging/message-events';
 import { dealEvents } from './sales/deals/deal-events';
@@ -33,6 +34,7 @@ export const eventModules = {
   contracts: contractEvents,
   commissions: commissionEvents,
   exports: exportEvents,
+  service: caseEvents,
 };
 
 /** Every domain event type, by name: what the outbox relays to the bus and the consumers read. */
@@ -52,6 +54,7 @@ export const eventCatalogue = {
   ...contractEvents,
   ...commissionEvents,
   ...exportEvents,
+  ...caseEvents,
 };
 
 type Catalogue = typeof eventCatalogue;

@@ -24,7 +24,8 @@ export type SubjectType =
   | 'contract'
   | 'commission'
   | 'commissionRule'
-  | 'export';
+  | 'export'
+  | 'case';
 
 /** The subject of an event of one of the subject types `T`. */
 export interface EventSubject<T extends SubjectType = SubjectType> {

@@ -11,6 +11,7 @@ export const eventSources = {
   contracts: 'gridline.contracts',
   commissions: 'gridline.commissions',
   exports: 'gridline.exports',
+  service: 'gridline.service',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

@@ -5,6 +5,7 @@ import type { Geocoder } from '#domain/geocoding/geocoder';
 import type { Mailer } from '#domain/messaging/mailer';
 import type { SmsSender } from '#domain/messaging/sms-sender';
 import type { WebhookSecrets } from '#domain/sales/leads/webhook-secrets';
+import type { CaseTimerScheduler } from '#domain/service/case-timers';
 import type { ObjectStore } from '#domain/storage/object-store';
 import type { UserDirectory } from '#domain/users/user-directory';
 import type { Table } from '#table/core/table';
@@ -22,6 +23,8 @@ export interface Environment {
   readonly table: Table;
   readonly objects: ObjectStore;
   readonly scheduler: ActivityScheduler;
+  /** One-off schedules of the cases' SLA clocks. */
+  readonly caseTimers: CaseTimerScheduler;
   readonly directory: UserDirectory;
   readonly mailer: Mailer;
   readonly sms: SmsSender;

@@ -40,6 +40,9 @@ export class SesMailer implements Mailer {
             ...(email.text !== undefined ? { Text: { Data: email.text, Charset: 'UTF-8' } } : {}),
             ...(email.html !== undefined ? { Html: { Data: email.html, Charset: 'UTF-8' } } : {}),
           },
+          ...(email.headers?.length
+            ? { Headers: email.headers.map((h) => ({ Name: h.name, Value: h.value })) }
+            : {}),
         },
       },
       EmailTags: Object.entries(email.tags).map(([name, value]) => ({

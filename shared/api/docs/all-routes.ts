@@ -16,6 +16,8 @@ import { leadRoutes } from '#api/sales/leads-routes';
 import { offerRoutes } from '#api/sales/offers-routes';
 import { reportRoutes } from '#api/sales/reports-routes';
 import { salesSettingsRoutes } from '#api/sales/sales-settings-routes';
+import { caseRoutes } from '#api/service/case-routes';
+import { channelRoutes } from '#api/service/channel-routes';
 import { settingsRoutes } from '#api/settings/settings-routes';
 import { userRoutes } from '#api/users/users-routes';
 import type { RouteContract } from '#http/route';
@@ -50,6 +52,8 @@ export const routesByFunction = {
   'signing-callback': [signingCallbackRoute],
   'commissions-api': Object.values(commissionRoutes),
   'exports-api': Object.values(exportRoutes),
+  'service-api': Object.values(caseRoutes),
+  'service-channels': Object.values(channelRoutes),
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

@@ -12,6 +12,11 @@ export interface OutgoingEmail {
   readonly text?: string;
   readonly html?: string;
   readonly replyTo?: string;
+  /**
+   * Further header fields (threading: `In-Reply-To`, `References`). SES
+   * replaces a given `Message-ID` and `Date`, so neither belongs here.
+   */
+  readonly headers?: readonly { readonly name: string; readonly value: string }[];
   /** Carried to the provider's delivery events (bounces, complaints), e.g. the tenant and the message. */
   readonly tags: Readonly<Record<string, string>>;
 }

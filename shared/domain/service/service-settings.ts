@@ -104,7 +104,26 @@ export interface CaseType {
   readonly title: string;
 }
 
+export const socialPlatforms = ['messenger', 'instagram'] as const;
+export type SocialPlatform = (typeof socialPlatforms)[number];
+
+/** A page (or Instagram account) whose messages become cases. */
+export interface SocialPage {
+  readonly platform: SocialPlatform;
+  readonly pageId: string;
+}
+
+/** Where customers write in, and what our replies come from: a verified SES identity. */
+export interface ServiceMailbox {
+  readonly name: string;
+  readonly address: string;
+}
+
 export interface ServiceSettings {
+  readonly mailbox?: ServiceMailbox;
+  /** Keys of the public web forms: the last part of each form's URL. */
+  readonly webFormKeys: readonly string[];
+  readonly socialPages: readonly SocialPage[];
   readonly caseTypes: readonly CaseType[];
   readonly calendars: readonly BusinessCalendar[];
   readonly supportLevels: readonly SupportLevel[];

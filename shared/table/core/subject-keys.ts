@@ -5,6 +5,7 @@ import { contractEntity } from '#table/contracts/entities';
 import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
 import { exportJobEntity } from '#table/exports/entities';
 import { importEntity } from '#table/import/entities';
+import { caseEntity } from '#table/service/entities';
 import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
 import { jobEntity, settingEntity } from '#table/settings/entities';
 import { userEntity } from '#table/users/entities';
@@ -46,6 +47,8 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return commissionEntity.key({ tenantId, commissionId: subject.id }).pk;
     case 'export':
       return exportJobEntity.key({ tenantId, exportId: subject.id }).pk;
+    case 'case':
+      return caseEntity.key({ tenantId, caseId: subject.id }).pk;
     case 'commissionRule':
       return commissionRulePartition.build({ tenantId, ruleId: subject.id });
     default: {

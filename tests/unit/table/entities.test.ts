@@ -58,7 +58,14 @@ describe('the entity definitions', () => {
   it('start every partition key with the tenant', () => {
     // The subject's partition is another item's; a webhook route is how a webhook finds its tenant;
     // the daily contract jobs read one day range across tenants.
-    const tenantless = ['WebhookRoute', 'SigningCallback', 'ContractDue', 'CommissionDue'];
+    const tenantless = [
+      'WebhookRoute',
+      'SigningCallback',
+      'ContractDue',
+      'CommissionDue',
+      'ChannelRoute',
+      'RejectedMail',
+    ];
     const exempt = (shape: string, entity: AnyEntity) =>
       shape === '<subjectPk>' || tenantless.includes(entity.definition.name);
     const partitions = tableEntities.flatMap((entity) => {

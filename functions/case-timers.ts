@@ -1,0 +1,33 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import * as z from 'zod';
+import { caseTimerNames } from '#domain/service/case';
+import { casesServices } from '#runtime/cases-services';
+import { casesEnvironment } from '#runtime/environment/cases';
+
+const logger = new Logger({ serviceName: 'case-timers' });
+const { escalation } = casesServices(casesEnvironment());
+
+/** What a case timer's schedule passes. */
+const timerInput = z.object({
+  tenantId: z.string().min(1),
+  caseId: z.string().min(1),
+  timer: z.enum(caseTimerNames),
+  at: z.iso.datetime(),
+});
+
+/**
+ * The target of every case timer's one-off schedule (R-CS-3): a warning or
+ * a breach re-checked against the case, then the policy's escalation. A
+ * stale or repeated timer does nothing; a failure throws, so the scheduler
+ * retries it (and keeps it in its dead-letter queue after the last try).
+ */
+export const handler = async (event: unknown) => {
+  const input = timerInput.safeParse(event);
+  if (!input.success) {
+    logger.error('not a case timer input', { issues: input.error.issues });
+    return { outcome: 'rejected' as const };
+  }
+  const outcome = await escalation.fire(input.data);
+  logger.info('case timer', { ...input.data, outcome });
+  return { outcome };
+};

@@ -1,0 +1,40 @@
+import type { OutgoingEmail } from '#domain/messaging/mailer';
+import { type Case, type CaseMessage, caseLabel } from './case';
+import { outboundMessageId, replySubject, threadingHeaders } from './inbound-mail';
+import type { ServiceMailbox } from './service-settings';
+
+/** The domain of our own Message-IDs: the mailbox's. */
+export const mailDomainOf = (mailbox: ServiceMailbox) => mailbox.address.split('@')[1] ?? 'localhost';
+
+/**
+ * An agent's reply by e-mail: the case token in the subject, and
+ * `In-Reply-To`/`References` naming the thread's mails, ours included (SES
+ * replaces the Message-ID it is given, so ours travels in `References`, and
+ * the customer's reply carries it back).
+ */
+export function replyEmail(
+  mailbox: ServiceMailbox,
+  c: Case,
+  thread: readonly CaseMessage[],
+  reply: { readonly messageId: string; readonly to: string; readonly text: string },
+): { email: OutgoingEmail; ownMessageId: string } {
+  const domain = mailDomainOf(mailbox);
+  const ownMessageId = outboundMessageId(c.id, reply.messageId, domain);
+  const ids = [...thread.flatMap((m) => (m.mailMessageId ? [m.mailMessageId] : [])), ownMessageId];
+  const threading = threadingHeaders(ids, domain);
+  const lastInbound = [...thread].reverse().find((m) => m.kind === 'inbound' && m.mailMessageId);
+  return {
+    ownMessageId,
+    email: {
+      from: mailbox,
+      to: reply.to,
+      subject: replySubject(lastInbound?.subject ?? c.subject, c.number),
+      text: reply.text,
+      headers: [
+        ...(lastInbound?.mailMessageId ? [{ name: 'In-Reply-To', value: `<${lastInbound.mailMessageId}>` }] : []),
+        { name: 'References', value: threading.references },
+      ],
+      tags: { tenant: c.tenantId, case: caseLabel(c.number) },
+    },
+  };
+}
