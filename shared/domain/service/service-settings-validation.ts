@@ -31,13 +31,17 @@ interface Defined {
   readonly teams: ReadonlySet<string>;
 }
 
-/** A field for each item whose key an earlier item already has. */
-function repeats<T>(items: readonly T[], keyOf: (item: T) => string, field: (i: number) => string): Problems {
+/** A field for each item of `list` whose `key` an earlier item already has. */
+function repeats<K extends string, T extends Readonly<Record<K, string>>>(
+  items: readonly T[],
+  list: string,
+  key: K,
+): Problems {
   const seen = new Set<string>();
   return items.flatMap((item, i) => {
-    const key = keyOf(item);
-    if (seen.has(key)) return [{ name: field(i), reason: `${key} is used twice` }];
-    seen.add(key);
+    const value = item[key];
+    if (seen.has(value)) return [{ name: `${list}.${i}.${key}`, reason: `${value} is used twice` }];
+    seen.add(value);
     return [];
   });
 }
@@ -59,31 +63,11 @@ const wholeIn = (value: number, min: number, max: number) =>
 
 function uniqueness(settings: ServiceSettings): Problems {
   return [
-    ...repeats(
-      settings.caseTypes,
-      (t) => t.code,
-      (i) => `caseTypes.${i}.code`,
-    ),
-    ...repeats(
-      settings.calendars,
-      (c) => c.id,
-      (i) => `calendars.${i}.id`,
-    ),
-    ...repeats(
-      settings.supportLevels,
-      (l) => l.id,
-      (i) => `supportLevels.${i}.id`,
-    ),
-    ...repeats(
-      settings.teams,
-      (t) => t.groupId,
-      (i) => `teams.${i}.groupId`,
-    ),
-    ...repeats(
-      settings.routingRules,
-      (r) => r.id,
-      (i) => `routingRules.${i}.id`,
-    ),
+    ...repeats(settings.caseTypes, 'caseTypes', 'code'),
+    ...repeats(settings.calendars, 'calendars', 'id'),
+    ...repeats(settings.supportLevels, 'supportLevels', 'id'),
+    ...repeats(settings.teams, 'teams', 'groupId'),
+    ...repeats(settings.routingRules, 'routingRules', 'id'),
   ];
 }
 
