@@ -9,7 +9,7 @@ import { caseSubject } from './case-opening';
 import { breachSla, firedSla, replanSla } from './case-sla';
 import type { CaseStore, StoredServiceSettings, TeamDirectory } from './case-store';
 import type { CaseTimerInput, CaseTimerScheduler } from './case-timers';
-import { policyFor, raisedPriority } from './service-settings-validation';
+import { policyFor, raisedPriority } from './service-level';
 
 export interface CaseEscalationDeps extends ServiceDeps {
   readonly cases: Pick<CaseStore, 'get' | 'change'>;

@@ -13,7 +13,7 @@ import { setTimers } from './case-timer-plans';
 import type { CaseTimerScheduler } from './case-timers';
 import { entitlementOn } from './entitlement';
 import type { CaseChannel, CasePriority, ServiceSettings } from './service-settings';
-import { supportLevelFor } from './service-settings-validation';
+import { supportLevelFor } from './service-level';
 
 export interface CaseOpeningDeps extends ServiceDeps {
   readonly cases: CaseStore;

@@ -10,7 +10,7 @@ import {
   startTarget,
 } from './sla-clock';
 import type { CaseSla, CaseTimerName } from './case';
-import { policyFor } from './service-settings-validation';
+import { policyFor } from './service-level';
 
 const targetNames: readonly SlaTargetName[] = ['firstResponse', 'resolution'];
 

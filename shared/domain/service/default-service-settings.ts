@@ -97,6 +97,8 @@ export function defaultServiceSettings(country: HolidayCountry): ServiceSettings
     { id: priorityLevelId, name: names[country].priority, categoryIds: [] },
   ];
   return {
+    webFormKeys: [],
+    socialPages: [],
     caseTypes,
     calendars: [calendarFor(country)],
     supportLevels,

@@ -29,6 +29,8 @@ const policy = (supportLevelId: string, priority: CasePriority): SlaPolicy => ({
 });
 
 const valid: ServiceSettings = {
+  webFormKeys: [],
+  socialPages: [],
   caseTypes: [
     { code: 'billing', title: 'Billing' },
     { code: 'outage', title: 'Outage' },
