@@ -117,6 +117,12 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   );
 }
 
+/** A route of the local runtime itself: the URL and the raw body in, a JSON answer out. */
+export type LocalRoute = (
+  url: URL,
+  body: Buffer,
+) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
+
 /**
  * The HTTP API on 127.0.0.1: matches the topology's routes, authorizes the
  * bearer token like the JWT authorizer, and invokes the same handler with an
@@ -132,12 +138,8 @@ export class LocalApiGateway {
     topology: Topology,
     private readonly functions: LocalFunctions,
     private readonly identity: LocalIdentityProvider,
-    private readonly localRoutes: Readonly<
-      Record<
-        string,
-        (url: URL) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>
-      >
-    > = {},
+    /** Local-only routes by `METHOD /path`: what AWS has in its consoles or services instead. */
+    private readonly localRoutes: Readonly<Record<string, LocalRoute>> = {},
   ) {
     this.routes = topology.functions
       .flatMap((fn) => (fn.trigger.kind === 'http' ? fn.trigger.routes.map((r) => compile(r, fn)) : []))
@@ -163,9 +165,9 @@ export class LocalApiGateway {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
-    const local = method === 'GET' ? this.localRoutes[url.pathname] : undefined;
+    const local = this.localRoutes[`${method} ${url.pathname}`];
     if (local) {
-      const { status, body } = await local(url);
+      const { status, body } = await local(url, method === 'GET' ? Buffer.alloc(0) : await readBody(req));
       this.send(res, { statusCode: status, body: JSON.stringify(body) });
       return;
     }

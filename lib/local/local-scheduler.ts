@@ -3,6 +3,8 @@ import { nextOccurrence, type Schedule } from '#domain/activities/recurrence';
 import type { ActivityDueInput, ActivityScheduler } from '#domain/activities/scheduler';
 import { canonicalJson } from '#domain/events';
 import type { Clock } from '#domain/ports';
+import type { CaseTimerName } from '#domain/service/case';
+import type { CaseTimerInput, CaseTimerScheduler } from '#domain/service/case-timers';
 
 interface Entry {
   readonly tenantId: string;
@@ -36,6 +38,9 @@ export interface PendingOccurrence {
  */
 export class LocalScheduler implements ActivityScheduler {
   private readonly entries = new Map<string, Entry>();
+  /** One-off timers of cases' clocks, by case and timer. */
+  private readonly timers = new Map<string, { input: CaseTimerInput; at: Date; order: number }>();
+  private invokeTimer: (input: CaseTimerInput) => Promise<void> = async () => undefined;
   private offsetMillis = 0;
   private order = 0;
   private running: Promise<void> = Promise.resolve();
@@ -87,6 +92,28 @@ export class LocalScheduler implements ActivityScheduler {
     this.entries.delete(keyOf(tenantId, activityId));
   }
 
+  /** The cases' timers on this scheduler, firing `invoke` (the `case-timers` function) when due. */
+  caseTimers(invoke: (input: CaseTimerInput) => Promise<void>): CaseTimerScheduler {
+    this.invokeTimer = invoke;
+    return {
+      set: async (input) => {
+        this.timers.set(timerKey(input.tenantId, input.caseId, input.timer), {
+          input,
+          at: new Date(input.at),
+          order: this.order++,
+        });
+      },
+      clear: async (tenantId, caseId, timer) => {
+        this.timers.delete(timerKey(tenantId, caseId, timer));
+      },
+    };
+  }
+
+  /** The pending case timers, soonest first. */
+  pendingTimers(): CaseTimerInput[] {
+    return [...this.timers.values()].sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order).map((t) => t.input);
+  }
+
   /** What is scheduled, soonest first. */
   pending(): PendingOccurrence[] {
     return [...this.entries.values()]
@@ -130,6 +157,21 @@ export class LocalScheduler implements ActivityScheduler {
     const failures: unknown[] = [];
     for (;;) {
       const due = [...this.entries.values()].filter((e) => e.next <= date).sort(byDue)[0];
+      const timer = [...this.timers.entries()]
+        .filter(([, t]) => t.at <= date)
+        .sort(([, a], [, b]) => a.at.getTime() - b.at.getTime() || a.order - b.order)[0];
+      if (timer && (!due || timer[1].at < due.next)) {
+        // A one-off: gone once fired, as EventBridge deletes it after completion.
+        const [key, { input, at }] = timer;
+        this.timers.delete(key);
+        this.moveTo(at);
+        try {
+          await this.invokeTimer(input);
+        } catch (error) {
+          failures.push(error);
+        }
+        continue;
+      }
       if (!due) break;
       const occurrence = due.next;
       this.moveTo(occurrence);
@@ -159,5 +201,6 @@ export class LocalScheduler implements ActivityScheduler {
 }
 
 const keyOf = (tenantId: string, activityId: string) => `${tenantId}/${activityId}`;
+const timerKey = (tenantId: string, caseId: string, timer: CaseTimerName) => `${tenantId}/${caseId}/${timer}`;
 
 const byDue = (a: Entry, b: Entry) => a.next.getTime() - b.next.getTime() || a.order - b.order;

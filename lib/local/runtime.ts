@@ -6,9 +6,16 @@ import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recor
 import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { activitiesServices } from '#runtime/activities-services';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
+import { registerLocalCaseTimers } from '#runtime/environment/local-case-timers';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
-import { secretEnvironmentName, signiApiKeySecret, type Topology } from '../topology-types';
+import {
+  metaAppSecret,
+  metaVerifyToken,
+  secretEnvironmentName,
+  signiApiKeySecret,
+  type Topology,
+} from '../topology-types';
 import { LocalApiGateway } from './api-gateway';
 import { createLocalTable } from './create-table';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION, startDynamoDbLocal } from './dynamodb-local';
@@ -18,6 +25,7 @@ import { LocalIdentityProvider } from './identity';
 import { LocalEventBus } from './local-event-bus';
 import { LocalQueue } from './local-queue';
 import { LocalScheduler } from './local-scheduler';
+import { LocalMailReceipt } from './mail-receipt';
 import type { LocalService } from './processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { startLocalSecretsManager } from './secrets-manager';
@@ -31,8 +39,10 @@ import { startSesLocal } from './ses-local';
 import { type SigniLocal, startSigniLocal } from './signi-local';
 import { StreamPoller } from './stream-poller';
 
-/** The local Secrets Manager's name of the Signi workspace key. */
+/** The local Secrets Manager's names of the Signi workspace key and the Meta app's secrets. */
 const LOCAL_SIGNI_SECRET = 'gridline-local/signi-api-key';
+const LOCAL_META_APP_SECRET = 'gridline-local/meta-app-secret';
+const LOCAL_META_VERIFY_TOKEN = 'gridline-local/meta-verify-token';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -71,6 +81,10 @@ export interface LocalRuntime {
   readonly signiUrl: string;
   /** The same, for tests: `decide(externalId, result)` is what a signer does on its page. */
   readonly signi: SigniLocal;
+  /** Where a raw RFC 5322 message is POSTed to arrive as SES receipt would deliver it. */
+  readonly inboundMailUrl: string;
+  /** The social platform's app secret (signs webhooks) and verify token, as the local Secrets Manager holds them. */
+  readonly social: { readonly appSecret: string; readonly verifyToken: string };
   readonly tableName: string;
   readonly tenants: readonly RuntimeTenant[];
   /** The demo lead sources with their signing secrets (shown once, when made). */
@@ -101,6 +115,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const s3Endpoint = options.s3Endpoint ?? (await own(owned, startS3Local())).endpoint;
   const secretsEndpoint = (await own(owned, startLocalSecretsManager())).endpoint;
   const signiApiKey = randomBytes(24).toString('hex');
+  const social = { appSecret: randomBytes(24).toString('hex'), verifyToken: randomBytes(12).toString('hex') };
   const signi = await own(owned, startSigniLocal({ apiKey: signiApiKey }));
   const tableName = options.tableName ?? 'gridline-local';
 
@@ -121,6 +136,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     LEAD_SOURCE_SECRET_PREFIX: 'gridline-local/lead-sources/',
     SIGNI_API_URL: signi.endpoint,
     [secretEnvironmentName(signiApiKeySecret)]: LOCAL_SIGNI_SECRET,
+    [secretEnvironmentName(metaAppSecret)]: LOCAL_META_APP_SECRET,
+    [secretEnvironmentName(metaVerifyToken)]: LOCAL_META_VERIFY_TOKEN,
     S3_FORCE_PATH_STYLE: 'true',
     ATTACHMENTS_BUCKET: LOCAL_ATTACHMENTS_BUCKET,
     TABLE_NAME: tableName,
@@ -130,14 +147,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     GEOCODER: 'local',
     USER_DIRECTORY: 'local',
     ACTIVITY_SCHEDULER: 'local',
+    CASE_TIMERS: 'local',
     SMS_SENDER: 'local',
   });
 
   await createLocalTable(new DynamoDBClient({}), tableName);
   // The Signi key where the e-signature adapter reads it, as in AWS.
-  await new SecretsManagerClient({}).send(
-    new CreateSecretCommand({ Name: LOCAL_SIGNI_SECRET, SecretString: signiApiKey }),
-  );
+  const secrets = new SecretsManagerClient({});
+  for (const [Name, SecretString] of [
+    [LOCAL_SIGNI_SECRET, signiApiKey],
+    [LOCAL_META_APP_SECRET, social.appSecret],
+    [LOCAL_META_VERIFY_TOKEN, social.verifyToken],
+  ] as const) {
+    await secrets.send(new CreateSecretCommand({ Name, SecretString }));
+  }
 
   const functions = new LocalFunctions(options.projectRoot, options.wrapHandler);
   for (const queue of topology.queues) {
@@ -150,11 +173,24 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       new LocalQueue(queue, (event) => functions.invoke(consumer, event), options.queueTimeScale),
     );
   }
-  const dueTarget = topology.functions.find((f) => f.trigger.kind === 'scheduler-target');
+  const schedulerTarget = (name: string) =>
+    topology.functions.find((f) => f.name === name && f.trigger.kind === 'scheduler-target');
+  const dueTarget = schedulerTarget('activity-due');
+  const timerTarget = schedulerTarget('case-timers');
   const scheduler = new LocalScheduler(async (input) => {
     if (dueTarget) await functions.invoke(dueTarget, input);
   });
   registerLocalActivityScheduler(scheduler);
+  registerLocalCaseTimers(
+    scheduler.caseTimers(async (input) => {
+      if (timerTarget) await functions.invoke(timerTarget, input);
+    }),
+  );
+  const receiptQueue = topology.mailReceipt && queues.get(topology.mailReceipt.queue);
+  const mailReceipt =
+    topology.mailReceipt && receiptQueue
+      ? new LocalMailReceipt(topology.mailReceipt, objectStoreFromEnvironment(), receiptQueue)
+      : undefined;
   const schedules = new LocalFixedSchedules(topology.schedules, topology.functions, (fn, input) =>
     functions.invoke(fn, input),
   );
@@ -174,7 +210,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   );
   // Local-only views of what the stand-in adapters recorded (AWS has the real services' consoles).
   const api = new LocalApiGateway(topology, functions, identity, {
-    '/local/sms': (url) => recordedSmsResponse(localSmsRecorder, url.searchParams),
+    'GET /local/sms': (url) => recordedSmsResponse(localSmsRecorder, url.searchParams),
+    ...(mailReceipt ? { 'POST /local/inbound-mail': (_url, body) => mailReceipt.receive(body) } : {}),
   });
   const apiUrl = await api.listen(options.apiPort);
   // Signi calls back on the API's own address; known once it listens.
@@ -230,6 +267,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     smsUrl: `${apiUrl}/local/sms`,
     signiUrl: signi.endpoint,
     signi,
+    inboundMailUrl: `${apiUrl}/local/inbound-mail`,
+    social,
     tableName,
     tenants,
     leadSources,
@@ -244,6 +283,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       await scheduler.stop();
       schedules.stop();
       registerLocalActivityScheduler(undefined);
+      registerLocalCaseTimers(undefined);
       await poller?.stop();
       for (const q of queues.values()) q.stop();
       await bus.close();
