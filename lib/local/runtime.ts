@@ -6,6 +6,7 @@ import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recor
 import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { activitiesServices } from '#runtime/activities-services';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
+import { casesEnvironment } from '#runtime/environment/cases';
 import { registerLocalCaseTimers } from '#runtime/environment/local-case-timers';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
@@ -33,6 +34,7 @@ import { type DemoTenant, demoTenants, seedDemoData } from './seed';
 import { seedDemoCommissionRules } from './seed-commissions';
 import { seedDemoContracts } from './seed-contracts';
 import { seedDemoExportSpecs } from './seed-exports';
+import { seedDemoCases, seedDemoServiceSetup } from './seed-service';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoUsers } from './seed-users';
 import { startSesLocal } from './ses-local';
@@ -223,6 +225,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoData(table);
     await seedDemoUsers(table);
     leadSources.push(...(await seedDemoSales(table, demoTenants)));
+    await seedDemoServiceSetup(casesEnvironment(), demoTenants);
   }
   // The local scheduler keeps schedules in memory: register the stored ones again.
   await activitiesServices({ table: createTable(tableName), scheduler }).activities.rescheduleAll(
@@ -258,6 +261,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoCommissionRules(createTable(tableName), demoTenants);
     await seedDemoContracts(createTable(tableName), demoTenants, { settled, signi });
     await seedDemoExportSpecs(createTable(tableName), objectStoreFromEnvironment(), demoTenants);
+    await seedDemoCases(casesEnvironment(), demoTenants);
   }
 
   return {

@@ -232,6 +232,19 @@ export const contractSummarySchema = z
   })
   .meta({ id: 'AccountViewContract', description: 'A contract of the account.' });
 
+export const openCaseSummarySchema = z
+  .object({
+    id: z.string(),
+    number: z.int().meta({ description: 'Shown as `C-<number>`.' }),
+    subject: z.string(),
+    status: z.string(),
+    priority: z.string(),
+    dueAt: z.iso.datetime().optional().meta({ description: 'The earliest due time of a running target.' }),
+    ownerId: z.string().optional(),
+    teamId: z.string().optional(),
+  })
+  .meta({ id: 'OpenCaseSummary', description: 'An open customer-service case, soonest due first.' });
+
 export const accountViewSchema = z
   .object({
     account: accountSchema,
@@ -245,6 +258,7 @@ export const accountViewSchema = z
       description:
         'A seller sees the contracts of the deals they own or take part in; admins and viewers all.',
     }),
+    openCases: z.array(openCaseSummarySchema).meta({ description: 'The account’s open customer-service cases.' }),
   })
   .meta({
     id: 'AccountView',
@@ -253,7 +267,14 @@ export const accountViewSchema = z
 
 export const identificationSchema = z
   .object({
-    contacts: z.array(z.object({ contact: contactSchema, account: accountSchema.optional() })),
+    contacts: z.array(
+      z.object({
+        contact: contactSchema,
+        account: accountSchema.optional(),
+        openCases: z.array(openCaseSummarySchema).meta({ description: 'The contact’s open cases.' }),
+        accountOpenCases: z.array(openCaseSummarySchema).meta({ description: 'The open cases of the contact’s account.' }),
+      }),
+    ),
     accounts: z.array(accountSchema),
   })
   .meta({ id: 'Identification' });

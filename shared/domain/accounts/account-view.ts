@@ -5,6 +5,7 @@ import type { Deal, DealStageSnapshot } from '#domain/sales/deals/deal';
 import { dealVisibleTo } from '#domain/sales/deals/deal-access';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import type { Account } from './account';
+import type { OpenCaseSummary } from './records';
 import type { Contact } from './contact';
 
 /** Everything in an account's collection that the view shows, as stored, for anyone's eyes. */
@@ -14,6 +15,8 @@ export interface AccountCollection {
   readonly supplyPoints: readonly SupplyPoint[];
   readonly deals: readonly Deal[];
   readonly contracts: readonly Contract[];
+  /** Open customer-service cases (closed ones leave the collection). */
+  readonly openCases: readonly OpenCaseSummary[];
 }
 
 /** An open deal as the account view lists it. */
@@ -48,6 +51,7 @@ export interface AccountView {
   readonly supplyPoints: readonly SupplyPoint[];
   readonly openDeals: readonly DealSummary[];
   readonly contracts: readonly ContractSummary[];
+  readonly openCases: readonly OpenCaseSummary[];
 }
 
 const dealSummary = (d: Deal): DealSummary => ({
@@ -93,5 +97,6 @@ export function accountView(
     contracts: collection.contracts
       .filter((c) => c.deletedAt === undefined && contractVisibleTo(actor, c))
       .map(contractSummary),
+    openCases: collection.openCases,
   };
 }

@@ -47,9 +47,26 @@ export interface HistoryStore {
 
 export type IdentifyBy = 'phone' | 'email' | 'customerId';
 
+/** An open customer-service case as the screen pop and the account view list it. */
+export interface OpenCaseSummary {
+  readonly id: string;
+  readonly number: number;
+  readonly subject: string;
+  readonly status: string;
+  readonly priority: string;
+  readonly dueAt?: string;
+  readonly ownerId?: string;
+  readonly teamId?: string;
+}
+
 export interface Identification {
-  /** Matching contacts with their account, when they have one. */
-  readonly contacts: readonly { readonly contact: Contact; readonly account?: Account }[];
+  /** Matching contacts with their account, when they have one, and the open cases of each. */
+  readonly contacts: readonly {
+    readonly contact: Contact;
+    readonly account?: Account;
+    readonly openCases: readonly OpenCaseSummary[];
+    readonly accountOpenCases: readonly OpenCaseSummary[];
+  }[];
   /** Accounts matched directly, through the account's own phone series or e-mail. */
   readonly accounts: readonly Account[];
 }

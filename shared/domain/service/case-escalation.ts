@@ -49,11 +49,9 @@ export class CaseEscalation {
     const current = await this.deps.cases.get(input.tenantId, input.caseId);
     if (!current) return 'gone';
     if (current.sla.timers[input.timer] !== input.at || current.sla.fired.includes(input.timer)) return 'stale';
-    const ctx: ChangeContext = {
-      tenant: await this.deps.tenants.profile(input.tenantId),
-      userId: 'system:sla',
-      now: this.deps.clock.now(),
-    };
+    // A timer fires at its time or after it: that is when it acts, whatever a lagging clock says.
+    const now = new Date(Math.max(this.deps.clock.now().getTime(), Date.parse(input.at)));
+    const ctx: ChangeContext = { tenant: await this.deps.tenants.profile(input.tenantId), userId: 'system:sla', now };
     const settings = await this.deps.settings.ofTenant(input.tenantId);
     const targetName = targetOfTimer(input.timer);
     const policy = policyFor(settings, current.sla.supportLevelId, current.sla.priority);

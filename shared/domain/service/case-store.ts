@@ -1,6 +1,8 @@
+import type { OpenCaseSummary } from '#domain/accounts/records';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { Case, CaseMessage, CaseStatus } from './case';
+import { nextDueAt } from './case-sla';
 import type { TeamLoad } from './case-assignment';
 import type { Entitlement } from './entitlement';
 import type { ServiceSettings } from './service-settings';
@@ -38,6 +40,21 @@ export const caseSummary = (c: Case, dueAt: string | undefined): CaseSummary => 
   ...(dueAt ? { dueAt } : {}),
   updatedAt: c.updatedAt,
 });
+
+/** A case as the account view and caller identification show it. */
+export const openCaseOf = (c: Case): OpenCaseSummary => {
+  const { id, number, subject, status, priority, dueAt, ownerId, teamId } = caseSummary(c, nextDueAt(c.sla));
+  return {
+    id,
+    number,
+    subject,
+    status,
+    priority,
+    ...(dueAt ? { dueAt } : {}),
+    ...(ownerId ? { ownerId } : {}),
+    ...(teamId ? { teamId } : {}),
+  };
+};
 
 /** The open-case queues: one owner's, one team's unassigned cases, or every open case by due time. */
 export type CaseQueue =

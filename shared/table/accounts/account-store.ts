@@ -7,6 +7,9 @@ import type { SupplyPoint } from '#domain/energy/supply-point';
 import type { Page, PageRequest } from '#domain/ports';
 import type { Deal } from '#domain/sales/deals/deal';
 import { contractEntity } from '#table/contracts/entities';
+import { caseEntity } from '#table/service/entities';
+import type { Case } from '#domain/service/case';
+import { openCaseOf } from '#domain/service/case-store';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryAll } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
@@ -89,6 +92,7 @@ export class DynamoAccountStore extends AccountsRecordStore<Account> implements 
       supplyPoints: of(supplyPointEntity).map((i) => stripLayout<SupplyPoint>(i)),
       deals: of(dealEntity).map((i) => stripLayout<Deal>(i)),
       contracts: of(contractEntity).map((i) => stripLayout<Contract>(i)),
+      openCases: of(caseEntity).map((i) => openCaseOf(stripLayout<Case>(i))),
     };
   }
 
