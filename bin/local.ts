@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalRuntime } from '../lib/local/runtime';
+import { demoChannels } from '../lib/local/seed-service';
 
 /** `npm start`: the whole system on 127.0.0.1, seeded, until Ctrl-C. */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -22,6 +23,17 @@ const facts = {
   mailboxUrl: runtime.mailboxUrl,
   smsUrl: runtime.smsUrl,
   signiUrl: runtime.signiUrl,
+  inboundMailUrl: runtime.inboundMailUrl,
+  webForms: Object.entries(demoChannels).map(([tenantId, c]) => ({
+    tenantId,
+    url: `${runtime.apiUrl}/v1/public/forms/${c.formKey}/cases`,
+  })),
+  socialWebhook: {
+    url: `${runtime.apiUrl}/v1/webhooks/social/meta`,
+    appSecret: runtime.social.appSecret,
+    verifyToken: runtime.social.verifyToken,
+    pages: Object.entries(demoChannels).map(([tenantId, c]) => ({ tenantId, pageId: c.pageId })),
+  },
   tenants: runtime.tenants,
   leadSources: runtime.leadSources.map((source) => ({
     tenantId: source.tenantId,
@@ -42,6 +54,7 @@ Gridline is running locally.
   Mailbox   ${facts.mailboxUrl}   (e-mails sent through local SES)
   SMS       ${facts.smsUrl}   (text messages sent locally)
   Signi     ${facts.signiUrl}   (documents sent for e-signature: sign, reject or let expire)
+  Mail in   ${facts.inboundMailUrl}   (POST a raw RFC 5322 message, as SES receipt delivers it)
 `);
 for (const tenant of runtime.tenants) {
   console.log(`  ${tenant.name} (tenant ${tenant.id}), admin bearer token:\n  ${tenant.adminToken}\n`);

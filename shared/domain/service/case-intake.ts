@@ -11,7 +11,9 @@ import { mailDomainOf } from './case-mail';
 import { type CaseDraft, type CaseOpeningDeps, caseSubject, openCase } from './case-opening';
 import { withStatus } from './case-status';
 import type { ChannelRoutes, RejectedMailStore } from './channel-routes';
-import { caseIdOfReference, caseTokenOf, type InboundMail, type MailParser, MalformedMailError, rejectionOf } from './inbound-mail';
+import { caseTokenOf } from './case-subject';
+import { type InboundMail, type MailParser, MalformedMailError, rejectionOf } from './inbound-mail';
+import { caseIdOfReference } from './mail-threading';
 import type { SocialMessage } from './social-message';
 import { spamVerdict, type WebFormSubmission } from './web-form';
 
