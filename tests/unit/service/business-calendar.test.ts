@@ -345,6 +345,11 @@ describe('validating a calendar', () => {
     expect(reasons({ ...stockholm, weekly: week({}) })).toEqual(['calendars.0.weekly']);
   });
 
+  it('refuses a holiday country without holidays shipped', () => {
+    const calendar = { ...stockholm, holidayCountry: 'NO' } as unknown as BusinessCalendar;
+    expect(reasons(calendar)).toEqual(['calendars.0.holidayCountry']);
+  });
+
   it('refuses closed dates that are not dates', () => {
     expect(reasons({ ...stockholm, closedDates: ['2026-12-24', '2026-02-30', '24.12.2026'] })).toEqual([
       'calendars.0.closedDates.1',
