@@ -6,5 +6,8 @@ import { httpFunction } from '#runtime/http-function';
 
 /** The public ways in: tenants' web forms and the social platform's signed webhook. */
 export const handler = httpFunction('service-channels', () =>
-  serviceChannelsApi({ intake: casesServices(casesEnvironment()).intake, social: environmentSocialSecrets() }),
+  serviceChannelsApi({
+    intake: casesServices(casesEnvironment()).intake,
+    social: environmentSocialSecrets(),
+  }),
 );

@@ -343,7 +343,8 @@ export const topology: Topology = {
     {
       name: 'service-channels',
       entry: 'functions/service-channels.ts',
-      description: 'The public ways into customer service: tenants’ web forms and the social platform’s signed webhook',
+      description:
+        'The public ways into customer service: tenants’ web forms and the social platform’s signed webhook',
       memoryMb: 512,
       timeoutSeconds: 29,
       trigger: { kind: 'http', routes: httpRoutes('service-channels', publicRouteThrottles.serviceChannels) },
@@ -357,7 +358,8 @@ export const topology: Topology = {
     {
       name: 'inbound-mail',
       entry: 'functions/inbound-mail.ts',
-      description: 'Mail to the tenants’ service mailboxes, stored by SES receipt: threaded into cases or opening them',
+      description:
+        'Mail to the tenants’ service mailboxes, stored by SES receipt: threaded into cases or opening them',
       memoryMb: 1024,
       timeoutSeconds: 60,
       trigger: { kind: 'queue', queue: 'inbound-mail' },
@@ -604,7 +606,10 @@ export const topology: Topology = {
   secrets: [
     { name: 'mapy-api-key', description: 'Mapy.cz API key for address verification' },
     { name: signiApiKeySecret, description: 'Signi workspace API key for contract e-signatures' },
-    { name: metaAppSecret, description: 'The Meta app secret that signs social webhooks (X-Hub-Signature-256)' },
+    {
+      name: metaAppSecret,
+      description: 'The Meta app secret that signs social webhooks (X-Hub-Signature-256)',
+    },
     { name: metaVerifyToken, description: 'The verify token of the Meta webhook subscription handshake' },
   ],
 };

@@ -111,7 +111,9 @@ export class LocalScheduler implements ActivityScheduler {
 
   /** The pending case timers, soonest first. */
   pendingTimers(): CaseTimerInput[] {
-    return [...this.timers.values()].sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order).map((t) => t.input);
+    return [...this.timers.values()]
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order)
+      .map((t) => t.input);
   }
 
   /** What is scheduled, soonest first. */

@@ -18,7 +18,10 @@ export class LocalMailReceipt {
 
   async receive(raw: Buffer): Promise<{ status: number; body: unknown }> {
     if (raw.length === 0) {
-      return { status: 400, body: { title: 'Bad request', detail: 'POST the raw message (RFC 5322) as the body' } };
+      return {
+        status: 400,
+        body: { title: 'Bad request', detail: 'POST the raw message (RFC 5322) as the body' },
+      };
     }
     const key = `${this.definition.prefix}${ulid()}`;
     await this.objects.write(key, raw, 'message/rfc822');

@@ -1,8 +1,8 @@
 import type { CaseActor } from '#domain/service/case-access';
 import { defaultServiceSettings } from '#domain/service/default-service-settings';
 import type { ServiceSettings } from '#domain/service/service-settings';
-import { casesServices } from '#runtime/cases-services';
 import type { CasesEnvironment } from '#runtime/cases-services';
+import { casesServices } from '#runtime/cases-services';
 import { settingsServices } from '#runtime/settings-services';
 import { DynamoCaseParties } from '#table/service/case-parties';
 import type { DemoTenant } from './seed';
@@ -27,7 +27,10 @@ export const demoChannels = {
  * it by type and keywords; the mailbox (the tenant's sender address), a web
  * form and a social page.
  */
-export async function seedDemoServiceSetup(env: CasesEnvironment, tenants: readonly DemoTenant[]): Promise<void> {
+export async function seedDemoServiceSetup(
+  env: CasesEnvironment,
+  tenants: readonly DemoTenant[],
+): Promise<void> {
   const { settings } = settingsServices({ table: env.table });
   const service = casesServices(env);
   for (const tenant of tenants) {
@@ -38,8 +41,20 @@ export async function seedDemoServiceSetup(env: CasesEnvironment, tenants: reado
     if (!admin || !agent || !channels || !tenant.profile.emailSender) continue;
     const actor = { tenantId: tenant.profile.id, userId: admin.sub };
     const w = words[country];
-    const team = (await settings.create(actor, 'user-group', { title: w.team, type: 'Standard', members: [agent.sub, admin.sub] })).value;
-    const escalation = (await settings.create(actor, 'user-group', { title: w.escalation, type: 'Standard', members: [admin.sub] })).value;
+    const team = (
+      await settings.create(actor, 'user-group', {
+        title: w.team,
+        type: 'Standard',
+        members: [agent.sub, admin.sub],
+      })
+    ).value;
+    const escalation = (
+      await settings.create(actor, 'user-group', {
+        title: w.escalation,
+        type: 'Standard',
+        members: [admin.sub],
+      })
+    ).value;
     const defaults = defaultServiceSettings(country);
     const demo: ServiceSettings = {
       ...defaults,
@@ -57,7 +72,12 @@ export async function seedDemoServiceSetup(env: CasesEnvironment, tenants: reado
       ],
       routingRules: [
         { id: 'outages', name: 'Outages', when: { caseTypes: ['outage'] }, teamId: escalation.id },
-        { id: 'outage-words', name: 'Outage words', when: { keywords: [...w.outageWords] }, teamId: escalation.id },
+        {
+          id: 'outage-words',
+          name: 'Outage words',
+          when: { keywords: [...w.outageWords] },
+          teamId: escalation.id,
+        },
       ],
       defaultTeamId: team.id,
     };
@@ -69,14 +89,27 @@ export async function seedDemoServiceSetup(env: CasesEnvironment, tenants: reado
 export async function seedDemoCases(env: CasesEnvironment, tenants: readonly DemoTenant[]): Promise<void> {
   const service = casesServices(env);
   const caseWords = {
-    SE: { call: 'Fråga om senaste fakturan', body: 'Kunden ringde om en för hög faktura i november.', webSubject: 'Flytt i januari' },
-    SK: { call: 'Otázka k poslednej faktúre', body: 'Zákazník volal kvôli vysokej faktúre za november.', webSubject: 'Sťahovanie v januári' },
+    SE: {
+      call: 'Fråga om senaste fakturan',
+      body: 'Kunden ringde om en för hög faktura i november.',
+      webSubject: 'Flytt i januari',
+    },
+    SK: {
+      call: 'Otázka k poslednej faktúre',
+      body: 'Zákazník volal kvôli vysokej faktúre za november.',
+      webSubject: 'Sťahovanie v januári',
+    },
   } as const;
   for (const tenant of tenants) {
     const agent = tenant.users.find((u) => u.groups.includes('service'));
-    const contactEmail = tenant.profile.id === 'norrsken' ? 'karin@solrosen.example' : 'objednavky@pekaren-jan.example';
+    const contactEmail =
+      tenant.profile.id === 'norrsken' ? 'karin@solrosen.example' : 'objednavky@pekaren-jan.example';
     if (!agent) continue;
-    const actor: CaseActor = await service.cases.actor({ tenantId: tenant.profile.id, userId: agent.sub, roles: agent.groups });
+    const actor: CaseActor = await service.cases.actor({
+      tenantId: tenant.profile.id,
+      userId: agent.sub,
+      roles: agent.groups,
+    });
     const w = caseWords[tenant.profile.country === 'SK' ? 'SK' : 'SE'];
     const [contact] = await new DynamoCaseParties(env.table).contactsByEmail(tenant.profile.id, contactEmail);
     await service.cases.open(actor, {

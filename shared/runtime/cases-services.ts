@@ -1,5 +1,5 @@
 import { PostalMimeParser } from '#adapters/mail/postal-mime-parser';
-import type { ServiceDeps } from '#domain/service-context';
+import { TenantRateLimiter } from '#domain/rate-limits/tenant-rate-limiter';
 import { CaseEscalation } from '#domain/service/case-escalation';
 import { CaseFiles } from '#domain/service/case-files';
 import { CaseIntake } from '#domain/service/case-intake';
@@ -7,16 +7,16 @@ import { CaseService } from '#domain/service/case-service';
 import type { CasesServices } from '#domain/service/cases-services';
 import { EntitlementService } from '#domain/service/entitlement-service';
 import { ServiceSettingsService } from '#domain/service/service-settings-service';
+import type { ServiceDeps } from '#domain/service-context';
 import { DynamoAccountStore } from '#table/accounts/account-store';
 import { DynamoContractStore } from '#table/contracts/contract-store';
 import { DynamoHistoryStore } from '#table/core/history-store';
+import { DynamoRateBucketStore } from '#table/rate-limits/rate-bucket-store';
 import { DynamoCaseParties, DynamoTeamDirectory } from '#table/service/case-parties';
 import { DynamoCaseStore } from '#table/service/case-store';
 import { DynamoEntitlementStore } from '#table/service/entitlement-store';
 import { DynamoRejectedMailStore } from '#table/service/rejected-mail-store';
 import { DynamoChannelRoutes, DynamoServiceSettingsStore } from '#table/service/service-settings-store';
-import { TenantRateLimiter } from '#domain/rate-limits/tenant-rate-limiter';
-import { DynamoRateBucketStore } from '#table/rate-limits/rate-bucket-store';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
 
@@ -31,7 +31,11 @@ export function casesServices(env: CasesEnvironment, overrides: Partial<ServiceD
   const deps = serviceDeps(table, overrides);
   const cases = new DynamoCaseStore(table);
   const teams = new DynamoTeamDirectory(table);
-  const settings = new ServiceSettingsService({ ...deps, store: new DynamoServiceSettingsStore(table), references: teams });
+  const settings = new ServiceSettingsService({
+    ...deps,
+    store: new DynamoServiceSettingsStore(table),
+    references: teams,
+  });
   const entitlementStore = new DynamoEntitlementStore(table);
   const accounts = new DynamoAccountStore(table);
   const contracts = new DynamoContractStore(table);
@@ -59,7 +63,9 @@ export function casesServices(env: CasesEnvironment, overrides: Partial<ServiceD
           return account !== undefined && account.deletedAt === undefined;
         },
       },
-      contracts: { accountOf: async (tenantId, contractId) => (await contracts.get(tenantId, contractId))?.accountId },
+      contracts: {
+        accountOf: async (tenantId, contractId) => (await contracts.get(tenantId, contractId))?.accountId,
+      },
     }),
     intake: new CaseIntake({
       ...opening,
@@ -68,9 +74,11 @@ export function casesServices(env: CasesEnvironment, overrides: Partial<ServiceD
       parser: new PostalMimeParser(),
       formAdmission: {
         admit: (tenantId, formKey) =>
-          new TenantRateLimiter({ buckets: new DynamoRateBucketStore(table), clock: deps.clock, limit: webFormLimit }).admit(
-            `${tenantId}#FORM#${formKey}`,
-          ),
+          new TenantRateLimiter({
+            buckets: new DynamoRateBucketStore(table),
+            clock: deps.clock,
+            limit: webFormLimit,
+          }).admit(`${tenantId}#FORM#${formKey}`),
       },
       objects,
     }),

@@ -7,9 +7,7 @@ import type { ObjectStore } from '#domain/storage/object-store';
 
 /** What S3 sends the queue when the mail receipt stored a message: the object's key (URL-encoded, `+` for spaces). */
 const s3Notification = z.object({
-  Records: z
-    .array(z.object({ s3: z.object({ object: z.object({ key: z.string().min(1) }) }) }))
-    .min(1),
+  Records: z.array(z.object({ s3: z.object({ object: z.object({ key: z.string().min(1) }) }) })).min(1),
 });
 
 /** S3's one-off message when a notification is set up: nothing to do. */

@@ -147,7 +147,9 @@ describe('customer service end to end: mail in, routed, answered, threaded, paus
     expect(afterAutoReply.body.status).toBe('waiting-on-customer');
     expect(resumed.body.status).toBe('open');
     expect(resumed.body.sla.resolution.status).toBe('running');
-    expect(thread.body.items.map((m: { kind: string; automatic?: boolean }) => [m.kind, m.automatic ?? false])).toEqual([
+    expect(
+      thread.body.items.map((m: { kind: string; automatic?: boolean }) => [m.kind, m.automatic ?? false]),
+    ).toEqual([
       ['inbound', false],
       ['outbound', false],
       ['inbound', true],
@@ -165,7 +167,9 @@ describe('customer service end to end: mail in, routed, answered, threaded, paus
     const escalated = await admin.get(`/v1/cases/${opened.id}`);
     const history = await admin.get(`/v1/cases/${opened.id}/history?limit=100`);
     const events = history.body.items.map((e: { type: string }) => e.type);
-    const notices = (await sentMail()).filter((m) => m.subject.includes(`C-${opened.number}`) && m.subject.startsWith('SLA'));
+    const notices = (await sentMail()).filter(
+      (m) => m.subject.includes(`C-${opened.number}`) && m.subject.startsWith('SLA'),
+    );
 
     // Assess: one warning and one breach; the breach raised the priority; the lead was told of each.
     expect(events.filter((t: string) => t === 'CaseSlaWarning')).toHaveLength(1);
@@ -181,7 +185,9 @@ describe('customer service end to end: mail in, routed, answered, threaded, paus
     const view = await admin.get(`/v1/accounts/${karin.account.id}/view`);
 
     // Assess: both show the open case.
-    expect(identified.body.contacts[0].openCases.map((c: { number: number }) => c.number)).toEqual([opened.number]);
+    expect(identified.body.contacts[0].openCases.map((c: { number: number }) => c.number)).toEqual([
+      opened.number,
+    ]);
     expect(view.body.openCases.map((c: { id: string }) => c.id)).toEqual([opened.id]);
   });
 });

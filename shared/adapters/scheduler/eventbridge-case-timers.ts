@@ -18,14 +18,23 @@ import type { EventBridgeSchedulerConfig } from './eventbridge-scheduler';
  */
 export function caseTimerNameOf(tenantId: string, caseId: string, timer: CaseTimerName): string {
   const hash = createHash('sha256').update(`${tenantId}/${caseId}`).digest('hex').slice(0, 32);
-  const short = { 'firstResponse-warning': 'fr-w', 'firstResponse-breach': 'fr-b', 'resolution-warning': 're-w', 'resolution-breach': 're-b' }[timer];
+  const short = {
+    'firstResponse-warning': 'fr-w',
+    'firstResponse-breach': 'fr-b',
+    'resolution-warning': 're-w',
+    'resolution-breach': 're-b',
+  }[timer];
   return `case-${hash}-${short}`;
 }
 
 /** A time this close to now or earlier fires a minute from now: `at()` must lie ahead. */
 const leadMillis = 60_000;
 
-export function caseTimerInputOf(input: CaseTimerInput, config: EventBridgeSchedulerConfig, now: Date): CreateScheduleCommandInput {
+export function caseTimerInputOf(
+  input: CaseTimerInput,
+  config: EventBridgeSchedulerConfig,
+  now: Date,
+): CreateScheduleCommandInput {
   const fireAt = Math.max(Date.parse(input.at), now.getTime() + leadMillis);
   return {
     Name: caseTimerNameOf(input.tenantId, input.caseId, input.timer),
@@ -67,7 +76,10 @@ export class EventBridgeCaseTimers implements CaseTimerScheduler {
   async clear(tenantId: string, caseId: string, timer: CaseTimerName): Promise<void> {
     try {
       await this.client.send(
-        new DeleteScheduleCommand({ Name: caseTimerNameOf(tenantId, caseId, timer), GroupName: this.config.groupName }),
+        new DeleteScheduleCommand({
+          Name: caseTimerNameOf(tenantId, caseId, timer),
+          GroupName: this.config.groupName,
+        }),
       );
     } catch (error) {
       // Never set, or a one-off that removed itself after firing.

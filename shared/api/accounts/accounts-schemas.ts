@@ -258,7 +258,9 @@ export const accountViewSchema = z
       description:
         'A seller sees the contracts of the deals they own or take part in; admins and viewers all.',
     }),
-    openCases: z.array(openCaseSummarySchema).meta({ description: 'The account’s open customer-service cases.' }),
+    openCases: z
+      .array(openCaseSummarySchema)
+      .meta({ description: 'The account’s open customer-service cases.' }),
   })
   .meta({
     id: 'AccountView',
@@ -272,7 +274,9 @@ export const identificationSchema = z
         contact: contactSchema,
         account: accountSchema.optional(),
         openCases: z.array(openCaseSummarySchema).meta({ description: 'The contact’s open cases.' }),
-        accountOpenCases: z.array(openCaseSummarySchema).meta({ description: 'The open cases of the contact’s account.' }),
+        accountOpenCases: z
+          .array(openCaseSummarySchema)
+          .meta({ description: 'The open cases of the contact’s account.' }),
       }),
     ),
     accounts: z.array(accountSchema),

@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { auditFields, idSchema, lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
+import {
+  auditFields,
+  idSchema,
+  lineText,
+  multilineText,
+  pageOf,
+  pageQuery,
+} from '#api/common/common-schemas';
 import { caseStatuses, caseTimerNames, messageKinds } from '#domain/service/case';
 import { caseChannels, casePriorities } from '#domain/service/service-settings';
 
@@ -28,7 +35,9 @@ const slaTarget = z
   .object({
     minutes: z.int().meta({ description: 'Business minutes allowed.' }),
     startedAt: instant,
-    dueAt: instant.meta({ description: 'Start plus the minutes plus the paused minutes, on the business calendar.' }),
+    dueAt: instant.meta({
+      description: 'Start plus the minutes plus the paused minutes, on the business calendar.',
+    }),
     warnAt: instant,
     pausedMinutes: z.int().meta({ description: 'Business minutes spent waiting on the customer, kept.' }),
     pausedSince: instant.optional(),
@@ -53,13 +62,17 @@ const slaSchema = (target: z.ZodType) =>
     warnAtBasisPoints: z.int(),
     firstResponse: target,
     resolution: target,
-    timers: z.partialRecord(z.enum(caseTimerNames), instant).meta({ description: 'When each pending timer fires.' }),
+    timers: z
+      .partialRecord(z.enum(caseTimerNames), instant)
+      .meta({ description: 'When each pending timer fires.' }),
     fired: z.array(z.enum(caseTimerNames)),
   });
 
 const caseFields = {
   ...auditFields,
-  number: z.int().meta({ description: 'Per tenant, without gaps; shown and used in mail subjects as `C-<number>`.' }),
+  number: z
+    .int()
+    .meta({ description: 'Per tenant, without gaps; shown and used in mail subjects as `C-<number>`.' }),
   subject: z.string(),
   description: z.string(),
   type: z.string().optional(),
@@ -73,7 +86,9 @@ const caseFields = {
   accountId: z.string().optional(),
   contactId: z.string().optional(),
   supplyPointId: z.string().optional(),
-  requester: z.object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }).optional(),
+  requester: z
+    .object({ name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() })
+    .optional(),
   ownerId: z.string().optional(),
   teamId: z.string().optional(),
   routedBy: z.string().optional().meta({ description: 'The routing rule that chose the team.' }),
@@ -140,7 +155,10 @@ export const caseMessageSchema = z
     text: z.string(),
     mailMessageId: z.string().optional(),
     providerMessageId: z.string().optional(),
-    automatic: z.boolean().optional().meta({ description: 'An automatic mail (out of office, bulk): it opens and reopens nothing.' }),
+    automatic: z
+      .boolean()
+      .optional()
+      .meta({ description: 'An automatic mail (out of office, bulk): it opens and reopens nothing.' }),
     attachments: z.array(attachmentSchema),
   })
   .meta({ id: 'CaseMessage', description: 'One message of a case’s thread.' });
@@ -155,7 +173,10 @@ export const openCaseBody = z
     description: multilineText.max(10_000).default(''),
     type: code.optional().meta({ description: 'A case type code of the service settings.' }),
     priority: z.enum(casePriorities).optional().meta({ description: '`normal` when not given.' }),
-    channel: z.enum(caseChannels).default('phone').meta({ description: 'How the customer got in touch; `phone` for a call taken now.' }),
+    channel: z
+      .enum(caseChannels)
+      .default('phone')
+      .meta({ description: 'How the customer got in touch; `phone` for a call taken now.' }),
     accountId: link('account'),
     contactId: link('contact (its account follows)'),
     supplyPointId: link('supply point'),
@@ -168,7 +189,12 @@ export const openCaseBody = z
       .optional()
       .meta({ description: 'Who got in touch, when they are no known contact.' }),
     teamId: idSchema.optional().meta({ description: 'A team instead of routing.' }),
-    ownerId: z.string().min(1).max(128).optional().meta({ description: 'An owner instead of the team’s method.' }),
+    ownerId: z
+      .string()
+      .min(1)
+      .max(128)
+      .optional()
+      .meta({ description: 'An owner instead of the team’s method.' }),
     tags: z.array(lineText.min(1).max(50)).max(20).optional(),
   })
   .meta({ id: 'OpenCase' });
@@ -187,22 +213,40 @@ export const updateCaseBody = z
 export const assignCaseBody = z
   .strictObject({
     teamId: idSchema.optional(),
-    ownerId: z.string().min(1).max(128).nullable().optional().meta({ description: '`null` puts the case back in its team’s queue.' }),
+    ownerId: z
+      .string()
+      .min(1)
+      .max(128)
+      .nullable()
+      .optional()
+      .meta({ description: '`null` puts the case back in its team’s queue.' }),
   })
-  .refine((b) => b.teamId !== undefined || b.ownerId !== undefined, { message: 'give teamId, ownerId or both' })
+  .refine((b) => b.teamId !== undefined || b.ownerId !== undefined, {
+    message: 'give teamId, ownerId or both',
+  })
   .meta({ id: 'AssignCase' });
 
-export const caseStatusBody = z.strictObject({ status: z.enum(caseStatuses) }).meta({ id: 'CaseStatusChange' });
+export const caseStatusBody = z
+  .strictObject({ status: z.enum(caseStatuses) })
+  .meta({ id: 'CaseStatusChange' });
 
 export const noteBody = z.strictObject({ text: multilineText.min(1).max(10_000) }).meta({ id: 'CaseNote' });
 
 export const replyBody = z
   .strictObject({
     text: multilineText.min(1).max(50_000),
-    status: z.enum(caseStatuses).optional().meta({ description: 'The status the case moves to with the reply, e.g. `waiting-on-customer`.' }),
+    status: z
+      .enum(caseStatuses)
+      .optional()
+      .meta({ description: 'The status the case moves to with the reply, e.g. `waiting-on-customer`.' }),
   })
   .meta({ id: 'CaseReply' });
 
-export const attachmentParams = z.object({ caseId: idSchema, attachmentId: z.string().regex(/^[0-9A-Z]{26}-\d{1,3}$/) });
+export const attachmentParams = z.object({
+  caseId: idSchema,
+  attachmentId: z.string().regex(/^[0-9A-Z]{26}-\d{1,3}$/),
+});
 
-export const downloadSchema = z.object({ url: z.string(), fileName: z.string() }).meta({ id: 'CaseFileDownload' });
+export const downloadSchema = z
+  .object({ url: z.string(), fileName: z.string() })
+  .meta({ id: 'CaseFileDownload' });

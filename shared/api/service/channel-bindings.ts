@@ -7,17 +7,26 @@ import { type BoundRoute, bind } from '#http/route';
 import { channelRoutes as r } from './channel-routes';
 
 /** The public channels: a tenant's web form, and the social platform's signed webhook. */
-export function serviceChannelsApi(deps: { readonly intake: CaseIntake; readonly social: SocialSecrets }): BoundRoute[] {
+export function serviceChannelsApi(deps: {
+  readonly intake: CaseIntake;
+  readonly social: SocialSecrets;
+}): BoundRoute[] {
   return [
     bind(r.submitWebForm, async ({ params, body, raw }) => {
-      const submissionId = raw.headers['idempotency-key'] ?? `${body.email}:${body.subject}:${body.startedAt ?? ''}`;
+      const submissionId =
+        raw.headers['idempotency-key'] ?? `${body.email}:${body.subject}:${body.startedAt ?? ''}`;
       const outcome = await deps.intake.webForm(params.formKey, body, submissionId);
       // An unknown key answers like any missing resource: it tells a stranger nothing more.
       if (!outcome) throw new NotFoundError('form', params.formKey);
       if (outcome.outcome === 'limited') {
-        throw new HttpError('rate-limited', 'this form takes no more submissions for now; try again later', [], {
-          'retry-after': String(outcome.retryAfterSeconds),
-        });
+        throw new HttpError(
+          'rate-limited',
+          'this form takes no more submissions for now; try again later',
+          [],
+          {
+            'retry-after': String(outcome.retryAfterSeconds),
+          },
+        );
       }
       return {
         body: { received: true, ...(outcome.outcome === 'opened' ? { caseNumber: outcome.number } : {}) },

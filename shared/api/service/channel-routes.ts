@@ -15,7 +15,8 @@ export const channelRoutes = {
     operationId: 'submitWebForm',
     method: 'POST',
     path: '/v1/public/forms/{formKey}/cases',
-    summary: 'A customer writes in through a tenant’s web form: a case is opened (a known e-mail becomes its contact)',
+    summary:
+      'A customer writes in through a tenant’s web form: a case is opened (a known e-mail becomes its contact)',
     tag: 'Cases',
     permission: 'public',
     params: formParams,
@@ -31,7 +32,12 @@ export const channelRoutes = {
     tag: 'Cases',
     permission: 'public',
     query: metaVerificationQuery,
-    success: { status: 200, description: 'The challenge, as plain text', contentType: 'text/plain', schema: z.string() },
+    success: {
+      status: 200,
+      description: 'The challenge, as plain text',
+      contentType: 'text/plain',
+      schema: z.string(),
+    },
     errors: [400, 403],
   }),
   receiveSocialWebhook: defineRoute({

@@ -5,11 +5,15 @@ export const formParams = z.object({ formKey: z.string().min(1).max(64) });
 
 export const webFormBody = webFormSubmission.meta({
   id: 'WebFormSubmission',
-  description: 'What the public form sends. `website` is a trap for bots and must stay empty; `startedAt` is when the page was shown (epoch ms).',
+  description:
+    'What the public form sends. `website` is a trap for bots and must stay empty; `startedAt` is when the page was shown (epoch ms).',
 });
 
 export const webFormReceipt = z
-  .object({ received: z.literal(true), caseNumber: z.int().optional().meta({ description: 'The case it opened, when it opened one.' }) })
+  .object({
+    received: z.literal(true),
+    caseNumber: z.int().optional().meta({ description: 'The case it opened, when it opened one.' }),
+  })
   .meta({ id: 'WebFormReceipt' });
 
 export const metaVerificationQuery = z.object({
@@ -21,7 +25,10 @@ export const metaVerificationQuery = z.object({
 export const metaWebhookPayload = z
   .object({ object: z.string(), entry: z.array(z.unknown()) })
   .loose()
-  .meta({ id: 'MetaWebhookPayload', description: 'A Messenger / Instagram webhook delivery, signed with `X-Hub-Signature-256`.' });
+  .meta({
+    id: 'MetaWebhookPayload',
+    description: 'A Messenger / Instagram webhook delivery, signed with `X-Hub-Signature-256`.',
+  });
 
 export const socialReceipt = z
   .object({

@@ -14,18 +14,32 @@ const localId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lower-case le
 const time = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'a time HH:MM');
 const day = z.iso.date();
 
-const openingHours = z.strictObject({ from: time, to: time.meta({ description: '`24:00` for midnight at the end of the day.' }) });
+const openingHours = z.strictObject({
+  from: time,
+  to: time.meta({ description: '`24:00` for midnight at the end of the day.' }),
+});
 
 const calendarSchema = z
   .strictObject({
     id: localId,
     name: lineText.min(1).max(100),
     timeZone: z.string().min(1).max(64).meta({ example: 'Europe/Stockholm' }),
-    weekly: z.strictObject(Object.fromEntries(weekdays.map((d) => [d, z.array(openingHours).max(6)])) as Record<(typeof weekdays)[number], z.ZodArray<typeof openingHours>>),
-    holidayCountry: z.enum(holidayCountries).optional().meta({ description: 'Adds the country’s public holidays (shipped as data).' }),
+    weekly: z.strictObject(
+      Object.fromEntries(weekdays.map((d) => [d, z.array(openingHours).max(6)])) as Record<
+        (typeof weekdays)[number],
+        z.ZodArray<typeof openingHours>
+      >,
+    ),
+    holidayCountry: z
+      .enum(holidayCountries)
+      .optional()
+      .meta({ description: 'Adds the country’s public holidays (shipped as data).' }),
     closedDates: z.array(day).max(400).default([]),
   })
-  .meta({ id: 'BusinessCalendar', description: 'Opening hours per weekday in a time zone, and closed days.' });
+  .meta({
+    id: 'BusinessCalendar',
+    description: 'Opening hours per weekday in a time zone, and closed days.',
+  });
 
 const policySchema = z
   .strictObject({
@@ -52,12 +66,18 @@ const ruleSchema = z
       channels: z.array(z.enum(caseChannels)).optional(),
       categoryIds: z.array(idSchema).max(50).optional(),
       supportLevelIds: z.array(localId).max(20).optional(),
-      territories: z.array(z.string().regex(/^[A-Z0-9-]{1,32}$/)).max(50).optional(),
+      territories: z
+        .array(z.string().regex(/^[A-Z0-9-]{1,32}$/))
+        .max(50)
+        .optional(),
       keywords: z.array(lineText.min(1).max(60)).max(50).optional(),
     }),
     teamId: idSchema,
   })
-  .meta({ id: 'RoutingRule', description: 'Every given condition must hold; a list holds when any of its values does.' });
+  .meta({
+    id: 'RoutingRule',
+    description: 'Every given condition must hold; a list holds when any of its values does.',
+  });
 
 export const serviceSettingsBody = z
   .strictObject({
@@ -70,10 +90,19 @@ export const serviceSettingsBody = z
       .array(z.strictObject({ platform: z.enum(socialPlatforms), pageId: z.string().regex(/^[0-9]{1,32}$/) }))
       .max(20)
       .default([]),
-    caseTypes: z.array(z.strictObject({ code: localId, title: lineText.min(1).max(100) })).min(1).max(100),
+    caseTypes: z
+      .array(z.strictObject({ code: localId, title: lineText.min(1).max(100) }))
+      .min(1)
+      .max(100),
     calendars: z.array(calendarSchema).min(1).max(20),
     supportLevels: z
-      .array(z.strictObject({ id: localId, name: lineText.min(1).max(100), categoryIds: z.array(idSchema).max(50).default([]) }))
+      .array(
+        z.strictObject({
+          id: localId,
+          name: lineText.min(1).max(100),
+          categoryIds: z.array(idSchema).max(50).default([]),
+        }),
+      )
       .min(1)
       .max(20),
     defaultSupportLevelId: localId,
@@ -133,7 +162,9 @@ export const entitlementSchema = z
   })
   .meta({ id: 'Entitlement', description: 'A support level an account bought, for a period.' });
 
-export const entitlementList = z.object({ items: z.array(entitlementSchema) }).meta({ id: 'EntitlementList' });
+export const entitlementList = z
+  .object({ items: z.array(entitlementSchema) })
+  .meta({ id: 'EntitlementList' });
 
 export const rejectedMailSchema = z
   .object({
@@ -146,6 +177,9 @@ export const rejectedMailSchema = z
     subject: z.string().optional(),
     at: z.iso.datetime(),
   })
-  .meta({ id: 'RejectedMail', description: 'Inbound mail that became no case, with the reason; the raw message stays in the bucket.' });
+  .meta({
+    id: 'RejectedMail',
+    description: 'Inbound mail that became no case, with the reason; the raw message stays in the bucket.',
+  });
 
 export const rejectedMailPage = pageOf(rejectedMailSchema, 'RejectedMailPage');

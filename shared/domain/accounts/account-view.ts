@@ -5,8 +5,8 @@ import type { Deal, DealStageSnapshot } from '#domain/sales/deals/deal';
 import { dealVisibleTo } from '#domain/sales/deals/deal-access';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import type { Account } from './account';
-import type { OpenCaseSummary } from './records';
 import type { Contact } from './contact';
+import type { OpenCaseSummary } from './records';
 
 /** Everything in an account's collection that the view shows, as stored, for anyone's eyes. */
 export interface AccountCollection {

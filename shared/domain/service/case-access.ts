@@ -7,7 +7,8 @@ export interface CaseActor extends SalesActor {
 }
 
 /** Admins and viewers see every case. */
-export const seesAllCases = (actor: SalesActor) => actor.roles.includes('admin') || actor.roles.includes('viewer');
+export const seesAllCases = (actor: SalesActor) =>
+  actor.roles.includes('admin') || actor.roles.includes('viewer');
 
 /**
  * A service user sees the cases of their teams, the cases they own and the

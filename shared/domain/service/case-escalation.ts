@@ -48,15 +48,25 @@ export class CaseEscalation {
   private async tryFire(input: CaseTimerInput): Promise<TimerOutcome> {
     const current = await this.deps.cases.get(input.tenantId, input.caseId);
     if (!current) return 'gone';
-    if (current.sla.timers[input.timer] !== input.at || current.sla.fired.includes(input.timer)) return 'stale';
+    if (current.sla.timers[input.timer] !== input.at || current.sla.fired.includes(input.timer))
+      return 'stale';
     // A timer fires at its time or after it: that is when it acts, whatever a lagging clock says.
     const now = new Date(Math.max(this.deps.clock.now().getTime(), Date.parse(input.at)));
-    const ctx: ChangeContext = { tenant: await this.deps.tenants.profile(input.tenantId), userId: 'system:sla', now };
+    const ctx: ChangeContext = {
+      tenant: await this.deps.tenants.profile(input.tenantId),
+      userId: 'system:sla',
+      now,
+    };
     const settings = await this.deps.settings.ofTenant(input.tenantId);
     const targetName = targetOfTimer(input.timer);
     const policy = policyFor(settings, current.sla.supportLevelId, current.sla.priority);
     const warning = input.timer.endsWith('-warning');
-    const stamped = (c: Case): Case => ({ ...c, version: current.version + 1, updatedAt: ctx.now.toISOString(), updatedBy: ctx.userId });
+    const stamped = (c: Case): Case => ({
+      ...c,
+      version: current.version + 1,
+      updatedAt: ctx.now.toISOString(),
+      updatedBy: ctx.userId,
+    });
 
     // The plan only holds timers of running targets; one that is not (a race with a reply) does nothing.
     if (current.sla[targetName].status !== 'running') return 'not-due';
@@ -73,18 +83,31 @@ export class CaseEscalation {
     const breached = breachSla(current.sla, targetName, ctx.now);
     if (breached[targetName].status !== 'breached') return 'not-due';
     const escalation = policy.escalation;
-    const priority = escalation.raisePriority && isOpen(current.status) ? raisedPriority(current.priority) : current.priority;
+    const priority =
+      escalation.raisePriority && isOpen(current.status)
+        ? raisedPriority(current.priority)
+        : current.priority;
     let sla = firedSla(breached, input.timer);
     if (priority !== current.priority) sla = replanSla(settings, sla, sla.supportLevelId, priority, ctx.now);
-    const moveTo = escalation.escalationTeamId && escalation.escalationTeamId !== current.teamId && isOpen(current.status) ? escalation.escalationTeamId : undefined;
+    const moveTo =
+      escalation.escalationTeamId && escalation.escalationTeamId !== current.teamId && isOpen(current.status)
+        ? escalation.escalationTeamId
+        : undefined;
     const { ownerId: _owner, ...unowned } = current;
     const next = stamped({ ...(moveTo ? { ...unowned, teamId: moveTo } : current), priority, sla });
     const notified = escalation.notify ? await this.recipients(settings, current) : [];
     const event = newCaseEvent(this.deps, ctx, 'CaseSlaBreached', {
       subject: caseSubject(next),
       changes: [
-        ...(priority !== current.priority ? [{ field: 'priority', from: current.priority, to: priority }] : []),
-        ...(moveTo ? [{ field: 'teamId', from: current.teamId ?? null, to: moveTo }, { field: 'ownerId', from: current.ownerId ?? null, to: null }] : []),
+        ...(priority !== current.priority
+          ? [{ field: 'priority', from: current.priority, to: priority }]
+          : []),
+        ...(moveTo
+          ? [
+              { field: 'teamId', from: current.teamId ?? null, to: moveTo },
+              { field: 'ownerId', from: current.ownerId ?? null, to: null },
+            ]
+          : []),
       ],
       data: {
         case: next,
@@ -130,4 +153,3 @@ export class CaseEscalation {
     }
   }
 }
-

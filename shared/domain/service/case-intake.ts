@@ -10,8 +10,8 @@ import { newCaseEvent } from './case-events';
 import { mailDomainOf } from './case-mail';
 import { type CaseDraft, type CaseOpeningDeps, caseSubject, openCase } from './case-opening';
 import { withStatus } from './case-status';
-import type { ChannelRoutes, RejectedMailStore } from './channel-routes';
 import { caseTokenOf } from './case-subject';
+import type { ChannelRoutes, RejectedMailStore } from './channel-routes';
 import { type InboundMail, type MailParser, MalformedMailError, rejectionOf } from './inbound-mail';
 import { caseIdOfReference } from './mail-threading';
 import type { SocialMessage } from './social-message';
@@ -64,7 +64,14 @@ export class CaseIntake {
       return this.reject(undefined, key, 'malformed', error.message);
     }
     const tenantId = await this.tenantOfRecipients(mail.to);
-    if (!tenantId) return this.reject(undefined, key, 'unknown-recipient', `no tenant receives mail for ${mail.to.join(', ') || 'these recipients'}`, mail);
+    if (!tenantId)
+      return this.reject(
+        undefined,
+        key,
+        'unknown-recipient',
+        `no tenant receives mail for ${mail.to.join(', ') || 'these recipients'}`,
+        mail,
+      );
     const rejection = rejectionOf(raw.byteLength, mail);
     if (rejection) return this.reject(tenantId, key, rejection.reason, rejection.detail, mail);
     const from = mail.from as NonNullable<InboundMail['from']>;
@@ -73,7 +80,11 @@ export class CaseIntake {
 
     const ctx = await this.context(tenantId, channelUser.mail);
     const settings = await this.deps.settings.ofTenant(tenantId);
-    const existing = await this.threadOf(tenantId, mail, settings.mailbox ? mailDomainOf(settings.mailbox) : undefined);
+    const existing = await this.threadOf(
+      tenantId,
+      mail,
+      settings.mailbox ? mailDomainOf(settings.mailbox) : undefined,
+    );
     const messageId = this.deps.ids.next();
     const attachments = (c: { id: string }) => this.storeAttachments(tenantId, c.id, messageId, mail);
     const message = (caseId: string, stored: readonly MessageAttachment[]): CaseMessage => ({
@@ -93,9 +104,13 @@ export class CaseIntake {
     });
     if (existing) {
       const stored = await attachments(existing);
-      return this.thread(ctx, existing, message(existing.id, stored), { mailIds: [mailId], automatic: mail.autoReply });
+      return this.thread(ctx, existing, message(existing.id, stored), {
+        mailIds: [mailId],
+        automatic: mail.autoReply,
+      });
     }
-    if (mail.autoReply) return this.reject(tenantId, key, 'automatic', 'an automatic reply to no open case', mail);
+    if (mail.autoReply)
+      return this.reject(tenantId, key, 'automatic', 'an automatic reply to no open case', mail);
     const contact = await this.soleContact(tenantId, from.address);
     const caseId = this.deps.ids.next();
     const stored = await attachments({ id: caseId });
@@ -103,9 +118,17 @@ export class CaseIntake {
       subject: mail.subject.trim() || '(no subject)',
       description: mail.text.slice(0, descriptionMax),
       channel: 'email',
-      ...(contact ? { contactId: contact.id } : { requester: { email: from.address, ...(from.name ? { name: from.name } : {}) } }),
+      ...(contact
+        ? { contactId: contact.id }
+        : { requester: { email: from.address, ...(from.name ? { name: from.name } : {}) } }),
     };
-    return this.open(ctx, draft, { message: message(caseId, stored), mailIds: [mailId] }, caseId, `mail:${mailId}`);
+    return this.open(
+      ctx,
+      draft,
+      { message: message(caseId, stored), mailIds: [mailId] },
+      caseId,
+      `mail:${mailId}`,
+    );
   }
 
   /**
@@ -113,7 +136,11 @@ export class CaseIntake {
    * dropped (a bot learns nothing); a sender known by e-mail is the case's
    * contact.
    */
-  async webForm(formKey: string, submission: WebFormSubmission, submissionId: string): Promise<IntakeOutcome | undefined> {
+  async webForm(
+    formKey: string,
+    submission: WebFormSubmission,
+    submissionId: string,
+  ): Promise<IntakeOutcome | undefined> {
     const tenantId = await this.deps.routes.tenantOfForm(formKey);
     if (!tenantId) return undefined;
     const admission = await this.deps.formAdmission.admit(tenantId, formKey);
@@ -132,7 +159,13 @@ export class CaseIntake {
       ...(submission.caseType ? { type: submission.caseType } : {}),
       ...(contact
         ? { contactId: contact.id }
-        : { requester: { name: submission.name, email: address, ...(submission.phone ? { phone: submission.phone } : {}) } }),
+        : {
+            requester: {
+              name: submission.name,
+              email: address,
+              ...(submission.phone ? { phone: submission.phone } : {}),
+            },
+          }),
     };
     const message: CaseMessage = {
       id: this.deps.ids.next(),
@@ -165,7 +198,10 @@ export class CaseIntake {
         continue;
       }
       const ctx = await this.context(tenantId, channelUser.social);
-      const open = await this.openCaseOf(tenantId, await this.deps.cases.byConversation(tenantId, m.conversationKey));
+      const open = await this.openCaseOf(
+        tenantId,
+        await this.deps.cases.byConversation(tenantId, m.conversationKey),
+      );
       const messageId = this.deps.ids.next();
       const text = [m.text, ...m.attachmentUrls].filter(Boolean).join('\n');
       const message = (caseId: string): CaseMessage => ({
@@ -189,7 +225,12 @@ export class CaseIntake {
       outcomes.push(
         await this.open(
           ctx,
-          { subject, description: text.slice(0, descriptionMax), channel: 'social', requester: { name: `${m.platform} ${m.senderId}` } },
+          {
+            subject,
+            description: text.slice(0, descriptionMax),
+            channel: 'social',
+            requester: { name: `${m.platform} ${m.senderId}` },
+          },
           { message: message(caseId), conversationKey: m.conversationKey, mailIds: [ref] },
           caseId,
           ref,
@@ -214,7 +255,11 @@ export class CaseIntake {
       { ...source, message },
       { operationId: 'receiveCase', key: idempotencyKey, requestHash: idempotencyKey },
     );
-    return { outcome: created.replayed ? 'duplicate' : 'opened', caseId: created.value.id, number: created.value.number };
+    return {
+      outcome: created.replayed ? 'duplicate' : 'opened',
+      caseId: created.value.id,
+      number: created.value.number,
+    };
   }
 
   /**
@@ -255,15 +300,27 @@ export class CaseIntake {
   }
 
   /** The case a mail answers: the token in its subject first, then the mails it refers to. */
-  private async threadOf(tenantId: string, mail: InboundMail, domain: string | undefined): Promise<Case | undefined> {
+  private async threadOf(
+    tenantId: string,
+    mail: InboundMail,
+    domain: string | undefined,
+  ): Promise<Case | undefined> {
     const number = caseTokenOf(mail.subject);
     if (number !== undefined) {
-      const found = await this.deps.cases.get(tenantId, (await this.deps.cases.byNumber(tenantId, number)) ?? '-');
+      const found = await this.deps.cases.get(
+        tenantId,
+        (await this.deps.cases.byNumber(tenantId, number)) ?? '-',
+      );
       if (found) return found;
     }
-    const refs = [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...[...mail.references].reverse()].slice(0, 10);
+    const refs = [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...[...mail.references].reverse()].slice(
+      0,
+      10,
+    );
     for (const ref of refs) {
-      const caseId = (domain ? caseIdOfReference(ref, domain) : undefined) ?? (await this.deps.cases.byMailId(tenantId, ref));
+      const caseId =
+        (domain ? caseIdOfReference(ref, domain) : undefined) ??
+        (await this.deps.cases.byMailId(tenantId, ref));
       const found = caseId ? await this.deps.cases.get(tenantId, caseId) : undefined;
       if (found) return found;
     }
@@ -293,13 +350,23 @@ export class CaseIntake {
     return Promise.all(
       mail.attachments.map(async (a, i): Promise<MessageAttachment> => {
         const attachmentId = `${messageId}-${i + 1}`;
-        await this.deps.objects.write(caseFileKey(tenantId, caseId, attachmentId), Buffer.from(a.content), a.contentType);
+        await this.deps.objects.write(
+          caseFileKey(tenantId, caseId, attachmentId),
+          Buffer.from(a.content),
+          a.contentType,
+        );
         return { attachmentId, fileName: a.filename, contentType: a.contentType, size: a.size };
       }),
     );
   }
 
-  private async reject(tenantId: string | undefined, key: string, reason: string, detail: string, mail?: InboundMail): Promise<IntakeOutcome> {
+  private async reject(
+    tenantId: string | undefined,
+    key: string,
+    reason: string,
+    detail: string,
+    mail?: InboundMail,
+  ): Promise<IntakeOutcome> {
     await this.deps.rejected.add({
       id: this.deps.ids.next(),
       ...(tenantId ? { tenantId } : {}),

@@ -8,12 +8,18 @@ import { pickAssignee } from './case-assignment';
 import { newCaseEvent } from './case-events';
 import { routeCase } from './case-routing';
 import { respondSla, startSla } from './case-sla';
-import type { CaseParties, CaseStore, EntitlementStore, StoredServiceSettings, TeamDirectory } from './case-store';
+import type {
+  CaseParties,
+  CaseStore,
+  EntitlementStore,
+  StoredServiceSettings,
+  TeamDirectory,
+} from './case-store';
 import { setTimers } from './case-timer-plans';
 import type { CaseTimerScheduler } from './case-timers';
 import { entitlementOn } from './entitlement';
-import type { CaseChannel, CasePriority, ServiceSettings } from './service-settings';
 import { supportLevelFor } from './service-level';
+import type { CaseChannel, CasePriority, ServiceSettings } from './service-settings';
 
 export interface CaseOpeningDeps extends ServiceDeps {
   readonly cases: CaseStore;
@@ -59,7 +65,9 @@ async function linksOf(deps: CaseOpeningDeps, tenantId: string, draft: CaseDraft
       invalid.push({ name: 'contactId', reason: 'the contact belongs to another account' });
     accountId ??= contact.accountId;
   }
-  const supplyPoint = draft.supplyPointId ? await deps.parties.supplyPoint(tenantId, draft.supplyPointId) : undefined;
+  const supplyPoint = draft.supplyPointId
+    ? await deps.parties.supplyPoint(tenantId, draft.supplyPointId)
+    : undefined;
   if (draft.supplyPointId && !supplyPoint)
     invalid.push({ name: 'supplyPointId', reason: 'no supply point of this tenant' });
   if (supplyPoint?.accountId) {
@@ -72,22 +80,43 @@ async function linksOf(deps: CaseOpeningDeps, tenantId: string, draft: CaseDraft
   return { invalid, account, accountId: account?.id, territory: supplyPoint?.territoryCode };
 }
 
-export function checkCaseType(settings: ServiceSettings, type: string | undefined, field = 'type'): InvalidField[] {
+export function checkCaseType(
+  settings: ServiceSettings,
+  type: string | undefined,
+  field = 'type',
+): InvalidField[] {
   if (type === undefined || settings.caseTypes.some((t) => t.code === type)) return [];
-  return [{ name: field, reason: `not a case type of this tenant; one of ${settings.caseTypes.map((t) => t.code).join(', ')}` }];
+  return [
+    {
+      name: field,
+      reason: `not a case type of this tenant; one of ${settings.caseTypes.map((t) => t.code).join(', ')}`,
+    },
+  ];
 }
 
-export function checkTeam(settings: ServiceSettings, teamId: string | undefined, field = 'teamId'): InvalidField[] {
+export function checkTeam(
+  settings: ServiceSettings,
+  teamId: string | undefined,
+  field = 'teamId',
+): InvalidField[] {
   if (teamId === undefined || settings.teams.some((t) => t.groupId === teamId)) return [];
   return [{ name: field, reason: 'not a team of the service settings' }];
 }
 
 /** The owner the team's method gives a new case, with the load move that goes with it. */
-export async function assigneeIn(deps: CaseOpeningDeps, settings: ServiceSettings, tenantId: string, teamId: string) {
+export async function assigneeIn(
+  deps: CaseOpeningDeps,
+  settings: ServiceSettings,
+  tenantId: string,
+  teamId: string,
+) {
   const team = settings.teams.find((t) => t.groupId === teamId);
   if (!team || team.method === 'queue') return undefined;
   const members = await deps.teams.members(tenantId, teamId);
-  const [active, load] = await Promise.all([deps.teams.active(tenantId, members), deps.cases.teamLoad(tenantId, teamId)]);
+  const [active, load] = await Promise.all([
+    deps.teams.active(tenantId, members),
+    deps.cases.teamLoad(tenantId, teamId),
+  ]);
   const userId = pickAssignee(team, members, new Set(active.keys()), load);
   return userId ? { userId, capacity: team.capacityPerMember } : undefined;
 }
@@ -111,7 +140,11 @@ export async function openCase(
   const tenantId = ctx.tenant.id;
   const settings = await deps.settings.ofTenant(tenantId);
   const links = await linksOf(deps, tenantId, draft);
-  const invalid = [...links.invalid, ...checkCaseType(settings, draft.type), ...checkTeam(settings, draft.teamId)];
+  const invalid = [
+    ...links.invalid,
+    ...checkCaseType(settings, draft.type),
+    ...checkTeam(settings, draft.teamId),
+  ];
   if (draft.ownerId) {
     const owner = (await deps.teams.active(tenantId, [draft.ownerId])).get(draft.ownerId);
     if (!owner) invalid.push({ name: 'ownerId', reason: 'no active user of this tenant' });
@@ -121,7 +154,10 @@ export async function openCase(
   const entitlements = links.accountId ? await deps.entitlements.ofAccount(tenantId, links.accountId) : [];
   const entitled = entitlementOn(entitlements, todayIn(ctx.now, ctx.tenant.timeZone));
   const categoryIds = links.account?.categoryIds ?? [];
-  const supportLevelId = supportLevelFor(settings, { entitlementLevelId: entitled?.supportLevelId, categoryIds });
+  const supportLevelId = supportLevelFor(settings, {
+    entitlementLevelId: entitled?.supportLevelId,
+    categoryIds,
+  });
   const priority = draft.priority ?? 'normal';
   const started = startSla(settings, supportLevelId, priority, ctx.now);
   // On the phone the customer already has an agent: the first response is the call.
@@ -183,7 +219,15 @@ export async function openCase(
         }),
         ...(message ? { message } : {}),
         ...(assignee && opened.teamId
-          ? { load: { assign: { teamId: opened.teamId, userId: assignee.userId, capacity: assignee.capacity ?? Number.MAX_SAFE_INTEGER } } }
+          ? {
+              load: {
+                assign: {
+                  teamId: opened.teamId,
+                  userId: assignee.userId,
+                  capacity: assignee.capacity ?? Number.MAX_SAFE_INTEGER,
+                },
+              },
+            }
           : {}),
         ...(source.conversationKey ? { conversationKey: source.conversationKey } : {}),
         ...(source.mailIds?.length ? { mailIds: source.mailIds } : {}),

@@ -1,6 +1,12 @@
-import { assertVersion, type InvalidField, NotFoundError, UnprocessableError, VersionMismatchError } from '#domain/errors';
-import { diffFields } from '#domain/events';
 import type { HistoryEntry, HistoryStore } from '#domain/accounts/records';
+import {
+  assertVersion,
+  type InvalidField,
+  NotFoundError,
+  UnprocessableError,
+  VersionMismatchError,
+} from '#domain/errors';
+import { diffFields } from '#domain/events';
 import type { Mailer } from '#domain/messaging/mailer';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { changeContext } from '#domain/service-context';
@@ -133,7 +139,13 @@ export class CaseService {
     const { type: _t, supplyPointId: _s, ...rest } = current;
     let next: Case = {
       ...touched(patch.type === null || patch.supplyPointId === null ? (rest as Case) : current, ctx),
-      ...(patch.type === null ? {} : patch.type !== undefined ? { type: patch.type } : current.type ? { type: current.type } : {}),
+      ...(patch.type === null
+        ? {}
+        : patch.type !== undefined
+          ? { type: patch.type }
+          : current.type
+            ? { type: current.type }
+            : {}),
       ...(patch.supplyPointId === null
         ? {}
         : patch.supplyPointId !== undefined
@@ -148,11 +160,18 @@ export class CaseService {
     if (patch.priority !== undefined && patch.priority !== current.priority) {
       next = { ...next, priority: patch.priority };
       if (isOpen(current.status))
-        next = { ...next, sla: replanSla(settings, current.sla, current.sla.supportLevelId, patch.priority, ctx.now) };
+        next = {
+          ...next,
+          sla: replanSla(settings, current.sla, current.sla.supportLevelId, patch.priority, ctx.now),
+        };
     }
     const changes = diffFields(current, next, [...updatable]);
     if (changes.length === 0) return current;
-    const event = newCaseEvent(this.deps, ctx, 'CaseUpdated', { subject: caseSubject(next), changes, data: { case: next } });
+    const event = newCaseEvent(this.deps, ctx, 'CaseUpdated', {
+      subject: caseSubject(next),
+      changes,
+      data: { case: next },
+    });
     return commitCaseChange(this.deps, current, next, event);
   }
 
@@ -171,10 +190,18 @@ export class CaseService {
     if (invalid.length > 0) throw new UnprocessableError('the case cannot be assigned so', invalid);
     const teamId = to.teamId ?? current.teamId;
     const picked =
-      to.ownerId === undefined && to.teamId !== undefined && to.teamId !== current.teamId && isOpen(current.status)
+      to.ownerId === undefined &&
+      to.teamId !== undefined &&
+      to.teamId !== current.teamId &&
+      isOpen(current.status)
         ? await assigneeIn(this.deps, settings, actor.tenantId, to.teamId)
         : undefined;
-    const ownerId = to.ownerId === null ? undefined : (to.ownerId ?? picked?.userId ?? (to.teamId !== undefined && to.teamId !== current.teamId ? undefined : current.ownerId));
+    const ownerId =
+      to.ownerId === null
+        ? undefined
+        : (to.ownerId ??
+          picked?.userId ??
+          (to.teamId !== undefined && to.teamId !== current.teamId ? undefined : current.ownerId));
     const { ownerId: _o, teamId: _t, routedBy: _r, ...rest } = current;
     const next: Case = {
       ...touched(rest as Case, ctx),
@@ -184,11 +211,20 @@ export class CaseService {
     };
     const changes = diffFields(current, next, ['ownerId', 'teamId']);
     if (changes.length === 0) return current;
-    const event = newCaseEvent(this.deps, ctx, 'CaseAssigned', { subject: caseSubject(next), changes, data: { case: next } });
+    const event = newCaseEvent(this.deps, ctx, 'CaseAssigned', {
+      subject: caseSubject(next),
+      changes,
+      data: { case: next },
+    });
     return commitCaseChange(this.deps, current, next, event, picked ? { capacity: picked.capacity } : {});
   }
 
-  async setStatus(actor: CaseActor, caseId: string, expectedVersion: number, status: CaseStatus): Promise<Case> {
+  async setStatus(
+    actor: CaseActor,
+    caseId: string,
+    expectedVersion: number,
+    status: CaseStatus,
+  ): Promise<Case> {
     const { current, ctx } = await this.forChange(actor, caseId, expectedVersion);
     const settings = await this.deps.settings.ofTenant(actor.tenantId);
     const next = touched(withStatus(settings, current, status, ctx.now), ctx);
@@ -204,7 +240,16 @@ export class CaseService {
   /** An internal note: the customer never sees it, and it answers nobody. */
   async addNote(actor: CaseActor, caseId: string, text: string): Promise<CaseMessage> {
     const ctx = await changeContext(this.deps, actor);
-    return this.append(actor, caseId, ctx, (c) => ({ c, message: this.message(ctx, c, { kind: 'note', channel: c.channel, authorId: actor.userId, text, attachments: [] }) }));
+    return this.append(actor, caseId, ctx, (c) => ({
+      c,
+      message: this.message(ctx, c, {
+        kind: 'note',
+        channel: c.channel,
+        authorId: actor.userId,
+        text,
+        attachments: [],
+      }),
+    }));
   }
 
   /**
@@ -214,35 +259,57 @@ export class CaseService {
    * same write (typically to waiting on the customer). The mail goes out
    * first: when SES refuses it nothing is written.
    */
-  async reply(actor: CaseActor, caseId: string, input: { readonly text: string; readonly status?: CaseStatus }) {
+  async reply(
+    actor: CaseActor,
+    caseId: string,
+    input: { readonly text: string; readonly status?: CaseStatus },
+  ) {
     const current = await this.get(actor, caseId);
     if (!caseChangeableBy(actor, current)) throw new NotFoundError('case', caseId);
     const ctx = await changeContext(this.deps, actor);
     const settings = await this.deps.settings.ofTenant(actor.tenantId);
     const to = await this.recipientOf(current);
     const invalid: InvalidField[] = [];
-    if (!to) invalid.push({ name: 'to', reason: 'the case has no contact or requester with an e-mail address' });
-    if (!settings.mailbox) invalid.push({ name: 'mailbox', reason: 'the service settings have no mailbox to reply from' });
-    if (!to || !settings.mailbox || invalid.length > 0) throw new UnprocessableError('the case cannot be answered by e-mail', invalid);
+    if (!to)
+      invalid.push({ name: 'to', reason: 'the case has no contact or requester with an e-mail address' });
+    if (!settings.mailbox)
+      invalid.push({ name: 'mailbox', reason: 'the service settings have no mailbox to reply from' });
+    if (!to || !settings.mailbox || invalid.length > 0)
+      throw new UnprocessableError('the case cannot be answered by e-mail', invalid);
     const thread = await this.deps.cases.messages(actor.tenantId, caseId, { limit: 100 });
     const messageId = this.deps.ids.next();
-    const { email, ownMessageId } = replyEmail(settings.mailbox, current, thread.items, { messageId, to, text: input.text });
+    const { email, ownMessageId } = replyEmail(settings.mailbox, current, thread.items, {
+      messageId,
+      to,
+      text: input.text,
+    });
     const sent = await this.deps.mailer.send(email);
     return this.append(actor, caseId, ctx, (c) => {
-      const responded = c.firstRespondedAt ? c : { ...c, firstRespondedAt: ctx.now.toISOString(), sla: respondSla(c.sla, ctx.now) };
-      const opened = responded.status === 'new' ? withStatus(settings, responded, 'open', ctx.now) : responded;
-      const moved = input.status && input.status !== opened.status ? withStatus(settings, opened, input.status, ctx.now) : opened;
-      const message = this.message(ctx, c, {
-        kind: 'outbound',
-        channel: 'email',
-        authorId: actor.userId,
-        to,
-        subject: email.subject,
-        text: input.text,
-        mailMessageId: ownMessageId,
-        providerMessageId: sent.messageId,
-        attachments: [],
-      }, messageId);
+      const responded = c.firstRespondedAt
+        ? c
+        : { ...c, firstRespondedAt: ctx.now.toISOString(), sla: respondSla(c.sla, ctx.now) };
+      const opened =
+        responded.status === 'new' ? withStatus(settings, responded, 'open', ctx.now) : responded;
+      const moved =
+        input.status && input.status !== opened.status
+          ? withStatus(settings, opened, input.status, ctx.now)
+          : opened;
+      const message = this.message(
+        ctx,
+        c,
+        {
+          kind: 'outbound',
+          channel: 'email',
+          authorId: actor.userId,
+          to,
+          subject: email.subject,
+          text: input.text,
+          mailMessageId: ownMessageId,
+          providerMessageId: sent.messageId,
+          attachments: [],
+        },
+        messageId,
+      );
       return { c: moved, message };
     });
   }
@@ -275,7 +342,11 @@ export class CaseService {
       const current = await this.get(actor, caseId);
       if (!caseChangeableBy(actor, current)) throw new NotFoundError('case', caseId);
       const { c, message } = build(current);
-      const next: Case = { ...touched(c, ctx), messageCount: current.messageCount + 1, lastMessageAt: message.at };
+      const next: Case = {
+        ...touched(c, ctx),
+        messageCount: current.messageCount + 1,
+        lastMessageAt: message.at,
+      };
       const event = newCaseEvent(this.deps, ctx, 'CaseMessageAdded', {
         subject: caseSubject(next),
         changes: diffFields(current, next, ['status']),

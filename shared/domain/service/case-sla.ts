@@ -1,3 +1,5 @@
+import type { CaseSla, CaseTimerName } from './case';
+import { policyFor } from './service-level';
 import type { BusinessCalendar, CasePriority, ServiceSettings } from './service-settings';
 import {
   breachIfDue,
@@ -9,13 +11,14 @@ import {
   type SlaTargetName,
   startTarget,
 } from './sla-clock';
-import type { CaseSla, CaseTimerName } from './case';
-import { policyFor } from './service-level';
 
 const targetNames: readonly SlaTargetName[] = ['firstResponse', 'resolution'];
 
 /** The calendar a case's clocks count on; validated settings always have it. */
-export function calendarOf(settings: Pick<ServiceSettings, 'calendars'>, calendarId: string): BusinessCalendar {
+export function calendarOf(
+  settings: Pick<ServiceSettings, 'calendars'>,
+  calendarId: string,
+): BusinessCalendar {
   const calendar = settings.calendars.find((c) => c.id === calendarId);
   if (!calendar) throw new Error(`the service settings have no calendar ${calendarId}`);
   return calendar;
@@ -54,14 +57,22 @@ export function startSla(
     priority,
     calendarId: policy.calendarId,
     warnAtBasisPoints: warn,
-    firstResponse: startTarget(calendar, { minutes: policy.firstResponseMinutes, warnAtBasisPoints: warn }, at),
+    firstResponse: startTarget(
+      calendar,
+      { minutes: policy.firstResponseMinutes, warnAtBasisPoints: warn },
+      at,
+    ),
     resolution: startTarget(calendar, { minutes: policy.resolutionMinutes, warnAtBasisPoints: warn }, at),
     fired: [],
   });
 }
 
 const mapTargets = (sla: CaseSla, change: (target: SlaTarget, name: SlaTargetName) => SlaTarget): CaseSla =>
-  withTimers({ ...sla, firstResponse: change(sla.firstResponse, 'firstResponse'), resolution: change(sla.resolution, 'resolution') });
+  withTimers({
+    ...sla,
+    firstResponse: change(sla.firstResponse, 'firstResponse'),
+    resolution: change(sla.resolution, 'resolution'),
+  });
 
 /** Waiting on the customer: both clocks stop, and the time stopped is kept. */
 export const pauseSla = (sla: CaseSla, at: Date): CaseSla => mapTargets(sla, (t) => pauseTarget(t, at));
@@ -85,7 +96,12 @@ export function finishSla(sla: CaseSla, at: Date): CaseSla {
   const first = sla.firstResponse;
   const unanswered = first.status === 'running' || first.status === 'paused';
   const firstResponse: SlaTarget = unanswered
-    ? { ...first, status: 'breached', breachedAt: first.breachedAt ?? minIso(first.dueAt, at.toISOString()), pausedSince: undefined }
+    ? {
+        ...first,
+        status: 'breached',
+        breachedAt: first.breachedAt ?? minIso(first.dueAt, at.toISOString()),
+        pausedSince: undefined,
+      }
     : first;
   return withTimers({ ...sla, firstResponse, resolution: meetTarget(sla.resolution, at) });
 }
@@ -134,7 +150,9 @@ export function nextDueAt(sla: CaseSla): string | undefined {
 export function timerChanges(before: CaseSla['timers'], after: CaseSla['timers']) {
   const names = Object.keys({ ...before, ...after }) as CaseTimerName[];
   return {
-    set: names.filter((n) => after[n] !== undefined && after[n] !== before[n]).map((n) => ({ name: n, at: after[n] as string })),
+    set: names
+      .filter((n) => after[n] !== undefined && after[n] !== before[n])
+      .map((n) => ({ name: n, at: after[n] as string })),
     clear: names.filter((n) => before[n] !== undefined && after[n] === undefined),
   };
 }

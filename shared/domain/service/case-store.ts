@@ -2,8 +2,8 @@ import type { OpenCaseSummary } from '#domain/accounts/records';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { Case, CaseMessage, CaseStatus } from './case';
-import { nextDueAt } from './case-sla';
 import type { TeamLoad } from './case-assignment';
+import { nextDueAt } from './case-sla';
 import type { Entitlement } from './entitlement';
 import type { ServiceSettings } from './service-settings';
 
@@ -132,25 +132,43 @@ export interface StoredServiceSettings extends ServiceSettings {
 export interface ServiceSettingsStore {
   get(tenantId: string): Promise<StoredServiceSettings | undefined>;
   /** Replaces the settings at `expectedVersion` (0: none stored yet); the mailbox and form routes follow. */
-  replace(next: StoredServiceSettings, previous: StoredServiceSettings | undefined, event: DomainEvent): Promise<void>;
+  replace(
+    next: StoredServiceSettings,
+    previous: StoredServiceSettings | undefined,
+    event: DomainEvent,
+  ): Promise<void>;
 }
 
 /** The parties a case can be linked to, as routing and the SLA need them. */
 export interface CaseParties {
-  account(tenantId: string, accountId: string): Promise<{ readonly id: string; readonly categoryIds: readonly string[] } | undefined>;
+  account(
+    tenantId: string,
+    accountId: string,
+  ): Promise<{ readonly id: string; readonly categoryIds: readonly string[] } | undefined>;
   contact(
     tenantId: string,
     contactId: string,
   ): Promise<
-    | { readonly id: string; readonly accountId?: string; readonly name: string; readonly email?: string; readonly phone?: string }
+    | {
+        readonly id: string;
+        readonly accountId?: string;
+        readonly name: string;
+        readonly email?: string;
+        readonly phone?: string;
+      }
     | undefined
   >;
   supplyPoint(
     tenantId: string,
     supplyPointId: string,
-  ): Promise<{ readonly id: string; readonly accountId?: string; readonly territoryCode: string } | undefined>;
+  ): Promise<
+    { readonly id: string; readonly accountId?: string; readonly territoryCode: string } | undefined
+  >;
   /** The live contacts with this e-mail address (inbound mail, web form). */
-  contactsByEmail(tenantId: string, email: string): Promise<readonly { readonly id: string; readonly accountId?: string }[]>;
+  contactsByEmail(
+    tenantId: string,
+    email: string,
+  ): Promise<readonly { readonly id: string; readonly accountId?: string }[]>;
 }
 
 /** Teams are user groups: their members, and whether users are active and reachable. */
@@ -158,5 +176,8 @@ export interface TeamDirectory {
   members(tenantId: string, groupId: string): Promise<readonly string[]>;
   teamsOf(tenantId: string, userId: string): Promise<readonly string[]>;
   /** The active users among `userIds`, with their e-mail addresses. */
-  active(tenantId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, { readonly email: string; readonly name: string }>>;
+  active(
+    tenantId: string,
+    userIds: readonly string[],
+  ): Promise<ReadonlyMap<string, { readonly email: string; readonly name: string }>>;
 }

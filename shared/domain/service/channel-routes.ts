@@ -26,5 +26,8 @@ export interface RejectedMail {
 
 export interface RejectedMailStore {
   add(rejected: RejectedMail): Promise<void>;
-  list(tenantId: string | undefined, page: { limit: number; cursor?: string }): Promise<{ items: RejectedMail[]; nextCursor?: string }>;
+  list(
+    tenantId: string | undefined,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: RejectedMail[]; nextCursor?: string }>;
 }

@@ -25,19 +25,26 @@ export class EntitlementService {
   constructor(private readonly deps: EntitlementDeps) {}
 
   async ofAccount(actor: Actor, accountId: string): Promise<Entitlement[]> {
-    if (!(await this.deps.accounts.exists(actor.tenantId, accountId))) throw new NotFoundError('account', accountId);
-    return (await this.deps.entitlements.ofAccount(actor.tenantId, accountId)).filter((e) => e.deletedAt === undefined);
+    if (!(await this.deps.accounts.exists(actor.tenantId, accountId)))
+      throw new NotFoundError('account', accountId);
+    return (await this.deps.entitlements.ofAccount(actor.tenantId, accountId)).filter(
+      (e) => e.deletedAt === undefined,
+    );
   }
 
   async add(actor: Actor, accountId: string, draft: EntitlementDraft): Promise<Entitlement> {
-    if (!(await this.deps.accounts.exists(actor.tenantId, accountId))) throw new NotFoundError('account', accountId);
+    if (!(await this.deps.accounts.exists(actor.tenantId, accountId)))
+      throw new NotFoundError('account', accountId);
     const settings = await this.deps.settings.ofTenant(actor.tenantId);
     const invalid = [];
     if (!settings.supportLevels.some((l) => l.id === draft.supportLevelId))
       invalid.push({ name: 'supportLevelId', reason: 'not a support level of the service settings' });
     if (draft.validTo !== undefined && draft.validTo < draft.validFrom)
       invalid.push({ name: 'validTo', reason: 'must not be before validFrom' });
-    if (draft.contractId && (await this.deps.contracts.accountOf(actor.tenantId, draft.contractId)) !== accountId)
+    if (
+      draft.contractId &&
+      (await this.deps.contracts.accountOf(actor.tenantId, draft.contractId)) !== accountId
+    )
       invalid.push({ name: 'contractId', reason: 'no contract of this account' });
     if (invalid.length > 0) throw new UnprocessableError('the entitlement cannot be added so', invalid);
     const ctx = await changeContext(this.deps, actor);
@@ -54,7 +61,13 @@ export class EntitlementService {
     const current = await this.deps.entitlements.get(actor.tenantId, accountId, entitlementId);
     if (!current || current.deletedAt !== undefined) throw new NotFoundError('entitlement', entitlementId);
     const ctx = await changeContext(this.deps, actor);
-    const removed: Entitlement = { ...current, deletedAt: ctx.now.toISOString(), updatedAt: ctx.now.toISOString(), updatedBy: actor.userId, version: current.version + 1 };
+    const removed: Entitlement = {
+      ...current,
+      deletedAt: ctx.now.toISOString(),
+      updatedAt: ctx.now.toISOString(),
+      updatedBy: actor.userId,
+      version: current.version + 1,
+    };
     const event = newCaseEvent(this.deps, ctx, 'EntitlementRemoved', {
       subject: { type: 'account', id: accountId, accountId },
       data: { entitlement: removed },

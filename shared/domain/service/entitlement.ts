@@ -16,6 +16,8 @@ export interface Entitlement extends Stamps {
 /** The entitlement valid on `day` (YYYY-MM-DD); the one starting latest wins when several are. */
 export function entitlementOn(entitlements: readonly Entitlement[], day: string): Entitlement | undefined {
   return entitlements
-    .filter((e) => e.deletedAt === undefined && e.validFrom <= day && (e.validTo === undefined || day <= e.validTo))
+    .filter(
+      (e) => e.deletedAt === undefined && e.validFrom <= day && (e.validTo === undefined || day <= e.validTo),
+    )
     .sort((a, b) => b.validFrom.localeCompare(a.validFrom) || b.id.localeCompare(a.id))[0];
 }

@@ -32,8 +32,12 @@ function channelProblems(settings: ServiceSettings): InvalidField[] {
   }
   settings.webFormKeys.forEach((key, i) => {
     if (!formKeyPattern.test(key))
-      invalid.push({ name: `webFormKeys.${i}`, reason: 'use 16–64 letters, digits, - or _ (it is public, but not guessable)' });
-    if (settings.webFormKeys.indexOf(key) !== i) invalid.push({ name: `webFormKeys.${i}`, reason: 'given twice' });
+      invalid.push({
+        name: `webFormKeys.${i}`,
+        reason: 'use 16–64 letters, digits, - or _ (it is public, but not guessable)',
+      });
+    if (settings.webFormKeys.indexOf(key) !== i)
+      invalid.push({ name: `webFormKeys.${i}`, reason: 'given twice' });
   });
   settings.socialPages.forEach((page, i) => {
     if (settings.socialPages.findIndex((p) => p.platform === page.platform && p.pageId === page.pageId) !== i)
@@ -63,9 +67,14 @@ export class ServiceSettingsService {
    * a lead who is no member). A mailbox, form key or page another tenant
    * uses is a 409.
    */
-  async replace(actor: Actor, expectedVersion: number, settings: ServiceSettings): Promise<StoredServiceSettings> {
+  async replace(
+    actor: Actor,
+    expectedVersion: number,
+    settings: ServiceSettings,
+  ): Promise<StoredServiceSettings> {
     const current = await this.deps.store.get(actor.tenantId);
-    if ((current?.version ?? 0) !== expectedVersion) throw new VersionMismatchError('the service settings', 'of this tenant');
+    if ((current?.version ?? 0) !== expectedVersion)
+      throw new VersionMismatchError('the service settings', 'of this tenant');
     const [groups, categoryIds] = await Promise.all([
       this.deps.references.groups(actor.tenantId),
       this.deps.references.categoryIds(actor.tenantId),
@@ -84,7 +93,9 @@ export class ServiceSettingsService {
     ];
     if (invalid.length > 0) throw new ValidationError(invalid);
     const ctx = await changeContext(this.deps, actor);
-    const mailbox = settings.mailbox ? { ...settings.mailbox, address: settings.mailbox.address.trim().toLowerCase() } : undefined;
+    const mailbox = settings.mailbox
+      ? { ...settings.mailbox, address: settings.mailbox.address.trim().toLowerCase() }
+      : undefined;
     const next: StoredServiceSettings = {
       ...settings,
       ...(mailbox ? { mailbox } : {}),
@@ -93,7 +104,10 @@ export class ServiceSettingsService {
       updatedAt: ctx.now.toISOString(),
       updatedBy: actor.userId,
     };
-    const event = newCaseEvent(this.deps, ctx, 'ServiceSettingsChanged', { subject, data: { version: next.version } });
+    const event = newCaseEvent(this.deps, ctx, 'ServiceSettingsChanged', {
+      subject,
+      data: { version: next.version },
+    });
     await this.deps.store.replace(next, current, event);
     return next;
   }

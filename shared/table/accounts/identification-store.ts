@@ -1,12 +1,17 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '#domain/accounts/account';
 import type { Contact } from '#domain/accounts/contact';
-import type { Identification, IdentificationStore, IdentifyBy, OpenCaseSummary } from '#domain/accounts/records';
+import type {
+  Identification,
+  IdentificationStore,
+  IdentifyBy,
+  OpenCaseSummary,
+} from '#domain/accounts/records';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryFirstPage } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
-import { accountFromItem } from './account-store';
 import { openCasesEntity } from '#table/service/entities';
+import { accountFromItem } from './account-store';
 import { accountEntity, contactEntity, lookupEntity } from './entities';
 
 /** The open cases a marker item holds, soonest due first. */

@@ -5,8 +5,8 @@ import { contractEntity } from '#table/contracts/entities';
 import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
 import { exportJobEntity } from '#table/exports/entities';
 import { importEntity } from '#table/import/entities';
-import { caseEntity } from '#table/service/entities';
 import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
+import { caseEntity } from '#table/service/entities';
 import { jobEntity, settingEntity } from '#table/settings/entities';
 import { userEntity } from '#table/users/entities';
 

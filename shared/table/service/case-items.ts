@@ -41,7 +41,13 @@ function placesOf(c: Case): QueuePlace[] {
 }
 
 const placeKey = (c: Case, p: QueuePlace) =>
-  caseQueueEntryEntity.key({ tenantId: c.tenantId, queue: p.queue, holder: p.holder, dueAt: p.dueAt, caseId: c.id });
+  caseQueueEntryEntity.key({
+    tenantId: c.tenantId,
+    queue: p.queue,
+    holder: p.holder,
+    dueAt: p.dueAt,
+    caseId: c.id,
+  });
 
 /** The queue entries a change deletes and puts: an entry whose key stays is only put again. */
 export function queueWrites(table: Table, previous: Case | undefined, next: Case): TransactItem[] {
@@ -59,7 +65,13 @@ export function queueWrites(table: Table, previous: Case | undefined, next: Case
         Put: {
           TableName: table.name,
           Item: caseQueueEntryEntity.item(summary, {
-            key: { tenantId: next.tenantId, queue: p.queue, holder: p.holder, dueAt: p.dueAt, caseId: next.id },
+            key: {
+              tenantId: next.tenantId,
+              queue: p.queue,
+              holder: p.holder,
+              dueAt: p.dueAt,
+              caseId: next.id,
+            },
           }),
         },
       }),
@@ -69,7 +81,13 @@ export function queueWrites(table: Table, previous: Case | undefined, next: Case
 
 const markerAttribute = (caseId: string) => `case_${caseId}`;
 
-function markerUpdate(table: Table, c: Case, holder: 'CONTACT' | 'ACCOUNT', holderId: string, summary?: CaseSummary): TransactItem {
+function markerUpdate(
+  table: Table,
+  c: Case,
+  holder: 'CONTACT' | 'ACCOUNT',
+  holderId: string,
+  summary?: CaseSummary,
+): TransactItem {
   const Key = openCasesEntity.key({ tenantId: c.tenantId, holder, holderId });
   return {
     Update: {
@@ -77,7 +95,9 @@ function markerUpdate(table: Table, c: Case, holder: 'CONTACT' | 'ACCOUNT', hold
       Key,
       UpdateExpression: summary ? 'SET #case = :summary, entity = :entity' : 'REMOVE #case',
       ExpressionAttributeNames: { '#case': markerAttribute(c.id) },
-      ...(summary ? { ExpressionAttributeValues: { ':summary': summary, ':entity': openCasesEntity.stored } } : {}),
+      ...(summary
+        ? { ExpressionAttributeValues: { ':summary': summary, ':entity': openCasesEntity.stored } }
+        : {}),
     },
   };
 }
@@ -109,7 +129,10 @@ export const loadAttribute = (userId: string) => `open_${userId}`;
  */
 export function loadWrites(table: Table, tenantId: string, moves: LoadMoves | undefined): TransactItem[] {
   if (!moves) return [];
-  const byTeam = new Map<string, { add: Map<string, number>; capacity?: { userId: string; max: number }; last?: string }>();
+  const byTeam = new Map<
+    string,
+    { add: Map<string, number>; capacity?: { userId: string; max: number }; last?: string }
+  >();
   const team = (teamId: string) => {
     const found = byTeam.get(teamId) ?? { add: new Map<string, number>() };
     byTeam.set(teamId, found);
@@ -123,7 +146,8 @@ export function loadWrites(table: Table, tenantId: string, moves: LoadMoves | un
     const t = team(moves.assign.teamId);
     t.add.set(moves.assign.userId, (t.add.get(moves.assign.userId) ?? 0) + 1);
     t.last = moves.assign.userId;
-    if (moves.assign.capacity < Number.MAX_SAFE_INTEGER) t.capacity = { userId: moves.assign.userId, max: moves.assign.capacity };
+    if (moves.assign.capacity < Number.MAX_SAFE_INTEGER)
+      t.capacity = { userId: moves.assign.userId, max: moves.assign.capacity };
   }
   return [...byTeam].map(([teamId, t]): TransactItem => {
     const names: Record<string, string> = { '#entity': 'entity' };

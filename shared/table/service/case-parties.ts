@@ -3,18 +3,18 @@ import { displayName } from '#domain/accounts/contact';
 import type { CaseParties, TeamDirectory } from '#domain/service/case-store';
 import type { ServiceReferences } from '#domain/service/service-settings-service';
 import type { UserGroup } from '#domain/settings/setting';
+import type { User } from '#domain/users/user';
 import { DynamoAccountStore } from '#table/accounts/account-store';
+import { batchGetItems } from '#table/accounts/category-members';
 import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoIdentificationStore } from '#table/accounts/identification-store';
-import { batchGetItems } from '#table/accounts/category-members';
-import { queryAll } from '#table/core/query-all';
 import { stripLayout } from '#table/core/item-mapping';
+import { queryAll } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
 import { DynamoSupplyPointStore } from '#table/energy/supply-point-store';
 import { settingEntity } from '#table/settings/entities';
 import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { userEntity } from '#table/users/entities';
-import type { User } from '#domain/users/user';
 
 /** The accounts, contacts and supply points cases link to, read from their own modules' items. */
 export class DynamoCaseParties implements CaseParties {
@@ -32,7 +32,9 @@ export class DynamoCaseParties implements CaseParties {
 
   async account(tenantId: string, accountId: string) {
     const account = await this.accounts.get(tenantId, accountId);
-    return account && account.deletedAt === undefined ? { id: account.id, categoryIds: account.categoryIds } : undefined;
+    return account && account.deletedAt === undefined
+      ? { id: account.id, categoryIds: account.categoryIds }
+      : undefined;
   }
 
   async contact(tenantId: string, contactId: string) {
@@ -49,7 +51,10 @@ export class DynamoCaseParties implements CaseParties {
 
   async contactsByEmail(tenantId: string, email: string) {
     const found = await this.identification.identify(tenantId, 'email', email);
-    return found.contacts.map(({ contact }) => ({ id: contact.id, ...(contact.accountId ? { accountId: contact.accountId } : {}) }));
+    return found.contacts.map(({ contact }) => ({
+      id: contact.id,
+      ...(contact.accountId ? { accountId: contact.accountId } : {}),
+    }));
   }
 }
 
@@ -79,7 +84,10 @@ export class DynamoTeamDirectory implements TeamDirectory, ServiceReferences {
   }
 
   async groups(tenantId: string) {
-    const items = await queryAll(this.table, settingEntity.patterns.ofKind.query({ tenantId, kind: 'user-group' }));
+    const items = await queryAll(
+      this.table,
+      settingEntity.patterns.ofKind.query({ tenantId, kind: 'user-group' }),
+    );
     return items
       .map((i) => stripLayout<UserGroup>(i))
       .filter((g) => g.deletedAt === undefined)
@@ -87,13 +95,27 @@ export class DynamoTeamDirectory implements TeamDirectory, ServiceReferences {
   }
 
   async categoryIds(tenantId: string) {
-    const items = await queryAll(this.table, settingEntity.patterns.ofKind.query({ tenantId, kind: 'category' }));
-    return new Set(items.map((i) => stripLayout<{ id: string; deletedAt?: string }>(i)).filter((c) => !c.deletedAt).map((c) => c.id));
+    const items = await queryAll(
+      this.table,
+      settingEntity.patterns.ofKind.query({ tenantId, kind: 'category' }),
+    );
+    return new Set(
+      items
+        .map((i) => stripLayout<{ id: string; deletedAt?: string }>(i))
+        .filter((c) => !c.deletedAt)
+        .map((c) => c.id),
+    );
   }
 
   async active(tenantId: string, userIds: readonly string[]) {
     const unique = [...new Set(userIds)];
-    const found = unique.length > 0 ? await batchGetItems(this.table, unique.map((userId) => userEntity.key({ tenantId, userId }))) : [];
+    const found =
+      unique.length > 0
+        ? await batchGetItems(
+            this.table,
+            unique.map((userId) => userEntity.key({ tenantId, userId })),
+          )
+        : [];
     return new Map(
       found
         .map((i) => stripLayout<User>(i))

@@ -1,12 +1,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
-import type { TeamLoad } from '#domain/service/case-assignment';
 import type { Case, CaseMessage } from '#domain/service/case';
+import type { TeamLoad } from '#domain/service/case-assignment';
 import type { CaseFilter, CaseQueue, CaseStore, CaseSummary, CaseWrite } from '#domain/service/case-store';
 import { commitChange } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
-import { stripLayout } from '#table/core/item-mapping';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem } from '#table/core/transact';
@@ -50,10 +49,16 @@ export class DynamoCaseStore implements CaseStore {
           guards: this.referenceGuards(tenantId, c.id, write.mailIds),
           extra: [
             this.sequencePut(tenantId, last),
-            putNew(this.table, caseNumberEntity.item({ caseId: c.id }, { key: { tenantId, number: c.number } })),
+            putNew(
+              this.table,
+              caseNumberEntity.item({ caseId: c.id }, { key: { tenantId, number: c.number } }),
+            ),
             ...this.companions(undefined, write),
           ],
-          extraConflict: { code: 'changed-meanwhile', message: 'the case number or the owner’s capacity was taken meanwhile' },
+          extraConflict: {
+            code: 'changed-meanwhile',
+            message: 'the case number or the owner’s capacity was taken meanwhile',
+          },
           event: write.event,
           idempotency,
           response: c,
@@ -79,7 +84,11 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async messages(tenantId: string, caseId: string, page: PageRequest): Promise<Page<CaseMessage>> {
-    return queryPage<CaseMessage>(this.table, caseMessageEntity.patterns.thread.query({ tenantId, caseId }), page);
+    return queryPage<CaseMessage>(
+      this.table,
+      caseMessageEntity.patterns.thread.query({ tenantId, caseId }),
+      page,
+    );
   }
 
   list(tenantId: string, filter: CaseFilter, page: PageRequest): Promise<Page<Case>> {
@@ -110,7 +119,8 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async byMailId(tenantId: string, reference: string) {
-    return (await caseReferenceEntity.get(this.table, { tenantId, reference: referenceKey(reference) }))?.caseId;
+    return (await caseReferenceEntity.get(this.table, { tenantId, reference: referenceKey(reference) }))
+      ?.caseId;
   }
 
   async byConversation(tenantId: string, conversationKey: string) {
@@ -119,14 +129,21 @@ export class DynamoCaseStore implements CaseStore {
 
   async teamLoad(tenantId: string, teamId: string): Promise<TeamLoad> {
     const { Item } = await this.table.client.send(
-      new GetCommand({ TableName: this.table.name, Key: teamLoadEntity.key({ tenantId, teamId }), ConsistentRead: true }),
+      new GetCommand({
+        TableName: this.table.name,
+        Key: teamLoadEntity.key({ tenantId, teamId }),
+        ConsistentRead: true,
+      }),
     );
     const openCases: Record<string, number> = {};
     for (const [name, value] of Object.entries(Item ?? {})) {
       if (name.startsWith(loadAttribute('')) && typeof value === 'number' && value > 0)
         openCases[name.slice(loadAttribute('').length)] = value;
     }
-    return { openCases, ...(typeof Item?.lastAssigned === 'string' ? { lastAssigned: Item.lastAssigned } : {}) };
+    return {
+      openCases,
+      ...(typeof Item?.lastAssigned === 'string' ? { lastAssigned: Item.lastAssigned } : {}),
+    };
   }
 
   /** The references a write claims: a second delivery of the same message fails here and stops. */
@@ -134,7 +151,12 @@ export class DynamoCaseStore implements CaseStore {
     return (references ?? []).map((reference) => ({
       field: 'messageId',
       change: {
-        items: [putNew(this.table, caseReferenceEntity.item({ caseId }, { key: { tenantId, reference: referenceKey(reference) } }))],
+        items: [
+          putNew(
+            this.table,
+            caseReferenceEntity.item({ caseId }, { key: { tenantId, reference: referenceKey(reference) } }),
+          ),
+        ],
         claimIndex: 0,
       },
       takenCode: 'already-exists' as const,
@@ -147,7 +169,14 @@ export class DynamoCaseStore implements CaseStore {
     const c = write.case;
     return [
       ...(write.message
-        ? [putNew(this.table, caseMessageEntity.item(write.message, { key: { tenantId: c.tenantId, caseId: c.id, messageId: write.message.id } }))]
+        ? [
+            putNew(
+              this.table,
+              caseMessageEntity.item(write.message, {
+                key: { tenantId: c.tenantId, caseId: c.id, messageId: write.message.id },
+              }),
+            ),
+          ]
         : []),
       ...queueWrites(this.table, previous, c),
       ...markerWrites(this.table, previous, c),
@@ -157,7 +186,10 @@ export class DynamoCaseStore implements CaseStore {
             {
               Put: {
                 TableName: this.table.name,
-                Item: caseConversationEntity.item({ caseId: c.id }, { key: { tenantId: c.tenantId, conversationKey: write.conversationKey } }),
+                Item: caseConversationEntity.item(
+                  { caseId: c.id },
+                  { key: { tenantId: c.tenantId, conversationKey: write.conversationKey } },
+                ),
               },
             },
           ]

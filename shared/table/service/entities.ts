@@ -31,7 +31,8 @@ export const caseEntity = defineEntity<Case>()({
 
 export const caseMessageEntity = defineEntity<CaseMessage>()({
   name: 'CaseMessage',
-  description: 'One message of a case’s thread (inbound, outbound, note), beside the case; written in the case’s transaction.',
+  description:
+    'One message of a case’s thread (inbound, outbound, note), beside the case; written in the case’s transaction.',
   key: { pk: casePartition, sk: key`MSG#${ulid('messageId')}` },
   patterns: {
     thread: { index: 'table', sortKey: 'beginsWith', operation: 'Query, oldest first' },
@@ -67,16 +68,25 @@ export const caseReferenceEntity = defineEntity<{ readonly caseId: string }>()({
     'A channel message id that belongs to a case: an inbound mail’s Message-ID (replies refer to it) or a social message id. Put only if absent in the transaction that threads the message, so a redelivery finds it and stops.',
   key: { pk: key`T#${tenant}#CASEREF#${text('reference')}`, sk: key`CASEREF` },
   patterns: {
-    ofReference: { index: 'table', sortKey: 'equals', operation: 'GetItem; conditional Put in the case’s transaction' },
+    ofReference: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'GetItem; conditional Put in the case’s transaction',
+    },
   },
 });
 
 export const caseConversationEntity = defineEntity<{ readonly caseId: string }>()({
   name: 'CaseConversation',
-  description: 'The case a social conversation (platform, page, sender) follows now; moved to a new case when the old one is closed.',
+  description:
+    'The case a social conversation (platform, page, sender) follows now; moved to a new case when the old one is closed.',
   key: { pk: key`T#${tenant}#CASECONV#${text('conversationKey')}`, sk: key`CASECONV` },
   patterns: {
-    ofConversation: { index: 'table', sortKey: 'equals', operation: 'GetItem; Put in the opening transaction' },
+    ofConversation: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'GetItem; Put in the opening transaction',
+    },
   },
 });
 
@@ -120,15 +130,23 @@ export const openCasesEntity = defineEntity<Record<string, never>>()({
   name: 'OpenCases',
   description:
     'The open cases of a contact (in the contact’s partition) or an account (in the account’s): one `case_<caseId>` attribute holding its summary per open case, set and removed in the case’s transactions. Caller identification reads it in its one BatchGetItem.',
-  key: { pk: key`T#${tenant}#${oneOf('holder', ['CONTACT', 'ACCOUNT'])}#${text('holderId')}`, sk: key`OPENCASES` },
+  key: {
+    pk: key`T#${tenant}#${oneOf('holder', ['CONTACT', 'ACCOUNT'])}#${text('holderId')}`,
+    sk: key`OPENCASES`,
+  },
   patterns: {
-    ofHolder: { index: 'table', sortKey: 'equals', operation: 'BatchGetItem with the contacts and accounts identified' },
+    ofHolder: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'BatchGetItem with the contacts and accounts identified',
+    },
   },
 });
 
 export const serviceSettingsEntity = defineEntity<StoredServiceSettings>()({
   name: 'ServiceSettings',
-  description: 'The tenant’s customer-service set-up: case types, calendars, support levels, SLA policies, teams, routing rules, channels.',
+  description:
+    'The tenant’s customer-service set-up: case types, calendars, support levels, SLA policies, teams, routing rules, channels.',
   key: { pk: key`T#${tenant}#SERVICESETTINGS`, sk: key`SERVICESETTINGS` },
   patterns: {
     ofTenant: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
@@ -137,7 +155,8 @@ export const serviceSettingsEntity = defineEntity<StoredServiceSettings>()({
 
 export const entitlementEntity = defineEntity<Entitlement>()({
   name: 'Entitlement',
-  description: 'A support level an account bought (alone or with a contract) for a period, in the account’s partition.',
+  description:
+    'A support level an account bought (alone or with a contract) for a period, in the account’s partition.',
   key: { pk: accountPartition, sk: key`ENTITLEMENT#${ulid('entitlementId')}` },
   patterns: {
     ofAccount: { index: 'table', sortKey: 'beginsWith', operation: 'Query (opening a case)' },
@@ -152,7 +171,11 @@ export const channelRouteEntity = defineEntity<{ readonly tenantId: string }>()(
     'The tenant of a service channel’s address: a mailbox address, a web form’s key, a social page (`<platform>:<pageId>`). Channels name no tenant, so these do; claimed when the service settings are saved (another tenant’s claim is a 409).',
   key: { pk: key`SERVICE-ROUTE#${oneOf('kind', channelRouteKinds)}#${text('address')}`, sk: key`ROUTE` },
   patterns: {
-    ofAddress: { index: 'table', sortKey: 'equals', operation: 'GetItem; conditional Put and Delete with the settings' },
+    ofAddress: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'GetItem; conditional Put and Delete with the settings',
+    },
   },
 });
 

@@ -2,8 +2,8 @@ import type { DomainEvent } from '#domain/events';
 import type { EntitlementStore } from '#domain/service/case-store';
 import type { Entitlement } from '#domain/service/entitlement';
 import { commitChange } from '#table/core/commit-change';
-import { queryAll } from '#table/core/query-all';
 import { stripLayout } from '#table/core/item-mapping';
+import { queryAll } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
 import { entitlementEntity } from './entities';
 
@@ -14,7 +14,10 @@ export class DynamoEntitlementStore implements EntitlementStore {
   constructor(private readonly table: Table) {}
 
   async ofAccount(tenantId: string, accountId: string): Promise<Entitlement[]> {
-    const items = await queryAll(this.table, entitlementEntity.patterns.ofAccount.query({ tenantId, accountId }));
+    const items = await queryAll(
+      this.table,
+      entitlementEntity.patterns.ofAccount.query({ tenantId, accountId }),
+    );
     return items.map((i) => stripLayout<Entitlement>(i));
   }
 
@@ -23,7 +26,12 @@ export class DynamoEntitlementStore implements EntitlementStore {
   }
 
   async add(entitlement: Entitlement, event: DomainEvent): Promise<void> {
-    await commitChange(this.table, { resource: 'entitlement', id: entitlement.id, item: itemOf(entitlement), event });
+    await commitChange(this.table, {
+      resource: 'entitlement',
+      id: entitlement.id,
+      item: itemOf(entitlement),
+      event,
+    });
   }
 
   async remove(previous: Entitlement, removed: Entitlement, event: DomainEvent): Promise<void> {

@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { RejectedMail, RejectedMailStore } from '#domain/service/channel-routes';
 import type { PageRequest } from '#domain/ports';
+import type { RejectedMail, RejectedMailStore } from '#domain/service/channel-routes';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { rejectedMailEntity } from './entities';

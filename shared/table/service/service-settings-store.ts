@@ -8,7 +8,9 @@ import { channelRouteEntity, serviceSettingsEntity } from './entities';
 type RouteKind = 'MAILBOX' | 'FORM' | 'PAGE';
 
 /** The channel addresses a tenant's settings claim. */
-function routesOf(settings: StoredServiceSettings | undefined): Map<string, { kind: RouteKind; address: string }> {
+function routesOf(
+  settings: StoredServiceSettings | undefined,
+): Map<string, { kind: RouteKind; address: string }> {
   const routes = new Map<string, { kind: RouteKind; address: string }>();
   const add = (kind: RouteKind, address: string) => routes.set(`${kind}#${address}`, { kind, address });
   if (settings?.mailbox) add('MAILBOX', settings.mailbox.address);
@@ -29,7 +31,11 @@ export class DynamoServiceSettingsStore implements ServiceSettingsStore {
    * (refused when another tenant holds one), dropped ones released, in one
    * transaction.
    */
-  async replace(next: StoredServiceSettings, previous: StoredServiceSettings | undefined, event: DomainEvent): Promise<void> {
+  async replace(
+    next: StoredServiceSettings,
+    previous: StoredServiceSettings | undefined,
+    event: DomainEvent,
+  ): Promise<void> {
     const before = routesOf(previous);
     const after = routesOf(next);
     const claims = [...after].filter(([k]) => !before.has(k)).map(([, r]) => r);
@@ -47,8 +53,14 @@ export class DynamoServiceSettingsStore implements ServiceSettingsStore {
       id: next.tenantId,
       item: serviceSettingsEntity.item(next, { key: { tenantId: next.tenantId } }),
       ...(previous ? { expectedVersion: previous.version } : {}),
-      extra: [...claims.map(claim), ...releases.map((r) => deleteItem(this.table, channelRouteEntity.key(r)))],
-      extraConflict: { code: 'already-exists', message: 'another tenant already uses this mailbox, web form key or social page' },
+      extra: [
+        ...claims.map(claim),
+        ...releases.map((r) => deleteItem(this.table, channelRouteEntity.key(r))),
+      ],
+      extraConflict: {
+        code: 'already-exists',
+        message: 'another tenant already uses this mailbox, web form key or social page',
+      },
       event,
     });
   }
@@ -74,4 +86,3 @@ export class DynamoChannelRoutes {
     return this.tenantOf('PAGE', `${platform}:${pageId}`);
   }
 }
-
