@@ -47,11 +47,13 @@ export function outboundMessageId(caseId: string, messageId: string, domain: str
  * could not be written into a header is left out.
  */
 export function threadingHeaders(caseMessageIds: readonly string[], ownMessageId: string): ThreadingHeaders {
+  const own = unbracketed(ownMessageId);
+  if (!writableId.test(own)) throw new RangeError(`not a message id: ${JSON.stringify(ownMessageId)}`);
   const ids = caseMessageIds.filter((id) => writableId.test(id));
   const last = ids.at(-1);
   const room = maxReferences - 1;
   const thread = ids.length > room ? [ids[0] as string, ...ids.slice(-(room - 1))] : ids;
-  const references = [...thread.map(bracketed), bracketed(unbracketed(ownMessageId))].join(' ');
+  const references = [...thread, own].map(bracketed).join(' ');
   return last === undefined ? { references } : { inReplyTo: bracketed(last), references };
 }
 

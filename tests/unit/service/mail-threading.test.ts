@@ -99,6 +99,10 @@ describe('threadingHeaders', () => {
     });
   });
 
+  it('refuses an own id that would break the header', () => {
+    expect(() => threadingHeaders([], '<x>\r\nBcc: y@z>')).toThrow(RangeError);
+  });
+
   it('lets a reply to the sent mail find its case even after SES replaced the Message-ID', () => {
     // Prepare: the customer's client copies References and adds SES's id (RFC 5322 §3.6.4).
     const sent = threadingHeaders(['first@customer.example'], own);
