@@ -2,10 +2,16 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
 import { caseTimerNames } from '#domain/service/case';
 import { casesServices } from '#runtime/cases-services';
-import { casesEnvironment } from '#runtime/environment/cases';
+import { environmentCaseTimers } from '#runtime/environment/case-timers';
+import { environmentMailer } from '#runtime/environment/mailer';
+import { environmentTable } from '#runtime/environment/table';
 
 const logger = new Logger({ serviceName: 'case-timers' });
-const { escalation } = casesServices(casesEnvironment());
+const { escalation } = casesServices({
+  table: environmentTable(),
+  mailer: environmentMailer(),
+  caseTimers: environmentCaseTimers(),
+});
 
 /** What a case timer's schedule passes. */
 const timerInput = z.object({

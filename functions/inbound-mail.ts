@@ -1,13 +1,15 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { casesServices } from '#runtime/cases-services';
-import { casesEnvironment } from '#runtime/environment/cases';
+import { environmentCaseTimers } from '#runtime/environment/case-timers';
+import { environmentObjects } from '#runtime/environment/objects';
+import { environmentTable } from '#runtime/environment/table';
 import { inboundMailConsumer } from '#runtime/inbound-mail-consumer';
 
-const environment = casesEnvironment();
+const objects = environmentObjects();
 
 /** Mail customers sent to a tenant's service mailbox, as SES receipt stored it: threaded into cases or opening them. */
 export const handler = inboundMailConsumer({
-  intake: casesServices(environment).intake,
-  objects: environment.objects,
+  intake: casesServices({ table: environmentTable(), objects, caseTimers: environmentCaseTimers() }).intake,
+  objects,
   logger: new Logger({ serviceName: 'inbound-mail' }),
 });

@@ -1,13 +1,19 @@
 import { serviceChannelsApi } from '#api/service/channel-bindings';
 import { casesServices } from '#runtime/cases-services';
-import { casesEnvironment } from '#runtime/environment/cases';
+import { environmentCaseTimers } from '#runtime/environment/case-timers';
+import { environmentObjects } from '#runtime/environment/objects';
 import { environmentSocialSecrets } from '#runtime/environment/social-secrets';
+import { environmentTable } from '#runtime/environment/table';
 import { httpFunction } from '#runtime/http-function';
 
 /** The public ways in: tenants' web forms and the social platform's signed webhook. */
 export const handler = httpFunction('service-channels', () =>
   serviceChannelsApi({
-    intake: casesServices(casesEnvironment()).intake,
+    intake: casesServices({
+      table: environmentTable(),
+      objects: environmentObjects(),
+      caseTimers: environmentCaseTimers(),
+    }).intake,
     social: environmentSocialSecrets(),
   }),
 );

@@ -3,11 +3,11 @@ import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recording-sms-sender';
+import { SesMailer } from '#adapters/messaging/ses-mailer';
 import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { activitiesServices } from '#runtime/activities-services';
-import { casesEnvironment } from '#runtime/environment/cases';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
-import { registerLocalCaseTimers } from '#runtime/environment/local-case-timers';
+import { localCaseTimers, registerLocalCaseTimers } from '#runtime/environment/local-case-timers';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
 import {
@@ -225,7 +225,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoData(table);
     await seedDemoUsers(table);
     leadSources.push(...(await seedDemoSales(table, demoTenants)));
-    await seedDemoServiceSetup(casesEnvironment(), demoTenants);
+    await seedDemoServiceSetup(localCasesEnvironment(tableName), demoTenants);
   }
   // The local scheduler keeps schedules in memory: register the stored ones again.
   await activitiesServices({ table: createTable(tableName), scheduler }).activities.rescheduleAll(
@@ -261,7 +261,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoCommissionRules(createTable(tableName), demoTenants);
     await seedDemoContracts(createTable(tableName), demoTenants, { settled, signi });
     await seedDemoExportSpecs(createTable(tableName), objectStoreFromEnvironment(), demoTenants);
-    await seedDemoCases(casesEnvironment(), demoTenants);
+    await seedDemoCases(localCasesEnvironment(tableName), demoTenants);
   }
 
   return {
@@ -295,6 +295,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     },
   };
 }
+
+/** What the demo's service seed writes with: the runtime's table, bucket, SES and timers. */
+const localCasesEnvironment = (tableName: string) => ({
+  table: createTable(tableName),
+  objects: objectStoreFromEnvironment(),
+  mailer: SesMailer.fromEnvironment(),
+  caseTimers: localCaseTimers(),
+});
 
 async function own<S extends LocalService>(owned: LocalService[], starting: Promise<S>): Promise<S> {
   const service = await starting;

@@ -20,14 +20,30 @@ import { DynamoChannelRoutes, DynamoServiceSettingsStore } from '#table/service/
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
 
-export type CasesEnvironment = Pick<Environment, 'table' | 'objects' | 'mailer' | 'caseTimers'>;
+/** The files bucket and SES only where the function has them: a timer sends mail but stores no files. */
+export type CasesEnvironment = Pick<Environment, 'table' | 'caseTimers'> &
+  Partial<Pick<Environment, 'objects' | 'mailer'>>;
+
+/**
+ * A part a function was given no access to: any call says so at once
+ * (a wiring fault), instead of failing later on a missing permission.
+ */
+function withoutAccess<T extends object>(part: string): T {
+  return new Proxy({} as T, {
+    get: (_target, method) => () => {
+      throw new Error(`this function has no ${part} access (${String(method)})`);
+    },
+  });
+}
 
 /** Each web form of a tenant: up to 10 submissions at once, refilled at one a second (the route's stage throttle is shared). */
 const webFormLimit = { perSecond: 1, burst: 10 };
 
 /** Wires customer service to the table, the files bucket, SES and the case timers' scheduler. */
 export function casesServices(env: CasesEnvironment, overrides: Partial<ServiceDeps> = {}): CasesServices {
-  const { table, objects, mailer, caseTimers } = env;
+  const { table, caseTimers } = env;
+  const objects = env.objects ?? withoutAccess<NonNullable<CasesEnvironment['objects']>>('files bucket');
+  const mailer = env.mailer ?? withoutAccess<NonNullable<CasesEnvironment['mailer']>>('SES');
   const deps = serviceDeps(table, overrides);
   const cases = new DynamoCaseStore(table);
   const teams = new DynamoTeamDirectory(table);

@@ -1,13 +1,32 @@
 import * as z from 'zod';
-import { webFormSubmission } from '#domain/service/web-form';
+import { lineText, multilineText } from '#api/common/common-schemas';
 
-export const formParams = z.object({ formKey: z.string().min(1).max(64) });
+export const formParams = z.object({ formKey: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a form key') });
 
-export const webFormBody = webFormSubmission.meta({
-  id: 'WebFormSubmission',
-  description:
-    'What the public form sends. `website` is a trap for bots and must stay empty; `startedAt` is when the page was shown (epoch ms).',
-});
+export const webFormBody = z
+  .strictObject({
+    name: lineText.max(200),
+    email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
+    phone: lineText.max(40).optional(),
+    subject: lineText.min(1).max(200),
+    message: multilineText.min(1).max(5000),
+    caseType: z
+      .string()
+      .max(64)
+      .regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens')
+      .optional(),
+    accountNumber: lineText.max(64).optional(),
+    website: multilineText
+      .max(2000)
+      .optional()
+      .meta({ description: 'Leave empty: a field hidden from people.' }),
+    startedAt: z.int().min(0).optional(),
+  })
+  .meta({
+    id: 'WebFormSubmission',
+    description:
+      'What the public form sends. `website` is a trap for bots and must stay empty; `startedAt` is when the page was shown (epoch ms).',
+  });
 
 export const webFormReceipt = z
   .object({
@@ -17,13 +36,13 @@ export const webFormReceipt = z
   .meta({ id: 'WebFormReceipt' });
 
 export const metaVerificationQuery = z.object({
-  'hub.mode': z.string().max(32),
-  'hub.verify_token': z.string().max(256),
-  'hub.challenge': z.string().max(256),
+  'hub.mode': z.enum(['subscribe']),
+  'hub.verify_token': z.string().regex(/^[\x21-\x7e]{1,256}$/, 'printable ASCII'),
+  'hub.challenge': z.string().regex(/^[\x21-\x7e]{1,256}$/, 'printable ASCII'),
 });
 
 export const metaWebhookPayload = z
-  .object({ object: z.string(), entry: z.array(z.unknown()) })
+  .object({ object: z.enum(['page', 'instagram']), entry: z.array(z.unknown()) })
   .loose()
   .meta({
     id: 'MetaWebhookPayload',

@@ -23,7 +23,11 @@ const calendarSchema = z
   .strictObject({
     id: localId,
     name: lineText.min(1).max(100),
-    timeZone: z.string().min(1).max(64).meta({ example: 'Europe/Stockholm' }),
+    timeZone: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, 'an IANA time zone')
+      .max(64)
+      .meta({ example: 'Europe/Stockholm' }),
     weekly: z.strictObject(
       Object.fromEntries(weekdays.map((d) => [d, z.array(openingHours).max(6)])) as Record<
         (typeof weekdays)[number],
@@ -75,7 +79,7 @@ const ruleSchema = z
     teamId: idSchema,
   })
   .meta({
-    id: 'RoutingRule',
+    id: 'CaseRoutingRule',
     description: 'Every given condition must hold; a list holds when any of its values does.',
   });
 
@@ -85,7 +89,10 @@ export const serviceSettingsBody = z
       .strictObject({ name: lineText.min(1).max(100), address: z.email().max(254) })
       .optional()
       .meta({ description: 'Customers write here; replies come from here (a verified SES identity).' }),
-    webFormKeys: z.array(z.string().max(64)).max(20).default([]),
+    webFormKeys: z
+      .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, - and _'))
+      .max(20)
+      .default([]),
     socialPages: z
       .array(z.strictObject({ platform: z.enum(socialPlatforms), pageId: z.string().regex(/^[0-9]{1,32}$/) }))
       .max(20)
@@ -113,7 +120,7 @@ export const serviceSettingsBody = z
           groupId: idSchema,
           method: z.enum(assignmentMethods),
           capacityPerMember: z.int().min(1).max(1000),
-          leadUserId: z.string().min(1).max(128).optional(),
+          leadUserId: lineText.min(1).max(128).optional(),
         }),
       )
       .max(50)

@@ -1,44 +1,26 @@
-import * as z from 'zod';
-import { type TextKind, tidyText, userTextProblem } from '#domain/user-text';
-
 /**
  * A case a visitor submits through the tenant's public web form, and the
- * checks that tell a person from a bot without a CAPTCHA.
+ * checks that tell a person from a bot without a CAPTCHA. The API's schema
+ * (`webFormBody`) checks the text; this is what it hands over.
  */
-
-/** Text as `user-text` defines it, in its stored form (NFC, trimmed); lengths count that form. */
-const userText = (kind: TextKind) =>
-  z
-    .string()
-    .overwrite(tidyText)
-    .superRefine((value, ctx) => {
-      const problem = userTextProblem(value, kind);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
-
-export const webFormSubmission = z.strictObject({
-  name: userText('line').max(200),
-  email: z.string().trim().toLowerCase().pipe(z.email().max(254)),
-  phone: userText('line').max(40).optional(),
-  subject: userText('line').min(1).max(200),
-  message: userText('multiline').min(1).max(5000),
-  caseType: z
-    .string()
-    .max(64)
-    .regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and hyphens')
-    .optional(),
-  accountNumber: userText('line').max(64).optional(),
+export interface WebFormSubmission {
+  readonly name: string;
+  /** Trimmed and lower-cased. */
+  readonly email: string;
+  readonly phone?: string;
+  readonly subject: string;
+  readonly message: string;
+  readonly caseType?: string;
+  readonly accountNumber?: string;
   /**
    * The honeypot: a field hidden from people, which bots fill in. Any text is
-   * accepted here, so that a bot gets the answer a person gets and learns
+   * accepted, so that a bot gets the answer a person gets and learns
    * nothing; `spamVerdict` is what refuses it.
    */
-  website: z.string().max(2000).optional(),
+  readonly website?: string;
   /** Epoch milliseconds when the page with the form was rendered. */
-  startedAt: z.int().min(0).optional(),
-});
-
-export type WebFormSubmission = z.output<typeof webFormSubmission>;
+  readonly startedAt?: number;
+}
 
 export type SpamVerdict =
   | { readonly spam: false }

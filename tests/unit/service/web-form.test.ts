@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spamVerdict, type WebFormSubmission, webFormSubmission } from '#domain/service/web-form';
+import { webFormBody as webFormSubmission } from '#api/service/channel-schemas';
+import { spamVerdict, type WebFormSubmission } from '#domain/service/web-form';
 
 const now = new Date('2026-03-02T10:00:00Z');
 const aMinuteAgo = now.getTime() - 60_000;

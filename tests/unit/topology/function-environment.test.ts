@@ -21,6 +21,9 @@ const accessFor: Readonly<Record<string, (access: FunctionAccess) => boolean>> =
   mailer: (a) => a.sendEmail === true,
   sms: (a) => a.sendSms === true,
   'webhook-secrets': (a) => a.webhookSecrets !== undefined,
+  'case-timers': (a) => a.manageSchedulesFor === 'case-timers',
+  'social-secrets': (a) =>
+    ['meta-app-secret', 'meta-verify-token'].every((s) => (a.secrets ?? []).includes(s)),
 };
 
 const projectRoot = path.resolve(import.meta.dirname, '../../..');
