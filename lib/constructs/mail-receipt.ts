@@ -1,5 +1,6 @@
-import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3n from 'aws-cdk-lib/aws-s3-notifications';
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sesActions from 'aws-cdk-lib/aws-ses-actions';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -8,8 +9,8 @@ import type { MailReceiptDefinition } from '../topology-types';
 
 export interface MailReceiptProps {
   readonly definition: MailReceiptDefinition;
-  readonly bucket: s3.IBucket;
-  readonly queue: sqs.IQueue;
+  readonly bucket: s3.Bucket;
+  readonly queue: sqs.Queue;
 }
 
 /**
@@ -35,8 +36,27 @@ export class MailReceipt extends Construct {
         },
       ],
     });
-    bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SqsDestination(queue), {
-      prefix: definition.prefix,
-    });
+    // The bucket's own notification configuration, not CDK's notifications handler (a Lambda with a
+    // managed policy). S3 checks the queue's policy when the bucket is updated, so the bucket waits
+    // for it; the policy names the account, not the bucket, which would make a cycle.
+    const { policyDependable } = queue.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('s3.amazonaws.com')],
+        actions: ['sqs:SendMessage'],
+        resources: [queue.queueArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+    const cfnBucket = bucket.node.defaultChild as s3.CfnBucket;
+    cfnBucket.notificationConfiguration = {
+      queueConfigurations: [
+        {
+          event: 's3:ObjectCreated:*',
+          queue: queue.queueArn,
+          filter: { s3Key: { rules: [{ name: 'prefix', value: definition.prefix }] } },
+        },
+      ],
+    };
+    if (policyDependable) cfnBucket.node.addDependency(policyDependable);
   }
 }

@@ -13,6 +13,8 @@ import { caseChannels, casePriorities } from '#domain/service/service-settings';
 /** Codes of the tenant's lists (case types): lower-case words with hyphens. */
 const code = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'use lower-case letters, digits and -');
 const instant = z.iso.datetime();
+/** A user id: `null` as an owner puts a case back in its team's queue. */
+const userId = lineText.min(1).max(128);
 
 export const caseParams = z.object({ caseId: idSchema });
 export const teamParams = z.object({ teamId: idSchema });
@@ -189,12 +191,7 @@ export const openCaseBody = z
       .optional()
       .meta({ description: 'Who got in touch, when they are no known contact.' }),
     teamId: idSchema.optional().meta({ description: 'A team instead of routing.' }),
-    ownerId: z
-      .string()
-      .min(1)
-      .max(128)
-      .optional()
-      .meta({ description: 'An owner instead of the team’s method.' }),
+    ownerId: userId.optional(),
     tags: z.array(lineText.min(1).max(50)).max(20).optional(),
   })
   .meta({ id: 'OpenCase' });
@@ -213,13 +210,7 @@ export const updateCaseBody = z
 export const assignCaseBody = z
   .strictObject({
     teamId: idSchema.optional(),
-    ownerId: z
-      .string()
-      .min(1)
-      .max(128)
-      .nullable()
-      .optional()
-      .meta({ description: '`null` puts the case back in its team’s queue.' }),
+    ownerId: userId.nullable().optional(),
   })
   .refine((b) => b.teamId !== undefined || b.ownerId !== undefined, {
     message: 'give teamId, ownerId or both',

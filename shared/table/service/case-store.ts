@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#domain/errors';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { Case, CaseMessage } from '#domain/service/case';
@@ -6,6 +5,7 @@ import type { TeamLoad } from '#domain/service/case-assignment';
 import type { CaseFilter, CaseQueue, CaseStore, CaseSummary, CaseWrite } from '#domain/service/case-store';
 import { commitChange } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
+import { getItem } from '#table/core/get-item';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem } from '#table/core/transact';
@@ -128,13 +128,7 @@ export class DynamoCaseStore implements CaseStore {
   }
 
   async teamLoad(tenantId: string, teamId: string): Promise<TeamLoad> {
-    const { Item } = await this.table.client.send(
-      new GetCommand({
-        TableName: this.table.name,
-        Key: teamLoadEntity.key({ tenantId, teamId }),
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await getItem(this.table, teamLoadEntity.key({ tenantId, teamId }));
     const openCases: Record<string, number> = {};
     for (const [name, value] of Object.entries(Item ?? {})) {
       if (name.startsWith(loadAttribute('')) && typeof value === 'number' && value > 0)
