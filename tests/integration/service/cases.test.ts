@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '#domain/errors';
+import { DynamoCaseStore } from '#table/service/case-store';
+import { caseWorld } from './case-world';
+
+// Tuesday 1 December 2026, 10:00 in Stockholm (CET, UTC+1); the default calendar is Mon–Fri 08–17.
+const tuesday10 = '2026-12-01T09:00:00.000Z';
+
+describe('cases on the table', () => {
+  it('numbers cases without gaps and shares them round-robin up to each agent’s capacity, the rest in the team queue', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+
+    // Act
+    const opened = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        w.services.cases.open(admin, { subject: `Fråga ${i}`, description: '', channel: 'email' }),
+      ),
+    );
+    const anna = await w.services.cases.mine(await w.actorOf(w.users.anna), { limit: 25 });
+    const bo = await w.services.cases.mine(await w.actorOf(w.users.bo), { limit: 25 });
+    const queue = await w.services.cases.teamQueue(admin, w.team.id, { limit: 25 });
+
+    // Assess
+    expect(opened.map((c) => c.value.number).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(anna.items).toHaveLength(2);
+    expect(bo.items).toHaveLength(2);
+    expect(queue.items).toHaveLength(4);
+    expect(queue.items.every((c) => c.ownerId === undefined && c.teamId === w.team.id)).toBe(true);
+  });
+
+  it('plans the targets on the business calendar and sets a warning and a breach timer for each', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+
+    // Act
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Faktura',
+      description: '',
+      channel: 'email',
+    });
+
+    // Assess: normal priority, 480 and 2 400 business minutes, warnings at 80 %.
+    expect(c.sla.firstResponse.dueAt).toBe('2026-12-02T08:00:00.000Z'); // Wed 09:00
+    expect(c.sla.firstResponse.warnAt).toBe('2026-12-01T15:24:00.000Z'); // Tue 16:24
+    expect(c.sla.resolution.dueAt).toBe('2026-12-07T13:00:00.000Z'); // Mon 14:00
+    expect(c.sla.resolution.warnAt).toBe('2026-12-04T14:00:00.000Z'); // Fri 15:00
+    expect(w.timers.of(c.id).map((t) => [t.timer, t.at])).toEqual([
+      ['firstResponse-warning', '2026-12-01T15:24:00.000Z'],
+      ['firstResponse-breach', '2026-12-02T08:00:00.000Z'],
+      ['resolution-warning', '2026-12-04T14:00:00.000Z'],
+      ['resolution-breach', '2026-12-07T13:00:00.000Z'],
+    ]);
+  });
+
+  it('stops the clocks while waiting on the customer, keeps the paused time and moves the due times by it', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Flytt',
+      description: '',
+      channel: 'email',
+    });
+
+    // Act: waiting from Tue 12:00 to Wed 13:00 local: 300 + 300 business minutes.
+    w.clock.set('2026-12-01T11:00:00.000Z');
+    const waiting = await w.services.cases.setStatus(admin, c.id, c.version, 'waiting-on-customer');
+    const timersWhileWaiting = w.timers.of(c.id);
+    w.clock.set('2026-12-02T12:00:00.000Z');
+    const resumed = await w.services.cases.setStatus(admin, c.id, waiting.version, 'open');
+
+    // Assess
+    expect(waiting.sla.resolution.status).toBe('paused');
+    expect(timersWhileWaiting).toEqual([]);
+    expect(resumed.sla.resolution.pausedMinutes).toBe(600);
+    expect(resumed.sla.resolution.dueAt).toBe('2026-12-08T14:00:00.000Z'); // Tue 15:00 the week after
+    expect(resumed.sla.firstResponse.dueAt).toBe('2026-12-03T09:00:00.000Z'); // Thu 10:00
+    expect(w.timers.of(c.id).map((t) => t.timer)).toEqual([
+      'firstResponse-warning',
+      'firstResponse-breach',
+      'resolution-warning',
+      'resolution-breach',
+    ]);
+  });
+
+  it('re-plans the open targets when the priority changes, and records an unanswered first response breached on closing', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Avbrott',
+      description: '',
+      channel: 'email',
+    });
+
+    // Act
+    const urgent = await w.services.cases.update(admin, c.id, c.version, { priority: 'urgent' });
+    w.clock.set('2026-12-01T09:30:00.000Z');
+    const closed = await w.services.cases.setStatus(admin, c.id, urgent.version, 'closed');
+
+    // Assess: urgent is 60 minutes to a first response; closed after 30 of them, unanswered.
+    expect(urgent.sla.firstResponse.dueAt).toBe('2026-12-01T10:00:00.000Z');
+    expect(closed.sla.firstResponse).toMatchObject({
+      status: 'breached',
+      breachedAt: '2026-12-01T09:30:00.000Z',
+    });
+    expect(closed.sla.resolution.status).toBe('met');
+    expect(w.timers.of(c.id)).toEqual([]);
+  });
+
+  it('answers the customer by mail, which meets the first response and releases nothing', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Mätarställning',
+      description: '',
+      channel: 'email',
+      requester: { email: 'kund@example.se' },
+    });
+
+    // Act
+    w.clock.set('2026-12-01T10:00:00.000Z');
+    const reply = await w.services.cases.reply(admin, c.id, { text: 'Tack, vi läser av igen.' });
+    const after = await w.services.cases.get(admin, c.id);
+
+    // Assess
+    expect(w.sent).toEqual([{ to: 'kund@example.se', subject: `Re: Mätarställning [#C-${c.number}]` }]);
+    expect(reply.kind).toBe('outbound');
+    expect(after.status).toBe('open');
+    expect(after.sla.firstResponse).toMatchObject({ status: 'met', metAt: '2026-12-01T10:00:00.000Z' });
+    expect(w.timers.of(c.id).map((t) => t.timer)).toEqual(['resolution-warning', 'resolution-breach']);
+  });
+
+  it('acts on a timer once: a warning, then a breach that raises the priority; repeated and stale timers do nothing', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Faktura',
+      description: '',
+      channel: 'email',
+    });
+    const [warning, breach] = w.timers.of(c.id);
+
+    // Act
+    const first = await w.services.escalation.fire(warning!);
+    const again = await w.services.escalation.fire(warning!);
+    const stale = await w.services.escalation.fire({ ...breach!, at: '2026-12-01T12:00:00.000Z' });
+    const breached = await w.services.escalation.fire(breach!);
+    const after = await w.services.cases.get(admin, c.id);
+
+    // Assess
+    expect([first, again, stale, breached]).toEqual(['warned', 'stale', 'stale', 'breached']);
+    expect(after.priority).toBe('high');
+    expect(after.sla.firstResponse).toMatchObject({ status: 'breached', breachedAt: breach!.at });
+    expect(after.sla.fired).toEqual(['firstResponse-warning', 'firstResponse-breach']);
+    expect(w.sent.map((m) => m.subject.split(':')[0])).toEqual(['SLA warning', 'SLA breached']);
+  });
+
+  it('shows a case to its team, its owner and admins; to anyone else it does not exist', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Faktura',
+      description: '',
+      channel: 'email',
+    });
+
+    // Act
+    const byTeam = await w.services.cases.get(await w.actorOf(w.users.bo), c.id);
+    const otherTeam = await w.services.cases
+      .get(await w.actorOf(w.users.other), c.id)
+      .catch((e: unknown) => e);
+    const seller = await w.services.cases.get(await w.actorOf(w.users.seller), c.id).catch((e: unknown) => e);
+    const listedForOther = await w.services.cases.list(await w.actorOf(w.users.other), {}, { limit: 25 });
+
+    // Assess
+    expect(byTeam.id).toBe(c.id);
+    expect(otherTeam).toBeInstanceOf(NotFoundError);
+    expect(seller).toBeInstanceOf(NotFoundError);
+    expect(listedForOther.items).toEqual([]);
+  });
+
+  it('keeps the team’s counters right through reassignment and closing', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Faktura',
+      description: '',
+      channel: 'email',
+    });
+    const firstOwner = c.ownerId as string;
+    const secondOwner = firstOwner === w.users.anna.sub ? w.users.bo.sub : w.users.anna.sub;
+
+    const store = new DynamoCaseStore(w.table);
+
+    // Act
+    const moved = await w.services.cases.assign(admin, c.id, c.version, { ownerId: secondOwner });
+    const afterMove = await store.teamLoad(w.tenant.id, w.team.id);
+    await w.services.cases.setStatus(admin, c.id, moved.version, 'closed');
+    const afterClose = await store.teamLoad(w.tenant.id, w.team.id);
+
+    // Assess
+    expect(afterMove.openCases).toEqual({ [secondOwner]: 1 });
+    expect(afterClose.openCases).toEqual({});
+  });
+});
