@@ -4,6 +4,7 @@ import type { AttachmentsServices } from '#domain/attachments/attachments-servic
 import { type BoundRoute, bind } from '#http/route';
 import {
   accountAttachmentRoutes,
+  caseAttachmentRoutes,
   contactAttachmentRoutes,
   contractAttachmentRoutes,
   dealAttachmentRoutes,
@@ -13,7 +14,8 @@ type SubjectRoutes =
   | typeof accountAttachmentRoutes
   | typeof contactAttachmentRoutes
   | typeof dealAttachmentRoutes
-  | typeof contractAttachmentRoutes;
+  | typeof contractAttachmentRoutes
+  | typeof caseAttachmentRoutes;
 
 /** Binds one subject kind's attachment routes; `subjectOf` reads the subject from the path. */
 function bindSubjectRoutes(
@@ -64,5 +66,6 @@ export function attachmentsApi(s: AttachmentsServices): BoundRoute[] {
       type: 'contract',
       id: p.contractId as string,
     })),
+    ...bindSubjectRoutes(s, caseAttachmentRoutes, (p) => ({ type: 'case', id: p.caseId as string })),
   ];
 }

@@ -95,10 +95,14 @@ export const dealAttachmentRoutes = attachmentRoutesOn('Deal', 'deals', 'dealId'
 /** A contract's files are for those who see the contract, as its deal decides. */
 export const contractAttachmentRoutes = attachmentRoutesOn('Contract', 'contracts', 'contractId');
 
+/** A case's files are for those who see the case: its team, its owner, admins and viewers. */
+export const caseAttachmentRoutes = attachmentRoutesOn('Case', 'cases', 'caseId');
+
 /** The attachments module, as one flat list of operations. */
 export const attachmentRoutes = [
   ...Object.values(accountAttachmentRoutes),
   ...Object.values(contactAttachmentRoutes),
   ...Object.values(dealAttachmentRoutes),
   ...Object.values(contractAttachmentRoutes),
+  ...Object.values(caseAttachmentRoutes),
 ] as const;

@@ -12,12 +12,21 @@ export interface ContractReader {
   get(tenantId: string, contractId: string): Promise<Contract | undefined>;
 }
 
+/** Reads one case of a tenant as the caller may use it: undefined when it does not exist or is not theirs to see. */
+export interface CaseReader {
+  access(
+    actor: SalesActor,
+    caseId: string,
+  ): Promise<{ readonly accountId?: string; readonly changeable: boolean } | undefined>;
+}
+
 /** What the attachments module reads of the records files hang on. */
 export interface AttachmentSubjectReaders {
   readonly accounts: Pick<AccountStore, 'get'>;
   readonly contacts: Pick<ContactStore, 'get'>;
   readonly deals: Pick<DealStore, 'get'>;
   readonly contracts: ContractReader;
+  readonly cases: CaseReader;
 }
 
 /** Reading a subject's files, or adding and removing them. */
@@ -64,6 +73,13 @@ export async function subjectAccount(
           'only the owner and participants of the contract’s deal and admins change its files',
         );
       return contract.accountId;
+    }
+    case 'case': {
+      const found = await readers.cases.access(actor, subject.id);
+      if (!found) throw new NotFoundError('case', subject.id);
+      if (access === 'write' && !found.changeable)
+        throw new ForbiddenError('only those who work the case change its files');
+      return found.accountId;
     }
     default: {
       const unknown: never = subject.type;
