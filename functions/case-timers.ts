@@ -24,8 +24,8 @@ const timerInput = z.object({
 /**
  * The target of every case timer's one-off schedule (R-CS-3): a warning or
  * a breach re-checked against the case, then the policy's escalation. A
- * stale or repeated timer does nothing; a failure throws, so the scheduler
- * retries it (and keeps it in its dead-letter queue after the last try).
+ * stale or repeated timer does nothing; a failure throws, so Lambda retries
+ * it and, after the last try, keeps it in the run-time schedules' dead-letter queue.
  */
 export const handler = async (event: unknown) => {
   const input = timerInput.safeParse(event);

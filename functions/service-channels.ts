@@ -1,7 +1,6 @@
 import { serviceChannelsApi } from '#api/service/channel-bindings';
 import { casesServices } from '#runtime/cases-services';
 import { environmentCaseTimers } from '#runtime/environment/case-timers';
-import { environmentObjects } from '#runtime/environment/objects';
 import { environmentSocialSecrets } from '#runtime/environment/social-secrets';
 import { environmentTable } from '#runtime/environment/table';
 import { httpFunction } from '#runtime/http-function';
@@ -11,7 +10,6 @@ export const handler = httpFunction('service-channels', () =>
   serviceChannelsApi({
     intake: casesServices({
       table: environmentTable(),
-      objects: environmentObjects(),
       caseTimers: environmentCaseTimers(),
     }).intake,
     social: environmentSocialSecrets(),

@@ -12,6 +12,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -195,6 +196,15 @@ export class GridlineStack extends Stack {
       notRecognisedAsDlqBecause: 'EventBridge Scheduler sends the invocations it gives up on here',
     });
     deadLetters.queue.grantSendMessages(role);
+    // The scheduler invokes asynchronously: a target that fails every retry lands there too, not nowhere.
+    const targets = new Set(managers.map((m) => m.access.manageSchedulesFor as string));
+    for (const name of targets) {
+      this.functions.get(name)?.function.configureAsyncInvoke({
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+        onFailure: new lambdaDestinations.SqsDestination(deadLetters.queue),
+      });
+    }
     for (const definition of managers) {
       const targetName = definition.access.manageSchedulesFor as string;
       const target = this.functions.get(targetName);

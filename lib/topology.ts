@@ -350,7 +350,7 @@ export const topology: Topology = {
       trigger: { kind: 'http', routes: httpRoutes('service-channels', publicRouteThrottles.serviceChannels) },
       access: {
         table: 'readWrite',
-        bucket: 'readWrite',
+
         secrets: [metaAppSecret, metaVerifyToken],
         manageSchedulesFor: 'case-timers',
       },

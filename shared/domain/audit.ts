@@ -60,12 +60,12 @@ export function summaryOf(event: DomainEvent): string | undefined {
  * and, for a contact, also in its account's history; a contact moved from
  * one account to another shows in both accounts' histories.
  */
-const membersOnly = new Set<string>(['deal', 'offer', 'contract', 'commission']);
+const membersOnly = new Set<string>(['deal', 'offer', 'contract', 'commission', 'case']);
 
 export function historyOf(event: DomainEvent): { entry: HistoryEntry; subjects: Subject[] } {
   const subject: Subject = { type: event.subject.type, id: event.subject.id };
   const subjects: Subject[] = [subject];
-  // Deals, offers and contracts are for their members' eyes (commissions): their history stays in their own partition.
+  // Deals, offers, contracts (commissions) and cases are for their members' eyes: their history stays in their own partition.
   if (event.subject.type !== 'account' && !membersOnly.has(event.subject.type)) {
     const { accountId, previousAccountId } = event.subject;
     if (accountId) subjects.push({ type: 'account', id: accountId });

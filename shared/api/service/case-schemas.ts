@@ -155,6 +155,7 @@ export const caseMessageSchema = z
     to: z.string().optional(),
     subject: z.string().optional(),
     text: z.string(),
+    rawMailKey: z.string().optional().meta({ description: 'The whole mail in the files bucket.' }),
     mailMessageId: z.string().optional(),
     providerMessageId: z.string().optional(),
     automatic: z
@@ -225,7 +226,7 @@ export const noteBody = z.strictObject({ text: multilineText.min(1).max(10_000) 
 
 export const replyBody = z
   .strictObject({
-    text: multilineText.min(1).max(50_000),
+    text: multilineText.min(1).max(20_000),
     status: z
       .enum(caseStatuses)
       .optional()

@@ -13,8 +13,10 @@ export function serviceChannelsApi(deps: {
 }): BoundRoute[] {
   return [
     bind(r.submitWebForm, async ({ params, body, raw }) => {
+      // A form resent by the browser is one submission: the client's key, else what it said and when it was shown.
       const submissionId =
-        raw.headers['idempotency-key'] ?? `${body.email}:${body.subject}:${body.startedAt ?? ''}`;
+        raw.headers['idempotency-key'] ??
+        `${body.email}:${body.subject}:${body.message}:${body.startedAt ?? ''}`;
       const outcome = await deps.intake.webForm(params.formKey, body, submissionId);
       // An unknown key answers like any missing resource: it tells a stranger nothing more.
       if (!outcome) throw new NotFoundError('form', params.formKey);

@@ -22,7 +22,7 @@ export const channelRoutes = {
     params: formParams,
     body: webFormBody,
     success: { status: 202, description: 'Received', schema: webFormReceipt },
-    errors: [400, 404, 415, 429],
+    errors: [400, 404, 415, 422, 429],
   }),
   verifySocialWebhook: defineRoute({
     operationId: 'verifySocialWebhook',

@@ -21,6 +21,12 @@ export function caseVisibleTo(actor: CaseActor, c: Pick<Case, 'ownerId' | 'teamI
   return c.teamId === undefined || actor.teamIds.includes(c.teamId);
 }
 
-/** Admins change every case; a viewer (without another role) none; others what they see. */
+/**
+ * Admins change every case; others what they would see without the viewer
+ * role (a viewer who is also an agent changes only their teams' cases and
+ * their own, as a viewer who sells changes only their own deals).
+ */
 export const caseChangeableBy = (actor: CaseActor, c: Pick<Case, 'ownerId' | 'teamId'>): boolean =>
-  actor.roles.includes('admin') || (actor.roles.some((r) => r !== 'viewer') && caseVisibleTo(actor, c));
+  actor.roles.includes('admin') ||
+  c.ownerId === actor.userId ||
+  (actor.roles.includes('service') && (c.teamId === undefined || actor.teamIds.includes(c.teamId)));

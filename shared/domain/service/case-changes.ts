@@ -43,7 +43,13 @@ export async function commitCaseChange(
   const { capacity, ...rest } = extra;
   const load = loadMoves(previous, next, capacity);
   await setTimers(deps.timers, next.tenantId, next.id, previous.sla.timers, next.sla.timers);
-  await deps.cases.change(previous, { ...rest, case: next, event, ...(load ? { load } : {}) });
+  try {
+    await deps.cases.change(previous, { ...rest, case: next, event, ...(load ? { load } : {}) });
+  } catch (error) {
+    // The case still plans the old times: put back the schedules this change moved.
+    await setTimers(deps.timers, next.tenantId, next.id, next.sla.timers, previous.sla.timers);
+    throw error;
+  }
   await clearTimers(deps.timers, next.tenantId, next.id, previous.sla.timers, next.sla.timers);
   return next;
 }

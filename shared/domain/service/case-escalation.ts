@@ -6,10 +6,10 @@ import { type Case, type CaseTimerName, caseLabel, isOpen, targetOfTimer } from 
 import { commitCaseChange } from './case-changes';
 import { newCaseEvent } from './case-events';
 import { caseSubject } from './case-opening';
-import { breachSla, firedSla, replanSla } from './case-sla';
+import { breachSla, casePolicy, firedSla, replanSla } from './case-sla';
 import type { CaseStore, StoredServiceSettings, TeamDirectory } from './case-store';
 import type { CaseTimerInput, CaseTimerScheduler } from './case-timers';
-import { policyFor, raisedPriority } from './service-level';
+import { raisedPriority } from './service-level';
 
 export interface CaseEscalationDeps extends ServiceDeps {
   readonly cases: Pick<CaseStore, 'get' | 'change'>;
@@ -59,7 +59,7 @@ export class CaseEscalation {
     };
     const settings = await this.deps.settings.ofTenant(input.tenantId);
     const targetName = targetOfTimer(input.timer);
-    const policy = policyFor(settings, current.sla.supportLevelId, current.sla.priority);
+    const policy = casePolicy(settings, current.sla.supportLevelId, current.sla.priority);
     const warning = input.timer.endsWith('-warning');
     const stamped = (c: Case): Case => ({
       ...c,
@@ -68,9 +68,10 @@ export class CaseEscalation {
       updatedBy: ctx.userId,
     });
 
-    // The plan only holds timers of running targets; one that is not (a race with a reply) does nothing.
-    if (current.sla[targetName].status !== 'running') return 'not-due';
+    const target = current.sla[targetName];
     if (warning) {
+      // The plan only holds warnings of running targets; one that is not (a race with a reply) does nothing.
+      if (target.status !== 'running') return 'not-due';
       const next = stamped({ ...current, sla: firedSla(current.sla, input.timer) });
       const event = newCaseEvent(this.deps, ctx, 'CaseSlaWarning', {
         subject: caseSubject(next),
@@ -80,7 +81,8 @@ export class CaseEscalation {
       if (policy.escalation.notify) await this.notify(settings, next, input.timer, ctx);
       return 'warned';
     }
-    const breached = breachSla(current.sla, targetName, ctx.now);
+    // A target a change already found past due is breached; the escalation is still to follow.
+    const breached = target.status === 'breached' ? current.sla : breachSla(current.sla, targetName, ctx.now);
     if (breached[targetName].status !== 'breached') return 'not-due';
     const escalation = policy.escalation;
     const priority =

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ConflictError } from '#domain/errors';
 import { normaliseEmail } from '#domain/identifiers/email';
 import type { Admission } from '#domain/rate-limits/tenant-rate-limiter';
@@ -31,6 +32,11 @@ const channelUser = { mail: 'system:inbound-mail', web: 'system:web-form', socia
 
 /** How much of a message becomes a new case's description. */
 const descriptionMax = 5000;
+/**
+ * How much of a mail's text a message keeps: an item stays far inside DynamoDB's
+ * 400 KB and the event inside EventBridge's 256 KB; the whole mail stays in the bucket.
+ */
+const messageTextMax = 20_000;
 
 export type IntakeOutcome =
   | { readonly outcome: 'opened'; readonly caseId: string; readonly number: number }
@@ -97,7 +103,8 @@ export class CaseIntake {
       from: from.address,
       ...(from.name ? { fromName: from.name } : {}),
       subject: mail.subject,
-      text: mail.text,
+      text: mail.text.length > messageTextMax ? `${mail.text.slice(0, messageTextMax)}…` : mail.text,
+      rawMailKey: key,
       mailMessageId: mailId,
       ...(mail.autoReply ? { automatic: true } : {}),
       attachments: stored,
@@ -253,7 +260,8 @@ export class CaseIntake {
       ctx,
       draft,
       { ...source, message },
-      { operationId: 'receiveCase', key: idempotencyKey, requestHash: idempotencyKey },
+      // Hashed: a Message-ID or a form's key may be longer than a key can be.
+      { operationId: 'receiveCase', key: hashed(idempotencyKey), requestHash: hashed(idempotencyKey) },
     );
     return {
       outcome: created.replayed ? 'duplicate' : 'opened',
@@ -398,3 +406,5 @@ function idOnce(first: string, ids: { next(): string }) {
     return first;
   };
 }
+
+const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');

@@ -109,7 +109,8 @@ export class CaseService {
 
   /** A team's open cases nobody owns yet, soonest due first. */
   teamQueue(actor: CaseActor, teamId: string, page: PageRequest): Promise<Page<CaseSummary>> {
-    if (!seesAllCases(actor) && !actor.teamIds.includes(teamId)) throw new NotFoundError('team', teamId);
+    const agentOfTeam = actor.roles.includes('service') && actor.teamIds.includes(teamId);
+    if (!seesAllCases(actor) && !agentOfTeam) throw new NotFoundError('team', teamId);
     return this.deps.cases.queue(actor.tenantId, { kind: 'team', teamId }, page);
   }
 
@@ -283,17 +284,21 @@ export class CaseService {
       to,
       text: input.text,
     });
-    const sent = await this.deps.mailer.send(email);
-    return this.append(actor, caseId, ctx, (c) => {
+    const answered = (c: Case) => {
       const responded = c.firstRespondedAt
         ? c
         : { ...c, firstRespondedAt: ctx.now.toISOString(), sla: respondSla(c.sla, ctx.now) };
       const opened =
         responded.status === 'new' ? withStatus(settings, responded, 'open', ctx.now) : responded;
-      const moved =
-        input.status && input.status !== opened.status
-          ? withStatus(settings, opened, input.status, ctx.now)
-          : opened;
+      return input.status && input.status !== opened.status
+        ? withStatus(settings, opened, input.status, ctx.now)
+        : opened;
+    };
+    // A status the case cannot move to is refused before the mail goes out.
+    answered(current);
+    const sent = await this.deps.mailer.send(email);
+    return this.append(actor, caseId, ctx, (c) => {
+      const moved = answered(c);
       const message = this.message(
         ctx,
         c,

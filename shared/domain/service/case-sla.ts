@@ -14,25 +14,45 @@ import {
 
 const targetNames: readonly SlaTargetName[] = ['firstResponse', 'resolution'];
 
-/** The calendar a case's clocks count on; validated settings always have it. */
+/**
+ * The calendar a case's clocks count on. An admin may have removed it since
+ * the case was opened: the case then counts on the settings' first calendar
+ * (validated settings have at least one), rather than never again.
+ */
 export function calendarOf(
   settings: Pick<ServiceSettings, 'calendars'>,
   calendarId: string,
 ): BusinessCalendar {
-  const calendar = settings.calendars.find((c) => c.id === calendarId);
-  if (!calendar) throw new Error(`the service settings have no calendar ${calendarId}`);
+  const calendar = settings.calendars.find((c) => c.id === calendarId) ?? settings.calendars[0];
+  if (!calendar) throw new Error('the service settings have no calendar');
   return calendar;
+}
+
+/** The policy of a case's level and priority; a level removed since falls back to the default level's. */
+export function casePolicy(
+  settings: Pick<ServiceSettings, 'policies' | 'supportLevels' | 'defaultSupportLevelId'>,
+  supportLevelId: string,
+  priority: CasePriority,
+) {
+  const level = settings.supportLevels.some((l) => l.id === supportLevelId)
+    ? supportLevelId
+    : settings.defaultSupportLevelId;
+  return policyFor(settings, level, priority);
 }
 
 /**
  * When each timer should fire: a running target's warning at `warnAt` and
- * its breach at `dueAt`. Paused, met and breached targets have none, and a
- * timer that fired is not planned again.
+ * its breach at `dueAt`. A target a change found past due (a pause or a new
+ * priority) is breached at once: its breach timer fires now, so the
+ * escalation still follows. Paused and met targets have none, and a timer
+ * that fired is not planned again.
  */
 export function plannedTimers(sla: Omit<CaseSla, 'timers'>): CaseSla['timers'] {
   const timers: Partial<Record<CaseTimerName, string>> = {};
   for (const name of targetNames) {
     const target = sla[name];
+    if (target.status === 'breached' && !sla.fired.includes(`${name}-breach`))
+      timers[`${name}-breach`] = target.breachedAt ?? target.dueAt;
     if (target.status !== 'running') continue;
     if (!sla.fired.includes(`${name}-warning`)) timers[`${name}-warning`] = target.warnAt;
     if (!sla.fired.includes(`${name}-breach`)) timers[`${name}-breach`] = target.dueAt;
@@ -49,7 +69,7 @@ export function startSla(
   priority: CasePriority,
   at: Date,
 ): CaseSla {
-  const policy = policyFor(settings, supportLevelId, priority);
+  const policy = casePolicy(settings, supportLevelId, priority);
   const calendar = calendarOf(settings, policy.calendarId);
   const warn = policy.warnAtBasisPoints;
   return withTimers({
@@ -93,17 +113,16 @@ export const respondSla = (sla: CaseSla, at: Date): CaseSla =>
  * yet come.
  */
 export function finishSla(sla: CaseSla, at: Date): CaseSla {
-  const first = sla.firstResponse;
+  const { pausedSince: _paused, ...first } = sla.firstResponse;
   const unanswered = first.status === 'running' || first.status === 'paused';
   const firstResponse: SlaTarget = unanswered
-    ? {
-        ...first,
-        status: 'breached',
-        breachedAt: first.breachedAt ?? minIso(first.dueAt, at.toISOString()),
-        pausedSince: undefined,
-      }
-    : first;
-  return withTimers({ ...sla, firstResponse, resolution: meetTarget(sla.resolution, at) });
+    ? { ...first, status: 'breached', breachedAt: first.breachedAt ?? minIso(first.dueAt, at.toISOString()) }
+    : sla.firstResponse;
+  // The closing records that breach itself: no timer is left to announce it on a finished case.
+  const fired: CaseTimerName[] = unanswered
+    ? [...new Set([...sla.fired, 'firstResponse-warning' as const, 'firstResponse-breach' as const])]
+    : [...sla.fired];
+  return withTimers({ ...sla, firstResponse, resolution: meetTarget(sla.resolution, at), fired });
 }
 
 /** A timer's target passed its due time: recorded as breached (it stays so). */
@@ -127,7 +146,7 @@ export function replanSla(
   priority: CasePriority,
   at: Date,
 ): CaseSla {
-  const policy = policyFor(settings, supportLevelId, priority);
+  const policy = casePolicy(settings, supportLevelId, priority);
   const calendar = calendarOf(settings, sla.calendarId);
   const warn = policy.warnAtBasisPoints;
   const minutes = { firstResponse: policy.firstResponseMinutes, resolution: policy.resolutionMinutes };

@@ -18,7 +18,11 @@ export async function setTimers(
   await Promise.all(set.map((t) => scheduler.set({ tenantId, caseId, timer: t.name, at: t.at })));
 }
 
-/** After a write: removes the timers the new plan dropped (one left behind would find nothing to do). */
+/**
+ * After a write: removes the timers the new plan dropped. Best effort: the
+ * write stands, and a timer left behind finds its case planning nothing at
+ * its time and does nothing.
+ */
 export async function clearTimers(
   scheduler: CaseTimerScheduler,
   tenantId: string,
@@ -27,5 +31,5 @@ export async function clearTimers(
   after: CaseSla['timers'],
 ): Promise<void> {
   const { clear } = timerChanges(before, after);
-  await Promise.all(clear.map((name) => scheduler.clear(tenantId, caseId, name)));
+  await Promise.allSettled(clear.map((name) => scheduler.clear(tenantId, caseId, name)));
 }

@@ -121,6 +121,8 @@ export interface CaseMessage {
   readonly to?: string;
   readonly subject?: string;
   readonly text: string;
+  /** Where the whole inbound mail is kept in the files bucket (its text here may be shortened). */
+  readonly rawMailKey?: string;
   /** The mail's Message-ID, without angle brackets (inbound), or ours (outbound). */
   readonly mailMessageId?: string;
   /** The provider's id of a sent mail or a social message. */

@@ -12,6 +12,10 @@
 
 /** How many ids References holds at most: enough to thread, short enough for any mail system. */
 const maxReferences = 20;
+/** SES takes a header value of at most 870 characters; References is cut from its middle to fit. */
+const maxHeaderLength = 870;
+/** An id longer than this is left out: a few such would fill the header alone. */
+const maxIdLength = 250;
 
 /** The parts of our own ids: no dots (they separate the parts), nothing a header could trip on. */
 const idPart = /^[A-Za-z0-9_-]{1,64}$/;
@@ -49,11 +53,15 @@ export function outboundMessageId(caseId: string, messageId: string, domain: str
 export function threadingHeaders(caseMessageIds: readonly string[], ownMessageId: string): ThreadingHeaders {
   const own = unbracketed(ownMessageId);
   if (!writableId.test(own)) throw new RangeError(`not a message id: ${JSON.stringify(ownMessageId)}`);
-  const ids = caseMessageIds.filter((id) => writableId.test(id));
+  const ids = caseMessageIds.filter((id) => writableId.test(id) && id.length <= maxIdLength);
   const last = ids.at(-1);
   const room = maxReferences - 1;
-  const thread = ids.length > room ? [ids[0] as string, ...ids.slice(-(room - 1))] : ids;
-  const references = [...thread, own].map(bracketed).join(' ');
+  let thread = ids.length > room ? [ids[0] as string, ...ids.slice(-(room - 1))] : ids;
+  const joined = (list: readonly string[]) => [...list, own].map(bracketed).join(' ');
+  // Drop the oldest after the first until it fits: the first and the latest thread best.
+  while (thread.length > 1 && joined(thread).length > maxHeaderLength)
+    thread = [thread[0] as string, ...thread.slice(2)];
+  const references = joined(thread);
   return last === undefined ? { references } : { inReplyTo: bracketed(last), references };
 }
 

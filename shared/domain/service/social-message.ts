@@ -70,7 +70,7 @@ function sameText(left: string, right: string): boolean {
   return timingSafeEqual(digest(left), digest(right));
 }
 
-const id = z.string().min(1).max(128);
+const id = z.string().min(1).max(512);
 /** Epoch milliseconds that a Date can hold. */
 const epochMillis = z.int().min(0).max(8.64e15);
 

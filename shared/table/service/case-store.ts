@@ -79,6 +79,10 @@ export class DynamoCaseStore implements CaseStore {
       expectedVersion: previous.version,
       guards: this.referenceGuards(c.tenantId, c.id, write.mailIds),
       extra: this.companions(previous, write),
+      extraConflict: {
+        code: 'changed-meanwhile',
+        message: 'the owner’s open cases reached their capacity meanwhile; read the case again',
+      },
       event: write.event,
     });
   }

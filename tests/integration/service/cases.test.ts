@@ -210,4 +210,106 @@ describe('cases on the table', () => {
     expect(afterMove.openCases).toEqual({ [secondOwner]: 1 });
     expect(afterClose.openCases).toEqual({});
   });
+
+  it('refuses a reply’s impossible status before any mail goes out', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Faktura',
+      description: '',
+      channel: 'email',
+      requester: { email: 'kund@example.se' },
+    });
+
+    // Act
+    const refused = await w.services.cases
+      .reply(admin, c.id, { text: 'Hej', status: 'new' })
+      .catch((e: unknown) => e);
+
+    // Assess
+    expect(refused).toMatchObject({ code: 'invalid-state' });
+    expect(w.sent).toEqual([]);
+    expect((await w.services.cases.messages(admin, c.id, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('escalates a target a priority change finds already past due', async () => {
+    // Prepare: normal priority opened Tue 10:00; at 11:30 the case becomes urgent (60 minutes to a first response).
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Avbrott',
+      description: '',
+      channel: 'email',
+    });
+    w.clock.set('2026-12-01T10:30:00.000Z');
+
+    // Act
+    const urgent = await w.services.cases.update(admin, c.id, c.version, { priority: 'urgent' });
+    const breachTimer = w.timers.of(c.id).find((t) => t.timer === 'firstResponse-breach');
+    const outcome = await w.services.escalation.fire(breachTimer!);
+    const after = await w.services.cases.get(admin, c.id);
+
+    // Assess
+    expect(urgent.sla.firstResponse.status).toBe('breached');
+    expect(breachTimer?.at).toBe(urgent.sla.firstResponse.breachedAt);
+    expect(outcome).toBe('breached');
+    expect(after.sla.fired).toContain('firstResponse-breach');
+    expect(w.sent.map((m) => m.subject.split(':')[0])).toEqual(['SLA breached']);
+  });
+
+  it('lets an agent who is also a viewer change only their teams’ cases, and keeps team queues from members without the service role', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Faktura',
+      description: '',
+      channel: 'email',
+      teamId: w.team.id,
+    });
+    const viewingAgent = { ...(await w.actorOf(w.users.other)), roles: ['service', 'viewer'] as const };
+    const sellerInTeam = { ...(await w.actorOf(w.users.seller)), teamIds: [w.team.id] };
+
+    // Act
+    const seen = await w.services.cases.get({ ...viewingAgent, roles: [...viewingAgent.roles] }, c.id);
+    const changed = await w.services.cases
+      .update({ ...viewingAgent, roles: [...viewingAgent.roles] }, c.id, c.version, { subject: 'Ändrad' })
+      .catch((e: unknown) => e);
+    const queue = await Promise.resolve()
+      .then(() => w.services.cases.teamQueue(sellerInTeam, w.team.id, { limit: 25 }))
+      .catch((e: unknown) => e);
+
+    // Assess
+    expect(seen.id).toBe(c.id);
+    expect(changed).toBeInstanceOf(NotFoundError);
+    expect(queue).toBeInstanceOf(NotFoundError);
+  });
+
+  it('keeps counting a case whose level an admin removed since, on the default level', async () => {
+    // Prepare
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const adminActor = { tenantId: w.tenant.id, userId: w.users.admin.sub };
+    const current = await w.services.settings.ofTenant(w.tenant.id);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Faktura',
+      description: '',
+      channel: 'email',
+    });
+    await w.services.settings.replace(adminActor, current.version, {
+      ...current,
+      supportLevels: current.supportLevels.filter((l) => l.id !== 'standard').map((l) => ({ ...l })),
+      defaultSupportLevelId: 'priority',
+      policies: current.policies.filter((p) => p.supportLevelId !== 'standard'),
+    });
+
+    // Act
+    const view = await w.services.cases.view(admin, c.id);
+    const raised = await w.services.cases.update(admin, c.id, c.version, { priority: 'high' });
+
+    // Assess: the priority level's high policy is 120 / 480 minutes from Tue 10:00.
+    expect(view.sla.resolution.businessMinutesLeft).toBe(2400);
+    expect(raised.sla.firstResponse.dueAt).toBe('2026-12-01T11:00:00.000Z');
+  });
 });

@@ -129,3 +129,34 @@ describe('messageIdsIn', () => {
     expect(messageIdsIn(value)).toEqual(ids);
   });
 });
+
+describe('threadingHeaders within what SES takes', () => {
+  it('keeps References under 870 characters, dropping the oldest after the first', () => {
+    // Prepare
+    const ids = Array.from(
+      { length: 19 },
+      (_, i) => `${String(i).padStart(2, '0')}.${'x'.repeat(60)}@mail.example`,
+    );
+    const own = '<case.01JCASE.01JMESSAGE@norrsken.example>';
+
+    // Act
+    const { references, inReplyTo } = threadingHeaders(ids, own);
+
+    // Assess
+    expect(references.length).toBeLessThanOrEqual(870);
+    expect(references.startsWith(`<${ids[0]}>`)).toBe(true);
+    expect(references.endsWith(` <${ids[18]}> ${own}`)).toBe(true);
+    expect(inReplyTo).toBe(`<${ids[18]}>`);
+  });
+
+  it('leaves out an id too long to share the header', () => {
+    // Act
+    const { references } = threadingHeaders(
+      [`${'y'.repeat(300)}@long.example`, 'a@b.example'],
+      '<own@c.example>',
+    );
+
+    // Assess
+    expect(references).toBe('<a@b.example> <own@c.example>');
+  });
+});
