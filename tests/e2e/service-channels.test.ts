@@ -236,19 +236,41 @@ describe('service channels end to end: web form, social webhook, inbound mail an
       expect(after).toBe(before);
     });
 
-    it('answers 404 for an unknown form key and 400 naming a missing message', async () => {
+    it('answers 404 for an unknown form key, and 400 naming a missing message or an unknown case type', async () => {
       // Prepare
       const { message: _message, ...withoutMessage } = submission();
+      const before = (await casesOf(admin)).length;
 
       // Act
       const unknown = await submitForm('no-such-form', submission());
       const missing = await submitForm(formKey, withoutMessage);
+      const unknownType = await submitForm(formKey, submission({ caseType: 'no-such-type' }));
 
       // Assess
       expect(unknown.status).toBe(404);
       expect(unknown.headers.get('content-type')).toContain('application/problem+json');
       expect(missing.status).toBe(400);
       expect(missing.body['invalid-params'].map((p: { name: string }) => p.name)).toContain('message');
+      expect(unknownType.status).toBe(400);
+      expect(unknownType.body['invalid-params'].map((p: { name: string }) => p.name)).toEqual(['caseType']);
+      expect((await casesOf(admin)).length).toBe(before);
+    });
+
+    it('opens one case for a submission sent twice with the same Idempotency-Key', async () => {
+      // Prepare
+      const key = randomUUID();
+      const sent = submission();
+
+      // Act
+      const first = await submitForm(formKey, sent, { 'idempotency-key': key });
+      const again = await submitForm(formKey, sent, { 'idempotency-key': key });
+      const matching = (await casesOf(admin)).filter((c) => c.subject === sent.subject);
+
+      // Assess
+      expect(first.body.caseNumber).toEqual(expect.any(Number));
+      expect(again.status).toBe(202);
+      expect(again.body).toEqual({ received: true });
+      expect(matching.map((c) => c.number)).toEqual([first.body.caseNumber]);
     });
 
     it('refuses a form’s submissions over its bucket with 429 and retry-after', async () => {

@@ -1,4 +1,4 @@
-import { ConflictError } from '#domain/errors';
+import { ConflictError, ValidationError } from '#domain/errors';
 import { normaliseEmail } from '#domain/identifiers/email';
 import type { Admission } from '#domain/rate-limits/tenant-rate-limiter';
 import type { ServiceDeps } from '#domain/service-context';
@@ -8,7 +8,7 @@ import { type Case, type CaseMessage, isOpen, type MessageAttachment, pausingSta
 import { commitCaseChange } from './case-changes';
 import { newCaseEvent } from './case-events';
 import { mailDomainOf } from './case-mail';
-import { type CaseDraft, type CaseOpeningDeps, caseSubject, openCase } from './case-opening';
+import { type CaseDraft, type CaseOpeningDeps, caseSubject, checkCaseType, openCase } from './case-opening';
 import { withStatus } from './case-status';
 import { caseTokenOf } from './case-subject';
 import type { ChannelRoutes, RejectedMailStore } from './channel-routes';
@@ -148,6 +148,13 @@ export class CaseIntake {
     const ctx = await this.context(tenantId, channelUser.web);
     const spam = spamVerdict(submission, ctx.now);
     if (spam.spam) return { outcome: 'rejected', reason: spam.reason };
+    // The form's own field, as the form's 400: opening the case would name `type` in a 422.
+    const unknownType = checkCaseType(
+      await this.deps.settings.ofTenant(tenantId),
+      submission.caseType,
+      'caseType',
+    );
+    if (unknownType.length > 0) throw new ValidationError(unknownType);
     const email = normaliseEmail(submission.email);
     const address = email.ok ? email.value : submission.email.trim().toLowerCase();
     const contact = await this.soleContact(tenantId, address);
