@@ -383,6 +383,24 @@ describe('service channels end to end: web form, social webhook, inbound mail an
       });
     });
 
+    it('stores a message’s text without the characters the text rules refuse', async () => {
+      // Prepare: a NUL, a right-to-left override and a byte order mark, as JSON escapes.
+      const sender = `PSID-${randomUUID()}`;
+      const body = messengerDelivery(pageId, [
+        { sender, mid: `m1-${sender}`, text: '\ufeffFaktura\u0000 \u202eexe.pdf\nRad två' },
+      ]);
+
+      // Act
+      const response = await postSocial(body, signatureOf(runtime.social.appSecret, body));
+      const opened = (await casesOf(admin)).find((c) => c.requester?.name?.includes(sender)) as CaseItem;
+      const thread = await admin.get(`/v1/cases/${opened.id}/messages`);
+
+      // Assess
+      expect(response.body.received).toBe(1);
+      expect(opened.subject).toBe('Faktura exe.pdf');
+      expect(thread.body.items[0].text).toBe('Faktura exe.pdf\nRad två');
+    });
+
     it('refuses a delivery with a bad signature with 401 and writes nothing', async () => {
       // Prepare
       const sender = `PSID-${randomUUID()}`;

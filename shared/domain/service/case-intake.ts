@@ -4,6 +4,7 @@ import type { Admission } from '#domain/rate-limits/tenant-rate-limiter';
 import type { ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import type { ObjectStore } from '#domain/storage/object-store';
+import { channelText, clipText } from '#domain/user-text';
 import { type Case, type CaseMessage, isOpen, type MessageAttachment, pausingStatus } from './case';
 import { commitCaseChange } from './case-changes';
 import { newCaseEvent } from './case-events';
@@ -31,6 +32,8 @@ const channelUser = { mail: 'system:inbound-mail', web: 'system:web-form', socia
 
 /** How much of a message becomes a new case's description. */
 const descriptionMax = 5000;
+/** The longest subject a case takes (as the API's `subject`). */
+const subjectMax = 200;
 
 export type IntakeOutcome =
   | { readonly outcome: 'opened'; readonly caseId: string; readonly number: number }
@@ -75,6 +78,10 @@ export class CaseIntake {
     const rejection = rejectionOf(raw.byteLength, mail);
     if (rejection) return this.reject(tenantId, key, rejection.reason, rejection.detail, mail);
     const from = mail.from as NonNullable<InboundMail['from']>;
+    // What the sender wrote, as text the API can store and hand back (no schema stood in front of it).
+    const subject = channelText(mail.subject, 'line');
+    const text = channelText(mail.text, 'multiline');
+    const fromName = from.name ? channelText(from.name, 'line') : '';
     const mailId = mail.messageId ?? `s3.${key}`;
     if (await this.deps.cases.byMailId(tenantId, mailId)) return { outcome: 'duplicate' };
 
@@ -95,9 +102,9 @@ export class CaseIntake {
       channel: 'email',
       at: ctx.now.toISOString(),
       from: from.address,
-      ...(from.name ? { fromName: from.name } : {}),
-      subject: mail.subject,
-      text: mail.text,
+      ...(fromName ? { fromName } : {}),
+      subject,
+      text,
       mailMessageId: mailId,
       ...(mail.autoReply ? { automatic: true } : {}),
       attachments: stored,
@@ -115,12 +122,12 @@ export class CaseIntake {
     const caseId = this.deps.ids.next();
     const stored = await attachments({ id: caseId });
     const draft: CaseDraft = {
-      subject: mail.subject.trim() || '(no subject)',
-      description: mail.text.slice(0, descriptionMax),
+      subject: clipText(subject, subjectMax) || '(no subject)',
+      description: clipText(text, descriptionMax),
       channel: 'email',
       ...(contact
         ? { contactId: contact.id }
-        : { requester: { email: from.address, ...(from.name ? { name: from.name } : {}) } }),
+        : { requester: { email: from.address, ...(fromName ? { name: fromName } : {}) } }),
     };
     return this.open(
       ctx,
@@ -210,7 +217,11 @@ export class CaseIntake {
         await this.deps.cases.byConversation(tenantId, m.conversationKey),
       );
       const messageId = this.deps.ids.next();
-      const text = [m.text, ...m.attachmentUrls].filter(Boolean).join('\n');
+      const written = channelText(m.text, 'multiline');
+      const text = [written, ...m.attachmentUrls.map((url) => channelText(url, 'line'))]
+        .filter(Boolean)
+        .join('\n');
+      const senderId = channelText(m.senderId, 'line');
       const message = (caseId: string): CaseMessage => ({
         id: messageId,
         tenantId,
@@ -218,7 +229,7 @@ export class CaseIntake {
         kind: 'inbound',
         channel: 'social',
         at: ctx.now.toISOString(),
-        from: m.senderId,
+        from: senderId,
         text,
         providerMessageId: m.messageId,
         attachments: [],
@@ -228,15 +239,16 @@ export class CaseIntake {
         continue;
       }
       const caseId = this.deps.ids.next();
-      const subject = (m.text.split('\n')[0] ?? '').slice(0, 120).trim() || `${m.platform} message`;
+      const subject =
+        clipText(channelText(written.split('\n')[0] ?? '', 'line'), 120) || `${m.platform} message`;
       outcomes.push(
         await this.open(
           ctx,
           {
             subject,
-            description: text.slice(0, descriptionMax),
+            description: clipText(text, descriptionMax),
             channel: 'social',
-            requester: { name: `${m.platform} ${m.senderId}` },
+            requester: { name: `${m.platform} ${senderId}` },
           },
           { message: message(caseId), conversationKey: m.conversationKey, mailIds: [ref] },
           caseId,
@@ -362,7 +374,12 @@ export class CaseIntake {
           Buffer.from(a.content),
           a.contentType,
         );
-        return { attachmentId, fileName: a.filename, contentType: a.contentType, size: a.size };
+        return {
+          attachmentId,
+          fileName: channelText(a.filename, 'line'),
+          contentType: a.contentType,
+          size: a.size,
+        };
       }),
     );
   }
