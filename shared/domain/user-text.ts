@@ -49,3 +49,26 @@ export function userTextProblem(value: string, kind: TextKind): string | undefin
   }
   return undefined;
 }
+
+/**
+ * Text from a channel no schema stands in front of (an e-mail, a social
+ * message), made into text of the kind: what `userTextProblem` refuses is
+ * dropped rather than refused, since the sender cannot be asked again; in a
+ * line, line breaks and tabs become spaces. NFC and trimmed, as stored.
+ */
+export function channelText(value: string, kind: TextKind): string {
+  let text = '';
+  for (const char of value.normalize('NFC')) {
+    const cp = char.codePointAt(0) as number;
+    if (kind === 'line' && allowedInMultiline.has(cp)) text += ' ';
+    else if (userTextProblem(char, kind) === undefined) text += char;
+  }
+  return tidyText(text);
+}
+
+/** At most `max` UTF-16 units of `text`, never ending in half of a character. */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}

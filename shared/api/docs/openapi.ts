@@ -98,10 +98,15 @@ function successResponse(route: RouteContract, success: SuccessResponse): Respon
           },
         }
       : {}),
-    ...(success.schema
-      ? { content: { 'application/json': { schema: success.schema } } }
-      : success.contentType
-        ? { content: { [success.contentType.split(';')[0] as string]: { schema: { type: 'string' } } } }
+    // A content type is what is sent (see `shapeResponse`), even when a schema describes the text.
+    ...(success.contentType
+      ? {
+          content: {
+            [success.contentType.split(';')[0] as string]: { schema: success.schema ?? { type: 'string' } },
+          },
+        }
+      : success.schema
+        ? { content: { 'application/json': { schema: success.schema } } }
         : {}),
   };
 }

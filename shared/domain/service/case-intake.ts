@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
-import { ConflictError } from '#domain/errors';
+import { ConflictError, ValidationError } from '#domain/errors';
 import { normaliseEmail } from '#domain/identifiers/email';
 import type { Admission } from '#domain/rate-limits/tenant-rate-limiter';
 import type { ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
 import type { ObjectStore } from '#domain/storage/object-store';
+import { channelText, clipText } from '#domain/user-text';
 import { type Case, type CaseMessage, isOpen, type MessageAttachment, pausingStatus } from './case';
 import { commitCaseChange } from './case-changes';
 import { newCaseEvent } from './case-events';
 import { mailDomainOf } from './case-mail';
-import { type CaseDraft, type CaseOpeningDeps, caseSubject, openCase } from './case-opening';
+import { type CaseDraft, type CaseOpeningDeps, caseSubject, checkCaseType, openCase } from './case-opening';
 import { withStatus } from './case-status';
 import { caseTokenOf } from './case-subject';
 import type { ChannelRoutes, RejectedMailStore } from './channel-routes';
@@ -37,6 +38,8 @@ const descriptionMax = 5000;
  * 400 KB and the event inside EventBridge's 256 KB; the whole mail stays in the bucket.
  */
 const messageTextMax = 20_000;
+/** The longest subject a case takes (as the API's `subject`). */
+const subjectMax = 200;
 
 export type IntakeOutcome =
   | { readonly outcome: 'opened'; readonly caseId: string; readonly number: number }
@@ -81,6 +84,10 @@ export class CaseIntake {
     const rejection = rejectionOf(raw.byteLength, mail);
     if (rejection) return this.reject(tenantId, key, rejection.reason, rejection.detail, mail);
     const from = mail.from as NonNullable<InboundMail['from']>;
+    // What the sender wrote, as text the API can store and hand back (no schema stood in front of it).
+    const subject = channelText(mail.subject, 'line');
+    const text = channelText(mail.text, 'multiline');
+    const fromName = from.name ? channelText(from.name, 'line') : '';
     const mailId = mail.messageId ?? `s3.${key}`;
     if (await this.deps.cases.byMailId(tenantId, mailId)) return { outcome: 'duplicate' };
 
@@ -101,9 +108,9 @@ export class CaseIntake {
       channel: 'email',
       at: ctx.now.toISOString(),
       from: from.address,
-      ...(from.name ? { fromName: from.name } : {}),
-      subject: mail.subject,
-      text: mail.text.length > messageTextMax ? `${mail.text.slice(0, messageTextMax)}…` : mail.text,
+      ...(fromName ? { fromName } : {}),
+      subject,
+      text: text.length > messageTextMax ? `${clipText(text, messageTextMax)}…` : text,
       rawMailKey: key,
       mailMessageId: mailId,
       ...(mail.autoReply ? { automatic: true } : {}),
@@ -122,12 +129,12 @@ export class CaseIntake {
     const caseId = this.deps.ids.next();
     const stored = await attachments({ id: caseId });
     const draft: CaseDraft = {
-      subject: mail.subject.trim() || '(no subject)',
-      description: mail.text.slice(0, descriptionMax),
+      subject: clipText(subject, subjectMax) || '(no subject)',
+      description: clipText(text, descriptionMax),
       channel: 'email',
       ...(contact
         ? { contactId: contact.id }
-        : { requester: { email: from.address, ...(from.name ? { name: from.name } : {}) } }),
+        : { requester: { email: from.address, ...(fromName ? { name: fromName } : {}) } }),
     };
     return this.open(
       ctx,
@@ -155,6 +162,13 @@ export class CaseIntake {
     const ctx = await this.context(tenantId, channelUser.web);
     const spam = spamVerdict(submission, ctx.now);
     if (spam.spam) return { outcome: 'rejected', reason: spam.reason };
+    // The form's own field, as the form's 400: opening the case would name `type` in a 422.
+    const unknownType = checkCaseType(
+      await this.deps.settings.ofTenant(tenantId),
+      submission.caseType,
+      'caseType',
+    );
+    if (unknownType.length > 0) throw new ValidationError(unknownType);
     const email = normaliseEmail(submission.email);
     const address = email.ok ? email.value : submission.email.trim().toLowerCase();
     const contact = await this.soleContact(tenantId, address);
@@ -210,7 +224,11 @@ export class CaseIntake {
         await this.deps.cases.byConversation(tenantId, m.conversationKey),
       );
       const messageId = this.deps.ids.next();
-      const text = [m.text, ...m.attachmentUrls].filter(Boolean).join('\n');
+      const written = channelText(m.text, 'multiline');
+      const text = [written, ...m.attachmentUrls.map((url) => channelText(url, 'line'))]
+        .filter(Boolean)
+        .join('\n');
+      const senderId = channelText(m.senderId, 'line');
       const message = (caseId: string): CaseMessage => ({
         id: messageId,
         tenantId,
@@ -218,7 +236,7 @@ export class CaseIntake {
         kind: 'inbound',
         channel: 'social',
         at: ctx.now.toISOString(),
-        from: m.senderId,
+        from: senderId,
         text,
         providerMessageId: m.messageId,
         attachments: [],
@@ -228,15 +246,16 @@ export class CaseIntake {
         continue;
       }
       const caseId = this.deps.ids.next();
-      const subject = (m.text.split('\n')[0] ?? '').slice(0, 120).trim() || `${m.platform} message`;
+      const subject =
+        clipText(channelText(written.split('\n')[0] ?? '', 'line'), 120) || `${m.platform} message`;
       outcomes.push(
         await this.open(
           ctx,
           {
             subject,
-            description: text.slice(0, descriptionMax),
+            description: clipText(text, descriptionMax),
             channel: 'social',
-            requester: { name: `${m.platform} ${m.senderId}` },
+            requester: { name: `${m.platform} ${senderId}` },
           },
           { message: message(caseId), conversationKey: m.conversationKey, mailIds: [ref] },
           caseId,
@@ -363,7 +382,12 @@ export class CaseIntake {
           Buffer.from(a.content),
           a.contentType,
         );
-        return { attachmentId, fileName: a.filename, contentType: a.contentType, size: a.size };
+        return {
+          attachmentId,
+          fileName: channelText(a.filename, 'line'),
+          contentType: a.contentType,
+          size: a.size,
+        };
       }),
     );
   }

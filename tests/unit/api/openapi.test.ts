@@ -155,6 +155,26 @@ describe('openApiDocument', () => {
     });
   });
 
+  it('documents a text success body under its own content type, not as JSON', () => {
+    // Prepare
+    const doc = generated();
+    const textRoutes = allRoutes.filter((r) => r.success.contentType !== undefined);
+
+    // Act
+    const documented = textRoutes.map((route) => {
+      const response = doc.paths[route.path]?.[route.method.toLowerCase()]?.responses[
+        String(route.success.status)
+      ] as { content?: Record<string, unknown> } | undefined;
+      return [route.operationId, Object.keys(response?.content ?? {})];
+    });
+
+    // Assess
+    expect(documented.map(([id]) => id)).toContain('verifySocialWebhook');
+    expect(documented).toEqual(
+      textRoutes.map((route) => [route.operationId, [route.success.contentType?.split(';')[0]]]),
+    );
+  });
+
   it('documents the gateway’s 431 problem on every operation', () => {
     // Prepare
     const doc = generated();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tidyText, userTextProblem } from '#domain/user-text';
+import { channelText, clipText, tidyText, userTextProblem } from '#domain/user-text';
 
 describe('tidyText', () => {
   it('composes a decomposed accent into NFC', () => {
@@ -79,5 +79,42 @@ describe('userTextProblem', () => {
 
     // Assess
     expect(problem).toBeUndefined();
+  });
+});
+
+describe('channelText', () => {
+  it('drops what the text rules refuse, so that the result passes them', () => {
+    // Prepare
+    const sent = '\ufeffHej\u0000 fakturan \u202eexe.pdf\u202c är\u0007 för hög\ud800\t!\r\nMvh';
+
+    // Act
+    const line = channelText(sent, 'line');
+    const multiline = channelText(sent, 'multiline');
+
+    // Assess
+    expect(line).toBe('Hej fakturan exe.pdf är för hög !  Mvh');
+    expect(multiline).toBe('Hej fakturan exe.pdf är för hög\t!\r\nMvh');
+    expect(userTextProblem(line, 'line')).toBeUndefined();
+    expect(userTextProblem(multiline, 'multiline')).toBeUndefined();
+  });
+
+  it('keeps text that is already text, in NFC and trimmed', () => {
+    // Act
+    const kept = channelText('  Lo\u0301pez 👋\n', 'multiline');
+
+    // Assess
+    expect(kept).toBe('L\u00f3pez 👋');
+  });
+});
+
+describe('clipText', () => {
+  it('never cuts a character in half', () => {
+    // Act
+    const clipped = clipText('ab👋c', 3);
+
+    // Assess
+    expect(clipped).toBe('ab');
+    expect(clipText('ab👋c', 4)).toBe('ab👋');
+    expect(clipText('abc', 5)).toBe('abc');
   });
 });
