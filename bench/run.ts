@@ -11,6 +11,7 @@ import { forecastBench, printForecastBench } from './forecast';
 import { httpReadBench } from './http-read';
 import { importBench, printImportBench } from './import';
 import { moveCustomersBench, printMoveCustomersBench } from './move-customers';
+import { printServiceBench, serviceBench } from './service';
 
 /**
  * `npm run bench`: figures are ratios measured in one run against the same
@@ -58,6 +59,14 @@ try {
   console.log('\nFunction bundles (minified ESM, node22):');
   for (const [name, bytes] of Object.entries(sizes))
     console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
+  // Before the forecast's 100 000 deals: DynamoDB Local's transactions slow down as the instance fills.
+  printServiceBench(
+    await serviceBench({
+      rounds,
+      large: Number(process.env.BENCH_SERVICE_CASES ?? 100_000),
+      mails: Number(process.env.BENCH_INBOUND_MAILS ?? 200),
+    }),
+  );
   printForecastBench(
     await forecastBench({ rounds, large: Number(process.env.BENCH_FORECAST_DEALS ?? 100_000) }),
   );
