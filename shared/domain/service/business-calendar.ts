@@ -154,9 +154,17 @@ function instantOf(date: LocalDate, time: string, zone: string, end: 'from' | 't
 }
 
 /** Days a calendar is closed on, `YYYY-MM-DD`. */
+/** Built once per calendar object: settings are read once per request and walked day by day. */
+const closedDaysCache = new WeakMap<BusinessCalendar, ReadonlySet<string>>();
+
 function closedDaysOf(calendar: BusinessCalendar): ReadonlySet<string> {
-  const holidays = calendar.holidayCountry ? publicHolidays[calendar.holidayCountry] : [];
-  return new Set([...calendar.closedDates, ...holidays]);
+  let closed = closedDaysCache.get(calendar);
+  if (!closed) {
+    const holidays = calendar.holidayCountry ? publicHolidays[calendar.holidayCountry] : [];
+    closed = new Set([...calendar.closedDates, ...holidays]);
+    closedDaysCache.set(calendar, closed);
+  }
+  return closed;
 }
 
 /**
