@@ -178,6 +178,7 @@ describe('the account view (R-AC-6)', () => {
       'account',
       'contacts',
       'contracts',
+      'openCases',
       'openDeals',
       'supplyPoints',
     ]);
