@@ -312,4 +312,45 @@ describe('cases on the table', () => {
     expect(view.sla.resolution.businessMinutesLeft).toBe(2400);
     expect(raised.sla.firstResponse.dueAt).toBe('2026-12-01T11:00:00.000Z');
   });
+
+  it('moves a breached case to the escalation team’s queue, releasing its owner, and lists cases breaching soon', async () => {
+    // Prepare: normal priority escalates to the other team on breach.
+    const w = await caseWorld({
+      now: tuesday10,
+      settings: (s) => ({
+        ...s,
+        policies: s.policies.map((p) =>
+          p.priority === 'normal'
+            ? { ...p, escalation: { ...p.escalation, escalationTeamId: s.teams[1]?.groupId } }
+            : p,
+        ),
+      }),
+    });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Faktura',
+      description: '',
+      channel: 'email',
+    });
+    const owner = c.ownerId as string;
+    const store = new DynamoCaseStore(w.table);
+
+    // Act
+    w.clock.set('2026-12-02T07:30:00.000Z'); // Wed 08:30: the first response is due at 09:00
+    const soon = await w.services.cases.breaching(admin, 20, { limit: 25 });
+    const later = await w.services.cases.breaching(admin, 60, { limit: 25 });
+    const breach = w.timers.of(c.id).find((t) => t.timer === 'firstResponse-breach');
+    await w.services.escalation.fire(breach!);
+    const after = await w.services.cases.get(admin, c.id);
+    const load = await store.teamLoad(w.tenant.id, w.team.id);
+    const escalationQueue = await w.services.cases.teamQueue(admin, w.otherTeam.id, { limit: 25 });
+
+    // Assess
+    expect(soon.items).toEqual([]);
+    expect(later.items.map((i) => i.id)).toEqual([c.id]);
+    expect(after.teamId).toBe(w.otherTeam.id);
+    expect(after.ownerId).toBeUndefined();
+    expect(load.openCases[owner]).toBeUndefined();
+    expect(escalationQueue.items.map((i) => i.id)).toEqual([c.id]);
+  });
 });
