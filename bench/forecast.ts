@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import type { Caller } from '#domain/caller';
 import type { Deal, DealStageSnapshot } from '#domain/sales/deals/deal';
@@ -10,7 +9,7 @@ import { dealContribution, type ForecastBucket } from '#domain/sales/reports/for
 import type { MonthRange, PipelineCut } from '#domain/sales/reports/sales-aggregates';
 import type { TenantProfile } from '#domain/tenant';
 import { salesReportServices } from '#runtime/sales-report-services';
-import { createTable, type Table } from '#table/core/table';
+import { createTable } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { dealEntity } from '#table/sales/entities';
 import { DynamoSalesAggregates } from '#table/sales/sales-aggregates-store';
@@ -20,6 +19,7 @@ import {
   LOCAL_DYNAMODB_REGION,
   startDynamoDbLocal,
 } from '../lib/local/dynamodb-local';
+import { batchWrite } from './batch-write';
 import { interleaved, percentile } from './stats';
 
 /**
@@ -141,18 +141,6 @@ const dealItem = (deal: Deal) => {
   const at = { tenantId: deal.tenantId, dealId: deal.id };
   return dealEntity.item(deal, { key: at, gsi2: at });
 };
-
-async function batchWrite(table: Table, items: Record<string, unknown>[]): Promise<void> {
-  let pending: Record<string, unknown>[] = items.map((Item) => ({ PutRequest: { Item } }));
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 8) throw new Error('the fill was throttled');
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-    const { UnprocessedItems } = await table.client.send(
-      new BatchWriteCommand({ RequestItems: { [table.name]: pending as never } }),
-    );
-    pending = (UnprocessedItems?.[table.name] ?? []) as Record<string, unknown>[];
-  }
-}
 
 /**
  * A fresh table with the tenant and `count` deals, and their forecast

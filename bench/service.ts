@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { LocalUserDirectory } from '#adapters/users/local-user-directory';
@@ -30,6 +29,7 @@ import {
   LOCAL_DYNAMODB_REGION,
   startDynamoDbLocal,
 } from '../lib/local/dynamodb-local';
+import { batchWrite } from './batch-write';
 import { interleaved, percentile } from './stats';
 
 /**
@@ -198,18 +198,6 @@ const itemsOf = (table: Table, c: Case): Record<string, unknown>[] => [
   caseItem(c),
   ...queueWrites(table, undefined, c).flatMap((w) => (w.Put ? [w.Put.Item as Record<string, unknown>] : [])),
 ];
-
-async function batchWrite(table: Table, items: Record<string, unknown>[]): Promise<void> {
-  let pending: Record<string, unknown>[] = items.map((Item) => ({ PutRequest: { Item } }));
-  for (let attempt = 0; pending.length > 0; attempt++) {
-    if (attempt > 8) throw new Error('the fill was throttled');
-    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
-    const { UnprocessedItems } = await table.client.send(
-      new BatchWriteCommand({ RequestItems: { [table.name]: pending as never } }),
-    );
-    pending = (UnprocessedItems?.[table.name] ?? []) as Record<string, unknown>[];
-  }
-}
 
 const clientConfig = (endpoint: string) => ({
   endpoint,

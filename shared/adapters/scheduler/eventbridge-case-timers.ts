@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
-import {
-  ConflictException,
-  CreateScheduleCommand,
-  type CreateScheduleCommandInput,
-  DeleteScheduleCommand,
-  ResourceNotFoundException,
-  type SchedulerClient,
-  UpdateScheduleCommand,
-} from '@aws-sdk/client-scheduler';
+import type { CreateScheduleCommandInput, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { CaseTimerName } from '#domain/service/case';
 import type { CaseTimerInput, CaseTimerScheduler } from '#domain/service/case-timers';
 import type { EventBridgeSchedulerConfig } from './eventbridge-scheduler';
+import { deleteSchedule, putSchedule } from './schedule-calls';
 
 /**
  * One schedule per case and timer, `case-<hash>-<timer>`: the hash of tenant
@@ -63,27 +56,11 @@ export class EventBridgeCaseTimers implements CaseTimerScheduler {
     private readonly config: EventBridgeSchedulerConfig,
   ) {}
 
-  async set(input: CaseTimerInput): Promise<void> {
-    const schedule = caseTimerInputOf(input, this.config, this.config.now?.() ?? new Date());
-    try {
-      await this.client.send(new CreateScheduleCommand(schedule));
-    } catch (error) {
-      if (!(error instanceof ConflictException)) throw error;
-      await this.client.send(new UpdateScheduleCommand(schedule));
-    }
+  set(input: CaseTimerInput): Promise<void> {
+    return putSchedule(this.client, caseTimerInputOf(input, this.config, this.config.now?.() ?? new Date()));
   }
 
-  async clear(tenantId: string, caseId: string, timer: CaseTimerName): Promise<void> {
-    try {
-      await this.client.send(
-        new DeleteScheduleCommand({
-          Name: caseTimerNameOf(tenantId, caseId, timer),
-          GroupName: this.config.groupName,
-        }),
-      );
-    } catch (error) {
-      // Never set, or a one-off that removed itself after firing.
-      if (!(error instanceof ResourceNotFoundException)) throw error;
-    }
+  clear(tenantId: string, caseId: string, timer: CaseTimerName): Promise<void> {
+    return deleteSchedule(this.client, caseTimerNameOf(tenantId, caseId, timer), this.config.groupName);
   }
 }

@@ -1,14 +1,7 @@
-import {
-  ConflictException,
-  CreateScheduleCommand,
-  type CreateScheduleCommandInput,
-  DeleteScheduleCommand,
-  ResourceNotFoundException,
-  type SchedulerClient,
-  UpdateScheduleCommand,
-} from '@aws-sdk/client-scheduler';
+import type { CreateScheduleCommandInput, SchedulerClient } from '@aws-sdk/client-scheduler';
 import type { Activity } from '#domain/activities/activity';
 import type { ActivityScheduler } from '#domain/activities/scheduler';
+import { deleteSchedule, putSchedule } from './schedule-calls';
 import { scheduleExpressionOf, scheduleNameOf } from './schedule-expression';
 
 export interface EventBridgeSchedulerConfig {
@@ -82,27 +75,10 @@ export class EventBridgeActivityScheduler implements ActivityScheduler {
 
   async schedule(activity: Activity): Promise<void> {
     if (activity.state !== 'active') return this.cancel(activity.tenantId, activity.id);
-    const input = scheduleInputOf(activity, this.config, this.config.now?.() ?? new Date());
-    try {
-      await this.client.send(new CreateScheduleCommand(input));
-    } catch (error) {
-      // It exists (a changed activity, a retried request): replace it.
-      if (!(error instanceof ConflictException)) throw error;
-      await this.client.send(new UpdateScheduleCommand(input));
-    }
+    await putSchedule(this.client, scheduleInputOf(activity, this.config, this.config.now?.() ?? new Date()));
   }
 
-  async cancel(tenantId: string, activityId: string): Promise<void> {
-    try {
-      await this.client.send(
-        new DeleteScheduleCommand({
-          Name: scheduleNameOf(tenantId, activityId),
-          GroupName: this.config.groupName,
-        }),
-      );
-    } catch (error) {
-      // Never created, already deleted, or a one-off that removed itself after firing.
-      if (!(error instanceof ResourceNotFoundException)) throw error;
-    }
+  cancel(tenantId: string, activityId: string): Promise<void> {
+    return deleteSchedule(this.client, scheduleNameOf(tenantId, activityId), this.config.groupName);
   }
 }

@@ -19,6 +19,7 @@ import { stripLayout } from '#table/core/item-mapping';
 import { queryKeyInput } from '#table/core/key-condition';
 import { queryAll } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
+import { sequencePut } from '#table/core/sequence-put';
 import type { Table } from '#table/core/table';
 import { deleteItem, putNew, type TransactItem } from '#table/core/transact';
 import {
@@ -140,7 +141,14 @@ export class DynamoContractStore implements ContractStore {
                 },
               ]
             : [],
-          extra: [transitionPut(this.table, tenantId, transition), this.sequencePut(tenantId, year, last)],
+          extra: [
+            transitionPut(this.table, tenantId, transition),
+            sequencePut(
+              this.table,
+              contractSequenceEntity.item({ last: last + 1 }, { key: { tenantId, year } }),
+              last,
+            ),
+          ],
           extraConflict: { code: 'changed-meanwhile', message: 'the contract number was taken meanwhile' },
           event,
           idempotency: options.idempotency,
@@ -151,22 +159,6 @@ export class DynamoContractStore implements ContractStore {
         if (!numberTaken || attempt >= numberAttempts) throw error;
       }
     }
-  }
-
-  /** The sequence moved from `last` to the next number, only if nobody moved it since it was read. */
-  private sequencePut(tenantId: string, year: string, last: number): TransactItem {
-    const item = contractSequenceEntity.item({ last: last + 1 }, { key: { tenantId, year } });
-    return last === 0
-      ? putNew(this.table, item)
-      : {
-          Put: {
-            TableName: this.table.name,
-            Item: item,
-            ConditionExpression: '#last = :last',
-            ExpressionAttributeNames: { '#last': 'last' },
-            ExpressionAttributeValues: { ':last': last },
-          },
-        };
   }
 
   async move(

@@ -7,6 +7,7 @@ import { commitChange } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
 import { getItem } from '#table/core/get-item';
 import { queryPage } from '#table/core/query-page';
+import { sequencePut } from '#table/core/sequence-put';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem } from '#table/core/transact';
 import { caseItem, loadAttribute, loadWrites, markerWrites, queueWrites, referenceKey } from './case-items';
@@ -48,7 +49,7 @@ export class DynamoCaseStore implements CaseStore {
           item: caseItem(c),
           guards: this.referenceGuards(tenantId, c.id, write.mailIds),
           extra: [
-            this.sequencePut(tenantId, last),
+            sequencePut(this.table, caseSequenceEntity.item({ last: last + 1 }, { key: { tenantId } }), last),
             putNew(
               this.table,
               caseNumberEntity.item({ caseId: c.id }, { key: { tenantId, number: c.number } }),
@@ -193,21 +194,5 @@ export class DynamoCaseStore implements CaseStore {
           ]
         : []),
     ];
-  }
-
-  /** The sequence moved from `last` to the next number, only if nobody moved it since it was read. */
-  private sequencePut(tenantId: string, last: number): TransactItem {
-    const item = caseSequenceEntity.item({ last: last + 1 }, { key: { tenantId } });
-    return last === 0
-      ? putNew(this.table, item)
-      : {
-          Put: {
-            TableName: this.table.name,
-            Item: item,
-            ConditionExpression: '#last = :last',
-            ExpressionAttributeNames: { '#last': 'last' },
-            ExpressionAttributeValues: { ':last': last },
-          },
-        };
   }
 }

@@ -1,0 +1,15 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Table } from '#table/core/table';
+
+/** Puts up to 25 items with one BatchWriteItem, sending what DynamoDB left unprocessed again after a back-off. */
+export async function batchWrite(table: Table, items: Record<string, unknown>[]): Promise<void> {
+  let pending: Record<string, unknown>[] = items.map((Item) => ({ PutRequest: { Item } }));
+  for (let attempt = 0; pending.length > 0; attempt++) {
+    if (attempt > 8) throw new Error('the fill was throttled');
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+    const { UnprocessedItems } = await table.client.send(
+      new BatchWriteCommand({ RequestItems: { [table.name]: pending as never } }),
+    );
+    pending = (UnprocessedItems?.[table.name] ?? []) as Record<string, unknown>[];
+  }
+}
