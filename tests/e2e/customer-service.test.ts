@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalRuntime } from '../../lib/local/runtime';
+import { rawMail } from '../support/raw-mail';
 import { clientFor, startTestRuntime, tokenFor } from '../support/runtime';
 
 interface StoredMail {
@@ -8,35 +9,6 @@ interface StoredMail {
   readonly subject: string;
   readonly body: { readonly text?: string };
   readonly headers?: readonly { readonly name: string; readonly value: string }[];
-}
-
-/** A raw RFC 5322 message, as a mail client would send it. */
-function rawMail(fields: {
-  from: string;
-  to: string;
-  subject: string;
-  messageId: string;
-  text: string;
-  inReplyTo?: string;
-  references?: string;
-  extra?: readonly string[];
-}): string {
-  return [
-    `From: ${fields.from}`,
-    `To: ${fields.to}`,
-    `Subject: ${fields.subject}`,
-    `Message-ID: <${fields.messageId}>`,
-    'Date: Fri, 04 Dec 2026 09:15:00 +0100',
-    ...(fields.inReplyTo ? [`In-Reply-To: <${fields.inReplyTo}>`] : []),
-    ...(fields.references ? [`References: ${fields.references}`] : []),
-    ...(fields.extra ?? []),
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    fields.text,
-    '',
-  ].join('\r\n');
 }
 
 describe('customer service end to end: mail in, routed, answered, threaded, paused, escalated', () => {

@@ -4,6 +4,7 @@ import { createTable } from '#table/core/table';
 import { DynamoRejectedMailStore } from '#table/service/rejected-mail-store';
 import type { LocalRuntime } from '../../lib/local/runtime';
 import { demoChannels } from '../../lib/local/seed-service';
+import { rawMail } from '../support/raw-mail';
 import { callApi, clientFor, startTestRuntime, tokenFor } from '../support/runtime';
 
 type Client = ReturnType<typeof clientFor>;
@@ -115,29 +116,6 @@ function mailWithAttachment(fields: {
     '',
     base64,
     `--${boundary}--`,
-    '',
-  ].join('\r\n');
-}
-
-/** A plain-text RFC 5322 message; `from` undefined leaves the From header out. */
-function plainMail(fields: {
-  from?: string;
-  to: string;
-  subject: string;
-  messageId: string;
-  text: string;
-}): string {
-  return [
-    ...(fields.from ? [`From: ${fields.from}`] : []),
-    `To: ${fields.to}`,
-    `Subject: ${fields.subject}`,
-    `Message-ID: <${fields.messageId}>`,
-    'Date: Fri, 04 Dec 2026 10:00:00 +0100',
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    fields.text,
     '',
   ].join('\r\n');
 }
@@ -477,7 +455,7 @@ describe('service channels end to end: web form, social webhook, inbound mail an
       // Act
       await deliverMail(garbage);
       await deliverMail(
-        plainMail({
+        rawMail({
           to: norrskenMailbox,
           subject,
           messageId: `${randomUUID()}@nowhere.example`,
@@ -538,7 +516,7 @@ describe('service channels end to end: web form, social webhook, inbound mail an
 
       // Act: a reply with the case token in its subject and no threading headers at all.
       await deliverMail(
-        plainMail({
+        rawMail({
           from: 'karin@solrosen.example',
           to: norrskenMailbox,
           subject: `SV: ${subject} [#C-${opened.number}]`,
