@@ -1,6 +1,7 @@
 import { NotFoundError } from '#domain/errors';
 import type { Page } from '#domain/ports';
 import type { ObjectStore } from '#domain/storage/object-store';
+import type { CaseMessage } from './case';
 import type { CaseActor } from './case-access';
 import { caseFileKey } from './case-intake';
 import type { CaseService } from './case-service';
@@ -24,7 +25,7 @@ export class CaseFiles {
   ): Promise<{ url: string; fileName: string }> {
     let cursor: string | undefined;
     do {
-      const page: Page<import('./case').CaseMessage> = await this.deps.cases.messages(actor, caseId, {
+      const page: Page<CaseMessage> = await this.deps.cases.messages(actor, caseId, {
         limit: 100,
         ...(cursor ? { cursor } : {}),
       });

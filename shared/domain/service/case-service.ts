@@ -277,7 +277,8 @@ export class CaseService {
       invalid.push({ name: 'mailbox', reason: 'the service settings have no mailbox to reply from' });
     if (!to || !settings.mailbox || invalid.length > 0)
       throw new UnprocessableError('the case cannot be answered by e-mail', invalid);
-    const thread = await this.deps.cases.messages(actor.tenantId, caseId, { limit: 100 });
+    // The mails a reply refers to are the latest: References keeps the first it is given and the newest.
+    const thread = { items: await this.deps.cases.latestMessages(actor.tenantId, caseId, 100) };
     const messageId = this.deps.ids.next();
     const { email, ownMessageId } = replyEmail(settings.mailbox, current, thread.items, {
       messageId,

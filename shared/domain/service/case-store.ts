@@ -104,6 +104,8 @@ export interface CaseStore {
   change(previous: Case, write: CaseWrite): Promise<void>;
   /** The thread, oldest first. */
   messages(tenantId: string, caseId: string, page: PageRequest): Promise<Page<CaseMessage>>;
+  /** The thread's latest messages, oldest of them first: one Query. */
+  latestMessages(tenantId: string, caseId: string, limit: number): Promise<CaseMessage[]>;
   /** Every case, newest first. */
   list(tenantId: string, filter: CaseFilter, page: PageRequest): Promise<Page<Case>>;
   /** Open cases of a queue, soonest due first: one Query. */

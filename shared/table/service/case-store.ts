@@ -6,6 +6,8 @@ import type { CaseFilter, CaseQueue, CaseStore, CaseSummary, CaseWrite } from '#
 import { commitChange } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
 import { getItem } from '#table/core/get-item';
+import { stripLayout } from '#table/core/item-mapping';
+import { queryFirstPage } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import { sequencePut } from '#table/core/sequence-put';
 import type { Table } from '#table/core/table';
@@ -94,6 +96,17 @@ export class DynamoCaseStore implements CaseStore {
       caseMessageEntity.patterns.thread.query({ tenantId, caseId }),
       page,
     );
+  }
+
+  async latestMessages(tenantId: string, caseId: string, limit: number): Promise<CaseMessage[]> {
+    const items = await queryFirstPage(
+      this.table,
+      caseMessageEntity.patterns.latest.query({ tenantId, caseId }),
+      {
+        Limit: limit,
+      },
+    );
+    return items.map((i) => stripLayout<CaseMessage>(i)).reverse();
   }
 
   list(tenantId: string, filter: CaseFilter, page: PageRequest): Promise<Page<Case>> {

@@ -36,6 +36,12 @@ export const caseMessageEntity = defineEntity<CaseMessage>()({
   key: { pk: casePartition, sk: key`MSG#${ulid('messageId')}` },
   patterns: {
     thread: { index: 'table', sortKey: 'beginsWith', operation: 'Query, oldest first' },
+    latest: {
+      index: 'table',
+      sortKey: 'beginsWith',
+      order: 'descending',
+      operation: 'Query, newest first, one page (the mails a reply refers to)',
+    },
   },
 });
 

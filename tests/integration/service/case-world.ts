@@ -82,6 +82,7 @@ export async function caseWorld(
   const clock = new TestClock(new Date(options.now ?? '2026-12-01T09:00:00.000Z'));
   const timers = new RecordedTimers();
   const sent: { to: string; subject: string }[] = [];
+  const headers: Record<string, string>[] = [];
   const services = casesServices(
     {
       table,
@@ -89,6 +90,7 @@ export async function caseWorld(
       mailer: {
         send: async (email) => {
           sent.push({ to: email.to, subject: email.subject });
+          headers.push(Object.fromEntries((email.headers ?? []).map((h) => [h.name, h.value])));
           return { messageId: `ses-${sent.length}` };
         },
       },
@@ -107,5 +109,5 @@ export async function caseWorld(
   await services.settings.replace(adminActor, 0, options.settings ? options.settings(base) : base);
   const actorOf = (u: (typeof users)[keyof typeof users]) =>
     services.cases.actor({ tenantId: tenant.id, userId: u.sub, roles: u.groups });
-  return { table, tenant, users, team, otherTeam, clock, timers, sent, services, actorOf };
+  return { table, tenant, users, team, otherTeam, clock, timers, sent, headers, services, actorOf };
 }

@@ -125,10 +125,16 @@ describe('cases on the table', () => {
     // Act
     w.clock.set('2026-12-01T10:00:00.000Z');
     const reply = await w.services.cases.reply(admin, c.id, { text: 'Tack, vi läser av igen.' });
+    const second = await w.services.cases.reply(admin, c.id, { text: 'Avläsningen är gjord.' });
     const after = await w.services.cases.get(admin, c.id);
 
     // Assess
-    expect(w.sent).toEqual([{ to: 'kund@example.se', subject: `Re: Mätarställning [#C-${c.number}]` }]);
+    expect(w.sent).toEqual([
+      { to: 'kund@example.se', subject: `Re: Mätarställning [#C-${c.number}]` },
+      { to: 'kund@example.se', subject: `Re: Mätarställning [#C-${c.number}]` },
+    ]);
+    expect(w.headers[1]?.['In-Reply-To']).toBe(`<${reply.mailMessageId}>`);
+    expect(w.headers[1]?.References).toBe(`<${reply.mailMessageId}> <${second.mailMessageId}>`);
     expect(reply.kind).toBe('outbound');
     expect(after.status).toBe('open');
     expect(after.sla.firstResponse).toMatchObject({ status: 'met', metAt: '2026-12-01T10:00:00.000Z' });
