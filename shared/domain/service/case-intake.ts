@@ -12,6 +12,7 @@ import { newCaseEvent } from './case-events';
 import { mailDomainOf } from './case-mail';
 import { type CaseDraft, type CaseOpeningDeps, caseSubject, checkCaseType, openCase } from './case-opening';
 import { withStatus } from './case-status';
+import type { StoredServiceSettings } from './case-store';
 import { caseTokenOf } from './case-subject';
 import type { ChannelRoutes, RejectedMailStore } from './channel-routes';
 import { type InboundMail, type MailParser, MalformedMailError, rejectionOf } from './inbound-mail';
@@ -121,6 +122,7 @@ export class CaseIntake {
       return this.thread(ctx, existing, message(existing.id, stored), {
         mailIds: [mailId],
         automatic: mail.autoReply,
+        settings,
       });
     }
     if (mail.autoReply)
@@ -142,6 +144,7 @@ export class CaseIntake {
       { message: message(caseId, stored), mailIds: [mailId] },
       caseId,
       `mail:${mailId}`,
+      settings,
     );
   }
 
@@ -272,10 +275,16 @@ export class CaseIntake {
     source: { message: CaseMessage; conversationKey?: string; mailIds?: readonly string[] },
     caseId: string,
     idempotencyKey: string,
+    settings?: StoredServiceSettings,
   ): Promise<IntakeOutcome> {
     const { id: _id, tenantId: _t, caseId: _c, ...message } = source.message;
     const created = await openCase(
-      { ...this.deps, ids: { next: idOnce(caseId, this.deps.ids) } },
+      {
+        ...this.deps,
+        ids: { next: idOnce(caseId, this.deps.ids) },
+        // The settings this delivery already read: one GetItem less per message.
+        ...(settings ? { settings: { ofTenant: async () => settings } } : {}),
+      },
       ctx,
       draft,
       { ...source, message },
@@ -298,9 +307,9 @@ export class CaseIntake {
     ctx: ChangeContext,
     current: Case,
     message: CaseMessage,
-    options: { mailIds: readonly string[]; automatic: boolean },
+    options: { mailIds: readonly string[]; automatic: boolean; settings?: StoredServiceSettings },
   ): Promise<IntakeOutcome> {
-    const settings = await this.deps.settings.ofTenant(current.tenantId);
+    const settings = options.settings ?? (await this.deps.settings.ofTenant(current.tenantId));
     const wakes = !options.automatic && (current.status === pausingStatus || !isOpen(current.status));
     const moved = wakes ? withStatus(settings, current, 'open', ctx.now) : current;
     const next: Case = {
