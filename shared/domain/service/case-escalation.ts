@@ -97,7 +97,9 @@ export class CaseEscalation {
         : undefined;
     const { ownerId: _owner, ...unowned } = current;
     const next = stamped({ ...(moveTo ? { ...unowned, teamId: moveTo } : current), priority, sla });
-    const notified = escalation.notify ? await this.recipients(settings, current) : [];
+    // A case finished meanwhile is only recorded breached: nobody is woken for it.
+    const notified =
+      escalation.notify && isOpen(current.status) ? await this.recipients(settings, current) : [];
     const event = newCaseEvent(this.deps, ctx, 'CaseSlaBreached', {
       subject: caseSubject(next),
       changes: [

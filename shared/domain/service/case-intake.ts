@@ -41,6 +41,10 @@ const descriptionMax = 5000;
 const messageTextMax = 20_000;
 /** The longest subject a case takes (as the API's `subject`). */
 const subjectMax = 200;
+/** What a message keeps of a header's text (a subject, a file name): a line of a mail at most. */
+const headerTextMax = 998;
+/** The files of one mail a case keeps; a mail with more stays whole in the bucket. */
+const attachmentsMax = 50;
 
 export type IntakeOutcome =
   | { readonly outcome: 'opened'; readonly caseId: string; readonly number: number }
@@ -86,9 +90,9 @@ export class CaseIntake {
     if (rejection) return this.reject(tenantId, key, rejection.reason, rejection.detail, mail);
     const from = mail.from as NonNullable<InboundMail['from']>;
     // What the sender wrote, as text the API can store and hand back (no schema stood in front of it).
-    const subject = channelText(mail.subject, 'line');
+    const subject = clipText(channelText(mail.subject, 'line'), headerTextMax);
     const text = channelText(mail.text, 'multiline');
-    const fromName = from.name ? channelText(from.name, 'line') : '';
+    const fromName = from.name ? clipText(channelText(from.name, 'line'), subjectMax) : '';
     const mailId = mail.messageId ?? `s3.${key}`;
     if (await this.deps.cases.byMailId(tenantId, mailId)) return { outcome: 'duplicate' };
 
@@ -384,7 +388,7 @@ export class CaseIntake {
 
   private async storeAttachments(tenantId: string, caseId: string, messageId: string, mail: InboundMail) {
     return Promise.all(
-      mail.attachments.map(async (a, i): Promise<MessageAttachment> => {
+      mail.attachments.slice(0, attachmentsMax).map(async (a, i): Promise<MessageAttachment> => {
         const attachmentId = `${messageId}-${i + 1}`;
         await this.deps.objects.write(
           caseFileKey(tenantId, caseId, attachmentId),
@@ -393,7 +397,7 @@ export class CaseIntake {
         );
         return {
           attachmentId,
-          fileName: channelText(a.filename, 'line'),
+          fileName: clipText(channelText(a.filename, 'line'), 255),
           contentType: a.contentType,
           size: a.size,
         };
@@ -413,9 +417,9 @@ export class CaseIntake {
       ...(tenantId ? { tenantId } : {}),
       objectKey: key,
       reason,
-      detail,
-      ...(mail?.from ? { from: mail.from.address } : {}),
-      ...(mail ? { subject: mail.subject } : {}),
+      detail: clipText(channelText(detail, 'line'), headerTextMax),
+      ...(mail?.from ? { from: clipText(mail.from.address, 254) } : {}),
+      ...(mail ? { subject: clipText(channelText(mail.subject, 'line'), headerTextMax) } : {}),
       at: this.deps.clock.now().toISOString(),
     });
     return { outcome: 'rejected', reason };

@@ -1,6 +1,7 @@
 import type { HistoryEntry, HistoryStore } from '#domain/accounts/records';
 import {
   assertVersion,
+  ConflictError,
   type InvalidField,
   NotFoundError,
   UnprocessableError,
@@ -285,13 +286,14 @@ export class CaseService {
       to,
       text: input.text,
     });
-    const answered = (c: Case) => {
+    /** The case answered: its first response met, a new case opened, and moved to the asked status. */
+    const answered = (c: Case, move = true) => {
       const responded = c.firstRespondedAt
         ? c
         : { ...c, firstRespondedAt: ctx.now.toISOString(), sla: respondSla(c.sla, ctx.now) };
       const opened =
         responded.status === 'new' ? withStatus(settings, responded, 'open', ctx.now) : responded;
-      return input.status && input.status !== opened.status
+      return move && input.status && input.status !== opened.status
         ? withStatus(settings, opened, input.status, ctx.now)
         : opened;
     };
@@ -299,7 +301,14 @@ export class CaseService {
     answered(current);
     const sent = await this.deps.mailer.send(email);
     return this.append(actor, caseId, ctx, (c) => {
-      const moved = answered(c);
+      let moved: Case;
+      try {
+        moved = answered(c);
+      } catch (error) {
+        // The mail went out; a case moved meanwhile so that the status no longer can still keeps the reply.
+        if (!(error instanceof ConflictError)) throw error;
+        moved = answered(c, false);
+      }
       const message = this.message(
         ctx,
         c,

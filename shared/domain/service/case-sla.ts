@@ -1,4 +1,4 @@
-import type { CaseSla, CaseTimerName } from './case';
+import { type CaseSla, type CaseTimerName, caseTimerNames } from './case';
 import { policyFor } from './service-level';
 import type { BusinessCalendar, CasePriority, ServiceSettings } from './service-settings';
 import {
@@ -118,10 +118,8 @@ export function finishSla(sla: CaseSla, at: Date): CaseSla {
   const firstResponse: SlaTarget = unanswered
     ? { ...first, status: 'breached', breachedAt: first.breachedAt ?? minIso(first.dueAt, at.toISOString()) }
     : sla.firstResponse;
-  // The closing records that breach itself: no timer is left to announce it on a finished case.
-  const fired: CaseTimerName[] = unanswered
-    ? [...new Set([...sla.fired, 'firstResponse-warning' as const, 'firstResponse-breach' as const])]
-    : [...sla.fired];
+  // A finished case escalates nothing: the closing records a missed first response itself.
+  const fired = [...new Set([...sla.fired, ...caseTimerNames])];
   return withTimers({ ...sla, firstResponse, resolution: meetTarget(sla.resolution, at), fired });
 }
 

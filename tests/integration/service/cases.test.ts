@@ -359,4 +359,26 @@ describe('cases on the table', () => {
     expect(load.openCases[owner]).toBeUndefined();
     expect(escalationQueue.items.map((i) => i.id)).toEqual([c.id]);
   });
+
+  it('leaves no timer to a finished case, even for a breach a change had found', async () => {
+    // Prepare: urgent at 10:30 finds the first response (due 10:00) breached; then the case is resolved.
+    const w = await caseWorld({ now: tuesday10 });
+    const admin = await w.actorOf(w.users.admin);
+    const { value: c } = await w.services.cases.open(admin, {
+      subject: 'Avbrott',
+      description: '',
+      channel: 'email',
+    });
+    w.clock.set('2026-12-01T10:30:00.000Z');
+    const urgent = await w.services.cases.update(admin, c.id, c.version, { priority: 'urgent' });
+
+    // Act
+    const resolved = await w.services.cases.setStatus(admin, c.id, urgent.version, 'resolved');
+
+    // Assess
+    expect(resolved.sla.firstResponse.status).toBe('breached');
+    expect(resolved.sla.timers).toEqual({});
+    expect(w.timers.of(c.id)).toEqual([]);
+    expect(w.sent).toEqual([]);
+  });
 });
