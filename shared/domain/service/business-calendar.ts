@@ -31,7 +31,8 @@ interface LocalDate {
 }
 
 /** Half-open stretch of real time, in epoch milliseconds. */
-interface Span {
+/** An open stretch of a calendar, in epoch milliseconds. */
+export interface Span {
   readonly start: number;
   readonly end: number;
 }
@@ -193,7 +194,7 @@ const localDateOf = (instant: Date, zone: string): LocalDate => {
 };
 
 /** The open stretches of the local days from that of `from` to that of `until`, day by day. */
-function* openSpansBetween(calendar: BusinessCalendar, from: Date, until: Date): Generator<Span> {
+export function* openSpansBetween(calendar: BusinessCalendar, from: Date, until: Date): Generator<Span> {
   const closedDays = closedDaysOf(calendar);
   const last = isoDateOf(localDateOf(until, calendar.timeZone));
   for (let date = localDateOf(from, calendar.timeZone); isoDateOf(date) <= last; date = addDays(date, 1)) {
