@@ -8,6 +8,7 @@ import { contractPdfBench, printContractBench, requestsPerContract } from './con
 import { energyReadBench } from './energy-read';
 import { exportBench, printExportBench } from './exports';
 import { forecastBench, printForecastBench } from './forecast';
+import { freeSlotBench, printFreeSlotBench } from './free-slots';
 import { httpReadBench } from './http-read';
 import { importBench, printImportBench } from './import';
 import { moveCustomersBench, printMoveCustomersBench } from './move-customers';
@@ -70,6 +71,7 @@ try {
   printForecastBench(
     await forecastBench({ rounds, large: Number(process.env.BENCH_FORECAST_DEALS ?? 100_000) }),
   );
+  printFreeSlotBench(await freeSlotBench(Math.min(rounds, 300)));
   printContractBench(
     await contractPdfBench(Number(process.env.BENCH_PDF_ROUNDS ?? 30)),
     await requestsPerContract(runtime),

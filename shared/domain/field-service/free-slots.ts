@@ -90,30 +90,56 @@ export function freeSlots(
   const length = request.durationMinutes * minute;
   const from = request.from.getTime();
   const until = request.until.getTime();
-  const slots: FreeSlot[] = [];
+  // Technicians mostly share a calendar: its open stretches are worked out once per search.
+  const spansOf = new Map<BusinessCalendar, Span[]>();
+  const openOf = (calendar: BusinessCalendar) => {
+    let spans = spansOf.get(calendar);
+    if (!spans) {
+      spans = [...openSpansBetween(calendar, request.from, request.until)]
+        .map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, until) }))
+        .filter((s) => s.end > s.start);
+      spansOf.set(calendar, spans);
+    }
+    return spans;
+  };
+  const busy = new Map<string, Span[]>();
+  for (const b of bookings) {
+    const spans = busy.get(b.userId) ?? [];
+    spans.push(spanOf(b));
+    busy.set(b.userId, spans);
+  }
+  const candidates: { readonly userId: string; readonly start: number }[] = [];
   for (const t of technicians.filter((x) => qualifies(x, request))) {
-    const open = [...openSpansBetween(t.calendar, request.from, request.until)]
-      .map((s) => ({ start: Math.max(s.start, from), end: Math.min(s.end, until) }))
-      .filter((s) => s.end > s.start);
-    const taken = [...t.absences.map(spanOf), ...bookings.filter((b) => b.userId === t.userId).map(spanOf)];
-    for (const span of subtract(open, taken)) {
-      for (let start = Math.ceil(span.start / step) * step; start + length <= span.end; start += step) {
-        const arrival = Math.floor(start / hour) * hour;
-        slots.push({
-          userId: t.userId,
-          start: new Date(start).toISOString(),
-          end: new Date(start + length).toISOString(),
-          arrival: {
-            from: new Date(arrival).toISOString(),
-            to: new Date(arrival + request.arrivalWindowMinutes * minute).toISOString(),
-          },
-        });
+    const taken = [...t.absences.map(spanOf), ...(busy.get(t.userId) ?? [])];
+    // The stretches come in time order: a technician's first `limit` starts are all they can add.
+    let added = 0;
+    for (const span of subtract(openOf(t.calendar), taken)) {
+      for (
+        let start = Math.ceil(span.start / step) * step;
+        start + length <= span.end && added < request.limit;
+        start += step
+      ) {
+        candidates.push({ userId: t.userId, start });
+        added += 1;
       }
     }
   }
-  return slots
-    .sort((a, b) => a.start.localeCompare(b.start) || a.userId.localeCompare(b.userId))
-    .slice(0, request.limit);
+  // Only the soonest are answered: they alone become text.
+  return candidates
+    .sort((a, b) => a.start - b.start || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
+    .slice(0, request.limit)
+    .map(({ userId, start }) => {
+      const arrival = Math.floor(start / hour) * hour;
+      return {
+        userId,
+        start: new Date(start).toISOString(),
+        end: new Date(start + length).toISOString(),
+        arrival: {
+          from: new Date(arrival).toISOString(),
+          to: new Date(arrival + request.arrivalWindowMinutes * minute).toISOString(),
+        },
+      };
+    });
 }
 
 /**
