@@ -15,7 +15,13 @@ import { withStatus } from './case-status';
 import type { StoredServiceSettings } from './case-store';
 import { caseTokenOf } from './case-subject';
 import type { ChannelRoutes, RejectedMailStore } from './channel-routes';
-import { type InboundMail, type MailParser, MalformedMailError, rejectionOf } from './inbound-mail';
+import {
+  type InboundMail,
+  type MailParser,
+  MalformedMailError,
+  malformedRejection,
+  rejectionOf,
+} from './inbound-mail';
 import { caseIdOfReference } from './mail-threading';
 import type { SocialMessage } from './social-message';
 import { spamVerdict, type WebFormSubmission } from './web-form';
@@ -75,7 +81,8 @@ export class CaseIntake {
       mail = await this.deps.parser.parse(raw);
     } catch (error) {
       if (!(error instanceof MalformedMailError)) throw error;
-      return this.reject(undefined, key, 'malformed', error.message);
+      const malformed = malformedRejection(error);
+      return this.reject(undefined, key, malformed.reason, malformed.detail);
     }
     const tenantId = await this.tenantOfRecipients(mail.to);
     if (!tenantId)
