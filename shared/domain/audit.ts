@@ -60,7 +60,7 @@ export function summaryOf(event: DomainEvent): string | undefined {
  * and, for a contact, also in its account's history; a contact moved from
  * one account to another shows in both accounts' histories.
  */
-const membersOnly = new Set<string>(['deal', 'offer', 'contract', 'commission', 'case']);
+const membersOnly = new Set<string>(['deal', 'offer', 'contract', 'commission', 'case', 'workOrder']);
 
 export function historyOf(event: DomainEvent): { entry: HistoryEntry; subjects: Subject[] } {
   const subject: Subject = { type: event.subject.type, id: event.subject.id };
@@ -73,6 +73,8 @@ export function historyOf(event: DomainEvent): { entry: HistoryEntry; subjects: 
       subjects.push({ type: 'account', id: previousAccountId });
     }
   }
+  // A work order's events are part of its case's story.
+  if (event.subject.caseId) subjects.push({ type: 'case', id: event.subject.caseId });
   const summary = summaryOf(event);
   return {
     entry: {

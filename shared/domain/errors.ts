@@ -33,6 +33,7 @@ export const conflictCodes = [
   'delivery-id-reused',
   'rule-overlap',
   'already-paid',
+  'slot-taken',
 ] as const;
 export type ConflictCode = (typeof conflictCodes)[number];
 

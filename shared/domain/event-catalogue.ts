@@ -6,6 +6,7 @@ import { contractEvents } from './contracts/contract-events';
 import { energyEvents } from './energy/energy-events';
 import type { EventOf } from './event-definition';
 import { exportEvents } from './exports/export-events';
+import { fieldServiceEvents } from './field-service/field-service-events';
 import { importEvents } from './import/import-events';
 import { messageEvents } from './messaging/message-events';
 import { dealEvents } from './sales/deals/deal-events';
@@ -35,6 +36,7 @@ export const eventModules = {
   commissions: commissionEvents,
   exports: exportEvents,
   service: caseEvents,
+  'field-service': fieldServiceEvents,
 };
 
 /** Every domain event type, by name: what the outbox relays to the bus and the consumers read. */
@@ -55,6 +57,7 @@ export const eventCatalogue = {
   ...commissionEvents,
   ...exportEvents,
   ...caseEvents,
+  ...fieldServiceEvents,
 };
 
 type Catalogue = typeof eventCatalogue;

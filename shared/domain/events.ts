@@ -25,7 +25,8 @@ export type SubjectType =
   | 'commission'
   | 'commissionRule'
   | 'export'
-  | 'case';
+  | 'case'
+  | 'workOrder';
 
 /** The subject of an event of one of the subject types `T`. */
 export interface EventSubject<T extends SubjectType = SubjectType> {
@@ -34,6 +35,8 @@ export interface EventSubject<T extends SubjectType = SubjectType> {
   readonly accountId?: string;
   /** The account a contact was linked to before this change, when the change moved or unlinked it. */
   readonly previousAccountId?: string;
+  /** A work order's case: the event shows in the case's history too. */
+  readonly caseId?: string;
 }
 
 /**

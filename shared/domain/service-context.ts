@@ -12,6 +12,7 @@ export const eventSources = {
   commissions: 'gridline.commissions',
   exports: 'gridline.exports',
   service: 'gridline.service',
+  fieldService: 'gridline.field-service',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

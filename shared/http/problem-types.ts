@@ -113,6 +113,8 @@ function describe(code: ProblemCode): Omit<ProblemType, 'type'> {
       return { title: 'Rules overlap', status: 409 };
     case 'already-paid':
       return { title: 'Already paid', status: 409 };
+    case 'slot-taken':
+      return { title: 'Time already booked', status: 409 };
     case 'idempotency-in-progress':
       return { title: 'Request in progress', status: 409 };
     case 'concurrent-change':

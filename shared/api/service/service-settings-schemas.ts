@@ -127,6 +127,22 @@ export const serviceSettingsBody = z
       .default([]),
     routingRules: z.array(ruleSchema).max(100).default([]),
     defaultTeamId: idSchema.optional(),
+    workOrderTypes: z
+      .array(
+        z.strictObject({
+          code: localId,
+          title: lineText.min(1).max(100),
+          durationMinutes: z.int().min(15).max(480).meta({ description: 'Whole quarter hours.' }),
+          requiredSkills: z.array(localId).max(10).default([]),
+          meterExchange: z
+            .boolean()
+            .default(false)
+            .meta({ description: 'Completing it records the meter readings of a meter exchange.' }),
+        }),
+      )
+      .max(50)
+      .default([])
+      .meta({ description: 'The field work the tenant does: what work orders may be.' }),
   })
   .meta({ id: 'ServiceSettingsInput' });
 

@@ -1,3 +1,4 @@
+import { defaultWorkOrderTypes } from '#domain/field-service/work-order-types';
 import {
   type BusinessCalendar,
   type CasePriority,
@@ -106,5 +107,6 @@ export function defaultServiceSettings(country: HolidayCountry): ServiceSettings
     policies: [...policiesOf(standardLevelId, 1), ...policiesOf(priorityLevelId, 0.5)],
     teams: [],
     routingRules: [],
+    workOrderTypes: defaultWorkOrderTypes(country),
   };
 }

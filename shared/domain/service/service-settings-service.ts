@@ -56,9 +56,11 @@ export class ServiceSettingsService {
 
   async ofTenant(tenantId: string): Promise<StoredServiceSettings> {
     const stored = await this.deps.store.get(tenantId);
-    if (stored) return stored;
+    if (stored?.workOrderTypes) return stored;
     const tenant = await this.deps.tenants.profile(tenantId);
-    return { ...defaultServiceSettings(tenant.country === 'SK' ? 'SK' : 'SE'), tenantId, version: 0 };
+    const defaults = defaultServiceSettings(tenant.country === 'SK' ? 'SK' : 'SE');
+    if (stored) return { ...stored, workOrderTypes: defaults.workOrderTypes };
+    return { ...defaults, tenantId, version: 0 };
   }
 
   /**

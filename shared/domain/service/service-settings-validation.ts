@@ -1,4 +1,5 @@
 import type { InvalidField } from '#domain/errors';
+import { workOrderTypeProblems } from '#domain/field-service/work-order-types';
 import { isCatchAll } from './case-routing';
 import {
   type BusinessCalendar,
@@ -210,6 +211,7 @@ export function validateServiceSettings(
     ...routingRules.flatMap((rule, i) =>
       ruleProblems(rule, i, i === routingRules.length - 1, known, defined),
     ),
+    ...workOrderTypeProblems(settings.workOrderTypes),
   ];
   if (defaultTeamId !== undefined && !defined.teams.has(defaultTeamId))
     problems.push({ name: 'defaultTeamId', reason: `no team ${defaultTeamId}` });

@@ -1,3 +1,4 @@
+import type { WorkOrderType } from '#domain/field-service/work-order-types';
 /**
  * A tenant's customer-service set-up (R-CS-2, R-CS-3, R-CS-4): one document,
  * versioned as a whole, so that its cross-references (a policy's level and
@@ -135,4 +136,6 @@ export interface ServiceSettings {
   readonly routingRules: readonly RoutingRule[];
   /** Where a case goes that no rule routes. */
   readonly defaultTeamId?: string;
+  /** The field work the tenant does (R-CS-5); settings stored before there was any read with the country's defaults. */
+  readonly workOrderTypes: readonly WorkOrderType[];
 }

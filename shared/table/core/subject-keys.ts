@@ -6,6 +6,7 @@ import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from
 import { exportJobEntity } from '#table/exports/entities';
 import { importEntity } from '#table/import/entities';
 import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
+import { workOrderEntity } from '#table/field-service/entities';
 import { caseEntity } from '#table/service/entities';
 import { jobEntity, settingEntity } from '#table/settings/entities';
 import { userEntity } from '#table/users/entities';
@@ -49,6 +50,8 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return exportJobEntity.key({ tenantId, exportId: subject.id }).pk;
     case 'case':
       return caseEntity.key({ tenantId, caseId: subject.id }).pk;
+    case 'workOrder':
+      return workOrderEntity.key({ tenantId, workOrderId: subject.id }).pk;
     case 'commissionRule':
       return commissionRulePartition.build({ tenantId, ruleId: subject.id });
     default: {

@@ -29,6 +29,7 @@ const policy = (supportLevelId: string, priority: CasePriority): SlaPolicy => ({
 });
 
 const valid: ServiceSettings = {
+  workOrderTypes: [],
   webFormKeys: [],
   socialPages: [],
   caseTypes: [

@@ -1,0 +1,289 @@
+import {
+  ConflictError,
+  type InvalidField,
+  NotFoundError,
+  ValidationError,
+  VersionMismatchError,
+} from '#domain/errors';
+import type { Created, IdempotencyToken } from '#domain/ports';
+import type { SalesActor } from '#domain/sales/sales-ports';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
+import { type ChangeContext, createdStamps, touched } from '#domain/stamps';
+import type { Appointment } from './appointment';
+import { assertDispatcher } from './field-access';
+import type { FieldParties } from './field-parties';
+import { newFieldServiceEvent } from './field-service-events';
+import type { TechnicianStore, WorkOrderStore } from './field-service-store';
+import { cancelled, holdOf, workOrderSubject } from './field-writes';
+import { type FreeSlot, freeSlots, qualifies, type Technician } from './free-slots';
+import { technicianOf } from './technician';
+import { assertWorkOrderMove, type WorkOrder } from './work-order';
+import type { WorkOrderService } from './work-order-service';
+import { bookingStepMinutes } from './work-order-types';
+
+export interface BookingDeps extends ServiceDeps {
+  readonly workOrders: WorkOrderStore;
+  readonly technicians: TechnicianStore;
+  readonly parties: FieldParties;
+  readonly orders: Pick<WorkOrderService, 'visible'>;
+}
+
+/** What the customer is promised: a two-hour window from the hour of the start. */
+export const arrivalWindowMinutes = 120;
+/** A search looks at most this far ahead at once. */
+export const maxSearchDays = 31;
+const day = 86_400_000;
+
+export interface SlotSearch {
+  readonly from?: Date;
+  readonly until?: Date;
+  readonly limit: number;
+}
+
+export interface BookingRequest {
+  readonly technicianId: string;
+  readonly start: string;
+}
+
+export interface Booked {
+  readonly workOrder: WorkOrder;
+  readonly appointment: Appointment;
+}
+
+/** A booking that found its work order changed meanwhile reads it again, this often. */
+const attempts = 3;
+
+/**
+ * Booking technicians' time for work orders (R-CS-5). Free slots are
+ * worked out from the technicians' calendars, absences and bookings; a
+ * booking holds each quarter hour of its time with a guard item written
+ * only if absent, in the booking's transaction, so of two bookings of the
+ * same time exactly one is written and the other answers 409 `slot-taken`.
+ */
+export class BookingService {
+  constructor(private readonly deps: BookingDeps) {}
+
+  async freeSlots(actor: SalesActor, workOrderId: string, search: SlotSearch): Promise<FreeSlot[]> {
+    assertDispatcher(actor);
+    const wo = await this.deps.orders.visible(actor, workOrderId);
+    const now = this.deps.clock.now();
+    const from = new Date(Math.max((search.from ?? now).getTime(), now.getTime()));
+    const until = search.until ?? new Date(from.getTime() + 14 * day);
+    if (until.getTime() - from.getTime() > maxSearchDays * day || until <= from)
+      throw new ValidationError([{ name: 'until', reason: `after from, at most ${maxSearchDays} days on` }]);
+    const [technicians, bookings] = await Promise.all([
+      this.technicians(actor.tenantId),
+      this.deps.workOrders.bookings(actor.tenantId, from, until),
+    ]);
+    return freeSlots(technicians, bookings, {
+      durationMinutes: wo.durationMinutes,
+      requiredSkills: wo.requiredSkills,
+      ...(wo.territory ? { territory: wo.territory } : {}),
+      from,
+      until,
+      stepMinutes: bookingStepMinutes,
+      arrivalWindowMinutes,
+      limit: search.limit,
+    });
+  }
+
+  async book(
+    actor: SalesActor,
+    workOrderId: string,
+    request: BookingRequest,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<Booked>> {
+    assertDispatcher(actor);
+    // A retry of a booking that was made answers it, though the work order has moved on since.
+    const earlier = idempotency && (await this.deps.workOrders.replayOf(actor.tenantId, idempotency));
+    if (earlier) return { value: earlier as Booked, replayed: true };
+    return this.retried(async () => {
+      const wo = await this.deps.orders.visible(actor, workOrderId);
+      if (wo.appointmentId && wo.status !== 'cannot-complete')
+        throw new ConflictError(
+          'invalid-state',
+          'the work order has a visit booked: reschedule or cancel it',
+        );
+      assertWorkOrderMove(wo.status, 'scheduled');
+      const ctx = await changeContext(this.deps, actor);
+      const appointment = await this.newAppointment(wo, request, ctx);
+      const workOrder: WorkOrder = {
+        ...touched(wo, ctx),
+        status: 'scheduled',
+        statusChangedAt: ctx.now.toISOString(),
+        appointmentId: appointment.id,
+        technicianId: appointment.technicianId,
+        appointmentCount: wo.appointmentCount + 1,
+      };
+      const booked = { workOrder, appointment };
+      const { replayed } = await this.deps.workOrders.write({
+        workOrder: { previous: wo, next: workOrder },
+        appointments: [{ next: appointment }],
+        claim: holdOf(appointment),
+        event: newFieldServiceEvent(this.deps, ctx, 'AppointmentBooked', {
+          subject: workOrderSubject(workOrder),
+          data: booked,
+          changes: [{ field: 'status', from: wo.status, to: 'scheduled' }],
+        }),
+        idempotency,
+        response: booked,
+      });
+      return replayed ? { value: replayed as Booked, replayed: true } : { value: booked, replayed: false };
+    });
+  }
+
+  /** Moves a booked visit to another time or technician: the old one is cancelled and its time freed. */
+  async reschedule(
+    actor: SalesActor,
+    workOrderId: string,
+    appointmentId: string,
+    request: BookingRequest,
+  ): Promise<Booked> {
+    assertDispatcher(actor);
+    return this.retried(async () => {
+      const wo = await this.deps.orders.visible(actor, workOrderId);
+      const old = await this.booked(wo, appointmentId);
+      const ctx = await changeContext(this.deps, actor);
+      const appointment = await this.newAppointment(wo, request, ctx);
+      const workOrder: WorkOrder = {
+        ...touched(wo, ctx),
+        // A dispatched job goes back to be dispatched again.
+        status: 'scheduled',
+        statusChangedAt: wo.status === 'scheduled' ? wo.statusChangedAt : ctx.now.toISOString(),
+        appointmentId: appointment.id,
+        technicianId: appointment.technicianId,
+        appointmentCount: wo.appointmentCount + 1,
+      };
+      const previous = cancelled(old, ctx, 'rescheduled', appointment.id);
+      await this.deps.workOrders.write({
+        workOrder: { previous: wo, next: workOrder },
+        appointments: [{ previous: old, next: previous }, { next: appointment }],
+        release: holdOf(old),
+        claim: holdOf(appointment),
+        event: newFieldServiceEvent(this.deps, ctx, 'AppointmentRescheduled', {
+          subject: workOrderSubject(workOrder),
+          data: { workOrder, appointment, previous },
+        }),
+      });
+      return { workOrder, appointment };
+    });
+  }
+
+  /** Cancels a booked visit and frees its time; the work order goes back to new, to be booked again. */
+  async cancel(
+    actor: SalesActor,
+    workOrderId: string,
+    appointmentId: string,
+    reason: string,
+  ): Promise<Booked> {
+    assertDispatcher(actor);
+    return this.retried(async () => {
+      const wo = await this.deps.orders.visible(actor, workOrderId);
+      const old = await this.booked(wo, appointmentId);
+      const ctx = await changeContext(this.deps, actor);
+      const { appointmentId: _a, technicianId: _t, ...rest } = wo;
+      const workOrder: WorkOrder = {
+        ...touched(rest, ctx),
+        status: 'new',
+        statusChangedAt: ctx.now.toISOString(),
+      };
+      const appointment = cancelled(old, ctx, reason);
+      await this.deps.workOrders.write({
+        workOrder: { previous: wo, next: workOrder },
+        appointments: [{ previous: old, next: appointment }],
+        release: holdOf(old),
+        event: newFieldServiceEvent(this.deps, ctx, 'AppointmentCancelled', {
+          subject: workOrderSubject(workOrder),
+          data: { workOrder, appointment },
+          changes: [{ field: 'status', from: wo.status, to: 'new' }],
+        }),
+      });
+      return { workOrder, appointment };
+    });
+  }
+
+  private async technicians(tenantId: string): Promise<Technician[]> {
+    const [profiles, settings] = await Promise.all([
+      this.deps.technicians.all(tenantId),
+      this.deps.parties.settings(tenantId),
+    ]);
+    return profiles.flatMap((p) => technicianOf(p, settings.calendars) ?? []);
+  }
+
+  /** The work order's booked visit `appointmentId` (404 when it has none such, 409 when it is past booking). */
+  private async booked(wo: WorkOrder, appointmentId: string): Promise<Appointment> {
+    const found = await this.deps.workOrders.appointment(wo.tenantId, wo.id, appointmentId);
+    if (!found) throw new NotFoundError('appointment', appointmentId);
+    if (found.status !== 'booked' || wo.appointmentId !== found.id)
+      throw new ConflictError('invalid-state', `a ${found.status} appointment cannot be moved or cancelled`);
+    return found;
+  }
+
+  /**
+   * A visit for `request`: the technician has the skills and territory,
+   * and the whole visit lies inside their hours, outside their absences,
+   * on a quarter-hour boundary. Whether the time is free is the guard
+   * items' to say, in the write.
+   */
+  private async newAppointment(
+    wo: WorkOrder,
+    request: BookingRequest,
+    ctx: ChangeContext,
+  ): Promise<Appointment> {
+    const { tenantId } = wo;
+    const [profile, settings] = await Promise.all([
+      this.deps.technicians.get(tenantId, request.technicianId),
+      this.deps.parties.settings(tenantId),
+    ]);
+    const technician = profile && technicianOf(profile, settings.calendars);
+    const invalid: InvalidField[] = [];
+    if (!technician) invalid.push({ name: 'technicianId', reason: `no technician ${request.technicianId}` });
+    else if (!qualifies(technician, { requiredSkills: wo.requiredSkills, territory: wo.territory }))
+      invalid.push({
+        name: 'technicianId',
+        reason:
+          `lacks a skill (${wo.requiredSkills.join(', ') || 'none'}) or the territory ${wo.territory ?? ''}`.trim(),
+      });
+    const start = new Date(request.start);
+    if (start.getTime() < ctx.now.getTime())
+      invalid.push({ name: 'start', reason: 'must not be in the past' });
+    if (invalid.length > 0 || !technician) throw new ValidationError(invalid);
+    const end = new Date(start.getTime() + wo.durationMinutes * 60_000);
+    const [slot] = freeSlots([technician], [], {
+      durationMinutes: wo.durationMinutes,
+      requiredSkills: [],
+      from: start,
+      until: end,
+      stepMinutes: bookingStepMinutes,
+      arrivalWindowMinutes,
+      limit: 1,
+    });
+    if (slot?.start !== start.toISOString())
+      throw new ValidationError([
+        {
+          name: 'start',
+          reason: 'not a quarter hour at which the whole visit fits in the technician’s working hours',
+        },
+      ]);
+    return {
+      ...createdStamps(this.deps.ids.next(), ctx),
+      workOrderId: wo.id,
+      technicianId: technician.userId,
+      start: slot.start,
+      end: slot.end,
+      arrival: slot.arrival,
+      status: 'booked',
+    };
+  }
+
+  /** The work order changed between the read and the write: read it again. */
+  private async retried<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!(error instanceof VersionMismatchError) || attempt >= attempts) throw error;
+      }
+    }
+  }
+}

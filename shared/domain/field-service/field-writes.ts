@@ -1,0 +1,36 @@
+import { type ChangeContext, touched } from '#domain/stamps';
+import type { Appointment } from './appointment';
+import type { TimeHold } from './field-service-store';
+import { bookedUnits } from './free-slots';
+import type { WorkOrder } from './work-order';
+import { bookingStepMinutes } from './work-order-types';
+
+/** A work order's events belong to it, its account and its case. */
+export const workOrderSubject = (wo: WorkOrder) => ({
+  type: 'workOrder' as const,
+  id: wo.id,
+  ...(wo.accountId ? { accountId: wo.accountId } : {}),
+  ...(wo.caseId ? { caseId: wo.caseId } : {}),
+});
+
+/** The technician time an appointment holds. */
+export const holdOf = (a: Pick<Appointment, 'id' | 'technicianId' | 'start' | 'end'>): TimeHold => ({
+  technicianId: a.technicianId,
+  appointmentId: a.id,
+  units: bookedUnits(a.start, a.end, bookingStepMinutes),
+});
+
+export function cancelled(
+  a: Appointment,
+  ctx: ChangeContext,
+  reason: string,
+  rescheduledTo?: string,
+): Appointment {
+  return {
+    ...touched(a, ctx),
+    status: 'cancelled',
+    cancelledAt: ctx.now.toISOString(),
+    cancelReason: reason,
+    ...(rescheduledTo ? { rescheduledTo } : {}),
+  };
+}

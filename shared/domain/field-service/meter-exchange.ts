@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { ReadingService } from '#domain/energy/reading-service';
+import type { SupplyPointService } from '#domain/energy/supply-point-service';
+import { ConflictError } from '#domain/errors';
+import type { Actor, IdempotencyToken } from '#domain/ports';
+import type { MeterExchange, RegisterExchange } from './appointment';
+
+/** What the technician reports of a meter exchange; the readings are dated the day of the visit. */
+export interface MeterExchangeReport {
+  /** The number on the meter taken out, as the technician read it. */
+  readonly oldMeterNumber: string;
+  readonly newMeterNumber: string;
+  readonly registers: readonly RegisterExchange[];
+}
+
+export interface MeterExchangeDeps {
+  readonly readings: Pick<ReadingService, 'record'>;
+  readonly supplyPoints: Pick<SupplyPointService, 'get' | 'update'>;
+}
+
+/** One key per visit, register and reading: a repeated completion finds the reading it made and makes no second. */
+function tokenOf(
+  visitId: string,
+  register: string,
+  which: 'final' | 'first',
+  fingerprint: string,
+): IdempotencyToken {
+  return {
+    operationId: 'meterExchange',
+    key: `${visitId}:${register}:${which}`,
+    requestHash: createHash('sha256').update(fingerprint).digest('hex'),
+  };
+}
+
+/**
+ * Completes a meter exchange in the energy data (R-SP-6, R-CS-5): each
+ * register's final reading of the old meter, the supply point moved to the
+ * new meter, then each register's first reading of the new one, all dated
+ * the day of the exchange, so the consumption chain ends one series and
+ * starts the next. Every step is idempotent, so a completion sent again
+ * after a failure part-way finishes the job without doubling anything.
+ */
+export class MeterExchanges {
+  constructor(private readonly deps: MeterExchangeDeps) {}
+
+  async record(
+    actor: Actor,
+    supplyPointId: string,
+    visitId: string,
+    date: string,
+    report: MeterExchangeReport,
+  ): Promise<MeterExchange> {
+    const point = await this.deps.supplyPoints.get(actor, supplyPointId);
+    const current = point.meter.number;
+    if (current !== undefined && current !== report.oldMeterNumber && current !== report.newMeterNumber)
+      throw new ConflictError(
+        'changed-meanwhile',
+        `the supply point's meter is ${current}, not ${report.oldMeterNumber}`,
+        [{ name: 'meterExchange.oldMeterNumber', reason: `the supply point's meter is ${current}` }],
+      );
+    const readingIds: string[] = [];
+    const read = async (r: RegisterExchange, which: 'final' | 'first') => {
+      const [meterNumber, value] =
+        which === 'final' ? [report.oldMeterNumber, r.finalValue] : [report.newMeterNumber, r.firstValue];
+      const token = tokenOf(visitId, r.register, which, `${meterNumber}|${value}|${date}`);
+      const { value: reading } = await this.deps.readings.record(
+        actor,
+        supplyPointId,
+        { register: r.register, date, value, kind: 'actual', meterNumber },
+        token,
+      );
+      readingIds.push(reading.id);
+    };
+    for (const r of report.registers) await read(r, 'final');
+    if (current !== report.newMeterNumber) {
+      await this.deps.supplyPoints.update(actor, supplyPointId, point.version, {
+        meter: { ...point.meter, number: report.newMeterNumber },
+      });
+    }
+    for (const r of report.registers) await read(r, 'first');
+    return { date, ...report, readingIds };
+  }
+}

@@ -1,0 +1,187 @@
+import type { Appointment } from '#domain/field-service/appointment';
+import { holdsTime } from '#domain/field-service/appointment';
+import type {
+  FieldWrite,
+  TimeHold,
+  WorkOrderFilter,
+  WorkOrderStore,
+} from '#domain/field-service/field-service-store';
+import type { Booking } from '#domain/field-service/free-slots';
+import type { WorkOrder } from '#domain/field-service/work-order';
+import { maxVisitMinutes } from '#domain/field-service/work-order-types';
+import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import { commitChange } from '#table/core/commit-change';
+import { isRecorded, replayOf } from '#table/core/idempotency';
+import { stripLayout } from '#table/core/item-mapping';
+import { queryAll } from '#table/core/query-all';
+import { queryPage } from '#table/core/query-page';
+import type { Table } from '#table/core/table';
+import { putNew, putVersioned, type TransactItem } from '#table/core/transact';
+import { appointmentEntity, bookedUnitEntity, workOrderEntity } from './entities';
+
+function workOrderItem(wo: WorkOrder) {
+  const { tenantId, id: workOrderId } = wo;
+  return workOrderEntity.item(wo, {
+    key: { tenantId, workOrderId },
+    gsi1: wo.caseId ? { tenantId, caseId: wo.caseId, workOrderId } : undefined,
+    gsi2: { tenantId, workOrderId },
+  });
+}
+
+function appointmentItem(a: Appointment) {
+  const { tenantId, workOrderId, technicianId, start, id: appointmentId } = a;
+  return appointmentEntity.item(a, {
+    key: { tenantId, workOrderId, appointmentId },
+    gsi1: a.status === 'cancelled' ? undefined : { tenantId, technicianId, start, appointmentId },
+    gsi2: holdsTime(a.status) ? { tenantId, start, appointmentId } : undefined,
+  });
+}
+
+export class DynamoWorkOrderStore implements WorkOrderStore {
+  constructor(private readonly table: Table) {}
+
+  get(tenantId: string, workOrderId: string): Promise<WorkOrder | undefined> {
+    return workOrderEntity.get(this.table, { tenantId, workOrderId });
+  }
+
+  async write(w: FieldWrite): Promise<{ readonly replayed?: unknown }> {
+    const { previous, next } = w.workOrder;
+    const extra: TransactItem[] = [
+      ...(w.appointments ?? []).map(({ previous: before, next: after }) =>
+        before
+          ? putVersioned(this.table, appointmentItem(after), before.version)
+          : putNew(this.table, appointmentItem(after)),
+      ),
+      ...this.holdWrites(next.tenantId, w.release, w.claim),
+    ];
+    return commitChange(this.table, {
+      resource: 'work order',
+      id: next.id,
+      item: workOrderItem(next),
+      ...(previous ? { expectedVersion: previous.version } : {}),
+      extra,
+      extraConflict: {
+        code: 'slot-taken',
+        message: 'the technician’s time is booked meanwhile; search free slots again',
+      },
+      event: w.event,
+      ...(w.idempotency ? { idempotency: w.idempotency, response: w.response } : {}),
+    });
+  }
+
+  async replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<unknown> {
+    return (await isRecorded(this.table, tenantId, idempotency))
+      ? replayOf(this.table, tenantId, idempotency)
+      : undefined;
+  }
+
+  list(tenantId: string, filter: WorkOrderFilter, page: PageRequest): Promise<Page<WorkOrder>> {
+    return queryPage<WorkOrder>(
+      this.table,
+      { ...workOrderEntity.patterns.all.query({ tenantId }), equals: { status: filter.status } },
+      page,
+    );
+  }
+
+  ofCase(tenantId: string, caseId: string, page: PageRequest): Promise<Page<WorkOrder>> {
+    return queryPage<WorkOrder>(
+      this.table,
+      workOrderEntity.patterns.ofCase.query({ tenantId, caseId }),
+      page,
+    );
+  }
+
+  appointment(
+    tenantId: string,
+    workOrderId: string,
+    appointmentId: string,
+  ): Promise<Appointment | undefined> {
+    return appointmentEntity.get(this.table, { tenantId, workOrderId, appointmentId });
+  }
+
+  async appointments(tenantId: string, workOrderId: string): Promise<Appointment[]> {
+    const items = await queryAll(
+      this.table,
+      appointmentEntity.patterns.ofWorkOrder.query({ tenantId, workOrderId }),
+    );
+    return items.map((i) => stripLayout<Appointment>(i));
+  }
+
+  async bookings(tenantId: string, from: Date, until: Date): Promise<Booking[]> {
+    // A visit that overlaps the range started at most the longest visit before it.
+    const earliest = new Date(from.getTime() - maxVisitMinutes * 60_000).toISOString();
+    const items = await queryAll(
+      this.table,
+      appointmentEntity.patterns.heldBetween.query({
+        tenantId,
+        from: { start: earliest },
+        to: { start: until.toISOString() },
+      }),
+    );
+    return items
+      .map((i) => stripLayout<Appointment>(i))
+      .filter((a) => Date.parse(a.end) > from.getTime() && Date.parse(a.start) < until.getTime())
+      .map((a) => ({ userId: a.technicianId, start: a.start, end: a.end }));
+  }
+
+  async technicianAppointments(
+    tenantId: string,
+    technicianId: string,
+    from: Date,
+    until: Date,
+  ): Promise<Appointment[]> {
+    const items = await queryAll(
+      this.table,
+      appointmentEntity.patterns.technicianDay.query({
+        tenantId,
+        technicianId,
+        from: { start: from.toISOString() },
+        to: { start: new Date(until.getTime() - 1).toISOString() },
+      }),
+    );
+    return items.map((i) => stripLayout<Appointment>(i));
+  }
+
+  /**
+   * The guard items of time given back and taken: a unit in both (a visit
+   * moved within its own time) changes hands in one conditional Put, as one
+   * transaction may not touch an item twice.
+   */
+  private holdWrites(tenantId: string, release?: TimeHold, claim?: TimeHold): TransactItem[] {
+    const keyOf = (technicianId: string, unit: string) =>
+      bookedUnitEntity.key({ tenantId, technicianId, unit });
+    const claimed = new Set(claim && release?.technicianId === claim.technicianId ? claim.units : []);
+    const writes: TransactItem[] = [];
+    for (const unit of release?.units ?? []) {
+      if (!release || claimed.has(unit)) continue;
+      writes.push({
+        Delete: {
+          TableName: this.table.name,
+          Key: keyOf(release.technicianId, unit),
+          ConditionExpression: 'appointmentId = :held',
+          ExpressionAttributeValues: { ':held': release.appointmentId },
+        },
+      });
+    }
+    for (const unit of claim?.units ?? []) {
+      if (!claim) continue;
+      const item = bookedUnitEntity.item(
+        { appointmentId: claim.appointmentId },
+        { key: { tenantId, technicianId: claim.technicianId, unit } },
+      );
+      writes.push(
+        claimed.has(unit) && release
+          ? {
+              Put: {
+                TableName: this.table.name,
+                Item: item,
+                ConditionExpression: 'appointmentId = :held',
+                ExpressionAttributeValues: { ':held': release.appointmentId },
+              },
+            }
+          : putNew(this.table, item),
+      );
+    }
+    return writes;
+  }
+}
