@@ -341,6 +341,16 @@ export const topology: Topology = {
       access: { table: 'readWrite', bucket: 'read', sendEmail: true, manageSchedulesFor: 'case-timers' },
     },
     {
+      name: 'field-service-api',
+      entry: 'functions/field-service-api.ts',
+      description:
+        'Field service: work orders, technicians, booking their time, and visits reported from a phone (a meter exchange records its readings)',
+      memoryMb: 1024,
+      timeoutSeconds: 29,
+      trigger: { kind: 'http', routes: httpRoutes('field-service-api') },
+      access: { table: 'readWrite' },
+    },
+    {
       name: 'service-channels',
       entry: 'functions/service-channels.ts',
       description:

@@ -34,6 +34,7 @@ import { type DemoTenant, demoTenants, seedDemoData } from './seed';
 import { seedDemoCommissionRules } from './seed-commissions';
 import { seedDemoContracts } from './seed-contracts';
 import { seedDemoExportSpecs } from './seed-exports';
+import { seedDemoTechnicians, seedDemoWorkOrders } from './seed-field-service';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoCases, seedDemoServiceSetup } from './seed-service';
 import { seedDemoUsers } from './seed-users';
@@ -226,6 +227,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoUsers(table);
     leadSources.push(...(await seedDemoSales(table, demoTenants)));
     await seedDemoServiceSetup(localCasesEnvironment(tableName), demoTenants);
+    await seedDemoTechnicians(table, demoTenants);
   }
   // The local scheduler keeps schedules in memory: register the stored ones again.
   await activitiesServices({ table: createTable(tableName), scheduler }).activities.rescheduleAll(
@@ -262,6 +264,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoContracts(createTable(tableName), demoTenants, { settled, signi });
     await seedDemoExportSpecs(createTable(tableName), objectStoreFromEnvironment(), demoTenants);
     await seedDemoCases(localCasesEnvironment(tableName), demoTenants);
+    await seedDemoWorkOrders(localCasesEnvironment(tableName), demoTenants);
   }
 
   return {

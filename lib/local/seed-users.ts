@@ -10,11 +10,15 @@ const demoNames: Readonly<Record<string, string>> = {
   'sales@norrsken.example': 'Erik Lindström',
   'sales2@norrsken.example': 'Maja Ek',
   'service@norrsken.example': 'Sara Nilsson',
+  'technician@norrsken.example': 'Johan Sandberg',
+  'technician2@norrsken.example': 'Elin Forsberg',
   'viewer@norrsken.example': 'Lars Holm',
   'admin@tatra.example': 'Zuzana Nováková',
   'sales@tatra.example': 'Martin Kováč',
   'sales2@tatra.example': 'Lucia Balážová',
   'service@tatra.example': 'Jana Horváthová',
+  'technician@tatra.example': 'Tomáš Hudák',
+  'technician2@tatra.example': 'Michal Baláž',
   'viewer@tatra.example': 'Peter Szabó',
 };
 

@@ -8,6 +8,7 @@ import {
   contactAttachmentRoutes,
   contractAttachmentRoutes,
   dealAttachmentRoutes,
+  workOrderAttachmentRoutes,
 } from './attachments-routes';
 
 type SubjectRoutes =
@@ -15,7 +16,8 @@ type SubjectRoutes =
   | typeof contactAttachmentRoutes
   | typeof dealAttachmentRoutes
   | typeof contractAttachmentRoutes
-  | typeof caseAttachmentRoutes;
+  | typeof caseAttachmentRoutes
+  | typeof workOrderAttachmentRoutes;
 
 /** Binds one subject kind's attachment routes; `subjectOf` reads the subject from the path. */
 function bindSubjectRoutes(
@@ -67,5 +69,9 @@ export function attachmentsApi(s: AttachmentsServices): BoundRoute[] {
       id: p.contractId as string,
     })),
     ...bindSubjectRoutes(s, caseAttachmentRoutes, (p) => ({ type: 'case', id: p.caseId as string })),
+    ...bindSubjectRoutes(s, workOrderAttachmentRoutes, (p) => ({
+      type: 'workOrder',
+      id: p.workOrderId as string,
+    })),
   ];
 }

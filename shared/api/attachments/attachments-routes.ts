@@ -10,14 +10,18 @@ import {
 } from './attachments-schemas';
 
 /** The routes of attachments on one kind of subject: `/v1/<collection>/{<idParam>}/attachments…`. */
-function attachmentRoutesOn<N extends string, K extends string>(noun: N, collection: string, idParam: K) {
+function attachmentRoutesOn<N extends string, K extends string>(
+  noun: N,
+  collection: string,
+  idParam: K,
+  lower: string = noun.toLowerCase(),
+) {
   const base = `/v1/${collection}/{${idParam}}/attachments`;
   const subjectParams = z.object({ [idParam]: idSchema } as Record<K, typeof idSchema>);
   const attachmentParams = z.object({
     ...({ [idParam]: idSchema } as Record<K, typeof idSchema>),
     attachmentId: idSchema,
   });
-  const lower = noun.toLowerCase();
   return {
     requestUpload: defineRoute({
       operationId: `request${noun}AttachmentUpload`,
@@ -98,6 +102,14 @@ export const contractAttachmentRoutes = attachmentRoutesOn('Contract', 'contract
 /** A case's files are for those who see the case: its team, its owner, admins and viewers. */
 export const caseAttachmentRoutes = attachmentRoutesOn('Case', 'cases', 'caseId');
 
+/** A work order's files (photos from site, the customer's signature) are for dispatchers and its technician. */
+export const workOrderAttachmentRoutes = attachmentRoutesOn(
+  'WorkOrder',
+  'work-orders',
+  'workOrderId',
+  'work order',
+);
+
 /** The attachments module, as one flat list of operations. */
 export const attachmentRoutes = [
   ...Object.values(accountAttachmentRoutes),
@@ -105,4 +117,5 @@ export const attachmentRoutes = [
   ...Object.values(dealAttachmentRoutes),
   ...Object.values(contractAttachmentRoutes),
   ...Object.values(caseAttachmentRoutes),
+  ...Object.values(workOrderAttachmentRoutes),
 ] as const;

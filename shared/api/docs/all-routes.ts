@@ -8,6 +8,7 @@ import { energyRoutes } from '#api/energy/energy-routes';
 import { journeyRoutes } from '#api/energy/journeys-routes';
 import { pricingRoutes } from '#api/energy/pricing-routes';
 import { exportRoutes } from '#api/exports/exports-routes';
+import { fieldServiceRoutes } from '#api/field-service/field-service-routes';
 import { importRoutes } from '#api/import/import-routes';
 import { messagingRoutes } from '#api/messaging/messaging-routes';
 import { dealRoutes } from '#api/sales/deals-routes';
@@ -54,6 +55,7 @@ export const routesByFunction = {
   'exports-api': Object.values(exportRoutes),
   'service-api': Object.values(caseRoutes),
   'service-channels': Object.values(channelRoutes),
+  'field-service-api': Object.values(fieldServiceRoutes),
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

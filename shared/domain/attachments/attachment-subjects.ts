@@ -20,6 +20,9 @@ export interface CaseReader {
   ): Promise<{ readonly accountId?: string; readonly changeable: boolean } | undefined>;
 }
 
+/** Reads one work order of a tenant as the caller may use it, like {@link CaseReader}. */
+export type WorkOrderReader = CaseReader;
+
 /** What the attachments module reads of the records files hang on. */
 export interface AttachmentSubjectReaders {
   readonly accounts: Pick<AccountStore, 'get'>;
@@ -27,6 +30,7 @@ export interface AttachmentSubjectReaders {
   readonly deals: Pick<DealStore, 'get'>;
   readonly contracts: ContractReader;
   readonly cases: CaseReader;
+  readonly workOrders: WorkOrderReader;
 }
 
 /** Reading a subject's files, or adding and removing them. */
@@ -79,6 +83,13 @@ export async function subjectAccount(
       if (!found) throw new NotFoundError('case', subject.id);
       if (access === 'write' && !found.changeable)
         throw new ForbiddenError('only those who work the case change its files');
+      return found.accountId;
+    }
+    case 'workOrder': {
+      const found = await readers.workOrders.access(actor, subject.id);
+      if (!found) throw new NotFoundError('work order', subject.id);
+      if (access === 'write' && !found.changeable)
+        throw new ForbiddenError('only dispatchers and the booked technician change its files');
       return found.accountId;
     }
     default: {

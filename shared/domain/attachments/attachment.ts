@@ -2,7 +2,14 @@ import { type InvalidField, ValidationError } from '#domain/errors';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
 
 /** What attachments hang on. */
-export const attachmentSubjectTypes = ['account', 'contact', 'deal', 'contract', 'case'] as const;
+export const attachmentSubjectTypes = [
+  'account',
+  'contact',
+  'deal',
+  'contract',
+  'case',
+  'workOrder',
+] as const;
 export type AttachmentSubjectType = (typeof attachmentSubjectTypes)[number];
 
 export interface AttachmentSubject {
@@ -18,7 +25,7 @@ export interface AttachmentSubject {
 export const attachmentStates = ['pending', 'stored', 'deleted'] as const;
 export type AttachmentState = (typeof attachmentStates)[number];
 
-/** A document on an account, contact, deal, contract or case (R-AC-4): metadata here, the bytes in the object store. */
+/** A document on an account, contact, deal, contract, case or work order (R-AC-4): metadata here, the bytes in the object store. */
 export interface Attachment extends Stamps {
   readonly subject: AttachmentSubject;
   /** As the user named it; shown in lists and offered as the download's file name. */

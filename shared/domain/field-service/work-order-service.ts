@@ -1,4 +1,5 @@
 import type { Contact } from '#domain/accounts/contact';
+import type { HistoryEntry, HistoryStore } from '#domain/accounts/records';
 import { type InvalidField, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { SalesActor } from '#domain/sales/sales-ports';
@@ -17,6 +18,7 @@ import { assertWorkOrderMove, type NoticeChannel, type WorkOrder, type WorkOrder
 export interface WorkOrderDeps extends ServiceDeps {
   readonly workOrders: WorkOrderStore;
   readonly parties: FieldParties;
+  readonly history: Pick<HistoryStore, 'list'>;
 }
 
 export interface NewWorkOrder {
@@ -167,6 +169,11 @@ export class WorkOrderService {
   async list(actor: SalesActor, filter: WorkOrderFilter, page: PageRequest): Promise<Page<WorkOrder>> {
     assertDispatcherOrViewer(actor);
     return this.deps.workOrders.list(actor.tenantId, filter, page);
+  }
+
+  async history(actor: SalesActor, workOrderId: string, page: PageRequest): Promise<Page<HistoryEntry>> {
+    await this.visible(actor, workOrderId);
+    return this.deps.history.list(actor.tenantId, { type: 'workOrder', id: workOrderId }, page);
   }
 
   /** A case's work orders, for those who see the case. */

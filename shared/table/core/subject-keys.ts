@@ -4,9 +4,9 @@ import { commissionEntity, commissionRulePartition } from '#table/commissions/en
 import { contractEntity } from '#table/contracts/entities';
 import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
 import { exportJobEntity } from '#table/exports/entities';
+import { workOrderEntity } from '#table/field-service/entities';
 import { importEntity } from '#table/import/entities';
 import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
-import { workOrderEntity } from '#table/field-service/entities';
 import { caseEntity } from '#table/service/entities';
 import { jobEntity, settingEntity } from '#table/settings/entities';
 import { userEntity } from '#table/users/entities';
