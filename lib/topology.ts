@@ -351,6 +351,15 @@ export const topology: Topology = {
       access: { table: 'readWrite' },
     },
     {
+      name: 'appointment-notices',
+      entry: 'functions/appointment-notices.ts',
+      description: 'Tells customers of their visits booked, moved or cancelled, by e-mail or SMS',
+      memoryMb: 512,
+      timeoutSeconds: 30,
+      trigger: { kind: 'queue', queue: 'appointment-notices' },
+      access: { table: 'readWrite', sendEmail: true, sendSms: true },
+    },
+    {
       name: 'service-channels',
       entry: 'functions/service-channels.ts',
       description:
@@ -436,6 +445,14 @@ export const topology: Topology = {
       maxReceiveCount: 5,
       maxBatchingWindowSeconds: 0,
     },
+    // A few notices at a time: each one is a message sent through SES or SMS.
+    {
+      name: 'appointment-notices',
+      batchSize: 5,
+      visibilityTimeoutSeconds: 180,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
+    },
     {
       name: 'billing-sync',
       batchSize: 10,
@@ -506,6 +523,13 @@ export const topology: Topology = {
     },
   ],
   rules: [
+    eventRule({
+      name: 'tell-customers-of-appointments',
+      description: 'Booked, moved and cancelled visits are told to the customer',
+      source: eventSources.fieldService,
+      detailTypes: ['AppointmentBooked', 'AppointmentRescheduled', 'AppointmentCancelled'],
+      targetQueue: 'appointment-notices',
+    }),
     {
       name: 'audit-all-domain-events',
       description: 'Every domain event goes to the audit trail',

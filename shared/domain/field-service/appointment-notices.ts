@@ -1,0 +1,61 @@
+import { ConflictError } from '#domain/errors';
+import type { MessagingService } from '#domain/messaging/messaging-service';
+import type { TenantDirectory } from '#domain/tenant';
+import type { Appointment } from './appointment';
+import { appointmentNotice, type NoticeKind } from './appointment-notice';
+import type { WorkOrderStore } from './field-service-store';
+import type { WorkOrder } from './work-order';
+
+export interface AppointmentNoticeDeps {
+  readonly tenants: TenantDirectory;
+  readonly workOrders: Pick<WorkOrderStore, 'appointment'>;
+  readonly messaging: Pick<MessagingService, 'sendEmail' | 'sendSms'>;
+}
+
+/** An appointment event as the notices read it. */
+export interface AppointmentChange {
+  readonly eventId: string;
+  readonly tenantId: string;
+  readonly actorId: string;
+  readonly kind: NoticeKind;
+  readonly workOrder: WorkOrder;
+  readonly appointment: Appointment;
+}
+
+/**
+ * Tells the customer of a visit booked, moved or cancelled (R-CS-5), by
+ * e-mail or SMS as the work order says. A redelivered event sends nothing
+ * more: the message is keyed by the event's id. An event that arrives after
+ * the visit moved on (a booking read after its cancellation) sends nothing.
+ */
+export class AppointmentNotices {
+  constructor(private readonly deps: AppointmentNoticeDeps) {}
+
+  async send(change: AppointmentChange): Promise<'sent' | 'skipped'> {
+    const { workOrder: wo, appointment, tenantId } = change;
+    if (wo.notify === 'none' || !wo.contactId) return 'skipped';
+    if (change.kind !== 'cancelled') {
+      const current = await this.deps.workOrders.appointment(tenantId, wo.id, appointment.id);
+      if (current?.status !== 'booked') return 'skipped';
+    }
+    const tenant = await this.deps.tenants.profile(tenantId);
+    const notice = appointmentNotice(change.kind, wo, appointment, tenant);
+    const actor = { tenantId, userId: change.actorId };
+    const key = { operationId: 'appointmentNotice', key: change.eventId, requestHash: change.eventId };
+    try {
+      if (wo.notify === 'email') await this.deps.messaging.sendEmail(actor, wo.contactId, notice, key);
+      else
+        await this.deps.messaging.sendSms(
+          actor,
+          wo.contactId,
+          { text: `${notice.subject}. ${notice.text}` },
+          key,
+        );
+    } catch (error) {
+      // An earlier delivery of this event may have sent it: never twice.
+      if (error instanceof ConflictError && error.code === 'send-outcome-unknown') return 'skipped';
+      throw error;
+    }
+    return 'sent';
+  }
+}
