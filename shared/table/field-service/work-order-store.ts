@@ -150,10 +150,13 @@ export class DynamoWorkOrderStore implements WorkOrderStore {
   private holdWrites(tenantId: string, release?: TimeHold, claim?: TimeHold): TransactItem[] {
     const keyOf = (technicianId: string, unit: string) =>
       bookedUnitEntity.key({ tenantId, technicianId, unit });
-    const claimed = new Set(claim && release?.technicianId === claim.technicianId ? claim.units : []);
+    const released = new Set(release?.units ?? []);
+    const both = new Set(
+      claim && release?.technicianId === claim.technicianId ? claim.units.filter((u) => released.has(u)) : [],
+    );
     const writes: TransactItem[] = [];
     for (const unit of release?.units ?? []) {
-      if (!release || claimed.has(unit)) continue;
+      if (!release || both.has(unit)) continue;
       writes.push({
         Delete: {
           TableName: this.table.name,
@@ -170,7 +173,7 @@ export class DynamoWorkOrderStore implements WorkOrderStore {
         { key: { tenantId, technicianId: claim.technicianId, unit } },
       );
       writes.push(
-        claimed.has(unit) && release
+        both.has(unit) && release
           ? {
               Put: {
                 TableName: this.table.name,
