@@ -49,6 +49,12 @@ import {
   territoryEntity,
 } from '#table/energy/entities';
 import { contractExportEntity, exportJobEntity, exportSpecEntity } from '#table/exports/entities';
+import {
+  appointmentEntity,
+  bookedUnitEntity,
+  technicianEntity,
+  workOrderEntity,
+} from '#table/field-service/entities';
 import { importEntity } from '#table/import/entities';
 import { messageEntity } from '#table/messaging/entities';
 import { rateBucketEntity } from '#table/rate-limits/entities';
@@ -180,4 +186,8 @@ export const tableEntities: readonly AnyEntity[] = [
   entitlementEntity,
   channelRouteEntity,
   rejectedMailEntity,
+  workOrderEntity,
+  appointmentEntity,
+  bookedUnitEntity,
+  technicianEntity,
 ];

@@ -56,7 +56,9 @@ export const fieldServiceEvents = {
   TechnicianProfileSet: field({
     when: 'an admin set a technician’s skills, territories, calendar or absences',
     subjects: ['user'],
-    data: z.object({ technician: entity<TechnicianProfile>('TechnicianProfile') }),
+    data: z.object({
+      technician: entity<TechnicianProfile>('TechnicianProfile', { apiSchema: 'Technician' }),
+    }),
   }),
 };
 

@@ -1,19 +1,5 @@
 import type { InvalidField } from '#domain/errors';
-import type { HolidayCountry } from '#domain/service/service-settings';
-
-/**
- * A kind of field work a tenant does (R-CS-5), from its own list: how long
- * it takes, what a technician must know, and whether completing it
- * exchanges the supply point's meter.
- */
-export interface WorkOrderType {
-  readonly code: string;
-  readonly title: string;
-  readonly durationMinutes: number;
-  readonly requiredSkills: readonly string[];
-  /** Completing it records the old meter's final and the new meter's first readings. */
-  readonly meterExchange: boolean;
-}
+import type { HolidayCountry, WorkOrderType } from '#domain/service/service-settings';
 
 /** Work is booked in quarter hours, and no single visit takes longer than a working day. */
 export const bookingStepMinutes = 15;

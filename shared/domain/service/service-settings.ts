@@ -1,4 +1,3 @@
-import type { WorkOrderType } from '#domain/field-service/work-order-types';
 /**
  * A tenant's customer-service set-up (R-CS-2, R-CS-3, R-CS-4): one document,
  * versioned as a whole, so that its cross-references (a policy's level and
@@ -118,6 +117,20 @@ export interface SocialPage {
 export interface ServiceMailbox {
   readonly name: string;
   readonly address: string;
+}
+
+/**
+ * A kind of field work a tenant does (R-CS-5), from its own list: how long
+ * it takes, what a technician must know, and whether completing it
+ * exchanges the supply point's meter.
+ */
+export interface WorkOrderType {
+  readonly code: string;
+  readonly title: string;
+  readonly durationMinutes: number;
+  readonly requiredSkills: readonly string[];
+  /** Completing it records the old meter's final and the new meter's first readings. */
+  readonly meterExchange: boolean;
 }
 
 export interface ServiceSettings {

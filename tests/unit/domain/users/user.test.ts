@@ -89,8 +89,8 @@ describe('checkRoles', () => {
 
     // Assess
     expect(checked).toEqual([
-      { name: 'roles.1', reason: 'not a role; one of admin, sales, service, marketing, viewer' },
-      { name: 'roles.2', reason: 'not a role; one of admin, sales, service, marketing, viewer' },
+      { name: 'roles.1', reason: 'not a role; one of admin, sales, service, technician, marketing, viewer' },
+      { name: 'roles.2', reason: 'not a role; one of admin, sales, service, technician, marketing, viewer' },
     ]);
   });
 
