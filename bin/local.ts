@@ -58,6 +58,8 @@ Gridline is running locally.
 `);
 for (const tenant of runtime.tenants) {
   console.log(`  ${tenant.name} (tenant ${tenant.id}), admin bearer token:\n  ${tenant.adminToken}\n`);
+  if (tenant.technicianToken)
+    console.log(`  its technician's token (GET /v1/me/appointments?date=…):\n  ${tenant.technicianToken}\n`);
 }
 console.log(`  Lead webhooks (signing secrets in .local/runtime.json): ${facts.leadSources.map((s) => s.webhookUrl).join('  ')}
   Send a signed sample lead:  ${runtime.tenants.map((t) => `npm run send-lead -- ${t.id}`).join('   ')}

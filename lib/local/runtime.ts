@@ -72,6 +72,8 @@ export interface RuntimeTenant {
   readonly id: string;
   readonly name: string;
   readonly adminToken: string;
+  /** The first demo technician's: what their phone sends for `GET /v1/me/appointments`. */
+  readonly technicianToken?: string;
 }
 
 export interface LocalRuntime {
@@ -239,13 +241,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   }
 
   const tenants = await Promise.all(
-    demoTenants.map(async (t) => ({
-      id: t.profile.id,
-      name: t.profile.name,
-      adminToken: await identity.mint(
-        t.users.find((u) => u.groups.includes('admin')) ?? (t.users[0] as never),
-      ),
-    })),
+    demoTenants.map(async (t) => {
+      const technician = t.users.find((u) => u.groups.includes('technician'));
+      return {
+        id: t.profile.id,
+        name: t.profile.name,
+        adminToken: await identity.mint(
+          t.users.find((u) => u.groups.includes('admin')) ?? (t.users[0] as never),
+        ),
+        ...(technician ? { technicianToken: await identity.mint(technician) } : {}),
+      };
+    }),
   );
 
   const settled = async () => {
