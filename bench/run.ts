@@ -7,6 +7,7 @@ import { commissionBench, printCommissionBench } from './commissions';
 import { contractPdfBench, printContractBench, requestsPerContract } from './contracts';
 import { energyReadBench } from './energy-read';
 import { exportBench, printExportBench } from './exports';
+import { fieldServiceBench, printFieldServiceBench } from './field-service';
 import { forecastBench, printForecastBench } from './forecast';
 import { freeSlotBench, printFreeSlotBench } from './free-slots';
 import { httpReadBench } from './http-read';
@@ -72,6 +73,8 @@ try {
     await forecastBench({ rounds, large: Number(process.env.BENCH_FORECAST_DEALS ?? 100_000) }),
   );
   printFreeSlotBench(await freeSlotBench(Math.min(rounds, 300)));
+  // The same search through the booking service: a search among 200 technicians reads some 7 000 visits.
+  printFieldServiceBench(await fieldServiceBench({ rounds: Math.min(rounds, 100) }));
   printContractBench(
     await contractPdfBench(Number(process.env.BENCH_PDF_ROUNDS ?? 30)),
     await requestsPerContract(runtime),
