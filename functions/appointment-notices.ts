@@ -20,15 +20,22 @@ const kinds = {
   AppointmentCancelled: 'cancelled',
 } as const;
 
-/** Tells customers of their visits booked, moved or cancelled, by e-mail or SMS; once per event. */
+/**
+ * Tells customers of their visits booked, moved or cancelled (also when a
+ * dispatcher's move of the work order cancelled one), by e-mail or SMS; once per event.
+ */
 export const handler = domainEventConsumer({
   serviceName: 'appointment-notices',
-  handles: ['AppointmentBooked', 'AppointmentRescheduled', 'AppointmentCancelled'],
+  handles: ['AppointmentBooked', 'AppointmentRescheduled', 'AppointmentCancelled', 'WorkOrderStatusChanged'],
   handle: async (event) => {
+    const common = { eventId: event.id, tenantId: event.tenantId, actorId: event.actor.userId };
+    if (event.type === 'WorkOrderStatusChanged') {
+      const { workOrder, appointment } = event.data;
+      if (appointment) await notices.send({ ...common, kind: 'cancelled', workOrder, appointment });
+      return;
+    }
     await notices.send({
-      eventId: event.id,
-      tenantId: event.tenantId,
-      actorId: event.actor.userId,
+      ...common,
       kind: kinds[event.type],
       workOrder: event.data.workOrder,
       appointment: event.data.appointment,

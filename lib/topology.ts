@@ -527,7 +527,13 @@ export const topology: Topology = {
       name: 'tell-customers-of-appointments',
       description: 'Booked, moved and cancelled visits are told to the customer',
       source: eventSources.fieldService,
-      detailTypes: ['AppointmentBooked', 'AppointmentRescheduled', 'AppointmentCancelled'],
+      // A status change carries the visit it cancelled, if any.
+      detailTypes: [
+        'AppointmentBooked',
+        'AppointmentRescheduled',
+        'AppointmentCancelled',
+        'WorkOrderStatusChanged',
+      ],
       targetQueue: 'appointment-notices',
     }),
     {

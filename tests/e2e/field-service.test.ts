@@ -54,11 +54,19 @@ describe('field service end to end: a case’s meter exchange booked, done on si
     const point = points.body.items.find(
       (p: { meter: { number?: string } }) => p.meter.number === 'M-7731904',
     );
+    // The caller is the bakery's caretaker, with an address of this test's own (the local SES is shared).
+    const caretaker = await agent.post('/v1/contacts', {
+      firstName: 'Olle',
+      lastName: 'Vaktmästare',
+      email: `olle-${Date.now()}@solrosen.example`,
+      phones: ['+46701112233'],
+      accountId: karin.account.id,
+    });
     const opened = await agent.post('/v1/cases', {
       subject: 'Mätaren visar fel',
       description: 'Displayen är trasig.',
       type: 'meter-reading',
-      contactId: karin.contact.id,
+      contactId: caretaker.body.id,
       supplyPointId: point.id,
     });
     const readingsBefore = await agent.get(`/v1/supply-points/${point.id}/readings?limit=100`);
@@ -80,7 +88,7 @@ describe('field service end to end: a case’s meter exchange booked, done on si
       status: 'new',
       caseId: opened.body.id,
       accountId: karin.account.id,
-      contactId: karin.contact.id,
+      contactId: caretaker.body.id,
       supplyPointId: point.id,
       territory: 'ELLEVIO-STHLM',
       meterExchange: true,
@@ -101,7 +109,7 @@ describe('field service end to end: a case’s meter exchange booked, done on si
     const other = await agent.post('/v1/work-orders', {
       type: 'inspection',
       supplyPointId: point.id,
-      contactId: karin.contact.id,
+      contactId: caretaker.body.id,
     });
     const double = await agent.post(`/v1/work-orders/${other.body.id}/appointments`, {
       technicianId,
@@ -110,6 +118,38 @@ describe('field service end to end: a case’s meter exchange booked, done on si
 
     // Assess: refused, naming the taken time.
     expect([double.status, double.body.type]).toEqual([409, 'urn:gridline:problem:slot-taken']);
+
+    // Act: the other job booked elsewhere, then cancelled by the dispatcher; and one for another customer's supply point.
+    const [otherSlot] = (await agent.get(`/v1/work-orders/${other.body.id}/free-slots?limit=1`)).body.items;
+    const otherBooked = await agent.post(`/v1/work-orders/${other.body.id}/appointments`, {
+      technicianId: otherSlot.technicianId,
+      start: otherSlot.start,
+    });
+    const withdrawn = await agent.post(
+      `/v1/work-orders/${other.body.id}/status`,
+      { status: 'cancelled', reason: 'Kunden ringde' },
+      { 'if-match': `"${otherBooked.body.workOrder.version}"` },
+    );
+    const accounts = (await agent.get('/v1/accounts?limit=50')).body.items as { id: string }[];
+    const pointsOfOthers = await Promise.all(
+      accounts
+        .filter((a) => a.id !== karin.account.id)
+        .map(async (a) => (await agent.get(`/v1/accounts/${a.id}/supply-points`)).body.items),
+    );
+    const foreignPoint = pointsOfOthers.flat()[0];
+    const mixed = await agent.post('/v1/work-orders', {
+      type: 'inspection',
+      caseId: opened.body.id,
+      supplyPointId: foreignPoint.id,
+    });
+
+    // Assess: the visit cancelled with the work order; a work order cannot mix customers.
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.status).toBe('cancelled');
+    expect(mixed.status).toBe(400);
+    expect(mixed.body['invalid-params']).toEqual([
+      { name: 'supplyPointId', reason: 'the supply point is another customer’s' },
+    ]);
 
     // Act: the technician's day, then on site.
     const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(
@@ -189,12 +229,14 @@ describe('field service end to end: a case’s meter exchange booked, done on si
     const workDone = caseHistory.body.items.find((e: { type: string }) => e.type === 'AppointmentCompleted');
     expect(workDone.summary).toContain('M-7731904 → M-9100200');
 
-    // Assess: the customer was told of the booking by e-mail, once.
+    // Assess: the customer was told of each booking and of the cancellation by e-mail, once each.
     const mails = ((await (await fetch(`${runtime.mailboxUrl}/store`)).json()) as { emails: StoredMail[] })
       .emails;
-    const notices = mails.filter(
-      (m) => m.destination.to.includes('karin@solrosen.example') && m.subject.startsWith('Bokad tid'),
-    );
-    expect(notices).toHaveLength(1);
+    const toCaretaker = mails.filter((m) => m.destination.to.includes(caretaker.body.email));
+    expect(toCaretaker.map((m) => m.subject.split(':')[0]).sort()).toEqual([
+      'Avbokad',
+      'Bokad tid',
+      'Bokad tid',
+    ]);
   });
 });

@@ -113,6 +113,8 @@ describe('e-mail and SMS from a contact, and the timeline, end to end', () => {
       'sales',
       'sales',
       'service',
+      'technician',
+      'technician',
       'viewer',
     ]);
     expect(me.body.roles).toEqual(['sales']);

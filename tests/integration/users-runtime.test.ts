@@ -107,6 +107,8 @@ describe('the users function in the local runtime', () => {
       'sales2@tatra.example',
       'sales@tatra.example',
       'service@tatra.example',
+      'technician2@tatra.example',
+      'technician@tatra.example',
       'viewer@tatra.example',
     ]);
   });

@@ -196,7 +196,7 @@ export const fieldServiceRoutes = {
     body: completionBody,
     idempotent: true,
     success: { status: 200, description: 'The work order and the visit', schema: visitSchema },
-    errors: visitErrors,
+    errors: [400, 401, 403, 404, 409, 412, 415, 422],
     problems: ['invalid-state', 'changed-meanwhile'],
   }),
   myAppointments: defineRoute({

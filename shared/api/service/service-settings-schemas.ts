@@ -141,8 +141,10 @@ export const serviceSettingsBody = z
         }),
       )
       .max(50)
-      .default([])
-      .meta({ description: 'The field work the tenant does: what work orders may be.' }),
+      .optional()
+      .meta({
+        description: 'The field work the tenant does: what work orders may be. Kept as stored when not sent.',
+      }),
   })
   .meta({ id: 'ServiceSettingsInput' });
 

@@ -53,6 +53,7 @@ const words = {
 const languageOf = (country: string) => (country === 'SE' ? 'sv' : country === 'SK' ? 'sk' : 'en');
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const maxTitle = 120;
 
 /** The arrival window in the customer's zone: `2027-01-12 mellan 08:00 och 10:00`. */
 function windowText(
@@ -77,5 +78,8 @@ export function appointmentNotice(
   tenant: { readonly country: string; readonly timeZone: string },
 ): { readonly subject: string; readonly text: string } {
   const w = words[languageOf(tenant.country)];
-  return w[kind](wo.title, windowText(appointment, tenant.timeZone, w.between));
+  // A subject line has room for 200 characters; a long title is cut.
+  const what =
+    [...wo.title].length > maxTitle ? `${[...wo.title].slice(0, maxTitle - 1).join('')}…` : wo.title;
+  return w[kind](what, windowText(appointment, tenant.timeZone, w.between));
 }

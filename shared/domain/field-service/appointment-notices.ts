@@ -1,4 +1,4 @@
-import { ConflictError } from '#domain/errors';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '#domain/errors';
 import type { MessagingService } from '#domain/messaging/messaging-service';
 import type { TenantDirectory } from '#domain/tenant';
 import type { Appointment } from './appointment';
@@ -23,6 +23,19 @@ export interface AppointmentChange {
 }
 
 /**
+ * Failures no retry mends: the contact gone or without the address or
+ * number, a number that takes no text; and an earlier delivery of the same
+ * event whose outcome is unknown (it may have gone: never twice).
+ */
+function cannotBeSent(error: unknown): boolean {
+  if (error instanceof ConflictError)
+    return error.code === 'send-outcome-unknown' || error.code === 'missing-prerequisite';
+  return (
+    error instanceof NotFoundError || error instanceof ValidationError || error instanceof UnprocessableError
+  );
+}
+
+/**
  * Tells the customer of a visit booked, moved or cancelled (R-CS-5), by
  * e-mail or SMS as the work order says. A redelivered event sends nothing
  * more: the message is keyed by the event's id. An event that arrives after
@@ -34,6 +47,7 @@ export class AppointmentNotices {
   async send(change: AppointmentChange): Promise<'sent' | 'skipped'> {
     const { workOrder: wo, appointment, tenantId } = change;
     if (wo.notify === 'none' || !wo.contactId) return 'skipped';
+    // Only a booking or a move that still stands is told; a cancellation always is.
     if (change.kind !== 'cancelled') {
       const current = await this.deps.workOrders.appointment(tenantId, wo.id, appointment.id);
       if (current?.status !== 'booked') return 'skipped';
@@ -52,8 +66,7 @@ export class AppointmentNotices {
           key,
         );
     } catch (error) {
-      // An earlier delivery of this event may have sent it: never twice.
-      if (error instanceof ConflictError && error.code === 'send-outcome-unknown') return 'skipped';
+      if (cannotBeSent(error)) return 'skipped';
       throw error;
     }
     return 'sent';

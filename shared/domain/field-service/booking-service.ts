@@ -9,12 +9,12 @@ import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, createdStamps, touched } from '#domain/stamps';
-import type { Appointment } from './appointment';
+import { type Appointment, holdsTime } from './appointment';
 import { assertDispatcher } from './field-access';
 import type { FieldParties } from './field-parties';
 import { newFieldServiceEvent } from './field-service-events';
 import type { TechnicianStore, WorkOrderStore } from './field-service-store';
-import { cancelled, holdOf, workOrderSubject } from './field-writes';
+import { cancelled, holdOf, replayOnConflict, workOrderSubject } from './field-writes';
 import { type FreeSlot, freeSlots, qualifies, type Technician } from './free-slots';
 import { technicianOf } from './technician';
 import { assertWorkOrderMove, type WorkOrder } from './work-order';
@@ -30,8 +30,9 @@ export interface BookingDeps extends ServiceDeps {
 
 /** What the customer is promised: a two-hour window from the hour of the start. */
 export const arrivalWindowMinutes = 120;
-/** A search looks at most this far ahead at once. */
+/** A search looks at most this far ahead at once, and books at most a year ahead. */
 export const maxSearchDays = 31;
+export const maxAheadDays = 366;
 const day = 86_400_000;
 
 export interface SlotSearch {
@@ -65,13 +66,16 @@ export class BookingService {
 
   async freeSlots(actor: SalesActor, workOrderId: string, search: SlotSearch): Promise<FreeSlot[]> {
     assertDispatcher(actor);
-    const wo = await this.deps.orders.visible(actor, workOrderId);
     const now = this.deps.clock.now();
     const from = new Date(Math.max((search.from ?? now).getTime(), now.getTime()));
     const until = search.until ?? new Date(from.getTime() + 14 * day);
+    if (from.getTime() > now.getTime() + maxAheadDays * day)
+      throw new ValidationError([{ name: 'from', reason: `at most ${maxAheadDays} days ahead` }]);
     if (until.getTime() - from.getTime() > maxSearchDays * day || until <= from)
       throw new ValidationError([{ name: 'until', reason: `after from, at most ${maxSearchDays} days on` }]);
-    const [technicians, bookings] = await Promise.all([
+    // None of these reads waits for another.
+    const [wo, technicians, bookings] = await Promise.all([
+      this.deps.orders.visible(actor, workOrderId),
       this.technicians(actor.tenantId),
       this.deps.workOrders.bookings(actor.tenantId, from, until),
     ]);
@@ -97,39 +101,44 @@ export class BookingService {
     // A retry of a booking that was made answers it, though the work order has moved on since.
     const earlier = idempotency && (await this.deps.workOrders.replayOf(actor.tenantId, idempotency));
     if (earlier) return { value: earlier as Booked, replayed: true };
-    return this.retried(async () => {
-      const wo = await this.deps.orders.visible(actor, workOrderId);
-      if (wo.appointmentId && wo.status !== 'cannot-complete')
-        throw new ConflictError(
-          'invalid-state',
-          'the work order has a visit booked: reschedule or cancel it',
-        );
-      assertWorkOrderMove(wo.status, 'scheduled');
-      const ctx = await changeContext(this.deps, actor);
-      const appointment = await this.newAppointment(wo, request, ctx);
-      const workOrder: WorkOrder = {
-        ...touched(wo, ctx),
-        status: 'scheduled',
-        statusChangedAt: ctx.now.toISOString(),
-        appointmentId: appointment.id,
-        technicianId: appointment.technicianId,
-        appointmentCount: wo.appointmentCount + 1,
-      };
-      const booked = { workOrder, appointment };
-      const { replayed } = await this.deps.workOrders.write({
-        workOrder: { previous: wo, next: workOrder },
-        appointments: [{ next: appointment }],
-        claim: holdOf(appointment),
-        event: newFieldServiceEvent(this.deps, ctx, 'AppointmentBooked', {
-          subject: workOrderSubject(workOrder),
-          data: booked,
-          changes: [{ field: 'status', from: wo.status, to: 'scheduled' }],
-        }),
-        idempotency,
-        response: booked,
+    const attempt = () =>
+      this.retried(async () => {
+        const wo = await this.deps.orders.visible(actor, workOrderId);
+        const current = wo.appointmentId
+          ? await this.deps.workOrders.appointment(wo.tenantId, wo.id, wo.appointmentId)
+          : undefined;
+        if (current && holdsTime(current.status))
+          throw new ConflictError(
+            'invalid-state',
+            'the work order has a visit booked: reschedule or cancel it',
+          );
+        assertWorkOrderMove(wo.status, 'scheduled');
+        const ctx = await changeContext(this.deps, actor);
+        const appointment = await this.newAppointment(wo, request, ctx);
+        const workOrder: WorkOrder = {
+          ...touched(wo, ctx),
+          status: 'scheduled',
+          statusChangedAt: ctx.now.toISOString(),
+          appointmentId: appointment.id,
+          technicianId: appointment.technicianId,
+          appointmentCount: wo.appointmentCount + 1,
+        };
+        const booked = { workOrder, appointment };
+        const { replayed } = await this.deps.workOrders.write({
+          workOrder: { previous: wo, next: workOrder },
+          appointments: [{ next: appointment }],
+          claim: holdOf(appointment),
+          event: newFieldServiceEvent(this.deps, ctx, 'AppointmentBooked', {
+            subject: workOrderSubject(workOrder),
+            data: booked,
+            changes: [{ field: 'status', from: wo.status, to: 'scheduled' }],
+          }),
+          idempotency,
+          response: booked,
+        });
+        return replayed ? { value: replayed as Booked, replayed: true } : { value: booked, replayed: false };
       });
-      return replayed ? { value: replayed as Booked, replayed: true } : { value: booked, replayed: false };
-    });
+    return replayOnConflict(this.deps.workOrders, actor.tenantId, idempotency, attempt);
   }
 
   /** Moves a booked visit to another time or technician: the old one is cancelled and its time freed. */
@@ -231,11 +240,14 @@ export class BookingService {
     ctx: ChangeContext,
   ): Promise<Appointment> {
     const { tenantId } = wo;
-    const [profile, settings] = await Promise.all([
+    const [profile, settings, user] = await Promise.all([
       this.deps.technicians.get(tenantId, request.technicianId),
       this.deps.parties.settings(tenantId),
+      this.deps.parties.user(tenantId, request.technicianId),
     ]);
-    const technician = profile && technicianOf(profile, settings.calendars);
+    // A deactivated user, or one no longer a technician, keeps a profile but takes no new visits.
+    const active = user?.roles.includes('technician') ?? false;
+    const technician = active && profile ? technicianOf(profile, settings.calendars) : undefined;
     const invalid: InvalidField[] = [];
     if (!technician) invalid.push({ name: 'technicianId', reason: `no technician ${request.technicianId}` });
     else if (!qualifies(technician, { requiredSkills: wo.requiredSkills, territory: wo.territory }))
@@ -247,6 +259,8 @@ export class BookingService {
     const start = new Date(request.start);
     if (start.getTime() < ctx.now.getTime())
       invalid.push({ name: 'start', reason: 'must not be in the past' });
+    if (start.getTime() > ctx.now.getTime() + maxAheadDays * day)
+      invalid.push({ name: 'start', reason: `at most ${maxAheadDays} days ahead` });
     if (invalid.length > 0 || !technician) throw new ValidationError(invalid);
     const end = new Date(start.getTime() + wo.durationMinutes * 60_000);
     const [slot] = freeSlots([technician], [], {

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '#domain/errors';
+import { ForbiddenError, NotFoundError } from '#domain/errors';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import type { Appointment } from './appointment';
 import type { WorkOrder } from './work-order';
@@ -18,8 +18,13 @@ export function assertDispatcher(actor: SalesActor): void {
 export const workOrderVisibleTo = (actor: SalesActor, wo: Pick<WorkOrder, 'technicianId'>) =>
   dispatches(actor) || actor.roles.includes('viewer') || wo.technicianId === actor.userId;
 
-/** The technician does their own visits; an admin may record one for them. */
+/**
+ * The technician does their own visits; an admin may record one for them.
+ * A dispatcher is told why not (403); another technician finds nothing (404).
+ */
 export function assertDoesVisit(actor: SalesActor, appointment: Appointment): void {
-  if (appointment.technicianId !== actor.userId && !actor.roles.includes('admin'))
+  if (appointment.technicianId === actor.userId || actor.roles.includes('admin')) return;
+  if (dispatches(actor))
     throw new ForbiddenError('only the booked technician (or an admin) reports on a visit');
+  throw new NotFoundError('appointment', appointment.id);
 }

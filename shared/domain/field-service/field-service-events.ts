@@ -24,9 +24,16 @@ export const fieldServiceEvents = {
     data: z.object({ workOrder }),
   }),
   WorkOrderStatusChanged: field({
-    when: 'a dispatcher moved a work order: dispatched, on hold, back to new, closed or cancelled',
+    when: 'a dispatcher moved a work order: dispatched, on hold, back to new, closed or cancelled (cancelling the visit booked)',
     subjects: ['workOrder'],
-    data: z.object({ workOrder, from: z.string(), to: z.string() }),
+    data: z.object({
+      workOrder,
+      from: z.string(),
+      to: z.string(),
+      appointment: appointment
+        .optional()
+        .meta({ description: 'The visit the move cancelled, freeing its time.' }),
+    }),
   }),
   AppointmentBooked: field({
     when: 'a technician’s time was booked for a work order; the customer is told the arrival window',

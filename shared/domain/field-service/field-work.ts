@@ -1,5 +1,11 @@
 import { instantsOf, wallTimeOf } from '#domain/activities/zoned-time';
-import { ConflictError, type InvalidField, NotFoundError, ValidationError } from '#domain/errors';
+import {
+  ConflictError,
+  type InvalidField,
+  NotFoundError,
+  ValidationError,
+  VersionMismatchError,
+} from '#domain/errors';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
@@ -9,7 +15,7 @@ import { assertDoesVisit } from './field-access';
 import type { FieldParties } from './field-parties';
 import { newFieldServiceEvent } from './field-service-events';
 import type { TechnicianStore, WorkOrderStore } from './field-service-store';
-import { holdOf, workOrderSubject } from './field-writes';
+import { holdOf, replayOnConflict, workOrderSubject } from './field-writes';
 import type { MeterExchangeReport, MeterExchanges } from './meter-exchange';
 import { type RouteStop, routeStopOf } from './route-stop';
 import { canMoveWorkOrder, type WorkOrder } from './work-order';
@@ -98,12 +104,28 @@ export class FieldWork {
     );
   }
 
-  /** The technician is on site: the visit and its work order are under way. Starting again changes nothing. */
+  /**
+   * The technician is on site: the visit and its work order are under way.
+   * Sent again (or late, after the visit was reported) it answers the visit
+   * as it is; two copies at once both answer the start.
+   */
   async start(actor: SalesActor, workOrderId: string, appointmentId: string): Promise<Visit> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.startOnce(actor, workOrderId, appointmentId);
+      } catch (error) {
+        if (!(error instanceof VersionMismatchError) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private async startOnce(actor: SalesActor, workOrderId: string, appointmentId: string): Promise<Visit> {
     const { wo, appointment } = await this.visit(actor, workOrderId, appointmentId);
-    if (appointment.status === 'started') return { workOrder: wo, appointment };
-    if (appointment.status !== 'booked')
-      throw new ConflictError('invalid-state', `a ${appointment.status} visit cannot start`);
+    if (appointment.status !== 'booked') {
+      if (appointment.status === 'cancelled')
+        throw new ConflictError('invalid-state', 'the visit was cancelled: ask the dispatcher');
+      return { workOrder: wo, appointment };
+    }
     if (!canMoveWorkOrder(wo.status, 'in-progress'))
       throw new ConflictError('invalid-state', `a ${wo.status} work order cannot start`);
     const ctx = await changeContext(this.deps, actor);
@@ -138,6 +160,18 @@ export class FieldWork {
   ): Promise<Created<Visit>> {
     const earlier = idempotency && (await this.deps.workOrders.replayOf(actor.tenantId, idempotency));
     if (earlier) return { value: earlier as Visit, replayed: true };
+    return replayOnConflict(this.deps.workOrders, actor.tenantId, idempotency, () =>
+      this.completeOnce(actor, workOrderId, appointmentId, report, idempotency),
+    );
+  }
+
+  private async completeOnce(
+    actor: SalesActor,
+    workOrderId: string,
+    appointmentId: string,
+    report: CompletionReport,
+    idempotency?: IdempotencyToken,
+  ): Promise<Created<Visit>> {
     const { wo, appointment } = await this.visit(actor, workOrderId, appointmentId);
     if (appointment.status !== 'booked' && appointment.status !== 'started')
       throw new ConflictError('invalid-state', `the visit is already ${appointment.status}`);
@@ -145,7 +179,7 @@ export class FieldWork {
       throw new ConflictError('invalid-state', `a ${wo.status} work order takes no visit report`);
     const ctx = await changeContext(this.deps, actor);
     const completedAt = report.completedAt ?? ctx.now.toISOString();
-    await this.checkReport(wo, report, completedAt, ctx.now);
+    await this.checkReport(wo, appointment, report, completedAt, ctx.now);
     const meterExchange = await this.exchange(actor, wo, appointment, report, completedAt);
     const completion: Completion = {
       outcome: report.outcome,
@@ -192,10 +226,18 @@ export class FieldWork {
     return { wo, appointment };
   }
 
-  private async checkReport(wo: WorkOrder, report: CompletionReport, completedAt: string, now: Date) {
+  private async checkReport(
+    wo: WorkOrder,
+    appointment: Appointment,
+    report: CompletionReport,
+    completedAt: string,
+    now: Date,
+  ) {
     const invalid: InvalidField[] = [];
     if (Date.parse(completedAt) > now.getTime() + 5 * 60_000)
       invalid.push({ name: 'completedAt', reason: 'must not be in the future' });
+    if (Date.parse(completedAt) < Date.parse(appointment.createdAt))
+      invalid.push({ name: 'completedAt', reason: 'must not be before the visit was booked' });
     const wanted = [...report.photoIds, ...(report.signatureId ? [report.signatureId] : [])];
     const stored =
       wanted.length > 0 ? await this.deps.files.stored(wo.tenantId, wo.id, wanted) : new Set<string>();
@@ -216,6 +258,16 @@ export class FieldWork {
       });
     if (!exchanging && report.meterExchange)
       invalid.push({ name: 'meterExchange', reason: 'only a completed meter exchange reports meters' });
+    const exchange = report.meterExchange;
+    if (exchange && exchange.oldMeterNumber === exchange.newMeterNumber)
+      invalid.push({ name: 'meterExchange.newMeterNumber', reason: 'the same as the meter taken out' });
+    exchange?.registers.forEach((r, i) => {
+      if (exchange.registers.findIndex((x) => x.register === r.register) !== i)
+        invalid.push({
+          name: `meterExchange.registers.${i}.register`,
+          reason: `${r.register} is listed twice`,
+        });
+    });
     if (invalid.length > 0) throw new ValidationError(invalid);
   }
 

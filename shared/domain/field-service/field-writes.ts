@@ -1,6 +1,8 @@
+import { ConflictError, VersionMismatchError } from '#domain/errors';
+import type { IdempotencyToken } from '#domain/ports';
 import { type ChangeContext, touched } from '#domain/stamps';
 import type { Appointment } from './appointment';
-import type { TimeHold } from './field-service-store';
+import type { TimeHold, WorkOrderStore } from './field-service-store';
 import { bookedUnits } from './free-slots';
 import type { WorkOrder } from './work-order';
 import { bookingStepMinutes } from './work-order-types';
@@ -33,4 +35,25 @@ export function cancelled(
     cancelReason: reason,
     ...(rescheduledTo ? { rescheduledTo } : {}),
   };
+}
+
+/**
+ * A request with a key that lost to a state its own first attempt made (the
+ * phone sent it again while the first was still running): answers the
+ * first one once it is recorded, instead of the conflict.
+ */
+export async function replayOnConflict<T>(
+  store: Pick<WorkOrderStore, 'replayOf'>,
+  tenantId: string,
+  idempotency: IdempotencyToken | undefined,
+  work: () => Promise<{ value: T; replayed: boolean }>,
+): Promise<{ value: T; replayed: boolean }> {
+  try {
+    return await work();
+  } catch (error) {
+    const lostRace = error instanceof ConflictError || error instanceof VersionMismatchError;
+    const earlier = lostRace && idempotency ? await store.replayOf(tenantId, idempotency) : undefined;
+    if (earlier) return { value: earlier as T, replayed: true };
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { RecordedReading } from '#domain/energy/journey-stores';
 import type { ReadingService } from '#domain/energy/reading-service';
 import type { SupplyPointService } from '#domain/energy/supply-point-service';
-import { ConflictError } from '#domain/errors';
+import { ConflictError, ValidationError } from '#domain/errors';
 import type { Actor, IdempotencyToken } from '#domain/ports';
 import type { MeterExchange, RegisterExchange } from './appointment';
 
@@ -18,7 +19,14 @@ export interface MeterExchangeDeps {
   readonly supplyPoints: Pick<SupplyPointService, 'get' | 'update'>;
 }
 
-/** One key per visit, register and reading: a repeated completion finds the reading it made and makes no second. */
+/** A phone may send a completion days later: its readings' keys are kept a month. */
+const keyRetentionSeconds = 31 * 86_400;
+
+/**
+ * One key per visit, register and reading: a repeated completion finds the
+ * reading it made and makes no second. The date is left out of the
+ * fingerprint: a retry after midnight finds the reading of the first try.
+ */
 function tokenOf(
   visitId: string,
   register: string,
@@ -29,6 +37,7 @@ function tokenOf(
     operationId: 'meterExchange',
     key: `${visitId}:${register}:${which}`,
     requestHash: createHash('sha256').update(fingerprint).digest('hex'),
+    retentionSeconds: keyRetentionSeconds,
   };
 }
 
@@ -58,26 +67,37 @@ export class MeterExchanges {
         `the supply point's meter is ${current}, not ${report.oldMeterNumber}`,
         [{ name: 'meterExchange.oldMeterNumber', reason: `the supply point's meter is ${current}` }],
       );
-    const readingIds: string[] = [];
-    const read = async (r: RegisterExchange, which: 'final' | 'first') => {
+    const readings: RecordedReading[] = [];
+    const read = async (r: RegisterExchange, i: number, which: 'final' | 'first') => {
       const [meterNumber, value] =
         which === 'final' ? [report.oldMeterNumber, r.finalValue] : [report.newMeterNumber, r.firstValue];
-      const token = tokenOf(visitId, r.register, which, `${meterNumber}|${value}|${date}`);
-      const { value: reading } = await this.deps.readings.record(
-        actor,
-        supplyPointId,
-        { register: r.register, date, value, kind: 'actual', meterNumber },
-        token,
-      );
-      readingIds.push(reading.id);
+      const token = tokenOf(visitId, r.register, which, `${meterNumber}|${value}`);
+      try {
+        const { value: reading } = await this.deps.readings.record(
+          actor,
+          supplyPointId,
+          { register: r.register, date, value, kind: 'actual', meterNumber },
+          token,
+        );
+        readings.push(reading);
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        // The reading's own field names, as the report names them.
+        const field = `meterExchange.registers.${i}.${which === 'final' ? 'finalValue' : 'firstValue'}`;
+        throw new ValidationError(
+          error.fields.map((f) => ({ name: field, reason: f.reason })),
+          { cause: error },
+        );
+      }
     };
-    for (const r of report.registers) await read(r, 'final');
+    for (const [i, r] of report.registers.entries()) await read(r, i, 'final');
     if (current !== report.newMeterNumber) {
       await this.deps.supplyPoints.update(actor, supplyPointId, point.version, {
         meter: { ...point.meter, number: report.newMeterNumber },
       });
     }
-    for (const r of report.registers) await read(r, 'first');
-    return { date, ...report, readingIds };
+    for (const [i, r] of report.registers.entries()) await read(r, i, 'first');
+    // A retry on a later day finds the first try's readings: their day is the exchange's.
+    return { date: readings[0]?.date ?? date, ...report, readingIds: readings.map((r) => r.id) };
   }
 }

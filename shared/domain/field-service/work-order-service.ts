@@ -7,7 +7,7 @@ import type { Case } from '#domain/service/case';
 import type { CasePriority } from '#domain/service/service-settings';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, createdStamps, touched } from '#domain/stamps';
-import type { Appointment } from './appointment';
+import { type Appointment, holdsTime } from './appointment';
 import { assertDispatcher, workOrderVisibleTo } from './field-access';
 import type { FieldParties } from './field-parties';
 import { newFieldServiceEvent } from './field-service-events';
@@ -107,6 +107,11 @@ export class WorkOrderService {
       invalid.push({ name: 'accountId', reason: `no account ${linked.accountId}` });
     if (linked.contactId && !contact)
       invalid.push({ name: 'contactId', reason: `no contact ${linked.contactId}` });
+    const accountOfOrder = linked.accountId ?? supplyPoint?.accountId;
+    if (supplyPoint && accountOfOrder && supplyPoint.accountId !== accountOfOrder)
+      invalid.push({ name: 'supplyPointId', reason: 'the supply point is another customer’s' });
+    if (contact?.accountId && accountOfOrder && contact.accountId !== accountOfOrder)
+      invalid.push({ name: 'contactId', reason: 'the contact is another customer’s' });
     if (type?.meterExchange && !linked.supplyPointId)
       invalid.push({
         name: 'supplyPointId',
@@ -117,7 +122,7 @@ export class WorkOrderService {
     if (invalid.length > 0 || !type) throw new ValidationError(invalid);
 
     const ctx = await changeContext(this.deps, actor);
-    const accountId = linked.accountId ?? supplyPoint?.accountId;
+    const accountId = accountOfOrder;
     const dueAt = input.dueAt ?? caseDueAt(fromCase);
     const workOrder: WorkOrder = {
       ...createdStamps(this.deps.ids.next(), ctx),
@@ -240,17 +245,13 @@ export class WorkOrderService {
     const ctx = await changeContext(this.deps, actor);
     const live = to === 'dispatched' ? undefined : await this.liveAppointment(current);
     const next: WorkOrder = withStatus(current, to, ctx, live !== undefined);
+    const freed = live && cancelled(live, ctx, reason ?? `work order ${to}`);
     const write: FieldWrite = {
       workOrder: { previous: current, next },
-      ...(live
-        ? {
-            appointments: [{ previous: live, next: cancelled(live, ctx, reason ?? `work order ${to}`) }],
-            release: holdOf(live),
-          }
-        : {}),
+      ...(live && freed ? { appointments: [{ previous: live, next: freed }], release: holdOf(live) } : {}),
       event: newFieldServiceEvent(this.deps, ctx, 'WorkOrderStatusChanged', {
         subject: workOrderSubject(next),
-        data: { workOrder: next, from: current.status, to },
+        data: { workOrder: next, from: current.status, to, ...(freed ? { appointment: freed } : {}) },
         changes: [{ field: 'status', from: current.status, to }],
       }),
     };
@@ -258,10 +259,11 @@ export class WorkOrderService {
     return next;
   }
 
+  /** The visit that still holds its technician's time: booked, or started and left unfinished. */
   private async liveAppointment(wo: WorkOrder): Promise<Appointment | undefined> {
     if (!wo.appointmentId) return undefined;
     const found = await this.deps.workOrders.appointment(wo.tenantId, wo.id, wo.appointmentId);
-    return found?.status === 'booked' ? found : undefined;
+    return found && holdsTime(found.status) ? found : undefined;
   }
 }
 

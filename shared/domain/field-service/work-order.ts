@@ -25,9 +25,9 @@ export type WorkOrderStatus = (typeof workOrderStatuses)[number];
 
 const moves: Readonly<Record<WorkOrderStatus, readonly WorkOrderStatus[]>> = {
   new: ['scheduled', 'on-hold', 'cancelled'],
-  // Back to new when its only appointment is cancelled; a technician may start before a dispatcher dispatches.
-  scheduled: ['dispatched', 'in-progress', 'new', 'on-hold', 'cancelled'],
-  dispatched: ['in-progress', 'scheduled', 'on-hold', 'cancelled'],
+  // Back to new when its visit is cancelled; a technician may start, or report at once, before a dispatcher dispatches.
+  scheduled: ['dispatched', 'in-progress', 'completed', 'cannot-complete', 'new', 'on-hold', 'cancelled'],
+  dispatched: ['in-progress', 'completed', 'cannot-complete', 'scheduled', 'new', 'on-hold', 'cancelled'],
   // Work started: it ends completed or not, or waits (a part missing); it is no longer cancelled.
   'in-progress': ['completed', 'cannot-complete', 'on-hold'],
   completed: ['closed'],

@@ -46,6 +46,11 @@ function channelProblems(settings: ServiceSettings): InvalidField[] {
   return invalid;
 }
 
+/** The settings as a client replaces them: the work order types may be left out. */
+export type ServiceSettingsInput = Omit<ServiceSettings, 'workOrderTypes'> & {
+  readonly workOrderTypes?: ServiceSettings['workOrderTypes'];
+};
+
 /**
  * The tenant's customer-service set-up: read by everyone who works with
  * cases, replaced as a whole by admins (If-Match). A tenant that never
@@ -72,9 +77,14 @@ export class ServiceSettingsService {
   async replace(
     actor: Actor,
     expectedVersion: number,
-    settings: ServiceSettings,
+    sent: ServiceSettingsInput,
   ): Promise<StoredServiceSettings> {
     const current = await this.deps.store.get(actor.tenantId);
+    // A client that does not know the work order types keeps them.
+    const settings: ServiceSettings = {
+      ...sent,
+      workOrderTypes: sent.workOrderTypes ?? (await this.ofTenant(actor.tenantId)).workOrderTypes,
+    };
     if ((current?.version ?? 0) !== expectedVersion)
       throw new VersionMismatchError('the service settings', 'of this tenant');
     const [groups, categoryIds] = await Promise.all([

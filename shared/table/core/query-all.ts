@@ -5,7 +5,12 @@ import type { Table } from './table';
 /** What a Query may add to its key condition: a filter, a projection, consistency, a page size. */
 export type QueryOptions = Pick<
   QueryCommandInput,
-  'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues' | 'ConsistentRead' | 'Limit'
+  | 'FilterExpression'
+  | 'ProjectionExpression'
+  | 'ExpressionAttributeNames'
+  | 'ExpressionAttributeValues'
+  | 'ConsistentRead'
+  | 'Limit'
 >;
 
 /** A Query's pages one after the other, as long as the caller reads on. */

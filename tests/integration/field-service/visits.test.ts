@@ -40,7 +40,7 @@ describe('visits reported from a phone', () => {
     // Act and assess
     await expect(services.workOrders.view(technician(2), wo.id)).rejects.toMatchObject({ code: 'not-found' });
     await expect(services.work.start(technician(2), wo.id, visit.appointment.id)).rejects.toMatchObject({
-      code: 'forbidden',
+      code: 'not-found',
     });
     expect((await services.workOrders.view(technician(1), wo.id)).appointments).toHaveLength(1);
     await expect(services.workOrders.list(technician(1), {}, { limit: 10 })).rejects.toMatchObject({
@@ -138,5 +138,67 @@ describe('visits reported from a phone', () => {
     expect(held.appointmentId).toBeUndefined();
     expect(view.appointments[0]).toMatchObject({ status: 'cancelled', cancelReason: 'part missing' });
     expect(again.value.appointment.status).toBe('booked');
+  });
+
+  it('free a started visit when the work order is put on hold, and book it again from new', async () => {
+    // Prepare: the technician is on site; a part is missing.
+    const { admin, services, technician, wo, visit } = await booked();
+    const started = await services.work.start(technician(1), wo.id, visit.appointment.id);
+
+    // Act
+    const held = await services.workOrders.setStatus(
+      admin,
+      wo.id,
+      started.workOrder.version,
+      'on-hold',
+      'part missing',
+    );
+    const reopened = await services.workOrders.setStatus(admin, wo.id, held.version, 'new');
+    const [slot] = await services.booking.freeSlots(admin, wo.id, { limit: 1 });
+    if (!slot) throw new Error('no free slot');
+    const again = await services.booking.book(admin, wo.id, { technicianId: slot.userId, start: slot.start });
+    const late = await services.work.start(technician(1), wo.id, visit.appointment.id).catch((e) => e);
+
+    // Assess: the first visit cancelled, its time free, a second one booked; starting the old one says so.
+    expect(reopened.status).toBe('new');
+    expect(again.value.workOrder).toMatchObject({ status: 'scheduled', appointmentCount: 2 });
+    expect((await services.workOrders.view(admin, wo.id)).appointments.map((a) => a.status)).toEqual([
+      'cancelled',
+      'booked',
+    ]);
+    expect(late).toMatchObject({ code: 'invalid-state' });
+  });
+
+  it('answer a start sent after the visit was reported with the visit as it is', async () => {
+    // Prepare
+    const { services, technician, wo, visit } = await booked();
+    const done = await services.work.complete(technician(1), wo.id, visit.appointment.id, report);
+
+    // Act
+    const late = await services.work.start(technician(1), wo.id, visit.appointment.id);
+
+    // Assess
+    expect(late.appointment).toEqual(done.value.appointment);
+    expect(late.workOrder.status).toBe('completed');
+  });
+
+  it('book again a work order set back to new after a visit that could not be completed', async () => {
+    // Prepare
+    const { admin, services, technician, wo, visit } = await booked();
+    const failed = await services.work.complete(technician(1), wo.id, visit.appointment.id, {
+      ...report,
+      outcome: 'cannot-complete',
+      code: 'customer-absent',
+    });
+    const reopened = await services.workOrders.setStatus(admin, wo.id, failed.value.workOrder.version, 'new');
+    const [slot] = await services.booking.freeSlots(admin, wo.id, { limit: 1 });
+    if (!slot) throw new Error('no free slot');
+
+    // Act
+    const again = await services.booking.book(admin, wo.id, { technicianId: slot.userId, start: slot.start });
+
+    // Assess
+    expect(reopened.status).toBe('new');
+    expect(again.value.workOrder.status).toBe('scheduled');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '#domain/errors';
+import { ConflictError, NotFoundError } from '#domain/errors';
 import type { Appointment } from '#domain/field-service/appointment';
 import { appointmentNotice } from '#domain/field-service/appointment-notice';
 import { type AppointmentChange, AppointmentNotices } from '#domain/field-service/appointment-notices';
@@ -167,5 +167,29 @@ describe('appointment notices', () => {
 
     // Assess
     await expect(sending).rejects.toThrow('SES is down');
+  });
+
+  it('skip a notice no retry can send: the contact gone', async () => {
+    // Prepare
+    const { service } = notices(appointment, new NotFoundError('contact', 'c1'));
+
+    // Act
+    const result = await service.send(change());
+
+    // Assess: dropped, not sent to the dead-letter queue after five tries.
+    expect(result).toBe('skipped');
+  });
+
+  it('cut a long title so the subject stays a subject', () => {
+    // Act
+    const notice = appointmentNotice(
+      'booked',
+      { ...workOrder, title: 'x'.repeat(300) },
+      appointment,
+      tenant('SE'),
+    );
+
+    // Assess
+    expect([...notice.subject].length).toBeLessThanOrEqual(200);
   });
 });

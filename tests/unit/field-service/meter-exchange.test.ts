@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RecordedReading } from '#domain/energy/journey-stores';
 import type { ReadingInput } from '#domain/energy/reading-service';
 import type { SupplyPoint } from '#domain/energy/supply-point';
-import { MeterExchanges } from '#domain/field-service/meter-exchange';
+import { ValidationError } from '#domain/errors';
+import { type MeterExchangeDeps, MeterExchanges } from '#domain/field-service/meter-exchange';
 import type { Actor, IdempotencyToken } from '#domain/ports';
 
 const actor: Actor = { tenantId: 't1', userId: 'tech1' };
@@ -19,7 +20,7 @@ function energy(meterNumber: string) {
     meter: { number: meterNumber, tariff: 'D2' },
   } as unknown as SupplyPoint;
   const updates: unknown[] = [];
-  const exchanges = new MeterExchanges({
+  const deps: MeterExchangeDeps = {
     readings: {
       record: async (_a: Actor, supplyPointId: string, input: ReadingInput, token?: IdempotencyToken) => {
         const earlier = token && readings.get(token.key);
@@ -43,8 +44,9 @@ function energy(meterNumber: string) {
         return point;
       },
     },
-  });
-  return { exchanges, readings, updates, point: () => point };
+  };
+  const exchanges = new MeterExchanges(deps);
+  return { deps, exchanges, readings, updates, point: () => point };
 }
 
 const report = {
@@ -102,5 +104,29 @@ describe('a meter exchange', () => {
       fields: [{ name: 'meterExchange.oldMeterNumber' }],
     });
     expect(e.readings.size).toBe(0);
+  });
+
+  it('names a refused reading after the register it belongs to', async () => {
+    // Prepare: the energy module refuses the second register's final reading (lower than the last one).
+    const e = energy('M-1');
+    const refusing = new MeterExchanges({
+      readings: {
+        record: async (a, id, input, token) => {
+          if (input.register === 'NT')
+            throw new ValidationError([{ name: 'value', reason: 'lower than 900' }]);
+          return e.deps.readings.record(a, id, input, token);
+        },
+      },
+      supplyPoints: e.deps.supplyPoints,
+    });
+
+    // Act
+    const refused = refusing.record(actor, 'sp1', 'visit1', '2027-01-12', report);
+
+    // Assess: named as the report names it; the supply point keeps its meter.
+    await expect(refused).rejects.toMatchObject({
+      fields: [{ name: 'meterExchange.registers.1.finalValue', reason: 'lower than 900' }],
+    });
+    expect(e.point().meter.number).toBe('M-1');
   });
 });
