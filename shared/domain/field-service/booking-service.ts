@@ -33,6 +33,12 @@ export const arrivalWindowMinutes = 120;
 /** A search looks at most this far ahead at once, and books at most a year ahead. */
 export const maxSearchDays = 31;
 export const maxAheadDays = 366;
+/**
+ * A search reads the bookings of its first day, then of twice the days
+ * until it has its slots: with many technicians the soonest slots are
+ * within a day, and two weeks of everyone's visits are not read for them.
+ */
+const firstWindowDays = 1;
 const day = 86_400_000;
 
 export interface SlotSearch {
@@ -73,22 +79,32 @@ export class BookingService {
       throw new ValidationError([{ name: 'from', reason: `at most ${maxAheadDays} days ahead` }]);
     if (until.getTime() - from.getTime() > maxSearchDays * day || until <= from)
       throw new ValidationError([{ name: 'until', reason: `after from, at most ${maxSearchDays} days on` }]);
-    // None of these reads waits for another.
-    const [wo, technicians, bookings] = await Promise.all([
+    // The first window's reads wait for nothing else.
+    let end = new Date(Math.min(until.getTime(), from.getTime() + firstWindowDays * day));
+    const [wo, technicians, firstBookings] = await Promise.all([
       this.deps.orders.visible(actor, workOrderId),
       this.technicians(actor.tenantId),
-      this.deps.workOrders.bookings(actor.tenantId, from, until),
+      this.deps.workOrders.bookings(actor.tenantId, from, end),
     ]);
-    return freeSlots(technicians, bookings, {
-      durationMinutes: wo.durationMinutes,
-      requiredSkills: wo.requiredSkills,
-      ...(wo.territory ? { territory: wo.territory } : {}),
-      from,
-      until,
-      stepMinutes: bookingStepMinutes,
-      arrivalWindowMinutes,
-      limit: search.limit,
-    });
+    const bookings = [...firstBookings];
+    for (;;) {
+      const slots = freeSlots(technicians, bookings, {
+        durationMinutes: wo.durationMinutes,
+        requiredSkills: wo.requiredSkills,
+        ...(wo.territory ? { territory: wo.territory } : {}),
+        from,
+        until: end,
+        stepMinutes: bookingStepMinutes,
+        arrivalWindowMinutes,
+        limit: search.limit,
+      });
+      // Enough slots in a window are the soonest of the whole range: a slot the window's end cut
+      // off starts after every slot that fits in it.
+      if (slots.length >= search.limit || end >= until) return slots;
+      const next = new Date(Math.min(until.getTime(), from.getTime() + 2 * (end.getTime() - from.getTime())));
+      bookings.push(...(await this.deps.workOrders.bookings(actor.tenantId, end, next)));
+      end = next;
+    }
   }
 
   async book(
