@@ -1,3 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { AppointmentNotices } from '#domain/field-service/appointment-notices';
 import { environmentMailer } from '#runtime/environment/mailer';
 import { environmentSms } from '#runtime/environment/sms';
@@ -8,7 +9,9 @@ import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoWorkOrderStore } from '#table/field-service/work-order-store';
 
 const table = environmentTable();
+const logger = new Logger({ serviceName: 'appointment-notices' });
 const notices = new AppointmentNotices({
+  log: logger,
   tenants: new DynamoTenantDirectory(table),
   workOrders: new DynamoWorkOrderStore(table),
   messaging: messagingServices({ table, mailer: environmentMailer(), sms: environmentSms() }).messaging,
@@ -26,6 +29,7 @@ const kinds = {
  */
 export const handler = domainEventConsumer({
   serviceName: 'appointment-notices',
+  logger,
   handles: ['AppointmentBooked', 'AppointmentRescheduled', 'AppointmentCancelled', 'WorkOrderStatusChanged'],
   handle: async (event) => {
     const common = { eventId: event.id, tenantId: event.tenantId, actorId: event.actor.userId };

@@ -10,6 +10,8 @@ export interface AppointmentNoticeDeps {
   readonly tenants: TenantDirectory;
   readonly workOrders: Pick<WorkOrderStore, 'appointment'>;
   readonly messaging: Pick<MessagingService, 'sendEmail' | 'sendSms'>;
+  /** Where a notice that could not be sent for good is told to operators. */
+  readonly log: { warn(message: string, details: Record<string, unknown>): void };
 }
 
 /** An appointment event as the notices read it. */
@@ -66,8 +68,14 @@ export class AppointmentNotices {
           key,
         );
     } catch (error) {
-      if (cannotBeSent(error)) return 'skipped';
-      throw error;
+      if (!cannotBeSent(error)) throw error;
+      this.deps.log.warn('appointment notice not sent', {
+        workOrderId: wo.id,
+        appointmentId: appointment.id,
+        eventId: change.eventId,
+        reason: error instanceof Error ? error.message : String(error),
+      });
+      return 'skipped';
     }
     return 'sent';
   }

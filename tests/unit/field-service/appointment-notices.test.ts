@@ -85,12 +85,14 @@ function notices(current: Appointment | undefined, fail?: Error) {
       return { value: {} as never, replayed: false };
     },
   };
+  const warnings: string[] = [];
   const service = new AppointmentNotices({
+    log: { warn: (_message, details) => warnings.push(String(details.reason)) },
     tenants: { profile: async () => tenant('SE') },
     workOrders: { appointment: async () => current },
     messaging,
   });
-  return { service, sent };
+  return { service, sent, warnings };
 }
 
 const change = (over: Partial<AppointmentChange> = {}): AppointmentChange => ({
@@ -171,13 +173,14 @@ describe('appointment notices', () => {
 
   it('skip a notice no retry can send: the contact gone', async () => {
     // Prepare
-    const { service } = notices(appointment, new NotFoundError('contact', 'c1'));
+    const { service, warnings } = notices(appointment, new NotFoundError('contact', 'c1'));
 
     // Act
     const result = await service.send(change());
 
-    // Assess: dropped, not sent to the dead-letter queue after five tries.
+    // Assess: dropped and told to operators, not sent to the dead-letter queue after five tries.
     expect(result).toBe('skipped');
+    expect(warnings).toEqual(['contact c1 does not exist']);
   });
 
   it('cut a long title so the subject stays a subject', () => {
