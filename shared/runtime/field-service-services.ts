@@ -55,6 +55,16 @@ function fieldParties(table: Table, deps: ServiceDeps): FieldParties {
       return user?.active ? { name: user.name, roles: user.roles } : undefined;
     },
     settings: (tenantId) => settings.ofTenant(tenantId),
+    async technicianIds(tenantId) {
+      const ids = new Set<string>();
+      let cursor: string | undefined;
+      do {
+        const page = await users.list(tenantId, {}, { limit: 100, ...(cursor ? { cursor } : {}) });
+        for (const u of page.items) if (u.active && u.roles.includes('technician')) ids.add(u.id);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    },
   };
 }
 

@@ -49,6 +49,8 @@ export class AppointmentNotices {
   async send(change: AppointmentChange): Promise<'sent' | 'skipped'> {
     const { workOrder: wo, appointment, tenantId } = change;
     if (wo.notify === 'none' || !wo.contactId) return 'skipped';
+    // A visit stopped on site (the work order put on hold) is the technician's to explain, not a cancellation.
+    if (change.kind === 'cancelled' && appointment.startedAt !== undefined) return 'skipped';
     // Only a booking or a move that still stands is told; a cancellation always is.
     if (change.kind !== 'cancelled') {
       const current = await this.deps.workOrders.appointment(tenantId, wo.id, appointment.id);

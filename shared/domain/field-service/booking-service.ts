@@ -1,10 +1,4 @@
-import {
-  ConflictError,
-  type InvalidField,
-  NotFoundError,
-  ValidationError,
-  VersionMismatchError,
-} from '#domain/errors';
+import { ConflictError, type InvalidField, NotFoundError, ValidationError } from '#domain/errors';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
@@ -14,7 +8,7 @@ import { assertDispatcher } from './field-access';
 import type { FieldParties } from './field-parties';
 import { newFieldServiceEvent } from './field-service-events';
 import type { TechnicianStore, WorkOrderStore } from './field-service-store';
-import { cancelled, holdOf, replayOnConflict, workOrderSubject } from './field-writes';
+import { cancelled, holdOf, replayOnConflict, rereadOnChange, workOrderSubject } from './field-writes';
 import { type FreeSlot, freeSlots, qualifies, type Technician } from './free-slots';
 import { technicianOf } from './technician';
 import { assertWorkOrderMove, type WorkOrder } from './work-order';
@@ -57,9 +51,6 @@ export interface Booked {
   readonly appointment: Appointment;
 }
 
-/** A booking that found its work order changed meanwhile reads it again, this often. */
-const attempts = 3;
-
 /**
  * Booking technicians' time for work orders (R-CS-5). Free slots are
  * worked out from the technicians' calendars, absences and bookings; a
@@ -74,7 +65,13 @@ export class BookingService {
     assertDispatcher(actor);
     const now = this.deps.clock.now();
     const from = new Date(Math.max((search.from ?? now).getTime(), now.getTime()));
-    const until = search.until ?? new Date(from.getTime() + 14 * day);
+    // Nothing is booked more than a year ahead, so nothing is offered there.
+    const until = new Date(
+      Math.min(
+        (search.until ?? new Date(from.getTime() + 14 * day)).getTime(),
+        now.getTime() + maxAheadDays * day,
+      ),
+    );
     if (from.getTime() > now.getTime() + maxAheadDays * day)
       throw new ValidationError([{ name: 'from', reason: `at most ${maxAheadDays} days ahead` }]);
     if (until.getTime() - from.getTime() > maxSearchDays * day || until <= from)
@@ -86,6 +83,10 @@ export class BookingService {
       this.technicians(actor.tenantId),
       this.deps.workOrders.bookings(actor.tenantId, from, end),
     ]);
+    if (
+      !technicians.some((t) => qualifies(t, { requiredSkills: wo.requiredSkills, territory: wo.territory }))
+    )
+      return [];
     const bookings = [...firstBookings];
     for (;;) {
       const slots = freeSlots(technicians, bookings, {
@@ -118,7 +119,7 @@ export class BookingService {
     const earlier = idempotency && (await this.deps.workOrders.replayOf(actor.tenantId, idempotency));
     if (earlier) return { value: earlier as Booked, replayed: true };
     const attempt = () =>
-      this.retried(async () => {
+      rereadOnChange(async () => {
         const wo = await this.deps.orders.visible(actor, workOrderId);
         const current = wo.appointmentId
           ? await this.deps.workOrders.appointment(wo.tenantId, wo.id, wo.appointmentId)
@@ -165,7 +166,7 @@ export class BookingService {
     request: BookingRequest,
   ): Promise<Booked> {
     assertDispatcher(actor);
-    return this.retried(async () => {
+    return rereadOnChange(async () => {
       const wo = await this.deps.orders.visible(actor, workOrderId);
       const old = await this.booked(wo, appointmentId);
       const ctx = await changeContext(this.deps, actor);
@@ -202,7 +203,7 @@ export class BookingService {
     reason: string,
   ): Promise<Booked> {
     assertDispatcher(actor);
-    return this.retried(async () => {
+    return rereadOnChange(async () => {
       const wo = await this.deps.orders.visible(actor, workOrderId);
       const old = await this.booked(wo, appointmentId);
       const ctx = await changeContext(this.deps, actor);
@@ -227,12 +228,14 @@ export class BookingService {
     });
   }
 
+  /** Technicians who may take visits: active users with the role, a profile and a calendar that exists. */
   private async technicians(tenantId: string): Promise<Technician[]> {
-    const [profiles, settings] = await Promise.all([
+    const [profiles, settings, active] = await Promise.all([
       this.deps.technicians.all(tenantId),
       this.deps.parties.settings(tenantId),
+      this.deps.parties.technicianIds(tenantId),
     ]);
-    return profiles.flatMap((p) => technicianOf(p, settings.calendars) ?? []);
+    return profiles.flatMap((p) => (active.has(p.id) ? (technicianOf(p, settings.calendars) ?? []) : []));
   }
 
   /** The work order's booked visit `appointmentId` (404 when it has none such, 409 when it is past booking). */
@@ -304,16 +307,5 @@ export class BookingService {
       arrival: slot.arrival,
       status: 'booked',
     };
-  }
-
-  /** The work order changed between the read and the write: read it again. */
-  private async retried<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await work();
-      } catch (error) {
-        if (!(error instanceof VersionMismatchError) || attempt >= attempts) throw error;
-      }
-    }
   }
 }

@@ -18,4 +18,6 @@ export interface FieldParties {
     userId: string,
   ): Promise<{ readonly name: string; readonly roles: readonly string[] } | undefined>;
   settings(tenantId: string): Promise<StoredServiceSettings>;
+  /** The tenant's active users with the technician role. */
+  technicianIds(tenantId: string): Promise<ReadonlySet<string>>;
 }

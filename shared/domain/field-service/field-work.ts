@@ -1,11 +1,5 @@
 import { instantsOf, wallTimeOf } from '#domain/activities/zoned-time';
-import {
-  ConflictError,
-  type InvalidField,
-  NotFoundError,
-  ValidationError,
-  VersionMismatchError,
-} from '#domain/errors';
+import { ConflictError, type InvalidField, NotFoundError, ValidationError } from '#domain/errors';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
@@ -15,7 +9,7 @@ import { assertDoesVisit } from './field-access';
 import type { FieldParties } from './field-parties';
 import { newFieldServiceEvent } from './field-service-events';
 import type { TechnicianStore, WorkOrderStore } from './field-service-store';
-import { holdOf, replayOnConflict, workOrderSubject } from './field-writes';
+import { holdOf, replayOnConflict, rereadOnChange, workOrderSubject } from './field-writes';
 import type { MeterExchangeReport, MeterExchanges } from './meter-exchange';
 import { type RouteStop, routeStopOf } from './route-stop';
 import { canMoveWorkOrder, type WorkOrder } from './work-order';
@@ -109,14 +103,8 @@ export class FieldWork {
    * Sent again (or late, after the visit was reported) it answers the visit
    * as it is; two copies at once both answer the start.
    */
-  async start(actor: SalesActor, workOrderId: string, appointmentId: string): Promise<Visit> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.startOnce(actor, workOrderId, appointmentId);
-      } catch (error) {
-        if (!(error instanceof VersionMismatchError) || attempt >= 3) throw error;
-      }
-    }
+  start(actor: SalesActor, workOrderId: string, appointmentId: string): Promise<Visit> {
+    return rereadOnChange(() => this.startOnce(actor, workOrderId, appointmentId));
   }
 
   private async startOnce(actor: SalesActor, workOrderId: string, appointmentId: string): Promise<Visit> {
@@ -160,8 +148,9 @@ export class FieldWork {
   ): Promise<Created<Visit>> {
     const earlier = idempotency && (await this.deps.workOrders.replayOf(actor.tenantId, idempotency));
     if (earlier) return { value: earlier as Visit, replayed: true };
+    // The readings are idempotent: a work order changed meanwhile is read again and the report made again.
     return replayOnConflict(this.deps.workOrders, actor.tenantId, idempotency, () =>
-      this.completeOnce(actor, workOrderId, appointmentId, report, idempotency),
+      rereadOnChange(() => this.completeOnce(actor, workOrderId, appointmentId, report, idempotency)),
     );
   }
 

@@ -57,3 +57,22 @@ export async function replayOnConflict<T>(
     throw error;
   }
 }
+
+/**
+ * Work that reads a work order and writes it conditionally, done again when
+ * the work order changed in between; a route without If-Match answers a
+ * change that keeps coming as a 409, never a 412.
+ */
+export async function rereadOnChange<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof VersionMismatchError)) throw error;
+      if (attempt >= attempts)
+        throw new ConflictError('changed-meanwhile', 'the work order keeps changing; read it again', [], {
+          cause: error,
+        });
+    }
+  }
+}

@@ -32,12 +32,19 @@ function tokenOf(
   register: string,
   which: 'final' | 'first',
   fingerprint: string,
+  field: string,
 ): IdempotencyToken {
   return {
     operationId: 'meterExchange',
     key: `${visitId}:${register}:${which}`,
     requestHash: createHash('sha256').update(fingerprint).digest('hex'),
     retentionSeconds: keyRetentionSeconds,
+    // A value corrected after it was recorded cannot replace it here: that is a correction of the reading.
+    reused: {
+      code: 'changed-meanwhile',
+      message: 'this reading was recorded with another value; correct it on the supply point',
+      field,
+    },
   };
 }
 
@@ -68,24 +75,27 @@ export class MeterExchanges {
         [{ name: 'meterExchange.oldMeterNumber', reason: `the supply point's meter is ${current}` }],
       );
     const readings: RecordedReading[] = [];
+    // The day of the first reading recorded (or found from an earlier try) dates them all.
+    let day = date;
     const read = async (r: RegisterExchange, i: number, which: 'final' | 'first') => {
       const [meterNumber, value] =
         which === 'final' ? [report.oldMeterNumber, r.finalValue] : [report.newMeterNumber, r.firstValue];
-      const token = tokenOf(visitId, r.register, which, `${meterNumber}|${value}`);
+      const field = `meterExchange.registers.${i}.${which === 'final' ? 'finalValue' : 'firstValue'}`;
+      const token = tokenOf(visitId, r.register, which, `${meterNumber}|${value}`, field);
       try {
         const { value: reading } = await this.deps.readings.record(
           actor,
           supplyPointId,
-          { register: r.register, date, value, kind: 'actual', meterNumber },
+          { register: r.register, date: day, value, kind: 'actual', meterNumber },
           token,
         );
         readings.push(reading);
+        day = readings[0]?.date ?? day;
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        // The reading's own field names, as the report names them.
-        const field = `meterExchange.registers.${i}.${which === 'final' ? 'finalValue' : 'firstValue'}`;
+        // The reading's own field names, as the report names them: its value, or its day (the visit's).
         throw new ValidationError(
-          error.fields.map((f) => ({ name: field, reason: f.reason })),
+          error.fields.map((f) => ({ name: f.name === 'date' ? 'completedAt' : field, reason: f.reason })),
           { cause: error },
         );
       }
@@ -98,6 +108,6 @@ export class MeterExchanges {
     }
     for (const [i, r] of report.registers.entries()) await read(r, i, 'first');
     // A retry on a later day finds the first try's readings: their day is the exchange's.
-    return { date: readings[0]?.date ?? date, ...report, readingIds: readings.map((r) => r.id) };
+    return { date: day, ...report, readingIds: readings.map((r) => r.id) };
   }
 }

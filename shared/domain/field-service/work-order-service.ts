@@ -244,7 +244,8 @@ export class WorkOrderService {
     assertWorkOrderMove(current.status, to);
     const ctx = await changeContext(this.deps, actor);
     const live = to === 'dispatched' ? undefined : await this.liveAppointment(current);
-    const next: WorkOrder = withStatus(current, to, ctx, live !== undefined);
+    // Back to new, the work order names no technician until it is booked again.
+    const next: WorkOrder = withStatus(current, to, ctx, live !== undefined || to === 'new');
     const freed = live && cancelled(live, ctx, reason ?? `work order ${to}`);
     const write: FieldWrite = {
       workOrder: { previous: current, next },

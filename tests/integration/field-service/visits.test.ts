@@ -197,8 +197,9 @@ describe('visits reported from a phone', () => {
     // Act
     const again = await services.booking.book(admin, wo.id, { technicianId: slot.userId, start: slot.start });
 
-    // Assess
+    // Assess: back to new, it named no technician until booked again.
     expect(reopened.status).toBe('new');
+    expect(reopened.technicianId).toBeUndefined();
     expect(again.value.workOrder.status).toBe('scheduled');
   });
 });

@@ -195,4 +195,20 @@ describe('appointment notices', () => {
     // Assess
     expect([...notice.subject].length).toBeLessThanOrEqual(200);
   });
+
+  it('tell no cancellation of a visit stopped on site', async () => {
+    // Prepare
+    const { service, sent } = notices(undefined);
+
+    // Act
+    const result = await service.send(
+      change({
+        kind: 'cancelled',
+        appointment: { ...appointment, status: 'cancelled', startedAt: appointment.start },
+      }),
+    );
+
+    // Assess
+    expect([result, sent.length]).toEqual(['skipped', 0]);
+  });
 });

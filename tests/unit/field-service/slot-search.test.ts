@@ -24,7 +24,7 @@ function fullDays(userId: string, days: readonly number[]): Booking[] {
   );
 }
 
-function search(bookings: readonly Booking[]) {
+function search(bookings: readonly Booking[], active: readonly string[] = ['a', 'b']) {
   const reads: [string, string][] = [];
   const service = new BookingService({
     clock: { now: () => now },
@@ -39,7 +39,7 @@ function search(bookings: readonly Booking[]) {
       },
     } as never,
     technicians: { all: async () => [profile('a'), profile('b')] } as never,
-    parties: { settings: async () => settings } as never,
+    parties: { settings: async () => settings, technicianIds: async () => new Set(active) } as never,
     orders: {
       visible: async () => ({ durationMinutes: 60, requiredSkills: ['electrical'] }) as unknown as WorkOrder,
     },
@@ -90,5 +90,27 @@ describe('the free-slot search through the booking service', () => {
     expect(windowed).toEqual(whole);
     expect(windowed[0]?.start.slice(0, 10)).toBe('2027-01-14');
     expect(reads.length).toBeGreaterThan(1);
+  });
+
+  it('offers no time of a technician deactivated or no longer a technician', async () => {
+    // Prepare: b keeps a profile but is not an active technician.
+    const { service } = search([], ['a']);
+
+    // Act
+    const slots = await service.freeSlots(actor, 'wo1', { limit: 20 });
+
+    // Assess
+    expect(new Set(slots.map((s) => s.userId))).toEqual(new Set(['a']));
+  });
+
+  it('reads no more than the first day when nobody can do the work', async () => {
+    // Prepare
+    const { service, reads } = search([], []);
+
+    // Act
+    const slots = await service.freeSlots(actor, 'wo1', { limit: 20 });
+
+    // Assess
+    expect([slots, reads.length]).toEqual([[], 1]);
   });
 });
