@@ -34,9 +34,10 @@ import { interleaved, percentile } from './stats';
  * The free-slot search for one work order (R-CS-5) through
  * `BookingService.freeSlots` over DynamoDB Local, with 10 technicians
  * against 200, each count on a table of its own: the reads of the work
- * order, the technicians' profiles, the service settings and the bookings
- * of the two weeks searched are part of what is timed, beside the
- * computation alone in `free-slots.ts`.
+ * order, the users, the technicians' profiles, the service settings and
+ * the bookings of the windows searched (a day, then twice the days until
+ * the slots are found) are part of what is timed, beside the computation
+ * alone in `free-slots.ts`.
  *
  * The technicians are users with the technician role, set up through the
  * technician service on office hours: every fourth lacks the electrical
