@@ -24,7 +24,7 @@ export type UnsubscribeTokenReading =
   | { readonly ok: false; readonly reason: 'malformed' | 'bad-signature' | 'expired' };
 
 /** Longer tokens are refused unread, so a hostile link costs no decoding. */
-export const maxTokenLength = 2048;
+const maxTokenLength = 2048;
 /** A shorter key would be weaker than the hash it keys. */
 const minSecretBytes = 32;
 const digestBytes = 32;
