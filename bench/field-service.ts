@@ -18,6 +18,7 @@ import type { ItemKey } from '#table/core/key-template';
 import { createTable, type Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { appointmentEntity, bookedUnitEntity, workOrderEntity } from '#table/field-service/entities';
+import { appointmentItem, workOrderItem } from '#table/field-service/field-service-items';
 import { DynamoWorkOrderStore } from '#table/field-service/work-order-store';
 import { createLocalTable } from '../lib/local/create-table';
 import {
@@ -158,26 +159,6 @@ const workingDays = Array.from({ length: days }, (_, d) => from.getTime() + d * 
   const weekday = new Date(t).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 });
-
-/** A work order as the work order store writes it (its partition, the tenant's list). */
-function workOrderItem(wo: WorkOrder) {
-  const { tenantId, id: workOrderId } = wo;
-  return workOrderEntity.item(wo, {
-    key: { tenantId, workOrderId },
-    gsi1: wo.caseId ? { tenantId, caseId: wo.caseId, workOrderId } : undefined,
-    gsi2: { tenantId, workOrderId },
-  });
-}
-
-/** A booked appointment as the work order store writes it: beside its work order, in its technician's day and the tenant's bookings. */
-function appointmentItem(a: Appointment) {
-  const { tenantId, workOrderId, technicianId, start, id: appointmentId } = a;
-  return appointmentEntity.item(a, {
-    key: { tenantId, workOrderId, appointmentId },
-    gsi1: { tenantId, technicianId, start, appointmentId },
-    gsi2: { tenantId, start, appointmentId },
-  });
-}
 
 /** A scheduled inspection with its booked visit, and the quarter hours it holds: the items of one booking. */
 function bookingItems(

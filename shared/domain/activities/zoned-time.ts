@@ -77,6 +77,16 @@ export function instantsOf(wall: WallTime, zone: string): Date[] {
   return [...new Set(found)].sort((a, b) => a - b).map((t) => new Date(t));
 }
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date as `YYYY-MM-DD`. */
+export const isoDateOf = (date: { year: number; month: number; day: number }): string =>
+  `${date.year}-${pad(date.month)}-${pad(date.day)}`;
+
+/** A wall time's clock as `HH:MM`. */
+export const clockTimeOf = (w: Pick<WallTime, 'hour' | 'minute'>): string =>
+  `${pad(w.hour)}:${pad(w.minute)}`;
+
 /** Calendar arithmetic on dates alone (no time zone involved). */
 export function addDays(date: { year: number; month: number; day: number }, days: number) {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));

@@ -1,4 +1,4 @@
-import { wallTimeOf } from '#domain/activities/zoned-time';
+import { clockTimeOf, isoDateOf, wallTimeOf } from '#domain/activities/zoned-time';
 import type { Appointment } from './appointment';
 import type { WorkOrder } from './work-order';
 
@@ -52,7 +52,6 @@ const words = {
 
 const languageOf = (country: string) => (country === 'SE' ? 'sv' : country === 'SK' ? 'sk' : 'en');
 
-const pad = (n: number) => String(n).padStart(2, '0');
 const maxTitle = 120;
 
 /** The arrival window in the customer's zone: `2027-01-12 mellan 08:00 och 10:00`. */
@@ -63,11 +62,7 @@ function windowText(
 ) {
   const from = wallTimeOf(new Date(a.arrival.from), zone);
   const to = wallTimeOf(new Date(a.arrival.to), zone);
-  return between(
-    `${from.year}-${pad(from.month)}-${pad(from.day)}`,
-    `${pad(from.hour)}:${pad(from.minute)}`,
-    `${pad(to.hour)}:${pad(to.minute)}`,
-  );
+  return between(isoDateOf(from), clockTimeOf(from), clockTimeOf(to));
 }
 
 /** What the customer is told of a visit booked, moved or cancelled: a subject line and one short text. */

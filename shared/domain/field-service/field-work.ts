@@ -1,4 +1,4 @@
-import { instantsOf, wallTimeOf } from '#domain/activities/zoned-time';
+import { addDays, instantsOf, isoDateOf, wallTimeOf } from '#domain/activities/zoned-time';
 import { ConflictError, type InvalidField, NotFoundError, ValidationError } from '#domain/errors';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SalesActor } from '#domain/sales/sales-ports';
@@ -49,21 +49,12 @@ export interface Visit {
 /** The calendar day `date` (YYYY-MM-DD) in `zone`, as instants [from, until). */
 function dayIn(date: string, zone: string): { from: Date; until: Date } {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const midnight = (y: number, m: number, d: number) => {
-    const wall = { year: y, month: m, day: d, hour: 0, minute: 0, second: 0 };
-    return instantsOf(wall, zone)[0] ?? new Date(Date.UTC(y, m - 1, d));
-  };
-  const next = new Date(Date.UTC(year, month - 1, day + 1));
-  return {
-    from: midnight(year, month, day),
-    until: midnight(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()),
-  };
+  const midnight = (d: { year: number; month: number; day: number }) =>
+    instantsOf({ ...d, hour: 0, minute: 0, second: 0 }, zone)[0] ??
+    new Date(Date.UTC(d.year, d.month - 1, d.day));
+  const today = { year, month, day };
+  return { from: midnight(today), until: midnight(addDays(today, 1)) };
 }
-
-const isoDay = (at: Date, zone: string) => {
-  const w = wallTimeOf(at, zone);
-  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
-};
 
 /**
  * The technician's side of field service, from a phone (R-CS-5): the day's
@@ -269,7 +260,7 @@ export class FieldWork {
   ): Promise<MeterExchange | undefined> {
     if (!report.meterExchange || !wo.supplyPointId) return undefined;
     const zone = await this.zoneOf({ tenantId: wo.tenantId, userId: appointment.technicianId });
-    const date = isoDay(new Date(completedAt), zone);
+    const date = isoDateOf(wallTimeOf(new Date(completedAt), zone));
     return this.deps.meters.record(actor, wo.supplyPointId, appointment.id, date, report.meterExchange);
   }
 

@@ -1,6 +1,7 @@
 import {
   addDays,
   instantsOf,
+  isoDateOf,
   utcMillisOf,
   type WallTime,
   wallTimeOf,
@@ -44,8 +45,6 @@ const maxWalkYears = 3;
 const clockTime = /^([01]\d|2[0-3]):[0-5]\d$/;
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDateOf = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 /** `weekdayOf` counts from Sunday, `weekdays` from Monday. */
 const weekdayNameOf = (d: LocalDate): Weekday => weekdays[(weekdayOf(d) + 6) % 7] as Weekday;
 

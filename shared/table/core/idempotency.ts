@@ -40,20 +40,11 @@ const recordKey = (tenantId: string, token: IdempotencyToken) => ({
   idempotencyKey: token.key,
 });
 
-/** Whether a request with this key was recorded. */
-export async function isRecorded(table: Table, tenantId: string, token: IdempotencyToken): Promise<boolean> {
-  return (await getItem(table, idempotencyEntity.key(recordKey(tenantId, token)))) !== undefined;
-}
+const recordOf = (table: Table, tenantId: string, token: IdempotencyToken) =>
+  getItem(table, idempotencyEntity.key(recordKey(tenantId, token)));
 
-/** The stored response of the first request with this key. */
-export async function replayOf<T>(table: Table, tenantId: string, token: IdempotencyToken): Promise<T> {
-  const Item = await getItem(table, idempotencyEntity.key(recordKey(tenantId, token)));
-  if (!Item) {
-    throw new HttpError(
-      'idempotency-in-progress',
-      'A request with this Idempotency-Key is still in progress; retry shortly.',
-    );
-  }
+/** The recorded response, if the record is this request's; a key used for another request is refused. */
+function answerOf<T>(Item: Record<string, unknown>, token: IdempotencyToken): T {
   if (Item.requestHash !== token.requestHash) {
     if (token.reused) {
       const { code, message, field } = token.reused;
@@ -66,4 +57,26 @@ export async function replayOf<T>(table: Table, tenantId: string, token: Idempot
     );
   }
   return JSON.parse(Item.response as string) as T;
+}
+
+/** The stored response of the first request with this key. */
+export async function replayOf<T>(table: Table, tenantId: string, token: IdempotencyToken): Promise<T> {
+  const Item = await recordOf(table, tenantId, token);
+  if (!Item) {
+    throw new HttpError(
+      'idempotency-in-progress',
+      'A request with this Idempotency-Key is still in progress; retry shortly.',
+    );
+  }
+  return answerOf<T>(Item, token);
+}
+
+/** The stored response of an earlier request with this key, read once; undefined when there was none. */
+export async function replayIfRecorded<T>(
+  table: Table,
+  tenantId: string,
+  token: IdempotencyToken,
+): Promise<T | undefined> {
+  const Item = await recordOf(table, tenantId, token);
+  return Item ? answerOf<T>(Item, token) : undefined;
 }

@@ -1,5 +1,4 @@
 import type { Appointment } from '#domain/field-service/appointment';
-import { holdsTime } from '#domain/field-service/appointment';
 import type {
   FieldWrite,
   TimeHold,
@@ -11,31 +10,14 @@ import type { WorkOrder } from '#domain/field-service/work-order';
 import { maxVisitMinutes } from '#domain/field-service/work-order-types';
 import type { IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { commitChange } from '#table/core/commit-change';
-import { isRecorded, replayOf } from '#table/core/idempotency';
+import { replayIfRecorded } from '#table/core/idempotency';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryAll } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew, putVersioned, type TransactItem } from '#table/core/transact';
 import { appointmentEntity, bookedUnitEntity, workOrderEntity } from './entities';
-
-function workOrderItem(wo: WorkOrder) {
-  const { tenantId, id: workOrderId } = wo;
-  return workOrderEntity.item(wo, {
-    key: { tenantId, workOrderId },
-    gsi1: wo.caseId ? { tenantId, caseId: wo.caseId, workOrderId } : undefined,
-    gsi2: { tenantId, workOrderId },
-  });
-}
-
-function appointmentItem(a: Appointment) {
-  const { tenantId, workOrderId, technicianId, start, id: appointmentId } = a;
-  return appointmentEntity.item(a, {
-    key: { tenantId, workOrderId, appointmentId },
-    gsi1: a.status === 'cancelled' ? undefined : { tenantId, technicianId, start, appointmentId },
-    gsi2: holdsTime(a.status) ? { tenantId, start, appointmentId } : undefined,
-  });
-}
+import { appointmentItem, workOrderItem } from './field-service-items';
 
 export class DynamoWorkOrderStore implements WorkOrderStore {
   constructor(private readonly table: Table) {}
@@ -71,10 +53,8 @@ export class DynamoWorkOrderStore implements WorkOrderStore {
     });
   }
 
-  async replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<unknown> {
-    return (await isRecorded(this.table, tenantId, idempotency))
-      ? replayOf(this.table, tenantId, idempotency)
-      : undefined;
+  replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<unknown> {
+    return replayIfRecorded(this.table, tenantId, idempotency);
   }
 
   list(tenantId: string, filter: WorkOrderFilter, page: PageRequest): Promise<Page<WorkOrder>> {

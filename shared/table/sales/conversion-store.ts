@@ -4,7 +4,7 @@ import type { DynamoAccountStore } from '#table/accounts/account-store';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import type { DynamoContactStore } from '#table/accounts/contact-store';
 import { type Change, commitChanges } from '#table/core/commit-change';
-import { isRecorded, replayOf } from '#table/core/idempotency';
+import { replayIfRecorded } from '#table/core/idempotency';
 import type { Table } from '#table/core/table';
 import type { DynamoSupplyPointStore } from '#table/energy/supply-point-store';
 import { dealChange } from './deal-store';
@@ -60,9 +60,7 @@ export class DynamoConversionStore implements ConversionStore {
   }
 
   async replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<Conversion | undefined> {
-    return (await isRecorded(this.table, tenantId, idempotency))
-      ? replayOf<Conversion>(this.table, tenantId, idempotency)
-      : undefined;
+    return replayIfRecorded<Conversion>(this.table, tenantId, idempotency);
   }
 }
 
