@@ -56,12 +56,24 @@ export interface FunctionAccess {
    * its key (the `signi-api-key` secret) and the URL of our callback.
    */
   readonly eSignature?: boolean;
+  /**
+   * Sends messages to this queue of the topology itself (a job fanning its
+   * work out in parts): `<QUEUE>_QUEUE_URL` names it, e.g. `NEWSLETTER_SENDS_QUEUE_URL`.
+   */
+  readonly sendToQueue?: string;
+  /**
+   * Creates one-off run-time schedules that put a message on this queue of
+   * the topology at their time (EventBridge Scheduler's SQS target).
+   */
+  readonly scheduleToQueue?: string;
 }
 
 /** A secret the operator fills in (an outside service's API key); the stack creates it empty. */
 export interface SecretDefinition {
   readonly name: string;
   readonly description: string;
+  /** The stack makes a random value (a key only Gridline uses); otherwise the operator fills it in. */
+  readonly generated?: boolean;
 }
 
 /** The secret holding Signi's API key, read by functions with `eSignature` access. */
@@ -73,6 +85,21 @@ export const metaVerifyToken = 'meta-verify-token';
 
 /** The environment variable that tells a function its secret's ARN: `mapy-api-key` → `MAPY_API_KEY_SECRET_ID`. */
 export const secretEnvironmentName = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_SECRET_ID`;
+
+/** The environment variable that tells a function a queue's URL: `newsletter-sends` → `NEWSLETTER_SENDS_QUEUE_URL`. */
+export const queueUrlEnvironmentName = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_QUEUE_URL`;
+
+/** The environment variable that tells a function the ARN of the queue its run-time schedules put messages on. */
+export const queueScheduleTargetEnvironmentName = 'SCHEDULE_QUEUE_ARN';
+
+/** The secret that signs newsletters' unsubscribe links; the stack generates it. */
+export const unsubscribeSigningKeySecret = 'unsubscribe-signing-key';
+
+/** SES configuration sets the stack makes: the plain one, and one that also tracks opens and clicks. */
+export const sesConfigurationSetEnvironment = {
+  plain: 'SES_CONFIGURATION_SET',
+  tracked: 'SES_TRACKED_CONFIGURATION_SET',
+} as const;
 
 export interface FunctionDefinition {
   /** kebab-case, unique; also the log group and alarm name suffix. */
@@ -100,11 +127,22 @@ export interface QueueDefinition {
   /** Receives before a message moves to the queue's dead-letter queue. */
   readonly maxReceiveCount: number;
   readonly maxBatchingWindowSeconds: number;
+  /**
+   * The most consumers working the queue at once (the event source mapping's
+   * maximum concurrency, 2 or more); unbounded when absent. A consumer that
+   * paces a shared budget (SES's send rate) divides it by this.
+   */
+  readonly maxConcurrency?: number;
 }
 
-/** An EventBridge rule on the domain bus; the pattern is source and optional detail-types. */
+/**
+ * An EventBridge rule; the pattern is source and optional detail-types. On
+ * the domain bus unless `bus` is `default`, where AWS services (SES's
+ * delivery events) publish.
+ */
 export interface EventRuleDefinition {
   readonly name: string;
+  readonly bus?: 'domain' | 'default';
   readonly description: string;
   readonly sources: readonly string[];
   readonly detailTypes?: readonly string[];

@@ -14,6 +14,7 @@ import {
   type RouteThrottle,
   signiApiKeySecret,
   type Topology,
+  unsubscribeSigningKeySecret,
 } from './topology-types';
 
 /**
@@ -31,6 +32,8 @@ export const publicRouteThrottles = {
   signing: { rateLimit: 10, burstLimit: 20 },
   /** Web forms of every tenant and the social platform's webhook (each form also has its own bucket). */
   serviceChannels: { rateLimit: 20, burstLimit: 40 },
+  /** Newsletter recipients' unsubscribe links and mail providers' one-click POSTs. */
+  unsubscribe: { rateLimit: 20, burstLimit: 40 },
 } as const satisfies Record<string, RouteThrottle>;
 
 const httpRoutes = (fn: keyof typeof routesByFunction, publicThrottle?: RouteThrottle): HttpRoute[] =>
@@ -395,6 +398,59 @@ export const topology: Topology = {
       access: { table: 'readWrite', sendEmail: true, manageSchedulesFor: 'case-timers' },
     },
     {
+      name: 'newsletters-api',
+      entry: 'functions/newsletters-api.ts',
+      description:
+        'Newsletters: drafts, test mails, recipient review, sending, the suppression list and consent history',
+      memoryMb: 1024,
+      // Under the HTTP API's 30 s: a review resolves the filter over the tenant's contacts.
+      timeoutSeconds: 29,
+      trigger: { kind: 'http', routes: httpRoutes('newsletters-api') },
+      access: {
+        table: 'readWrite',
+        sendEmail: true,
+        scheduleToQueue: 'newsletter-sends',
+        secrets: [unsubscribeSigningKeySecret],
+      },
+    },
+    {
+      name: 'newsletter-sender',
+      entry: 'functions/newsletter-sender.ts',
+      description:
+        'Sends newsletters: fans a send out in pages of recipients, each paced to the SES send rate, once per recipient',
+      memoryMb: 512,
+      timeoutSeconds: 300,
+      trigger: { kind: 'queue', queue: 'newsletter-sends' },
+      access: {
+        table: 'readWrite',
+        sendEmail: true,
+        sendToQueue: 'newsletter-sends',
+        secrets: [unsubscribeSigningKeySecret],
+      },
+    },
+    {
+      name: 'newsletter-unsubscribe',
+      entry: 'functions/newsletter-unsubscribe.ts',
+      description: 'The public unsubscribe page and RFC 8058 one-click endpoint of newsletter mails',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      trigger: {
+        kind: 'http',
+        routes: httpRoutes('newsletter-unsubscribe', publicRouteThrottles.unsubscribe),
+      },
+      access: { table: 'readWrite', secrets: [unsubscribeSigningKeySecret] },
+    },
+    {
+      name: 'mail-feedback',
+      entry: 'functions/mail-feedback.ts',
+      description:
+        'SES delivery events: permanent bounces and complaints suppress the address; deliveries, opens and clicks counted',
+      memoryMb: 512,
+      timeoutSeconds: 30,
+      trigger: { kind: 'queue', queue: 'mail-feedback' },
+      access: { table: 'readWrite' },
+    },
+    {
       name: 'outbox-relay',
       entry: 'functions/outbox-relay.ts',
       description: 'Relays outbox items from the table stream to the domain event bus',
@@ -449,6 +505,23 @@ export const topology: Topology = {
     {
       name: 'appointment-notices',
       batchSize: 5,
+      visibilityTimeoutSeconds: 180,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
+    },
+    // One page of recipients per invocation, paced to SES's rate: the timeout is long, so is the visibility.
+    {
+      name: 'newsletter-sends',
+      batchSize: 1,
+      visibilityTimeoutSeconds: 1800,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 0,
+      // Two senders at most (the least AWS allows), each at half of SES's send rate.
+      maxConcurrency: 2,
+    },
+    {
+      name: 'mail-feedback',
+      batchSize: 10,
       visibilityTimeoutSeconds: 180,
       maxReceiveCount: 5,
       maxBatchingWindowSeconds: 1,
@@ -619,6 +692,28 @@ export const topology: Topology = {
       detailTypes: ['ExportRequested'],
       targetQueue: 'data-sentence-exports',
     }),
+    eventRule({
+      name: 'send-newsletters',
+      description: 'A newsletter whose sending starts or resumes is fanned out in pages of recipients',
+      source: eventSources.newsletters,
+      detailTypes: ['NewsletterSendStarted', 'NewsletterResumed'],
+      targetQueue: 'newsletter-sends',
+    }),
+    {
+      name: 'record-mail-feedback',
+      description:
+        'SES delivery events of the stack’s configuration sets: bounces, complaints, deliveries, opens, clicks',
+      bus: 'default',
+      sources: ['aws.ses'],
+      detailTypes: [
+        'Email Bounced',
+        'Email Complaint Received',
+        'Email Delivered',
+        'Email Opened',
+        'Email Clicked',
+      ],
+      targetQueue: 'mail-feedback',
+    },
     {
       name: 'update-sales-reports',
       description: 'Deal and lead events move the forecast, win/loss and funnel aggregates',
@@ -651,5 +746,10 @@ export const topology: Topology = {
       description: 'The Meta app secret that signs social webhooks (X-Hub-Signature-256)',
     },
     { name: metaVerifyToken, description: 'The verify token of the Meta webhook subscription handshake' },
+    {
+      name: unsubscribeSigningKeySecret,
+      description: 'Signs the unsubscribe links of newsletter mails (HMAC-SHA256); made by the stack',
+      generated: true,
+    },
   ],
 };

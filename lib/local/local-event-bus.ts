@@ -59,6 +59,15 @@ export class LocalEventBus {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** Puts an event on the bus as an AWS service would (SES's delivery events on the default bus); its id. */
+  inject(entry: { readonly source: string; readonly detailType: string; readonly detail: unknown }): string {
+    return this.publish({
+      Source: entry.source,
+      DetailType: entry.detailType,
+      Detail: JSON.stringify(entry.detail),
+    });
+  }
+
   private publish(entry: PutEventsEntry): string {
     const id = randomUUID();
     const source = entry.Source ?? '';

@@ -44,11 +44,19 @@ export class LocalQueue {
     private readonly timeScale = 1,
   ) {}
 
-  send(body: string): string {
+  /** `delaySeconds` keeps the message invisible that long at first (SQS's per-message delay), scaled like timeouts. */
+  send(body: string, delaySeconds = 0): string {
     const id = randomUUID();
-    this.messages.push({ id, body, sentAt: Date.now(), receiveCount: 0, visibleAt: 0 });
+    const delayMs = delaySeconds * 1000 * this.timeScale;
+    this.messages.push({
+      id,
+      body,
+      sentAt: Date.now(),
+      receiveCount: 0,
+      visibleAt: delayMs > 0 ? Date.now() + delayMs : 0,
+    });
     this.stats.sent++;
-    this.schedule(0);
+    this.schedule(delayMs);
     return id;
   }
 

@@ -2,6 +2,7 @@ import type { Activity } from '#domain/activities/activity';
 import { nextOccurrence, type Schedule } from '#domain/activities/recurrence';
 import type { ActivityDueInput, ActivityScheduler } from '#domain/activities/scheduler';
 import { canonicalJson } from '#domain/events';
+import type { ScheduledStart, SendStarts } from '#domain/newsletters/newsletter-ports';
 import type { Clock } from '#domain/ports';
 import type { CaseTimerName } from '#domain/service/case';
 import type { CaseTimerInput, CaseTimerScheduler } from '#domain/service/case-timers';
@@ -38,8 +39,11 @@ export interface PendingOccurrence {
  */
 export class LocalScheduler implements ActivityScheduler {
   private readonly entries = new Map<string, Entry>();
-  /** One-off timers of cases' clocks, by case and timer. */
-  private readonly timers = new Map<string, { input: CaseTimerInput; at: Date; order: number }>();
+  /** One-off timers: cases' clocks (with their input) and newsletters' scheduled starts, by name. */
+  private readonly timers = new Map<
+    string,
+    { input?: CaseTimerInput; fire: () => Promise<void>; at: Date; order: number }
+  >();
   private invokeTimer: (input: CaseTimerInput) => Promise<void> = async () => undefined;
   private offsetMillis = 0;
   private order = 0;
@@ -99,6 +103,7 @@ export class LocalScheduler implements ActivityScheduler {
       set: async (input) => {
         this.timers.set(timerKey(input.tenantId, input.caseId, input.timer), {
           input,
+          fire: () => this.invokeTimer(input),
           at: new Date(input.at),
           order: this.order++,
         });
@@ -109,11 +114,32 @@ export class LocalScheduler implements ActivityScheduler {
     };
   }
 
+  /**
+   * Newsletters' scheduled starts: at its time each puts its start message
+   * on the sender's queue (`put`), as EventBridge Scheduler's SQS target does.
+   */
+  sendStarts(put: (body: string) => void): SendStarts {
+    const name = (tenantId: string, newsletterId: string) => `newsletter/${tenantId}/${newsletterId}`;
+    return {
+      schedule: async (tenantId, newsletterId, at) => {
+        const start: ScheduledStart = { kind: 'start', tenantId, newsletterId, at: at.toISOString() };
+        this.timers.set(name(tenantId, newsletterId), {
+          fire: async () => put(JSON.stringify(start)),
+          at,
+          order: this.order++,
+        });
+      },
+      cancel: async (tenantId, newsletterId) => {
+        this.timers.delete(name(tenantId, newsletterId));
+      },
+    };
+  }
+
   /** The pending case timers, soonest first. */
   pendingTimers(): CaseTimerInput[] {
     return [...this.timers.values()]
       .sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order)
-      .map((t) => t.input);
+      .flatMap((t) => (t.input ? [t.input] : []));
   }
 
   /** What is scheduled, soonest first. */
@@ -164,11 +190,11 @@ export class LocalScheduler implements ActivityScheduler {
         .sort(([, a], [, b]) => a.at.getTime() - b.at.getTime() || a.order - b.order)[0];
       if (timer && (!due || timer[1].at < due.next)) {
         // A one-off: gone once fired, as EventBridge deletes it after completion.
-        const [key, { input, at }] = timer;
+        const [key, { fire, at }] = timer;
         this.timers.delete(key);
         this.moveTo(at);
         try {
-          await this.invokeTimer(input);
+          await fire();
         } catch (error) {
           failures.push(error);
         }

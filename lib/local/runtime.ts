@@ -8,6 +8,7 @@ import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { activitiesServices } from '#runtime/activities-services';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
 import { localCaseTimers, registerLocalCaseTimers } from '#runtime/environment/local-case-timers';
+import { registerLocalNewsletterDelivery } from '#runtime/environment/local-newsletter-delivery';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
 import {
@@ -16,6 +17,7 @@ import {
   secretEnvironmentName,
   signiApiKeySecret,
   type Topology,
+  unsubscribeSigningKeySecret,
 } from '../topology-types';
 import { LocalApiGateway } from './api-gateway';
 import { createLocalTable } from './create-table';
@@ -38,6 +40,7 @@ import { seedDemoTechnicians, seedDemoWorkOrders } from './seed-field-service';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoCases, seedDemoServiceSetup } from './seed-service';
 import { seedDemoUsers } from './seed-users';
+import { sesEventInjection } from './ses-events';
 import { startSesLocal } from './ses-local';
 import { type SigniLocal, startSigniLocal } from './signi-local';
 import { StreamPoller } from './stream-poller';
@@ -46,6 +49,7 @@ import { StreamPoller } from './stream-poller';
 const LOCAL_SIGNI_SECRET = 'gridline-local/signi-api-key';
 const LOCAL_META_APP_SECRET = 'gridline-local/meta-app-secret';
 const LOCAL_META_VERIFY_TOKEN = 'gridline-local/meta-verify-token';
+const LOCAL_UNSUBSCRIBE_KEY = 'gridline-local/unsubscribe-signing-key';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -88,6 +92,8 @@ export interface LocalRuntime {
   readonly signi: SigniLocal;
   /** Where a raw RFC 5322 message is POSTed to arrive as SES receipt would deliver it. */
   readonly inboundMailUrl: string;
+  /** Where an SES event (bounce, complaint, delivery, open, click) is POSTed, as SES would publish it. */
+  readonly sesEventsUrl: string;
   /** The social platform's app secret (signs webhooks) and verify token, as the local Secrets Manager holds them. */
   readonly social: { readonly appSecret: string; readonly verifyToken: string };
   readonly tableName: string;
@@ -143,6 +149,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     [secretEnvironmentName(signiApiKeySecret)]: LOCAL_SIGNI_SECRET,
     [secretEnvironmentName(metaAppSecret)]: LOCAL_META_APP_SECRET,
     [secretEnvironmentName(metaVerifyToken)]: LOCAL_META_VERIFY_TOKEN,
+    [secretEnvironmentName(unsubscribeSigningKeySecret)]: LOCAL_UNSUBSCRIBE_KEY,
     S3_FORCE_PATH_STYLE: 'true',
     ATTACHMENTS_BUCKET: LOCAL_ATTACHMENTS_BUCKET,
     TABLE_NAME: tableName,
@@ -154,6 +161,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     ACTIVITY_SCHEDULER: 'local',
     CASE_TIMERS: 'local',
     SMS_SENDER: 'local',
+    NEWSLETTER_DELIVERY: 'local',
   });
 
   await createLocalTable(new DynamoDBClient({}), tableName);
@@ -163,6 +171,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     [LOCAL_SIGNI_SECRET, signiApiKey],
     [LOCAL_META_APP_SECRET, social.appSecret],
     [LOCAL_META_VERIFY_TOKEN, social.verifyToken],
+    [LOCAL_UNSUBSCRIBE_KEY, randomBytes(32).toString('hex')],
   ] as const) {
     await secrets.send(new CreateSecretCommand({ Name, SecretString }));
   }
@@ -191,6 +200,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       if (timerTarget) await functions.invoke(timerTarget, input);
     }),
   );
+  const sendQueue = queues.get('newsletter-sends');
+  registerLocalNewsletterDelivery(
+    sendQueue && {
+      queue: {
+        enqueue: async (pages, delaySeconds) => {
+          for (const page of pages) sendQueue.send(JSON.stringify(page), delaySeconds);
+        },
+      },
+      starts: scheduler.sendStarts((body) => sendQueue.send(body)),
+    },
+  );
   const receiptQueue = topology.mailReceipt && queues.get(topology.mailReceipt.queue);
   const mailReceipt =
     topology.mailReceipt && receiptQueue
@@ -217,10 +237,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const api = new LocalApiGateway(topology, functions, identity, {
     'GET /local/sms': (url) => recordedSmsResponse(localSmsRecorder, url.searchParams),
     ...(mailReceipt ? { 'POST /local/inbound-mail': (_url, body) => mailReceipt.receive(body) } : {}),
+    'POST /local/ses-events': sesEventInjection(bus),
   });
   const apiUrl = await api.listen(options.apiPort);
-  // Signi calls back on the API's own address; known once it listens.
+  // Signi calls back, and newsletter links point, at the API's own address; known once it listens.
   process.env.SIGNING_CALLBACK_URL = `${apiUrl}/v1/webhooks/e-signature/signi`;
+  process.env.UNSUBSCRIBE_BASE_URL = `${apiUrl}/v1/unsubscribe`;
 
   const leadSources: DemoLeadSource[] = [];
   if (options.seed !== false) {
@@ -281,6 +303,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     signiUrl: signi.endpoint,
     signi,
     inboundMailUrl: `${apiUrl}/local/inbound-mail`,
+    sesEventsUrl: `${apiUrl}/local/ses-events`,
     social,
     tableName,
     tenants,
@@ -297,6 +320,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       schedules.stop();
       registerLocalActivityScheduler(undefined);
       registerLocalCaseTimers(undefined);
+      registerLocalNewsletterDelivery(undefined);
       await poller?.stop();
       for (const q of queues.values()) q.stop();
       await bus.close();

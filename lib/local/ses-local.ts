@@ -56,6 +56,28 @@ export interface SesLocalEmail {
   at: number;
 }
 
+/**
+ * What the local SES answers to `GetAccount` (it reads `AWS_SES_ACCOUNT`):
+ * a production account sending 100 mails a second, so newsletters pace to
+ * a rate as in AWS. `NEWSLETTER_MAX_SEND_RATE` caps it below that.
+ */
+export const localSesAccount = {
+  DedicatedIpAutoWarmupEnabled: false,
+  Details: {
+    AdditionalContactEmailAddresses: [],
+    ContactLanguage: 'EN',
+    MailType: 'MARKETING',
+    ReviewDetails: { CaseId: 'local', Status: 'GRANTED' },
+    UseCaseDescription: 'Gridline on a laptop',
+    WebsiteURL: 'http://127.0.0.1',
+  },
+  EnforcementStatus: 'HEALTHY',
+  ProductionAccessEnabled: true,
+  SendingEnabled: true,
+  SendQuota: { Max24HourSend: 1_000_000, MaxSendRate: 100, SentLast24Hours: 0 },
+  SuppressionAttributes: { SuppressedReasons: [] },
+};
+
 /** Absolute path of the aws-ses-v2-local CLI script (the package has no `exports`, so package.json resolves). */
 function sesCliPath(): string {
   const packageJsonPath = createRequire(import.meta.url).resolve('aws-ses-v2-local/package.json');
@@ -73,7 +95,9 @@ export async function startSesLocal(options: { port?: number } = {}): Promise<Lo
   await assertPortFree(port);
   const endpoint = `http://127.0.0.1:${port}`;
 
-  const proc = spawnManaged(process.execPath, [sesCliPath(), '--port', String(port), '--host', '127.0.0.1']);
+  const proc = spawnManaged(process.execPath, [sesCliPath(), '--port', String(port), '--host', '127.0.0.1'], {
+    env: { AWS_SES_ACCOUNT: JSON.stringify(localSesAccount) },
+  });
 
   try {
     await waitUntil(

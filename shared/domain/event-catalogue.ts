@@ -9,6 +9,7 @@ import { exportEvents } from './exports/export-events';
 import { fieldServiceEvents } from './field-service/field-service-events';
 import { importEvents } from './import/import-events';
 import { messageEvents } from './messaging/message-events';
+import { newsletterEvents } from './newsletters/newsletter-events';
 import { dealEvents } from './sales/deals/deal-events';
 import { leadEvents } from './sales/leads/lead-events';
 import { offerEvents } from './sales/offers/offer-events';
@@ -37,6 +38,7 @@ export const eventModules = {
   exports: exportEvents,
   service: caseEvents,
   'field-service': fieldServiceEvents,
+  newsletters: newsletterEvents,
 };
 
 /** Every domain event type, by name: what the outbox relays to the bus and the consumers read. */
@@ -58,6 +60,7 @@ export const eventCatalogue = {
   ...exportEvents,
   ...caseEvents,
   ...fieldServiceEvents,
+  ...newsletterEvents,
 };
 
 type Catalogue = typeof eventCatalogue;

@@ -26,7 +26,8 @@ export type SubjectType =
   | 'commissionRule'
   | 'export'
   | 'case'
-  | 'workOrder';
+  | 'workOrder'
+  | 'newsletter';
 
 /** The subject of an event of one of the subject types `T`. */
 export interface EventSubject<T extends SubjectType = SubjectType> {

@@ -13,6 +13,7 @@ export const eventSources = {
   exports: 'gridline.exports',
   service: 'gridline.service',
   fieldService: 'gridline.field-service',
+  newsletters: 'gridline.newsletters',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

@@ -57,6 +57,15 @@ import {
 } from '#table/field-service/entities';
 import { importEntity } from '#table/import/entities';
 import { messageEntity } from '#table/messaging/entities';
+import {
+  consentChangeEntity,
+  newsletterEntity,
+  newsletterProgressEntity,
+  newsletterSettingsEntity,
+  recipientPageEntity,
+  sendRecordEntity,
+  suppressionEntity,
+} from '#table/newsletters/entities';
 import { rateBucketEntity } from '#table/rate-limits/entities';
 import {
   acceptedOfferEntity,
@@ -190,4 +199,11 @@ export const tableEntities: readonly AnyEntity[] = [
   appointmentEntity,
   bookedUnitEntity,
   technicianEntity,
+  newsletterEntity,
+  recipientPageEntity,
+  newsletterProgressEntity,
+  sendRecordEntity,
+  suppressionEntity,
+  consentChangeEntity,
+  newsletterSettingsEntity,
 ];

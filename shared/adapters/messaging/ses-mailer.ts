@@ -6,6 +6,8 @@ import { deliveryErrorOf } from './delivery-errors';
 export interface SesMailerOptions {
   /** The SES configuration set that receives delivery events; none when absent. */
   readonly configurationSet?: string;
+  /** The one that also tracks opens and clicks, for mail that asks for it; the plain one otherwise. */
+  readonly trackedConfigurationSet?: string;
 }
 
 /** SES tag names and values allow letters, digits, `_` and `-` only. */
@@ -25,10 +27,16 @@ export class SesMailer implements Mailer {
 
   static fromEnvironment(): SesMailer {
     const configurationSet = process.env.SES_CONFIGURATION_SET;
-    return new SesMailer(new SESv2Client({}), configurationSet ? { configurationSet } : {});
+    const trackedConfigurationSet = process.env.SES_TRACKED_CONFIGURATION_SET;
+    return new SesMailer(new SESv2Client({}), {
+      ...(configurationSet ? { configurationSet } : {}),
+      ...(trackedConfigurationSet ? { trackedConfigurationSet } : {}),
+    });
   }
 
   async send(email: OutgoingEmail): Promise<{ messageId: string }> {
+    const configurationSet =
+      (email.tracked ? this.options.trackedConfigurationSet : undefined) ?? this.options.configurationSet;
     const input: SendEmailCommandInput = {
       FromEmailAddress: formatMailbox(email.from),
       Destination: { ToAddresses: [asciiAddress(email.to)] },
@@ -49,7 +57,7 @@ export class SesMailer implements Mailer {
         Name: tagValue(name),
         Value: tagValue(value),
       })),
-      ...(this.options.configurationSet ? { ConfigurationSetName: this.options.configurationSet } : {}),
+      ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
     };
     try {
       const { MessageId } = await this.client.send(new SendEmailCommand(input));

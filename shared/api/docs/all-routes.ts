@@ -11,6 +11,7 @@ import { exportRoutes } from '#api/exports/exports-routes';
 import { fieldServiceRoutes } from '#api/field-service/field-service-routes';
 import { importRoutes } from '#api/import/import-routes';
 import { messagingRoutes } from '#api/messaging/messaging-routes';
+import { newsletterRoutes, unsubscribeRoutes } from '#api/newsletters/newsletters-routes';
 import { dealRoutes } from '#api/sales/deals-routes';
 import { leadSourceRoutes } from '#api/sales/lead-sources-routes';
 import { leadRoutes } from '#api/sales/leads-routes';
@@ -56,6 +57,8 @@ export const routesByFunction = {
   'service-api': Object.values(caseRoutes),
   'service-channels': Object.values(channelRoutes),
   'field-service-api': Object.values(fieldServiceRoutes),
+  'newsletters-api': Object.values(newsletterRoutes),
+  'newsletter-unsubscribe': Object.values(unsubscribeRoutes),
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

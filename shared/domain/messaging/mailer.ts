@@ -17,6 +17,8 @@ export interface OutgoingEmail {
    * replaces a given `Message-ID` and `Date`, so neither belongs here.
    */
   readonly headers?: readonly { readonly name: string; readonly value: string }[];
+  /** Track opens and clicks (SES's configuration set that does, rewriting links and adding a pixel). */
+  readonly tracked?: boolean;
   /** Carried to the provider's delivery events (bounces, complaints), e.g. the tenant and the message. */
   readonly tags: Readonly<Record<string, string>>;
 }

@@ -13,9 +13,13 @@ const oneClickKey = 'List-Unsubscribe';
 const oneClickValue = 'One-Click';
 const formType = 'application/x-www-form-urlencoded';
 
+/** The local runtime's API answers on loopback without TLS; nothing else may go without it. */
+const loopback: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 /**
  * The two headers of a mail whose recipient leaves through `url`. RFC 8058
- * allows https only; any other link is a wiring fault and throws. The URL is
+ * allows https only (plain http only to a loopback address, the local
+ * runtime); any other link is a wiring fault and throws. The URL is
  * written as parsed, so it can hold no `>`, space or line break that would
  * break the header.
  */
@@ -26,7 +30,8 @@ export function unsubscribeHeaders(url: string): MailHeader[] {
   } catch {
     throw new Error('a one-click unsubscribe link must be an absolute https URL');
   }
-  if (parsed.protocol !== 'https:') throw new Error('a one-click unsubscribe link must use https');
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback.has(parsed.hostname)))
+    throw new Error('a one-click unsubscribe link must use https');
   return [
     { name: 'List-Unsubscribe', value: `<${parsed.href}>` },
     { name: 'List-Unsubscribe-Post', value: `${oneClickKey}=${oneClickValue}` },

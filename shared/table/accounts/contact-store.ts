@@ -2,10 +2,14 @@ import type { Account } from '#domain/accounts/account';
 import type { Contact } from '#domain/accounts/contact';
 import { contactSettingRefs } from '#domain/accounts/references';
 import type { ContactFilter, ContactStore } from '#domain/accounts/stores';
+import type { DomainEvent } from '#domain/events';
+import { consentChange } from '#domain/newsletters/consent-change';
 import type { Page, PageRequest } from '#domain/ports';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
+import { putNew } from '#table/core/transact';
+import { consentChangeItem } from '#table/newsletters/consent-items';
 import type { AccountsStoreOptions } from './accounts-commit';
 import { batchGetItems, categoryMemberPage } from './category-members';
 import { accountEntity, contactEntity } from './entities';
@@ -59,6 +63,28 @@ const contactLayout: RecordLayout<Contact> = {
 export class DynamoContactStore extends AccountsRecordStore<Contact> implements ContactStore {
   constructor(table: Table, options: AccountsStoreOptions = {}) {
     super(table, options, contactLayout);
+  }
+
+  /**
+   * A user's (or an import's) change of newsletter consent writes its history
+   * entry in the contact's transaction (R-NL-3). The system's withdrawals
+   * (unsubscribes, bounces, complaints) write their own, with the reason.
+   */
+  override changeOf(previous: Contact | undefined, next: Contact, event: DomainEvent) {
+    const base = super.changeOf(previous, next, event);
+    if (event.actor.userId.startsWith('system:')) return base;
+    const change = consentChange(
+      next.id,
+      previous?.newsletterConsent ?? false,
+      next.newsletterConsent,
+      { source: 'user', userId: event.actor.userId },
+      new Date(event.occurredAt),
+    );
+    if (!change) return base;
+    return {
+      ...base,
+      extra: [...base.extra, putNew(this.table, consentChangeItem(next.tenantId, change, event.id))],
+    };
   }
 
   async list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>> {

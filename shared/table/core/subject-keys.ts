@@ -6,6 +6,7 @@ import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from
 import { exportJobEntity } from '#table/exports/entities';
 import { workOrderEntity } from '#table/field-service/entities';
 import { importEntity } from '#table/import/entities';
+import { newsletterEntity } from '#table/newsletters/entities';
 import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
 import { caseEntity } from '#table/service/entities';
 import { jobEntity, settingEntity } from '#table/settings/entities';
@@ -52,6 +53,8 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return caseEntity.key({ tenantId, caseId: subject.id }).pk;
     case 'workOrder':
       return workOrderEntity.key({ tenantId, workOrderId: subject.id }).pk;
+    case 'newsletter':
+      return newsletterEntity.key({ tenantId, newsletterId: subject.id }).pk;
     case 'commissionRule':
       return commissionRulePartition.build({ tenantId, ruleId: subject.id });
     default: {

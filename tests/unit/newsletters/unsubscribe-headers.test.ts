@@ -28,6 +28,15 @@ describe('the one-click unsubscribe headers', () => {
     // Assess
     for (const link of links) expect(() => unsubscribeHeaders(link)).toThrow(/https/);
   });
+
+  it('take plain http only on loopback, where the local runtime answers', () => {
+    // Act
+    const [listUnsubscribe] = unsubscribeHeaders('http://127.0.0.1:4000/v1/unsubscribe/t');
+
+    // Assess
+    expect(listUnsubscribe?.value).toBe('<http://127.0.0.1:4000/v1/unsubscribe/t>');
+    expect(() => unsubscribeHeaders('http://127.0.0.1.example.com/u/t')).toThrow(/https/);
+  });
 });
 
 describe('a one-click unsubscribe body', () => {

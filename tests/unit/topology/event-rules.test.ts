@@ -11,9 +11,18 @@ const strangers = (rule: EventRuleDefinition) =>
     (type) => !isEventName(type) || !rule.sources.includes(eventCatalogue[type].source),
   );
 
+const onDomainBus = (rule: EventRuleDefinition) => (rule.bus ?? 'domain') === 'domain';
+
 describe('the event rules of the topology', () => {
   it('name only events of the catalogue, each from the rule’s source', () => {
-    expect(topology.rules.flatMap(strangers)).toEqual([]);
+    expect(topology.rules.filter(onDomainBus).flatMap(strangers)).toEqual([]);
+  });
+
+  it('on the default bus listen to AWS services only, never to domain events', () => {
+    const awsRules = topology.rules.filter((rule) => !onDomainBus(rule));
+
+    expect(awsRules.map((r) => r.name)).toEqual(['record-mail-feedback']);
+    expect(awsRules.flatMap((r) => r.sources).filter((source) => !source.startsWith('aws.'))).toEqual([]);
   });
 
   it('send every queue’s events to a function of that queue', () => {

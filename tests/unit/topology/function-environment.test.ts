@@ -22,6 +22,9 @@ const accessFor: Readonly<Record<string, (access: FunctionAccess) => boolean>> =
   sms: (a) => a.sendSms === true,
   'webhook-secrets': (a) => a.webhookSecrets !== undefined,
   'case-timers': (a) => a.manageSchedulesFor === 'case-timers',
+  'page-queue': (a) => a.sendToQueue === 'newsletter-sends',
+  'send-starts': (a) => a.scheduleToQueue === 'newsletter-sends',
+  'unsubscribe-links': (a) => (a.secrets ?? []).includes('unsubscribe-signing-key'),
   'social-secrets': (a) =>
     ['meta-app-secret', 'meta-verify-token'].every((s) => (a.secrets ?? []).includes(s)),
 };

@@ -1,0 +1,22 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { environmentMailer } from '#runtime/environment/mailer';
+import { environmentPageQueue } from '#runtime/environment/page-queue';
+import { environmentTable } from '#runtime/environment/table';
+import { environmentUnsubscribeLinks } from '#runtime/environment/unsubscribe-links';
+import { newsletterSenderConsumer } from '#runtime/newsletter-consumers';
+import { environmentSendRate, newsletterSending, sesPace } from '#runtime/newsletter-sending-services';
+
+const logger = new Logger({ serviceName: 'newsletter-sender' });
+
+/** Sends newsletters: fans a send out in pages, each paced to SES's rate, each recipient mailed once. */
+export const handler = newsletterSenderConsumer({
+  sending: newsletterSending({
+    table: environmentTable(),
+    mailer: environmentMailer(),
+    links: environmentUnsubscribeLinks(),
+    queue: environmentPageQueue(),
+    pace: sesPace(environmentSendRate(), Number(process.env.SENDERS_AT_ONCE ?? '1') || 1),
+    log: logger,
+  }),
+  logger,
+});

@@ -1,0 +1,261 @@
+import type { Contact } from '#domain/accounts/contact';
+import { VersionMismatchError } from '#domain/errors';
+import { normaliseEmail } from '#domain/identifiers/email';
+import { DeliveryError } from '#domain/messaging/delivery-error';
+import type { Mailer, OutgoingEmail } from '#domain/messaging/mailer';
+import type { ServiceDeps } from '#domain/service-context';
+import type { ChangeContext } from '#domain/stamps';
+import { moved, type Newsletter } from './newsletter';
+import { newNewsletterEvent } from './newsletter-events';
+import { newsletterMail } from './newsletter-mail';
+import type { PageQueue, PageToSend, ScheduledStart, UnsubscribeLinks } from './newsletter-ports';
+import { backoffMs } from './send-pacing';
+import { outcomeOf, type PageOutcome, type SendRecord } from './send-record';
+import type { SnapshotRecipient } from './snapshot';
+import type {
+  NewsletterSettingsStore,
+  NewsletterStore,
+  SendRecordStore,
+  SnapshotStore,
+  SuppressionStore,
+} from './stores';
+
+/** The sender's name in histories: the system sends, on the user's behalf. */
+export const senderActor = 'system:newsletters';
+
+export interface SendingLog {
+  warn(message: string, details: Record<string, unknown>): void;
+  error(message: string, details: Record<string, unknown>): void;
+}
+
+export interface SendingDeps extends ServiceDeps {
+  readonly newsletters: NewsletterStore;
+  readonly snapshots: SnapshotStore;
+  readonly records: SendRecordStore;
+  readonly suppressions: SuppressionStore;
+  readonly settings: Pick<NewsletterSettingsStore, 'get'>;
+  /** The live contacts among these ids, read together. */
+  readonly contacts: { many(tenantId: string, ids: readonly string[]): Promise<Map<string, Contact>> };
+  readonly mailer: Mailer;
+  readonly links: UnsubscribeLinks;
+  readonly queue: PageQueue;
+  /** Resolves when the next send may start: SES's rate, shared by the senders at work. */
+  readonly pace: () => Promise<void>;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly log: SendingLog;
+}
+
+/** How long a page runs before it hands the rest to a fresh invocation. */
+export interface Budget {
+  /** Milliseconds the invocation has left. */
+  remaining(): number;
+}
+
+/** Tries per recipient while SES says it is busy (throttled), with growing pauses between. */
+const sendTries = 6;
+/** The time a page keeps in hand: the rest goes back to the queue before the invocation ends. */
+const reserveMillis = 20_000;
+/** How often a page reads the newsletter again, so a pause or cancel takes effect within a page. */
+const statusCheckMillis = 2_000;
+/** A page SES kept throttling comes again after this. */
+const throttledDelaySeconds = 60;
+
+type SendResult =
+  | { readonly kind: 'sent'; readonly messageId: string }
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'throttled' }
+  | { readonly kind: 'unknown'; readonly reason: string };
+
+/** Why a selected recipient gets nothing after all: what changed since the review. */
+function skipReasonOf(
+  recipient: SnapshotRecipient,
+  contact: Contact | undefined,
+  suppressed: ReadonlySet<string>,
+): string | undefined {
+  if (!contact) return 'the contact was deleted';
+  if (!contact.newsletterConsent) return 'consent was withdrawn';
+  const email = contact.email ? normaliseEmail(contact.email) : undefined;
+  if (!email?.ok || email.value !== recipient.email) return 'the address changed';
+  if (suppressed.has(recipient.email)) return 'the address is suppressed';
+  return undefined;
+}
+
+/**
+ * Sends a newsletter (R-NL-2, R-NL-3, R-PL-3): a start fans the snapshot's
+ * pages out on the sender's queue; each page is sent recipient by
+ * recipient at SES's pace. Before each mail goes, the recipient's send
+ * record is written only if absent, so a redelivered page or a retry never
+ * mails anyone twice; consent and suppression are read again at send time,
+ * so an unsubscribe takes effect for every later send at once.
+ */
+export class NewsletterSending {
+  constructor(private readonly deps: SendingDeps) {}
+
+  private context(tenantId: string): Promise<ChangeContext> {
+    return this.deps.tenants
+      .profile(tenantId)
+      .then((tenant) => ({ tenant, userId: senderActor, now: this.deps.clock.now() }));
+  }
+
+  /** A schedule's time came: a newsletter still scheduled for it starts sending. */
+  async startScheduled(start: ScheduledStart): Promise<void> {
+    const current = await this.deps.newsletters.get(start.tenantId, start.newsletterId);
+    if (!current || current.deletedAt || current.status !== 'scheduled' || current.sendAt !== start.at)
+      return;
+    const ctx = await this.context(start.tenantId);
+    const next = moved(current, 'sending', ctx, { startedAt: ctx.now.toISOString() });
+    const event = newNewsletterEvent(this.deps, ctx, 'NewsletterSendStarted', {
+      subject: { type: 'newsletter', id: next.id },
+      data: { newsletter: next },
+    });
+    try {
+      await this.deps.newsletters.update(current, next, event);
+    } catch (error) {
+      // A user cancelled or paused it meanwhile: theirs stands.
+      if (!(error instanceof VersionMismatchError)) throw error;
+    }
+  }
+
+  /** Sending started or resumed: queue every page not done yet; with none left, the newsletter is sent. */
+  async fanOut(tenantId: string, newsletterId: string): Promise<void> {
+    const newsletter = await this.deps.newsletters.get(tenantId, newsletterId);
+    const review = newsletter?.review;
+    if (newsletter?.status !== 'sending' || !review) return;
+    const outline = await this.deps.snapshots.outline(tenantId, newsletterId, review.id);
+    const pages: PageToSend[] = outline
+      .filter((p) => !p.done)
+      .map((p) => ({ kind: 'page', tenantId, newsletterId, reviewId: review.id, first: p.first }));
+    if (pages.length === 0) return this.finishIfDone(tenantId, newsletterId);
+    await this.deps.queue.enqueue(pages);
+  }
+
+  /** Sends one page of recipients; a page that is done, or of a newsletter no longer sending, is dropped. */
+  async sendPage(message: PageToSend, budget: Budget): Promise<void> {
+    const { tenantId, newsletterId } = message;
+    let newsletter = await this.deps.newsletters.get(tenantId, newsletterId);
+    if (!newsletter || !this.sending(newsletter, message)) return;
+    const page = await this.deps.snapshots.get(tenantId, newsletterId, message.reviewId, message.first);
+    if (!page || page.done) return;
+    const selected = page.recipients.filter((r) => r.selected);
+    const [contacts, suppressed, settings] = await Promise.all([
+      this.deps.contacts.many(
+        tenantId,
+        selected.map((r) => r.contactId),
+      ),
+      this.deps.suppressions.among(
+        tenantId,
+        selected.map((r) => r.email),
+      ),
+      this.deps.settings.get(tenantId),
+    ]);
+    const outcome: Record<keyof PageOutcome, number> = { sent: 0, failed: 0, skipped: 0 };
+    let checkedAt = this.deps.clock.now().getTime();
+    for (const recipient of selected) {
+      if (budget.remaining() < reserveMillis) return this.deps.queue.enqueue([message]);
+      if (this.deps.clock.now().getTime() - checkedAt >= statusCheckMillis) {
+        newsletter = await this.deps.newsletters.get(tenantId, newsletterId);
+        checkedAt = this.deps.clock.now().getTime();
+        if (!newsletter || !this.sending(newsletter, message)) return;
+      }
+      const skip = skipReasonOf(recipient, contacts.get(recipient.contactId), suppressed);
+      const record: SendRecord = {
+        tenantId,
+        newsletterId,
+        contactId: recipient.contactId,
+        email: recipient.email,
+        state: skip ? 'skipped' : 'sending',
+        at: this.deps.clock.now().toISOString(),
+        ...(skip ? { reason: skip } : {}),
+      };
+      const claim = await this.deps.records.claim(record);
+      if (!claim.claimed) {
+        outcome[outcomeOf(claim.earlier.state)] += 1;
+        continue;
+      }
+      if (skip) {
+        outcome.skipped += 1;
+        continue;
+      }
+      const url = await this.deps.links.url(tenantId, newsletterId, recipient.contactId);
+      const mail = newsletterMail(newsletter, recipient, url, { tracked: settings.tracking });
+      const result = await this.sendPaced(mail);
+      const at = this.deps.clock.now().toISOString();
+      switch (result.kind) {
+        case 'sent':
+          await this.deps.records.settle({ ...record, state: 'sent', at, messageId: result.messageId });
+          outcome.sent += 1;
+          break;
+        case 'refused':
+          await this.deps.records.settle({ ...record, state: 'failed', at, reason: result.reason });
+          outcome.failed += 1;
+          break;
+        case 'unknown':
+          // It may have gone: the record stays `sending`, counted as failed, never sent again.
+          this.deps.log.error('newsletter mail outcome unknown', {
+            tenantId,
+            newsletterId,
+            contactId: recipient.contactId,
+            reason: result.reason,
+          });
+          outcome.failed += 1;
+          break;
+        case 'throttled':
+          await this.deps.records.release(record);
+          this.deps.log.warn('SES kept throttling: the page comes again later', {
+            tenantId,
+            newsletterId,
+            first: page.first,
+          });
+          return this.deps.queue.enqueue([message], throttledDelaySeconds);
+      }
+    }
+    if (await this.deps.records.finishPage(page, outcome)) await this.finishIfDone(tenantId, newsletterId);
+  }
+
+  private sending(newsletter: Newsletter, message: PageToSend): boolean {
+    return (
+      newsletter.deletedAt === undefined &&
+      newsletter.status === 'sending' &&
+      newsletter.review?.id === message.reviewId
+    );
+  }
+
+  /** One mail at SES's pace; throttling is retried with jittered, growing pauses. */
+  private async sendPaced(mail: OutgoingEmail): Promise<SendResult> {
+    for (let attempt = 0; attempt < sendTries; attempt++) {
+      await this.deps.pace();
+      try {
+        const { messageId } = await this.deps.mailer.send(mail);
+        return { kind: 'sent', messageId };
+      } catch (error) {
+        if (!(error instanceof DeliveryError)) throw error;
+        if (error.failure === 'refused') return { kind: 'refused', reason: error.message };
+        if (error.failure === 'unknown') return { kind: 'unknown', reason: error.message };
+        await this.deps.sleep(backoffMs(attempt, this.deps.random));
+      }
+    }
+    return { kind: 'throttled' };
+  }
+
+  /** Every page done: the newsletter is sent, with its totals. */
+  private async finishIfDone(tenantId: string, newsletterId: string): Promise<void> {
+    const current = await this.deps.newsletters.get(tenantId, newsletterId);
+    const review = current?.review;
+    if (current?.status !== 'sending' || !review) return;
+    const progress = await this.deps.newsletters.progress(tenantId, newsletterId);
+    if (progress.pagesDone < review.pages) return;
+    const ctx = await this.context(tenantId);
+    const next = moved(current, 'sent', ctx, { finishedAt: ctx.now.toISOString() });
+    const event = newNewsletterEvent(this.deps, ctx, 'NewsletterSent', {
+      subject: { type: 'newsletter', id: next.id },
+      data: { newsletter: next, sent: progress.sent, failed: progress.failed, skipped: progress.skipped },
+    });
+    try {
+      await this.deps.newsletters.update(current, next, event);
+    } catch (error) {
+      // Another page's sender finished it, or a user paused it as it ended.
+      if (!(error instanceof VersionMismatchError)) throw error;
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import * as z from 'zod';
+import type { MailFeedbackRecorder } from '#domain/newsletters/mail-feedback';
+import type { NewsletterSending } from '#domain/newsletters/newsletter-sending';
+import { readBusMessage } from './bus-message';
+
+const id = z.string().min(1).max(64);
+/** The sender's own messages: a page of recipients, or a scheduled start its schedule put there. */
+const senderMessage = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('page'), tenantId: id, newsletterId: id, reviewId: id, first: id }),
+  z.strictObject({ kind: z.literal('start'), tenantId: id, newsletterId: id, at: z.iso.datetime() }),
+]);
+
+function parsed(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Without a Lambda context (a direct call), the time of the function's timeout. */
+const defaultInvocationMs = 300_000;
+
+/**
+ * The newsletter-sends queue's consumer. A message is a send started or
+ * resumed (the domain event, from the bus: the pages are fanned out), a
+ * scheduled start (from the schedule), or a page to send. Anything else is
+ * refused and ends in the dead-letter queue; each is idempotent, so a
+ * redelivery sends nobody twice.
+ */
+export function newsletterSenderConsumer(deps: {
+  readonly sending: Pick<NewsletterSending, 'fanOut' | 'startScheduled' | 'sendPage'>;
+  readonly logger: Pick<Logger, 'info' | 'error'>;
+}) {
+  const processor = new BatchProcessor(EventType.SQS);
+  return (batch: SQSEvent, context?: Context) => {
+    const started = Date.now();
+    const budget = {
+      remaining: () => context?.getRemainingTimeInMillis() ?? defaultInvocationMs - (Date.now() - started),
+    };
+    const handleRecord = async (record: SQSRecord) => {
+      const own = senderMessage.safeParse(parsed(record.body));
+      if (own.success) {
+        const message = own.data;
+        if (message.kind === 'start') return deps.sending.startScheduled(message);
+        return deps.sending.sendPage(message, budget);
+      }
+      const bus = readBusMessage(record.body);
+      if (bus.ok && (bus.event.type === 'NewsletterSendStarted' || bus.event.type === 'NewsletterResumed'))
+        return deps.sending.fanOut(bus.event.tenantId, bus.event.subject.id);
+      const reason = bus.ok ? `the event ${bus.event.type} is not the sender's` : bus.reason;
+      deps.logger.error('not a newsletter send message', { messageId: record.messageId, reason });
+      throw new Error(`message ${record.messageId} is not a newsletter send message: ${reason}`);
+    };
+    return processPartialResponse(batch, handleRecord, processor, { context });
+  };
+}
+
+/** What EventBridge puts on the queue for an AWS service's event: SES's record is `detail`. */
+const awsEnvelope = z.object({ id: z.string().min(1), source: z.literal('aws.ses'), detail: z.unknown() });
+
+/**
+ * The mail-feedback queue's consumer: SES's delivery events from the default
+ * bus. Each is recorded once per event id; one that is not an SES event is
+ * refused and ends in the dead-letter queue.
+ */
+export function mailFeedbackConsumer(deps: {
+  readonly recorder: Pick<MailFeedbackRecorder, 'record'>;
+  readonly logger: Pick<Logger, 'error'>;
+  readonly now?: () => Date;
+}) {
+  const processor = new BatchProcessor(EventType.SQS);
+  const handleRecord = async (record: SQSRecord) => {
+    const envelope = awsEnvelope.safeParse(parsed(record.body));
+    if (!envelope.success) {
+      deps.logger.error('not an SES event', { messageId: record.messageId });
+      throw new Error(`message ${record.messageId} is not an SES event from EventBridge`);
+    }
+    await deps.recorder.record(envelope.data.id, envelope.data.detail, deps.now?.() ?? new Date());
+  };
+  return (batch: SQSEvent, context?: Context) =>
+    processPartialResponse(batch, handleRecord, processor, { context });
+}
