@@ -15,7 +15,7 @@ export const handler = newsletterSenderConsumer({
     mailer: environmentMailer(),
     links: environmentUnsubscribeLinks(),
     queue: environmentPageQueue(),
-    pace: sesPace(environmentSendRate(), Number(process.env.SENDERS_AT_ONCE ?? '1') || 1),
+    pace: sesPace(environmentSendRate(), Number(process.env.QUEUE_MAX_CONCURRENCY ?? '1') || 1),
     log: logger,
   }),
   logger,

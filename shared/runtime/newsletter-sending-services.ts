@@ -14,7 +14,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * The pace of this sender: the account's SES rate (`NEWSLETTER_MAX_SEND_RATE`
  * caps it) shared by the senders that may run at once (the queue's maximum
- * concurrency, `SENDERS_AT_ONCE`), as a token bucket kept for the
+ * concurrency, `QUEUE_MAX_CONCURRENCY`), as a token bucket kept for the
  * container's life.
  */
 export function sesPace(rate: () => Promise<number>, sendersAtOnce: number): () => Promise<void> {
