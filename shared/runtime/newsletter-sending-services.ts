@@ -35,6 +35,8 @@ export interface SendingEnvironment {
   readonly queue: PageQueue;
   readonly pace: () => Promise<void>;
   readonly log: SendingLog;
+  /** How the sender waits between tries; the timer by default. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** The newsletter sender's service on the table, SES and its queue. */
@@ -51,7 +53,7 @@ export function newsletterSending(
     links: env.links,
     queue: env.queue,
     pace: env.pace,
-    sleep,
+    sleep: env.sleep ?? sleep,
     random: Math.random,
     log: env.log,
   });

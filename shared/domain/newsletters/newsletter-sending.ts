@@ -10,7 +10,7 @@ import { newNewsletterEvent } from './newsletter-events';
 import { newsletterMail } from './newsletter-mail';
 import type { PageQueue, PageToSend, ScheduledStart, UnsubscribeLinks } from './newsletter-ports';
 import { backoffMs } from './send-pacing';
-import { outcomeOf, type PageOutcome, type SendRecord } from './send-record';
+import { pageOutcome, type SendRecord } from './send-record';
 import type { SnapshotRecipient } from './snapshot';
 import type {
   NewsletterSettingsStore,
@@ -149,7 +149,6 @@ export class NewsletterSending {
       ),
       this.deps.settings.get(tenantId),
     ]);
-    const outcome: Record<keyof PageOutcome, number> = { sent: 0, failed: 0, skipped: 0 };
     let checkedAt = this.deps.clock.now().getTime();
     for (const recipient of selected) {
       if (budget.remaining() < reserveMillis) return this.deps.queue.enqueue([message]);
@@ -168,15 +167,9 @@ export class NewsletterSending {
         at: this.deps.clock.now().toISOString(),
         ...(skip ? { reason: skip } : {}),
       };
+      // Claimed before: sent, failed or skipped earlier, or being sent by a concurrent delivery.
       const claim = await this.deps.records.claim(record);
-      if (!claim.claimed) {
-        outcome[outcomeOf(claim.earlier.state)] += 1;
-        continue;
-      }
-      if (skip) {
-        outcome.skipped += 1;
-        continue;
-      }
+      if (!claim.claimed || skip) continue;
       const url = await this.deps.links.url(tenantId, newsletterId, recipient.contactId);
       const mail = newsletterMail(newsletter, recipient, url, { tracked: settings.tracking });
       const result = await this.sendPaced(mail);
@@ -184,21 +177,24 @@ export class NewsletterSending {
       switch (result.kind) {
         case 'sent':
           await this.deps.records.settle({ ...record, state: 'sent', at, messageId: result.messageId });
-          outcome.sent += 1;
           break;
         case 'refused':
           await this.deps.records.settle({ ...record, state: 'failed', at, reason: result.reason });
-          outcome.failed += 1;
           break;
         case 'unknown':
-          // It may have gone: the record stays `sending`, counted as failed, never sent again.
+          // It may have gone: failed, and never sent again.
           this.deps.log.error('newsletter mail outcome unknown', {
             tenantId,
             newsletterId,
             contactId: recipient.contactId,
             reason: result.reason,
           });
-          outcome.failed += 1;
+          await this.deps.records.settle({
+            ...record,
+            state: 'failed',
+            at,
+            reason: `outcome unknown: ${result.reason}`,
+          });
           break;
         case 'throttled':
           await this.deps.records.release(record);
@@ -210,7 +206,11 @@ export class NewsletterSending {
           return this.deps.queue.enqueue([message], throttledDelaySeconds);
       }
     }
-    if (await this.deps.records.finishPage(page, outcome)) await this.finishIfDone(tenantId, newsletterId);
+    const ids = selected.map((r) => r.contactId);
+    const records = await this.deps.records.ofRecipients(tenantId, newsletterId, ids);
+    const outcome = pageOutcome(records, ids, this.deps.clock.now());
+    if (outcome && (await this.deps.records.finishPage(page, outcome)))
+      await this.finishIfDone(tenantId, newsletterId);
   }
 
   private sending(newsletter: Newsletter, message: PageToSend): boolean {
@@ -232,7 +232,7 @@ export class NewsletterSending {
         if (!(error instanceof DeliveryError)) throw error;
         if (error.failure === 'refused') return { kind: 'refused', reason: error.message };
         if (error.failure === 'unknown') return { kind: 'unknown', reason: error.message };
-        await this.deps.sleep(backoffMs(attempt, this.deps.random));
+        if (attempt < sendTries - 1) await this.deps.sleep(backoffMs(attempt, this.deps.random));
       }
     }
     return { kind: 'throttled' };

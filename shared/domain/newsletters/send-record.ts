@@ -1,9 +1,8 @@
 /**
  * One recipient's send of a newsletter, written before the mail goes and
  * only if absent: a redelivered or retried batch finds it and mails nobody
- * twice. `sending` that never became `sent` or `failed` (the sender stopped
- * mid-send) is counted as failed: whether SES took it is unknown, so it is
- * not sent again.
+ * twice. It stays `sending` only while the mail goes, or when the sender
+ * stopped mid-send (see `pageOutcome`).
  */
 export interface SendRecord {
   readonly tenantId: string;
@@ -47,6 +46,33 @@ export const noProgress: NewsletterProgress = {
   complained: 0,
 };
 
-/** The part of an earlier record a redelivered batch counts: sending that never finished is a failure. */
-export const outcomeOf = (state: SendRecord['state']): keyof PageOutcome =>
-  state === 'sent' ? 'sent' : state === 'skipped' ? 'skipped' : 'failed';
+/**
+ * A claim older than this whose send never finished belongs to a sender
+ * that stopped: longer than an invocation may run, shorter than the queue's
+ * visibility timeout, after which the stopped sender's page comes again.
+ */
+export const abandonedAfterMillis = 10 * 60 * 1000;
+
+/**
+ * What a page's sends came to, from its selected recipients' records; none
+ * while one is still being sent by a sender at work (a concurrent delivery
+ * of the page), or has no record (given back to be sent later): that
+ * delivery finishes the page. A send abandoned by a stopped sender counts
+ * as failed: whether SES took it is unknown, and it is not sent again.
+ */
+export function pageOutcome(
+  records: ReadonlyMap<string, SendRecord>,
+  contactIds: readonly string[],
+  now: Date,
+): PageOutcome | undefined {
+  const outcome = { sent: 0, failed: 0, skipped: 0 };
+  for (const contactId of contactIds) {
+    const record = records.get(contactId);
+    if (!record) return undefined;
+    if (record.state === 'sending') {
+      if (now.getTime() - Date.parse(record.at) < abandonedAfterMillis) return undefined;
+      outcome.failed += 1;
+    } else outcome[record.state] += 1;
+  }
+  return outcome;
+}

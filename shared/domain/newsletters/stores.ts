@@ -75,6 +75,12 @@ export interface SendRecordStore {
   settle(record: SendRecord): Promise<void>;
   /** Gives a claim back (SES throttled every try): the recipient is sent when the page comes again. */
   release(record: SendRecord): Promise<void>;
+  /** The records of these recipients, read together and consistently. */
+  ofRecipients(
+    tenantId: string,
+    newsletterId: string,
+    contactIds: readonly string[],
+  ): Promise<Map<string, SendRecord>>;
   /** Marks the page done and adds its outcome to the progress, once; false when it was done before. */
   finishPage(page: RecipientPage, outcome: PageOutcome): Promise<boolean>;
   /** Counts SES's report on a mail once per event id. */

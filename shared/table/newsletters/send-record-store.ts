@@ -3,7 +3,9 @@ import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dy
 import type { PageOutcome, SendRecord } from '#domain/newsletters/send-record';
 import type { RecipientPage } from '#domain/newsletters/snapshot';
 import type { FeedbackCounter, SendRecordStore } from '#domain/newsletters/stores';
+import { batchGetAll } from '#table/core/batch';
 import { addCountersOnce, counterUpdate, markerRetentionSeconds } from '#table/core/counters-once';
+import { stripLayout } from '#table/core/item-mapping';
 import type { Table } from '#table/core/table';
 import { appliedEventEntity } from '#table/sales/entities';
 import { newsletterProgressEntity, recipientPageEntity, sendRecordEntity } from './entities';
@@ -73,6 +75,15 @@ export class DynamoSendRecordStore implements SendRecordStore {
       .catch((error: unknown) => {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       });
+  }
+
+  async ofRecipients(tenantId: string, newsletterId: string, contactIds: readonly string[]) {
+    const items = await batchGetAll(
+      this.table,
+      contactIds.map((contactId) => sendRecordEntity.key({ tenantId, newsletterId, contactId })),
+      { consistent: true },
+    );
+    return new Map(items.map((item) => [String(item.contactId), stripLayout<SendRecord>(item)]));
   }
 
   async finishPage(page: RecipientPage, outcome: PageOutcome): Promise<boolean> {
