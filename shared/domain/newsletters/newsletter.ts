@@ -176,7 +176,7 @@ export function updateNewsletter(
   sanitiser: HtmlSanitiser,
 ): { newsletter: Newsletter; changes: FieldChange[] } {
   const merged: NewsletterContent = {
-    ...current,
+    ...(Object.fromEntries(trackedFields.map((f) => [f, current[f]])) as unknown as NewsletterContent),
     ...withoutUndefined(patch),
     ...(patch.subheading === null ? { subheading: undefined } : {}),
   } as NewsletterContent;

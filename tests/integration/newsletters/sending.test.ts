@@ -3,9 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/caller';
 import { DeliveryError } from '#domain/messaging/delivery-error';
 import type { Mailer, OutgoingEmail } from '#domain/messaging/mailer';
-import type { NewsletterService } from '#domain/newsletters/newsletter-service';
-import type { Budget, NewsletterSending } from '#domain/newsletters/newsletter-sending';
 import type { PageToSend } from '#domain/newsletters/newsletter-ports';
+import type { Budget, NewsletterSending } from '#domain/newsletters/newsletter-sending';
+import type { NewsletterService } from '#domain/newsletters/newsletter-service';
 import type { SendRecord } from '#domain/newsletters/send-record';
 import { accountsServices } from '#runtime/accounts-services';
 import { newsletterSending } from '#runtime/newsletter-sending-services';
@@ -48,13 +48,17 @@ describe('sending a newsletter page by page', () => {
 
   const world = async (recipients: number) => {
     table = await freshTable();
-    const tenant = { ...swedishTenant(), emailSender: { name: 'Test Energi', address: 'nyheter@test.example' } };
+    const tenant = {
+      ...swedishTenant(),
+      emailSender: { name: 'Test Energi', address: 'nyheter@test.example' },
+    };
     await new DynamoTenantDirectory(table).save(tenant);
     caller = { tenantId: tenant.id, userId: 'u-admin', roles: ['admin'] };
     now = new Date('2026-12-04T08:00:00Z');
     const clock = { now: () => now };
     const accounts = accountsServices({ table });
-    keywordId = (await settingsServices({ table }).settings.create(caller, 'keyword', { title: 'Vinter' })).value.id;
+    keywordId = (await settingsServices({ table }).settings.create(caller, 'keyword', { title: 'Vinter' }))
+      .value.id;
     contactIds = [];
     for (let i = 0; i < recipients; i++) {
       const created = await accounts.contacts.create(caller, {
@@ -70,7 +74,9 @@ describe('sending a newsletter page by page', () => {
     mailer = new ScriptedMailer();
     queued = [];
     sleeps = [];
-    const links = { url: async (_t: string, _n: string, contactId: string) => `https://crm.test/u/${contactId}` };
+    const links = {
+      url: async (_t: string, _n: string, contactId: string) => `https://crm.test/u/${contactId}`,
+    };
     service = newsletterService(
       {
         table,
@@ -146,9 +152,16 @@ describe('sending a newsletter page by page', () => {
     await sending.sendPage(page, plenty);
 
     // Assess
-    expect(mailer.sent.map((m) => m.to).sort()).toEqual(['kund0@kunder.example', 'kund1@kunder.example', 'kund2@kunder.example']);
+    expect(mailer.sent.map((m) => m.to).sort()).toEqual([
+      'kund0@kunder.example',
+      'kund1@kunder.example',
+      'kund2@kunder.example',
+    ]);
     const view = await service.view(caller, id);
-    expect(view).toMatchObject({ status: 'sent', progress: { sent: 3, failed: 0, skipped: 0, remaining: 0, pagesDone: 1 } });
+    expect(view).toMatchObject({
+      status: 'sent',
+      progress: { sent: 3, failed: 0, skipped: 0, remaining: 0, pagesDone: 1 },
+    });
   });
 
   it('finishes a page that stopped part-way without mailing anyone again, counting an unfinished send as failed', async () => {
@@ -160,7 +173,13 @@ describe('sending a newsletter page by page', () => {
     const at = now.toISOString();
     const base = { tenantId: caller.tenantId, newsletterId: id, at };
     await records.claim({ ...base, contactId: first, email: 'kund0@kunder.example', state: 'sending' });
-    await records.settle({ ...base, contactId: first, email: 'kund0@kunder.example', state: 'sent', messageId: 'ses-earlier' });
+    await records.settle({
+      ...base,
+      contactId: first,
+      email: 'kund0@kunder.example',
+      state: 'sent',
+      messageId: 'ses-earlier',
+    });
     await records.claim({ ...base, contactId: second, email: 'kund1@kunder.example', state: 'sending' });
 
     // Act: the page is delivered again, once the queue's visibility timeout has passed.
