@@ -8,7 +8,11 @@ import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { activitiesServices } from '#runtime/activities-services';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
 import { localCaseTimers, registerLocalCaseTimers } from '#runtime/environment/local-case-timers';
-import { registerLocalNewsletterDelivery } from '#runtime/environment/local-newsletter-delivery';
+import {
+  localNewsletterDelivery,
+  registerLocalNewsletterDelivery,
+} from '#runtime/environment/local-newsletter-delivery';
+import { environmentUnsubscribeLinks } from '#runtime/environment/unsubscribe-links';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
 import {
@@ -37,6 +41,7 @@ import { seedDemoCommissionRules } from './seed-commissions';
 import { seedDemoContracts } from './seed-contracts';
 import { seedDemoExportSpecs } from './seed-exports';
 import { seedDemoTechnicians, seedDemoWorkOrders } from './seed-field-service';
+import { seedDemoNewsletters } from './seed-newsletters';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoCases, seedDemoServiceSetup } from './seed-service';
 import { seedDemoUsers } from './seed-users';
@@ -252,6 +257,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     leadSources.push(...(await seedDemoSales(table, demoTenants)));
     await seedDemoServiceSetup(localCasesEnvironment(tableName), demoTenants);
     await seedDemoTechnicians(table, demoTenants);
+    await seedDemoNewsletters(
+      {
+        table,
+        mailer: SesMailer.fromEnvironment(),
+        links: environmentUnsubscribeLinks(),
+        starts: localNewsletterDelivery().starts,
+      },
+      demoTenants,
+    );
   }
   // The local scheduler keeps schedules in memory: register the stored ones again.
   await activitiesServices({ table: createTable(tableName), scheduler }).activities.rescheduleAll(

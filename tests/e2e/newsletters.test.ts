@@ -265,13 +265,19 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
     expect((await admin.get(`/v1/newsletters/${draft.id}`)).body.status).toBe('sent');
   });
 
-  it('answers the unsubscribe page without a token owner, and only tenant users see newsletters', async () => {
+  it('has a reviewed demo newsletter, answers a link that is not one, and shows a tenant only its own', async () => {
     // Act
     const unknown = await callApi(runtime, 'GET', '/v1/unsubscribe/not-a-token');
     const otherTenant = clientFor(runtime, await tokenFor(runtime, 'tatra', 'admin'));
     const list = await otherTenant.get('/v1/newsletters');
 
+    const demo = (await admin.get('/v1/newsletters?status=reviewed')).body.items.find(
+      (n: { subject: string }) => n.subject === 'Solel i vinter',
+    );
+
     // Assess
+    // Its one reader with consent lives in a household that wants paper (R-CO-3).
+    expect(demo.review).toMatchObject({ matched: 1, recipients: 0, leftOut: { 'paper-preference': 1 } });
     expect(unknown.status).toBe(200);
     expect(unknown.body).toContain('This link is no longer valid');
     expect(list.body.items.filter((n: { subject: string }) => n.subject.includes(run))).toEqual([]);
