@@ -131,17 +131,15 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
       { 'if-match': `"${sent.version}"` },
     );
     const firstPage = recipients.body.items.map((r: { contactId: string }) => r.contactId).sort()[0];
-    runtime.queues
-      .get('newsletter-sends')
-      ?.send(
-        JSON.stringify({
-          kind: 'page',
-          tenantId: 'norrsken',
-          newsletterId: draft.id,
-          reviewId: sent.review.id,
-          first: firstPage,
-        }),
-      );
+    runtime.queues.get('newsletter-sends')?.send(
+      JSON.stringify({
+        kind: 'page',
+        tenantId: 'norrsken',
+        newsletterId: draft.id,
+        reviewId: sent.review.id,
+        first: firstPage,
+      }),
+    );
     await runtime.settled();
 
     // Assess: refused with the state named; nobody mailed twice.
@@ -267,7 +265,8 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
 
   it('has a reviewed demo newsletter, answers a link that is not one, and shows a tenant only its own', async () => {
     // Act
-    const unknown = await callApi(runtime, 'GET', '/v1/unsubscribe/not-a-token');
+    const unknown = await callApi(runtime, 'GET', '/v1/unsubscribe/bm90.b3Vycw');
+    const mangled = await callApi(runtime, 'GET', '/v1/unsubscribe/not%20a%20link');
     const otherTenant = clientFor(runtime, await tokenFor(runtime, 'tatra', 'admin'));
     const list = await otherTenant.get('/v1/newsletters');
 
@@ -280,6 +279,8 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
     expect(demo.review).toMatchObject({ matched: 1, recipients: 0, leftOut: { 'paper-preference': 1 } });
     expect(unknown.status).toBe(200);
     expect(unknown.body).toContain('This link is no longer valid');
+    expect(mangled.status).toBe(400);
+    expect(mangled.body['invalid-params'][0].name).toBe('token');
     expect(list.body.items.filter((n: { subject: string }) => n.subject.includes(run))).toEqual([]);
   });
 });

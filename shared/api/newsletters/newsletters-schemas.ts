@@ -22,8 +22,13 @@ export const contactParams = z.object({ contactId: idSchema });
 export const suppressionParams = z.object({
   email: z.string().min(3).max(320).meta({ description: 'The suppressed address, URL-encoded.' }),
 });
-/** The link's token is checked by its signature, not its shape: anything up to 2 048 characters reaches it. */
-export const unsubscribeParams = z.object({ token: z.string().min(1).max(2048) });
+/** The link's token: base64url payload and signature; its signature, checked after, decides whether it is ours. */
+export const unsubscribeParams = z.object({
+  token: z
+    .string()
+    .max(2048)
+    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'not an unsubscribe link of this API'),
+});
 
 const filterSchema = z
   .strictObject({

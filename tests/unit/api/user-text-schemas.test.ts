@@ -80,7 +80,16 @@ describe('lineText and multilineText', () => {
  * their standards, the content types by a list, an opaque cursor by
  * decoding it.
  */
-const ownRule = new Set(['email', 'phones', 'orgNumber', 'iban', 'contentType', 'to', 'cursor']);
+const ownRule = new Set([
+  'email',
+  'senderAddress',
+  'phones',
+  'orgNumber',
+  'iban',
+  'contentType',
+  'to',
+  'cursor',
+]);
 
 /** The names of the string fields of a JSON Schema that have neither a format nor the text rule. */
 function unruledStrings(node: unknown, name: string, out: string[]): string[] {
