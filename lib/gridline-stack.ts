@@ -1,21 +1,11 @@
-import {
-  ArnFormat,
-  CfnOutput,
-  Duration,
-  RemovalPolicy,
-  Stack,
-  type StackProps,
-  Validations,
-} from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as lambdaDestinations from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { outboxEntity } from '#table/core/outbox';
 import { DeadLetterQueue } from './constructs/dead-letter-queue';
@@ -25,9 +15,12 @@ import { FunctionSchedule } from './constructs/function-schedule';
 import { GridlineFunction } from './constructs/gridline-function';
 import { GridlineHttpApi } from './constructs/http-api';
 import { Identity } from './constructs/identity';
+import { MailConfigurationSets } from './constructs/mail-configuration-sets';
 import { MailReceipt } from './constructs/mail-receipt';
+import { RunTimeSchedules } from './constructs/run-time-schedules';
+import { topologySecret } from './constructs/topology-secret';
 import { tableDefinition } from './table-definition';
-import type { FunctionDefinition, Topology } from './topology-types';
+import { type FunctionDefinition, queueScheduleTargetEnvironmentName, type Topology } from './topology-types';
 
 export interface GridlineStackProps extends StackProps {
   readonly topology: Topology;
@@ -55,8 +48,13 @@ export class GridlineStack extends Stack {
   readonly functions = new Map<string, GridlineFunction>();
   readonly secrets = new Map<string, secretsmanager.ISecret>();
   readonly files: FilesBucket;
+  /** When a function sends email: the SES configuration sets it sends with. */
+  readonly mailConfigurationSets?: MailConfigurationSets;
+  /** When a function creates schedules at run time: their group, the scheduler's role, their DLQ. */
+  readonly runTimeSchedules?: RunTimeSchedules;
 
   private readonly topology: Topology;
+  private accountDefaultBus?: events.IEventBus;
 
   constructor(scope: Construct, id: string, props: GridlineStackProps) {
     super(scope, id, props);
@@ -100,23 +98,24 @@ export class GridlineStack extends Stack {
     this.files = new FilesBucket(this, 'Files');
 
     for (const definition of topology.secrets) {
-      const secret = new secretsmanager.Secret(this, `Secret-${definition.name}`, {
-        description: `${definition.description} (set its value after the first deploy)`,
-      });
-      Validations.of(secret).acknowledge({
-        id: 'AwsSolutions-SMG4',
-        reason:
-          'An outside provider’s API key: it is rotated in the provider’s console, which a rotation Lambda cannot do',
-      });
-      this.secrets.set(definition.name, secret);
+      this.secrets.set(definition.name, topologySecret(this, definition));
     }
 
+    if (topology.functions.some((f) => f.access.sendEmail === true)) {
+      this.mailConfigurationSets = new MailConfigurationSets(this, 'MailConfigurationSets', {
+        defaultBus: this.defaultBus,
+      });
+    }
+
+    const queues = new Map<string, sqs.IQueue>([...this.queues].map(([name, q]) => [name, q.queue]));
     for (const definition of topology.functions) {
       const fn = new GridlineFunction(this, `Fn-${definition.name}`, {
         definition,
         table: this.table,
         bus: this.bus,
         secrets: this.secrets,
+        queues,
+        ...(this.mailConfigurationSets ? { mailConfigurationSets: this.mailConfigurationSets } : {}),
         filesBucket: this.files.bucket,
         userPool: this.identity.userPool,
         apiUrl: this.httpApi.url,
@@ -125,7 +124,7 @@ export class GridlineStack extends Stack {
       this.connectTrigger(fn, definition);
     }
 
-    this.connectRunTimeSchedules(topology);
+    this.runTimeSchedules = this.connectRunTimeSchedules(topology);
     if (topology.mailReceipt) {
       new MailReceipt(this, 'MailReceipt', {
         definition: topology.mailReceipt,
@@ -157,7 +156,8 @@ export class GridlineStack extends Stack {
       notRecognisedAsDlqBecause: `EventBridge puts events the rule ${rule.name} could not deliver here`,
     });
     new events.Rule(this, `Rule-${rule.name}`, {
-      eventBus: this.bus,
+      // The default bus is where AWS services (SES's delivery events) publish.
+      eventBus: rule.bus === 'default' ? this.defaultBus : this.bus,
       description: rule.description,
       eventPattern: {
         source: [...rule.sources],
@@ -167,6 +167,12 @@ export class GridlineStack extends Stack {
     });
   }
 
+  /** The account's default event bus, imported once. */
+  private get defaultBus(): events.IEventBus {
+    this.accountDefaultBus ??= events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
+    return this.accountDefaultBus;
+  }
+
   private queue(name: string): DomainQueue {
     const queue = this.queues.get(name);
     if (queue === undefined) throw new Error(`the topology refers to the unknown queue "${name}"`);
@@ -174,87 +180,56 @@ export class GridlineStack extends Stack {
   }
 
   /**
-   * Functions that create EventBridge Scheduler schedules at run time (one per
-   * scheduled activity) get a schedule group, a role the scheduler assumes to
-   * invoke the target function, and permission to manage schedules in that
-   * group and to pass that role.
+   * Functions that create EventBridge Scheduler schedules at run time get the
+   * run-time schedule group, a role the scheduler assumes to deliver them and
+   * permission to manage schedules in that group and to pass that role. The
+   * role may invoke the `scheduler-target` function of `manageSchedulesFor`
+   * (one schedule per scheduled activity) and send to the queue of
+   * `scheduleToQueue` (one-off schedules whose input is the message body).
    */
-  private connectRunTimeSchedules(topology: Topology): void {
-    const managers = topology.functions.filter((f) => f.access.manageSchedulesFor !== undefined);
-    if (managers.length === 0) return;
-    const group = new scheduler.CfnScheduleGroup(this, 'RunTimeSchedules', {
-      name: `${this.stackName}-run-time`,
-    });
-    const role = new iam.Role(this, 'RunTimeSchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com'),
-      description: 'Assumed by EventBridge Scheduler to invoke the functions of run-time schedules',
-    });
-    // Invocations the scheduler gives up on are kept, not lost (design rule 7).
-    const deadLetters = new DeadLetterQueue(this, 'RunTimeSchedules-DeadLetters', {
-      name: 'run-time-schedules-dlq',
-      holds: 'Run-time schedule invocations EventBridge Scheduler could not deliver',
-      notRecognisedAsDlqBecause: 'EventBridge Scheduler sends the invocations it gives up on here',
-    });
-    deadLetters.queue.grantSendMessages(role);
-    // The scheduler invokes asynchronously: a target that fails every retry lands there too, not nowhere.
-    const targets = new Set(managers.map((m) => m.access.manageSchedulesFor as string));
+  private connectRunTimeSchedules(topology: Topology): RunTimeSchedules | undefined {
+    const schedulers = topology.functions.filter(
+      (f) => f.access.manageSchedulesFor !== undefined || f.access.scheduleToQueue !== undefined,
+    );
+    if (schedulers.length === 0) return undefined;
+    const runTime = new RunTimeSchedules(this);
+    const targets = new Set(schedulers.flatMap((f) => f.access.manageSchedulesFor ?? []));
     for (const name of targets) {
-      this.functions.get(name)?.function.configureAsyncInvoke({
-        retryAttempts: 2,
-        maxEventAge: Duration.hours(6),
-        onFailure: new lambdaDestinations.SqsDestination(deadLetters.queue),
-      });
+      const target = this.functions.get(name);
+      if (target) runTime.retryInvocationsOf(target.function);
     }
-    for (const definition of managers) {
-      const targetName = definition.access.manageSchedulesFor as string;
-      const target = this.functions.get(targetName);
-      const targetDefinition = topology.functions.find((f) => f.name === targetName);
-      if (!target || targetDefinition?.trigger.kind !== 'scheduler-target') {
-        throw new Error(
-          `${definition.name} manages schedules for "${targetName}", which is no scheduler-target function`,
+    for (const definition of schedulers) {
+      const scheduling = this.functions.get(definition.name) as GridlineFunction;
+      const targetName = definition.access.manageSchedulesFor;
+      if (targetName !== undefined) {
+        const target = this.functions.get(targetName);
+        const targetDefinition = topology.functions.find((f) => f.name === targetName);
+        if (!target || targetDefinition?.trigger.kind !== 'scheduler-target') {
+          throw new Error(
+            `${definition.name} manages schedules for "${targetName}", which is no scheduler-target function`,
+          );
+        }
+        runTime.allowInvoke(target.function);
+        // Built from the name, not referenced: a function that manages its own schedules would refer to itself.
+        scheduling.function.addEnvironment(
+          'SCHEDULE_TARGET_ARN',
+          this.formatArn({
+            service: 'lambda',
+            resource: 'function',
+            resourceName: `${this.stackName}-${targetName}`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
         );
       }
-      role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: ['lambda:InvokeFunction'],
-          resources: [target.function.functionArn],
-        }),
-      );
-      const manager = this.functions.get(definition.name) as GridlineFunction;
-      manager.function.addEnvironment('SCHEDULE_GROUP', group.name as string);
-      manager.function.addEnvironment('SCHEDULER_ROLE_ARN', role.roleArn);
-      // Built from the name, not referenced: a function that manages its own schedules would refer to itself.
-      manager.function.addEnvironment(
-        'SCHEDULE_TARGET_ARN',
-        this.formatArn({
-          service: 'lambda',
-          resource: 'function',
-          resourceName: `${this.stackName}-${targetName}`,
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      );
-      manager.function.addEnvironment('SCHEDULE_DEAD_LETTER_ARN', deadLetters.queue.queueArn);
-      manager.role.addToPrincipalPolicy(
-        new iam.PolicyStatement({
-          actions: [
-            'scheduler:CreateSchedule',
-            'scheduler:UpdateSchedule',
-            'scheduler:DeleteSchedule',
-            'scheduler:GetSchedule',
-          ],
-          resources: [
-            this.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${group.name}/*` }),
-          ],
-        }),
-      );
-      manager.role.addToPrincipalPolicy(
-        new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: [role.roleArn] }),
-      );
-      Validations.of(manager.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${group.name}/*]`,
-        reason: 'Only the schedules of the run-time group; their names are created per activity',
-      });
+      const queueName = definition.access.scheduleToQueue;
+      if (queueName !== undefined) {
+        const { queue } = this.queue(queueName);
+        runTime.allowSendTo(queue);
+        scheduling.function.addEnvironment(queueScheduleTargetEnvironmentName, queue.queueArn);
+      }
+      runTime.letSchedule(scheduling);
     }
+    return runTime;
   }
 
   private connectTrigger(fn: GridlineFunction, definition: FunctionDefinition): void {
@@ -277,8 +252,15 @@ export class GridlineStack extends Stack {
               ? { maxBatchingWindow: Duration.seconds(queueDefinition.maxBatchingWindowSeconds) }
               : {}),
             reportBatchItemFailures: true,
+            ...(queueDefinition.maxConcurrency !== undefined
+              ? { maxConcurrency: queueDefinition.maxConcurrency }
+              : {}),
           }),
         );
+        // A consumer that paces a shared budget divides it by the consumers that may run at once.
+        if (queueDefinition.maxConcurrency !== undefined) {
+          fn.function.addEnvironment('QUEUE_MAX_CONCURRENCY', String(queueDefinition.maxConcurrency));
+        }
         return;
       }
       case 'outbox-stream': {

@@ -11,14 +11,18 @@ import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aw
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
   type FunctionAccess,
   type FunctionDefinition,
+  queueUrlEnvironmentName,
   secretEnvironmentName,
   signiApiKeySecret,
+  unsubscribeSigningKeySecret,
 } from '../topology-types';
 import { functionBundle } from './function-bundle';
+import type { MailConfigurationSets } from './mail-configuration-sets';
 
 /** The project root: entries, package-lock.json and node_modules live there. */
 export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
@@ -60,9 +64,13 @@ export interface GridlineFunctionProps {
   readonly bus: events.IEventBus;
   /** The stack's secrets by topology name; the function reads those its access names. */
   readonly secrets: ReadonlyMap<string, secretsmanager.ISecret>;
+  /** The stack's queues by topology name; the function sends to the one its access names. */
+  readonly queues: ReadonlyMap<string, sqs.IQueue>;
+  /** The SES configuration sets a function with `sendEmail` sends with. */
+  readonly mailConfigurationSets?: MailConfigurationSets;
   readonly filesBucket: s3.IBucket;
   readonly userPool: cognito.IUserPool;
-  /** The API's URL, for functions that hand out callback URLs. */
+  /** The API's URL, for functions that hand out callback and unsubscribe URLs. */
   readonly apiUrl: string;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
@@ -86,6 +94,8 @@ export class GridlineFunction extends Construct {
     const { access } = definition;
     const functionName = `${Stack.of(this).stackName}-${definition.name}`;
     if (functionName.length > 64) throw new Error(`the function name ${functionName} exceeds 64 characters`);
+    const apiUrl = props.apiUrl.replace(/\/$/, '');
+    const mailSets = access.sendEmail === true ? props.mailConfigurationSets : undefined;
 
     this.logGroup = new logs.LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${functionName}`,
@@ -128,9 +138,16 @@ export class GridlineFunction extends Construct {
         ...(access.eSignature === true
           ? {
               SIGNI_API_URL: signiApiUrl,
-              SIGNING_CALLBACK_URL: `${props.apiUrl.replace(/\/$/, '')}/v1/webhooks/e-signature/signi`,
+              SIGNING_CALLBACK_URL: `${apiUrl}/v1/webhooks/e-signature/signi`,
             }
           : {}),
+        ...(secretNames(access).includes(unsubscribeSigningKeySecret)
+          ? { UNSUBSCRIBE_BASE_URL: `${apiUrl}/v1/unsubscribe` }
+          : {}),
+        ...(access.sendToQueue !== undefined
+          ? { [queueUrlEnvironmentName(access.sendToQueue)]: this.queue(props, access.sendToQueue).queueUrl }
+          : {}),
+        ...(mailSets !== undefined ? mailSets.environment : {}),
         ...Object.fromEntries(
           secretNames(access).map((name) => [
             secretEnvironmentName(name),
@@ -163,6 +180,7 @@ export class GridlineFunction extends Construct {
       });
     }
     if (access.putEvents === true) bus.grantPutEventsTo(this.role);
+    if (access.sendToQueue !== undefined) this.queue(props, access.sendToQueue).grantSendMessages(this.role);
     for (const name of secretNames(access)) this.secret(props, name).grantRead(this.role);
     if (access.bucket === 'read') props.filesBucket.grantRead(this.role);
     if (access.bucket === 'readWrite') props.filesBucket.grantReadWrite(this.role);
@@ -232,8 +250,12 @@ export class GridlineFunction extends Construct {
         resource: 'identity',
         resourceName: '*',
       });
+      // SES checks the sender's permission on the configuration set it names as well as on the identity.
       this.role.addToPrincipalPolicy(
-        new iam.PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [identities] }),
+        new iam.PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: [identities, ...(mailSets?.arns ?? [])],
+        }),
       );
       Validations.of(this.role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:identity/*]',
@@ -290,6 +312,12 @@ export class GridlineFunction extends Construct {
       id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:secretsmanager:<AWS::Region>:<AWS::AccountId>:secret:${leadSourceSecretPrefix(stack)}*]`,
       reason: 'The signing secrets of lead sources, created at run time one per source under this prefix',
     });
+  }
+
+  private queue(props: GridlineFunctionProps, name: string): sqs.IQueue {
+    const queue = props.queues.get(name);
+    if (!queue) throw new Error(`the topology refers to the unknown queue "${name}"`);
+    return queue;
   }
 
   private secret(props: GridlineFunctionProps, name: string): secretsmanager.ISecret {

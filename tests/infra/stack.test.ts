@@ -13,7 +13,13 @@ import { GridlineStack } from '../../lib/gridline-stack';
 import { lambdaContext } from '../../lib/local/lambda-context';
 import { tableDefinition } from '../../lib/table-definition';
 import { topology } from '../../lib/topology';
-import type { Topology } from '../../lib/topology-types';
+import {
+  queueScheduleTargetEnvironmentName,
+  queueUrlEnvironmentName,
+  sesConfigurationSetEnvironment,
+  type Topology,
+  unsubscribeSigningKeySecret,
+} from '../../lib/topology-types';
 import { httpEventWithClaims } from '../support/http-event';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -44,18 +50,58 @@ function nagFindings(scope: IConstruct): string[] {
   );
 }
 
-/** Every action of the policies attached to a function's role. */
-function roleActions(template: Template, functionId: string): string[] {
-  const fn = template.toJSON().Resources[functionId] as Resource;
-  const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+type Statement = { Action: string | string[]; Resource: unknown };
+
+/** Every statement of the policies attached to a role. */
+function roleStatements(template: Template, roleId: string): Statement[] {
   const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
   return policies
     .filter((p) =>
-      (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: role })),
+      (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleId })),
     )
-    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement)
-    .flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
 }
+
+/** Every statement of the policies attached to a function's role. */
+function functionStatements(template: Template, functionId: string): Statement[] {
+  const fn = template.toJSON().Resources[functionId] as Resource;
+  const role = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return roleStatements(template, role);
+}
+
+/** Every action of the policies attached to a function's role. */
+function roleActions(template: Template, functionId: string): string[] {
+  return functionStatements(template, functionId).flatMap((s) =>
+    Array.isArray(s.Action) ? s.Action : [s.Action],
+  );
+}
+
+/** The resources of the statements that allow an action. */
+const resourcesAllowed = (statements: Statement[], action: string): unknown[] =>
+  statements.filter((s) => [s.Action].flat().includes(action)).flatMap((s) => [s.Resource].flat());
+
+/** The environment variables of a function of the stack. */
+function environmentOf(stack: GridlineStack, template: Template, name: string): Record<string, unknown> {
+  const fn = template.toJSON().Resources[logicalId(stack, stack.functions.get(name)!.function)] as Resource;
+  return (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+}
+
+/** The ARN of an SES configuration set of the stack, as a function's policy names it. */
+const configurationSetArn = (id: string) => ({
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':ses:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      ':configuration-set/',
+      { Ref: id },
+    ],
+  ],
+});
 
 describe('GridlineStack with the real topology', () => {
   let stack: GridlineStack;
@@ -213,7 +259,6 @@ describe('GridlineStack with the real topology', () => {
 
   it('grants nothing on every resource but the X-Ray actions, and SMS sending only in this account and region', () => {
     // Prepare
-    type Statement = { Action: string | string[]; Resource: unknown };
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
       (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
     );
@@ -308,11 +353,11 @@ describe('GridlineStack with the real topology', () => {
     }
   });
 
-  it('routes every rule from its sources on the domain bus to its queue, with a DLQ', () => {
+  it('routes every rule from its sources on its bus (the domain bus unless default) to its queue, with a DLQ', () => {
     for (const rule of topology.rules) {
       const queue = stack.queues.get(rule.targetQueue)!;
       template.hasResourceProperties('AWS::Events::Rule', {
-        EventBusName: { Ref: logicalId(stack, stack.bus) },
+        EventBusName: rule.bus === 'default' ? 'default' : { Ref: logicalId(stack, stack.bus) },
         EventPattern: {
           source: [...rule.sources],
           ...(rule.detailTypes ? { 'detail-type': [...rule.detailTypes] } : {}),
@@ -326,6 +371,260 @@ describe('GridlineStack with the real topology', () => {
       });
     }
     template.resourceCountIs('AWS::Events::Rule', topology.rules.length);
+  });
+
+  it('puts the rules of the default bus there: SES’s delivery events to the mail-feedback queue, with a DLQ', () => {
+    // Prepare
+    const rule = topology.rules.find((r) => r.name === 'record-mail-feedback')!;
+    const queue = stack.queues.get(rule.targetQueue)!;
+
+    // Act
+    const onDefault = template.findResources('AWS::Events::Rule', {
+      Properties: { EventPattern: { source: ['aws.ses'] } },
+    });
+
+    // Assess
+    expect(rule.bus).toBe('default');
+    expect(Object.values(onDefault)).toHaveLength(1);
+    expect(Object.values(onDefault)[0]!.Properties).toMatchObject({
+      EventBusName: 'default',
+      EventPattern: { 'detail-type': [...rule.detailTypes!] },
+      Targets: [
+        {
+          Arn: getAtt(logicalId(stack, queue.queue), 'Arn'),
+          DeadLetterConfig: { Arn: expect.anything() },
+        },
+      ],
+    });
+    const domainRules = topology.rules.filter((r) => r.bus !== 'default');
+    expect(
+      Object.keys(
+        template.findResources('AWS::Events::Rule', {
+          Properties: { EventBusName: { Ref: logicalId(stack, stack.bus) } },
+        }),
+      ),
+    ).toHaveLength(domainRules.length);
+  });
+
+  it('caps the consumers of a queue with a maximum concurrency and tells the consumer that number', () => {
+    // Prepare
+    const consumers = topology.functions.filter((f) => f.trigger.kind === 'queue');
+    const capped = consumers.filter(
+      (f) => f.trigger.kind === 'queue' && stack.queues.get(f.trigger.queue)!.definition.maxConcurrency,
+    );
+
+    // Assess
+    expect(capped.map((f) => f.name)).toContain('newsletter-sender');
+    for (const definition of consumers) {
+      if (definition.trigger.kind !== 'queue') continue;
+      const queue = stack.queues.get(definition.trigger.queue)!;
+      const maxConcurrency = queue.definition.maxConcurrency;
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: getAtt(logicalId(stack, queue.queue), 'Arn'),
+        ScalingConfig: maxConcurrency !== undefined ? { MaximumConcurrency: maxConcurrency } : Match.absent(),
+      });
+      expect(environmentOf(stack, template, definition.name).QUEUE_MAX_CONCURRENCY).toBe(
+        maxConcurrency !== undefined ? String(maxConcurrency) : undefined,
+      );
+    }
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stack, stack.functions.get('newsletter-sender')!.function) },
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('lets a function send to the queue its access names, and names the queue’s URL to it', () => {
+    // Prepare
+    const senders = topology.functions.filter((f) => f.access.sendToQueue !== undefined);
+    // The topology's queues only: a function's asynchronous failures may go to a dead-letter queue.
+    const topologyQueues = [...stack.queues.values()].map((q) =>
+      JSON.stringify(getAtt(logicalId(stack, q.queue), 'Arn')),
+    );
+
+    // Assess
+    expect(senders.map((f) => f.name)).toEqual(['newsletter-sender']);
+    for (const definition of topology.functions) {
+      const fn = stack.functions.get(definition.name)!;
+      const variables = environmentOf(stack, template, definition.name);
+      const queueUrls = Object.keys(variables).filter((name) => name.endsWith('_QUEUE_URL'));
+      const sentTo = resourcesAllowed(
+        functionStatements(template, logicalId(stack, fn.function)),
+        'sqs:SendMessage',
+      ).filter((arn) => topologyQueues.includes(JSON.stringify(arn)));
+      const queueName = definition.access.sendToQueue;
+      if (queueName === undefined) {
+        expect(queueUrls, definition.name).toEqual([]);
+        expect(sentTo, definition.name).toEqual([]);
+        continue;
+      }
+      const queue = stack.queues.get(queueName)!.queue;
+      expect(queueUrls).toEqual([queueUrlEnvironmentName(queueName)]);
+      expect(variables[queueUrlEnvironmentName(queueName)]).toEqual({ Ref: logicalId(stack, queue) });
+      expect(sentTo).toEqual([getAtt(logicalId(stack, queue), 'Arn')]);
+    }
+    expect(environmentOf(stack, template, 'newsletter-sender')).toHaveProperty('NEWSLETTER_SENDS_QUEUE_URL');
+  });
+
+  it('lets a function schedule messages to its queue: the group, the scheduler role that may send there, the queue’s ARN', () => {
+    // Prepare
+    const runTime = stack.runTimeSchedules!;
+    const queue = stack.queues.get('newsletter-sends')!.queue;
+    const api = stack.functions.get('newsletters-api')!;
+    const statements = functionStatements(template, logicalId(stack, api.function));
+    const schedulerStatements = roleStatements(template, logicalId(stack, runTime.role));
+
+    // Act
+    const variables = environmentOf(stack, template, 'newsletters-api');
+
+    // Assess
+    expect(topology.functions.find((f) => f.name === 'newsletters-api')!.access.scheduleToQueue).toBe(
+      'newsletter-sends',
+    );
+    expect(variables).toMatchObject({
+      SCHEDULE_GROUP: 'Gridline-run-time',
+      SCHEDULER_ROLE_ARN: getAtt(logicalId(stack, runTime.role), 'Arn'),
+      [queueScheduleTargetEnvironmentName]: getAtt(logicalId(stack, queue), 'Arn'),
+      SCHEDULE_DEAD_LETTER_ARN: getAtt(logicalId(stack, runTime.deadLetters.queue), 'Arn'),
+    });
+    expect(variables).not.toHaveProperty('SCHEDULE_TARGET_ARN');
+    expect(resourcesAllowed(schedulerStatements, 'sqs:SendMessage')).toEqual(
+      expect.arrayContaining([getAtt(logicalId(stack, queue), 'Arn')]),
+    );
+    for (const action of [
+      'scheduler:CreateSchedule',
+      'scheduler:UpdateSchedule',
+      'scheduler:DeleteSchedule',
+      'scheduler:GetSchedule',
+    ]) {
+      expect(JSON.stringify(resourcesAllowed(statements, action)), action).toContain(
+        ':schedule/Gridline-run-time/*',
+      );
+    }
+    expect(resourcesAllowed(statements, 'iam:PassRole')).toEqual([
+      getAtt(logicalId(stack, runTime.role), 'Arn'),
+    ]);
+    // SQS-managed encryption: the scheduler needs no key to send.
+    expect(resources[logicalId(stack, queue)]!.Properties.KmsMasterKeyId).toBeUndefined();
+    expect(schedulerStatements.flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('kms:'))).toEqual(
+      [],
+    );
+  });
+
+  it('generates the value of a generated secret and leaves the others to the operator', () => {
+    for (const definition of topology.secrets) {
+      const secret = resources[logicalId(stack, stack.secrets.get(definition.name)!)]!.Properties;
+      if (definition.generated === true) {
+        expect(secret).toEqual({
+          Description: definition.description,
+          GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+        });
+      } else {
+        expect(secret.Description).toBe(`${definition.description} (set its value after the first deploy)`);
+      }
+    }
+    expect(topology.secrets.find((s) => s.name === unsubscribeSigningKeySecret)?.generated).toBe(true);
+  });
+
+  it('makes a plain and a tracked SES configuration set, each publishing its events to the default bus', () => {
+    // Prepare
+    const sets = stack.mailConfigurationSets!;
+    const defaultBusArn = {
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':events:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':event-bus/default',
+        ],
+      ],
+    };
+    const plainEvents = ['send', 'delivery', 'bounce', 'complaint', 'reject'];
+
+    // Assess
+    template.resourceCountIs('AWS::SES::ConfigurationSet', 2);
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'Gridline-mail' });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'Gridline-mail-tracked' });
+    template.resourceCountIs('AWS::SES::ConfigurationSetEventDestination', 2);
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: logicalId(stack, sets.plain) },
+      EventDestination: {
+        Enabled: true,
+        EventBridgeDestination: { EventBusArn: defaultBusArn },
+        MatchingEventTypes: plainEvents,
+      },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: logicalId(stack, sets.tracked) },
+      EventDestination: {
+        Enabled: true,
+        EventBridgeDestination: { EventBusArn: defaultBusArn },
+        MatchingEventTypes: [...plainEvents, 'open', 'click'],
+      },
+    });
+  });
+
+  it('names the configuration sets to every function that sends email, and lets it send with them', () => {
+    // Prepare
+    const sets = stack.mailConfigurationSets!;
+    const setArns = [sets.plain, sets.tracked].map((set) => configurationSetArn(logicalId(stack, set)));
+
+    // Assess
+    for (const definition of topology.functions) {
+      const fn = stack.functions.get(definition.name)!;
+      const variables = environmentOf(stack, template, definition.name);
+      const statements = functionStatements(template, logicalId(stack, fn.function));
+      if (definition.access.sendEmail !== true) {
+        expect(variables, definition.name).not.toHaveProperty(sesConfigurationSetEnvironment.plain);
+        expect(variables, definition.name).not.toHaveProperty(sesConfigurationSetEnvironment.tracked);
+        continue;
+      }
+      expect(variables[sesConfigurationSetEnvironment.plain], definition.name).toEqual({
+        Ref: logicalId(stack, sets.plain),
+      });
+      expect(variables[sesConfigurationSetEnvironment.tracked], definition.name).toEqual({
+        Ref: logicalId(stack, sets.tracked),
+      });
+      for (const action of ['ses:SendEmail', 'ses:SendRawEmail']) {
+        expect(resourcesAllowed(statements, action), `${definition.name} ${action}`).toEqual(
+          expect.arrayContaining(setArns),
+        );
+      }
+    }
+  });
+
+  it('gives every function that signs unsubscribe links the API’s unsubscribe URL', () => {
+    // Prepare
+    const apiUrl = {
+      'Fn::Join': [
+        '',
+        [
+          'https://',
+          { Ref: logicalId(stack, stack.httpApi.api) },
+          '.execute-api.',
+          { Ref: 'AWS::Region' },
+          '.',
+          { Ref: 'AWS::URLSuffix' },
+          '/v1/unsubscribe',
+        ],
+      ],
+    };
+    const signers = topology.functions.filter((f) => f.access.secrets?.includes(unsubscribeSigningKeySecret));
+
+    // Assess
+    expect(signers.map((f) => f.name)).toEqual([
+      'newsletters-api',
+      'newsletter-sender',
+      'newsletter-unsubscribe',
+    ]);
+    for (const definition of topology.functions) {
+      expect(environmentOf(stack, template, definition.name).UNSUBSCRIBE_BASE_URL, definition.name).toEqual(
+        signers.includes(definition) ? apiUrl : undefined,
+      );
+    }
   });
 
   it('relays only outbox inserts from the table stream, retrying by halves and reporting item failures', () => {
@@ -598,5 +897,171 @@ describe('GridlineStack with a small synthetic topology', () => {
       /unknown queue "nope"/,
     );
     expect(broken({ schedules: [] })).toThrow(/unknown schedule "nightly-digest"/);
+  });
+
+  it('refuses a function that sends or schedules to an unknown queue', () => {
+    // Prepare
+    const withAccess = (access: Topology['functions'][number]['access']) => () =>
+      new GridlineStack(appWithoutBundling(), 'Broken', {
+        topology: {
+          ...synthetic,
+          functions: synthetic.functions.map((f) =>
+            f.name === 'web' ? { ...f, access: { ...f.access, ...access } } : f,
+          ),
+        },
+      });
+
+    // Assess
+    expect(withAccess({ sendToQueue: 'nope' })).toThrow(/unknown queue "nope"/);
+    expect(withAccess({ scheduleToQueue: 'nope' })).toThrow(/unknown queue "nope"/);
+    expect(withAccess({ sendToQueue: 'jobs' })).not.toThrow();
+  });
+
+  it('refuses a generated secret that has no reason it is not rotated', () => {
+    // Act
+    const build = () =>
+      new GridlineStack(appWithoutBundling(), 'Broken', {
+        topology: { ...synthetic, secrets: [{ name: 'demo-key', description: 'a key', generated: true }] },
+      });
+
+    // Assess
+    expect(build).toThrow(/generated secret "demo-key" needs a reason/);
+  });
+});
+
+describe('GridlineStack with a topology that schedules to a queue and sends no email', () => {
+  const entry = 'functions/docs-api.ts';
+  const synthetic: Topology = {
+    functions: [
+      {
+        name: 'starter',
+        entry,
+        description: 'schedules the start of work on the queue',
+        memoryMb: 256,
+        timeoutSeconds: 10,
+        trigger: { kind: 'http', routes: [{ method: 'POST', path: '/starts', auth: 'jwt' }] },
+        access: { scheduleToQueue: 'work', secrets: [unsubscribeSigningKeySecret] },
+      },
+      {
+        name: 'worker',
+        entry,
+        description: 'works the queue, fanning the work out on it',
+        memoryMb: 256,
+        timeoutSeconds: 60,
+        trigger: { kind: 'queue', queue: 'work' },
+        access: { sendToQueue: 'work' },
+      },
+    ],
+    queues: [
+      {
+        name: 'work',
+        batchSize: 1,
+        visibilityTimeoutSeconds: 120,
+        maxReceiveCount: 3,
+        maxBatchingWindowSeconds: 0,
+        maxConcurrency: 3,
+      },
+    ],
+    rules: [
+      {
+        name: 'service-events',
+        bus: 'default',
+        description: 'an AWS service’s events',
+        sources: ['aws.ses'],
+        targetQueue: 'work',
+      },
+    ],
+    schedules: [],
+    secrets: [{ name: unsubscribeSigningKeySecret, description: 'signs links', generated: true }],
+  };
+  let stack: GridlineStack;
+  let template: Template;
+
+  beforeAll(() => {
+    ({ stack, template } = synth(synthetic));
+  });
+
+  it('gives a function that only schedules to a queue the run-time group, and the scheduler a role that only sends there', () => {
+    // Prepare
+    const runTime = stack.runTimeSchedules!;
+    const queue = stack.queues.get('work')!.queue;
+
+    // Act
+    const statements = roleStatements(template, logicalId(stack, runTime.role));
+    const variables = environmentOf(stack, template, 'starter');
+
+    // Assess
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.resourceCountIs('AWS::Lambda::EventInvokeConfig', 0);
+    expect(statements.flatMap((s) => [s.Action].flat())).not.toContain('lambda:InvokeFunction');
+    expect(resourcesAllowed(statements, 'sqs:SendMessage')).toEqual([
+      getAtt(logicalId(stack, runTime.deadLetters.queue), 'Arn'),
+      getAtt(logicalId(stack, queue), 'Arn'),
+    ]);
+    expect(variables).toMatchObject({
+      SCHEDULE_GROUP: 'Gridline-run-time',
+      SCHEDULER_ROLE_ARN: getAtt(logicalId(stack, runTime.role), 'Arn'),
+      SCHEDULE_QUEUE_ARN: getAtt(logicalId(stack, queue), 'Arn'),
+      SCHEDULE_DEAD_LETTER_ARN: getAtt(logicalId(stack, runTime.deadLetters.queue), 'Arn'),
+    });
+    expect(variables).not.toHaveProperty('SCHEDULE_TARGET_ARN');
+    expect(roleActions(template, logicalId(stack, stack.functions.get('starter')!.function))).toEqual(
+      expect.arrayContaining(['scheduler:CreateSchedule', 'iam:PassRole']),
+    );
+    expect(roleActions(template, logicalId(stack, stack.functions.get('worker')!.function))).not.toContain(
+      'iam:PassRole',
+    );
+  });
+
+  it('caps the queue’s consumers, tells the worker how many, and lets it send to its own queue', () => {
+    // Prepare
+    const queue = stack.queues.get('work')!.queue;
+    const worker = stack.functions.get('worker')!.function;
+
+    // Act
+    const variables = environmentOf(stack, template, 'worker');
+
+    // Assess
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stack, worker) },
+      ScalingConfig: { MaximumConcurrency: 3 },
+    });
+    expect(variables).toMatchObject({
+      QUEUE_MAX_CONCURRENCY: '3',
+      WORK_QUEUE_URL: { Ref: logicalId(stack, queue) },
+    });
+    expect(
+      resourcesAllowed(functionStatements(template, logicalId(stack, worker)), 'sqs:SendMessage'),
+    ).toEqual([getAtt(logicalId(stack, queue), 'Arn')]);
+  });
+
+  it('puts a default-bus rule on the default bus, with a DLQ', () => {
+    template.resourceCountIs('AWS::Events::Rule', 1);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: 'default',
+      EventPattern: { source: ['aws.ses'] },
+      Targets: [
+        Match.objectLike({
+          Arn: getAtt(logicalId(stack, stack.queues.get('work')!.queue), 'Arn'),
+          DeadLetterConfig: { Arn: Match.anyValue() },
+        }),
+      ],
+    });
+  });
+
+  it('makes no configuration sets when no function sends email, and generates the generated secret', () => {
+    template.resourceCountIs('AWS::SES::ConfigurationSet', 0);
+    template.resourceCountIs('AWS::SES::ConfigurationSetEventDestination', 0);
+    expect(stack.mailConfigurationSets).toBeUndefined();
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Description: 'signs links',
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+    expect(environmentOf(stack, template, 'starter')).toHaveProperty('UNSUBSCRIBE_BASE_URL');
+    expect(environmentOf(stack, template, 'worker')).not.toHaveProperty('UNSUBSCRIBE_BASE_URL');
+  });
+
+  it('has no unacknowledged cdk-nag AwsSolutions findings', () => {
+    expect(nagFindings(stack)).toEqual([]);
   });
 });
