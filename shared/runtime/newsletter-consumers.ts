@@ -9,7 +9,14 @@ import { readBusMessage } from './bus-message';
 const id = z.string().min(1).max(64);
 /** The sender's own messages: a page of recipients, or a scheduled start its schedule put there. */
 const senderMessage = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('page'), tenantId: id, newsletterId: id, reviewId: id, first: id }),
+  z.strictObject({
+    kind: z.literal('page'),
+    tenantId: id,
+    newsletterId: id,
+    reviewId: id,
+    first: id,
+    retries: z.int().min(0).optional(),
+  }),
   z.strictObject({ kind: z.literal('start'), tenantId: id, newsletterId: id, at: z.iso.datetime() }),
 ]);
 

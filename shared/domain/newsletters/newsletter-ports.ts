@@ -40,6 +40,8 @@ export interface PageToSend {
   readonly newsletterId: string;
   readonly reviewId: string;
   readonly first: string;
+  /** How often SES's throttling sent this page back already. */
+  readonly retries?: number;
 }
 
 /** The sender's own queue: the pages of a send fanned out, or one queued again for later. */

@@ -10,8 +10,8 @@ import { newNewsletterEvent } from './newsletter-events';
 import { newsletterMail } from './newsletter-mail';
 import type { PageQueue, PageToSend, ScheduledStart, UnsubscribeLinks } from './newsletter-ports';
 import { backoffMs } from './send-pacing';
-import { pageOutcome, type SendRecord } from './send-record';
-import type { SnapshotRecipient } from './snapshot';
+import { pageState, type SendRecord } from './send-record';
+import type { RecipientPage, SnapshotRecipient } from './snapshot';
 import type {
   NewsletterSettingsStore,
   NewsletterStore,
@@ -58,8 +58,9 @@ const sendTries = 6;
 const reserveMillis = 20_000;
 /** How often a page reads the newsletter again, so a pause or cancel takes effect within a page. */
 const statusCheckMillis = 2_000;
-/** A page SES kept throttling comes again after this. */
+/** A page SES kept throttling comes again after this, at most this often. */
 const throttledDelaySeconds = 60;
+const maxThrottledRetries = 30;
 
 type SendResult =
   | { readonly kind: 'sent'; readonly messageId: string }
@@ -130,48 +131,51 @@ export class NewsletterSending {
     await this.deps.queue.enqueue(pages);
   }
 
-  /** Sends one page of recipients; a page that is done, or of a newsletter no longer sending, is dropped. */
+  /**
+   * Sends one page of recipients. A page of a newsletter no longer sending
+   * is dropped (resuming queues it again); one that is done only checks
+   * whether the newsletter is.
+   */
   async sendPage(message: PageToSend, budget: Budget): Promise<void> {
     const { tenantId, newsletterId } = message;
     let newsletter = await this.deps.newsletters.get(tenantId, newsletterId);
     if (!newsletter || !this.sending(newsletter, message)) return;
     const page = await this.deps.snapshots.get(tenantId, newsletterId, message.reviewId, message.first);
-    if (!page || page.done) return;
+    if (!page) return;
+    // Done, but the newsletter may not have been finished when that delivery stopped.
+    if (page.done) return this.finishIfDone(tenantId, newsletterId);
     const selected = page.recipients.filter((r) => r.selected);
-    const [contacts, suppressed, settings] = await Promise.all([
-      this.deps.contacts.many(
-        tenantId,
-        selected.map((r) => r.contactId),
-      ),
-      this.deps.suppressions.among(
-        tenantId,
-        selected.map((r) => r.email),
-      ),
-      this.deps.settings.get(tenantId),
-    ]);
+    const settings = await this.deps.settings.get(tenantId);
+    let audience = await this.audienceOf(tenantId, selected);
     let checkedAt = this.deps.clock.now().getTime();
-    for (const recipient of selected) {
+    for (const [index, recipient] of selected.entries()) {
       if (budget.remaining() < reserveMillis) return this.deps.queue.enqueue([message]);
       if (this.deps.clock.now().getTime() - checkedAt >= statusCheckMillis) {
+        // A pause, a cancel or an unsubscribe takes effect within a couple of seconds, also inside a page.
         newsletter = await this.deps.newsletters.get(tenantId, newsletterId);
-        checkedAt = this.deps.clock.now().getTime();
         if (!newsletter || !this.sending(newsletter, message)) return;
+        audience = await this.audienceOf(tenantId, selected.slice(index));
+        checkedAt = this.deps.clock.now().getTime();
       }
-      const skip = skipReasonOf(recipient, contacts.get(recipient.contactId), suppressed);
       const record: SendRecord = {
         tenantId,
         newsletterId,
         contactId: recipient.contactId,
         email: recipient.email,
-        state: skip ? 'skipped' : 'sending',
+        state: 'sending',
         at: this.deps.clock.now().toISOString(),
-        ...(skip ? { reason: skip } : {}),
       };
-      // Claimed before: sent, failed or skipped earlier, or being sent by a concurrent delivery.
-      const claim = await this.deps.records.claim(record);
-      if (!claim.claimed || skip) continue;
+      const skip = skipReasonOf(recipient, audience.contacts.get(recipient.contactId), audience.suppressed);
+      if (skip) {
+        await this.deps.records.claim({ ...record, state: 'skipped', reason: skip });
+        continue;
+      }
+      // Everything that can fail before SES is done before the claim: a claim is given up only by SES's answer.
       const url = await this.deps.links.url(tenantId, newsletterId, recipient.contactId);
       const mail = newsletterMail(newsletter, recipient, url, { tracked: settings.tracking });
+      await this.deps.pace();
+      // Claimed before: sent, failed or skipped earlier, or being sent by a concurrent delivery.
+      if (!(await this.deps.records.claim(record)).claimed) continue;
       const result = await this.sendPaced(mail);
       const at = this.deps.clock.now().toISOString();
       switch (result.kind) {
@@ -198,19 +202,71 @@ export class NewsletterSending {
           break;
         case 'throttled':
           await this.deps.records.release(record);
-          this.deps.log.warn('SES kept throttling: the page comes again later', {
-            tenantId,
-            newsletterId,
-            first: page.first,
-          });
-          return this.deps.queue.enqueue([message], throttledDelaySeconds);
+          return this.throttled(message);
       }
     }
-    const ids = selected.map((r) => r.contactId);
-    const records = await this.deps.records.ofRecipients(tenantId, newsletterId, ids);
-    const outcome = pageOutcome(records, ids, this.deps.clock.now());
-    if (outcome && (await this.deps.records.finishPage(page, outcome)))
-      await this.finishIfDone(tenantId, newsletterId);
+    await this.finishPage(
+      page,
+      selected.map((r) => r.contactId),
+    );
+  }
+
+  /** The recipients' contacts and which of their addresses are suppressed, read together. */
+  private async audienceOf(tenantId: string, recipients: readonly SnapshotRecipient[]) {
+    const [contacts, suppressed] = await Promise.all([
+      this.deps.contacts.many(
+        tenantId,
+        recipients.map((r) => r.contactId),
+      ),
+      this.deps.suppressions.among(
+        tenantId,
+        recipients.map((r) => r.email),
+      ),
+    ]);
+    return { contacts, suppressed };
+  }
+
+  /**
+   * SES kept throttling: the page comes again a minute later. Throttling
+   * that lasts (a daily quota spent, sending paused for the account) fails
+   * the page after half an hour, so it retries on the queue's terms, ends
+   * in its dead-letter queue and raises the alarm.
+   */
+  private async throttled(message: PageToSend): Promise<void> {
+    const retries = message.retries ?? 0;
+    const { tenantId, newsletterId, first } = message;
+    if (retries >= maxThrottledRetries)
+      throw new Error(
+        `SES refused newsletter ${newsletterId} of ${tenantId} for half an hour (page ${first})`,
+      );
+    this.deps.log.warn('SES kept throttling: the page comes again later', {
+      tenantId,
+      newsletterId,
+      first,
+      retries,
+    });
+    await this.deps.queue.enqueue([{ ...message, retries: retries + 1 }], throttledDelaySeconds);
+  }
+
+  /**
+   * Marks the page done once every selected recipient's send ended. A send a
+   * stopped sender left unfinished counts as failed; one a concurrent
+   * delivery is still making, or a recipient given back to be sent later,
+   * leaves the finishing to that delivery.
+   */
+  private async finishPage(page: RecipientPage, contactIds: readonly string[]): Promise<void> {
+    const { tenantId, newsletterId } = page;
+    const records = await this.deps.records.ofRecipients(tenantId, newsletterId, contactIds);
+    const state = pageState(records, contactIds, this.deps.clock.now());
+    for (const record of state.abandoned)
+      await this.deps.records.settle({
+        ...record,
+        state: 'failed',
+        at: this.deps.clock.now().toISOString(),
+        reason: 'the sender stopped: outcome unknown',
+      });
+    if (!state.ended) return;
+    if (await this.deps.records.finishPage(page)) await this.finishIfDone(tenantId, newsletterId);
   }
 
   private sending(newsletter: Newsletter, message: PageToSend): boolean {
@@ -222,9 +278,10 @@ export class NewsletterSending {
   }
 
   /** One mail at SES's pace; throttling is retried with jittered, growing pauses. */
+  /** The first try's turn was taken before the claim; each retry waits for its own. */
   private async sendPaced(mail: OutgoingEmail): Promise<SendResult> {
     for (let attempt = 0; attempt < sendTries; attempt++) {
-      await this.deps.pace();
+      if (attempt > 0) await this.deps.pace();
       try {
         const { messageId } = await this.deps.mailer.send(mail);
         return { kind: 'sent', messageId };

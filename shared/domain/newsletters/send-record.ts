@@ -17,15 +17,11 @@ export interface SendRecord {
   readonly reason?: string;
 }
 
-/** What a page's sends came to, added to the newsletter's progress once. */
-export interface PageOutcome {
+/** How far sending got (each recipient counted as their send ends), and what SES reported back. */
+export interface NewsletterProgress {
   readonly sent: number;
   readonly failed: number;
   readonly skipped: number;
-}
-
-/** How far sending got, and what SES reported back. */
-export interface NewsletterProgress extends PageOutcome {
   readonly pagesDone: number;
   readonly delivered: number;
   readonly opened: number;
@@ -54,25 +50,27 @@ export const noProgress: NewsletterProgress = {
 export const abandonedAfterMillis = 10 * 60 * 1000;
 
 /**
- * What a page's sends came to, from its selected recipients' records; none
- * while one is still being sent by a sender at work (a concurrent delivery
- * of the page), or has no record (given back to be sent later): that
- * delivery finishes the page. A send abandoned by a stopped sender counts
- * as failed: whether SES took it is unknown, and it is not sent again.
+ * Whether a page's sends have all ended, from its selected recipients'
+ * records: not while one is being sent by a sender at work (a concurrent
+ * delivery of the page) or has no record (given back to be sent later):
+ * that delivery finishes the page. A send abandoned by a stopped sender is
+ * returned to be counted as failed: whether SES took it is unknown, and it
+ * is not sent again.
  */
-export function pageOutcome(
+export function pageState(
   records: ReadonlyMap<string, SendRecord>,
   contactIds: readonly string[],
   now: Date,
-): PageOutcome | undefined {
-  const outcome = { sent: 0, failed: 0, skipped: 0 };
+): { readonly ended: boolean; readonly abandoned: readonly SendRecord[] } {
+  let ended = true;
+  const abandoned: SendRecord[] = [];
   for (const contactId of contactIds) {
     const record = records.get(contactId);
-    if (!record) return undefined;
-    if (record.state === 'sending') {
-      if (now.getTime() - Date.parse(record.at) < abandonedAfterMillis) return undefined;
-      outcome.failed += 1;
-    } else outcome[record.state] += 1;
+    if (!record) ended = false;
+    else if (record.state === 'sending') {
+      if (now.getTime() - Date.parse(record.at) >= abandonedAfterMillis) abandoned.push(record);
+      else ended = false;
+    }
   }
-  return outcome;
+  return { ended, abandoned };
 }

@@ -4,7 +4,7 @@ import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports
 import type { ConsentChange } from './consent-change';
 import type { Newsletter, NewsletterStatus } from './newsletter';
 import type { NewsletterSettings } from './newsletter-settings';
-import type { NewsletterProgress, PageOutcome, SendRecord } from './send-record';
+import type { NewsletterProgress, SendRecord } from './send-record';
 import type { MailFeedback } from './ses-feedback';
 import type { RecipientPage } from './snapshot';
 import type { Suppression } from './suppression';
@@ -67,11 +67,12 @@ export interface SnapshotStore {
 }
 
 export interface SendRecordStore {
-  /** Writes the record only if the recipient has none; otherwise answers the earlier one. */
-  claim(
-    record: SendRecord,
-  ): Promise<{ readonly claimed: true } | { readonly claimed: false; readonly earlier: SendRecord }>;
-  /** The claimed record as it ended: sent, failed or skipped. */
+  /**
+   * Writes the record only if the recipient has none (a skipped one counted
+   * on the progress with it); false when there was one.
+   */
+  claim(record: SendRecord): Promise<{ readonly claimed: boolean }>;
+  /** A claimed record as it ended, sent or failed, counted on the progress with it; once. */
   settle(record: SendRecord): Promise<void>;
   /** Gives a claim back (SES throttled every try): the recipient is sent when the page comes again. */
   release(record: SendRecord): Promise<void>;
@@ -81,8 +82,8 @@ export interface SendRecordStore {
     newsletterId: string,
     contactIds: readonly string[],
   ): Promise<Map<string, SendRecord>>;
-  /** Marks the page done and adds its outcome to the progress, once; false when it was done before. */
-  finishPage(page: RecipientPage, outcome: PageOutcome): Promise<boolean>;
+  /** Marks the page done and counts it, once; false when it was done before. */
+  finishPage(page: RecipientPage): Promise<boolean>;
   /** Counts SES's report on a mail once per event id. */
   countFeedback(
     tenantId: string,

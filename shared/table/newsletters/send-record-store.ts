@@ -1,12 +1,13 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { PageOutcome, SendRecord } from '#domain/newsletters/send-record';
+import type { SendRecord } from '#domain/newsletters/send-record';
 import type { RecipientPage } from '#domain/newsletters/snapshot';
 import type { FeedbackCounter, SendRecordStore } from '#domain/newsletters/stores';
 import { batchGetAll } from '#table/core/batch';
 import { addCountersOnce, counterUpdate, markerRetentionSeconds } from '#table/core/counters-once';
 import { stripLayout } from '#table/core/item-mapping';
 import type { Table } from '#table/core/table';
+import type { TransactItem } from '#table/core/transact';
 import { appliedEventEntity } from '#table/sales/entities';
 import { newsletterProgressEntity, recipientPageEntity, sendRecordEntity } from './entities';
 
@@ -18,48 +19,81 @@ const recordItem = (r: SendRecord) =>
 /** The projection name of feedback counters' applied-event markers. */
 const feedbackProjection = 'newsletter-feedback';
 
-/** Per-recipient send records and the newsletter's counters. */
+const onlyWhileSending = {
+  ConditionExpression: '#state = :sending',
+  ExpressionAttributeNames: { '#state': 'state' },
+  ExpressionAttributeValues: { ':sending': 'sending' },
+};
+
+/** The first item's condition failed: what a transaction says when the claim or settle was made before. */
+const firstConditionFailed = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+
+/**
+ * Per-recipient send records and the newsletter's progress. Each record's
+ * end (sent, failed, skipped) is written with its count in one
+ * transaction, conditional on the state before, so the progress moves once
+ * per recipient, while the newsletter sends.
+ */
 export class DynamoSendRecordStore implements SendRecordStore {
   constructor(private readonly table: Table) {}
 
-  async claim(record: SendRecord) {
+  private progressAdd(
+    r: Pick<SendRecord, 'tenantId' | 'newsletterId'>,
+    amounts: Record<string, number>,
+  ): TransactItem {
+    return counterUpdate(
+      this.table,
+      newsletterProgressEntity.key({ tenantId: r.tenantId, newsletterId: r.newsletterId }),
+      newsletterProgressEntity.stored,
+      r.newsletterId,
+      amounts,
+    ).item;
+  }
+
+  async claim(record: SendRecord): Promise<{ readonly claimed: boolean }> {
+    const put = {
+      TableName: this.table.name,
+      Item: recordItem(record),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
     try {
-      await this.table.client.send(
-        new PutCommand({
-          TableName: this.table.name,
-          Item: recordItem(record),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return { claimed: true as const };
+      if (record.state === 'skipped')
+        await this.table.client.send(
+          new TransactWriteCommand({
+            TransactItems: [{ Put: put }, this.progressAdd(record, { skipped: 1 })],
+          }),
+        );
+      else await this.table.client.send(new PutCommand(put));
+      return { claimed: true };
     } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      // Only a redelivered page gets here: one read to tell what became of the earlier send.
-      const earlier = await sendRecordEntity.get(this.table, {
-        tenantId: record.tenantId,
-        newsletterId: record.newsletterId,
-        contactId: record.contactId,
-      });
-      if (!earlier) throw error;
-      return { claimed: false as const, earlier };
+      if (error instanceof ConditionalCheckFailedException || firstConditionFailed(error))
+        return { claimed: false };
+      throw error;
     }
   }
 
   async settle(record: SendRecord): Promise<void> {
-    await this.table.client.send(
-      new PutCommand({
-        TableName: this.table.name,
-        Item: recordItem(record),
-        ConditionExpression: '#state = :sending',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sending': 'sending' },
-      }),
-    );
+    const counter = record.state === 'sent' ? 'sent' : 'failed';
+    try {
+      await this.table.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.table.name, Item: recordItem(record), ...onlyWhileSending } },
+            this.progressAdd(record, { [counter]: 1 }),
+          ],
+        }),
+      );
+    } catch (error) {
+      // Settled by another delivery (an abandoned send counted once): nothing more to count.
+      if (!firstConditionFailed(error)) throw error;
+    }
   }
 
   async release(record: SendRecord): Promise<void> {
-    await this.table.client
-      .send(
+    try {
+      await this.table.client.send(
         new DeleteCommand({
           TableName: this.table.name,
           Key: sendRecordEntity.key({
@@ -67,14 +101,12 @@ export class DynamoSendRecordStore implements SendRecordStore {
             newsletterId: record.newsletterId,
             contactId: record.contactId,
           }),
-          ConditionExpression: '#state = :sending',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':sending': 'sending' },
+          ...onlyWhileSending,
         }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async ofRecipients(tenantId: string, newsletterId: string, contactIds: readonly string[]) {
@@ -86,7 +118,7 @@ export class DynamoSendRecordStore implements SendRecordStore {
     return new Map(items.map((item) => [String(item.contactId), stripLayout<SendRecord>(item)]));
   }
 
-  async finishPage(page: RecipientPage, outcome: PageOutcome): Promise<boolean> {
+  async finishPage(page: RecipientPage): Promise<boolean> {
     const { tenantId, newsletterId } = page;
     try {
       await this.table.client.send(
@@ -107,23 +139,13 @@ export class DynamoSendRecordStore implements SendRecordStore {
                 ExpressionAttributeValues: { ':true': true },
               },
             },
-            counterUpdate(
-              this.table,
-              newsletterProgressEntity.key({ tenantId, newsletterId }),
-              newsletterProgressEntity.stored,
-              newsletterId,
-              { ...outcome, pagesDone: 1 },
-            ).item,
+            this.progressAdd(page, { pagesDone: 1 }),
           ],
         }),
       );
       return true;
     } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      )
-        return false;
+      if (firstConditionFailed(error)) return false;
       throw error;
     }
   }

@@ -205,7 +205,7 @@ describe('sending a newsletter page by page', () => {
     // Assess: one mail, the page queued again for later, the second recipient's claim given back.
     expect(mailer.sent).toHaveLength(1);
     expect(sleeps).toHaveLength(2 + 5);
-    expect(queued).toEqual([{ page: pages[0], delaySeconds: 60 }]);
+    expect(queued).toEqual([{ page: { ...pages[0], retries: 1 }, delaySeconds: 60 }]);
     const records = await recordsOf(id);
     expect(records.filter((r) => r?.state === 'sent')).toHaveLength(1);
     expect(records.filter((r) => r === undefined)).toHaveLength(1);
@@ -217,6 +217,58 @@ describe('sending a newsletter page by page', () => {
     // Assess
     expect(mailer.sent).toHaveLength(2);
     expect((await service.view(caller, id)).progress).toMatchObject({ sent: 2, failed: 0 });
+  });
+
+  it('fails a page SES has refused for half an hour, so the queue retries it and its dead-letter queue keeps it', async () => {
+    // Prepare
+    await world(1);
+    const { pages } = await startedNewsletter();
+    mailer.script.push(...Array<'throttle'>(6).fill('throttle'));
+
+    // Act
+    const attempt = sending.sendPage({ ...(pages[0] as PageToSend), retries: 30 }, plenty);
+
+    // Assess
+    await expect(attempt).rejects.toThrow(/refused newsletter .* for half an hour/);
+    expect(queued).toEqual([]);
+  });
+
+  it('counts each recipient as their send ends, and finishes the newsletter from a page already done', async () => {
+    // Prepare
+    await world(2);
+    const { id, pages } = await startedNewsletter();
+    const counted: unknown[] = [];
+    const take = mailer.send.bind(mailer);
+    mailer.send = async (email) => {
+      counted.push((await service.view(caller, id)).progress.sent);
+      return take(email);
+    };
+    const page = pages[0] as PageToSend;
+    await sending.sendPage(page, plenty);
+    // A delivery that marked the page done but stopped before finishing the newsletter.
+    const { newsletters } = newsletterStores(table);
+    const current = (await newsletters.get(caller.tenantId, id)) as NonNullable<
+      Awaited<ReturnType<typeof newsletters.get>>
+    >;
+    const unfinished = { ...current, status: 'sending' as const, version: current.version + 1 };
+    await newsletters.update(current, unfinished, {
+      id: '01JH0000000000000000000009',
+      type: 'NewsletterResumed',
+      source: 'gridline.newsletters',
+      tenantId: caller.tenantId,
+      occurredAt: now.toISOString(),
+      actor: { userId: 'test' },
+      subject: { type: 'newsletter', id },
+      data: { newsletter: unfinished },
+    });
+
+    // Act: the page comes again.
+    await sending.sendPage(page, plenty);
+
+    // Assess: the second mail saw the first counted; the newsletter ends sent, nobody mailed again.
+    expect(counted).toEqual([0, 1]);
+    expect(mailer.sent).toHaveLength(2);
+    expect((await service.view(caller, id)).status).toBe('sent');
   });
 
   it('records a refused mail as failed, and skips a recipient whose consent was withdrawn since the review', async () => {
