@@ -226,7 +226,7 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
     expect(ceciliaHistory.body.items[0]).toMatchObject({ source: 'unsubscribe-page', newsletterId: next.id });
   });
 
-  it('starts a scheduled newsletter at its time, and refuses what cannot be sent', async () => {
+  it('starts a scheduled newsletter at its time, after taking back an earlier schedule, and refuses what cannot be sent', async () => {
     // Prepare
     const keyword = await admin.post('/v1/settings/keywords', { title: `Planerat ${run}` });
     await contact('Hanna', { keywords: [keyword.body.id], newsletterConsent: true, email: address('hanna') });
@@ -243,11 +243,15 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
     });
     const early = await admin.post(`/v1/newsletters/${draft.id}/send`, {});
     await admin.post(`/v1/newsletters/${draft.id}/review`, {});
+    const first = new Date(runtime.scheduler.now().getTime() + 5 * 60_000).toISOString();
+    await admin.post(`/v1/newsletters/${draft.id}/send`, { at: first });
+    const unscheduled = await admin.post(`/v1/newsletters/${draft.id}/cancel`, {});
     const at = new Date(runtime.scheduler.now().getTime() + 10 * 60_000).toISOString();
     const scheduled = await admin.post(`/v1/newsletters/${draft.id}/send`, { at });
+    await runtime.scheduler.advanceBy(6 * 60_000);
     await runtime.settled();
     const before = await mails(subject);
-    await runtime.scheduler.advanceBy(11 * 60_000);
+    await runtime.scheduler.advanceBy(5 * 60_000);
     await runtime.settled();
 
     // Assess
@@ -257,6 +261,8 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
       'filter',
     ]);
     expect(early.status).toBe(409);
+    expect(unscheduled.body.status).toBe('reviewed');
+    expect(unscheduled.body.sendAt).toBeUndefined();
     expect(scheduled.body).toMatchObject({ status: 'scheduled', sendAt: at });
     expect(before).toHaveLength(0);
     expect((await mails(subject)).map((m) => m.destination.to[0])).toEqual([address('hanna')]);

@@ -8,7 +8,7 @@ import {
   pageQuery,
 } from '#api/common/common-schemas';
 import { consentSources } from '#domain/newsletters/consent-change';
-import { newsletterFormats, newsletterStatuses } from '#domain/newsletters/newsletter';
+import { maxBodyBytes, newsletterFormats, newsletterStatuses } from '#domain/newsletters/newsletter';
 import { maxValuesPerCriterion } from '#domain/newsletters/recipient-filter';
 import { exclusions } from '#domain/newsletters/recipient-review';
 import { recipientsPerPage } from '#domain/newsletters/snapshot';
@@ -55,7 +55,7 @@ const content = {
     description:
       '`html` is sanitised (scripts, forms and event handlers removed) and gets a text part; `text` is sent as written.',
   }),
-  body: multilineText.max(200_000),
+  body: multilineText.max(maxBodyBytes),
   language: z
     .enum(pageLanguages)
     .meta({ description: 'Of the footer and the unsubscribe page; the tenant’s country’s by default.' }),
@@ -143,10 +143,17 @@ const newsletterFields = {
 };
 
 export const newsletterSchema = z.object(newsletterFields).meta({ id: 'Newsletter' });
+const { body: _body, ...summaryFields } = newsletterFields;
+export const newsletterSummarySchema = z
+  .object({
+    ...summaryFields,
+    bodyLength: z.int().meta({ description: 'Characters of the body, which lists and events leave out.' }),
+  })
+  .meta({ id: 'NewsletterSummary' });
 export const newsletterViewSchema = z
   .object({ ...newsletterFields, progress: progressSchema })
   .meta({ id: 'NewsletterView' });
-export const newsletterPage = pageOf(newsletterSchema, 'NewsletterPage');
+export const newsletterPage = pageOf(newsletterSummarySchema, 'NewsletterPage');
 
 export const newsletterListQuery = z.strictObject({
   ...pageQuery,

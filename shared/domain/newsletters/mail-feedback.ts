@@ -28,7 +28,8 @@ const counters: Partial<Record<MailEvent['feedback']['kind'], FeedbackCounter>> 
  * puts each address on the tenant's suppression list and withdraws the
  * contact's consent, with SES's reason; deliveries, opens and clicks of a
  * newsletter's mail are counted on it, once per event. The mail's tags say
- * whose it is; a mail without a tenant tag is not Gridline's and is left.
+ * whose it is; a mail without a tenant tag is not Gridline's, and a test
+ * mail is the user's own: both are left.
  */
 export class MailFeedbackRecorder {
   constructor(private readonly deps: FeedbackDeps) {}
@@ -38,7 +39,7 @@ export class MailFeedbackRecorder {
     if (!read.ok) throw new UnreadableMailEvent(read.reason);
     const { tags, feedback } = read.event;
     const tenantId = tags.tenant;
-    if (!tenantId) return;
+    if (!tenantId || tags.test === 'true') return;
     const newsletterId = tags.newsletter;
     const contactId = tags.contact;
     const suppressing =

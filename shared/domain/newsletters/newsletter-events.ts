@@ -2,12 +2,12 @@ import * as z from 'zod';
 import { entity, eventFactory, eventsOf } from '#domain/event-definition';
 import { eventSources } from '#domain/service-context';
 import { consentSources } from './consent-change';
-import type { Newsletter } from './newsletter';
+import type { NewsletterSummary } from './newsletter';
 
 const newsletters = eventsOf(eventSources.newsletters);
 
-/** Every newsletter event carries the newsletter after the change. */
-const newsletter = entity<Newsletter>('Newsletter');
+/** Every newsletter event carries the newsletter after the change, without its body. */
+const newsletter = entity<NewsletterSummary>('NewsletterSummary');
 
 /** Newsletters (R-NL-1..3) and the consent their recipients withdraw (R-NL-3). */
 export const newsletterEvents = {
@@ -52,7 +52,7 @@ export const newsletterEvents = {
     data: z.object({ newsletter }),
   }),
   NewsletterCancelled: newsletters({
-    when: 'a user cancelled a scheduled, sending or paused newsletter; who was not mailed yet is not',
+        when: 'a user cancelled a newsletter: a scheduled one is reviewed again (to change or schedule anew); one sending or paused ends cancelled, and who was not mailed yet is not',
     subjects: ['newsletter'],
     data: z.object({ newsletter }),
   }),

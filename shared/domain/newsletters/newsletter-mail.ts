@@ -68,9 +68,9 @@ export function newsletterMail(
     html,
     headers: unsubscribeHeaders(unsubscribeUrl),
     ...(options.tracked ? { tracked: true } : {}),
-    tags: {
-      ...newsletterTags(newsletter.tenantId, newsletter.id, to.contactId),
-      ...(options.test ? { test: 'true' } : {}),
-    },
+    // A test's bounce or complaint is the user's own mailbox: SES's reports of it change nothing.
+    tags: options.test
+      ? { tenant: newsletter.tenantId, test: 'true' }
+      : newsletterTags(newsletter.tenantId, newsletter.id, to.contactId),
   };
 }

@@ -5,7 +5,7 @@ import { DeliveryError } from '#domain/messaging/delivery-error';
 import type { Mailer, OutgoingEmail } from '#domain/messaging/mailer';
 import type { ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
-import { moved, type Newsletter } from './newsletter';
+import { moved, type Newsletter, summaryOf } from './newsletter';
 import { newNewsletterEvent } from './newsletter-events';
 import { newsletterMail } from './newsletter-mail';
 import type { PageQueue, PageToSend, ScheduledStart, UnsubscribeLinks } from './newsletter-ports';
@@ -108,7 +108,7 @@ export class NewsletterSending {
     const next = moved(current, 'sending', ctx, { startedAt: ctx.now.toISOString() });
     const event = newNewsletterEvent(this.deps, ctx, 'NewsletterSendStarted', {
       subject: { type: 'newsletter', id: next.id },
-      data: { newsletter: next },
+      data: { newsletter: summaryOf(next) },
     });
     try {
       await this.deps.newsletters.update(current, next, event);
@@ -306,7 +306,12 @@ export class NewsletterSending {
     const next = moved(current, 'sent', ctx, { finishedAt: ctx.now.toISOString() });
     const event = newNewsletterEvent(this.deps, ctx, 'NewsletterSent', {
       subject: { type: 'newsletter', id: next.id },
-      data: { newsletter: next, sent: progress.sent, failed: progress.failed, skipped: progress.skipped },
+      data: {
+        newsletter: summaryOf(next),
+        sent: progress.sent,
+        failed: progress.failed,
+        skipped: progress.skipped,
+      },
     });
     try {
       await this.deps.newsletters.update(current, next, event);

@@ -21,7 +21,9 @@ import {
   type NewsletterDraft,
   type NewsletterPatch,
   type NewsletterStatus,
+  type NewsletterSummary,
   type SenderCheck,
+  summaryOf,
   updateNewsletter,
 } from './newsletter';
 import type { HtmlSanitiser } from './newsletter-body';
@@ -120,17 +122,19 @@ export class NewsletterService {
     );
     const event = newNewsletterEvent(this.deps, ctx, 'NewsletterCreated', {
       subject: { type: 'newsletter', id: newsletter.id },
-      data: { newsletter },
+      data: { newsletter: summaryOf(newsletter) },
     });
     return this.deps.newsletters.create(newsletter, event, idempotency);
   }
 
+  /** A page of newsletters, without their bodies. */
   async list(
     actor: Caller,
     filter: { status?: NewsletterStatus },
     page: PageRequest,
-  ): Promise<Page<Newsletter>> {
-    return this.deps.newsletters.list(actor.tenantId, filter, page);
+  ): Promise<Page<NewsletterSummary>> {
+    const found = await this.deps.newsletters.list(actor.tenantId, filter, page);
+    return { ...found, items: found.items.map(summaryOf) };
   }
 
   async view(actor: Caller, newsletterId: string): Promise<NewsletterView> {
@@ -157,8 +161,11 @@ export class NewsletterService {
       verifiedSenders(ctx.tenant),
       this.deps.sanitiser,
     );
-    if (changes.length === 0) return current;
+        if (changes.length === 0) return current;
     await this.commit(ctx, current, newsletter, 'NewsletterUpdated', changes);
+    // A new filter dropped the review: its snapshot goes too.
+    if (current.review && !newsletter.review)
+      await this.deps.snapshots.remove(actor.tenantId, newsletterId, current.review.id);
     return newsletter;
   }
 
@@ -166,11 +173,15 @@ export class NewsletterService {
   async remove(actor: Caller, newsletterId: string): Promise<void> {
     assertNewsletterWriter(actor);
     const current = await this.current(actor, newsletterId);
-    if (!isEditable(current) && current.status !== 'cancelled')
-      throw new ConflictError('invalid-state', `a ${current.status} newsletter cannot be deleted`);
+    if (!isEditable(current))
+      throw new ConflictError(
+        'invalid-state',
+        `a ${current.status} newsletter cannot be deleted: it is kept as sent`,
+      );
     const ctx = await changeContext(this.deps, actor);
-    const deleted: Newsletter = { ...moved(current, current.status, ctx), deletedAt: ctx.now.toISOString() };
+        const deleted: Newsletter = { ...moved(current, current.status, ctx), deletedAt: ctx.now.toISOString() };
     await this.commit(ctx, current, deleted, 'NewsletterDeleted');
+    if (current.review) await this.deps.snapshots.remove(actor.tenantId, newsletterId, current.review.id);
   }
 
   /** The rendered newsletter to the calling user's own address, marked as a test (R-NL-2). */
@@ -180,6 +191,7 @@ export class NewsletterService {
   ): Promise<{ readonly to: string; readonly messageId: string }> {
     assertNewsletterWriter(actor);
     const newsletter = await this.current(actor, newsletterId);
+    assertSenderVerified(await this.deps.tenants.profile(actor.tenantId), newsletter);
     const to = await this.deps.users.addressOf(actor.tenantId, actor.userId);
     if (!to)
       throw new ConflictError('missing-prerequisite', 'your user has no e-mail address to send a test to');
@@ -302,7 +314,7 @@ export class NewsletterService {
     });
     const event = newNewsletterEvent(this.deps, ctx, 'NewsletterReviewed', {
       subject: { type: 'newsletter', id: next.id },
-      data: { newsletter: next },
+      data: { newsletter: summaryOf(next) },
     });
     await this.deps.snapshots.select(current, next, changes, event);
     return this.view(actor, newsletterId);
@@ -326,6 +338,7 @@ export class NewsletterService {
     if (!review || review.recipients - review.deselected <= 0)
       throw new ConflictError('missing-prerequisite', notSendable);
     const ctx = await changeContext(this.deps, actor);
+    assertSenderVerified(ctx.tenant, current);
     if (at) {
       const ahead = at.getTime() - ctx.now.getTime();
       if (ahead < minLeadMillis || ahead > maxAheadMillis)
@@ -352,12 +365,17 @@ export class NewsletterService {
     return this.move(actor, newsletterId, ['paused'], 'sending', 'NewsletterResumed');
   }
 
+  /**
+   * A scheduled send is taken back: the newsletter is reviewed again, to
+   * change or schedule anew. One that started sending ends cancelled: who
+   * was not mailed yet is not.
+   */
   async cancel(actor: Caller, newsletterId: string): Promise<NewsletterView> {
     const view = await this.move(
       actor,
       newsletterId,
       ['scheduled', 'sending', 'paused'],
-      'cancelled',
+      (current) => (current.status === 'scheduled' ? 'reviewed' : 'cancelled'),
       'NewsletterCancelled',
     );
     await this.deps.starts.cancel(actor.tenantId, newsletterId);
@@ -412,21 +430,24 @@ export class NewsletterService {
     actor: Caller,
     newsletterId: string,
     from: readonly NewsletterStatus[],
-    to: NewsletterStatus,
+    target: NewsletterStatus | ((current: Newsletter) => NewsletterStatus),
     eventName: 'NewsletterPaused' | 'NewsletterResumed' | 'NewsletterCancelled',
   ): Promise<NewsletterView> {
     assertNewsletterWriter(actor);
     // The sender moves the newsletter too (started, sent): a lost race is read again, once.
     for (let attempt = 0; ; attempt++) {
       const current = await this.current(actor, newsletterId);
+      const to = typeof target === 'function' ? target(current) : target;
       if (!from.includes(current.status))
         throw new ConflictError(
           'invalid-state',
-          `a ${current.status} newsletter cannot be ${to === 'sending' ? 'resumed' : to}`,
+          `a ${current.status} newsletter cannot be ${verbs[eventName]}`,
         );
       const ctx = await changeContext(this.deps, actor);
+      // Taken back from its schedule, it has no time to be sent at.
+      const { sendAt: _unscheduled, ...unscheduled } = current;
       try {
-        await this.commit(ctx, current, moved(current, to, ctx), eventName);
+        await this.commit(ctx, current, moved(to === 'reviewed' ? unscheduled : current, to, ctx), eventName);
         return this.view(actor, newsletterId);
       } catch (error) {
         if (!(error instanceof VersionMismatchError) || attempt > 0) throw error;
@@ -452,10 +473,25 @@ export class NewsletterService {
     const event = newNewsletterEvent(this.deps, ctx, name, {
       subject: { type: 'newsletter', id: next.id },
       ...(changes ? { changes } : {}),
-      data: { newsletter: next },
+      data: { newsletter: summaryOf(next) },
     });
     await this.deps.newsletters.update(previous, next, event);
   }
+}
+
+const verbs = {
+  NewsletterPaused: 'paused',
+  NewsletterResumed: 'resumed',
+  NewsletterCancelled: 'cancelled',
+} as const;
+
+/** The tenant's sender may have changed since the newsletter was written: SES would refuse every mail. */
+function assertSenderVerified(tenant: TenantProfile, newsletter: Newsletter): void {
+  if (verifiedSenders(tenant)(newsletter.senderAddress)) return;
+  const reason = 'no longer one of the tenant’s verified sender identities; change the sender';
+  throw new ConflictError('missing-prerequisite', `the sender address ${reason}`, [
+    { name: 'senderAddress', reason },
+  ]);
 }
 
 function assertAdmin(caller: Caller): void {

@@ -67,6 +67,20 @@ export interface Newsletter extends NewsletterContent, Stamps {
   readonly finishedAt?: string;
 }
 
+/**
+ * A newsletter without its body, as its events and lists carry it: a body
+ * may be 200 KB, an event may not (EventBridge takes 256 KB an entry).
+ */
+export type NewsletterSummary = Omit<Newsletter, 'body'> & { readonly bodyLength: number };
+
+export const summaryOf = ({ body, ...rest }: Newsletter): NewsletterSummary => ({
+  ...rest,
+  bodyLength: body.length,
+});
+
+/** The most a body may take, in UTF-8 bytes: the newsletter and its idempotency record must fit DynamoDB's 400 KB. */
+export const maxBodyBytes = 200_000;
+
 export type NewsletterDraft = Omit<NewsletterContent, 'format' | 'unsubscribeLink' | 'language'> &
   Partial<Pick<NewsletterContent, 'format' | 'unsubscribeLink' | 'language'>>;
 export type NewsletterPatch = Partial<Omit<NewsletterContent, 'subheading'>> & {
@@ -76,7 +90,7 @@ export type NewsletterPatch = Partial<Omit<NewsletterContent, 'subheading'>> & {
 /** A sender address the tenant may send from: one of its verified identities. */
 export type SenderCheck = (normalisedAddress: string) => boolean;
 
-const limits = { senderName: 100, subject: 200, subheading: 300, body: 200_000 } as const;
+const limits = { senderName: 100, subject: 200, subheading: 300, body: maxBodyBytes } as const;
 
 const trackedFields = [
   'senderName',
@@ -118,6 +132,8 @@ function checked(
   else if (!isVerifiedSender(address.value))
     problems.push({ name: 'senderAddress', reason: 'not one of the tenant’s verified sender identities' });
   problems.push(...recipientFilterProblems(content.filter));
+  if (new TextEncoder().encode(written).length > maxBodyBytes)
+    problems.push({ name: 'body', reason: `at most ${maxBodyBytes} bytes in UTF-8` });
   if (problems.length > 0) throw new ValidationError(problems);
   const html = content.format === 'html' ? newsletterBody(written, sanitiser) : undefined;
   if (html && html.text.trim().length === 0)
@@ -181,13 +197,19 @@ export function updateNewsletter(
     ...(patch.subheading === null ? { subheading: undefined } : {}),
   } as NewsletterContent;
   const { content, sanitised } = checked(merged, isVerifiedSender, sanitiser);
-  const changes = diffFields<NewsletterContent>(current, content, trackedFields);
+  // The history says the body changed and how long it is, not what it says: events stay small.
+  const changes = diffFields<NewsletterContent>(current, content, trackedFields).map((c) =>
+    c.field === 'body'
+      ? { field: 'body', from: { length: current.body.length }, to: { length: content.body.length } }
+      : c,
+  );
   const filterChanged = changes.some((c) => c.field === 'filter');
   const { review: _dropped, ...rest } = current;
-  const next: Newsletter = withoutUndefined({
+    const next: Newsletter = withoutUndefined({
     ...(filterChanged ? rest : current),
     ...content,
-    sanitised,
+    // The stored body is sanitised already: sanitising it again finds nothing to say.
+    sanitised: content.body === current.body ? current.sanitised : sanitised,
     status: filterChanged ? 'draft' : current.status,
   });
   return { newsletter: touched(next, ctx), changes };

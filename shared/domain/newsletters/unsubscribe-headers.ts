@@ -12,6 +12,7 @@ export interface MailHeader {
 const oneClickKey = 'List-Unsubscribe';
 const oneClickValue = 'One-Click';
 const formType = 'application/x-www-form-urlencoded';
+const multipartType = 'multipart/form-data';
 
 /** The local runtime's API answers on loopback without TLS; nothing else may go without it. */
 const loopback: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -39,13 +40,40 @@ export function unsubscribeHeaders(url: string): MailHeader[] {
 }
 
 /**
- * Whether a POST to the link is a one-click unsubscribe: a urlencoded form
- * (or a body sent without a content type) whose `List-Unsubscribe` field is
- * exactly `One-Click`. Anything else, such as a link scanner's empty POST,
- * unsubscribes no one.
+ * Whether a POST to the link is a one-click unsubscribe: a form whose
+ * `List-Unsubscribe` field is exactly `One-Click`, sent as
+ * `multipart/form-data` (what RFC 8058 says mail receivers should send) or
+ * urlencoded (what they may send, and what the page's button sends; also a
+ * body without a content type). Anything else, such as a link scanner's
+ * empty POST, unsubscribes no one.
  */
 export function isOneClickBody(contentType: string | undefined, body: string): boolean {
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType === multipartType)
+    return multipartFields(contentType ?? '', body, oneClickKey).includes(oneClickValue);
   if (mediaType && mediaType !== formType) return false;
   return new URLSearchParams(body).getAll(oneClickKey).includes(oneClickValue);
+}
+
+/** The values of the parts named `name` of a multipart/form-data body (RFC 7578); none when it has no boundary. */
+function multipartFields(contentType: string, body: string, name: string): string[] {
+  const boundary = /;\s*boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+  const delimiter = boundary?.[1] ?? boundary?.[2];
+  if (!delimiter) return [];
+  return body
+    .split(`--${delimiter}`)
+    .slice(1)
+    .flatMap((part) => {
+      const split = part.search(/\r?\n\r?\n/);
+      if (split < 0) return [];
+      const headers = part.slice(0, split);
+      const disposition = /^content-disposition:\s*form-data;[^\r\n]*\bname="([^"]*)"/im.exec(headers);
+      if (disposition?.[1] !== name) return [];
+      return [
+        part
+          .slice(split)
+          .replace(/^\r?\n\r?\n/, '')
+          .replace(/\r?\n$/, ''),
+      ];
+    });
 }

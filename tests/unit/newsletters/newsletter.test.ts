@@ -163,7 +163,7 @@ describe('a newsletter as one recipient’s mail', () => {
 
     // Assess
     expect(mail.subject).toBe('[TEST] Vinterbrev');
-    expect(mail.tags.test).toBe('true');
+    expect(mail.tags).toEqual({ tenant: 'tenant-se', test: 'true' });
     expect(mail.tracked).toBe(true);
     expect(mail.html).toContain('<p>Pris &lt;10 öre&gt;<br>Hälsningar</p>');
     expect(mail.html).not.toContain('Avsluta');

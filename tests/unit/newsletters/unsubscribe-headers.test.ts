@@ -73,4 +73,31 @@ describe('a one-click unsubscribe body', () => {
     // Assess
     expect(answers.every((answer) => answer === false)).toBe(true);
   });
+
+  it('is also the multipart form RFC 8058 asks mail receivers to send', () => {
+    // Prepare
+    const multipart = (name: string, value: string, boundary = '----x7MA4YWxkTrZu0gW') =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n--${boundary}--\r\n`;
+
+    // Act
+    const answers = [
+      isOneClickBody(
+        'multipart/form-data; boundary=----x7MA4YWxkTrZu0gW',
+        multipart('List-Unsubscribe', 'One-Click'),
+      ),
+      isOneClickBody(
+        'multipart/form-data; boundary="q b"',
+        multipart('List-Unsubscribe', 'One-Click', 'q b'),
+      ),
+      isOneClickBody(
+        'multipart/form-data; boundary=----x7MA4YWxkTrZu0gW',
+        multipart('List-Unsubscribe', 'one-click'),
+      ),
+      isOneClickBody('multipart/form-data; boundary=----x7MA4YWxkTrZu0gW', multipart('Other', 'One-Click')),
+      isOneClickBody('multipart/form-data', multipart('List-Unsubscribe', 'One-Click')),
+    ];
+
+    // Assess
+    expect(answers).toEqual([true, true, false, false, false]);
+  });
 });
