@@ -93,18 +93,18 @@ export class GridlineStack extends Stack {
       this.queues.set(definition.name, new DomainQueue(this, `Queue-${definition.name}`, definition));
     }
 
+    if (topology.functions.some((f) => f.access.sendEmail === true)) {
+      this.mailConfigurationSets = new MailConfigurationSets(this, 'MailConfigurationSets', {
+        defaultBus: this.defaultBus,
+      });
+    }
+
     for (const rule of topology.rules) this.addRule(rule);
 
     this.files = new FilesBucket(this, 'Files');
 
     for (const definition of topology.secrets) {
       this.secrets.set(definition.name, topologySecret(this, definition));
-    }
-
-    if (topology.functions.some((f) => f.access.sendEmail === true)) {
-      this.mailConfigurationSets = new MailConfigurationSets(this, 'MailConfigurationSets', {
-        defaultBus: this.defaultBus,
-      });
     }
 
     const queues = new Map<string, sqs.IQueue>([...this.queues].map(([name, q]) => [name, q.queue]));
@@ -148,6 +148,17 @@ export class GridlineStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
   }
 
+  /**
+   * SES's events of mail this stack sent: SES tags each with its
+   * configuration set, and the default bus carries every stack's in the account.
+   */
+  private ownMail(): Record<string, unknown> {
+    const sets = this.mailConfigurationSets;
+    if (!sets) throw new Error('a rule for this stack’s own mail needs a function that sends e-mail');
+    const names = [sets.plain.configurationSetName, sets.tracked.configurationSetName];
+    return { mail: { tags: { 'ses:configuration-set': names } } };
+  }
+
   private addRule(rule: Topology['rules'][number]): void {
     const target = this.queue(rule.targetQueue);
     const deadLetters = new DeadLetterQueue(this, `Rule-${rule.name}-DeadLetters`, {
@@ -162,6 +173,7 @@ export class GridlineStack extends Stack {
       eventPattern: {
         source: [...rule.sources],
         ...(rule.detailTypes !== undefined ? { detailType: [...rule.detailTypes] } : {}),
+        ...(rule.ownMailOnly === true ? { detail: this.ownMail() } : {}),
       },
       targets: [new eventTargets.SqsQueue(target.queue, { deadLetterQueue: deadLetters.queue })],
     });

@@ -66,6 +66,8 @@ export interface FunctionAccess {
    * the topology at their time (EventBridge Scheduler's SQS target).
    */
   readonly scheduleToQueue?: string;
+  /** Reads the SES account's send quota and rate (`GetAccount`). */
+  readonly readSendQuota?: boolean;
 }
 
 /** A secret the operator fills in (an outside service's API key); the stack creates it empty. */
@@ -143,6 +145,11 @@ export interface QueueDefinition {
 export interface EventRuleDefinition {
   readonly name: string;
   readonly bus?: 'domain' | 'default';
+  /**
+   * Only SES events of mail this stack sent (tagged with one of its
+   * configuration sets): the default bus carries every stack's in the account.
+   */
+  readonly ownMailOnly?: boolean;
   readonly description: string;
   readonly sources: readonly string[];
   readonly detailTypes?: readonly string[];

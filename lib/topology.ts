@@ -424,6 +424,7 @@ export const topology: Topology = {
       access: {
         table: 'readWrite',
         sendEmail: true,
+        readSendQuota: true,
         sendToQueue: 'newsletter-sends',
         secrets: [unsubscribeSigningKeySecret],
       },
@@ -704,6 +705,7 @@ export const topology: Topology = {
       description:
         'SES delivery events of the stack’s configuration sets: bounces, complaints, deliveries, opens, clicks',
       bus: 'default',
+      ownMailOnly: true,
       sources: ['aws.ses'],
       detailTypes: [
         'Email Bounced',

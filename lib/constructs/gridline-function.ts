@@ -263,10 +263,15 @@ export class GridlineFunction extends Construct {
           'Sender identities (domains and addresses) are verified outside this stack; sending is limited to this account and region',
       });
     }
+    if (access.readSendQuota === true) {
+      // The account's send rate, which the newsletter sender paces itself to.
+      this.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }),
+      );
+    }
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'X-Ray PutTraceSegments and PutTelemetryRecords (active tracing) support no resource-level permissions',
+      reason: `X-Ray PutTraceSegments and PutTelemetryRecords (active tracing)${access.readSendQuota === true ? ' and SES GetAccount (the account’s send quota)' : ''} support no resource-level permissions`,
     });
 
     this.errorsAlarm = this.function

@@ -60,16 +60,20 @@ export class LocalEventBus {
   }
 
   /** Puts an event on the bus as an AWS service would (SES's delivery events on the default bus); its id. */
-  inject(entry: { readonly source: string; readonly detailType: string; readonly detail: unknown }): string {
-    return this.publish({
-      Source: entry.source,
-      DetailType: entry.detailType,
-      Detail: JSON.stringify(entry.detail),
-    });
+  inject(entry: {
+    readonly id?: string;
+    readonly source: string;
+    readonly detailType: string;
+    readonly detail: unknown;
+  }): string {
+    return this.publish(
+      { Source: entry.source, DetailType: entry.detailType, Detail: JSON.stringify(entry.detail) },
+      entry.id,
+    );
   }
 
-  private publish(entry: PutEventsEntry): string {
-    const id = randomUUID();
+  /** `id`: the event's own, when one comes again (a redelivery to test); a new one otherwise. */
+  private publish(entry: PutEventsEntry, id: string = randomUUID()): string {
     const source = entry.Source ?? '';
     const detailType = entry.DetailType ?? '';
     const time =

@@ -13,6 +13,7 @@ import {
   registerLocalNewsletterDelivery,
 } from '#runtime/environment/local-newsletter-delivery';
 import { environmentUnsubscribeLinks } from '#runtime/environment/unsubscribe-links';
+import { newsletterService } from '#runtime/newsletters-services';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
 import {
@@ -268,9 +269,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     );
   }
   // The local scheduler keeps schedules in memory: register the stored ones again.
+  const demoTenantIds = demoTenants.map((t) => t.profile.id);
   await activitiesServices({ table: createTable(tableName), scheduler }).activities.rescheduleAll(
-    demoTenants.map((t) => t.profile.id),
+    demoTenantIds,
   );
+  await newsletterService({
+    table: createTable(tableName),
+    mailer: SesMailer.fromEnvironment(),
+    links: environmentUnsubscribeLinks(),
+    starts: localNewsletterDelivery().starts,
+  }).rescheduleAll(demoTenantIds);
   if (options.realTimeScheduler) {
     scheduler.start();
     schedules.start((name, error) => console.error(`schedule ${name} failed`, error));

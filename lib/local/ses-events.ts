@@ -44,7 +44,10 @@ export function sesEventInjection(bus: LocalEventBus): LocalRoute {
           detail: `eventType must be one of ${Object.keys(detailTypes).join(', ')}`,
         },
       };
-    const id = bus.inject({ source: 'aws.ses', detailType, detail });
+    // An EventBridge event's own id is kept: posting the same event twice is a redelivery.
+    const given =
+      isRecord(body) && typeof body.id === 'string' && isRecord(body.detail) ? body.id : undefined;
+    const id = bus.inject({ ...(given ? { id: given } : {}), source: 'aws.ses', detailType, detail });
     return { status: 202, body: { id, detailType } };
   };
 }

@@ -201,7 +201,8 @@ describe('GridlineStack with the real topology', () => {
   it('keeps each stack well under CloudFormation’s 500 resources', () => {
     const count = (t: Template) => Object.keys(t.toJSON().Resources).length;
 
-    expect(count(template)).toBeLessThan(400);
+    // The main stack holds about 420 with newsletters: 450 leaves room for a fix, not for a module.
+    expect(count(template)).toBeLessThan(450);
     expect(count(Template.fromStack(stack.httpApi.routes))).toBeLessThan(400);
   });
 
@@ -257,7 +258,7 @@ describe('GridlineStack with the real topology', () => {
     });
   });
 
-  it('grants nothing on every resource but the X-Ray actions, and SMS sending only in this account and region', () => {
+  it('grants nothing on every resource but the X-Ray actions and the newsletter sender’s SES quota, and SMS sending only in this account and region', () => {
     // Prepare
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
       (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
@@ -269,7 +270,11 @@ describe('GridlineStack with the real topology', () => {
     const sms = statements.filter((s) => actionsOf(s).includes('sms-voice:SendTextMessage'));
 
     // Assess
-    expect(new Set(onEverything)).toEqual(new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+    expect(new Set(onEverything)).toEqual(
+      new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'ses:GetAccount']),
+    );
+    const quotaReaders = statements.filter((s) => actionsOf(s).includes('ses:GetAccount'));
+    expect(quotaReaders).toHaveLength(topology.functions.filter((f) => f.access.readSendQuota).length);
     expect(sms.length).toBeGreaterThan(0);
     for (const statement of sms) {
       expect(statement.Resource).toEqual({
@@ -388,7 +393,20 @@ describe('GridlineStack with the real topology', () => {
     expect(Object.values(onDefault)).toHaveLength(1);
     expect(Object.values(onDefault)[0]!.Properties).toMatchObject({
       EventBusName: 'default',
-      EventPattern: { 'detail-type': [...rule.detailTypes!] },
+      EventPattern: {
+        'detail-type': [...rule.detailTypes!],
+        // Only this stack's mail: the default bus carries every stack's SES events in the account.
+        detail: {
+          mail: {
+            tags: {
+              'ses:configuration-set': [
+                { Ref: logicalId(stack, stack.mailConfigurationSets!.plain) },
+                { Ref: logicalId(stack, stack.mailConfigurationSets!.tracked) },
+              ],
+            },
+          },
+        },
+      },
       Targets: [
         {
           Arn: getAtt(logicalId(stack, queue.queue), 'Arn'),

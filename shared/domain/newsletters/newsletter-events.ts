@@ -52,7 +52,7 @@ export const newsletterEvents = {
     data: z.object({ newsletter }),
   }),
   NewsletterCancelled: newsletters({
-        when: 'a user cancelled a newsletter: a scheduled one is reviewed again (to change or schedule anew); one sending or paused ends cancelled, and who was not mailed yet is not',
+    when: 'a user cancelled a newsletter: a scheduled one is reviewed again (to change or schedule anew); one sending or paused ends cancelled, and who was not mailed yet is not',
     subjects: ['newsletter'],
     data: z.object({ newsletter }),
   }),

@@ -161,7 +161,7 @@ export class NewsletterService {
       verifiedSenders(ctx.tenant),
       this.deps.sanitiser,
     );
-        if (changes.length === 0) return current;
+    if (changes.length === 0) return current;
     await this.commit(ctx, current, newsletter, 'NewsletterUpdated', changes);
     // A new filter dropped the review: its snapshot goes too.
     if (current.review && !newsletter.review)
@@ -179,7 +179,7 @@ export class NewsletterService {
         `a ${current.status} newsletter cannot be deleted: it is kept as sent`,
       );
     const ctx = await changeContext(this.deps, actor);
-        const deleted: Newsletter = { ...moved(current, current.status, ctx), deletedAt: ctx.now.toISOString() };
+    const deleted: Newsletter = { ...moved(current, current.status, ctx), deletedAt: ctx.now.toISOString() };
     await this.commit(ctx, current, deleted, 'NewsletterDeleted');
     if (current.review) await this.deps.snapshots.remove(actor.tenantId, newsletterId, current.review.id);
   }
@@ -354,6 +354,26 @@ export class NewsletterService {
     const next = moved(current, 'sending', ctx, { startedAt: ctx.now.toISOString() });
     await this.commit(ctx, current, next, 'NewsletterSendStarted');
     return this.view(actor, newsletterId);
+  }
+
+  /**
+   * Schedules every scheduled newsletter's start again: a scheduler that
+   * keeps its schedules in memory (the local runtime) lost them on a restart.
+   */
+  async rescheduleAll(tenantIds: readonly string[]): Promise<void> {
+    for (const tenantId of tenantIds) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.deps.newsletters.list(
+          tenantId,
+          { status: 'scheduled' },
+          { limit: 100, ...(cursor ? { cursor } : {}) },
+        );
+        for (const n of page.items)
+          if (n.sendAt) await this.deps.starts.schedule(tenantId, n.id, new Date(n.sendAt));
+        cursor = page.nextCursor;
+      } while (cursor);
+    }
   }
 
   /** No page of recipients starts while paused; the one being sent stops at its next recipient. */

@@ -205,7 +205,7 @@ export function updateNewsletter(
   );
   const filterChanged = changes.some((c) => c.field === 'filter');
   const { review: _dropped, ...rest } = current;
-    const next: Newsletter = withoutUndefined({
+  const next: Newsletter = withoutUndefined({
     ...(filterChanged ? rest : current),
     ...content,
     // The stored body is sanitised already: sanitising it again finds nothing to say.
