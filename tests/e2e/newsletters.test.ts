@@ -193,7 +193,7 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
     bounce.detail.bounce.bouncedRecipients[0].emailAddress = address('bertil');
     bounce.detail.mail.destination = [address('bertil')];
     bounce.detail.mail.tags = { tenant: ['norrsken'], newsletter: [next.id], contact: [bertil] };
-        const injected = await fetch(runtime.sesEventsUrl, { method: 'POST', body: JSON.stringify(bounce) });
+    const injected = await fetch(runtime.sesEventsUrl, { method: 'POST', body: JSON.stringify(bounce) });
     // SES's event again, with its id: a redelivery.
     await fetch(runtime.sesEventsUrl, { method: 'POST', body: JSON.stringify(bounce) });
     await runtime.settled();

@@ -30,6 +30,21 @@ const view = {
 } as const;
 const actionErrors = [400, 401, 403, 404, 409] as const;
 
+/** A move of the newsletter by a POST without a body: it answers the newsletter as it is now. */
+const newsletterAction = <const O extends string>(operationId: O, segment: string, summary: string) =>
+  defineRoute({
+    operationId,
+    method: 'POST',
+    path: `/v1/newsletters/{newsletterId}/${segment}`,
+    summary,
+    tag,
+    permission: 'write',
+    params: newsletterParams,
+    etag: true,
+    success: view,
+    errors: actionErrors,
+  });
+
 /** Newsletters: compose, test, review, send (R-NL-1..3, R-PL-3); the suppression list and consent history. */
 export const newsletterRoutes = {
   createNewsletter: defineRoute({
@@ -104,18 +119,11 @@ export const newsletterRoutes = {
     success: { status: 200, description: 'Sent to your own address', schema: testMailSchema },
     errors: [400, 401, 403, 404, 409, 502, 503],
   }),
-  reviewNewsletter: defineRoute({
-    operationId: 'reviewNewsletter',
-    method: 'POST',
-    path: '/v1/newsletters/{newsletterId}/review',
-    summary: 'Resolve the filter into the recipient snapshot that gets sent, with who was left out and why',
-    tag,
-    permission: 'write',
-    params: newsletterParams,
-    etag: true,
-    success: view,
-    errors: actionErrors,
-  }),
+  reviewNewsletter: newsletterAction(
+    'reviewNewsletter',
+    'review',
+    'Resolve the filter into the recipient snapshot that gets sent, with who was left out and why',
+  ),
   listNewsletterRecipients: defineRoute({
     operationId: 'listNewsletterRecipients',
     method: 'GET',
@@ -154,42 +162,17 @@ export const newsletterRoutes = {
     success: view,
     errors: [...actionErrors, 415],
   }),
-  pauseNewsletter: defineRoute({
-    operationId: 'pauseNewsletter',
-    method: 'POST',
-    path: '/v1/newsletters/{newsletterId}/pause',
-    summary: 'Pause sending; the recipients not mailed yet wait',
-    tag,
-    permission: 'write',
-    params: newsletterParams,
-    etag: true,
-    success: view,
-    errors: actionErrors,
-  }),
-  resumeNewsletter: defineRoute({
-    operationId: 'resumeNewsletter',
-    method: 'POST',
-    path: '/v1/newsletters/{newsletterId}/resume',
-    summary: 'Resume a paused newsletter',
-    tag,
-    permission: 'write',
-    params: newsletterParams,
-    etag: true,
-    success: view,
-    errors: actionErrors,
-  }),
-  cancelNewsletter: defineRoute({
-    operationId: 'cancelNewsletter',
-    method: 'POST',
-    path: '/v1/newsletters/{newsletterId}/cancel',
-    summary: 'Cancel a scheduled, sending or paused newsletter; who was not mailed yet is not',
-    tag,
-    permission: 'write',
-    params: newsletterParams,
-    etag: true,
-    success: view,
-    errors: actionErrors,
-  }),
+  pauseNewsletter: newsletterAction(
+    'pauseNewsletter',
+    'pause',
+    'Pause sending; the recipients not mailed yet wait',
+  ),
+  resumeNewsletter: newsletterAction('resumeNewsletter', 'resume', 'Resume a paused newsletter'),
+  cancelNewsletter: newsletterAction(
+    'cancelNewsletter',
+    'cancel',
+    'Cancel a scheduled, sending or paused newsletter; who was not mailed yet is not',
+  ),
   listSuppressions: defineRoute({
     operationId: 'listSuppressions',
     method: 'GET',
