@@ -28,7 +28,8 @@ const view = {
   description: 'The newsletter with its progress',
   schema: newsletterViewSchema,
 } as const;
-const actionErrors = [400, 401, 403, 404, 409] as const;
+// 412: the sender moved the newsletter in between, twice.
+const actionErrors = [400, 401, 403, 404, 409, 412] as const;
 
 /** A move of the newsletter by a POST without a body: it answers the newsletter as it is now. */
 const newsletterAction = <const O extends string>(operationId: O, segment: string, summary: string) =>

@@ -5,7 +5,7 @@ import { DeliveryError } from '#domain/messaging/delivery-error';
 import type { Mailer, OutgoingEmail } from '#domain/messaging/mailer';
 import type { ServiceDeps } from '#domain/service-context';
 import type { ChangeContext } from '#domain/stamps';
-import { moved, type Newsletter, summaryOf } from './newsletter';
+import { moved, type Newsletter, summaryOf, verifiedSenders } from './newsletter';
 import { newNewsletterEvent } from './newsletter-events';
 import { newsletterMail } from './newsletter-mail';
 import type { PageQueue, PageToSend, ScheduledStart, UnsubscribeLinks } from './newsletter-ports';
@@ -61,6 +61,8 @@ const statusCheckMillis = 2_000;
 /** A page SES kept throttling comes again after this, at most this often. */
 const throttledDelaySeconds = 60;
 const maxThrottledRetries = 30;
+/** SQS's longest delay, beyond the ten minutes after which an unfinished send counts as abandoned. */
+const unfinishedPageDelaySeconds = 900;
 
 type SendResult =
   | { readonly kind: 'sent'; readonly messageId: string }
@@ -123,6 +125,14 @@ export class NewsletterSending {
     const newsletter = await this.deps.newsletters.get(tenantId, newsletterId);
     const review = newsletter?.review;
     if (newsletter?.status !== 'sending' || !review) return;
+    // A schedule may fire, or a user resume, long after the sender was checked: SES would refuse every mail.
+    if (!verifiedSenders(await this.deps.tenants.profile(tenantId))(newsletter.senderAddress)) {
+      this.deps.log.error('the newsletter’s sender is no longer verified: paused', {
+        tenantId,
+        newsletterId,
+      });
+      return this.pauseForSes(tenantId, newsletterId);
+    }
     const outline = await this.deps.snapshots.outline(tenantId, newsletterId, review.id);
     const pages: PageToSend[] = outline
       .filter((p) => !p.done)
@@ -164,6 +174,7 @@ export class NewsletterSending {
         email: recipient.email,
         state: 'sending',
         at: this.deps.clock.now().toISOString(),
+        claim: this.deps.ids.next(),
       };
       const skip = skipReasonOf(recipient, audience.contacts.get(recipient.contactId), audience.suppressed);
       if (skip) {
@@ -206,6 +217,7 @@ export class NewsletterSending {
       }
     }
     await this.finishPage(
+      message,
       page,
       selected.map((r) => r.contactId),
     );
@@ -235,10 +247,14 @@ export class NewsletterSending {
   private async throttled(message: PageToSend): Promise<void> {
     const retries = message.retries ?? 0;
     const { tenantId, newsletterId, first } = message;
-    if (retries >= maxThrottledRetries)
-      throw new Error(
-        `SES refused newsletter ${newsletterId} of ${tenantId} for half an hour (page ${first})`,
-      );
+    if (retries >= maxThrottledRetries) {
+      this.deps.log.error('SES refused sending for half an hour: the newsletter is paused', {
+        tenantId,
+        newsletterId,
+        first,
+      });
+      return this.pauseForSes(tenantId, newsletterId);
+    }
     this.deps.log.warn('SES kept throttling: the page comes again later', {
       tenantId,
       newsletterId,
@@ -254,18 +270,29 @@ export class NewsletterSending {
    * delivery is still making, or a recipient given back to be sent later,
    * leaves the finishing to that delivery.
    */
-  private async finishPage(page: RecipientPage, contactIds: readonly string[]): Promise<void> {
+  private async finishPage(
+    message: PageToSend,
+    page: RecipientPage,
+    contactIds: readonly string[],
+  ): Promise<void> {
     const { tenantId, newsletterId } = page;
     const records = await this.deps.records.ofRecipients(tenantId, newsletterId, contactIds);
     const state = pageState(records, contactIds, this.deps.clock.now());
-    for (const record of state.abandoned)
+    for (const record of state.abandoned) {
+      this.deps.log.error('newsletter mail abandoned by a stopped sender: counted failed', {
+        tenantId,
+        newsletterId,
+        contactId: record.contactId,
+      });
       await this.deps.records.settle({
         ...record,
         state: 'failed',
         at: this.deps.clock.now().toISOString(),
         reason: 'the sender stopped: outcome unknown',
       });
-    if (!state.ended) return;
+    }
+    // Should the delivery it waits for never finish it, the page comes again once its sends count as abandoned.
+    if (!state.ended) return this.deps.queue.enqueue([message], unfinishedPageDelaySeconds);
     if (await this.deps.records.finishPage(page)) await this.finishIfDone(tenantId, newsletterId);
   }
 
@@ -293,6 +320,27 @@ export class NewsletterSending {
       }
     }
     return { kind: 'throttled' };
+  }
+
+  /**
+   * SES will not send for now (a spent daily quota, sending paused for the
+   * account, a sender no longer verified): the newsletter waits, paused, for
+   * a user to resume it; its pages are queued again then.
+   */
+  private async pauseForSes(tenantId: string, newsletterId: string): Promise<void> {
+    const current = await this.deps.newsletters.get(tenantId, newsletterId);
+    if (current?.status !== 'sending') return;
+    const ctx = await this.context(tenantId);
+    const next = moved(current, 'paused', ctx);
+    const event = newNewsletterEvent(this.deps, ctx, 'NewsletterPaused', {
+      subject: { type: 'newsletter', id: next.id },
+      data: { newsletter: summaryOf(next) },
+    });
+    try {
+      await this.deps.newsletters.update(current, next, event);
+    } catch (error) {
+      if (!(error instanceof VersionMismatchError)) throw error;
+    }
   }
 
   /** Every page done: the newsletter is sent, with its totals. */

@@ -25,6 +25,7 @@ import {
   type SenderCheck,
   summaryOf,
   updateNewsletter,
+  verifiedSenders,
 } from './newsletter';
 import type { HtmlSanitiser } from './newsletter-body';
 import { newNewsletterEvent } from './newsletter-events';
@@ -70,17 +71,6 @@ const writers = new Set(['admin', 'marketing', 'sales']);
 export function assertNewsletterWriter(caller: Caller): void {
   if (!caller.roles.some((r) => writers.has(r)))
     throw new ForbiddenError('only admins, marketing and sales write and send newsletters');
-}
-
-/**
- * The tenant's verified sender identities: its e-mail sender's address, and
- * any address of that address's domain (SES verifies a domain identity for
- * every address in it).
- */
-export function verifiedSenders(tenant: TenantProfile): SenderCheck {
-  const sender = tenant.emailSender?.address.toLowerCase();
-  const domain = sender?.split('@')[1];
-  return (address) => address === sender || (domain !== undefined && address.split('@')[1] === domain);
 }
 
 /** The most recipients a send may go to when none is selected: none. */
@@ -382,6 +372,10 @@ export class NewsletterService {
   }
 
   async resume(actor: Caller, newsletterId: string): Promise<NewsletterView> {
+    assertSenderVerified(
+      await this.deps.tenants.profile(actor.tenantId),
+      await this.current(actor, newsletterId),
+    );
     return this.move(actor, newsletterId, ['paused'], 'sending', 'NewsletterResumed');
   }
 

@@ -2,6 +2,8 @@ import { type InvalidField, ValidationError } from '#domain/errors';
 import { diffFields, type FieldChange } from '#domain/events';
 import { normaliseEmail } from '#domain/identifiers/email';
 import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
+import type { TenantProfile } from '#domain/tenant';
+import { userTextProblem } from '#domain/user-text';
 import { type HtmlSanitiser, newsletterBody } from './newsletter-body';
 import { type RecipientFilter, recipientFilterProblems } from './recipient-filter';
 import type { Exclusion } from './recipient-review';
@@ -90,6 +92,17 @@ export type NewsletterPatch = Partial<Omit<NewsletterContent, 'subheading'>> & {
 /** A sender address the tenant may send from: one of its verified identities. */
 export type SenderCheck = (normalisedAddress: string) => boolean;
 
+/**
+ * The tenant's verified sender identities: its e-mail sender's address, and
+ * any address of that address's domain (SES verifies a domain identity for
+ * every address in it).
+ */
+export function verifiedSenders(tenant: TenantProfile): SenderCheck {
+  const sender = tenant.emailSender?.address.toLowerCase();
+  const domain = sender?.split('@')[1];
+  return (address) => address === sender || (domain !== undefined && address.split('@')[1] === domain);
+}
+
 const limits = { senderName: 100, subject: 200, subheading: 300, body: maxBodyBytes } as const;
 
 const trackedFields = [
@@ -140,6 +153,13 @@ function checked(
     throw new ValidationError([
       { name: 'body', reason: 'nothing is left to send once scripts and forms are removed' },
     ]);
+  // Sanitising decodes entities and writes tags out in full: what is stored must pass the same rules.
+  const kept = html ? html.html : written;
+  const keptProblem =
+    new TextEncoder().encode(kept).length > maxBodyBytes
+      ? `at most ${maxBodyBytes} bytes in UTF-8 once sanitised`
+      : userTextProblem(kept, 'multiline');
+  if (keptProblem) throw new ValidationError([{ name: 'body', reason: keptProblem }]);
   return {
     content: {
       ...content,

@@ -11,6 +11,8 @@ export interface SendRecord {
   readonly email: string;
   readonly state: 'sending' | 'sent' | 'failed' | 'skipped';
   readonly at: string;
+  /** The claim's own id: a claim whose write was retried knows itself. */
+  readonly claim?: string;
   /** SES's id of the mail, once sent. */
   readonly messageId?: string;
   /** Why it failed, or was skipped (consent withdrawn or address suppressed since the review). */

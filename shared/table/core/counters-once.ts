@@ -1,15 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { BucketTotal } from '#domain/sales/reports/sales-aggregates';
 import type { ItemKey } from './key-template';
 import type { Table } from './table';
 import type { TransactItem } from './transact';
+import { transactRetryingConflicts } from './transact-retry';
 
 /** A TransactWriteItems holds 100 items: the applied marker and 99 counter updates. */
 export const countersPerTransaction = 99;
 /** SQS keeps a message at most 14 days: no redelivery comes after its marker has expired. */
 export const markerRetentionSeconds = 14 * 24 * 3600;
-const conflictRetries = 6;
 
 const layout = new Set(['pk', 'sk', 'entity', 'bucket']);
 
@@ -19,8 +18,6 @@ export function bucketTotalOf<B>(item: Record<string, unknown>): BucketTotal<B> 
   for (const [name, value] of Object.entries(item)) if (!layout.has(name)) amounts[name] = value as number;
   return { bucket: item.bucket as B, amounts };
 }
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An aggregate item's update: `SET` of what it is (the same on every write), `ADD` of each counter. */
 export function counterUpdate(
@@ -91,16 +88,15 @@ async function applyOnce(
   marker: TransactItem,
   updates: readonly TransactItem[],
 ): Promise<boolean> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await table.client.send(new TransactWriteCommand({ TransactItems: [marker, ...updates] }));
-      return true;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const codes = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      if (codes[0] === 'ConditionalCheckFailed') return false;
-      if (!codes.includes('TransactionConflict') || attempt >= conflictRetries) throw error;
-      await pause((10 + Math.random() * 20) * 2 ** attempt);
-    }
+  try {
+    await transactRetryingConflicts(table, [marker, ...updates]);
+    return true;
+  } catch (error) {
+    if (
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+    )
+      return false;
+    throw error;
   }
 }

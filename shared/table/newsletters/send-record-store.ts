@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SendRecord } from '#domain/newsletters/send-record';
 import type { RecipientPage } from '#domain/newsletters/snapshot';
 import type { FeedbackCounter, SendRecordStore } from '#domain/newsletters/stores';
@@ -8,6 +8,7 @@ import { addCountersOnce, counterUpdate, markerRetentionSeconds } from '#table/c
 import { stripLayout } from '#table/core/item-mapping';
 import type { Table } from '#table/core/table';
 import type { TransactItem } from '#table/core/transact';
+import { transactRetryingConflicts } from '#table/core/transact-retry';
 import { appliedEventEntity } from '#table/sales/entities';
 import { newsletterProgressEntity, recipientPageEntity, sendRecordEntity } from './entities';
 
@@ -59,32 +60,31 @@ export class DynamoSendRecordStore implements SendRecordStore {
       ConditionExpression: 'attribute_not_exists(pk)',
     };
     try {
+      // A transaction's request token makes the SDK's own retries of it safe.
       if (record.state === 'skipped')
-        await this.table.client.send(
-          new TransactWriteCommand({
-            TransactItems: [{ Put: put }, this.progressAdd(record, { skipped: 1 })],
-          }),
-        );
+        await transactRetryingConflicts(this.table, [{ Put: put }, this.progressAdd(record, { skipped: 1 })]);
       else await this.table.client.send(new PutCommand(put));
       return { claimed: true };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException || firstConditionFailed(error))
-        return { claimed: false };
-      throw error;
+      if (firstConditionFailed(error)) return { claimed: false };
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The SDK may have retried a Put whose answer was lost: the record it finds may be this claim's own.
+      const found = await sendRecordEntity.get(this.table, {
+        tenantId: record.tenantId,
+        newsletterId: record.newsletterId,
+        contactId: record.contactId,
+      });
+      return { claimed: found?.claim !== undefined && found.claim === record.claim };
     }
   }
 
   async settle(record: SendRecord): Promise<void> {
     const counter = record.state === 'sent' ? 'sent' : 'failed';
     try {
-      await this.table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.table.name, Item: recordItem(record), ...onlyWhileSending } },
-            this.progressAdd(record, { [counter]: 1 }),
-          ],
-        }),
-      );
+      await transactRetryingConflicts(this.table, [
+        { Put: { TableName: this.table.name, Item: recordItem(record), ...onlyWhileSending } },
+        this.progressAdd(record, { [counter]: 1 }),
+      ]);
     } catch (error) {
       // Settled by another delivery (an abandoned send counted once): nothing more to count.
       if (!firstConditionFailed(error)) throw error;
@@ -121,28 +121,24 @@ export class DynamoSendRecordStore implements SendRecordStore {
   async finishPage(page: RecipientPage): Promise<boolean> {
     const { tenantId, newsletterId } = page;
     try {
-      await this.table.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table.name,
-                Key: recipientPageEntity.key({
-                  tenantId,
-                  newsletterId,
-                  reviewId: page.reviewId,
-                  first: page.first,
-                }),
-                UpdateExpression: 'SET #done = :true',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#done)',
-                ExpressionAttributeNames: { '#done': 'done' },
-                ExpressionAttributeValues: { ':true': true },
-              },
-            },
-            this.progressAdd(page, { pagesDone: 1 }),
-          ],
-        }),
-      );
+      await transactRetryingConflicts(this.table, [
+        {
+          Update: {
+            TableName: this.table.name,
+            Key: recipientPageEntity.key({
+              tenantId,
+              newsletterId,
+              reviewId: page.reviewId,
+              first: page.first,
+            }),
+            UpdateExpression: 'SET #done = :true',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#done)',
+            ExpressionAttributeNames: { '#done': 'done' },
+            ExpressionAttributeValues: { ':true': true },
+          },
+        },
+        this.progressAdd(page, { pagesDone: 1 }),
+      ]);
       return true;
     } catch (error) {
       if (firstConditionFailed(error)) return false;
