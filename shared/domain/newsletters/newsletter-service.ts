@@ -22,7 +22,6 @@ import {
   type NewsletterPatch,
   type NewsletterStatus,
   type NewsletterSummary,
-  type SenderCheck,
   summaryOf,
   updateNewsletter,
   verifiedSenders,

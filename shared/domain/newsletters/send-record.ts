@@ -2,7 +2,7 @@
  * One recipient's send of a newsletter, written before the mail goes and
  * only if absent: a redelivered or retried batch finds it and mails nobody
  * twice. It stays `sending` only while the mail goes, or when the sender
- * stopped mid-send (see `pageOutcome`).
+ * stopped mid-send (see `pageState`).
  */
 export interface SendRecord {
   readonly tenantId: string;

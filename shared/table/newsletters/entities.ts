@@ -58,7 +58,7 @@ export const recipientPageEntity = defineEntity<RecipientPage>()({
 export const newsletterProgressEntity = defineEntity<NewsletterProgress>()({
   name: 'NewsletterProgress',
   description:
-    'A newsletter’s counters: sent, failed, skipped, pages done (ADDed when a page is done), and SES’s deliveries, opens, clicks, bounces and complaints (ADDed once per event).',
+    'A newsletter’s counters: sent, failed and skipped (each ADDed in the transaction that ends a recipient’s send), pages done, and SES’s deliveries, opens, clicks, bounces and complaints (ADDed once per event).',
   key: { pk: newsletterPartition, sk: key`PROGRESS` },
   patterns: {
     byNewsletter: { index: 'table', sortKey: 'equals', operation: 'GetItem; ADD in transactions' },
