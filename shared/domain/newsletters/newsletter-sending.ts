@@ -95,29 +95,12 @@ function skipReasonOf(
 export class NewsletterSending {
   constructor(private readonly deps: SendingDeps) {}
 
-  private context(tenantId: string): Promise<ChangeContext> {
-    return this.deps.tenants
-      .profile(tenantId)
-      .then((tenant) => ({ tenant, userId: senderActor, now: this.deps.clock.now() }));
-  }
-
   /** A schedule's time came: a newsletter still scheduled for it starts sending. */
   async startScheduled(start: ScheduledStart): Promise<void> {
     const current = await this.deps.newsletters.get(start.tenantId, start.newsletterId);
     if (!current || current.deletedAt || current.status !== 'scheduled' || current.sendAt !== start.at)
       return;
-    const ctx = await this.context(start.tenantId);
-    const next = moved(current, 'sending', ctx, { startedAt: ctx.now.toISOString() });
-    const event = newNewsletterEvent(this.deps, ctx, 'NewsletterSendStarted', {
-      subject: { type: 'newsletter', id: next.id },
-      data: { newsletter: summaryOf(next) },
-    });
-    try {
-      await this.deps.newsletters.update(current, next, event);
-    } catch (error) {
-      // A user cancelled or paused it meanwhile: theirs stands.
-      if (!(error instanceof VersionMismatchError)) throw error;
-    }
+    await this.systemMove(current, 'sending', (now) => ({ startedAt: now }), 'NewsletterSendStarted');
   }
 
   /** Sending started or resumed: queue every page not done yet; with none left, the newsletter is sent. */
@@ -240,9 +223,8 @@ export class NewsletterSending {
 
   /**
    * SES kept throttling: the page comes again a minute later. Throttling
-   * that lasts (a daily quota spent, sending paused for the account) fails
-   * the page after half an hour, so it retries on the queue's terms, ends
-   * in its dead-letter queue and raises the alarm.
+   * that lasts half an hour (a daily quota spent, sending paused for the
+   * account) pauses the newsletter for a user to resume.
    */
   private async throttled(message: PageToSend): Promise<void> {
     const retries = message.retries ?? 0;
@@ -304,8 +286,11 @@ export class NewsletterSending {
     );
   }
 
-  /** One mail at SES's pace; throttling is retried with jittered, growing pauses. */
-  /** The first try's turn was taken before the claim; each retry waits for its own. */
+  /**
+   * One mail at SES's pace; throttling is retried with jittered, growing
+   * pauses. The first try's turn was taken before the claim; each retry
+   * waits for its own.
+   */
   private async sendPaced(mail: OutgoingEmail): Promise<SendResult> {
     for (let attempt = 0; attempt < sendTries; attempt++) {
       if (attempt > 0) await this.deps.pace();
@@ -330,17 +315,7 @@ export class NewsletterSending {
   private async pauseForSes(tenantId: string, newsletterId: string): Promise<void> {
     const current = await this.deps.newsletters.get(tenantId, newsletterId);
     if (current?.status !== 'sending') return;
-    const ctx = await this.context(tenantId);
-    const next = moved(current, 'paused', ctx);
-    const event = newNewsletterEvent(this.deps, ctx, 'NewsletterPaused', {
-      subject: { type: 'newsletter', id: next.id },
-      data: { newsletter: summaryOf(next) },
-    });
-    try {
-      await this.deps.newsletters.update(current, next, event);
-    } catch (error) {
-      if (!(error instanceof VersionMismatchError)) throw error;
-    }
+    await this.systemMove(current, 'paused', () => ({}), 'NewsletterPaused');
   }
 
   /** Every page done: the newsletter is sent, with its totals. */
@@ -350,21 +325,44 @@ export class NewsletterSending {
     if (current?.status !== 'sending' || !review) return;
     const progress = await this.deps.newsletters.progress(tenantId, newsletterId);
     if (progress.pagesDone < review.pages) return;
-    const ctx = await this.context(tenantId);
-    const next = moved(current, 'sent', ctx, { finishedAt: ctx.now.toISOString() });
-    const event = newNewsletterEvent(this.deps, ctx, 'NewsletterSent', {
-      subject: { type: 'newsletter', id: next.id },
-      data: {
-        newsletter: summaryOf(next),
-        sent: progress.sent,
-        failed: progress.failed,
-        skipped: progress.skipped,
-      },
+    const { sent, failed, skipped } = progress;
+    await this.systemMove(current, 'sent', (now) => ({ finishedAt: now }), 'NewsletterSent', {
+      sent,
+      failed,
+      skipped,
     });
+  }
+
+  /**
+   * A move the sender makes itself, with its event. A user's move in
+   * between (a cancel, a pause) or another sender's (the last page done
+   * twice) got there first: theirs stands.
+   */
+  private async systemMove(
+    current: Newsletter,
+    status: 'sending' | 'paused' | 'sent',
+    times: (now: string) => Partial<Pick<Newsletter, 'startedAt' | 'finishedAt'>>,
+    name: 'NewsletterSendStarted' | 'NewsletterPaused' | 'NewsletterSent',
+    totals?: { readonly sent: number; readonly failed: number; readonly skipped: number },
+  ): Promise<void> {
+    const ctx: ChangeContext = {
+      tenant: await this.deps.tenants.profile(current.tenantId),
+      userId: senderActor,
+      now: this.deps.clock.now(),
+    };
+    const next = moved(current, status, ctx, times(ctx.now.toISOString()));
+    const subject = { type: 'newsletter' as const, id: next.id };
+    const newsletter = summaryOf(next);
+    const event =
+      name === 'NewsletterSent'
+        ? newNewsletterEvent(this.deps, ctx, name, {
+            subject,
+            data: { newsletter, sent: 0, failed: 0, skipped: 0, ...totals },
+          })
+        : newNewsletterEvent(this.deps, ctx, name, { subject, data: { newsletter } });
     try {
       await this.deps.newsletters.update(current, next, event);
     } catch (error) {
-      // Another page's sender finished it, or a user paused it as it ended.
       if (!(error instanceof VersionMismatchError)) throw error;
     }
   }

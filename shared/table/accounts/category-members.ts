@@ -1,6 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page, PageRequest } from '#domain/ports';
-import type { ItemKey } from '#table/core/key-template';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { deleteItem, type TransactItem } from '#table/core/transact';
@@ -64,33 +62,4 @@ export function categoryMemberPage(
     categoryMemberEntity.patterns.membersOfCategory.query({ tenantId, categoryId, kind }),
     page,
   );
-}
-
-const batchLimit = 100;
-const attempts = 5;
-
-/**
- * BatchGetItem of any number of keys, 100 at a time, retrying what DynamoDB
- * left unprocessed (throttling) with a short back-off; fails rather than
- * answer with items silently missing.
- */
-export async function batchGetItems(
-  table: Table,
-  keys: readonly ItemKey[],
-): Promise<Record<string, unknown>[]> {
-  const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
-  const found: Record<string, unknown>[] = [];
-  for (let start = 0; start < unique.length; start += batchLimit) {
-    let pending: Record<string, unknown>[] = unique.slice(start, start + batchLimit).map((k) => ({ ...k }));
-    for (let attempt = 1; pending.length > 0; attempt++) {
-      if (attempt > attempts) throw new Error('batch read was throttled');
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
-      const { Responses, UnprocessedKeys } = await table.client.send(
-        new BatchGetCommand({ RequestItems: { [table.name]: { Keys: pending } } }),
-      );
-      found.push(...(Responses?.[table.name] ?? []));
-      pending = UnprocessedKeys?.[table.name]?.Keys ?? [];
-    }
-  }
-  return found;
 }

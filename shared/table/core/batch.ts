@@ -6,24 +6,29 @@ import type { Table } from './table';
 const getsPerRequest = 100;
 const writesPerRequest = 25;
 /** Rounds of unprocessed keys before giving up: DynamoDB kept throttling. */
-const maxRounds = 8;
+const maxRounds = 5;
 
-const pause = (round: number) => new Promise((resolve) => setTimeout(resolve, 20 * 2 ** round));
+const pause = (round: number) => new Promise((resolve) => setTimeout(resolve, 25 * 2 ** (round + 1)));
 
 /**
- * The items of these keys that exist, read 100 a request; keys DynamoDB
- * leaves unprocessed (throttling) are asked again after a growing pause.
+ * BatchGetItem of any number of keys (each asked once), 100 at a time,
+ * retrying what DynamoDB left unprocessed (throttling) with a short
+ * back-off; fails rather than answer with items silently missing.
+ * `consistent` for reads a write decides on; eventual by default.
  */
-export async function batchGetAll(
+export async function batchGetItems(
   table: Table,
   keys: readonly ItemKey[],
   options: { readonly consistent?: boolean } = {},
 ): Promise<Record<string, unknown>[]> {
+  const unique = [...new Map(keys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
   const found: Record<string, unknown>[] = [];
-  for (let start = 0; start < keys.length; start += getsPerRequest) {
-    let pending: Record<string, unknown>[] = keys.slice(start, start + getsPerRequest).map((k) => ({ ...k }));
+  for (let start = 0; start < unique.length; start += getsPerRequest) {
+    let pending: Record<string, unknown>[] = unique
+      .slice(start, start + getsPerRequest)
+      .map((k) => ({ ...k }));
     for (let round = 0; pending.length > 0; round++) {
-      if (round >= maxRounds) throw new Error('a batch read stayed unprocessed: DynamoDB kept throttling');
+      if (round >= maxRounds) throw new Error('batch read was throttled');
       if (round > 0) await pause(round);
       const result = await table.client.send(
         new BatchGetCommand({

@@ -4,7 +4,7 @@ import type { Audience, AudienceMember } from '#domain/newsletters/newsletter-po
 import { accountFromItem } from '#table/accounts/account-store';
 import { contactFromItem } from '#table/accounts/contact-store';
 import { accountEntity, contactEntity } from '#table/accounts/entities';
-import { batchGetAll } from '#table/core/batch';
+import { batchGetItems } from '#table/core/batch';
 import { queryAll } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
 
@@ -23,7 +23,7 @@ export class DynamoAudience implements Audience {
     );
     const accountIds = [...new Set(contacts.flatMap((c) => (c.accountId ? [c.accountId] : [])))];
     const accounts = new Map<string, Account>();
-    const items = await batchGetAll(
+    const items = await batchGetItems(
       this.table,
       accountIds.map((accountId) => accountEntity.key({ tenantId, accountId })),
     );
@@ -47,7 +47,7 @@ export class DynamoAudience implements Audience {
 
   /** The live contacts among these ids, read together (a page of a send). */
   async many(tenantId: string, ids: readonly string[]): Promise<Map<string, Contact>> {
-    const items = await batchGetAll(
+    const items = await batchGetItems(
       this.table,
       [...new Set(ids)].map((contactId) => contactEntity.key({ tenantId, contactId })),
       { consistent: true },

@@ -3,7 +3,7 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SendRecord } from '#domain/newsletters/send-record';
 import type { RecipientPage } from '#domain/newsletters/snapshot';
 import type { FeedbackCounter, SendRecordStore } from '#domain/newsletters/stores';
-import { batchGetAll } from '#table/core/batch';
+import { batchGetItems } from '#table/core/batch';
 import { addCountersOnce, counterUpdate, markerRetentionSeconds } from '#table/core/counters-once';
 import { stripLayout } from '#table/core/item-mapping';
 import type { Table } from '#table/core/table';
@@ -110,7 +110,7 @@ export class DynamoSendRecordStore implements SendRecordStore {
   }
 
   async ofRecipients(tenantId: string, newsletterId: string, contactIds: readonly string[]) {
-    const items = await batchGetAll(
+    const items = await batchGetItems(
       this.table,
       contactIds.map((contactId) => sendRecordEntity.key({ tenantId, newsletterId, contactId })),
       { consistent: true },

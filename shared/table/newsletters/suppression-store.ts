@@ -3,7 +3,7 @@ import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { SuppressionStore } from '#domain/newsletters/stores';
 import type { Suppression } from '#domain/newsletters/suppression';
 import type { Page, PageRequest } from '#domain/ports';
-import { batchGetAll } from '#table/core/batch';
+import { batchGetItems } from '#table/core/batch';
 import { queryAll } from '#table/core/query-all';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
@@ -15,7 +15,7 @@ export class DynamoSuppressionStore implements SuppressionStore {
 
   async among(tenantId: string, emails: readonly string[]): Promise<Set<string>> {
     const keys = [...new Set(emails)].map((email) => suppressionEntity.key({ tenantId, email }));
-    const items = await batchGetAll(this.table, keys);
+    const items = await batchGetItems(this.table, keys);
     return new Set(items.map((i) => String(i.email)));
   }
 

@@ -5,9 +5,9 @@ import type { ServiceReferences } from '#domain/service/service-settings-service
 import type { UserGroup } from '#domain/settings/setting';
 import type { User } from '#domain/users/user';
 import { DynamoAccountStore } from '#table/accounts/account-store';
-import { batchGetItems } from '#table/accounts/category-members';
 import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoIdentificationStore } from '#table/accounts/identification-store';
+import { batchGetItems } from '#table/core/batch';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryAll } from '#table/core/query-all';
 import type { Table } from '#table/core/table';

@@ -1,5 +1,5 @@
 import type { SettingTitles } from '#domain/sales/reports/sales-aggregates';
-import { batchGetItems } from '#table/accounts/category-members';
+import { batchGetItems } from '#table/core/batch';
 import type { Table } from '#table/core/table';
 import { settingEntity } from './entities';
 
