@@ -75,7 +75,7 @@ export const sendRecordEntity = defineEntity<SendRecord>()({
       index: 'table',
       sortKey: 'equals',
       operation:
-        'conditional Put (returning the earlier one); Update to sent or failed; conditional Delete when SES kept throttling',
+        'conditional Put (a skipped one in a transaction with its count), a consistent GetItem when the condition failed (a retried Put finds its own claim); conditional Put to sent or failed in a transaction with the count; BatchGetItem of a page’s records; conditional Delete when SES kept throttling',
     },
   },
 });
