@@ -13,6 +13,9 @@ export default defineConfig({
       // Node 20 runs the tests; Lambda runs Node 22. The SDK's reminder is noise here.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
+      // Metrics go to stdout as EMF; the tests that check them turn them on for themselves.
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_METRICS_NAMESPACE: 'Gridline/test',
     },
   },
 });

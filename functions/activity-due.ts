@@ -1,9 +1,10 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
 import { activityDueService } from '#runtime/activities-services';
 import { environmentTable } from '#runtime/environment/table';
+import { observability, observedHandler } from '#runtime/observability/observed-handler';
 
-const logger = new Logger({ serviceName: 'activity-due' });
+const observed = observability('activity-due');
+const { logger } = observed;
 
 const due = activityDueService({ table: environmentTable() });
 
@@ -20,7 +21,7 @@ const dueInput = z.object({
  * trigger of the same occurrence changes nothing. A failure throws, so the
  * scheduler retries it.
  */
-export const handler = async (event: unknown) => {
+async function handle(event: unknown) {
   const input = dueInput.safeParse(event);
   if (!input.success) {
     // Retrying a malformed input cannot help.
@@ -30,4 +31,6 @@ export const handler = async (event: unknown) => {
   const result = await due.due(input.data);
   logger.info('activity due', { ...input.data, ...result });
   return result;
-};
+}
+
+export const handler = observedHandler('activity-due', handle, { observability: observed });

@@ -1,15 +1,15 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { AppointmentNotices } from '#domain/field-service/appointment-notices';
 import { environmentMailer } from '#runtime/environment/mailer';
 import { environmentSms } from '#runtime/environment/sms';
 import { environmentTable } from '#runtime/environment/table';
 import { messagingServices } from '#runtime/messaging-services';
+import { gridlineLogger } from '#runtime/observability/logger';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoWorkOrderStore } from '#table/field-service/work-order-store';
 
 const table = environmentTable();
-const logger = new Logger({ serviceName: 'appointment-notices' });
+const logger = gridlineLogger('appointment-notices');
 const notices = new AppointmentNotices({
   log: logger,
   tenants: new DynamoTenantDirectory(table),

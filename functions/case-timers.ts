@@ -1,12 +1,13 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import * as z from 'zod';
 import { caseTimerNames } from '#domain/service/case';
 import { casesServices } from '#runtime/cases-services';
 import { environmentCaseTimers } from '#runtime/environment/case-timers';
 import { environmentMailer } from '#runtime/environment/mailer';
 import { environmentTable } from '#runtime/environment/table';
+import { observability, observedHandler } from '#runtime/observability/observed-handler';
 
-const logger = new Logger({ serviceName: 'case-timers' });
+const observed = observability('case-timers');
+const { logger } = observed;
 const { escalation } = casesServices({
   table: environmentTable(),
   mailer: environmentMailer(),
@@ -27,7 +28,7 @@ const timerInput = z.object({
  * stale or repeated timer does nothing; a failure throws, so Lambda retries
  * it and, after the last try, keeps it in the run-time schedules' dead-letter queue.
  */
-export const handler = async (event: unknown) => {
+async function handle(event: unknown) {
   const input = timerInput.safeParse(event);
   if (!input.success) {
     logger.error('not a case timer input', { issues: input.error.issues });
@@ -36,4 +37,6 @@ export const handler = async (event: unknown) => {
   const outcome = await escalation.fire(input.data);
   logger.info('case timer', { ...input.data, outcome });
   return { outcome };
-};
+}
+
+export const handler = observedHandler('case-timers', handle, { observability: observed });

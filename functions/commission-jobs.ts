@@ -1,8 +1,9 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { commissionsServices } from '#runtime/commissions-services';
 import { environmentTable } from '#runtime/environment/table';
+import { observability, observedHandler } from '#runtime/observability/observed-handler';
 
-const logger = new Logger({ serviceName: 'commission-jobs' });
+const observed = observability('commission-jobs');
+const { logger } = observed;
 const { dueJob } = commissionsServices({ table: environmentTable() });
 
 /** An operator may run a past day by invoking it with `{ "day": "YYYY-MM-DD" }`. */
@@ -17,7 +18,7 @@ const isDay = (value: unknown): value is string =>
  * Daily (R-PL-3): the instalments whose day has come become due. Entries
  * that failed stay listed for the next run; the run fails so the operator sees it.
  */
-export async function handler(input: JobInput | undefined): Promise<Record<string, unknown>> {
+async function handle(input: JobInput | undefined): Promise<Record<string, unknown>> {
   const day = isDay(input?.day) ? input.day : new Date().toISOString().slice(0, 10);
   const result = await dueJob.run(day);
   const summary = { day, ...result };
@@ -28,3 +29,5 @@ export async function handler(input: JobInput | undefined): Promise<Record<strin
   logger.info('commission jobs done', summary);
   return summary;
 }
+
+export const handler = observedHandler('commission-jobs', handle, { observability: observed });

@@ -1,10 +1,11 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { contractRenewals, contractsServices } from '#runtime/contracts-services';
 import { contractsEnvironment } from '#runtime/environment/contracts';
 import { environmentScheduler } from '#runtime/environment/scheduler';
 import { environmentTable } from '#runtime/environment/table';
+import { observability, observedHandler } from '#runtime/observability/observed-handler';
 
-const logger = new Logger({ serviceName: 'contract-jobs' });
+const observed = observability('contract-jobs');
+const { logger } = observed;
 const { signing, printBatches } = contractsServices(contractsEnvironment());
 const renewals = contractRenewals({ table: environmentTable(), scheduler: environmentScheduler() });
 
@@ -21,7 +22,7 @@ const isDay = (value: unknown): value is string =>
  * own due list, so one failing leaves the others' work done and its own
  * entries listed for the next run.
  */
-export async function handler(input: JobInput | undefined): Promise<Record<string, unknown>> {
+async function handle(input: JobInput | undefined): Promise<Record<string, unknown>> {
   const day = isDay(input?.day) ? input.day : new Date().toISOString().slice(0, 10);
   const results = await Promise.allSettled([
     signing.recheckDue(day),
@@ -44,3 +45,5 @@ export async function handler(input: JobInput | undefined): Promise<Record<strin
   logger.info('contract jobs done', summary);
   return summary;
 }
+
+export const handler = observedHandler('contract-jobs', handle, { observability: observed });

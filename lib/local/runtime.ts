@@ -6,6 +6,7 @@ import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recor
 import { SesMailer } from '#adapters/messaging/ses-mailer';
 import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { activitiesServices } from '#runtime/activities-services';
+import { metricsNamespace } from '#runtime/business-metrics';
 import { registerLocalActivityScheduler } from '#runtime/environment/local-activity-scheduler';
 import { localCaseTimers, registerLocalCaseTimers } from '#runtime/environment/local-case-timers';
 import {
@@ -50,6 +51,9 @@ import { sesEventInjection } from './ses-events';
 import { startSesLocal } from './ses-local';
 import { type SigniLocal, startSigniLocal } from './signi-local';
 import { StreamPoller } from './stream-poller';
+
+/** What the local runtime calls itself where AWS has the stack's name (queue names, the metrics namespace). */
+export const localStackName = 'gridline-local';
 
 /** The local Secrets Manager's names of the Signi workspace key and the Meta app's secrets. */
 const LOCAL_SIGNI_SECRET = 'gridline-local/signi-api-key';
@@ -161,6 +165,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     TABLE_NAME: tableName,
     EVENT_BUS_NAME: 'gridline-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // CloudWatch reads metrics from the log lines; locally they would only bury the logs. The operator
+    // page counts the same business metrics from the bus.
+    POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(localStackName),
+    POWERTOOLS_METRICS_DISABLED: 'true',
     // The local adapters: demo addresses only, users without Cognito, SMS kept in memory.
     GEOCODER: 'local',
     USER_DIRECTORY: 'local',

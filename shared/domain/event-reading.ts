@@ -22,6 +22,7 @@ function schemaOf(name: EventName, definition: EventDefinition) {
     }),
     changes: z.array(fieldChange).readonly().optional(),
     data: definition.data,
+    correlationId: z.string().min(1).max(128).optional(),
   });
 }
 

@@ -56,6 +56,11 @@ export interface DomainEvent<D = Record<string, unknown>> {
   readonly subject: EventSubject;
   readonly changes?: readonly FieldChange[];
   readonly data: D;
+  /**
+   * The id of the request (or job) whose change this is, stamped when the
+   * event is written; the events its consumers write carry it on.
+   */
+  readonly correlationId?: string;
 }
 
 /**

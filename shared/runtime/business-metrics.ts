@@ -1,4 +1,7 @@
-import type { AnyDomainEvent, EventName } from '#domain/event-catalogue';
+import type { EventName } from '#domain/event-catalogue';
+
+/** What a metric reads of an event: its type and payload. */
+type CountedEvent = { readonly type: string; readonly data?: unknown };
 
 /** A business metric: a count the outbox relay publishes for each event of one type. */
 export interface BusinessMetric {
@@ -7,12 +10,12 @@ export interface BusinessMetric {
   readonly event: EventName;
   readonly description: string;
   /** How much one event adds; one when absent. */
-  readonly value?: (event: AnyDomainEvent) => number;
+  readonly value?: (event: CountedEvent) => number;
   /** Only events this accepts count. */
-  readonly when?: (event: AnyDomainEvent) => boolean;
+  readonly when?: (event: CountedEvent) => boolean;
 }
 
-const consentSource = (event: AnyDomainEvent): unknown => (event.data as { source?: unknown }).source;
+const consentSource = (event: CountedEvent): unknown => (event.data as { source?: unknown }).source;
 
 /**
  * What the business dashboard shows. Counted where every event passes once on
@@ -57,9 +60,7 @@ export const businessMetrics: readonly BusinessMetric[] = [
 ];
 
 /** The business metrics one event adds to, with how much. */
-export function businessMetricsOf(
-  event: AnyDomainEvent,
-): { readonly name: string; readonly value: number }[] {
+export function businessMetricsOf(event: CountedEvent): { readonly name: string; readonly value: number }[] {
   return businessMetrics
     .filter((metric) => metric.event === event.type && (metric.when?.(event) ?? true))
     .map((metric) => ({ name: metric.name, value: metric.value?.(event) ?? 1 }))

@@ -1,7 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
+import { withCorrelation } from '#adapters/observability/correlation';
 import type { CaseIntake } from '#domain/service/case-intake';
 import type { ObjectStore } from '#domain/storage/object-store';
 
@@ -43,9 +44,13 @@ export function inboundMailConsumer(deps: {
     }
     for (const entry of notification.data.Records) {
       const key = decodeURIComponent(entry.s3.object.key.replace(/\+/g, ' '));
-      const outcome = await deps.intake.mail(key, await bytesOf(deps.objects, key));
+      // The stored message's key names it in every log line of its intake.
+      const outcome = await withCorrelation({ correlationId: key, messageId: record.messageId }, async () =>
+        deps.intake.mail(key, await bytesOf(deps.objects, key)),
+      );
       deps.logger.info('inbound mail', { key, ...outcome });
     }
   };
-  return (event: SQSEvent) => processPartialResponse(event, handleRecord, processor);
+  return (event: SQSEvent, context?: Context) =>
+    processPartialResponse(event, handleRecord, processor, { context });
 }

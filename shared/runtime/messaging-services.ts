@@ -1,10 +1,10 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { MessagingService } from '#domain/messaging/messaging-service';
 import type { MessagingServices } from '#domain/messaging/messaging-services';
 import type { ServiceDeps } from '#domain/service-context';
 import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoMessageStore } from '#table/messaging/message-store';
 import type { Environment } from './environment';
+import { gridlineLogger } from './observability/logger';
 import { serviceDeps } from './service-deps';
 
 /** Wires e-mail and SMS to contacts: the environment's mailer and SMS sender, and the table. */
@@ -13,7 +13,7 @@ export function messagingServices(
   overrides: Partial<ServiceDeps> = {},
 ): MessagingServices {
   const { table, mailer, sms } = env;
-  const logger = new Logger({ serviceName: 'messaging' });
+  const logger = gridlineLogger('messaging');
   return {
     messaging: new MessagingService({
       ...serviceDeps(table, overrides),

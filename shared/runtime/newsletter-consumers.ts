@@ -2,9 +2,11 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
+import { withCorrelation } from '#adapters/observability/correlation';
 import type { MailFeedbackRecorder } from '#domain/newsletters/mail-feedback';
 import type { NewsletterSending } from '#domain/newsletters/newsletter-sending';
 import { readBusMessage } from './bus-message';
+import { eventCorrelation } from './queue-consumer';
 
 const id = z.string().min(1).max(64);
 /** The sender's own messages: a page of recipients, or a scheduled start its schedule put there. */
@@ -52,12 +54,22 @@ export function newsletterSenderConsumer(deps: {
       const own = senderMessage.safeParse(parsed(record.body));
       if (own.success) {
         const message = own.data;
-        if (message.kind === 'start') return deps.sending.startScheduled(message);
-        return deps.sending.sendPage(message, budget);
+        const correlation = {
+          correlationId: record.messageId,
+          tenantId: message.tenantId,
+          messageId: record.messageId,
+        };
+        if (message.kind === 'start')
+          return withCorrelation(correlation, () => deps.sending.startScheduled(message));
+        return withCorrelation(correlation, () => deps.sending.sendPage(message, budget));
       }
       const bus = readBusMessage(record.body);
-      if (bus.ok && (bus.event.type === 'NewsletterSendStarted' || bus.event.type === 'NewsletterResumed'))
-        return deps.sending.fanOut(bus.event.tenantId, bus.event.subject.id);
+      if (bus.ok && (bus.event.type === 'NewsletterSendStarted' || bus.event.type === 'NewsletterResumed')) {
+        const { event } = bus;
+        return withCorrelation(eventCorrelation(event, record.messageId), () =>
+          deps.sending.fanOut(event.tenantId, event.subject.id),
+        );
+      }
       const reason = bus.ok ? `the event ${bus.event.type} is not the sender's` : bus.reason;
       deps.logger.error('not a newsletter send message', { messageId: record.messageId, reason });
       throw new Error(`message ${record.messageId} is not a newsletter send message: ${reason}`);
@@ -86,7 +98,15 @@ export function mailFeedbackConsumer(deps: {
       deps.logger.error('not an SES event', { messageId: record.messageId });
       throw new Error(`message ${record.messageId} is not an SES event from EventBridge`);
     }
-    await deps.recorder.record(envelope.data.id, envelope.data.detail, deps.now?.() ?? new Date());
+    // SES's event id is what its story is found by (the event's own id on the default bus).
+    const correlation = {
+      correlationId: envelope.data.id,
+      eventId: envelope.data.id,
+      messageId: record.messageId,
+    };
+    await withCorrelation(correlation, () =>
+      deps.recorder.record(envelope.data.id, envelope.data.detail, deps.now?.() ?? new Date()),
+    );
   };
   return (batch: SQSEvent, context?: Context) =>
     processPartialResponse(batch, handleRecord, processor, { context });

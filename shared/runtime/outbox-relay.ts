@@ -1,29 +1,54 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
+import { withCorrelation } from '#adapters/observability/correlation';
 import { outboxEntity } from '#table/core/outbox';
+import { businessMetricsOf } from './business-metrics';
+import { observability, observedHandler } from './observability/observed-handler';
 
 /** What the relay reads of an outbox item's event; the whole event is the bus entry's detail. */
 const relayedEvent = z.object({
   id: z.string().min(1),
   type: z.string().min(1),
   source: z.string().min(1),
+  tenantId: z.string().min(1),
   occurredAt: z.iso.datetime({ offset: true }),
+  correlationId: z.string().min(1).optional(),
 });
 
-/**
- * Puts one outbox item's event on the bus. Entries the bus refuses, and
- * outbox items without an event, are thrown, so the batch reports the record
- * and the stream retries it.
- */
-export async function relayOutboxRecord(bus: EventBridgeClient, busName: string, record: DynamoDBRecord) {
+/** An event as the relay put it on the bus. */
+export type RelayedEvent = z.output<typeof relayedEvent> & { readonly data?: unknown };
+
+/** The event of an outbox insert, or nothing for any other record of the stream. */
+export function outboxEventOf(record: DynamoDBRecord): RelayedEvent | undefined {
   const image = record.dynamodb?.NewImage;
-  if (record.eventName !== 'INSERT' || !image) return;
+  if (record.eventName !== 'INSERT' || !image) return undefined;
   const item = unmarshall(image as Record<string, AttributeValue>);
-  if (item.entity !== outboxEntity) return;
-  const event = relayedEvent.parse(item.event);
+  if (item.entity !== outboxEntity) return undefined;
+  return { ...(item.event as object), ...relayedEvent.parse(item.event) };
+}
+
+/**
+ * Puts one outbox item's event on the bus and returns it. Entries the bus
+ * refuses, and outbox items without an event, are thrown, so the batch
+ * reports the record and the stream retries it.
+ */
+export async function relayOutboxRecord(
+  bus: EventBridgeClient,
+  busName: string,
+  record: DynamoDBRecord,
+): Promise<RelayedEvent | undefined> {
+  const event = outboxEventOf(record);
+  if (event === undefined) return undefined;
+  await putOnBus(bus, busName, event);
+  return event;
+}
+
+async function putOnBus(bus: EventBridgeClient, busName: string, event: RelayedEvent): Promise<void> {
   const result = await bus.send(
     new PutEventsCommand({
       Entries: [
@@ -31,7 +56,7 @@ export async function relayOutboxRecord(bus: EventBridgeClient, busName: string,
           EventBusName: busName,
           Source: event.source,
           DetailType: event.type,
-          Detail: JSON.stringify(item.event),
+          Detail: JSON.stringify(event),
           Time: new Date(event.occurredAt),
         },
       ],
@@ -41,4 +66,38 @@ export async function relayOutboxRecord(bus: EventBridgeClient, busName: string,
     const failed = result.Entries?.[0];
     throw new Error(`the bus refused event ${event.id}: ${failed?.ErrorCode} ${failed?.ErrorMessage}`);
   }
+}
+
+/** Counted for each event on the bus: the relay's throughput, beside its iterator age. */
+export const eventsRelayedMetric = 'EventsRelayed';
+
+/**
+ * The relay's Lambda handler: each outbox insert of the batch put on the bus
+ * with its event's correlation on the log lines, then counted (events relayed
+ * and the business metrics the event adds to). Failures are reported per
+ * record; the stream retries from the first failed one.
+ */
+export function outboxRelayHandler(bus: EventBridgeClient, busName: string) {
+  const observed = observability('outbox-relay');
+  const processor = new BatchProcessor(EventType.DynamoDBStreams);
+  const relay = async (record: DynamoDBRecord) => {
+    const event = outboxEventOf(record);
+    if (event === undefined) return;
+    const correlation = {
+      correlationId: event.correlationId ?? event.id,
+      tenantId: event.tenantId,
+      eventId: event.id,
+    };
+    await withCorrelation(correlation, () => putOnBus(bus, busName, event));
+    observed.metrics.addMetric(eventsRelayedMetric, MetricUnit.Count, 1);
+    for (const metric of businessMetricsOf(event)) {
+      observed.metrics.addMetric(metric.name, MetricUnit.Count, metric.value);
+    }
+  };
+  return observedHandler(
+    'outbox-relay',
+    (event: DynamoDBStreamEvent, context: Context) =>
+      processPartialResponse(event, relay, processor, { context }),
+    { observability: observed },
+  );
 }

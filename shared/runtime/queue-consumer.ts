@@ -1,8 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { type DomainEventOf, type EventName, isEventOf } from '#domain/event-catalogue';
+import { withCorrelation } from '#adapters/observability/correlation';
+import { type AnyDomainEvent, type DomainEventOf, type EventName, isEventOf } from '#domain/event-catalogue';
 import { type BusMessage, readBusMessage } from './bus-message';
+import { gridlineLogger } from './observability/logger';
+import { observedHandler } from './observability/observed-handler';
 
 /** The time the invocation has left: a long step stops and hands over before Lambda's timeout. */
 export interface InvocationTime {
@@ -73,17 +75,17 @@ function readBatch(records: readonly SQSRecord[]): Map<string, Reading> {
  * delivered again.
  */
 export function domainEventConsumer<N extends EventName>(consumer: DomainEventConsumer<N>) {
-  const logger = consumer.logger ?? new Logger({ serviceName: consumer.serviceName });
+  const logger = consumer.logger ?? gridlineLogger(consumer.serviceName);
   const processor = new BatchProcessor(EventType.SQS);
 
-  return async (batch: SQSEvent, context?: Context) => {
+  const handleBatch = async (batch: SQSEvent, context?: Context) => {
     const started = Date.now();
     const time: InvocationTime = {
       remainingMs: () => context?.getRemainingTimeInMillis() ?? defaultInvocationMs - (Date.now() - started),
     };
     const readings = readBatch(batch.Records);
 
-    const recordHandler = async (record: SQSRecord) => {
+    const handleRecord = async (record: SQSRecord) => {
       const { message, duplicateOf } = readings.get(record.messageId) ?? {
         message: readBusMessage(record.body),
       };
@@ -109,9 +111,29 @@ export function domainEventConsumer<N extends EventName>(consumer: DomainEventCo
       await consumer.seen?.add(event.id);
     };
 
+    // Each record's log lines and the events its handling writes carry the record's own correlation.
+    const recordHandler = (record: SQSRecord) => {
+      const reading = readings.get(record.messageId);
+      const event = reading?.message.ok === true ? reading.message.event : undefined;
+      return withCorrelation(eventCorrelation(event, record.messageId), () => handleRecord(record));
+    };
+
     return processPartialResponse(batch, recordHandler, processor, { context }).catch((error: unknown) => {
       logger.error('batch failed', { error, size: batch.Records.length });
       throw error;
     });
   };
+  return observedHandler(consumer.serviceName, handleBatch);
+}
+
+/** The correlation of a message: its event's (the event's own id for one written without any), or the message's id. */
+export function eventCorrelation(event: AnyDomainEvent | undefined, messageId: string) {
+  return event === undefined
+    ? { correlationId: messageId, messageId }
+    : {
+        correlationId: event.correlationId ?? event.id,
+        tenantId: event.tenantId,
+        eventId: event.id,
+        messageId,
+      };
 }

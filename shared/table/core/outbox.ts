@@ -1,3 +1,4 @@
+import { currentCorrelation } from '#adapters/observability/correlation';
 import type { DomainEvent } from '#domain/events';
 import { outboxEventEntity } from './entities';
 import type { Table } from './table';
@@ -8,11 +9,20 @@ const outboxRetentionSeconds = 7 * 24 * 3600;
 
 export const outboxEntity = outboxEventEntity.stored;
 
+/**
+ * The event's outbox item, written in its change's transaction. The event
+ * gets the correlation of the work writing it (the request, or the event a
+ * consumer is handling), so the story can be followed across the bus.
+ */
 export function outboxPut(table: Table, event: DomainEvent): TransactItem {
+  const correlationId = event.correlationId ?? currentCorrelation()?.correlationId;
   return putNew(
     table,
     outboxEventEntity.item(
-      { event, expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + outboxRetentionSeconds },
+      {
+        event: correlationId === undefined ? event : { ...event, correlationId },
+        expiresAt: Math.floor(Date.parse(event.occurredAt) / 1000) + outboxRetentionSeconds,
+      },
       { key: { tenantId: event.tenantId, eventId: event.id } },
     ),
   );

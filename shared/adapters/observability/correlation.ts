@@ -1,0 +1,30 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * What ties one log line to the rest of its story: the correlation id that
+ * follows a request through the outbox, the bus and every consumer, and the
+ * tenant, event and message the work is for.
+ */
+export interface Correlation {
+  readonly correlationId: string;
+  tenantId?: string;
+  readonly eventId?: string;
+  readonly messageId?: string;
+}
+
+// Async-local, not a module variable: one container serves one invocation at a time in Lambda, but a
+// batch's records run concurrently and the local runtime serves every request in one process.
+const current = new AsyncLocalStorage<Correlation>();
+
+/** Runs `work` with `correlation` as the current one, for its whole asynchronous course. */
+export function withCorrelation<T>(correlation: Correlation, work: () => T): T {
+  return current.run({ ...correlation }, work);
+}
+
+/** The correlation of the work running now, if any. */
+export const currentCorrelation = (): Correlation | undefined => current.getStore();
+
+/** A correlation id a caller sent: kept when it is a plain token a log query can match. */
+export function acceptedCorrelationId(value: string | undefined): string | undefined {
+  return value !== undefined && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;
+}
