@@ -53,7 +53,7 @@ export async function listDeadLetterQueues(context: DlqContext, topology: Topolo
     context.print(`(${missing} more dead-letter queues of the topology do not exist in ${context.where})`);
   }
   const total = listed.filter(holding).length;
-  context.print(total === 0 ? 'All empty.' : `${total} holding messages.`);
+  context.print(total === 0 ? 'All empty.' : `${total} of ${listed.length} hold messages.`);
 }
 
 function countOf(q: ListedQueue): string {
