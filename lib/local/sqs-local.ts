@@ -66,7 +66,8 @@ const resourceNotFound = (arn: string) =>
  * `<prefix>-<queue>` and its dead letters `<prefix>-<queue>-dlq`. The work
  * queues' consumers own their messages: they take sends, not receives; the
  * dead-letter queues are read, deleted from and moved back
- * (StartMessageMoveTask).
+ * (StartMessageMoveTask). Answers come at once: a long poll's wait is not
+ * kept, and ListQueues gives every name in one page.
  */
 export class LocalSqs {
   private server?: Server;

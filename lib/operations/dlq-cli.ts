@@ -5,7 +5,7 @@ import { listDeadLetterQueues } from './dlq-list';
 import { PEEK_DEFAULT_COUNT, PEEK_MAX_COUNT, peekDeadLetters } from './dlq-peek';
 import { deadLetterQueueNamed } from './dlq-queues';
 import { redriveDeadLetters } from './dlq-redrive';
-import { dlqTarget } from './dlq-target';
+import { type DlqTarget, dlqTarget } from './dlq-target';
 
 export const DLQ_USAGE = `Usage: npm run dlq -- <command> [--stack <name>]
 
@@ -37,7 +37,7 @@ export async function runDlqCli(args: readonly string[], options: DlqCliOptions)
     print(`${error instanceof Error ? error.message : String(error)}\n\n${DLQ_USAGE}`);
     return EXIT.refused;
   }
-  let target: ReturnType<typeof dlqTarget> | undefined;
+  let target: DlqTarget | undefined;
   try {
     target = dlqTarget(parsed.stack ?? options.env.GRIDLINE_STACK, options.runtimeFile);
     const context: DlqContext = { ...target, print };
