@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startLocalRuntime } from '../lib/local/runtime';
 import { demoChannels } from '../lib/local/seed-service';
+import { LOCAL_STACK_NAME } from '../lib/local/sqs-local';
 
 /** `npm start`: the whole system on 127.0.0.1, seeded, until Ctrl-C. */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -24,6 +25,9 @@ const facts = {
   smsUrl: runtime.smsUrl,
   signiUrl: runtime.signiUrl,
   inboundMailUrl: runtime.inboundMailUrl,
+  /** For `npm run dlq`: SQS's API over the local queues, named as a stack of this name's are. */
+  sqsEndpoint: runtime.sqsEndpoint,
+  stackName: LOCAL_STACK_NAME,
   webForms: Object.entries(demoChannels).map(([tenantId, c]) => ({
     tenantId,
     url: `${runtime.apiUrl}/v1/public/forms/${c.formKey}/cases`,

@@ -14,6 +14,21 @@ interface Message {
 /** Resolves to a partial batch response, or to nothing when every record succeeded. */
 export type QueueConsumer = (event: SQSEvent) => Promise<unknown>;
 
+/** A dead letter as a receive from the dead-letter queue hands it out. */
+export interface ReceivedDeadLetter {
+  readonly id: string;
+  readonly body: string;
+  readonly sentAt: number;
+  readonly receiveCount: number;
+  readonly receiptHandle: string;
+}
+
+/** How many messages are visible and how many are in flight (received, within their visibility timeout). */
+export interface MessageCounts {
+  readonly visible: number;
+  readonly inFlight: number;
+}
+
 export interface QueueStats {
   readonly sent: number;
   readonly deliveries: number;
@@ -26,8 +41,10 @@ export interface QueueStats {
  * received message is invisible for the visibility timeout; it is deleted
  * only when the consumer succeeds for it (partial batch responses honoured);
  * otherwise it reappears, and once received more than `maxReceiveCount`
- * times it moves to the dead-letter queue. `timeScale` shrinks the timeout
- * for tests.
+ * times it moves to the dead-letter queue. The dead letters are read, deleted
+ * and moved as SQS does with a dead-letter queue: a receive hides them for a
+ * visibility timeout, and a moved one goes back as a new message.
+ * `timeScale` shrinks the timeouts for tests.
  */
 export class LocalQueue {
   private readonly messages: Message[] = [];
@@ -64,6 +81,57 @@ export class LocalQueue {
     return { ...this.stats };
   }
 
+  get messageCounts(): MessageCounts {
+    return countByVisibility(this.messages, Date.now());
+  }
+
+  get deadLetterCounts(): MessageCounts {
+    return countByVisibility(this.deadLetters, Date.now());
+  }
+
+  /**
+   * Up to `max` visible dead letters, each hidden for `visibilityTimeoutSeconds`
+   * (scaled) and received once more, as SQS counts receives from a dead-letter queue.
+   */
+  receiveDeadLetters(max: number, visibilityTimeoutSeconds: number): ReceivedDeadLetter[] {
+    const now = Date.now();
+    const visibleAt = now + visibilityTimeoutSeconds * 1000 * this.timeScale;
+    return this.deadLetters
+      .filter((m) => m.visibleAt <= now)
+      .slice(0, max)
+      .map((m) => {
+        m.receiveCount++;
+        m.receiptHandle = randomUUID();
+        m.visibleAt = visibleAt;
+        return {
+          id: m.id,
+          body: m.body,
+          sentAt: m.sentAt,
+          receiveCount: m.receiveCount,
+          receiptHandle: m.receiptHandle,
+        };
+      });
+  }
+
+  /** Deletes the dead letter last received with this handle; false when there is none. */
+  deleteDeadLetter(receiptHandle: string): boolean {
+    const index = this.deadLetters.findIndex((m) => m.receiptHandle === receiptHandle);
+    if (index < 0) return false;
+    this.deadLetters.splice(index, 1);
+    return true;
+  }
+
+  /**
+   * Removes up to `max` visible dead letters and gives their bodies, for a move
+   * to send them on: the queue they go to gives each a new id and receive count.
+   */
+  takeDeadLetters(max: number): string[] {
+    const now = Date.now();
+    const taken = this.deadLetters.filter((m) => m.visibleAt <= now).slice(0, max);
+    for (const message of taken) this.deadLetters.splice(this.deadLetters.indexOf(message), 1);
+    return taken.map((m) => m.body);
+  }
+
   /** Resolves once no message is waiting or in flight (dead letters aside). */
   drained(): Promise<void> {
     if (this.messages.length === 0 && !this.busy) return Promise.resolve();
@@ -92,6 +160,8 @@ export class LocalQueue {
       if (message.visibleAt > now) continue;
       if (message.receiveCount >= this.definition.maxReceiveCount) {
         this.messages.splice(this.messages.indexOf(message), 1);
+        // The consumer's handle does not delete it there: a receive from the dead letters hands out one.
+        message.receiptHandle = undefined;
         this.deadLetters.push(message);
         this.stats.deadLettered++;
         continue;
@@ -172,4 +242,9 @@ export class LocalQueue {
       awsRegion: 'local',
     };
   }
+}
+
+function countByVisibility(messages: readonly Message[], now: number): MessageCounts {
+  const visible = messages.filter((m) => m.visibleAt <= now).length;
+  return { visible, inFlight: messages.length - visible };
 }

@@ -50,6 +50,7 @@ import { seedDemoUsers } from './seed-users';
 import { sesEventInjection } from './ses-events';
 import { startSesLocal } from './ses-local';
 import { type SigniLocal, startSigniLocal } from './signi-local';
+import { LOCAL_STACK_NAME, LocalSqs } from './sqs-local';
 import { StreamPoller } from './stream-poller';
 
 /** What the local runtime calls itself where AWS has the stack's name (queue names, the metrics namespace). */
@@ -112,6 +113,8 @@ export interface LocalRuntime {
   readonly leadSources: readonly DemoLeadSource[];
   readonly identity: LocalIdentityProvider;
   readonly queues: ReadonlyMap<string, LocalQueue>;
+  /** SQS's API over the queues (`gridline-local-<queue>` and its `-dlq`), for operations tooling. */
+  readonly sqsEndpoint: string;
   readonly demoTenants: readonly DemoTenant[];
   /** EventBridge Scheduler's stand-in: `advanceTo(date)` fires what is due by then. */
   readonly scheduler: LocalScheduler;
@@ -201,6 +204,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       new LocalQueue(queue, (event) => functions.invoke(consumer, event), options.queueTimeScale),
     );
   }
+  const sqs = new LocalSqs(LOCAL_STACK_NAME, queues);
+  const sqsEndpoint = await sqs.listen();
   const schedulerTarget = (name: string) =>
     topology.functions.find((f) => f.name === name && f.trigger.kind === 'scheduler-target');
   const dueTarget = schedulerTarget('activity-due');
@@ -340,6 +345,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     leadSources,
     identity,
     queues,
+    sqsEndpoint,
     demoTenants,
     scheduler,
     schedules,
@@ -353,6 +359,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       registerLocalNewsletterDelivery(undefined);
       await poller?.stop();
       for (const q of queues.values()) q.stop();
+      await sqs.close();
       await bus.close();
       await Promise.all(owned.map((s) => s.stop()));
     },

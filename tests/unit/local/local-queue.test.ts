@@ -236,4 +236,118 @@ describe('LocalQueue', () => {
     // Assess
     expect(batches.map((batch) => batch.map((r) => r.body))).toEqual([['a']]);
   });
+
+  describe('its dead letters', () => {
+    /** A queue whose consumer always fails, with `bodies` dead-lettered after one receive each. */
+    async function queueWithDeadLetters(...bodies: string[]): Promise<LocalQueue> {
+      const queue = queueOf(definition({ maxReceiveCount: 1 }), async () => {
+        throw new Error('always fails');
+      });
+      for (const body of bodies) queue.send(body);
+      await queue.drained();
+      return queue;
+    }
+
+    it('are received without being removed, hidden for the visibility timeout, their receive count going on', async () => {
+      // Prepare
+      const queue = await queueWithDeadLetters('a', 'b');
+
+      // Act
+      const received = queue.receiveDeadLetters(10, 60);
+      const again = queue.receiveDeadLetters(10, 60);
+
+      // Assess
+      expect(received.map((m) => [m.body, m.receiveCount])).toEqual([
+        ['a', 2],
+        ['b', 2],
+      ]);
+      expect(received[0]?.receiptHandle).toEqual(expect.any(String));
+      expect(again).toEqual([]);
+      expect(queue.deadLetters).toHaveLength(2);
+      expect(queue.deadLetterCounts).toEqual({ visible: 0, inFlight: 2 });
+    });
+
+    it('are visible again at once after a receive with no visibility timeout, and at most `max` come', async () => {
+      // Prepare
+      const queue = await queueWithDeadLetters('a', 'b', 'c');
+
+      // Act
+      const first = queue.receiveDeadLetters(2, 0);
+      const second = queue.receiveDeadLetters(10, 0);
+
+      // Assess
+      expect(first.map((m) => m.body)).toEqual(['a', 'b']);
+      expect(second.map((m) => m.body)).toEqual(['a', 'b', 'c']);
+      expect(queue.deadLetterCounts).toEqual({ visible: 3, inFlight: 0 });
+    });
+
+    it('are deleted by the receipt handle of their last receive only', async () => {
+      // Prepare
+      const queue = await queueWithDeadLetters('a');
+      const [first] = queue.receiveDeadLetters(1, 0);
+      const [second] = queue.receiveDeadLetters(1, 0);
+
+      // Act
+      const byOldHandle = queue.deleteDeadLetter(first?.receiptHandle ?? '');
+      const byLastHandle = queue.deleteDeadLetter(second?.receiptHandle ?? '');
+
+      // Assess
+      expect([byOldHandle, byLastHandle]).toEqual([false, true]);
+      expect(queue.deadLetters).toEqual([]);
+    });
+
+    it('cannot be deleted with the handle the consumer had', async () => {
+      // Prepare
+      const handles: string[] = [];
+      const queue = queueOf(definition({ maxReceiveCount: 1 }), async (event) => {
+        handles.push(...event.Records.map((r) => r.receiptHandle));
+        throw new Error('always fails');
+      });
+      queue.send('a');
+      await queue.drained();
+
+      // Act
+      const deleted = queue.deleteDeadLetter(handles[0] ?? '');
+
+      // Assess
+      expect(deleted).toBe(false);
+      expect(queue.deadLetters).toHaveLength(1);
+    });
+
+    it('are taken, the visible ones only and at most `max`, to be sent on', async () => {
+      // Prepare
+      const queue = await queueWithDeadLetters('a', 'b', 'c');
+      queue.receiveDeadLetters(1, 60);
+
+      // Act
+      const taken = queue.takeDeadLetters(1);
+      const rest = queue.takeDeadLetters(10);
+
+      // Assess
+      expect(taken).toEqual(['b']);
+      expect(rest).toEqual(['c']);
+      expect(queue.deadLetters.map((m) => m.body)).toEqual(['a']);
+    });
+  });
+
+  it('counts the visible and the in-flight messages', async () => {
+    // Prepare
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const queue = queueOf(definition({ batchSize: 1 }), () => released);
+    queue.send('a');
+    queue.send('b', 60);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    // Act
+    const counts = queue.messageCounts;
+    release();
+    await queue.drained();
+
+    // Assess
+    expect(counts).toEqual({ visible: 0, inFlight: 2 });
+    expect(queue.messageCounts).toEqual({ visible: 0, inFlight: 0 });
+  });
 });
