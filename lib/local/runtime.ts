@@ -53,9 +53,6 @@ import { type SigniLocal, startSigniLocal } from './signi-local';
 import { LOCAL_STACK_NAME, LocalSqs } from './sqs-local';
 import { StreamPoller } from './stream-poller';
 
-/** What the local runtime calls itself where AWS has the stack's name (queue names, the metrics namespace). */
-export const localStackName = 'gridline-local';
-
 /** The local Secrets Manager's names of the Signi workspace key and the Meta app's secrets. */
 const LOCAL_SIGNI_SECRET = 'gridline-local/signi-api-key';
 const LOCAL_META_APP_SECRET = 'gridline-local/meta-app-secret';
@@ -170,7 +167,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // CloudWatch reads metrics from the log lines; locally they would only bury the logs. The operator
     // page counts the same business metrics from the bus.
-    POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(localStackName),
+    POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(LOCAL_STACK_NAME),
     POWERTOOLS_METRICS_DISABLED: 'true',
     // The local adapters: demo addresses only, users without Cognito, SMS kept in memory.
     GEOCODER: 'local',

@@ -1,10 +1,14 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isObservedHandler } from '#runtime/observability/observed-handler';
 import type { Handler } from '../../lib/local/functions';
 import type { LocalRuntime } from '../../lib/local/runtime';
+import { LOCAL_STACK_NAME } from '../../lib/local/sqs-local';
+import { runDlqCli } from '../../lib/operations/dlq-cli';
 import { topology } from '../../lib/topology';
 import { clientFor, startTestRuntime } from '../support/runtime';
 
@@ -21,13 +25,19 @@ describe('operations, end to end', () => {
   let runtime: LocalRuntime;
   let admin: ReturnType<typeof clientFor>;
   const received: Received[] = [];
+  /** Names of accounts whose events the audit recorder fails, as if a bug broke it for them. */
+  const broken = new Set<string>();
 
   beforeAll(async () => {
     runtime = await startTestRuntime({
       wrapHandler: (fn, handler): Handler => {
         if (fn.name !== 'audit-recorder') return handler;
         return async (event: SQSEvent, context) => {
-          for (const record of event.Records) {
+          const failing = event.Records.filter((r) =>
+            broken.has(JSON.parse(r.body).detail?.data?.account?.name),
+          );
+          const working = event.Records.filter((r) => !failing.includes(r));
+          for (const record of working) {
             const { detail } = JSON.parse(record.body);
             received.push({
               type: detail.type,
@@ -35,7 +45,13 @@ describe('operations, end to end', () => {
               correlationId: detail.correlationId,
             });
           }
-          return handler(event, context);
+          const response = (await handler({ Records: working }, context)) as SQSBatchResponse | undefined;
+          return {
+            batchItemFailures: [
+              ...(response?.batchItemFailures ?? []),
+              ...failing.map((r) => ({ itemIdentifier: r.messageId })),
+            ],
+          };
         };
       },
     });
@@ -72,6 +88,61 @@ describe('operations, end to end', () => {
     const requestId = plain.headers.get('x-correlation-id');
     expect(requestId).toMatch(/^[\w-]{8,}$/);
     expect(received.find((r) => r.subjectId === plain.body.id)?.correlationId).toBe(requestId);
+  });
+
+  it('keeps a message its consumer kept failing in the dead-letter queue, and consumes it once when redriven after the fix', async () => {
+    // Prepare: the audit recorder fails this account's events; the local runtime's facts, as npm start writes them.
+    broken.add('Trasig AB');
+    const runtimeFile = path.join(mkdtempSync(path.join(tmpdir(), 'gridline-ops-')), 'runtime.json');
+    writeFileSync(
+      runtimeFile,
+      JSON.stringify({ sqsEndpoint: runtime.sqsEndpoint, stackName: LOCAL_STACK_NAME }),
+    );
+    const output: string[] = [];
+    const dlq = (...args: string[]) =>
+      runDlqCli(args, {
+        topology,
+        env: {},
+        runtimeFile,
+        print: (line) => output.push(line),
+        pollIntervalMs: 5,
+      });
+    const deadLetters = () => runtime.queues.get('audit')?.deadLetters.length;
+
+    // Act 1: the failure.
+    const account = await admin.post(
+      '/v1/accounts',
+      { name: 'Trasig AB', customerType: 'B2B' },
+      {
+        'x-correlation-id': 'trasig-1',
+      },
+    );
+    await runtime.settled();
+    const historyWhileBroken = await admin.get(`/v1/accounts/${account.body.id}/history`);
+    const listed = await dlq('list');
+    const listing = output.splice(0).join('\n');
+    const peeked = await dlq('peek', 'audit-dlq');
+    const peek = output.splice(0).join('\n');
+
+    // Act 2: the fix, then the redrive.
+    broken.delete('Trasig AB');
+    const redriven = await dlq('redrive', 'audit-dlq');
+    await runtime.settled();
+    const history = await admin.get(`/v1/accounts/${account.body.id}/history`);
+
+    // Assess
+    expect(historyWhileBroken.body.items).toEqual([]);
+    expect(listed).toBe(0);
+    expect(listing).toMatch(/^! audit-dlq\s+1 message$/m);
+    expect(peeked).toBe(0);
+    expect(peek).toContain('AccountCreated');
+    expect(peek).toContain('trasig-1');
+    expect(redriven).toBe(0);
+    expect(deadLetters()).toBe(0);
+    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['AccountCreated']);
+    expect(received.filter((r) => r.subjectId === account.body.id).map((r) => r.type)).toEqual([
+      'AccountCreated',
+    ]);
   });
 
   it('gives every function of the topology a handler with logging context, correlation and cold-start metric', async () => {
