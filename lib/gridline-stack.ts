@@ -26,6 +26,7 @@ import { GridlineHttpApi } from './constructs/http-api';
 import { Identity } from './constructs/identity';
 import { MailConfigurationSets } from './constructs/mail-configuration-sets';
 import { MailReceipt } from './constructs/mail-receipt';
+import { dashboardName } from './constructs/operations/dashboards';
 import { Operations } from './constructs/operations/operations';
 import { RunTimeSchedules } from './constructs/run-time-schedules';
 import { topologySecret } from './constructs/topology-secret';
@@ -177,7 +178,7 @@ export class GridlineStack extends Stack {
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topic.topicArn });
     new CfnOutput(this, 'DashboardUrl', {
-      value: `https://${Aws.REGION}.console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}#dashboards/dashboard/${this.operations.overview.dashboardName}`,
+      value: `https://${Aws.REGION}.console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}#dashboards/dashboard/${dashboardName(this.stackName, 'overview')}`,
     });
   }
 

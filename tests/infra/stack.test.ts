@@ -848,6 +848,9 @@ describe('GridlineStack with the real topology', () => {
     ]) {
       template.hasOutput(name, {});
     }
+    expect(JSON.stringify(template.toJSON().Outputs.DashboardUrl.Value)).toContain(
+      '#dashboards/dashboard/Gridline-overview',
+    );
   });
 
   it('has no unacknowledged cdk-nag AwsSolutions findings', () => {

@@ -33,7 +33,6 @@ export class Operations extends NestedStack {
   readonly topic: AlarmTopic;
   readonly alarms: readonly cloudwatch.Alarm[];
   readonly dashboards: readonly cloudwatch.Dashboard[];
-  readonly overview: cloudwatch.Dashboard;
   readonly queries: SavedQueries;
 
   constructor(scope: Construct, id: string, props: OperationsProps) {
@@ -51,9 +50,8 @@ export class Operations extends NestedStack {
     if (topology.functions.some((f) => f.access.sendEmail === true)) mailReputationAlarms(alarms, metrics);
     this.alarms = alarms.alarms;
 
-    this.overview = overviewDashboard(this, metrics, topology);
     this.dashboards = [
-      this.overview,
+      overviewDashboard(this, metrics, topology),
       functionsDashboard(this, metrics, topology),
       queuesDashboard(this, metrics, topology, props.runTimeScheduleGroup),
     ];

@@ -30,8 +30,8 @@ export function apiAlarms(alarms: AlarmFactory, metrics: StackMetrics): void {
     metric: new cloudwatch.MathExpression({
       expression: 'errors / requests',
       usingMetrics: {
-        errors: metrics.api('5xx', { statistic: 'Sum' }),
-        requests: metrics.api('Count', { statistic: 'Sum' }),
+        errors: metrics.api('5xx', { statistic: 'Sum', period: fiveMinutes }),
+        requests: metrics.api('Count', { statistic: 'Sum', period: fiveMinutes }),
       },
       label: '5xx share of requests',
       period: fiveMinutes,
