@@ -1,4 +1,13 @@
-import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  Aws,
+  CfnOutput,
+  CfnParameter,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
@@ -17,8 +26,11 @@ import { GridlineHttpApi } from './constructs/http-api';
 import { Identity } from './constructs/identity';
 import { MailConfigurationSets } from './constructs/mail-configuration-sets';
 import { MailReceipt } from './constructs/mail-receipt';
+import { dashboardName } from './constructs/operations/dashboards';
+import { Operations } from './constructs/operations/operations';
 import { RunTimeSchedules } from './constructs/run-time-schedules';
 import { topologySecret } from './constructs/topology-secret';
+import { awsDomainBusName, awsRuleName } from './operations/aws-names';
 import { tableDefinition } from './table-definition';
 import { type FunctionDefinition, queueScheduleTargetEnvironmentName, type Topology } from './topology-types';
 
@@ -52,6 +64,8 @@ export class GridlineStack extends Stack {
   readonly mailConfigurationSets?: MailConfigurationSets;
   /** When a function creates schedules at run time: their group, the scheduler's role, their DLQ. */
   readonly runTimeSchedules?: RunTimeSchedules;
+  /** The alarm topic, alarms, dashboards and saved queries: a nested stack. */
+  readonly operations: Operations;
 
   private readonly topology: Topology;
   private accountDefaultBus?: events.IEventBus;
@@ -81,7 +95,7 @@ export class GridlineStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.bus = new events.EventBus(this, 'DomainBus', { eventBusName: `${this.stackName}-gridline-domain` });
+    this.bus = new events.EventBus(this, 'DomainBus', { eventBusName: awsDomainBusName(this.stackName) });
 
     this.identity = new Identity(this, 'Identity');
     this.httpApi = new GridlineHttpApi(this, 'HttpApi', {
@@ -141,11 +155,31 @@ export class GridlineStack extends Stack {
       new FunctionSchedule(this, `Schedule-${schedule.name}`, schedule, target.function);
     }
 
+    const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
+      type: 'String',
+      default: '',
+      description:
+        'An e-mail address to subscribe to the stack’s alarms (it confirms by mail); none when empty',
+    });
+    this.operations = new Operations(this, 'Operations', {
+      stackName: this.stackName,
+      topology,
+      tableName: this.table.tableName,
+      apiId: this.httpApi.api.apiId,
+      accessLogGroupName: this.httpApi.accessLogs.logGroupName,
+      alarmEmail: alarmEmail.valueAsString,
+      ...(this.runTimeSchedules ? { runTimeScheduleGroup: this.runTimeSchedules.groupName } : {}),
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.identity.client.userPoolClientId });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.operations.topic.topic.topicArn });
+    new CfnOutput(this, 'DashboardUrl', {
+      value: `https://${Aws.REGION}.console.aws.amazon.com/cloudwatch/home?region=${Aws.REGION}#dashboards/dashboard/${dashboardName(this.stackName, 'overview')}`,
+    });
   }
 
   /**
@@ -163,10 +197,10 @@ export class GridlineStack extends Stack {
     const target = this.queue(rule.targetQueue);
     const deadLetters = new DeadLetterQueue(this, `Rule-${rule.name}-DeadLetters`, {
       name: `rule-${rule.name}-dlq`,
-      holds: `Events the rule ${rule.name} could not deliver to the ${rule.targetQueue} queue`,
       notRecognisedAsDlqBecause: `EventBridge puts events the rule ${rule.name} could not deliver here`,
     });
     new events.Rule(this, `Rule-${rule.name}`, {
+      ruleName: awsRuleName(this.stackName, rule.name),
       // The default bus is where AWS services (SES's delivery events) publish.
       eventBus: rule.bus === 'default' ? this.defaultBus : this.bus,
       description: rule.description,
@@ -278,7 +312,6 @@ export class GridlineStack extends Stack {
       case 'outbox-stream': {
         const deadLetters = new DeadLetterQueue(this, `Fn-${definition.name}-StreamFailures`, {
           name: `${definition.name}-stream-dlq`,
-          holds: `Outbox records ${definition.name} could not relay after all retries`,
           notRecognisedAsDlqBecause: `the table stream mapping of ${definition.name} sends records that failed every retry here`,
         });
         // TableV2 is an ITable with the stream ARN (dynamoStream above), so DynamoEventSource

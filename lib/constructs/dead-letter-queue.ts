@@ -1,13 +1,11 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { awsQueueName } from '../operations/dead-letter-queues';
 
 export interface DeadLetterQueueProps {
-  /** Suffix of the alarm name, e.g. `audit-dlq`. */
+  /** Its name in `deadLetterQueuesOf`, e.g. `audit-dlq`; in AWS, after the stack's name. */
   readonly name: string;
-  /** What ends up here; used in the alarm description. */
-  readonly holds: string;
   /**
    * Set when the queue is the dead-letter target of something other than an
    * SQS queue (an event source mapping, an EventBridge target, a schedule):
@@ -17,30 +15,20 @@ export interface DeadLetterQueueProps {
 }
 
 /**
- * A dead-letter queue: 14 days retention, SQS-managed encryption, TLS only,
- * and an alarm as soon as one message is visible.
+ * A dead-letter queue: a fixed name, 14 days retention, SQS-managed
+ * encryption, TLS only. Its alarm is the operations stack's.
  */
 export class DeadLetterQueue extends Construct {
   readonly queue: sqs.Queue;
-  readonly alarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: DeadLetterQueueProps) {
     super(scope, id);
     this.queue = new sqs.Queue(this, 'Queue', {
+      queueName: awsQueueName(Stack.of(this).stackName, props.name),
       retentionPeriod: Duration.days(14),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    this.alarm = this.queue
-      .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' })
-      .createAlarm(this, 'NotEmpty', {
-        alarmName: `${Stack.of(this).stackName}-${props.name}`,
-        alarmDescription: `${props.holds} landed in a dead-letter queue`,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
     if (props.notRecognisedAsDlqBecause !== undefined) {
       Validations.of(this.queue).acknowledge({
         id: 'AwsSolutions-SQS3',

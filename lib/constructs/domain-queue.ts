@@ -1,10 +1,11 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { awsQueueName } from '../operations/dead-letter-queues';
 import type { QueueDefinition } from '../topology-types';
 import { DeadLetterQueue } from './dead-letter-queue';
 
-/** A work queue of the topology with its dead-letter queue and DLQ alarm. */
+/** A work queue of the topology with its dead-letter queue, both named after the topology's queue. */
 export class DomainQueue extends Construct {
   readonly queue: sqs.Queue;
   readonly deadLetters: DeadLetterQueue;
@@ -17,9 +18,9 @@ export class DomainQueue extends Construct {
     super(scope, id);
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
       name: `${definition.name}-dlq`,
-      holds: `Messages of the ${definition.name} queue that failed ${definition.maxReceiveCount} times`,
     });
     this.queue = new sqs.Queue(this, 'Queue', {
+      queueName: awsQueueName(Stack.of(this).stackName, definition.name),
       visibilityTimeout: Duration.seconds(definition.visibilityTimeoutSeconds),
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,

@@ -4,6 +4,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import { awsScheduleName } from '../operations/aws-names';
 import type { ScheduleDefinition } from '../topology-types';
 import { DeadLetterQueue } from './dead-letter-queue';
 
@@ -20,7 +21,6 @@ export class FunctionSchedule extends Construct {
     const stack = Stack.of(this);
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
       name: `schedule-${definition.name}-dlq`,
-      holds: `Invocations of ${definition.targetFunction} by the schedule ${definition.name} that failed`,
       notRecognisedAsDlqBecause: `EventBridge Scheduler puts the failed invocations of the schedule ${definition.name} here`,
     });
     const role = new iam.Role(this, 'Role', {
@@ -30,6 +30,7 @@ export class FunctionSchedule extends Construct {
       description: `Invokes ${definition.targetFunction} for the schedule ${definition.name}`,
     });
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
+      scheduleName: awsScheduleName(stack.stackName, definition.name),
       description: definition.description,
       schedule: scheduler.ScheduleExpression.expression(definition.expression),
       target: new schedulerTargets.LambdaInvoke(target, {

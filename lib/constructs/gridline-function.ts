@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ArnFormat, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
@@ -13,6 +12,8 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { metricsNamespace } from '#runtime/business-metrics';
+import { awsFunctionName } from '../operations/aws-names';
 import {
   type FunctionAccess,
   type FunctionDefinition,
@@ -79,21 +80,20 @@ export interface GridlineFunctionProps {
 /**
  * One function of the topology with Gridline's defaults: Node.js 22 on ARM,
  * ESM bundle with the AWS SDK inside, its own log group and execution role
- * (no AWS managed policies), X-Ray tracing, an Errors alarm, and exactly the
- * access its definition asks for.
+ * (no AWS managed policies), and exactly the access its definition asks for.
+ * Its alarms and dashboard widgets are the operations stack's
+ * (constructs/operations), which finds it by its name.
  */
 export class GridlineFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: iam.Role;
   readonly logGroup: logs.LogGroup;
-  readonly errorsAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: GridlineFunctionProps) {
     super(scope, id);
     const { definition, table, bus } = props;
     const { access } = definition;
-    const functionName = `${Stack.of(this).stackName}-${definition.name}`;
-    if (functionName.length > 64) throw new Error(`the function name ${functionName} exceeds 64 characters`);
+    const functionName = awsFunctionName(Stack.of(this).stackName, definition.name);
     const apiUrl = props.apiUrl.replace(/\/$/, '');
     const mailSets = access.sendEmail === true ? props.mailConfigurationSets : undefined;
 
@@ -123,10 +123,10 @@ export class GridlineFunction extends Construct {
       timeout: Duration.seconds(definition.timeoutSeconds),
       role: this.role,
       logGroup: this.logGroup,
-      tracing: lambda.Tracing.ACTIVE,
       environment: {
         POWERTOOLS_SERVICE_NAME: definition.name,
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(Stack.of(this).stackName),
         NODE_OPTIONS: '--enable-source-maps',
         ...(access.table !== undefined ? { TABLE_NAME: table.tableName } : {}),
         ...(access.putEvents === true ? { EVENT_BUS_NAME: bus.eventBusName } : {}),
@@ -268,22 +268,11 @@ export class GridlineFunction extends Construct {
       this.role.addToPrincipalPolicy(
         new iam.PolicyStatement({ actions: ['ses:GetAccount'], resources: ['*'] }),
       );
-    }
-    Validations.of(this.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: `X-Ray PutTraceSegments and PutTelemetryRecords (active tracing)${access.readSendQuota === true ? ' and SES GetAccount (the account’s send quota)' : ''} support no resource-level permissions`,
-    });
-
-    this.errorsAlarm = this.function
-      .metricErrors({ period: Duration.minutes(5), statistic: 'Sum' })
-      .createAlarm(this, 'ErrorsAlarm', {
-        alarmName: `${functionName}-errors`,
-        alarmDescription: `${definition.name} reported errors`,
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'SES GetAccount (the account’s send quota) supports no resource-level permissions',
       });
+    }
 
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',

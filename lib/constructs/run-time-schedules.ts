@@ -33,7 +33,6 @@ export class RunTimeSchedules {
     // Invocations the scheduler gives up on are kept, not lost (design rule 7).
     this.deadLetters = new DeadLetterQueue(scope, 'RunTimeSchedules-DeadLetters', {
       name: 'run-time-schedules-dlq',
-      holds: 'Run-time schedule invocations EventBridge Scheduler could not deliver',
       notRecognisedAsDlqBecause: 'EventBridge Scheduler sends the invocations it gives up on here',
     });
     this.deadLetters.queue.grantSendMessages(this.role);

@@ -9,8 +9,11 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '#domain/users/roles';
+import { businessMetrics, metricsNamespace } from '#runtime/business-metrics';
 import { GridlineStack } from '../../lib/gridline-stack';
 import { lambdaContext } from '../../lib/local/lambda-context';
+import { awsRuleName, awsScheduleName } from '../../lib/operations/aws-names';
+import { deadLetterQueuesOf } from '../../lib/operations/dead-letter-queues';
 import { tableDefinition } from '../../lib/table-definition';
 import { topology } from '../../lib/topology';
 import {
@@ -49,6 +52,75 @@ function nagFindings(scope: IConstruct): string[] {
     ),
   );
 }
+
+type AlarmProperties = Record<string, unknown>;
+
+/** The properties of every alarm of a stack. */
+const alarmsOf = (template: Template): AlarmProperties[] =>
+  Object.values(template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties as AlarmProperties);
+
+function alarmNamed(alarms: AlarmProperties[], name: string): AlarmProperties {
+  const alarm = alarms.find((a) => a.AlarmName === name);
+  if (!alarm) throw new Error(`no alarm ${name}`);
+  return alarm;
+}
+
+/** An alarm on one metric, as CloudFormation has it. */
+const metricAlarm = (
+  namespace: string,
+  metricName: string,
+  dimensions: Record<string, string>,
+  statistic: string,
+  threshold: number,
+  comparison: string,
+  period = 60,
+) => ({
+  Namespace: namespace,
+  MetricName: metricName,
+  ...(Object.keys(dimensions).length > 0
+    ? { Dimensions: Object.entries(dimensions).map(([Name, Value]) => ({ Name, Value })) }
+    : {}),
+  Statistic: statistic,
+  Period: period,
+  Threshold: threshold,
+  ComparisonOperator: comparison,
+  EvaluationPeriods: expect.any(Number),
+});
+
+/** The nested stack's parameter CDK made for a reference to a main-stack resource. */
+function parameterFor(template: Template, construct: string): string {
+  const names = Object.keys(template.toJSON().Parameters ?? {});
+  const name = names.find((n) => new RegExp(`^referencetoGridline${construct}[0-9A-F]{8}Ref$`).test(n));
+  if (!name) throw new Error(`no parameter for ${construct} among ${names.join(', ')}`);
+  return name;
+}
+
+/** The anchors of docs/operations.md's headings, as GitHub makes them. */
+const runbookSections = (): string[] =>
+  readFileSync(path.resolve(import.meta.dirname, '../../docs/operations.md'), 'utf8')
+    .split('\n')
+    .filter((line) => /^#{2,4} /.test(line))
+    .map((line) =>
+      line
+        .replace(/^#+ /, '')
+        .toLowerCase()
+        .replace(/[^\w\s-]/g, '')
+        .trim()
+        .replace(/\s/g, '-'),
+    );
+
+type Widget = { properties: { title?: string; metrics?: unknown[][] } };
+
+/** The widgets of every dashboard of a stack; a reference to a parameter reads as `REF`. */
+const dashboardWidgets = (template: Template): Widget[] =>
+  Object.values(template.findResources('AWS::CloudWatch::Dashboard')).flatMap((d) => {
+    const body = d.Properties.DashboardBody as string | { 'Fn::Join': [string, unknown[]] };
+    const text =
+      typeof body === 'string'
+        ? body
+        : body['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'REF')).join('');
+    return (JSON.parse(text) as { widgets: Widget[] }).widgets;
+  });
 
 type Statement = { Action: string | string[]; Resource: unknown };
 
@@ -143,7 +215,7 @@ describe('GridlineStack with the real topology', () => {
     });
   });
 
-  it('realises every function: Node.js 22 on ARM, memory, timeout, tracing, its own log group', () => {
+  it('realises every function: Node.js 22 on ARM, memory, timeout, no X-Ray, its own log group, its metrics’ namespace', () => {
     for (const definition of topology.functions) {
       const fn = stack.functions.get(definition.name)!;
       const props = resources[logicalId(stack, fn.function)]!.Properties;
@@ -153,16 +225,18 @@ describe('GridlineStack with the real topology', () => {
         Architectures: ['arm64'],
         MemorySize: definition.memoryMb,
         Timeout: definition.timeoutSeconds,
-        TracingConfig: { Mode: 'Active' },
         Handler: 'index.handler',
         LoggingConfig: { LogGroup: { Ref: logicalId(stack, fn.logGroup) } },
         Environment: {
           Variables: expect.objectContaining({
             POWERTOOLS_SERVICE_NAME: definition.name,
+            POWERTOOLS_METRICS_NAMESPACE: metricsNamespace('Gridline'),
             NODE_OPTIONS: '--enable-source-maps',
           }),
         },
       });
+      // Nothing reads a trace: the logs' correlation ids tell a request's story.
+      expect(props.TracingConfig).toBeUndefined();
       const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
       expect('TABLE_NAME' in variables).toBe(definition.access.table !== undefined);
       expect('EVENT_BUS_NAME' in variables).toBe(definition.access.putEvents === true);
@@ -201,9 +275,11 @@ describe('GridlineStack with the real topology', () => {
   it('keeps each stack well under CloudFormation’s 500 resources', () => {
     const count = (t: Template) => Object.keys(t.toJSON().Resources).length;
 
-    // The main stack holds about 420 with newsletters: 450 leaves room for a fix, not for a module.
-    expect(count(template)).toBeLessThan(450);
+    // The main stack holds about 345 since its alarms moved to the operations stack: 400 leaves room for a module.
+    expect(count(template)).toBeLessThan(400);
     expect(count(Template.fromStack(stack.httpApi.routes))).toBeLessThan(400);
+    // About 220: three alarms a function, one or two for every queue, rule and schedule group.
+    expect(count(Template.fromStack(stack.operations))).toBeLessThan(300);
   });
 
   it('accepts ID tokens of the user pool client only', () => {
@@ -258,7 +334,7 @@ describe('GridlineStack with the real topology', () => {
     });
   });
 
-  it('grants nothing on every resource but the X-Ray actions and the newsletter sender’s SES quota, and SMS sending only in this account and region', () => {
+  it('grants nothing on every resource but the newsletter sender’s SES quota, and SMS sending only in this account and region', () => {
     // Prepare
     const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
       (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
@@ -270,9 +346,7 @@ describe('GridlineStack with the real topology', () => {
     const sms = statements.filter((s) => actionsOf(s).includes('sms-voice:SendTextMessage'));
 
     // Assess
-    expect(new Set(onEverything)).toEqual(
-      new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'ses:GetAccount']),
-    );
+    expect(new Set(onEverything)).toEqual(new Set(['ses:GetAccount']));
     const quotaReaders = statements.filter((s) => actionsOf(s).includes('ses:GetAccount'));
     expect(quotaReaders).toHaveLength(topology.functions.filter((f) => f.access.readSendQuota).length);
     expect(sms.length).toBeGreaterThan(0);
@@ -339,6 +413,39 @@ describe('GridlineStack with the real topology', () => {
       });
       expect(resources[dlqId]!.Properties).toMatchObject({ MessageRetentionPeriod: 14 * 24 * 3600 });
     }
+  });
+
+  it('names every queue, dead-letter queue, rule and schedule after the stack and the topology', () => {
+    // Prepare
+    const namesOf = (type: string, property: string) =>
+      Object.values(template.findResources(type)).map((r) => r.Properties[property] as unknown);
+    const workQueueNames = topology.queues.map((q) => `Gridline-${q.name}`);
+    const deadLetterNames = deadLetterQueuesOf(topology).map((q) => `Gridline-${q.name}`);
+
+    // Act
+    const queueNames = namesOf('AWS::SQS::Queue', 'QueueName');
+    const ruleNames = namesOf('AWS::Events::Rule', 'Name');
+    const scheduleNames = namesOf('AWS::Scheduler::Schedule', 'Name');
+
+    // Assess
+    expect(new Set(queueNames)).toEqual(new Set([...workQueueNames, ...deadLetterNames]));
+    expect(queueNames).toHaveLength(workQueueNames.length + deadLetterNames.length);
+    for (const queue of stack.queues.values()) {
+      expect(resources[logicalId(stack, queue.queue)]!.Properties.QueueName).toBe(
+        `Gridline-${queue.definition.name}`,
+      );
+    }
+    expect(new Set(ruleNames)).toEqual(new Set(topology.rules.map((r) => `Gridline-${r.name}`)));
+    expect(new Set(scheduleNames)).toEqual(new Set(topology.schedules.map((s) => `Gridline-${s.name}`)));
+  });
+
+  it('refuses a rule or schedule name AWS would refuse', () => {
+    expect(awsRuleName('Gridline', 'audit')).toBe('Gridline-audit');
+    expect(() => awsRuleName('Gridline', 'r'.repeat(56))).toThrow(
+      /rule name Gridline-r+ exceeds 64 characters/,
+    );
+    expect(() => awsScheduleName('Gridline', 's'.repeat(56))).toThrow(/schedule name .* exceeds 64/);
+    expect(() => awsRuleName('Gridline', 'a rule')).toThrow(/characters AWS refuses/);
   });
 
   it('consumes queues in batches and reports item failures', () => {
@@ -675,29 +782,6 @@ describe('GridlineStack with the real topology', () => {
     for (const group of groups) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
-  it('alarms on every dead-letter queue and on every function’s errors', () => {
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
-    const alarmOn = (metric: string, dimension: unknown) =>
-      alarms.filter(
-        (a) =>
-          a.Properties.MetricName === metric &&
-          JSON.stringify(a.Properties.Dimensions).includes(JSON.stringify(dimension)) &&
-          a.Properties.Threshold === 1 &&
-          a.Properties.ComparisonOperator === 'GreaterThanOrEqualToThreshold',
-      );
-    const deadLetterQueues = Object.entries(resources).filter(
-      ([, r]) => r.Type === 'AWS::SQS::Queue' && r.Properties.RedrivePolicy === undefined,
-    );
-    expect(deadLetterQueues.length).toBeGreaterThanOrEqual(topology.queues.length);
-    for (const [id] of deadLetterQueues) {
-      expect(alarmOn('ApproximateNumberOfMessagesVisible', getAtt(id, 'QueueName')), id).toHaveLength(1);
-    }
-    for (const fn of stack.functions.values()) {
-      const [alarm] = alarmOn('Errors', { Ref: logicalId(stack, fn.function) });
-      expect(alarm?.Properties).toMatchObject({ Statistic: 'Sum', Period: 300 });
-    }
-  });
-
   it('grants least privilege: no table access for docs-api, no PutEvents for accounts-api', () => {
     const actionsOf = (name: string) =>
       roleActions(template, logicalId(stack, stack.functions.get(name)!.function));
@@ -753,13 +837,336 @@ describe('GridlineStack with the real topology', () => {
   });
 
   it('outputs what clients and operators need', () => {
-    for (const name of ['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName', 'EventBusName']) {
+    for (const name of [
+      'ApiUrl',
+      'UserPoolId',
+      'UserPoolClientId',
+      'TableName',
+      'EventBusName',
+      'AlarmTopicArn',
+      'DashboardUrl',
+    ]) {
       template.hasOutput(name, {});
     }
+    expect(JSON.stringify(template.toJSON().Outputs.DashboardUrl.Value)).toContain(
+      '#dashboards/dashboard/Gridline-overview',
+    );
   });
 
   it('has no unacknowledged cdk-nag AwsSolutions findings', () => {
+    // nagFindings walks the whole construct tree: the nested stacks' resources are in it.
     expect(nagFindings(stack)).toEqual([]);
+    expect(nagFindings(stack.operations)).toEqual([]);
+  });
+});
+
+describe('GridlineStack’s operations with the real topology', () => {
+  let stack: GridlineStack;
+  let template: Template;
+  let operations: Template;
+  let alarms: AlarmProperties[];
+
+  beforeAll(() => {
+    ({ stack, template } = synth(topology));
+    operations = Template.fromStack(stack.operations);
+    alarms = alarmsOf(operations);
+  });
+
+  it('alarms on every function’s errors, throttles and duration near its timeout, and on the relay falling behind', () => {
+    for (const fn of topology.functions) {
+      const on = { FunctionName: `Gridline-${fn.name}` };
+      expect(alarmNamed(alarms, `Gridline-fn-${fn.name}-errors`)).toMatchObject(
+        metricAlarm('AWS/Lambda', 'Errors', on, 'Sum', 0, 'GreaterThanThreshold'),
+      );
+      expect(alarmNamed(alarms, `Gridline-fn-${fn.name}-throttles`)).toMatchObject(
+        metricAlarm('AWS/Lambda', 'Throttles', on, 'Sum', 0, 'GreaterThanThreshold'),
+      );
+      expect(alarmNamed(alarms, `Gridline-fn-${fn.name}-duration`)).toMatchObject(
+        metricAlarm('AWS/Lambda', 'Duration', on, 'Maximum', fn.timeoutSeconds * 950, 'GreaterThanThreshold'),
+      );
+    }
+    expect(alarmNamed(alarms, 'Gridline-fn-outbox-relay-iterator-age')).toMatchObject({
+      ...metricAlarm(
+        'AWS/Lambda',
+        'IteratorAge',
+        { FunctionName: 'Gridline-outbox-relay' },
+        'Maximum',
+        10_000,
+        'GreaterThanThreshold',
+      ),
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 5,
+    });
+  });
+
+  it('alarms on every work queue’s oldest message and on the first message of every dead-letter queue', () => {
+    for (const queue of topology.queues) {
+      expect(alarmNamed(alarms, `Gridline-queue-${queue.name}-age`)).toMatchObject(
+        metricAlarm(
+          'AWS/SQS',
+          'ApproximateAgeOfOldestMessage',
+          { QueueName: `Gridline-${queue.name}` },
+          'Maximum',
+          Math.max(900, 3 * queue.visibilityTimeoutSeconds),
+          'GreaterThanThreshold',
+        ),
+      );
+    }
+    // Its pages wait up to 15 minutes on purpose, well under three visibility timeouts of 30 minutes.
+    expect(alarmNamed(alarms, 'Gridline-queue-newsletter-sends-age').Threshold).toBe(5400);
+    expect(alarmNamed(alarms, 'Gridline-queue-audit-age').Threshold).toBe(900);
+    for (const deadLetters of deadLetterQueuesOf(topology)) {
+      expect(alarmNamed(alarms, `Gridline-${deadLetters.name}-not-empty`)).toMatchObject(
+        metricAlarm(
+          'AWS/SQS',
+          'ApproximateNumberOfMessagesVisible',
+          { QueueName: `Gridline-${deadLetters.name}` },
+          'Maximum',
+          1,
+          'GreaterThanOrEqualToThreshold',
+        ),
+      );
+    }
+  });
+
+  it('alarms on every rule’s failed deliveries and on the schedule groups’ errors and drops', () => {
+    for (const rule of topology.rules) {
+      const on: Record<string, string> =
+        rule.bus === 'default'
+          ? { RuleName: `Gridline-${rule.name}` }
+          : { EventBusName: 'Gridline-gridline-domain', RuleName: `Gridline-${rule.name}` };
+      expect(alarmNamed(alarms, `Gridline-rule-${rule.name}-failed-invocations`)).toMatchObject(
+        metricAlarm('AWS/Events', 'FailedInvocations', on, 'Sum', 1, 'GreaterThanOrEqualToThreshold'),
+      );
+    }
+    // CDK's schedules without a group are in the account's `default` group.
+    for (const group of ['default', 'Gridline-run-time']) {
+      for (const [suffix, metric] of [
+        ['target-errors', 'TargetErrorCount'],
+        ['dropped', 'InvocationDroppedCount'],
+      ]) {
+        expect(alarmNamed(alarms, `Gridline-schedule-group-${group}-${suffix}`)).toMatchObject(
+          metricAlarm(
+            'AWS/Scheduler',
+            metric!,
+            { ScheduleGroup: group },
+            'Sum',
+            1,
+            'GreaterThanOrEqualToThreshold',
+          ),
+        );
+      }
+    }
+  });
+
+  it('alarms on the API’s 5xx rate and p99 latency, the table’s throttles and errors, and SES’s reputation', () => {
+    // Prepare
+    const apiId = { Ref: parameterFor(operations, 'HttpApi') };
+    const tableName = { Ref: parameterFor(operations, 'Table') };
+
+    // Assess
+    const rate = alarmNamed(alarms, 'Gridline-api-5xx-rate');
+    expect(rate).toMatchObject({ Threshold: 0.01, ComparisonOperator: 'GreaterThanThreshold' });
+    expect(rate.Metrics).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Expression: 'errors / requests', ReturnData: true }),
+        expect.objectContaining({
+          Id: 'errors',
+          MetricStat: expect.objectContaining({
+            Metric: {
+              Namespace: 'AWS/ApiGateway',
+              MetricName: '5xx',
+              Dimensions: [
+                { Name: 'ApiId', Value: apiId },
+                { Name: 'Stage', Value: '$default' },
+              ],
+            },
+            Period: 300,
+          }),
+        }),
+      ]),
+    );
+    expect(alarmNamed(alarms, 'Gridline-api-latency-p99')).toMatchObject({
+      MetricName: 'Latency',
+      ExtendedStatistic: 'p99',
+      Period: 300,
+      Threshold: 5000,
+    });
+    for (const name of ['read', 'write']) {
+      const throttles = alarmNamed(alarms, `Gridline-table-${name}-throttles`);
+      expect(throttles).toMatchObject({ Threshold: 10, ComparisonOperator: 'GreaterThanThreshold' });
+      expect(JSON.stringify(throttles.Metrics)).toContain(
+        JSON.stringify({ Name: 'TableName', Value: tableName }),
+      );
+    }
+    expect(alarmNamed(alarms, 'Gridline-table-system-errors')).toMatchObject({ Threshold: 0 });
+    expect(alarmNamed(alarms, 'Gridline-ses-bounce-rate')).toMatchObject(
+      metricAlarm(
+        'AWS/SES',
+        'Reputation.BounceRate',
+        {},
+        'Maximum',
+        0.05,
+        'GreaterThanOrEqualToThreshold',
+        3600,
+      ),
+    );
+    expect(alarmNamed(alarms, 'Gridline-ses-complaint-rate')).toMatchObject(
+      metricAlarm(
+        'AWS/SES',
+        'Reputation.ComplaintRate',
+        {},
+        'Maximum',
+        0.001,
+        'GreaterThanOrEqualToThreshold',
+        3600,
+      ),
+    );
+  });
+
+  it('tells the topic of every alarm, firing and OK, names it after the stack and links a section of the runbook', () => {
+    // Prepare
+    const topic = {
+      Ref: stack.operations.getLogicalId(stack.operations.topic.topic.node.defaultChild as CfnElement),
+    };
+    const sections = runbookSections();
+    const expected =
+      3 * topology.functions.length +
+      1 +
+      topology.queues.length +
+      deadLetterQueuesOf(topology).length +
+      topology.rules.length +
+      2 * 2 +
+      2 +
+      3 +
+      2;
+
+    // Assess
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    Template.fromStack(stack.httpApi.routes).resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    expect(alarms).toHaveLength(expected);
+    for (const alarm of alarms) {
+      const name = alarm.AlarmName as string;
+      expect(alarm.AlarmActions, name).toEqual([topic]);
+      expect(alarm.OKActions, name).toEqual([topic]);
+      expect(alarm.TreatMissingData, name).toBe('notBreaching');
+      expect(name).toMatch(/^Gridline-/);
+      const [, section] =
+        /Runbook: docs\/operations\.md#([\w-]+)$/.exec(alarm.AlarmDescription as string) ?? [];
+      expect(sections, name).toContain(section);
+    }
+  });
+
+  it('encrypts the alarm topic with a rotated key CloudWatch may use, allows TLS only, and subscribes AlarmEmail when given', () => {
+    // Prepare
+    const keyId = stack.operations.getLogicalId(stack.operations.topic.key.node.defaultChild as CfnElement);
+    const nested = Object.values(template.findResources('AWS::CloudFormation::Stack')).map(
+      (r) => r.Properties.Parameters ?? {},
+    );
+
+    // Assess
+    operations.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+          }),
+        ]),
+      },
+    });
+    operations.hasResourceProperties('AWS::SNS::Topic', {
+      TopicName: 'Gridline-alarms',
+      KmsMasterKeyId: getAtt(keyId, 'Arn'),
+    });
+    operations.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+          }),
+        ]),
+      },
+    });
+    operations.hasResource('AWS::SNS::Subscription', {
+      Condition: Match.anyValue(),
+      Properties: { Protocol: 'email', Endpoint: { Ref: parameterFor(operations, 'AlarmEmail') } },
+    });
+    template.hasParameter('AlarmEmail', { Type: 'String', Default: '' });
+    expect(JSON.stringify(nested)).toContain(JSON.stringify({ Ref: 'AlarmEmail' }));
+  });
+
+  it('puts every function, queue, dead-letter queue, rule and schedule on a dashboard', () => {
+    // Act
+    const widgets = dashboardWidgets(operations);
+    const metrics = widgets.flatMap((w) => w.properties.metrics ?? []);
+    const onDashboard = (dimension: string, value: string) =>
+      metrics.some((m) => m.some((part, i) => part === dimension && m[i + 1] === value));
+    const titles = widgets.map((w) => w.properties.title);
+
+    // Assess
+    expect(
+      Object.values(operations.findResources('AWS::CloudWatch::Dashboard')).map(
+        (d) => d.Properties.DashboardName,
+      ),
+    ).toEqual(['Gridline-overview', 'Gridline-functions', 'Gridline-queues']);
+    for (const fn of topology.functions) {
+      expect(onDashboard('FunctionName', `Gridline-${fn.name}`), fn.name).toBe(true);
+      expect(onDashboard('function_name', `Gridline-${fn.name}`), `${fn.name} cold starts`).toBe(true);
+      if (fn.trigger.kind === 'http') expect(titles).toContain(`Route group ${fn.name}`);
+    }
+    for (const queue of [...topology.queues, ...deadLetterQueuesOf(topology)]) {
+      expect(onDashboard('QueueName', `Gridline-${queue.name}`), queue.name).toBe(true);
+    }
+    for (const rule of topology.rules) {
+      expect(onDashboard('RuleName', `Gridline-${rule.name}`), rule.name).toBe(true);
+    }
+    for (const schedule of topology.schedules) {
+      expect(titles).toContain(`Schedule ${schedule.name} → ${schedule.targetFunction}`);
+    }
+    for (const group of ['default', 'Gridline-run-time'])
+      expect(onDashboard('ScheduleGroup', group)).toBe(true);
+    for (const metric of [...businessMetrics.map((m) => m.name), 'EventsRelayed']) {
+      expect(
+        metrics.some((m) => m[0] === 'Gridline/Gridline' && m[1] === metric && m.includes('outbox-relay')),
+        metric,
+      ).toBe(true);
+    }
+  });
+
+  it('saves Logs Insights queries over every function’s log group and the API’s access log', () => {
+    // Prepare
+    const queries = Object.values(operations.findResources('AWS::Logs::QueryDefinition')).map(
+      (r) => r.Properties as { Name: string; QueryString: string; LogGroupNames: unknown[] },
+    );
+    const named = (name: string) => queries.find((q) => q.Name === `Gridline/${name}`)!;
+
+    // Assess
+    expect(queries.map((q) => q.Name).sort()).toEqual(
+      [
+        'api-5xx',
+        'cold-starts-by-function',
+        'errors-by-function',
+        'errors-by-tenant',
+        'slowest-invocations',
+        'story-of-a-correlation-id',
+      ].map((name) => `Gridline/${name}`),
+    );
+    for (const query of queries.filter((q) => q.Name !== 'Gridline/api-5xx')) {
+      expect(query.LogGroupNames).toEqual(topology.functions.map((f) => `/aws/lambda/Gridline-${f.name}`));
+    }
+    expect(named('story-of-a-correlation-id').QueryString).toContain(
+      'filter correlation_id = "REPLACE-WITH-CORRELATION-ID"',
+    );
+    expect(named('slowest-invocations').QueryString).toContain('filter @type = "REPORT"');
+    expect(named('api-5xx').LogGroupNames).toEqual([{ Ref: parameterFor(operations, 'HttpApiAccessLogs') }]);
+    // The runbook shows each query as it is saved.
+    const runbookText = readFileSync(path.resolve(import.meta.dirname, '../../docs/operations.md'), 'utf8');
+    for (const query of queries) expect(runbookText, query.Name).toContain(query.QueryString);
   });
 });
 
@@ -906,6 +1313,34 @@ describe('GridlineStack with a small synthetic topology', () => {
 
   it('has no unacknowledged cdk-nag AwsSolutions findings', () => {
     expect(nagFindings(stack)).toEqual([]);
+  });
+
+  it('fits the operations to the topology: SES alarms, both schedule groups, no relay, every alarm told to the topic', () => {
+    // Prepare
+    const operations = Template.fromStack(stack.operations);
+
+    // Act
+    const alarms = alarmsOf(operations);
+    const names = alarms.map((a) => a.AlarmName);
+
+    // Assess
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Gridline-ses-bounce-rate',
+        'Gridline-ses-complaint-rate',
+        'Gridline-schedule-group-default-target-errors',
+        'Gridline-schedule-group-Gridline-run-time-dropped',
+        'Gridline-schedule-nightly-digest-dlq-not-empty',
+        'Gridline-run-time-schedules-dlq-not-empty',
+        'Gridline-fn-due-duration',
+      ]),
+    );
+    expect(names.filter((n) => String(n).endsWith('-iterator-age'))).toEqual([]);
+    for (const alarm of alarms) {
+      expect(alarm.AlarmActions, String(alarm.AlarmName)).toHaveLength(1);
+      expect(alarm.OKActions, String(alarm.AlarmName)).toEqual(alarm.AlarmActions);
+    }
+    expect(dashboardWidgets(operations).map((w) => w.properties.title)).not.toContain('Business events');
   });
 
   it('refuses a topology that names an unknown queue or schedule', () => {
@@ -1065,6 +1500,18 @@ describe('GridlineStack with a topology that schedules to a queue and sends no e
         }),
       ],
     });
+  });
+
+  it('has no SES alarms when no function sends email, and watches the run-time schedule group only', () => {
+    // Act
+    const names = alarmsOf(Template.fromStack(stack.operations)).map((a) => a.AlarmName);
+
+    // Assess
+    expect(names.filter((n) => String(n).startsWith('Gridline-ses-'))).toEqual([]);
+    expect(names.filter((n) => String(n).startsWith('Gridline-schedule-group-'))).toEqual([
+      'Gridline-schedule-group-Gridline-run-time-target-errors',
+      'Gridline-schedule-group-Gridline-run-time-dropped',
+    ]);
   });
 
   it('makes no configuration sets when no function sends email, and generates the generated secret', () => {
