@@ -26,6 +26,7 @@ const facts = {
   signiUrl: runtime.signiUrl,
   inboundMailUrl: runtime.inboundMailUrl,
   /** For `npm run dlq`: SQS's API over the local queues, named as a stack of this name's are. */
+  operationsUrl: runtime.operationsUrl,
   sqsEndpoint: runtime.sqsEndpoint,
   stackName: LOCAL_STACK_NAME,
   webForms: Object.entries(demoChannels).map(([tenantId, c]) => ({
@@ -59,6 +60,7 @@ Gridline is running locally.
   SMS       ${facts.smsUrl}   (text messages sent locally)
   Signi     ${facts.signiUrl}   (documents sent for e-signature: sign, reject or let expire)
   Mail in   ${facts.inboundMailUrl}   (POST a raw RFC 5322 message, as SES receipt delivers it)
+  Operator  ${facts.operationsUrl}   (queues, dead letters, failures, scheduled jobs; npm run dlq -- list)
 `);
 for (const tenant of runtime.tenants) {
   console.log(`  ${tenant.name} (tenant ${tenant.id}), admin bearer token:\n  ${tenant.adminToken}\n`);

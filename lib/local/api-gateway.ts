@@ -117,11 +117,13 @@ function refuseUnparsable(error: NodeJS.ErrnoException, socket: Socket): void {
   );
 }
 
-/** A route of the local runtime itself: the URL and the raw body in, a JSON answer out. */
-export type LocalRoute = (
-  url: URL,
-  body: Buffer,
-) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
+/** A local route's answer: JSON, or the text of `contentType` (a page). */
+export type LocalAnswer =
+  | { readonly status: number; readonly body: unknown }
+  | { readonly status: number; readonly body: string; readonly contentType: string };
+
+/** A route of the local runtime itself: the URL and the raw body in, an answer out. */
+export type LocalRoute = (url: URL, body: Buffer) => LocalAnswer | Promise<LocalAnswer>;
 
 /**
  * The HTTP API on 127.0.0.1: matches the topology's routes, authorizes the
@@ -167,8 +169,13 @@ export class LocalApiGateway {
     const method = req.method ?? 'GET';
     const local = this.localRoutes[`${method} ${url.pathname}`];
     if (local) {
-      const { status, body } = await local(url, method === 'GET' ? Buffer.alloc(0) : await readBody(req));
-      this.send(res, { statusCode: status, body: JSON.stringify(body) });
+      const answer = await local(url, method === 'GET' ? Buffer.alloc(0) : await readBody(req));
+      this.send(
+        res,
+        'contentType' in answer
+          ? { statusCode: answer.status, headers: { 'content-type': answer.contentType }, body: answer.body }
+          : { statusCode: answer.status, body: JSON.stringify(answer.body) },
+      );
       return;
     }
     const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { businessMetricsOf } from '#runtime/business-metrics';
 import type { EventRuleDefinition } from '../topology-types';
 import type { LocalQueue } from './local-queue';
 
@@ -24,6 +25,8 @@ export function matchesRule(rule: EventRuleDefinition, source: string, detailTyp
 export class LocalEventBus {
   private server?: Server;
   readonly delivered: { source: string; detailType: string; queues: string[] }[] = [];
+  /** The business metrics of the events put here, as the relay counts them in CloudWatch. */
+  readonly businessMetrics = new Map<string, number>();
 
   constructor(
     private readonly rules: readonly EventRuleDefinition[],
@@ -80,6 +83,7 @@ export class LocalEventBus {
       entry.Time === undefined
         ? new Date()
         : new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time);
+    const detail = JSON.parse(entry.Detail ?? '{}');
     const envelope = JSON.stringify({
       version: '0',
       id,
@@ -89,8 +93,11 @@ export class LocalEventBus {
       time: time.toISOString(),
       region: 'local',
       resources: [],
-      detail: JSON.parse(entry.Detail ?? '{}'),
+      detail,
     });
+    for (const metric of businessMetricsOf({ type: detailType, data: detail?.data })) {
+      this.businessMetrics.set(metric.name, (this.businessMetrics.get(metric.name) ?? 0) + metric.value);
+    }
     const targets = this.rules
       .filter((rule) => matchesRule(rule, source, detailType))
       .map((rule) => rule.targetQueue);

@@ -142,6 +142,19 @@ export class LocalScheduler implements ActivityScheduler {
       .flatMap((t) => (t.input ? [t.input] : []));
   }
 
+  /** Every run-time schedule waiting to fire, soonest first: activities, case timers, newsletter starts. */
+  upcoming(): { readonly name: string; readonly at: Date }[] {
+    const activities = [...this.entries.values()].map((e) => ({
+      name: `activity/${e.tenantId}/${e.activityId}`,
+      at: e.next,
+    }));
+    const timers = [...this.timers].map(([key, t]) => ({
+      name: t.input ? `case-timer/${key}` : key,
+      at: t.at,
+    }));
+    return [...activities, ...timers].sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+
   /** What is scheduled, soonest first. */
   pending(): PendingOccurrence[] {
     return [...this.entries.values()]

@@ -32,9 +32,12 @@ import { LocalFixedSchedules } from './fixed-schedules';
 import { type HandlerWrapper, LocalFunctions } from './functions';
 import { LocalIdentityProvider } from './identity';
 import { LocalEventBus } from './local-event-bus';
+import { LocalFailures } from './local-failures';
 import { LocalQueue } from './local-queue';
 import { LocalScheduler } from './local-scheduler';
 import { LocalMailReceipt } from './mail-receipt';
+import { operationsSnapshot } from './operations-snapshot';
+import { operatorPage } from './operator-page';
 import type { LocalService } from './processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { startLocalSecretsManager } from './secrets-manager';
@@ -100,6 +103,8 @@ export interface LocalRuntime {
   readonly signi: SigniLocal;
   /** Where a raw RFC 5322 message is POSTed to arrive as SES receipt would deliver it. */
   readonly inboundMailUrl: string;
+  /** The operator page: queues, dead letters, recent failures, functions, business metrics, scheduled jobs. */
+  readonly operationsUrl: string;
   /** Where an SES event (bounce, complaint, delivery, open, click) is POSTed, as SES would publish it. */
   readonly sesEventsUrl: string;
   /** The social platform's app secret (signs webhooks) and verify token, as the local Secrets Manager holds them. */
@@ -190,7 +195,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await secrets.send(new CreateSecretCommand({ Name, SecretString }));
   }
 
-  const functions = new LocalFunctions(options.projectRoot, options.wrapHandler);
+  const failures = new LocalFailures();
+  const functions = new LocalFunctions(options.projectRoot, options.wrapHandler, failures);
   for (const queue of topology.queues) {
     const consumer = topology.functions.find(
       (f) => f.trigger.kind === 'queue' && f.trigger.queue === queue.name,
@@ -254,6 +260,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     'GET /local/sms': (url) => recordedSmsResponse(localSmsRecorder, url.searchParams),
     ...(mailReceipt ? { 'POST /local/inbound-mail': (_url, body) => mailReceipt.receive(body) } : {}),
     'POST /local/ses-events': sesEventInjection(bus),
+    'GET /local/operations': (url) => {
+      const snapshot = operationsSnapshot({
+        queues,
+        functions,
+        failures,
+        bus,
+        scheduler,
+        fixedSchedules: topology.schedules,
+      });
+      return url.searchParams.get('format') === 'json'
+        ? { status: 200, body: snapshot }
+        : { status: 200, body: operatorPage(snapshot), contentType: 'text/html; charset=utf-8' };
+    },
   });
   const apiUrl = await api.listen(options.apiPort);
   // Signi calls back, and newsletter links point, at the API's own address; known once it listens.
@@ -336,6 +355,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     signi,
     inboundMailUrl: `${apiUrl}/local/inbound-mail`,
     sesEventsUrl: `${apiUrl}/local/ses-events`,
+    operationsUrl: `${apiUrl}/local/operations`,
     social,
     tableName,
     tenants,

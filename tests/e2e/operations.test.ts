@@ -6,6 +6,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isObservedHandler } from '#runtime/observability/observed-handler';
 import type { Handler } from '../../lib/local/functions';
+import type { OperationsSnapshot } from '../../lib/local/operations-snapshot';
 import type { LocalRuntime } from '../../lib/local/runtime';
 import { LOCAL_STACK_NAME } from '../../lib/local/sqs-local';
 import { runDlqCli } from '../../lib/operations/dlq-cli';
@@ -123,6 +124,11 @@ describe('operations, end to end', () => {
     const listing = output.splice(0).join('\n');
     const peeked = await dlq('peek', 'audit-dlq');
     const peek = output.splice(0).join('\n');
+    const operations = (await (
+      await fetch(`${runtime.operationsUrl}?format=json`)
+    ).json()) as OperationsSnapshot;
+    const page = await fetch(runtime.operationsUrl);
+    const pageText = await page.text();
 
     // Act 2: the fix, then the redrive.
     broken.delete('Trasig AB');
@@ -137,6 +143,18 @@ describe('operations, end to end', () => {
     expect(peeked).toBe(0);
     expect(peek).toContain('AccountCreated');
     expect(peek).toContain('trasig-1');
+    expect(operations.queues.find((q) => q.name === 'audit')?.deadLetters).toEqual({
+      visible: 1,
+      inFlight: 0,
+    });
+    expect(operations.failures[0]).toMatchObject({
+      where: 'audit-recorder',
+      what: expect.stringMatching(/failed/),
+    });
+    expect(operations.fixedSchedules.map((s) => s.name)).toEqual(topology.schedules.map((s) => s.name));
+    expect(operations.businessMetrics.LeadsReceived).toBeGreaterThanOrEqual(1);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(pageText).toContain('Dead letters in audit-dlq');
     expect(redriven).toBe(0);
     expect(deadLetters()).toBe(0);
     expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['AccountCreated']);
