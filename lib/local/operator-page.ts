@@ -1,12 +1,12 @@
 import type { OperationsSnapshot } from './operations-snapshot';
 
-const escape = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function table(headings: readonly string[], rows: readonly (readonly unknown[])[], empty: string): string {
-  if (rows.length === 0) return `<p class="quiet">${escape(empty)}</p>`;
-  const head = headings.map((h) => `<th>${escape(h)}</th>`).join('');
+  if (rows.length === 0) return `<p class="quiet">${escapeHtml(empty)}</p>`;
+  const head = headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = rows
-    .map((row) => `<tr>${row.map((cell) => `<td>${escape(cell)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`)
     .join('');
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
@@ -21,7 +21,7 @@ export function operatorPage(snapshot: OperationsSnapshot): string {
   const alarm =
     holding.length === 0
       ? '<p class="ok">No dead-letter queue holds a message.</p>'
-      : `<p class="alarm">Dead letters in ${holding.map((q) => `${escape(q.name)}-dlq`).join(', ')}: read them with <code>npm run dlq -- peek &lt;dlq&gt;</code>, fix the cause, then <code>npm run dlq -- redrive &lt;dlq&gt;</code>.</p>`;
+      : `<p class="alarm">Dead letters in ${holding.map((q) => `${escapeHtml(q.name)}-dlq`).join(', ')}: read them with <code>npm run dlq -- peek &lt;dlq&gt;</code>, fix the cause, then <code>npm run dlq -- redrive &lt;dlq&gt;</code>.</p>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
 <title>Gridline local operations</title>
@@ -31,7 +31,7 @@ table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.25rem
 td:not(:first-child){font-variant-numeric:tabular-nums}.alarm{color:#a00;font-weight:600}.ok{color:#070}.quiet{color:#777}
 </style></head><body>
 <h1>Gridline local operations</h1>
-<p class="quiet">As of ${escape(snapshot.at)}. In AWS: the stack's dashboards, alarms and saved Logs Insights queries (docs/operations.md).</p>
+<p class="quiet">As of ${escapeHtml(snapshot.at)}. In AWS: the stack's dashboards, alarms and saved Logs Insights queries (docs/operations.md).</p>
 ${alarm}
 <h2>Queues</h2>
 ${table(
@@ -72,7 +72,7 @@ ${table(
   snapshot.fixedSchedules.map((s) => [s.name, s.expression, s.targetFunction]),
   'No fixed schedules.',
 )}
-<h3>Next run-time schedules (${escape(snapshot.upcomingTotal)} waiting)</h3>
+<h3>Next run-time schedules (${escapeHtml(snapshot.upcomingTotal)} waiting)</h3>
 ${table(
   ['schedule', 'at'],
   snapshot.upcoming.map((u) => [u.name, u.at]),
