@@ -1,6 +1,7 @@
 import type { OperationsSnapshot } from './operations-snapshot';
 
-const escapeHtml = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (value: unknown): string =>
+  String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function table(headings: readonly string[], rows: readonly (readonly unknown[])[], empty: string): string {
   if (rows.length === 0) return `<p class="quiet">${escapeHtml(empty)}</p>`;
