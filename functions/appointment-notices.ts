@@ -3,15 +3,15 @@ import { environmentMailer } from '#runtime/environment/mailer';
 import { environmentSms } from '#runtime/environment/sms';
 import { environmentTable } from '#runtime/environment/table';
 import { messagingServices } from '#runtime/messaging-services';
-import { gridlineLogger } from '#runtime/observability/logger';
+import { observability } from '#runtime/observability/observed-handler';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoWorkOrderStore } from '#table/field-service/work-order-store';
 
 const table = environmentTable();
-const logger = gridlineLogger('appointment-notices');
+const observed = observability('appointment-notices');
 const notices = new AppointmentNotices({
-  log: logger,
+  log: observed.logger,
   tenants: new DynamoTenantDirectory(table),
   workOrders: new DynamoWorkOrderStore(table),
   messaging: messagingServices({ table, mailer: environmentMailer(), sms: environmentSms() }).messaging,
@@ -29,7 +29,7 @@ const kinds = {
  */
 export const handler = domainEventConsumer({
   serviceName: 'appointment-notices',
-  logger,
+  observability: observed,
   handles: ['AppointmentBooked', 'AppointmentRescheduled', 'AppointmentCancelled', 'WorkOrderStatusChanged'],
   handle: async (event) => {
     const common = { eventId: event.id, tenantId: event.tenantId, actorId: event.actor.userId };

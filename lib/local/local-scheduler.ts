@@ -1,3 +1,4 @@
+import { withCurrentCorrelationId } from '#adapters/observability/correlation';
 import type { Activity } from '#domain/activities/activity';
 import { nextOccurrence, type Schedule } from '#domain/activities/recurrence';
 import type { ActivityDueInput, ActivityScheduler } from '#domain/activities/scheduler';
@@ -122,7 +123,12 @@ export class LocalScheduler implements ActivityScheduler {
     const name = (tenantId: string, newsletterId: string) => `newsletter/${tenantId}/${newsletterId}`;
     return {
       schedule: async (tenantId, newsletterId, at) => {
-        const start: ScheduledStart = { kind: 'start', tenantId, newsletterId, at: at.toISOString() };
+        const start = withCurrentCorrelationId<ScheduledStart>({
+          kind: 'start',
+          tenantId,
+          newsletterId,
+          at: at.toISOString(),
+        });
         this.timers.set(name(tenantId, newsletterId), {
           fire: async () => put(JSON.stringify(start)),
           at,

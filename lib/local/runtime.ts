@@ -4,6 +4,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { localSmsRecorder, recordedSmsResponse } from '#adapters/messaging/recording-sms-sender';
 import { SesMailer } from '#adapters/messaging/ses-mailer';
+import { withCurrentCorrelationId } from '#adapters/observability/correlation';
 import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { activitiesServices } from '#runtime/activities-services';
 import { metricsNamespace } from '#runtime/business-metrics';
@@ -227,7 +228,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     sendQueue && {
       queue: {
         enqueue: async (pages, delaySeconds) => {
-          for (const page of pages) sendQueue.send(JSON.stringify(page), delaySeconds);
+          for (const page of pages)
+            sendQueue.send(JSON.stringify(withCurrentCorrelationId(page)), delaySeconds);
         },
       },
       starts: scheduler.sendStarts((body) => sendQueue.send(body)),

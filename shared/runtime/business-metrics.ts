@@ -67,5 +67,8 @@ export function businessMetricsOf(event: CountedEvent): { readonly name: string;
     .filter((metric) => Number.isFinite(metric.value) && metric.value > 0);
 }
 
+/** Counted by the relay for each event on the bus: its throughput, beside its iterator age. */
+export const eventsRelayedMetric = 'EventsRelayed';
+
 /** Every stack's metrics in a namespace of its own, so a staging stack's never mix with production's. */
 export const metricsNamespace = (stackName: string): string => `Gridline/${stackName}`;

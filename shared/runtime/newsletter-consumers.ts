@@ -18,8 +18,15 @@ const senderMessage = z.discriminatedUnion('kind', [
     reviewId: id,
     first: id,
     retries: z.int().min(0).optional(),
+    correlationId: z.string().min(1).max(128).optional(),
   }),
-  z.strictObject({ kind: z.literal('start'), tenantId: id, newsletterId: id, at: z.iso.datetime() }),
+  z.strictObject({
+    kind: z.literal('start'),
+    tenantId: id,
+    newsletterId: id,
+    at: z.iso.datetime(),
+    correlationId: z.string().min(1).max(128).optional(),
+  }),
 ]);
 
 function parsed(body: string): unknown {
@@ -48,14 +55,19 @@ export function newsletterSenderConsumer(deps: {
   return (batch: SQSEvent, context?: Context) => {
     const started = Date.now();
     const budget = {
-      remaining: () => context?.getRemainingTimeInMillis() ?? defaultInvocationMs - (Date.now() - started),
+      // A direct call (a test, a script) gets middy's empty context: no clock of Lambda's to read.
+      remaining: () =>
+        typeof context?.getRemainingTimeInMillis === 'function'
+          ? context.getRemainingTimeInMillis()
+          : defaultInvocationMs - (Date.now() - started),
     };
     const handleRecord = async (record: SQSRecord) => {
       const own = senderMessage.safeParse(parsed(record.body));
       if (own.success) {
         const message = own.data;
         const correlation = {
-          correlationId: record.messageId,
+          // The id of the request that started the send, carried by every page; the message's own before there was one.
+          correlationId: message.correlationId ?? record.messageId,
           tenantId: message.tenantId,
           messageId: record.messageId,
         };

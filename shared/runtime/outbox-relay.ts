@@ -7,7 +7,7 @@ import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { withCorrelation } from '#adapters/observability/correlation';
 import { outboxEntity } from '#table/core/outbox';
-import { businessMetricsOf } from './business-metrics';
+import { businessMetricsOf, eventsRelayedMetric } from './business-metrics';
 import { observability, observedHandler } from './observability/observed-handler';
 
 /** What the relay reads of an outbox item's event; the whole event is the bus entry's detail. */
@@ -32,22 +32,7 @@ export function outboxEventOf(record: DynamoDBRecord): RelayedEvent | undefined 
   return { ...(item.event as object), ...relayedEvent.parse(item.event) };
 }
 
-/**
- * Puts one outbox item's event on the bus and returns it. Entries the bus
- * refuses, and outbox items without an event, are thrown, so the batch
- * reports the record and the stream retries it.
- */
-export async function relayOutboxRecord(
-  bus: EventBridgeClient,
-  busName: string,
-  record: DynamoDBRecord,
-): Promise<RelayedEvent | undefined> {
-  const event = outboxEventOf(record);
-  if (event === undefined) return undefined;
-  await putOnBus(bus, busName, event);
-  return event;
-}
-
+/** Puts the event on the bus; an entry the bus refuses is thrown, so the batch reports the record for a retry. */
 async function putOnBus(bus: EventBridgeClient, busName: string, event: RelayedEvent): Promise<void> {
   const result = await bus.send(
     new PutEventsCommand({
@@ -68,36 +53,45 @@ async function putOnBus(bus: EventBridgeClient, busName: string, event: RelayedE
   }
 }
 
-/** Counted for each event on the bus: the relay's throughput, beside its iterator age. */
-export const eventsRelayedMetric = 'EventsRelayed';
-
 /**
  * The relay's Lambda handler: each outbox insert of the batch put on the bus
- * with its event's correlation on the log lines, then counted (events relayed
- * and the business metrics the event adds to). Failures are reported per
- * record; the stream retries from the first failed one.
+ * with its event's correlation on the log lines. Failures are reported per
+ * record, and the stream retries from the first failed one, the records after
+ * it included: so only the events before the first failure are counted
+ * (events relayed and the business metrics they add to), and a retry counts
+ * the rest once.
  */
 export function outboxRelayHandler(bus: EventBridgeClient, busName: string) {
   const observed = observability('outbox-relay');
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
-  const relay = async (record: DynamoDBRecord) => {
-    const event = outboxEventOf(record);
-    if (event === undefined) return;
-    const correlation = {
-      correlationId: event.correlationId ?? event.id,
-      tenantId: event.tenantId,
-      eventId: event.id,
-    };
-    await withCorrelation(correlation, () => putOnBus(bus, busName, event));
+  const count = (event: RelayedEvent) => {
     observed.metrics.addMetric(eventsRelayedMetric, MetricUnit.Count, 1);
     for (const metric of businessMetricsOf(event)) {
       observed.metrics.addMetric(metric.name, MetricUnit.Count, metric.value);
     }
   };
-  return observedHandler(
-    'outbox-relay',
-    (event: DynamoDBStreamEvent, context: Context) =>
-      processPartialResponse(event, relay, processor, { context }),
-    { observability: observed },
-  );
+  const handleBatch = async (batch: DynamoDBStreamEvent, context: Context) => {
+    const relayed = new Map<string, RelayedEvent>();
+    const relay = async (record: DynamoDBRecord) => {
+      const event = outboxEventOf(record);
+      if (event === undefined) return;
+      const correlation = {
+        correlationId: event.correlationId ?? event.id,
+        tenantId: event.tenantId,
+        eventId: event.id,
+      };
+      await withCorrelation(correlation, () => putOnBus(bus, busName, event));
+      relayed.set(record.dynamodb?.SequenceNumber ?? '', event);
+    };
+    const response = await processPartialResponse(batch, relay, processor, { context });
+    const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
+    for (const record of batch.Records) {
+      const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
+      if (failed.has(sequenceNumber)) break;
+      const event = relayed.get(sequenceNumber);
+      if (event) count(event);
+    }
+    return response;
+  };
+  return observedHandler('outbox-relay', handleBatch, { observability: observed });
 }

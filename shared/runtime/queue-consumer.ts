@@ -3,8 +3,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { withCorrelation } from '#adapters/observability/correlation';
 import { type AnyDomainEvent, type DomainEventOf, type EventName, isEventOf } from '#domain/event-catalogue';
 import { type BusMessage, readBusMessage } from './bus-message';
-import { gridlineLogger } from './observability/logger';
-import { observedHandler } from './observability/observed-handler';
+import { type Observability, observability, observedHandler } from './observability/observed-handler';
 
 /** The time the invocation has left: a long step stops and hands over before Lambda's timeout. */
 export interface InvocationTime {
@@ -32,6 +31,9 @@ export interface DomainEventConsumer<N extends EventName> {
   readonly handle: (event: DomainEventOf<N>, time: InvocationTime) => Promise<void>;
   /** Without it, only a second delivery within one batch is skipped; the domain handles the rest. */
   readonly seen?: SeenEvents;
+  /** The function's logger and metrics, when it uses them itself too; its own otherwise. */
+  readonly observability?: Observability;
+  /** Where the shell logs (a test's recorder); the observability's logger when absent. */
   readonly logger?: ConsumerLog;
 }
 
@@ -75,13 +77,19 @@ function readBatch(records: readonly SQSRecord[]): Map<string, Reading> {
  * delivered again.
  */
 export function domainEventConsumer<N extends EventName>(consumer: DomainEventConsumer<N>) {
-  const logger = consumer.logger ?? gridlineLogger(consumer.serviceName);
+  const observed = consumer.observability ?? observability(consumer.serviceName);
+  // The logger the Lambda context is put on, so the shell's lines carry the function's request id.
+  const logger = consumer.logger ?? observed.logger;
   const processor = new BatchProcessor(EventType.SQS);
 
   const handleBatch = async (batch: SQSEvent, context?: Context) => {
     const started = Date.now();
     const time: InvocationTime = {
-      remainingMs: () => context?.getRemainingTimeInMillis() ?? defaultInvocationMs - (Date.now() - started),
+      // A direct call (a test, a script) gets middy's empty context: no clock of Lambda's to read.
+      remainingMs: () =>
+        typeof context?.getRemainingTimeInMillis === 'function'
+          ? context.getRemainingTimeInMillis()
+          : defaultInvocationMs - (Date.now() - started),
     };
     const readings = readBatch(batch.Records);
 
@@ -123,7 +131,7 @@ export function domainEventConsumer<N extends EventName>(consumer: DomainEventCo
       throw error;
     });
   };
-  return observedHandler(consumer.serviceName, handleBatch);
+  return observedHandler(consumer.serviceName, handleBatch, { observability: observed });
 }
 
 /** The correlation of a message: its event's (the event's own id for one written without any), or the message's id. */

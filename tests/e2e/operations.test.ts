@@ -91,6 +91,43 @@ describe('operations, end to end', () => {
     expect(received.find((r) => r.subjectId === plain.body.id)?.correlationId).toBe(requestId);
   });
 
+  it('follows the correlation id of a newsletter’s send through its pages to the event that it was sent', async () => {
+    // Prepare: a reviewed newsletter to one contact.
+    const run = Date.now().toString(36);
+    const keyword = await admin.post('/v1/settings/keywords', { title: `Driftbrev ${run}` });
+    await admin.post('/v1/contacts', {
+      firstName: 'Greta',
+      lastName: 'Kund',
+      email: `greta-${run}@kunder.example`,
+      keywords: [keyword.body.id],
+      newsletterConsent: true,
+    });
+    const created = await admin.post('/v1/newsletters', {
+      senderName: 'Norrsken Energi',
+      senderAddress: 'kundservice@norrsken.example',
+      subject: `Driftbrev ${run}`,
+      body: '<p>Planerat underhåll.</p>',
+      filter: { match: 'all', keywordIds: [keyword.body.id] },
+    });
+    const demo = created.body;
+    const reviewed = await admin.post(`/v1/newsletters/${demo.id}/review`, {});
+
+    // Act
+    const sent = await admin.post(
+      `/v1/newsletters/${demo.id}/send`,
+      {},
+      { 'x-correlation-id': 'kampanj-12' },
+    );
+    await runtime.settled();
+
+    // Assess: the pages went through the sender's own queue; the end of the send still carries the id.
+    expect(reviewed.status).toBe(200);
+    expect(sent.status).toBe(200);
+    const ofSend = received.filter((r) => r.subjectId === demo.id && r.type.startsWith('NewsletterSen'));
+    expect(ofSend.map((r) => r.type)).toEqual(['NewsletterSendStarted', 'NewsletterSent']);
+    expect(new Set(ofSend.map((r) => r.correlationId))).toEqual(new Set(['kampanj-12']));
+  });
+
   it('keeps a message its consumer kept failing in the dead-letter queue, and consumes it once when redriven after the fix', async () => {
     // Prepare: the audit recorder fails this account's events; the local runtime's facts, as npm start writes them.
     broken.add('Trasig AB');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { relayOutboxRecord } from '#runtime/outbox-relay';
+import { outboxRelayHandler } from '#runtime/outbox-relay';
 import { DynamoHistoryStore } from '#table/core/history-store';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
@@ -89,13 +89,13 @@ describe('the sample payloads in events/', () => {
     const client = new EventBridgeClient({ endpoint: await bus.listen(), region: LOCAL_DYNAMODB_REGION });
 
     // Act
-    for (const record of sample('stream/outbox-insert.json').Records)
-      await relayOutboxRecord(client, 'bus', record);
+    const response = await outboxRelayHandler(client, 'bus')(sample('stream/outbox-insert.json'));
     await queue.drained();
     await bus.close();
 
     // Assess
     const expected = sample('bus/account-updated.json');
+    expect(response).toEqual({ batchItemFailures: [] });
     expect(received).toHaveLength(1);
     const delivered = JSON.parse(received[0] as string);
     expect(delivered['detail-type']).toBe(expected['detail-type']);

@@ -24,6 +24,15 @@ export function withCorrelation<T>(correlation: Correlation, work: () => T): T {
 /** The correlation of the work running now, if any. */
 export const currentCorrelation = (): Correlation | undefined => current.getStore();
 
+/**
+ * A message for later work (a page of a send, a scheduled start) with the
+ * current correlation id in it, so the work it starts carries the story on.
+ */
+export function withCurrentCorrelationId<T extends object>(message: T): T & { correlationId?: string } {
+  const correlationId = currentCorrelation()?.correlationId;
+  return correlationId === undefined ? message : { ...message, correlationId };
+}
+
 /** A correlation id a caller sent: kept when it is a plain token a log query can match. */
 export function acceptedCorrelationId(value: string | undefined): string | undefined {
   return value !== undefined && /^[\w.:-]{1,128}$/.test(value) ? value : undefined;

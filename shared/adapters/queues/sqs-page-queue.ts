@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { withCurrentCorrelationId } from '#adapters/observability/correlation';
 import type { PageQueue, PageToSend } from '#domain/newsletters/newsletter-ports';
 
 /** SendMessageBatch takes ten messages a request. */
@@ -15,7 +16,7 @@ export class SqsPageQueue implements PageQueue {
     for (let start = 0; start < pages.length; start += perRequest) {
       const entries = pages.slice(start, start + perRequest).map((page, i) => ({
         Id: String(i),
-        MessageBody: JSON.stringify(page),
+        MessageBody: JSON.stringify(withCurrentCorrelationId(page)),
         ...(delaySeconds > 0 ? { DelaySeconds: delaySeconds } : {}),
       }));
       const { Failed } = await this.client.send(

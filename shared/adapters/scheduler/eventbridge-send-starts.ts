@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { withCurrentCorrelationId } from '#adapters/observability/correlation';
 import type { ScheduledStart, SendStarts } from '#domain/newsletters/newsletter-ports';
 import { deleteSchedule, putSchedule } from './schedule-calls';
 
@@ -38,7 +39,7 @@ export class EventBridgeSendStarts implements SendStarts {
       Target: {
         Arn: this.config.queueArn,
         RoleArn: this.config.roleArn,
-        Input: JSON.stringify(start),
+        Input: JSON.stringify(withCurrentCorrelationId(start)),
         ...(this.config.deadLetterArn ? { DeadLetterConfig: { Arn: this.config.deadLetterArn } } : {}),
       },
     });

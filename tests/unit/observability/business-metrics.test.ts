@@ -63,6 +63,26 @@ describe('business metrics', () => {
   });
 });
 
+/** The handler's answer and the EMF line with its metrics (Powertools writes it to stdout). */
+async function emfOf(invoke: () => Promise<unknown>) {
+  const lines: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  try {
+    const response = await invoke();
+    const metrics = lines
+      .flatMap((l) => l.split('\n'))
+      .filter((l) => l.includes('"_aws"'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => 'EventsRelayed' in l);
+    return { response, metrics };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('the outbox relay', () => {
   beforeEach(() => {
     vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false');
@@ -70,57 +90,50 @@ describe('the outbox relay', () => {
   });
   afterEach(() => vi.unstubAllEnvs());
 
-  it('counts the events it put on the bus and the business metrics they add to, not those the bus refused', async () => {
-    // Prepare: a bus that refuses one event.
+  it('counts each event it put on the bus once, also when the stream retries a batch from a refused record', async () => {
+    // Prepare: a bus that refuses the contract declined once.
     const put: { detailType: string; detail: Record<string, unknown> }[] = [];
+    let refuse = true;
     const bus = {
       send: async (command: { input: { Entries: { DetailType: string; Detail: string }[] } }) => {
         const [entry] = command.input.Entries;
-        if (entry?.DetailType === 'ContractDeclined')
-          return { FailedEntryCount: 1, Entries: [{ ErrorCode: 'x' }] };
+        if (entry?.DetailType === 'ContractDeclined' && refuse) {
+          return { FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] };
+        }
         put.push({ detailType: entry?.DetailType ?? '', detail: JSON.parse(entry?.Detail ?? '{}') });
         return { FailedEntryCount: 0, Entries: [{ EventId: '1' }] };
       },
     } as unknown as EventBridgeClient;
     const handler = outboxRelayHandler(bus, 'Gridline-gridline-domain');
-    const lines: string[] = [];
-    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      lines.push(String(chunk));
-      return true;
-    });
+    const [lead, declined, signed] = [
+      event('LeadCreated', {}, 'req-1'),
+      event('ContractDeclined', { n: 22 }),
+      event('ContractSigned', { n: 1 }),
+    ];
 
-    // Act
-    let response: unknown;
-    try {
-      response = await handler({
-        Records: [
-          outboxInsert(event('LeadCreated', {}, 'req-1')),
-          outboxInsert(event('ContractSigned', { n: 1 })),
-          outboxInsert(event('ContractDeclined', { n: 22 })),
-        ],
-      });
-    } finally {
-      spy.mockRestore();
-    }
+    // Act: the batch, then the stream's retry from the refused record on, the records after it included.
+    const first = await emfOf(() =>
+      handler({ Records: [outboxInsert(lead), outboxInsert(declined), outboxInsert(signed)] }),
+    );
+    refuse = false;
+    const retry = await emfOf(() => handler({ Records: [outboxInsert(declined), outboxInsert(signed)] }));
 
-    // Assess: the refused one is reported for a retry and not counted.
-    expect(response).toEqual({
-      batchItemFailures: [{ itemIdentifier: event('ContractDeclined', { n: 22 }).id }],
-    });
-    expect(put.map((p) => p.detailType)).toEqual(['LeadCreated', 'ContractSigned']);
+    // Assess: the refused one is reported; what follows it counts when the retry relays it.
+    expect(first.response).toEqual({ batchItemFailures: [{ itemIdentifier: declined.id }] });
+    expect(put.map((p) => p.detailType)).toEqual([
+      'LeadCreated',
+      'ContractSigned',
+      'ContractDeclined',
+      'ContractSigned',
+    ]);
     expect(put[0]?.detail.correlationId).toBe('req-1');
-    const emf = lines
-      .flatMap((l) => l.split('\n'))
-      .filter((l) => l.includes('"_aws"'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    const metrics = emf.find((l) => 'EventsRelayed' in l);
-    expect(metrics).toMatchObject({
+    expect(first.metrics).toMatchObject({
       service: 'outbox-relay',
-      EventsRelayed: [1, 1],
+      EventsRelayed: 1,
       LeadsReceived: 1,
-      ContractsSigned: 1,
       _aws: { CloudWatchMetrics: [{ Namespace: 'Gridline/Gridline', Dimensions: [['service']] }] },
     });
-    expect(metrics).not.toHaveProperty('ContractsDeclined');
+    expect(first.metrics).not.toHaveProperty('ContractsSigned');
+    expect(retry.metrics).toMatchObject({ EventsRelayed: [1, 1], ContractsDeclined: 1, ContractsSigned: 1 });
   });
 });

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentCorrelation, withCorrelation } from '#adapters/observability/correlation';
 import { gridlineLogger } from '#runtime/observability/logger';
 import { isObservedHandler, observability, observedHandler } from '#runtime/observability/observed-handler';
+import { domainEventConsumer } from '#runtime/queue-consumer';
+import { sqsRecord } from '../../support/queue-messages';
 
 const context = (awsRequestId: string): Context =>
   ({
@@ -143,5 +145,25 @@ describe('every function’s handler', () => {
     expect(idOnly.correlation_id).toBe('c-2');
     expect(Object.keys(idOnly)).not.toContain('tenant_id');
     expect(Object.keys(lines.find((l) => l.message === 'without') ?? {})).not.toContain('correlation_id');
+  });
+
+  it('puts the Lambda context on a queue consumer’s own log lines, beside the message’s correlation', async () => {
+    const handler = domainEventConsumer({
+      serviceName: 'audit-recorder',
+      handles: ['AccountUpdated'],
+      handle: async () => undefined,
+    });
+
+    const lines = await stdoutLines(() =>
+      handler({ Records: [sqsRecord('m-9', 'not json')] }, context('req-9')).catch(() => undefined),
+    );
+
+    expect(lines.find((l) => l.message === 'unreadable message refused')).toMatchObject({
+      service: 'audit-recorder',
+      function_request_id: 'req-9',
+      function_name: 'Gridline-audit-recorder',
+      correlation_id: 'm-9',
+      message_id: 'm-9',
+    });
   });
 });

@@ -195,4 +195,25 @@ describe('domainEventConsumer', () => {
     // Assess
     await expect(answer).rejects.toThrow('All records failed processing');
   });
+
+  it('gives the domain the time left, from Lambda’s context or, called directly without one, from the longest invocation', async () => {
+    // Prepare
+    const left: number[] = [];
+    const handler = domainEventConsumer({
+      serviceName: 'test-consumer',
+      handles: ['AccountUpdated'],
+      handle: async (_event, time) => {
+        left.push(time.remainingMs());
+      },
+    });
+    const context = { awsRequestId: 'r-1', getRemainingTimeInMillis: () => 4_000 } as never;
+
+    // Act
+    await handler(sqsEvent(message('m-1', accountUpdated())), context);
+    await handler(sqsEvent(message('m-2', accountUpdated())));
+
+    // Assess
+    expect(left[0]).toBe(4_000);
+    expect(left[1]).toBeGreaterThan(14 * 60 * 1000);
+  });
 });
