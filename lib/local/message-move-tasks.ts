@@ -54,7 +54,8 @@ export class LocalMessageMoveTasks {
       ...(request.maxNumberOfMessagesPerSecond
         ? { maxNumberOfMessagesPerSecond: request.maxNumberOfMessagesPerSecond }
         : {}),
-      startedAt: Date.now(),
+      // Later than the task before it, even within one millisecond: `redrive` tells its task by this.
+      startedAt: Math.max(Date.now(), (this.tasks[0]?.startedAt ?? 0) + 1),
       toMove: request.from.deadLetterCounts.visible,
       moved: 0,
       status: 'RUNNING',

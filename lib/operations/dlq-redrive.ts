@@ -38,6 +38,8 @@ export async function redriveDeadLetters(
     new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }),
   );
   const SourceArn = Attributes.QueueArn ?? '';
+  // The task before ours, so a listing that lags behind the start is not taken for our task.
+  const previous = (await latestTask(context, SourceArn))?.StartedTimestamp ?? -1;
   try {
     await context.sqs.send(new StartMessageMoveTaskCommand({ SourceArn }));
   } catch (error) {
@@ -49,7 +51,7 @@ export async function redriveDeadLetters(
   context.print(
     `Moving the messages of ${dlq.name} back to the ${plan.queue} queue (SQS message move task)…`,
   );
-  const task = await finishedTask(context, SourceArn, pollIntervalMs);
+  const task = await finishedTask(context, SourceArn, previous, pollIntervalMs);
   const moved = task.ApproximateNumberOfMessagesMoved ?? 0;
   if (task.Status !== 'COMPLETED') {
     throw new DlqCommandError(
@@ -62,20 +64,33 @@ export async function redriveDeadLetters(
   );
 }
 
-/** Polls the source's most recent task (one runs at a time per queue) until it finishes, printing progress. */
+/** The source's most recent move task, if it ever had one. */
+async function latestTask(
+  context: DlqContext,
+  SourceArn: string,
+): Promise<ListMessageMoveTasksResultEntry | undefined> {
+  const { Results = [] } = await context.sqs.send(
+    new ListMessageMoveTasksCommand({ SourceArn, MaxResults: 1 }),
+  );
+  return Results[0];
+}
+
+/**
+ * Polls the source's most recent task (one runs at a time per queue), once it
+ * is one started after `previous`, until it finishes, printing progress.
+ */
 async function finishedTask(
   context: DlqContext,
   SourceArn: string,
+  previous: number,
   pollIntervalMs: number,
 ): Promise<ListMessageMoveTasksResultEntry> {
   let reported = -1;
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, pollIntervalMs));
-    const { Results = [] } = await context.sqs.send(
-      new ListMessageMoveTasksCommand({ SourceArn, MaxResults: 1 }),
-    );
-    const task = Results[0];
+    const task = await latestTask(context, SourceArn);
     if (!task) throw new DlqCommandError(`SQS lists no move task for ${SourceArn}`, 1);
+    if ((task.StartedTimestamp ?? 0) <= previous) continue;
     const moved = task.ApproximateNumberOfMessagesMoved ?? 0;
     if (moved !== reported) {
       context.print(

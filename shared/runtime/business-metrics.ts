@@ -48,13 +48,13 @@ export const businessMetrics: readonly BusinessMetric[] = [
   {
     name: 'Bounces',
     event: 'NewsletterConsentWithdrawn',
-    description: 'Addresses suppressed after a permanent bounce',
+    description: 'Newsletter consents a permanent bounce withdrew (one per contact whose address bounced)',
     when: (event) => consentSource(event) === 'bounce',
   },
   {
     name: 'Complaints',
     event: 'NewsletterConsentWithdrawn',
-    description: 'Addresses suppressed after a complaint',
+    description: 'Newsletter consents a complaint withdrew (one per contact who complained)',
     when: (event) => consentSource(event) === 'complaint',
   },
 ];

@@ -8,16 +8,19 @@ import { observability, observedHandler } from './observability/observed-handler
 export const correlationHeader = 'x-correlation-id';
 
 /**
- * A request's correlation: the caller's id when it sent a usable one, API
- * Gateway's request id otherwise (the access log's `requestId`), and the
- * tenant of the token, which API Gateway's authorizer has verified already.
+ * A request's correlation: the tenant of the token, which API Gateway's
+ * authorizer has verified already, and the caller's id when a signed-in
+ * caller sent a usable one, API Gateway's request id otherwise (the access
+ * log's `requestId`). A public caller's id is not taken: anyone could tie
+ * their calls to another tenant's story.
  */
 function correlationOf(event: HttpEvent): Correlation {
   const tenantId = event.requestContext.authorizer?.jwt?.claims['custom:tenantId'];
+  const signedIn = typeof tenantId === 'string';
+  const callers = signedIn ? acceptedCorrelationId(event.headers?.[correlationHeader]) : undefined;
   return {
-    correlationId:
-      acceptedCorrelationId(event.headers?.[correlationHeader]) ?? event.requestContext.requestId,
-    ...(typeof tenantId === 'string' ? { tenantId } : {}),
+    correlationId: callers ?? event.requestContext.requestId,
+    ...(signedIn ? { tenantId } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import type { LocalRuntime } from '../../lib/local/runtime';
 import { LOCAL_STACK_NAME } from '../../lib/local/sqs-local';
 import { runDlqCli } from '../../lib/operations/dlq-cli';
 import { topology } from '../../lib/topology';
-import { clientFor, startTestRuntime } from '../support/runtime';
+import { callApi, clientFor, startTestRuntime } from '../support/runtime';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -85,6 +85,11 @@ describe('operations, end to end', () => {
       expect.arrayContaining(['LeadCreated', 'LeadRouted', 'ActivityScheduled']),
     );
     expect(new Set(ofLead.map((r) => r.correlationId))).toEqual(new Set(['support-ticket-4711']));
+    // A public caller's id is not taken.
+    const forged = await callApi(runtime, 'GET', '/v1/unsubscribe/not-a-token', {
+      headers: { 'x-correlation-id': 'support-ticket-4711' },
+    });
+    expect(forged.headers.get('x-correlation-id')).not.toBe('support-ticket-4711');
     // Without one from the caller, the request's own id is the correlation id.
     const requestId = plain.headers.get('x-correlation-id');
     expect(requestId).toMatch(/^[\w-]{8,}$/);

@@ -25,6 +25,16 @@ export function withCorrelation<T>(correlation: Correlation, work: () => T): T {
 export const currentCorrelation = (): Correlation | undefined => current.getStore();
 
 /**
+ * The tenant of the work running now, once known: a public route or a
+ * consumer of stored mail learns it only as it goes, and the lines after
+ * carry it.
+ */
+export function noteTenant(tenantId: string): void {
+  const correlation = current.getStore();
+  if (correlation && correlation.tenantId === undefined) correlation.tenantId = tenantId;
+}
+
+/**
  * A message for later work (a page of a send, a scheduled start) with the
  * current correlation id in it, so the work it starts carries the story on.
  */

@@ -1,4 +1,4 @@
-import { currentCorrelation } from '#adapters/observability/correlation';
+import { currentCorrelation, noteTenant } from '#adapters/observability/correlation';
 import type { DomainEvent } from '#domain/events';
 import { outboxEventEntity } from './entities';
 import type { Table } from './table';
@@ -16,6 +16,8 @@ export const outboxEntity = outboxEventEntity.stored;
  */
 export function outboxPut(table: Table, event: DomainEvent): TransactItem {
   const correlationId = event.correlationId ?? currentCorrelation()?.correlationId;
+  // Work that learnt its tenant only as it went (a webhook, stored mail) logs it from here on.
+  noteTenant(event.tenantId);
   return putNew(
     table,
     outboxEventEntity.item(

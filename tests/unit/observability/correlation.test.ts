@@ -45,6 +45,16 @@ describe('the correlation of work', () => {
     expect(outboxEventOf(outside)).not.toHaveProperty('correlationId');
   });
 
+  it('learns the tenant of work that did not know it from the first event it writes', () => {
+    const tenants = withCorrelation({ correlationId: 'webhook-1' }, () => {
+      const before = currentCorrelation()?.tenantId;
+      outboxPut(table, accountUpdated());
+      return [before, currentCorrelation()?.tenantId];
+    });
+
+    expect(tenants).toEqual([undefined, accountUpdated().tenantId]);
+  });
+
   it('is read back with the event by consumers, and an overlong one makes the event unreadable', () => {
     const read = readDomainEvent(accountUpdated('req-9'));
     const tooLong = readDomainEvent(accountUpdated('x'.repeat(129)));
