@@ -439,6 +439,23 @@ describe('GridlineStack with the real topology', () => {
     expect(new Set(scheduleNames)).toEqual(new Set(topology.schedules.map((s) => `Gridline-${s.name}`)));
   });
 
+  it('puts every fixed schedule in the stack’s own group, not the account’s default one', () => {
+    // Prepare
+    const groups = template.findResources('AWS::Scheduler::ScheduleGroup');
+    const fixed = Object.entries(groups).find(([, g]) => g.Properties.Name === 'Gridline-fixed');
+
+    // Act
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+
+    // Assess
+    expect(fixed?.[1].DeletionPolicy).toBe('Delete');
+    expect(schedules).toHaveLength(topology.schedules.length);
+    for (const schedule of schedules) {
+      expect(schedule.Properties.GroupName).toBe('Gridline-fixed');
+      expect(schedule.DependsOn).toContain(fixed?.[0]);
+    }
+  });
+
   it('refuses a rule or schedule name AWS would refuse', () => {
     expect(awsRuleName('Gridline', 'audit')).toBe('Gridline-audit');
     expect(() => awsRuleName('Gridline', 'r'.repeat(56))).toThrow(
@@ -939,8 +956,7 @@ describe('GridlineStack’s operations with the real topology', () => {
         metricAlarm('AWS/Events', 'FailedInvocations', on, 'Sum', 1, 'GreaterThanOrEqualToThreshold'),
       );
     }
-    // CDK's schedules without a group are in the account's `default` group.
-    for (const group of ['default', 'Gridline-run-time']) {
+    for (const group of ['Gridline-fixed', 'Gridline-run-time']) {
       for (const [suffix, metric] of [
         ['target-errors', 'TargetErrorCount'],
         ['dropped', 'InvocationDroppedCount'],
@@ -1128,8 +1144,9 @@ describe('GridlineStack’s operations with the real topology', () => {
     for (const schedule of topology.schedules) {
       expect(titles).toContain(`Schedule ${schedule.name} → ${schedule.targetFunction}`);
     }
-    for (const group of ['default', 'Gridline-run-time'])
+    for (const group of ['Gridline-fixed', 'Gridline-run-time'])
       expect(onDashboard('ScheduleGroup', group)).toBe(true);
+    expect(onDashboard('ScheduleGroup', 'default')).toBe(false);
     for (const metric of [...businessMetrics.map((m) => m.name), 'EventsRelayed']) {
       expect(
         metrics.some((m) => m[0] === 'Gridline/Gridline' && m[1] === metric && m.includes('outbox-relay')),
@@ -1293,7 +1310,7 @@ describe('GridlineStack with a small synthetic topology', () => {
       ]),
     );
     expect(actionsOf('web')).not.toContain('s3:PutObject');
-    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 2);
     const planner = stack.functions.get('planner')!.function.node.defaultChild as CfnElement;
     expect(
       template.toJSON().Resources[stack.getLogicalId(planner)].Properties.Environment.Variables,
@@ -1328,7 +1345,7 @@ describe('GridlineStack with a small synthetic topology', () => {
       expect.arrayContaining([
         'Gridline-ses-bounce-rate',
         'Gridline-ses-complaint-rate',
-        'Gridline-schedule-group-default-target-errors',
+        'Gridline-schedule-group-Gridline-fixed-target-errors',
         'Gridline-schedule-group-Gridline-run-time-dropped',
         'Gridline-schedule-nightly-digest-dlq-not-empty',
         'Gridline-run-time-schedules-dlq-not-empty',

@@ -198,7 +198,7 @@ export function queuesDashboard(
   );
   // EventBridge Scheduler counts per group; a fixed schedule shows as its function's invocations and its DLQ.
   dashboard.addWidgets(
-    ...scheduleGroupsOf(topology, runTimeGroup).map((group) =>
+    ...scheduleGroupsOf(metrics.stackName, topology, runTimeGroup).map((group) =>
       graph({
         title: `Schedule group ${group}`,
         left: ['InvocationAttemptCount', 'TargetErrorCount', 'InvocationDroppedCount'].map((name) =>
