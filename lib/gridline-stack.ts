@@ -32,6 +32,7 @@ import { Operations } from './constructs/operations/operations';
 import { RunTimeSchedules } from './constructs/run-time-schedules';
 import { topologySecret } from './constructs/topology-secret';
 import { awsDomainBusName, awsFixedScheduleGroupName, awsRuleName } from './operations/aws-names';
+import { runTimeScheduleTargetsOf } from './operations/dead-letter-queues';
 import { tableDefinition } from './table-definition';
 import { type FunctionDefinition, queueScheduleTargetEnvironmentName, type Topology } from './topology-types';
 
@@ -251,8 +252,7 @@ export class GridlineStack extends Stack {
     );
     if (schedulers.length === 0) return undefined;
     const runTime = new RunTimeSchedules(this);
-    const targets = new Set(schedulers.flatMap((f) => f.access.manageSchedulesFor ?? []));
-    for (const name of targets) {
+    for (const name of runTimeScheduleTargetsOf(topology)) {
       const target = this.functions.get(name);
       if (target) runTime.retryInvocationsOf(target.function);
     }

@@ -80,3 +80,12 @@ export function deadLetterQueuesOf(topology: Topology): DeadLetterQueueDescripti
     : [];
   return [...queues, ...rules, ...streams, ...schedules, ...runTime];
 }
+
+/**
+ * The functions run-time schedules invoke (some function's `manageSchedulesFor`):
+ * their failed asynchronous invocations go to the run-time schedules'
+ * dead-letter queue as Lambda on-failure destination.
+ */
+export const runTimeScheduleTargetsOf = (topology: Topology): string[] => [
+  ...new Set(topology.functions.flatMap((f) => f.access.manageSchedulesFor ?? [])),
+];

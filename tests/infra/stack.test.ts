@@ -13,7 +13,7 @@ import { businessMetrics, metricsNamespace } from '#runtime/business-metrics';
 import { GridlineStack } from '../../lib/gridline-stack';
 import { lambdaContext } from '../../lib/local/lambda-context';
 import { awsRuleName, awsScheduleName } from '../../lib/operations/aws-names';
-import { deadLetterQueuesOf } from '../../lib/operations/dead-letter-queues';
+import { deadLetterQueuesOf, runTimeScheduleTargetsOf } from '../../lib/operations/dead-letter-queues';
 import { tableDefinition } from '../../lib/table-definition';
 import { topology } from '../../lib/topology';
 import {
@@ -975,6 +975,63 @@ describe('GridlineStack’s operations with the real topology', () => {
     }
   });
 
+  it('alarms when a failure could not be put in its dead-letter queue: rules, schedule groups, run-time schedule targets', () => {
+    // Prepare
+    const targets = runTimeScheduleTargetsOf(topology);
+    const dlqAlarms = alarms.filter((a) =>
+      /dlq-delivery-failures$|destination-delivery-failures$/.test(String(a.AlarmName)),
+    );
+
+    // Assess
+    expect(targets.sort()).toEqual(['activity-due', 'case-timers']);
+    expect(dlqAlarms).toHaveLength(topology.rules.length + 2 + targets.length);
+    for (const rule of topology.rules) {
+      const on: Record<string, string> =
+        rule.bus === 'default'
+          ? { RuleName: `Gridline-${rule.name}` }
+          : { EventBusName: 'Gridline-gridline-domain', RuleName: `Gridline-${rule.name}` };
+      expect(alarmNamed(alarms, `Gridline-rule-${rule.name}-dlq-delivery-failures`)).toMatchObject(
+        metricAlarm(
+          'AWS/Events',
+          'InvocationsFailedToBeSentToDlq',
+          on,
+          'Sum',
+          1,
+          'GreaterThanOrEqualToThreshold',
+        ),
+      );
+    }
+    for (const group of ['Gridline-fixed', 'Gridline-run-time']) {
+      expect(alarmNamed(alarms, `Gridline-schedule-group-${group}-dlq-delivery-failures`)).toMatchObject(
+        metricAlarm(
+          'AWS/Scheduler',
+          'InvocationsFailedToBeSentToDeadLetterCount',
+          { ScheduleGroup: group },
+          'Sum',
+          1,
+          'GreaterThanOrEqualToThreshold',
+        ),
+      );
+    }
+    for (const fn of targets) {
+      expect(alarmNamed(alarms, `Gridline-fn-${fn}-destination-delivery-failures`)).toMatchObject(
+        metricAlarm(
+          'AWS/Lambda',
+          'DestinationDeliveryFailures',
+          { FunctionName: `Gridline-${fn}` },
+          'Sum',
+          1,
+          'GreaterThanOrEqualToThreshold',
+        ),
+      );
+    }
+    for (const alarm of dlqAlarms) {
+      expect(alarm.AlarmDescription).toMatch(
+        /Runbook: docs\/operations\.md#a-failure-could-not-be-put-in-its-dead-letter-queue$/,
+      );
+    }
+  });
+
   it('alarms on the API’s 5xx rate and p99 latency, the table’s throttles and errors, and SES’s reputation', () => {
     // Prepare
     const apiId = { Ref: parameterFor(operations, 'HttpApi') };
@@ -1053,6 +1110,9 @@ describe('GridlineStack’s operations with the real topology', () => {
       deadLetterQueuesOf(topology).length +
       topology.rules.length +
       2 * 2 +
+      topology.rules.length +
+      2 +
+      runTimeScheduleTargetsOf(topology).length +
       2 +
       3 +
       2;
@@ -1347,9 +1407,11 @@ describe('GridlineStack with a small synthetic topology', () => {
         'Gridline-ses-complaint-rate',
         'Gridline-schedule-group-Gridline-fixed-target-errors',
         'Gridline-schedule-group-Gridline-run-time-dropped',
+        'Gridline-schedule-group-Gridline-fixed-dlq-delivery-failures',
         'Gridline-schedule-nightly-digest-dlq-not-empty',
         'Gridline-run-time-schedules-dlq-not-empty',
         'Gridline-fn-due-duration',
+        'Gridline-fn-due-destination-delivery-failures',
       ]),
     );
     expect(names.filter((n) => String(n).endsWith('-iterator-age'))).toEqual([]);
@@ -1528,7 +1590,10 @@ describe('GridlineStack with a topology that schedules to a queue and sends no e
     expect(names.filter((n) => String(n).startsWith('Gridline-schedule-group-'))).toEqual([
       'Gridline-schedule-group-Gridline-run-time-target-errors',
       'Gridline-schedule-group-Gridline-run-time-dropped',
+      'Gridline-schedule-group-Gridline-run-time-dlq-delivery-failures',
     ]);
+    // It schedules to a queue only: no function has an on-failure destination.
+    expect(names.filter((n) => String(n).endsWith('-destination-delivery-failures'))).toEqual([]);
   });
 
   it('makes no configuration sets when no function sends email, and generates the generated secret', () => {

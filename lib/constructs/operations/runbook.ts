@@ -12,6 +12,7 @@ export const runbook = {
   streamFailures: 'the-outbox-relays-failure-queue-is-not-empty',
   runTimeSchedules: 'customer-service-mail-and-timers',
   delivery: 'a-rule-or-schedule-fails-to-deliver',
+  deadLetterDelivery: 'a-failure-could-not-be-put-in-its-dead-letter-queue',
   mailReputation: 'newsletters',
 } as const;
 
