@@ -10,6 +10,7 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '#domain/users/roles';
 import { businessMetrics, metricsNamespace } from '#runtime/business-metrics';
+import { tableOperations } from '../../lib/constructs/operations/service-alarms';
 import { GridlineStack } from '../../lib/gridline-stack';
 import { lambdaContext } from '../../lib/local/lambda-context';
 import { awsRuleName, awsScheduleName } from '../../lib/operations/aws-names';
@@ -1072,7 +1073,15 @@ describe('GridlineStack’s operations with the real topology', () => {
         JSON.stringify({ Name: 'TableName', Value: tableName }),
       );
     }
-    expect(alarmNamed(alarms, 'Gridline-table-system-errors')).toMatchObject({ Threshold: 0 });
+    const systemErrors = alarmNamed(alarms, 'Gridline-table-system-errors');
+    expect(systemErrors).toMatchObject({ Threshold: 0 });
+    const operationsSummed = (
+      systemErrors.Metrics as { MetricStat?: { Metric: { Dimensions: unknown[] } } }[]
+    )
+      .flatMap((m) => m.MetricStat?.Metric.Dimensions ?? [])
+      .filter((d) => (d as { Name: string }).Name === 'Operation')
+      .map((d) => (d as { Value: string }).Value);
+    expect(operationsSummed.sort()).toEqual([...tableOperations].sort());
     expect(alarmNamed(alarms, 'Gridline-ses-bounce-rate')).toMatchObject(
       metricAlarm(
         'AWS/SES',
