@@ -1040,10 +1040,14 @@ describe('GridlineStack’s operations with the real topology', () => {
 
     // Assess
     const rate = alarmNamed(alarms, 'Gridline-api-5xx-rate');
-    expect(rate).toMatchObject({ Threshold: 0.01, ComparisonOperator: 'GreaterThanThreshold' });
+    // In percent, and 0 under 20 requests: one error of five requests at night is no outage.
+    expect(rate).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' });
     expect(rate.Metrics).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ Expression: 'errors / requests', ReturnData: true }),
+        expect.objectContaining({
+          Expression: 'IF(requests >= 20, 100 * errors / requests, 0)',
+          ReturnData: true,
+        }),
         expect.objectContaining({
           Id: 'errors',
           MetricStat: expect.objectContaining({
