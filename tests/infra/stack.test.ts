@@ -96,6 +96,22 @@ function parameterFor(template: Template, construct: string): string {
   return name;
 }
 
+/** The ARNs of the alarms that may publish to the alarm topic, as CloudFormation has them. */
+const alarmArnPattern = {
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':cloudwatch:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      ':alarm:Gridline-*',
+    ],
+  ],
+};
+
 /** The anchors of docs/operations.md's headings, as GitHub makes them. */
 const runbookSections = (): string[] =>
   readFileSync(path.resolve(import.meta.dirname, '../../docs/operations.md'), 'utf8')
@@ -1149,6 +1165,10 @@ describe('GridlineStack’s operations with the real topology', () => {
   it('encrypts the alarm topic with a rotated key CloudWatch may use, allows TLS only, and subscribes AlarmEmail when given', () => {
     // Prepare
     const keyId = stack.operations.getLogicalId(stack.operations.topic.key.node.defaultChild as CfnElement);
+    const alarmsOfThisStack = {
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      ArnLike: { 'aws:SourceArn': alarmArnPattern },
+    };
     const nested = Object.values(template.findResources('AWS::CloudFormation::Stack')).map(
       (r) => r.Properties.Parameters ?? {},
     );
@@ -1161,6 +1181,7 @@ describe('GridlineStack’s operations with the real topology', () => {
           Match.objectLike({
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: alarmsOfThisStack,
           }),
         ]),
       },
@@ -1177,6 +1198,7 @@ describe('GridlineStack’s operations with the real topology', () => {
             Effect: 'Allow',
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: 'sns:Publish',
+            Condition: alarmsOfThisStack,
           }),
         ]),
       },
@@ -1187,6 +1209,24 @@ describe('GridlineStack’s operations with the real topology', () => {
     });
     template.hasParameter('AlarmEmail', { Type: 'String', Default: '' });
     expect(JSON.stringify(nested)).toContain(JSON.stringify({ Ref: 'AlarmEmail' }));
+  });
+
+  it('names every alarm so the topic’s and the key’s policies let it publish', () => {
+    // Prepare
+    const [policy] = Object.values(operations.findResources('AWS::SNS::TopicPolicy'));
+    const statements = policy!.Properties.PolicyDocument.Statement as {
+      Condition?: { ArnLike?: { 'aws:SourceArn': { 'Fn::Join': [string, unknown[]] } } };
+    }[];
+    const sourceArn = statements.find((s) => s.Condition?.ArnLike)!.Condition!.ArnLike!['aws:SourceArn'];
+
+    // Act
+    const namePattern = String(sourceArn['Fn::Join'][1].at(-1)).replace(/^:alarm:/, '');
+    const escaped = namePattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    const allowed = new RegExp(`^${escaped.replace(/\*/g, '.*')}$`);
+
+    // Assess
+    expect(namePattern).toBe('Gridline-*');
+    for (const alarm of alarms) expect(alarm.AlarmName).toMatch(allowed);
   });
 
   it('puts every function, queue, dead-letter queue, rule and schedule on a dashboard', () => {
