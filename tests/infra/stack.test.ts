@@ -9,7 +9,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '#domain/users/roles';
-import { businessMetrics, metricsNamespace } from '#runtime/business-metrics';
+import { businessMetrics, eventsRelayedMetric, metricsNamespace } from '#runtime/business-metrics';
+import { eventsRelayedMetric as publishedByTheRelay } from '#runtime/outbox-relay';
 import { tableOperations } from '../../lib/constructs/operations/service-alarms';
 import { GridlineStack } from '../../lib/gridline-stack';
 import { lambdaContext } from '../../lib/local/lambda-context';
@@ -1260,7 +1261,9 @@ describe('GridlineStack’s operations with the real topology', () => {
     for (const group of ['Gridline-fixed', 'Gridline-run-time'])
       expect(onDashboard('ScheduleGroup', group)).toBe(true);
     expect(onDashboard('ScheduleGroup', 'default')).toBe(false);
-    for (const metric of [...businessMetrics.map((m) => m.name), 'EventsRelayed']) {
+    // The name the relay publishes under is the one the dashboard shows.
+    expect(eventsRelayedMetric).toBe(publishedByTheRelay);
+    for (const metric of [...businessMetrics.map((m) => m.name), eventsRelayedMetric]) {
       expect(
         metrics.some((m) => m[0] === 'Gridline/Gridline' && m[1] === metric && m.includes('outbox-relay')),
         metric,
