@@ -63,7 +63,7 @@ export function deadLetterQueuesOf(topology: Topology): DeadLetterQueueDescripti
   const schedules = topology.schedules.map(
     (schedule): DeadLetterQueueDescription => ({
       name: `schedule-${schedule.name}-dlq`,
-      holds: `Invocations of ${schedule.targetFunction} by the schedule ${schedule.name} that failed`,
+      holds: `Invocations of ${schedule.targetFunction} the schedule ${schedule.name} could not make`,
       source: { kind: 'schedule', schedule: schedule.name, function: schedule.targetFunction },
     }),
   );

@@ -950,6 +950,11 @@ describe('GridlineStack’s operations with the real topology', () => {
     // Its pages wait up to 15 minutes on purpose, well under three visibility timeouts of 30 minutes.
     expect(alarmNamed(alarms, 'Gridline-queue-newsletter-sends-age').Threshold).toBe(5400);
     expect(alarmNamed(alarms, 'Gridline-queue-audit-age').Threshold).toBe(900);
+    for (const schedule of topology.schedules) {
+      expect(alarmNamed(alarms, `Gridline-schedule-${schedule.name}-dlq-not-empty`).AlarmDescription).toMatch(
+        /#a-fixed-schedules-dead-letter-queue-is-not-empty$/,
+      );
+    }
     for (const deadLetters of deadLetterQueuesOf(topology)) {
       expect(alarmNamed(alarms, `Gridline-${deadLetters.name}-not-empty`)).toMatchObject(
         metricAlarm(

@@ -9,6 +9,7 @@ export const runbook = {
   table: 'the-table-throttles-or-fails',
   queue: 'a-queue-falls-behind',
   deadLetters: 'a-dead-letter-queue-is-not-empty',
+  scheduleDeadLetters: 'a-fixed-schedules-dead-letter-queue-is-not-empty',
   streamFailures: 'the-outbox-relays-failure-queue-is-not-empty',
   runTimeSchedules: 'customer-service-mail-and-timers',
   delivery: 'a-rule-or-schedule-fails-to-deliver',

@@ -21,7 +21,7 @@ const durationShareOfTimeout = 0.95;
 const deadLetterRunbook: Record<DeadLetterSource['kind'], RunbookSection> = {
   queue: runbook.deadLetters,
   rule: runbook.deadLetters,
-  schedule: runbook.deadLetters,
+  schedule: runbook.scheduleDeadLetters,
   stream: runbook.streamFailures,
   'run-time-schedules': runbook.runTimeSchedules,
 };
