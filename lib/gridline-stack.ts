@@ -13,6 +13,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -30,7 +31,8 @@ import { dashboardName } from './constructs/operations/dashboards';
 import { Operations } from './constructs/operations/operations';
 import { RunTimeSchedules } from './constructs/run-time-schedules';
 import { topologySecret } from './constructs/topology-secret';
-import { awsDomainBusName, awsRuleName } from './operations/aws-names';
+import { awsDomainBusName, awsFixedScheduleGroupName, awsRuleName } from './operations/aws-names';
+import { runTimeScheduleTargetsOf } from './operations/dead-letter-queues';
 import { tableDefinition } from './table-definition';
 import { type FunctionDefinition, queueScheduleTargetEnvironmentName, type Topology } from './topology-types';
 
@@ -147,13 +149,7 @@ export class GridlineStack extends Stack {
       });
     }
 
-    for (const schedule of topology.schedules) {
-      const target = this.functions.get(schedule.targetFunction);
-      if (target === undefined) {
-        throw new Error(`the topology refers to the unknown function "${schedule.targetFunction}"`);
-      }
-      new FunctionSchedule(this, `Schedule-${schedule.name}`, schedule, target.function);
-    }
+    this.addFixedSchedules(topology);
 
     const alarmEmail = new CfnParameter(this, 'AlarmEmail', {
       type: 'String',
@@ -213,6 +209,23 @@ export class GridlineStack extends Stack {
     });
   }
 
+  /** The topology's schedules, all in one group of the stack's own. */
+  private addFixedSchedules(topology: Topology): void {
+    if (topology.schedules.length === 0) return;
+    const group = new scheduler.ScheduleGroup(this, 'FixedSchedules', {
+      scheduleGroupName: awsFixedScheduleGroupName(this.stackName),
+      // The stack's schedules only, gone with it; a retained group would block the name.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    for (const schedule of topology.schedules) {
+      const target = this.functions.get(schedule.targetFunction);
+      if (target === undefined) {
+        throw new Error(`the topology refers to the unknown function "${schedule.targetFunction}"`);
+      }
+      new FunctionSchedule(this, `Schedule-${schedule.name}`, schedule, target.function, group);
+    }
+  }
+
   /** The account's default event bus, imported once. */
   private get defaultBus(): events.IEventBus {
     this.accountDefaultBus ??= events.EventBus.fromEventBusName(this, 'DefaultBus', 'default');
@@ -239,8 +252,7 @@ export class GridlineStack extends Stack {
     );
     if (schedulers.length === 0) return undefined;
     const runTime = new RunTimeSchedules(this);
-    const targets = new Set(schedulers.flatMap((f) => f.access.manageSchedulesFor ?? []));
-    for (const name of targets) {
+    for (const name of runTimeScheduleTargetsOf(topology)) {
       const target = this.functions.get(name);
       if (target) runTime.retryInvocationsOf(target.function);
     }

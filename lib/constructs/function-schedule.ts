@@ -9,14 +9,21 @@ import type { ScheduleDefinition } from '../topology-types';
 import { DeadLetterQueue } from './dead-letter-queue';
 
 /**
- * An EventBridge Scheduler schedule invoking one function, with its own
- * role (invoke that function only), two retries within an hour, and a DLQ.
+ * An EventBridge Scheduler schedule invoking one function, in the stack's
+ * group of fixed schedules, with its own role (invoke that function only),
+ * two retries within an hour, and a DLQ.
  */
 export class FunctionSchedule extends Construct {
   readonly schedule: scheduler.Schedule;
   readonly deadLetters: DeadLetterQueue;
 
-  constructor(scope: Construct, id: string, definition: ScheduleDefinition, target: lambda.IFunction) {
+  constructor(
+    scope: Construct,
+    id: string,
+    definition: ScheduleDefinition,
+    target: lambda.IFunction,
+    group: scheduler.IScheduleGroup,
+  ) {
     super(scope, id);
     const stack = Stack.of(this);
     this.deadLetters = new DeadLetterQueue(this, 'DeadLetters', {
@@ -32,6 +39,7 @@ export class FunctionSchedule extends Construct {
     this.schedule = new scheduler.Schedule(this, 'Schedule', {
       scheduleName: awsScheduleName(stack.stackName, definition.name),
       description: definition.description,
+      scheduleGroup: group,
       schedule: scheduler.ScheduleExpression.expression(definition.expression),
       target: new schedulerTargets.LambdaInvoke(target, {
         role,
@@ -40,6 +48,8 @@ export class FunctionSchedule extends Construct {
         maxEventAge: Duration.hours(1),
       }),
     });
+    // The group's name is a plain string here, so nothing else orders the two.
+    this.schedule.node.addDependency(group);
     const functionId = stack.getLogicalId(target.node.defaultChild as CfnElement);
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${functionId}.Arn>:*]`,

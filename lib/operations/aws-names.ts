@@ -1,5 +1,5 @@
 /**
- * The names of the stack's functions, EventBridge rules and fixed schedules
+ * The names of the stack's functions, EventBridge rules, fixed schedules and their group
  * in AWS: the stack's name, then the topology's. Fixed names let operators,
  * alarms and dashboards find them without looking anything up.
  */
@@ -31,3 +31,10 @@ export const awsRuleName = (stackName: string, rule: string): string =>
 
 export const awsScheduleName = (stackName: string, schedule: string): string =>
   eventBridgeName('schedule', stackName, schedule);
+
+/**
+ * The group of the topology's fixed schedules. Not the account's `default`
+ * group: its metrics count every schedule of the account, other stacks' too.
+ */
+export const awsFixedScheduleGroupName = (stackName: string): string =>
+  eventBridgeName('schedule group', stackName, 'fixed');

@@ -63,7 +63,7 @@ export function deadLetterQueuesOf(topology: Topology): DeadLetterQueueDescripti
   const schedules = topology.schedules.map(
     (schedule): DeadLetterQueueDescription => ({
       name: `schedule-${schedule.name}-dlq`,
-      holds: `Invocations of ${schedule.targetFunction} by the schedule ${schedule.name} that failed`,
+      holds: `Invocations of ${schedule.targetFunction} the schedule ${schedule.name} could not make`,
       source: { kind: 'schedule', schedule: schedule.name, function: schedule.targetFunction },
     }),
   );
@@ -80,3 +80,12 @@ export function deadLetterQueuesOf(topology: Topology): DeadLetterQueueDescripti
     : [];
   return [...queues, ...rules, ...streams, ...schedules, ...runTime];
 }
+
+/**
+ * The functions run-time schedules invoke (some function's `manageSchedulesFor`):
+ * their failed asynchronous invocations go to the run-time schedules'
+ * dead-letter queue as Lambda on-failure destination.
+ */
+export const runTimeScheduleTargetsOf = (topology: Topology): string[] => [
+  ...new Set(topology.functions.flatMap((f) => f.access.manageSchedulesFor ?? [])),
+];

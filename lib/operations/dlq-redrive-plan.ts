@@ -27,7 +27,7 @@ export function redrivePlanOf(dlq: DeadLetterQueueDescription): RedrivePlan {
     case 'schedule':
       return {
         kind: 'refused',
-        reason: `${dlq.name} holds invocations of ${source.function} by the schedule ${source.schedule} that failed, not messages a queue consumes. Read them with peek, fix the cause, and run the job again; ${RUNBOOK}.`,
+        reason: `${dlq.name} holds invocations of ${source.function} the schedule ${source.schedule} could not make, not messages a queue consumes. Read them with peek, fix the cause, and run the job again; ${RUNBOOK}.`,
       };
     case 'run-time-schedules':
       return {

@@ -9,11 +9,13 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { roles } from '#domain/users/roles';
-import { businessMetrics, metricsNamespace } from '#runtime/business-metrics';
+import { businessMetrics, eventsRelayedMetric, metricsNamespace } from '#runtime/business-metrics';
+import { eventsRelayedMetric as publishedByTheRelay } from '#runtime/outbox-relay';
+import { tableOperations } from '../../lib/constructs/operations/service-alarms';
 import { GridlineStack } from '../../lib/gridline-stack';
 import { lambdaContext } from '../../lib/local/lambda-context';
 import { awsRuleName, awsScheduleName } from '../../lib/operations/aws-names';
-import { deadLetterQueuesOf } from '../../lib/operations/dead-letter-queues';
+import { deadLetterQueuesOf, runTimeScheduleTargetsOf } from '../../lib/operations/dead-letter-queues';
 import { tableDefinition } from '../../lib/table-definition';
 import { topology } from '../../lib/topology';
 import {
@@ -94,6 +96,22 @@ function parameterFor(template: Template, construct: string): string {
   if (!name) throw new Error(`no parameter for ${construct} among ${names.join(', ')}`);
   return name;
 }
+
+/** The ARNs of the alarms that may publish to the alarm topic, as CloudFormation has them. */
+const alarmArnPattern = {
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':cloudwatch:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      ':alarm:Gridline-*',
+    ],
+  ],
+};
 
 /** The anchors of docs/operations.md's headings, as GitHub makes them. */
 const runbookSections = (): string[] =>
@@ -437,6 +455,23 @@ describe('GridlineStack with the real topology', () => {
     }
     expect(new Set(ruleNames)).toEqual(new Set(topology.rules.map((r) => `Gridline-${r.name}`)));
     expect(new Set(scheduleNames)).toEqual(new Set(topology.schedules.map((s) => `Gridline-${s.name}`)));
+  });
+
+  it('puts every fixed schedule in the stack’s own group, not the account’s default one', () => {
+    // Prepare
+    const groups = template.findResources('AWS::Scheduler::ScheduleGroup');
+    const fixed = Object.entries(groups).find(([, g]) => g.Properties.Name === 'Gridline-fixed');
+
+    // Act
+    const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+
+    // Assess
+    expect(fixed?.[1].DeletionPolicy).toBe('Delete');
+    expect(schedules).toHaveLength(topology.schedules.length);
+    for (const schedule of schedules) {
+      expect(schedule.Properties.GroupName).toBe('Gridline-fixed');
+      expect(schedule.DependsOn).toContain(fixed?.[0]);
+    }
   });
 
   it('refuses a rule or schedule name AWS would refuse', () => {
@@ -915,6 +950,11 @@ describe('GridlineStack’s operations with the real topology', () => {
     // Its pages wait up to 15 minutes on purpose, well under three visibility timeouts of 30 minutes.
     expect(alarmNamed(alarms, 'Gridline-queue-newsletter-sends-age').Threshold).toBe(5400);
     expect(alarmNamed(alarms, 'Gridline-queue-audit-age').Threshold).toBe(900);
+    for (const schedule of topology.schedules) {
+      expect(alarmNamed(alarms, `Gridline-schedule-${schedule.name}-dlq-not-empty`).AlarmDescription).toMatch(
+        /#a-fixed-schedules-dead-letter-queue-is-not-empty$/,
+      );
+    }
     for (const deadLetters of deadLetterQueuesOf(topology)) {
       expect(alarmNamed(alarms, `Gridline-${deadLetters.name}-not-empty`)).toMatchObject(
         metricAlarm(
@@ -939,8 +979,7 @@ describe('GridlineStack’s operations with the real topology', () => {
         metricAlarm('AWS/Events', 'FailedInvocations', on, 'Sum', 1, 'GreaterThanOrEqualToThreshold'),
       );
     }
-    // CDK's schedules without a group are in the account's `default` group.
-    for (const group of ['default', 'Gridline-run-time']) {
+    for (const group of ['Gridline-fixed', 'Gridline-run-time']) {
       for (const [suffix, metric] of [
         ['target-errors', 'TargetErrorCount'],
         ['dropped', 'InvocationDroppedCount'],
@@ -959,6 +998,63 @@ describe('GridlineStack’s operations with the real topology', () => {
     }
   });
 
+  it('alarms when a failure could not be put in its dead-letter queue: rules, schedule groups, run-time schedule targets', () => {
+    // Prepare
+    const targets = runTimeScheduleTargetsOf(topology);
+    const dlqAlarms = alarms.filter((a) =>
+      /dlq-delivery-failures$|destination-delivery-failures$/.test(String(a.AlarmName)),
+    );
+
+    // Assess
+    expect(targets.sort()).toEqual(['activity-due', 'case-timers']);
+    expect(dlqAlarms).toHaveLength(topology.rules.length + 2 + targets.length);
+    for (const rule of topology.rules) {
+      const on: Record<string, string> =
+        rule.bus === 'default'
+          ? { RuleName: `Gridline-${rule.name}` }
+          : { EventBusName: 'Gridline-gridline-domain', RuleName: `Gridline-${rule.name}` };
+      expect(alarmNamed(alarms, `Gridline-rule-${rule.name}-dlq-delivery-failures`)).toMatchObject(
+        metricAlarm(
+          'AWS/Events',
+          'InvocationsFailedToBeSentToDlq',
+          on,
+          'Sum',
+          1,
+          'GreaterThanOrEqualToThreshold',
+        ),
+      );
+    }
+    for (const group of ['Gridline-fixed', 'Gridline-run-time']) {
+      expect(alarmNamed(alarms, `Gridline-schedule-group-${group}-dlq-delivery-failures`)).toMatchObject(
+        metricAlarm(
+          'AWS/Scheduler',
+          'InvocationsFailedToBeSentToDeadLetterCount',
+          { ScheduleGroup: group },
+          'Sum',
+          1,
+          'GreaterThanOrEqualToThreshold',
+        ),
+      );
+    }
+    for (const fn of targets) {
+      expect(alarmNamed(alarms, `Gridline-fn-${fn}-destination-delivery-failures`)).toMatchObject(
+        metricAlarm(
+          'AWS/Lambda',
+          'DestinationDeliveryFailures',
+          { FunctionName: `Gridline-${fn}` },
+          'Sum',
+          1,
+          'GreaterThanOrEqualToThreshold',
+        ),
+      );
+    }
+    for (const alarm of dlqAlarms) {
+      expect(alarm.AlarmDescription).toMatch(
+        /Runbook: docs\/operations\.md#a-failure-could-not-be-put-in-its-dead-letter-queue$/,
+      );
+    }
+  });
+
   it('alarms on the API’s 5xx rate and p99 latency, the table’s throttles and errors, and SES’s reputation', () => {
     // Prepare
     const apiId = { Ref: parameterFor(operations, 'HttpApi') };
@@ -966,10 +1062,14 @@ describe('GridlineStack’s operations with the real topology', () => {
 
     // Assess
     const rate = alarmNamed(alarms, 'Gridline-api-5xx-rate');
-    expect(rate).toMatchObject({ Threshold: 0.01, ComparisonOperator: 'GreaterThanThreshold' });
+    // In percent, and 0 under 20 requests: one error of five requests at night is no outage.
+    expect(rate).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanThreshold' });
     expect(rate.Metrics).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ Expression: 'errors / requests', ReturnData: true }),
+        expect.objectContaining({
+          Expression: 'IF(requests >= 20, 100 * errors / requests, 0)',
+          ReturnData: true,
+        }),
         expect.objectContaining({
           Id: 'errors',
           MetricStat: expect.objectContaining({
@@ -999,7 +1099,15 @@ describe('GridlineStack’s operations with the real topology', () => {
         JSON.stringify({ Name: 'TableName', Value: tableName }),
       );
     }
-    expect(alarmNamed(alarms, 'Gridline-table-system-errors')).toMatchObject({ Threshold: 0 });
+    const systemErrors = alarmNamed(alarms, 'Gridline-table-system-errors');
+    expect(systemErrors).toMatchObject({ Threshold: 0 });
+    const operationsSummed = (
+      systemErrors.Metrics as { MetricStat?: { Metric: { Dimensions: unknown[] } } }[]
+    )
+      .flatMap((m) => m.MetricStat?.Metric.Dimensions ?? [])
+      .filter((d) => (d as { Name: string }).Name === 'Operation')
+      .map((d) => (d as { Value: string }).Value);
+    expect(operationsSummed.sort()).toEqual([...tableOperations].sort());
     expect(alarmNamed(alarms, 'Gridline-ses-bounce-rate')).toMatchObject(
       metricAlarm(
         'AWS/SES',
@@ -1037,6 +1145,9 @@ describe('GridlineStack’s operations with the real topology', () => {
       deadLetterQueuesOf(topology).length +
       topology.rules.length +
       2 * 2 +
+      topology.rules.length +
+      2 +
+      runTimeScheduleTargetsOf(topology).length +
       2 +
       3 +
       2;
@@ -1060,6 +1171,10 @@ describe('GridlineStack’s operations with the real topology', () => {
   it('encrypts the alarm topic with a rotated key CloudWatch may use, allows TLS only, and subscribes AlarmEmail when given', () => {
     // Prepare
     const keyId = stack.operations.getLogicalId(stack.operations.topic.key.node.defaultChild as CfnElement);
+    const alarmsOfThisStack = {
+      StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      ArnLike: { 'aws:SourceArn': alarmArnPattern },
+    };
     const nested = Object.values(template.findResources('AWS::CloudFormation::Stack')).map(
       (r) => r.Properties.Parameters ?? {},
     );
@@ -1072,6 +1187,7 @@ describe('GridlineStack’s operations with the real topology', () => {
           Match.objectLike({
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: alarmsOfThisStack,
           }),
         ]),
       },
@@ -1088,6 +1204,7 @@ describe('GridlineStack’s operations with the real topology', () => {
             Effect: 'Allow',
             Principal: { Service: 'cloudwatch.amazonaws.com' },
             Action: 'sns:Publish',
+            Condition: alarmsOfThisStack,
           }),
         ]),
       },
@@ -1098,6 +1215,24 @@ describe('GridlineStack’s operations with the real topology', () => {
     });
     template.hasParameter('AlarmEmail', { Type: 'String', Default: '' });
     expect(JSON.stringify(nested)).toContain(JSON.stringify({ Ref: 'AlarmEmail' }));
+  });
+
+  it('names every alarm so the topic’s and the key’s policies let it publish', () => {
+    // Prepare
+    const [policy] = Object.values(operations.findResources('AWS::SNS::TopicPolicy'));
+    const statements = policy!.Properties.PolicyDocument.Statement as {
+      Condition?: { ArnLike?: { 'aws:SourceArn': { 'Fn::Join': [string, unknown[]] } } };
+    }[];
+    const sourceArn = statements.find((s) => s.Condition?.ArnLike)!.Condition!.ArnLike!['aws:SourceArn'];
+
+    // Act
+    const namePattern = String(sourceArn['Fn::Join'][1].at(-1)).replace(/^:alarm:/, '');
+    const escaped = namePattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    const allowed = new RegExp(`^${escaped.replace(/\*/g, '.*')}$`);
+
+    // Assess
+    expect(namePattern).toBe('Gridline-*');
+    for (const alarm of alarms) expect(alarm.AlarmName).toMatch(allowed);
   });
 
   it('puts every function, queue, dead-letter queue, rule and schedule on a dashboard', () => {
@@ -1128,9 +1263,12 @@ describe('GridlineStack’s operations with the real topology', () => {
     for (const schedule of topology.schedules) {
       expect(titles).toContain(`Schedule ${schedule.name} → ${schedule.targetFunction}`);
     }
-    for (const group of ['default', 'Gridline-run-time'])
+    for (const group of ['Gridline-fixed', 'Gridline-run-time'])
       expect(onDashboard('ScheduleGroup', group)).toBe(true);
-    for (const metric of [...businessMetrics.map((m) => m.name), 'EventsRelayed']) {
+    expect(onDashboard('ScheduleGroup', 'default')).toBe(false);
+    // The name the relay publishes under is the one the dashboard shows.
+    expect(eventsRelayedMetric).toBe(publishedByTheRelay);
+    for (const metric of [...businessMetrics.map((m) => m.name), eventsRelayedMetric]) {
       expect(
         metrics.some((m) => m[0] === 'Gridline/Gridline' && m[1] === metric && m.includes('outbox-relay')),
         metric,
@@ -1293,7 +1431,7 @@ describe('GridlineStack with a small synthetic topology', () => {
       ]),
     );
     expect(actionsOf('web')).not.toContain('s3:PutObject');
-    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 2);
     const planner = stack.functions.get('planner')!.function.node.defaultChild as CfnElement;
     expect(
       template.toJSON().Resources[stack.getLogicalId(planner)].Properties.Environment.Variables,
@@ -1328,11 +1466,13 @@ describe('GridlineStack with a small synthetic topology', () => {
       expect.arrayContaining([
         'Gridline-ses-bounce-rate',
         'Gridline-ses-complaint-rate',
-        'Gridline-schedule-group-default-target-errors',
+        'Gridline-schedule-group-Gridline-fixed-target-errors',
         'Gridline-schedule-group-Gridline-run-time-dropped',
+        'Gridline-schedule-group-Gridline-fixed-dlq-delivery-failures',
         'Gridline-schedule-nightly-digest-dlq-not-empty',
         'Gridline-run-time-schedules-dlq-not-empty',
         'Gridline-fn-due-duration',
+        'Gridline-fn-due-destination-delivery-failures',
       ]),
     );
     expect(names.filter((n) => String(n).endsWith('-iterator-age'))).toEqual([]);
@@ -1511,7 +1651,10 @@ describe('GridlineStack with a topology that schedules to a queue and sends no e
     expect(names.filter((n) => String(n).startsWith('Gridline-schedule-group-'))).toEqual([
       'Gridline-schedule-group-Gridline-run-time-target-errors',
       'Gridline-schedule-group-Gridline-run-time-dropped',
+      'Gridline-schedule-group-Gridline-run-time-dlq-delivery-failures',
     ]);
+    // It schedules to a queue only: no function has an on-failure destination.
+    expect(names.filter((n) => String(n).endsWith('-destination-delivery-failures'))).toEqual([]);
   });
 
   it('makes no configuration sets when no function sends email, and generates the generated secret', () => {

@@ -24,6 +24,14 @@ export class AlarmTopic extends Construct {
     super(scope, id);
     // A customer managed key: CloudWatch cannot publish to a topic encrypted with
     // the AWS managed key (aws/sns), whose policy no one can extend.
+    // The stack's own alarms only (they are all named after it), not any alarm of the account.
+    // A stack named `<stack>-<more>` matches as well: CloudFormation names allow no separator to avoid that.
+    const stackAlarms = {
+      StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
+      ArnLike: {
+        'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:${props.stackName}-*`,
+      },
+    };
     this.key = new kms.Key(this, 'Key', {
       description: `Encrypts the alarm notifications of ${props.stackName}`,
       enableKeyRotation: true,
@@ -34,6 +42,7 @@ export class AlarmTopic extends Construct {
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         resources: ['*'],
+        conditions: stackAlarms,
       }),
     );
     this.topic = new sns.Topic(this, 'Topic', {
@@ -42,19 +51,13 @@ export class AlarmTopic extends Construct {
       masterKey: this.key,
       enforceSSL: true,
     });
-    // The stack's own alarms only (they are all named after it), not any alarm of the account.
     this.topic.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'StackAlarmsPublish',
         principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
         actions: ['sns:Publish'],
         resources: [this.topic.topicArn],
-        conditions: {
-          StringEquals: { 'aws:SourceAccount': Aws.ACCOUNT_ID },
-          ArnLike: {
-            'aws:SourceArn': `arn:${Aws.PARTITION}:cloudwatch:${Aws.REGION}:${Aws.ACCOUNT_ID}:alarm:${props.stackName}-*`,
-          },
-        },
+        conditions: stackAlarms,
       }),
     );
 

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
-import { businessMetrics } from '#runtime/business-metrics';
+import { businessMetrics, eventsRelayedMetric } from '#runtime/business-metrics';
 import { awsFunctionName } from '../../operations/aws-names';
 import { type DeadLetterSource, deadLetterQueuesOf } from '../../operations/dead-letter-queues';
 import type { FunctionDefinition, Topology } from '../../topology-types';
@@ -72,7 +72,7 @@ export function overviewDashboard(scope: Construct, metrics: StackMetrics, topol
         title: `${relay.name}: events relayed and how far behind`,
         left: [
           metrics.custom(
-            'EventsRelayed',
+            eventsRelayedMetric,
             { service: relay.name },
             { statistic: 'Sum', label: 'events relayed' },
           ),
@@ -198,7 +198,7 @@ export function queuesDashboard(
   );
   // EventBridge Scheduler counts per group; a fixed schedule shows as its function's invocations and its DLQ.
   dashboard.addWidgets(
-    ...scheduleGroupsOf(topology, runTimeGroup).map((group) =>
+    ...scheduleGroupsOf(metrics.stackName, topology, runTimeGroup).map((group) =>
       graph({
         title: `Schedule group ${group}`,
         left: ['InvocationAttemptCount', 'TargetErrorCount', 'InvocationDroppedCount'].map((name) =>

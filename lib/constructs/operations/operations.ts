@@ -5,6 +5,7 @@ import type { Topology } from '../../topology-types';
 import { AlarmFactory } from './alarm-factory';
 import { AlarmTopic } from './alarm-topic';
 import { functionsDashboard, overviewDashboard, queuesDashboard } from './dashboards';
+import { deadLetterDeliveryAlarms } from './dead-letter-delivery-alarms';
 import { StackMetrics } from './metrics';
 import { SavedQueries } from './saved-queries';
 import { apiAlarms, mailReputationAlarms, tableAlarms } from './service-alarms';
@@ -45,6 +46,7 @@ export class Operations extends NestedStack {
     functionAlarms(alarms, metrics, topology);
     queueAlarms(alarms, metrics, topology);
     deliveryAlarms(alarms, metrics, topology, props.runTimeScheduleGroup);
+    deadLetterDeliveryAlarms(alarms, metrics, topology, props.runTimeScheduleGroup);
     apiAlarms(alarms, metrics);
     tableAlarms(alarms, metrics);
     if (topology.functions.some((f) => f.access.sendEmail === true)) mailReputationAlarms(alarms, metrics);

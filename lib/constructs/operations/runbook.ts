@@ -9,9 +9,11 @@ export const runbook = {
   table: 'the-table-throttles-or-fails',
   queue: 'a-queue-falls-behind',
   deadLetters: 'a-dead-letter-queue-is-not-empty',
+  scheduleDeadLetters: 'a-fixed-schedules-dead-letter-queue-is-not-empty',
   streamFailures: 'the-outbox-relays-failure-queue-is-not-empty',
   runTimeSchedules: 'customer-service-mail-and-timers',
   delivery: 'a-rule-or-schedule-fails-to-deliver',
+  deadLetterDelivery: 'a-failure-could-not-be-put-in-its-dead-letter-queue',
   mailReputation: 'newsletters',
 } as const;
 

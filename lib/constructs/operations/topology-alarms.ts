@@ -1,3 +1,4 @@
+import { awsFixedScheduleGroupName } from '../../operations/aws-names';
 import { type DeadLetterSource, deadLetterQueuesOf } from '../../operations/dead-letter-queues';
 import type { Topology } from '../../topology-types';
 import type { AlarmFactory } from './alarm-factory';
@@ -20,7 +21,7 @@ const durationShareOfTimeout = 0.95;
 const deadLetterRunbook: Record<DeadLetterSource['kind'], RunbookSection> = {
   queue: runbook.deadLetters,
   rule: runbook.deadLetters,
-  schedule: runbook.deadLetters,
+  schedule: runbook.scheduleDeadLetters,
   stream: runbook.streamFailures,
   'run-time-schedules': runbook.runTimeSchedules,
 };
@@ -89,9 +90,16 @@ export function queueAlarms(alarms: AlarmFactory, metrics: StackMetrics, topolog
   }
 }
 
-/** The schedule groups the stack's schedules are in: the fixed ones in `default`, the run-time ones in theirs. */
-export function scheduleGroupsOf(topology: Topology, runTimeGroup: string | undefined): string[] {
-  return [...(topology.schedules.length > 0 ? ['default'] : []), ...(runTimeGroup ? [runTimeGroup] : [])];
+/** The schedule groups the stack's schedules are in: the fixed ones' and the run-time ones'. */
+export function scheduleGroupsOf(
+  stackName: string,
+  topology: Topology,
+  runTimeGroup: string | undefined,
+): string[] {
+  return [
+    ...(topology.schedules.length > 0 ? [awsFixedScheduleGroupName(stackName)] : []),
+    ...(runTimeGroup ? [runTimeGroup] : []),
+  ];
 }
 
 /** Every rule's failed deliveries; every schedule group's target errors and dropped invocations. */
@@ -111,7 +119,7 @@ export function deliveryAlarms(
       runbook: runbook.delivery,
     });
   }
-  for (const group of scheduleGroupsOf(topology, runTimeGroup)) {
+  for (const group of scheduleGroupsOf(metrics.stackName, topology, runTimeGroup)) {
     alarms.add(`ScheduleGroup-${group}-TargetErrors`, {
       name: `schedule-group-${group}-target-errors`,
       metric: metrics.scheduleGroup(group, 'TargetErrorCount', { statistic: 'Sum' }),
