@@ -1,3 +1,4 @@
+import { eventsRelayedMetric } from '#runtime/business-metrics';
 import type { OperationsSnapshot } from './operations-snapshot';
 
 const escapeHtml = (value: unknown): string =>
@@ -64,7 +65,7 @@ ${table(
 <h2>Events and business metrics</h2>
 ${table(
   ['metric', 'value'],
-  [['EventsRelayed', snapshot.eventsRelayed], ...Object.entries(snapshot.businessMetrics)],
+  [[eventsRelayedMetric, snapshot.eventsRelayed], ...Object.entries(snapshot.businessMetrics)],
   '',
 )}
 <h2>Scheduled jobs</h2>

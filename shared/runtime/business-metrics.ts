@@ -72,6 +72,3 @@ export const eventsRelayedMetric = 'EventsRelayed';
 
 /** Every stack's metrics in a namespace of its own, so a staging stack's never mix with production's. */
 export const metricsNamespace = (stackName: string): string => `Gridline/${stackName}`;
-
-/** The outbox relay's count of the events it put on the bus, beside the business metrics. */
-export const eventsRelayedMetric = 'EventsRelayed';
