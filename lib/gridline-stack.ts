@@ -38,6 +38,12 @@ import { type FunctionDefinition, queueScheduleTargetEnvironmentName, type Topol
 
 export interface GridlineStackProps extends StackProps {
   readonly topology: Topology;
+  /**
+   * Stack traces in the logs mapped to the source (`--enable-source-maps` on
+   * every function); the maps are in the bundles either way. Off by default
+   * (`cdk deploy -c sourceMaps=true` turns it on): it slows every cold start.
+   */
+  readonly sourceMapsInStackTraces?: boolean;
 }
 
 const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
@@ -135,6 +141,7 @@ export class GridlineStack extends Stack {
         filesBucket: this.files.bucket,
         userPool: this.identity.userPool,
         apiUrl: this.httpApi.url,
+        sourceMapsInStackTraces: props.sourceMapsInStackTraces === true,
       });
       this.functions.set(definition.name, fn);
       this.connectTrigger(fn, definition);

@@ -248,7 +248,6 @@ describe('GridlineStack with the real topology', () => {
           Variables: expect.objectContaining({
             POWERTOOLS_SERVICE_NAME: definition.name,
             POWERTOOLS_METRICS_NAMESPACE: metricsNamespace('Gridline'),
-            NODE_OPTIONS: '--enable-source-maps',
           }),
         },
       });
@@ -257,8 +256,27 @@ describe('GridlineStack with the real topology', () => {
       const variables = (props.Environment as { Variables: Record<string, unknown> }).Variables;
       expect('TABLE_NAME' in variables).toBe(definition.access.table !== undefined);
       expect('EVENT_BUS_NAME' in variables).toBe(definition.access.putEvents === true);
+      // Source maps cost every cold start; they are a switch (below).
+      expect('NODE_OPTIONS' in variables).toBe(false);
     }
     template.resourceCountIs('AWS::Lambda::Function', topology.functions.length);
+  });
+
+  it('maps stack traces through the bundles’ source maps only when the stack is asked to', () => {
+    const mapped = new GridlineStack(appWithoutBundling(), 'Gridline', {
+      topology,
+      sourceMapsInStackTraces: true,
+    });
+    const functions = Object.values(
+      Template.fromStack(mapped).findResources('AWS::Lambda::Function'),
+    ) as Resource[];
+
+    expect(functions).toHaveLength(topology.functions.length);
+    for (const fn of functions) {
+      expect(
+        (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.NODE_OPTIONS,
+      ).toBe('--enable-source-maps');
+    }
   });
 
   it('uses no AWS managed policies for the function roles', () => {
