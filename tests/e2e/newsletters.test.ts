@@ -149,6 +149,7 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
     expect(await mails(subject)).toHaveLength(2);
 
     // Act: Anna's mail provider posts the one-click form; a tampered link is posted too.
+    const annaBefore = (await admin.get(`/v1/contacts/${anna}`)).body;
     const annaMail = delivered.find((m) => m.destination.to[0] === address('anna')) as StoredMail;
     const oneClick = await fetch(linkOf(annaMail), {
       method: 'POST',
@@ -166,8 +167,22 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
     expect(oneClick.status).toBe(200);
     expect(await oneClick.text()).toContain('Du får inga fler nyhetsbrev från Norrsken Energi AB');
     expect(await tampered.text()).toContain('This link is no longer valid');
-    expect((await admin.get(`/v1/contacts/${anna}`)).body.newsletterConsent).toBe(false);
+    const annaAfter = (await admin.get(`/v1/contacts/${anna}`)).body;
+    expect(annaAfter).toEqual({
+      ...annaBefore,
+      newsletterConsent: false,
+      version: annaBefore.version + 1,
+      updatedAt: expect.any(String),
+      updatedBy: expect.any(String),
+    });
     expect((await admin.get(`/v1/contacts/${bertil}`)).body.newsletterConsent).toBe(true);
+    const annaChanges = (await admin.get(`/v1/contacts/${anna}/history`)).body.items.find(
+      (e: { type: string }) => e.type === 'ContactUpdated',
+    );
+    expect(annaChanges).toMatchObject({
+      type: 'ContactUpdated',
+      changes: [{ field: 'newsletterConsent', from: true, to: false }],
+    });
     const history = await admin.get(`/v1/contacts/${anna}/consent-history`);
     expect(history.body.items[0]).toMatchObject({
       granted: false,

@@ -1,8 +1,8 @@
 import { newAccountEvent } from '#domain/accounts/account-events';
-import { updateContact } from '#domain/accounts/contact';
 import type { ContactStore } from '#domain/accounts/stores';
 import { VersionMismatchError } from '#domain/errors';
 import type { ServiceDeps } from '#domain/service-context';
+import { touched } from '#domain/stamps';
 import { type ConsentHow, consentChange } from './consent-change';
 import { newNewsletterEvent } from './newsletter-events';
 import type { ConsentStore } from './stores';
@@ -37,7 +37,13 @@ export class ConsentWithdrawal {
         userId: actorOf(how),
         now: this.deps.clock.now(),
       };
-      const { contact, changes } = updateContact(current, { newsletterConsent: false }, ctx);
+      // Only the consent changes. Not through `updateContact`: the other fields were normalised when
+      // written, and its normalisation would load phone parsing into functions that never read a phone.
+      const contact = touched(
+        { ...current, categoryIds: current.categoryIds ?? [], newsletterConsent: false },
+        ctx,
+      );
+      const changes = [{ field: 'newsletterConsent', from: true, to: false }];
       const change = consentChange(contactId, true, false, how, ctx.now);
       if (!change) return false;
       const subject = {
