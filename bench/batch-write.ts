@@ -13,3 +13,20 @@ export async function batchWrite(table: Table, items: Record<string, unknown>[])
     pending = (UnprocessedItems?.[table.name] ?? []) as Record<string, unknown>[];
   }
 }
+
+/** Puts every item, 25 a request, with `concurrency` requests in flight: a bench's fill of its table. */
+export async function fillTable(
+  table: Table,
+  items: Record<string, unknown>[],
+  concurrency: number,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const batch = items.slice(next, next + 25);
+      next += batch.length;
+      await batchWrite(table, batch);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}

@@ -28,7 +28,8 @@ import {
 } from '../lib/local/dynamodb-local';
 import type { DemoTenant } from '../lib/local/seed';
 import { seedDemoUsers } from '../lib/local/seed-users';
-import { batchWrite } from './batch-write';
+import { fillTable } from './batch-write';
+import { benchTenant } from './bench-tenant';
 import { interleaved, percentile } from './stats';
 
 /**
@@ -96,16 +97,6 @@ const otherTerritory = 'VATTENFALL-NORR';
 const absence = { from: '2026-12-08T00:00:00Z', to: '2026-12-10T00:00:00Z', reason: 'utbildning' };
 /** The booked visits: one-hour inspections. */
 const visitMinutes = 60;
-
-function benchTenant(): TenantProfile {
-  return {
-    id: `bench-${randomUUID()}`,
-    name: 'Norrsken Energi AB',
-    country: 'SE',
-    currency: 'SEK',
-    timeZone: 'Europe/Stockholm',
-  };
-}
 
 const clientConfig = (endpoint: string) => ({
   endpoint,
@@ -269,15 +260,7 @@ async function fieldTable(endpoint: string, count: number, concurrency: number) 
     });
   });
   const written = items.filter((item) => item.entity === 'Appointment').length;
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const batch = items.slice(next, next + 25);
-      next += batch.length;
-      await batchWrite(table, batch);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await fillTable(table, items, concurrency);
 
   // One visit booked as a dispatcher books it: it must find free time among the others and be laid out as they are.
   const inspection = (await services.workOrders.create(admin, { type: 'inspection', notify: 'none' })).value;

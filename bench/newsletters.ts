@@ -24,6 +24,7 @@ import { unsubscribeLinkDays } from '#runtime/environment/unsubscribe-links';
 import { newsletterSending, sesPace } from '#runtime/newsletter-sending-services';
 import { newsletterService } from '#runtime/newsletters-services';
 import { settingsServices } from '#runtime/settings-services';
+import { contactItem } from '#table/accounts/contact-store';
 import { contactEntity } from '#table/accounts/entities';
 import { queryAll } from '#table/core/query-all';
 import { createTable } from '#table/core/table';
@@ -36,7 +37,8 @@ import {
   startDynamoDbLocal,
 } from '../lib/local/dynamodb-local';
 import { type SesLocalStore, startSesLocal } from '../lib/local/ses-local';
-import { batchWrite } from './batch-write';
+import { fillTable } from './batch-write';
+import { benchTenant } from './bench-tenant';
 
 /**
  * A newsletter to 10 000 recipients against the local SES (R-NL-2, R-PL-3):
@@ -173,17 +175,6 @@ function countingClient(endpoint: string, requests: Requests): DynamoDBClient {
   return client;
 }
 
-/** The contact as the contact store writes it (its `contactLayout.toItem`); checked against one it wrote. */
-const contactItem = (c: Contact) => {
-  const deleted = c.deletedAt !== undefined;
-  const at = { tenantId: c.tenantId, contactId: c.id };
-  return contactEntity.item(c, {
-    key: at,
-    gsi1: c.accountId && !deleted ? { ...at, accountId: c.accountId } : undefined,
-    gsi2: { ...at, deleted, name: `${c.lastName} ${c.firstName}` },
-  });
-};
-
 /** What DynamoDB is sent for an item: undefined attributes left out, as the table's client does. */
 const wire = (item: Record<string, unknown>) => marshall(item, { removeUndefinedValues: true });
 
@@ -245,14 +236,7 @@ export async function newsletterBench(options: NewsletterBenchOptions = {}): Pro
   const name = `bench-newsletters-${randomUUID()}`;
   await createLocalTable(new DynamoDBClient(clientConfig(dynamoEndpoint)), name);
   const table = createTable(name, countingClient(dynamoEndpoint, requests));
-  const tenant: TenantProfile = {
-    id: `bench-${randomUUID()}`,
-    name: 'Norrsken Energi AB',
-    country: 'SE',
-    currency: 'SEK',
-    timeZone: 'Europe/Stockholm',
-    emailSender: { name: 'Norrsken Energi', address: 'info@norrsken.example' },
-  };
+  const tenant = benchTenant();
   await new DynamoTenantDirectory(table).save(tenant);
   const admin: Caller = { tenantId: tenant.id, userId: 'bench-admin', roles: ['admin'] };
   const keywordId = (
@@ -315,15 +299,7 @@ export async function newsletterBench(options: NewsletterBenchOptions = {}): Pro
     }
   }
   const items = drafts.map((draft) => contactItem(createContact(ids(), draft, ctx)));
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const batch = items.slice(next, next + 25);
-      next += batch.length;
-      await batchWrite(table, batch);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  await fillTable(table, items, concurrency);
   const fillSeconds = (performance.now() - fillStarted) / 1000;
 
   // SES at the local server, counting the mails it took; links signed as the environment's are.

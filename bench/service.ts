@@ -30,6 +30,7 @@ import {
   startDynamoDbLocal,
 } from '../lib/local/dynamodb-local';
 import { batchWrite } from './batch-write';
+import { benchTenant } from './bench-tenant';
 import { interleaved, percentile } from './stats';
 
 /**
@@ -104,17 +105,6 @@ const fillEnd = Date.UTC(2026, 2, 2, 12);
  * worked out once per variant (each costs a few ms of calendar arithmetic).
  */
 const clockVariants = 1_440;
-
-function benchTenant(): TenantProfile {
-  return {
-    id: `bench-${randomUUID()}`,
-    name: 'Norrsken Energi AB',
-    country: 'SE',
-    currency: 'SEK',
-    timeZone: 'Europe/Stockholm',
-    emailSender: { name: 'Norrsken Energi', address: 'info@norrsken.example' },
-  };
-}
 
 /**
  * The clocks and status of variant `k`: of each 20 cases, two resolved or

@@ -1,4 +1,8 @@
-import { acceptedCorrelationId, type Correlation } from '#adapters/observability/correlation';
+import {
+  acceptedCorrelationId,
+  type Correlation,
+  currentCorrelation,
+} from '#adapters/observability/correlation';
 import { createHttpHandler, type HttpEvent, type HttpResponse } from '#http/http-handler';
 import type { BoundRoute } from '#http/route';
 import { environmentAdmissions } from './caller-admissions';
@@ -30,7 +34,8 @@ export function httpFunction(serviceName: string, routes: () => BoundRoute[]) {
   const handle = createHttpHandler(routes(), observed.logger, environmentAdmissions());
   const respond = async (event: HttpEvent): Promise<HttpResponse> => {
     const response = await handle(event);
-    const correlationId = correlationOf(event).correlationId;
+    // The request's correlation, which observedHandler set from correlationOf.
+    const correlationId = currentCorrelation()?.correlationId ?? event.requestContext.requestId;
     return { ...response, headers: { ...response.headers, [correlationHeader]: correlationId } };
   };
   return observedHandler(serviceName, respond, { observability: observed, correlationOf });

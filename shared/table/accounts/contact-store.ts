@@ -25,18 +25,21 @@ export function contactFromItem(item: Record<string, unknown>): Contact {
 const withCategories = (contact: Contact): Contact =>
   contact.categoryIds ? contact : { ...contact, categoryIds: [] };
 
+/** A contact's item as the store writes it, with its account and name index keys. */
+export function contactItem(c: Contact) {
+  const deleted = c.deletedAt !== undefined;
+  const at = { tenantId: c.tenantId, contactId: c.id };
+  return contactEntity.item(c, {
+    key: at,
+    gsi1: c.accountId && !deleted ? { ...at, accountId: c.accountId } : undefined,
+    gsi2: { ...at, deleted, name: `${c.lastName} ${c.firstName}` },
+  });
+}
+
 const contactLayout: RecordLayout<Contact> = {
   resource: 'contact',
   key: (tenantId, contactId) => contactEntity.key({ tenantId, contactId }),
-  toItem: (c) => {
-    const deleted = c.deletedAt !== undefined;
-    const at = { tenantId: c.tenantId, contactId: c.id };
-    return contactEntity.item(c, {
-      key: at,
-      gsi1: c.accountId && !deleted ? { ...at, accountId: c.accountId } : undefined,
-      gsi2: { ...at, deleted, name: `${c.lastName} ${c.firstName}` },
-    });
-  },
+  toItem: contactItem,
   fromItem: contactFromItem,
   unique: {
     field: 'externalCustomerId',
