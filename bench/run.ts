@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
 import { startLocalRuntime } from '../lib/local/runtime';
-import { bundleSizes } from './bundle-sizes';
+import { bundleBench, printBundleBench } from './bundle-budget';
 import { commissionBench, printCommissionBench } from './commissions';
 import { contractPdfBench, printContractBench, requestsPerContract } from './contracts';
 import { energyReadBench } from './energy-read';
@@ -38,7 +38,6 @@ try {
   await httpReadBench(runtime, 200);
   const read = await httpReadBench(runtime, rounds);
   const energy = await energyReadBench(runtime, rounds);
-  const sizes = await bundleSizes(projectRoot);
   const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
   console.log(`\nHTTP read (GET /v1/accounts/{id}), ${rounds} interleaved rounds, p50 in ms:`);
@@ -60,9 +59,8 @@ try {
   console.log(
     `  GET supply point price (handler) ${energy.p50.supplyPointPrice.toFixed(3)}   ratio to GetItem + Query ${energy.supplyPointPriceRatio.toFixed(2)}`,
   );
-  console.log('\nFunction bundles (minified ESM, node22):');
-  for (const [name, bytes] of Object.entries(sizes))
-    console.log(`  ${name.padEnd(20)} ${(bytes / 1024).toFixed(1)} KiB`);
+  const loadRounds = Number(process.env.BENCH_LOAD_ROUNDS ?? 15);
+  printBundleBench(await bundleBench(projectRoot, loadRounds), loadRounds);
   // Paced to a rate (about 200 s for 10 000 recipients at 50 a second), on a DynamoDB Local of its
   // own: the parts below fill the shared one (the team queue alone writes 270 000 items), after which
   // a PutItem there took seconds and the send would time that, not the sender. It mails through the

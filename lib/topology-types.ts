@@ -119,7 +119,17 @@ export interface FunctionDefinition {
    * stack copies them into a node_modules beside the function's bundle.
    */
   readonly packageFiles?: readonly string[];
+  /**
+   * The document libraries that are the function's purpose (rendering PDFs,
+   * reading spreadsheets, parsing mail, sanitising HTML): they count in the
+   * floor its bundle budget is measured against (ADR 0022).
+   */
+  readonly documentLibraries?: readonly DocumentLibrary[];
 }
+
+/** Libraries big enough to dwarf the SDK that a function may carry because they are its job. */
+export const documentLibraryNames = ['pdfkit', 'exceljs', 'postal-mime', 'sanitize-html'] as const;
+export type DocumentLibrary = (typeof documentLibraryNames)[number];
 
 export interface QueueDefinition {
   readonly name: string;

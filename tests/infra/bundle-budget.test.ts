@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BundleMeasure, bundleLimit, measureBundles } from '../../lib/bundles/bundle-budget';
+import { floorSource } from '../../lib/bundles/bundle-floor';
+import { projectRoot } from '../../lib/constructs/gridline-function';
+import { topology } from '../../lib/topology';
+import { documentLibraryNames } from '../../lib/topology-types';
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+describe('the bundle budget (ADR 0022)', () => {
+  let measures: BundleMeasure[];
+
+  // Sizes are deterministic: the same sources and lock file build the same bytes.
+  beforeAll(async () => {
+    measures = await measureBundles(projectRoot, topology.functions);
+  }, 180_000);
+
+  it('allows 1.3 times the floor, or 500 KiB while the floor is under 384 KiB', () => {
+    expect(bundleLimit(300 * 1024)).toBe(500 * 1024);
+    expect(bundleLimit(383 * 1024)).toBe(500 * 1024);
+    expect(bundleLimit(384 * 1024)).toBe(Math.floor(1.3 * 384 * 1024));
+    expect(bundleLimit(600 * 1024)).toBe(Math.floor(1.3 * 600 * 1024));
+  });
+
+  it('builds the floor from what the function talks to, the shared runtime and its declared libraries', () => {
+    const source = floorSource(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb'], ['pdfkit']);
+    expect(source).toContain('new DynamoDBClient');
+    expect(source).toContain('DynamoDBDocumentClient.from');
+    expect(source).toContain("from '@aws-lambda-powertools/logger'");
+    expect(source).toContain("from 'pdfkit'");
+    expect(floorSource(['@aws-sdk/client-dynamodb'], [], { sharedRuntime: false })).not.toContain(
+      'powertools',
+    );
+    expect(() => floorSource(['@aws-sdk/client-unknown'], [])).toThrow(/no floor part/);
+  });
+
+  it('keeps every function within its budget', () => {
+    const over = measures
+      .filter((m) => m.bundle.bytes > m.limitBytes)
+      .map(
+        (m) =>
+          `${m.bundle.name}: ${kib(m.bundle.bytes)} > ${kib(m.limitBytes)} (floor ${kib(m.floor.bytes)})`,
+      );
+    expect(over).toEqual([]);
+  });
+
+  it('declares a document library only where the bundle carries it, so no floor is padded', () => {
+    const padded = measures
+      .filter((m) => m.unusedDocumentLibraries.length > 0)
+      .map((m) => `${m.bundle.name}: ${m.unusedDocumentLibraries.join(', ')}`);
+    expect(padded).toEqual([]);
+  });
+
+  it('carries a document library only where the topology declares it', () => {
+    const undeclared = topology.functions.flatMap((definition, index) => {
+      const carried = documentLibraryNames.filter(
+        (library) => library in measures[index]!.bundle.packageBytes,
+      );
+      const declared: readonly string[] = definition.documentLibraries ?? [];
+      return carried.filter((library) => !declared.includes(library)).map((l) => `${definition.name}: ${l}`);
+    });
+    expect(undeclared).toEqual([]);
+  });
+});
