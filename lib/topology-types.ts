@@ -119,6 +119,13 @@ export interface FunctionDefinition {
    * stack copies them into a node_modules beside the function's bundle.
    */
   readonly packageFiles?: readonly string[];
+  /**
+   * Files of the project the function reads at run time beside its module,
+   * by their name alone (`new URL('./name', import.meta.url)`), as paths from
+   * the project root. Locally they lie beside the source module that reads
+   * them; the stack copies them beside the function's bundle.
+   */
+  readonly projectFiles?: readonly string[];
 }
 
 export interface QueueDefinition {
