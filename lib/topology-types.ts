@@ -125,6 +125,13 @@ export interface FunctionDefinition {
    * floor its bundle budget is measured against (ADR 0022).
    */
   readonly documentLibraries?: readonly DocumentLibrary[];
+  /**
+   * Files of the project the function reads at run time beside its module,
+   * by their name alone (`new URL('./name', import.meta.url)`), as paths from
+   * the project root. Locally they lie beside the source module that reads
+   * them; the stack copies them beside the function's bundle.
+   */
+  readonly projectFiles?: readonly string[];
 }
 
 /** Libraries big enough to dwarf the SDK that a function may carry because they are its job. */

@@ -1,5 +1,6 @@
 import { contractFontFiles } from '#adapters/documents/contract-fonts';
 import { routesByFunction } from '#api/docs/all-routes';
+import { openApiFilePath } from '#api/docs/openapi-file';
 import { swaggerUiFiles } from '#api/docs/swagger-ui-assets';
 import { addressVerificationEvents } from '#domain/energy/energy-events';
 import { importStepEvents } from '#domain/import/import-events';
@@ -71,6 +72,7 @@ export const topology: Topology = {
       trigger: { kind: 'http', routes: httpRoutes('docs-api', publicRouteThrottles.docs) },
       access: {},
       packageFiles: Object.values(swaggerUiFiles),
+      projectFiles: [openApiFilePath],
     },
     {
       name: 'energy-api',

@@ -30,19 +30,27 @@ export const projectRoot = path.resolve(import.meta.dirname, '..', '..');
 
 /**
  * Copies the package files a function reads at run time into a node_modules
- * beside its bundle, where Node finds them as it finds them locally.
+ * beside its bundle, where Node finds them as it finds them locally, and the
+ * project files it reads by name beside the bundle itself.
  */
-function copyPackageFiles(files: readonly string[]): ICommandHooks {
+function copyRunTimeFiles(definition: FunctionDefinition): ICommandHooks | undefined {
+  const { packageFiles = [], projectFiles = [] } = definition;
+  if (packageFiles.length === 0 && projectFiles.length === 0) return undefined;
   const resolve = createRequire(import.meta.url).resolve;
   return {
     beforeBundling: () => [],
     beforeInstall: () => [],
-    afterBundling: (_inputDir, outputDir) =>
-      files.map((file) => {
+    afterBundling: (_inputDir, outputDir) => [
+      ...packageFiles.map((file) => {
         if (!/^[\w@.-]+(\/[\w@.-]+)+$/.test(file)) throw new Error(`not a package file: ${file}`);
         const target = path.join(outputDir, 'node_modules', file);
         return `mkdir -p "${path.dirname(target)}" && cp "${resolve(file)}" "${target}"`;
       }),
+      ...projectFiles.map((file) => {
+        if (!/^[\w.-]+(\/[\w.-]+)*$/.test(file)) throw new Error(`not a project file: ${file}`);
+        return `cp "${path.join(projectRoot, file)}" "${path.join(outputDir, path.basename(file))}"`;
+      }),
+    ],
   };
 }
 
@@ -170,7 +178,7 @@ export class GridlineFunction extends Construct {
         sourcesContent: false,
         externalModules: [],
         forceDockerBundling: false,
-        ...(definition.packageFiles ? { commandHooks: copyPackageFiles(definition.packageFiles) } : {}),
+        commandHooks: copyRunTimeFiles(definition),
       },
     });
 

@@ -8,6 +8,7 @@ import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openApiFilePath } from '#api/docs/openapi-file';
 import { roles } from '#domain/users/roles';
 import { businessMetrics, eventsRelayedMetric, metricsNamespace } from '#runtime/business-metrics';
 import { tableOperations } from '../../lib/constructs/operations/service-alarms';
@@ -851,7 +852,7 @@ describe('GridlineStack with the real topology', () => {
     ).toEqual(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']);
   });
 
-  it('bundles the Swagger UI files the docs function reads, and the bundle alone serves them', async () => {
+  it('bundles the files the docs function reads, and the bundle alone serves them', async () => {
     // Prepare
     // The one test that needs a real bundle: a stack of the docs function alone, bundled.
     const docs = topology.functions.find((f) => f.name === 'docs-api')!;
@@ -870,8 +871,8 @@ describe('GridlineStack with the real topology', () => {
     const found = (docs.packageFiles ?? []).map((file) =>
       existsSync(path.join(bundle, 'node_modules', file)),
     );
-    const [stylesheet, script] = await Promise.all(
-      ['GET /docs/swagger-ui.css', 'GET /docs/swagger-ui-bundle.js'].map((routeKey) =>
+    const [stylesheet, script, document] = await Promise.all(
+      ['GET /docs/swagger-ui.css', 'GET /docs/swagger-ui-bundle.js', 'GET /openapi.json'].map((routeKey) =>
         handler(httpEventWithClaims(routeKey, {}), lambdaContext(docs)),
       ),
     );
@@ -886,6 +887,11 @@ describe('GridlineStack with the real topology', () => {
     expect(stylesheet?.body).toBe(packageFile('swagger-ui-dist/swagger-ui.css'));
     expect(script?.statusCode).toBe(200);
     expect(script?.body).toBe(packageFile('swagger-ui-dist/swagger-ui-bundle.js'));
+    expect(docs.projectFiles).toEqual([openApiFilePath]);
+    expect(document?.statusCode).toBe(200);
+    expect(JSON.parse(document?.body ?? '')).toEqual(
+      JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../..', openApiFilePath), 'utf8')),
+    );
   });
 
   it('outputs what clients and operators need', () => {
