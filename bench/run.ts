@@ -12,6 +12,7 @@ import { fieldServiceBench, printFieldServiceBench } from './field-service';
 import { forecastBench, printForecastBench } from './forecast';
 import { freeSlotBench, printFreeSlotBench } from './free-slots';
 import { httpReadBench } from './http-read';
+import { identifyBench, printIdentifyBench } from './identify';
 import { importBench, printImportBench } from './import';
 import { moveCustomersBench, printMoveCustomersBench } from './move-customers';
 import { newsletterBench, printNewsletterBench } from './newsletters';
@@ -91,6 +92,7 @@ try {
   printFreeSlotBench(await freeSlotBench(Math.min(rounds, 300)));
   // The same search through the booking service: a search among 200 technicians reads some 7 000 visits.
   printFieldServiceBench(await fieldServiceBench({ rounds: Math.min(rounds, 100) }));
+  printIdentifyBench(await identifyBench(runtime.tableName));
   printContractBench(
     await contractPdfBench(Number(process.env.BENCH_PDF_ROUNDS ?? 30)),
     await requestsPerContract(runtime),

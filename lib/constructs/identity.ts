@@ -6,6 +6,8 @@ import { claimNames } from '#http/auth';
 
 /** `custom:tenantId` in the token is the custom attribute `tenantId` of the pool. */
 const tenantAttribute = claimNames.tenantId.replace(/^custom:/, '');
+/** `custom:tenantCountry`: the tenant's country, set with the tenant at creation (ADR 0026). */
+const countryAttribute = claimNames.tenantCountry.replace(/^custom:/, '');
 
 /**
  * Who may call the API: a Cognito user pool without self sign-up (an admin
@@ -26,6 +28,8 @@ export class Identity extends Construct {
       standardAttributes: { email: { required: true, mutable: true } },
       customAttributes: {
         [tenantAttribute]: new cognito.StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+        // Mutable so an operator can set it on users created before it existed; never by the user.
+        [countryAttribute]: new cognito.StringAttribute({ minLen: 2, maxLen: 2, mutable: true }),
       },
       passwordPolicy: {
         minLength: 12,
@@ -65,8 +69,8 @@ export class Identity extends Construct {
       refreshTokenValidity: Duration.days(30),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ ...profile, email: true, emailVerified: true })
-        .withCustomAttributes(tenantAttribute),
-      // The tenant is never writable by the user; e-mail must be, as Cognito refuses a client that
+        .withCustomAttributes(tenantAttribute, countryAttribute),
+      // The tenant and its country are never writable by the user; e-mail must be, as Cognito refuses a client that
       // cannot write a required attribute.
       writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ ...profile, email: true }),
     });

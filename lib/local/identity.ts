@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
+import type { TenantProfile } from '#domain/tenant';
 import type { Role } from '#domain/users/roles';
 import { claimNames } from '#http/auth';
 
@@ -13,6 +14,8 @@ export interface LocalUser {
   readonly tenantId: string;
   readonly email: string;
   readonly groups: readonly Role[];
+  /** `custom:tenantCountry`, as Cognito has it for a user created with it. */
+  readonly tenantCountry?: TenantProfile['country'];
 }
 
 type Key = Awaited<ReturnType<typeof importJWK>>;
@@ -45,6 +48,7 @@ export class LocalIdentityProvider {
   mint(user: LocalUser, lifetimeSeconds = 12 * 3600): Promise<string> {
     return new SignJWT({
       [claimNames.tenantId]: user.tenantId,
+      ...(user.tenantCountry ? { [claimNames.tenantCountry]: user.tenantCountry } : {}),
       [claimNames.groups]: [...user.groups],
       email: user.email,
       token_use: 'id',

@@ -28,10 +28,16 @@ const user = (tenantId: string, name: string, groups: Role[]): LocalUser => ({
   groups,
 });
 
+/** The tenant's users with its country, as users created through the users API have it. */
+const withCountry = (profile: TenantProfile, users: readonly LocalUser[]): DemoTenant => ({
+  profile,
+  users: users.map((u) => ({ ...u, tenantCountry: profile.country })),
+});
+
 /** Two demo utilities: a Swedish one and a Slovak one, each with a user per role. */
 export const demoTenants: readonly DemoTenant[] = [
-  {
-    profile: {
+  withCountry(
+    {
       id: 'norrsken',
       name: 'Norrsken Energi AB',
       country: 'SE',
@@ -40,7 +46,7 @@ export const demoTenants: readonly DemoTenant[] = [
       emailSender: { name: 'Norrsken Energi Kundtjänst', address: 'kundservice@norrsken.example' },
       smsSender: 'Norrsken',
     },
-    users: [
+    [
       user('norrsken', 'admin', ['admin']),
       user('norrsken', 'sales', ['sales']),
       user('norrsken', 'sales2', ['sales']),
@@ -49,9 +55,9 @@ export const demoTenants: readonly DemoTenant[] = [
       user('norrsken', 'technician2', ['technician']),
       user('norrsken', 'viewer', ['viewer']),
     ],
-  },
-  {
-    profile: {
+  ),
+  withCountry(
+    {
       id: 'tatra',
       name: 'Tatra Energia s.r.o.',
       country: 'SK',
@@ -60,7 +66,7 @@ export const demoTenants: readonly DemoTenant[] = [
       emailSender: { name: 'Tatra Energia – zákaznícky servis', address: 'zakaznicky-servis@tatra.example' },
       smsSender: 'TatraEnerg',
     },
-    users: [
+    [
       user('tatra', 'admin', ['admin']),
       user('tatra', 'sales', ['sales']),
       user('tatra', 'sales2', ['sales']),
@@ -69,7 +75,7 @@ export const demoTenants: readonly DemoTenant[] = [
       user('tatra', 'technician2', ['technician']),
       user('tatra', 'viewer', ['viewer']),
     ],
-  },
+  ),
 ];
 
 /**

@@ -2,12 +2,22 @@ import { ForbiddenError, NotFoundError, ValidationError } from '#domain/errors';
 import { normaliseEmail } from '#domain/identifiers/email';
 import type { User } from '#domain/users/user';
 import type { Table } from '#table/core/table';
+import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoUserStore } from '#table/users/users-store';
 import type { LocalIdentityProvider, LocalUser } from './identity';
 
+/** A stored user, with its tenant's country when the token should carry it (as Cognito's do). */
+type TokenUser = Pick<User, 'id' | 'tenantId' | 'email' | 'roles'> & Pick<LocalUser, 'tenantCountry'>;
+
 /** The token identity of a stored user: its id is the `sub`, its roles the groups. */
-export function localUserOf(record: Pick<User, 'id' | 'tenantId' | 'email' | 'roles'>): LocalUser {
-  return { sub: record.id, tenantId: record.tenantId, email: record.email, groups: [...record.roles] };
+export function localUserOf(record: TokenUser): LocalUser {
+  return {
+    sub: record.id,
+    tenantId: record.tenantId,
+    email: record.email,
+    groups: [...record.roles],
+    ...(record.tenantCountry ? { tenantCountry: record.tenantCountry } : {}),
+  };
 }
 
 /**
@@ -18,7 +28,7 @@ export function localUserOf(record: Pick<User, 'id' | 'tenantId' | 'email' | 'ro
  */
 export async function tokenForUser(
   identity: LocalIdentityProvider,
-  record: Pick<User, 'id' | 'tenantId' | 'email' | 'roles' | 'active'>,
+  record: TokenUser & Pick<User, 'active'>,
   lifetimeSeconds?: number,
 ): Promise<string> {
   if (!record.active) throw new ForbiddenError(`user ${record.id} is deactivated and gets no new tokens`);
@@ -42,5 +52,6 @@ export async function tokenForEmail(
   const userId = await store.emailOwner(tenantId, normalised.value);
   const record = userId === undefined ? undefined : await store.get(tenantId, userId);
   if (!record) throw new NotFoundError('user', `${normalised.value} of tenant ${tenantId}`);
-  return tokenForUser(identity, record, lifetimeSeconds);
+  const { country } = await new DynamoTenantDirectory(table).profile(tenantId);
+  return tokenForUser(identity, { ...record, tenantCountry: country }, lifetimeSeconds);
 }

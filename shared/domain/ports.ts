@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js';
 import type { ConflictCode } from '#domain/errors';
 
 /** Time and identity, injected so that domain code is deterministic in tests. */
@@ -14,6 +15,12 @@ export interface IdGenerator {
 export interface Actor {
   readonly tenantId: string;
   readonly userId: string;
+  /**
+   * The tenant's country, when the token carries it (set from the tenant's
+   * profile when the user was created, ADR 0026): it saves reading the
+   * profile where only the country is needed. Absent, the profile is read.
+   */
+  readonly tenantCountry?: CountryCode;
 }
 
 /** Passed through to the store so a retried create replays instead of repeating. */

@@ -6,6 +6,7 @@ import { type Role, roles } from '#domain/users/roles';
 export const claimNames = {
   subject: 'sub',
   tenantId: 'custom:tenantId',
+  tenantCountry: 'custom:tenantCountry',
   groups: 'cognito:groups',
   issuedAt: 'iat',
 } as const;
@@ -32,7 +33,15 @@ export function callerFromClaims(claims: Record<string, ClaimValue>): Caller {
   }
   const known = new Set<string>(roles);
   const callerRoles = parseGroups(claims[claimNames.groups]).filter((g): g is Role => known.has(g));
-  return { tenantId, userId, roles: callerRoles };
+  // Tokens issued before the claim existed have none: the tenant's profile is read instead.
+  const country = claims[claimNames.tenantCountry];
+  const tenantCountry = typeof country === 'string' && /^[A-Z]{2}$/.test(country) ? country : undefined;
+  return {
+    tenantId,
+    userId,
+    roles: callerRoles,
+    ...(tenantCountry ? { tenantCountry: tenantCountry as NonNullable<Caller['tenantCountry']> } : {}),
+  };
 }
 
 /**

@@ -340,13 +340,14 @@ describe('GridlineStack with the real topology', () => {
     });
   });
 
-  it('has the user pool: no self sign-up, immutable tenant, a group per role, an SRP client', () => {
+  it('has the user pool: no self sign-up, immutable tenant, the tenant’s country, a group per role, an SRP client', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'OPTIONAL',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       Schema: Match.arrayWith([
         Match.objectLike({ Name: 'tenantId', AttributeDataType: 'String', Mutable: false }),
+        Match.objectLike({ Name: 'tenantCountry', AttributeDataType: 'String' }),
       ]),
     });
     for (const role of roles) {
@@ -356,9 +357,13 @@ describe('GridlineStack with the real topology', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-      ReadAttributes: Match.arrayWith(['custom:tenantId']),
-      WriteAttributes: Match.not(Match.arrayWith(['custom:tenantId'])),
+      ReadAttributes: Match.arrayWith(['custom:tenantCountry', 'custom:tenantId']),
     });
+    // Neither the tenant nor its country is the user's to write.
+    for (const client of Object.values(template.findResources('AWS::Cognito::UserPoolClient'))) {
+      expect(client.Properties.WriteAttributes).not.toContain('custom:tenantId');
+      expect(client.Properties.WriteAttributes).not.toContain('custom:tenantCountry');
+    }
   });
 
   it('logs API access and throttles the default stage', () => {

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '#domain/errors';
+import { callerFromClaims } from '#http/auth';
+import { accountsServices } from '#runtime/accounts-services';
 import { servicesWithTenants } from '../support/local-table';
 
 describe('caller identification against the table', () => {
@@ -41,6 +43,38 @@ describe('caller identification against the table', () => {
     expect(requests).toEqual(['QueryCommand', 'BatchGetItemCommand']);
     expect(found.contacts.map((m) => m.contact.firstName).sort()).toEqual(['Eva', 'Olof']);
     expect(found.contacts.every((m) => m.account?.name === 'Familjen Berg')).toBe(true);
+    expect(found.accounts.map((a) => a.name)).toEqual(['Familjen Berg']);
+  });
+
+  it('makes at most two requests on a cold container too, for every form of the number, with the tenant’s country from the token', async () => {
+    // Prepare: the caller as the handler shell reads it from a token with the tenant's country
+    const caller = callerFromClaims({
+      sub: setup.se.userId,
+      'custom:tenantId': setup.se.tenantId,
+      'custom:tenantCountry': 'SE',
+      'cognito:groups': 'admin',
+    });
+
+    for (const written of ['08-555 123 45', '+46 8 555 123 45', '0046 8 555 123 45']) {
+      // Act: a new container's services, with nothing cached
+      const cold = accountsServices({ table: setup.table });
+      requests.length = 0;
+      const found = await cold.subjects.identify(caller, 'phone', written);
+
+      // Assess
+      expect(requests, written).toEqual(['QueryCommand', 'BatchGetItemCommand']);
+      expect(found.accounts.map((a) => a.name)).toEqual(['Familjen Berg']);
+    }
+  });
+
+  it('reads a national number in the tenant’s country from its profile when the token does not carry it', async () => {
+    // Act: a token issued before the country claim, on a new container
+    const cold = accountsServices({ table: setup.table });
+    requests.length = 0;
+    const found = await cold.subjects.identify(setup.se, 'phone', '08-555 123 45');
+
+    // Assess
+    expect(requests).toEqual(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']);
     expect(found.accounts.map((a) => a.name)).toEqual(['Familjen Berg']);
   });
 

@@ -216,7 +216,7 @@ describe('the users API', () => {
     expect(withEarlier).toMatchObject({ status: 401, body: { type: 'urn:gridline:problem:unauthorized' } });
   });
 
-  it('mints a token by e-mail for a stored user, and names an unknown e-mail', async () => {
+  it('mints a token by e-mail for a stored user, with its tenant’s country, and names an unknown e-mail', async () => {
     // Act
     const token = await tokenForEmail(identity, table, tenantId, ' Sales@Test.example ');
     const unknown = await tokenForEmail(identity, table, tenantId, 'nobody@test.example').catch(
@@ -226,6 +226,10 @@ describe('the users API', () => {
 
     // Assess
     expect(me.body).toMatchObject({ email: 'sales@test.example' });
+    expect(await identity.authorize(`Bearer ${token}`)).toMatchObject({
+      'custom:tenantId': tenantId,
+      'custom:tenantCountry': 'SE',
+    });
     expect(unknown).toBeInstanceOf(NotFoundError);
   });
 

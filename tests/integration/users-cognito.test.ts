@@ -76,7 +76,7 @@ describe('users with the Cognito user pool', () => {
     cognito.on(AdminListGroupsForUserCommand).resolves({ Groups: [] });
   });
 
-  it('creates the account with the tenant and e-mail, invites by e-mail, and adds one group per role', async () => {
+  it('creates the account with the tenant, its country and e-mail, invites by e-mail, and adds one group per role', async () => {
     // Prepare
     cognito.on(AdminCreateUserCommand).resolves(created(subA, 'anna@norrsken.example', se.tenantId));
 
@@ -96,6 +96,7 @@ describe('users with the Cognito user pool', () => {
           { Name: 'email', Value: 'anna@norrsken.example' },
           { Name: 'email_verified', Value: 'true' },
           { Name: 'custom:tenantId', Value: se.tenantId },
+          { Name: 'custom:tenantCountry', Value: 'SE' },
         ],
         DesiredDeliveryMediums: ['EMAIL'],
       },

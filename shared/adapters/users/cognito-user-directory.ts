@@ -11,6 +11,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ConflictError } from '#domain/errors';
+import type { TenantProfile } from '#domain/tenant';
 import { type Role, roles } from '#domain/users/roles';
 import { emailTaken, type SignInAccount } from '#domain/users/user';
 import type { DirectoryUser, UserDirectory } from '#domain/users/user-directory';
@@ -46,7 +47,8 @@ function explained(error: unknown, user?: DirectoryUser): unknown {
  * The Cognito user pool as the user directory. The pool signs users in by
  * e-mail (the e-mail is the `Username` given at creation; Cognito makes the
  * username a UUID equal to `sub`), keeps the tenant in the immutable
- * `custom:tenantId` attribute, and has one group per role.
+ * `custom:tenantId` attribute and its country in `custom:tenantCountry`,
+ * and has one group per role.
  */
 export class CognitoUserDirectory implements UserDirectory {
   constructor(
@@ -55,9 +57,10 @@ export class CognitoUserDirectory implements UserDirectory {
   ) {}
 
   async createUser(
-    tenantId: string,
+    tenant: Pick<TenantProfile, 'id' | 'country'>,
     user: { email: string; roles: readonly Role[] },
   ): Promise<SignInAccount> {
+    const tenantId = tenant.id;
     let account: SignInAccount;
     try {
       const { User } = await this.client.send(
@@ -69,6 +72,7 @@ export class CognitoUserDirectory implements UserDirectory {
             // An admin enters the address; the invitation (with the temporary password) goes to it.
             { Name: 'email_verified', Value: 'true' },
             { Name: claimNames.tenantId, Value: tenantId },
+            { Name: claimNames.tenantCountry, Value: tenant.country },
           ],
           DesiredDeliveryMediums: ['EMAIL'],
         }),

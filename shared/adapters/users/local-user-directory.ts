@@ -18,8 +18,8 @@ export class LocalUserDirectory implements UserDirectory {
     private readonly knownSubs: ReadonlyMap<string, string> = new Map(),
   ) {}
 
-  async createUser(tenantId: string, user: { email: string }): Promise<SignInAccount> {
-    const id = this.knownSubs.get(localSubKey(tenantId, user.email)) ?? this.ids.next();
+  async createUser(tenant: { id: string }, user: { email: string }): Promise<SignInAccount> {
+    const id = this.knownSubs.get(localSubKey(tenant.id, user.email)) ?? this.ids.next();
     return { id, username: user.email };
   }
 

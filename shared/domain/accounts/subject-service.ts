@@ -102,8 +102,11 @@ export class SubjectService {
       return email.value;
     }
     // Only a national number needs the tenant's country; international ones are read as written.
+    // The token's country spares a cold container the profile read (ADR 0026).
     const international = /^\s*(\+|00)/.test(raw);
-    const country = international ? 'SE' : (await this.deps.tenants.profile(actor.tenantId)).country;
+    const country = international
+      ? 'SE'
+      : (actor.tenantCountry ?? (await this.deps.tenants.profile(actor.tenantId)).country);
     const phone = normalisePhone(raw, country);
     // Every stored number is valid, so a number invalid here matches nobody.
     return phone.ok ? phone.e164 : undefined;

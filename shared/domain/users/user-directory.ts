@@ -1,3 +1,4 @@
+import type { TenantProfile } from '#domain/tenant';
 import type { Role } from './roles';
 import type { SignInAccount, User } from './user';
 
@@ -16,10 +17,11 @@ export interface UserDirectory {
    * Creates the sign-in account (the invitation goes out by e-mail) with
    * exactly these roles. An account of the same tenant with this e-mail that
    * an earlier, interrupted create left behind is taken over; one of another
-   * tenant is a ConflictError naming `email`.
+   * tenant is a ConflictError naming `email`. The tenant's country goes
+   * into the account too, so its tokens carry it (ADR 0026).
    */
   createUser(
-    tenantId: string,
+    tenant: Pick<TenantProfile, 'id' | 'country'>,
     user: { readonly email: string; readonly roles: readonly Role[] },
   ): Promise<SignInAccount>;
   /** Makes the account's roles exactly `roles`. */

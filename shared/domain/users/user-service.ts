@@ -66,7 +66,7 @@ export class UserService {
     // Checked before the directory is touched: a duplicate never changes an existing account.
     if (await this.deps.users.emailOwner(actor.tenantId, fields.email)) throw emailTaken(fields.email);
     const ctx = await changeContext(this.deps, actor);
-    const account = await this.deps.directory.createUser(actor.tenantId, fields);
+    const account = await this.deps.directory.createUser(ctx.tenant, fields);
     const user = createUser(account, fields, ctx);
     const event = newUserEvent(this.deps, ctx, 'UserCreated', {
       subject: subjectOf(user.id),

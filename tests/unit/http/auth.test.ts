@@ -18,6 +18,24 @@ describe('callerFromClaims', () => {
     expect(result).toEqual({ tenantId: 'tenant-se', userId: 'user-1', roles: ['admin', 'sales'] });
   });
 
+  it('reads the tenant’s country when the token carries it, and leaves out one that is not a country code', () => {
+    // Act
+    const withCountry = callerFromClaims({
+      sub: 'user-1',
+      'custom:tenantId': 'tenant-sk',
+      'custom:tenantCountry': 'SK',
+    });
+    const malformed = callerFromClaims({
+      sub: 'user-1',
+      'custom:tenantId': 'tenant-sk',
+      'custom:tenantCountry': 'sk;',
+    });
+
+    // Assess
+    expect(withCountry).toEqual({ tenantId: 'tenant-sk', userId: 'user-1', roles: [], tenantCountry: 'SK' });
+    expect(malformed).toEqual({ tenantId: 'tenant-sk', userId: 'user-1', roles: [] });
+  });
+
   it("reads the groups in API Gateway's flattened form", () => {
     // Act
     const result = callerFromClaims({

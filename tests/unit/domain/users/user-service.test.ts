@@ -70,8 +70,8 @@ function recordingDirectory() {
   const calls: string[] = [];
   let next = 0;
   const directory: UserDirectory = {
-    createUser: async (tenantId, user) => {
-      calls.push(`create ${tenantId} ${user.email} [${user.roles.join(',')}]`);
+    createUser: async (tenant, user) => {
+      calls.push(`create ${tenant.id} ${tenant.country} ${user.email} [${user.roles.join(',')}]`);
       next += 1;
       return { id: `sub-${next}`, username: `sub-${next}` };
     },
@@ -115,7 +115,7 @@ describe('UserService', () => {
     });
 
     // Assess
-    expect(calls).toEqual(['create norrsken anna@norrsken.example [admin,sales]']);
+    expect(calls).toEqual(['create norrsken SE anna@norrsken.example [admin,sales]']);
     expect(value).toMatchObject({ id: 'sub-1', email: 'anna@norrsken.example', active: true });
     expect(events.map((e) => [e.type, e.subject])).toEqual([['UserCreated', { type: 'user', id: 'sub-1' }]]);
   });
