@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
+import { PostalMimeParser } from '#adapters/mail/postal-mime-parser';
 import { objectStoreFromEnvironment } from '#adapters/storage/s3-object-store';
 import { LocalUserDirectory } from '#adapters/users/local-user-directory';
 import type { Case, CaseStatus } from '#domain/service/case';
@@ -325,6 +326,7 @@ export async function inboundMailBench(endpoint: string, count: number) {
   const service = casesServices({
     table,
     caseTimers: noTimers(timersSet),
+    mailParser: new PostalMimeParser(),
     ...(process.env.ATTACHMENTS_BUCKET ? { objects: objectStoreFromEnvironment() } : {}),
   });
   const settings: ServiceSettings = {

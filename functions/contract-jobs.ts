@@ -1,12 +1,16 @@
 import { contractRenewals, contractsServices } from '#runtime/contracts-services';
 import { contractsEnvironment } from '#runtime/environment/contracts';
+import { environmentRenderer } from '#runtime/environment/renderer';
 import { environmentScheduler } from '#runtime/environment/scheduler';
 import { environmentTable } from '#runtime/environment/table';
 import { observability, observedHandler } from '#runtime/observability/observed-handler';
 
 const observed = observability('contract-jobs');
 const { logger } = observed;
-const { signing, printBatches } = contractsServices(contractsEnvironment());
+const { signing, printBatches } = contractsServices({
+  ...contractsEnvironment(),
+  renderer: environmentRenderer(),
+});
 const renewals = contractRenewals({ table: environmentTable(), scheduler: environmentScheduler() });
 
 /** The schedule sends nothing; an operator may run a past day by invoking it with `{ "day": "YYYY-MM-DD" }`. */

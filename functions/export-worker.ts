@@ -1,9 +1,9 @@
 import { environmentObjects } from '#runtime/environment/objects';
 import { environmentTable } from '#runtime/environment/table';
-import { exportsServices } from '#runtime/exports-services';
+import { exportRunner } from '#runtime/export-runner-services';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 
-const { runner } = exportsServices({ table: environmentTable(), objects: environmentObjects() });
+const runner = exportRunner({ table: environmentTable(), objects: environmentObjects() });
 
 /**
  * Builds a requested data-sentence export: rows streamed into the file in

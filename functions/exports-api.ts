@@ -1,10 +1,10 @@
 import { exportsApi } from '#api/exports/exports-bindings';
 import { environmentObjects } from '#runtime/environment/objects';
 import { environmentTable } from '#runtime/environment/table';
-import { exportsServices } from '#runtime/exports-services';
+import { exportService } from '#runtime/exports-services';
 import { httpFunction } from '#runtime/http-function';
 
 /** Data-sentence specifications and exports: asked for here, built by the export worker. */
 export const handler = httpFunction('exports-api', () =>
-  exportsApi(exportsServices({ table: environmentTable(), objects: environmentObjects() }).exports),
+  exportsApi(exportService({ table: environmentTable(), objects: environmentObjects() })),
 );

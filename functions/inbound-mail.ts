@@ -1,5 +1,6 @@
 import { casesServices } from '#runtime/cases-services';
 import { environmentCaseTimers } from '#runtime/environment/case-timers';
+import { environmentMailParser } from '#runtime/environment/mail-parser';
 import { environmentObjects } from '#runtime/environment/objects';
 import { environmentTable } from '#runtime/environment/table';
 import { inboundMailConsumer } from '#runtime/inbound-mail-consumer';
@@ -12,7 +13,12 @@ const observed = observability('inbound-mail');
 export const handler = observedHandler(
   'inbound-mail',
   inboundMailConsumer({
-    intake: casesServices({ table: environmentTable(), objects, caseTimers: environmentCaseTimers() }).intake,
+    intake: casesServices({
+      table: environmentTable(),
+      objects,
+      caseTimers: environmentCaseTimers(),
+      mailParser: environmentMailParser(),
+    }).intake,
     objects,
     logger: observed.logger,
   }),

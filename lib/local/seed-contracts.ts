@@ -4,6 +4,7 @@ import { accountsServices } from '#runtime/accounts-services';
 import { contractsServices } from '#runtime/contracts-services';
 import { energyServices } from '#runtime/energy-services';
 import { contractsEnvironment } from '#runtime/environment/contracts';
+import { environmentRenderer } from '#runtime/environment/renderer';
 import { salesServices } from '#runtime/sales-services';
 import { settingsServices } from '#runtime/settings-services';
 import type { Table } from '#table/core/table';
@@ -38,7 +39,7 @@ export async function seedDemoContracts(
   const { accounts } = accountsServices({ table });
   const energy = energyServices({ table });
   const { settings } = settingsServices({ table });
-  const contracts = contractsServices(contractsEnvironment());
+  const contracts = contractsServices({ ...contractsEnvironment(), renderer: environmentRenderer() });
   const offersAccepted: { tenant: DemoTenant; seller: SalesActor }[] = [];
 
   for (const tenant of tenants) {

@@ -1,6 +1,6 @@
 import type { Caller } from '#domain/caller';
 import type { ObjectStore } from '#domain/storage/object-store';
-import { exportsServices } from '#runtime/exports-services';
+import { exportService } from '#runtime/exports-services';
 import type { Table } from '#table/core/table';
 import type { DemoTenant } from './seed';
 
@@ -10,7 +10,7 @@ export async function seedDemoExportSpecs(
   objects: ObjectStore,
   tenants: readonly DemoTenant[],
 ): Promise<void> {
-  const { exports } = exportsServices({ table, objects });
+  const exports = exportService({ table, objects });
   for (const tenant of tenants.filter((t) => t.profile.country === 'SK')) {
     const admin = tenant.users.find((u) => u.groups.includes('admin'));
     if (!admin) continue;

@@ -1,4 +1,3 @@
-import { PostalMimeParser } from '#adapters/mail/postal-mime-parser';
 import { TenantRateLimiter } from '#domain/rate-limits/tenant-rate-limiter';
 import { CaseEscalation } from '#domain/service/case-escalation';
 import { CaseFiles } from '#domain/service/case-files';
@@ -18,32 +17,26 @@ import { DynamoEntitlementStore } from '#table/service/entitlement-store';
 import { DynamoRejectedMailStore } from '#table/service/rejected-mail-store';
 import { DynamoChannelRoutes, DynamoServiceSettingsStore } from '#table/service/service-settings-store';
 import type { Environment } from './environment';
+import { missingPart } from './missing-part';
 import { serviceDeps } from './service-deps';
 
-/** The files bucket and SES only where the function has them: a timer sends mail but stores no files. */
-export type CasesEnvironment = Pick<Environment, 'table' | 'caseTimers'> &
-  Partial<Pick<Environment, 'objects' | 'mailer'>>;
-
 /**
- * A part a function was given no access to: any call says so at once
- * (a wiring fault), instead of failing later on a missing permission.
+ * The files bucket, SES and the mail parser only where the function has
+ * them: a timer sends mail but stores no files, and only the inbound-mail
+ * function reads raw mail (the parser's library stays out of the others).
  */
-function withoutAccess<T extends object>(part: string): T {
-  return new Proxy({} as T, {
-    get: (_target, method) => () => {
-      throw new Error(`this function has no ${part} access (${String(method)})`);
-    },
-  });
-}
+export type CasesEnvironment = Pick<Environment, 'table' | 'caseTimers'> &
+  Partial<Pick<Environment, 'objects' | 'mailer' | 'mailParser'>>;
 
 /** Each web form of a tenant: up to 10 submissions at once, refilled at one a second (the route's stage throttle is shared). */
 const webFormLimit = { perSecond: 1, burst: 10 };
 
-/** Wires customer service to the table, the files bucket, SES and the case timers' scheduler. */
+/** Wires customer service to the table, the files bucket, SES, the case timers' scheduler and the mail parser. */
 export function casesServices(env: CasesEnvironment, overrides: Partial<ServiceDeps> = {}): CasesServices {
   const { table, caseTimers } = env;
-  const objects = env.objects ?? withoutAccess<NonNullable<CasesEnvironment['objects']>>('files bucket');
-  const mailer = env.mailer ?? withoutAccess<NonNullable<CasesEnvironment['mailer']>>('SES');
+  const objects = env.objects ?? missingPart<NonNullable<CasesEnvironment['objects']>>('files bucket access');
+  const mailer = env.mailer ?? missingPart<NonNullable<CasesEnvironment['mailer']>>('SES access');
+  const parser = env.mailParser ?? missingPart<NonNullable<CasesEnvironment['mailParser']>>('mail parser');
   const deps = serviceDeps(table, overrides);
   const cases = new DynamoCaseStore(table);
   const teams = new DynamoTeamDirectory(table);
@@ -87,7 +80,7 @@ export function casesServices(env: CasesEnvironment, overrides: Partial<ServiceD
       ...opening,
       routes: new DynamoChannelRoutes(table),
       rejected: rejectedMail,
-      parser: new PostalMimeParser(),
+      parser,
       formAdmission: {
         admit: (tenantId, formKey) =>
           new TenantRateLimiter({

@@ -19,13 +19,21 @@ import type { AccountsOverrides } from './accounts-services';
 import { activitiesServices } from './activities-services';
 import type { Environment } from './environment';
 import { journeyServices } from './journey-services';
+import { missingPart } from './missing-part';
 import { salesServices } from './sales-services';
 import { serviceDeps } from './service-deps';
 
+/**
+ * The PDF renderer only where the function renders: sending a draft
+ * (contracts-api) and the print batches' covers (contract-jobs). Delivery to
+ * Signi and its callbacks move stored documents only, and their bundles
+ * stay without pdfkit and its fonts.
+ */
 export type ContractsEnvironment = Pick<
   Environment,
-  'table' | 'objects' | 'eSignature' | 'renderer' | 'signingCallbackUrl'
->;
+  'table' | 'objects' | 'eSignature' | 'signingCallbackUrl'
+> &
+  Partial<Pick<Environment, 'renderer'>>;
 
 /** What every part of the contracts module shares: the deps, the stores and the tenant's rules. */
 function contractBasics(table: Table, overrides: AccountsOverrides) {
@@ -70,7 +78,9 @@ export function contractsServices(
   const { table } = env;
   const basics = contractBasics(table, overrides);
   const { deps, contracts, settings, sources } = basics;
-  const files = new ContractFiles(env.objects, env.renderer);
+  const renderer =
+    env.renderer ?? missingPart<NonNullable<ContractsEnvironment['renderer']>>('document renderer');
+  const files = new ContractFiles(env.objects, renderer);
   const service = new ContractService({ ...deps, contracts, settings, files, sources });
   const sales = salesServices({ table }, overrides);
   const callbackBase = new URL(env.signingCallbackUrl);
@@ -83,7 +93,7 @@ export function contractsServices(
       contracts,
       batches: new DynamoPrintBatchStore(table),
       objects: env.objects,
-      renderer: env.renderer,
+      renderer,
     }),
     intake: new ContractIntake({
       ...deps,

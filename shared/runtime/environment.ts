@@ -6,6 +6,7 @@ import type { Mailer } from '#domain/messaging/mailer';
 import type { SmsSender } from '#domain/messaging/sms-sender';
 import type { WebhookSecrets } from '#domain/sales/leads/webhook-secrets';
 import type { CaseTimerScheduler } from '#domain/service/case-timers';
+import type { MailParser } from '#domain/service/inbound-mail';
 import type { ObjectStore } from '#domain/storage/object-store';
 import type { UserDirectory } from '#domain/users/user-directory';
 import type { Table } from '#table/core/table';
@@ -32,6 +33,8 @@ export interface Environment {
   readonly webhookSecrets: WebhookSecrets;
   /** Signi, or its local stand-in. */
   readonly eSignature: ESignature;
+  /** Reads the raw customer mail SES receipt stores. */
+  readonly mailParser: MailParser;
   /** Renders contract documents to PDF. */
   readonly renderer: DocumentRenderer;
   /** Our public URL Signi calls back, without the token. */

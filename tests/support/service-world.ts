@@ -1,3 +1,4 @@
+import { PostalMimeParser } from '#adapters/mail/postal-mime-parser';
 import type { CaseTimerName } from '#domain/service/case';
 import type { CaseTimerInput, CaseTimerScheduler } from '#domain/service/case-timers';
 import { defaultServiceSettings } from '#domain/service/default-service-settings';
@@ -49,7 +50,7 @@ export async function serviceWorld(profile: TenantProfile = swedishTenant()) {
       type: 'Standard',
     })
   ).value;
-  const services = casesServices({ table, objects, caseTimers: timers });
+  const services = casesServices({ table, objects, caseTimers: timers, mailParser: new PostalMimeParser() });
   const mailbox = `kundservice@${tenantId}.example`;
   const channels = { formKey: 'kontaktformular-test-01', pageId: '100000000000009' };
   await services.settings.replace(admin, 0, {

@@ -1,10 +1,20 @@
-import { PdfkitRenderer } from '#adapters/documents/pdfkit-renderer';
 import type { DocumentRenderer } from '#domain/contracts/contract-document';
 
-let built: DocumentRenderer | undefined;
+let loaded: Promise<DocumentRenderer> | undefined;
 
-/** pdfkit with the DejaVu fonts, once per container. */
+/**
+ * pdfkit with the DejaVu fonts, loaded on the first render and kept for the
+ * container: a function renders on few of its calls (a draft sent, a print
+ * batch's cover), so its cold start does not evaluate pdfkit, fontkit and
+ * brotli (about 900 KiB of code).
+ */
 export function environmentRenderer(): DocumentRenderer {
-  built ??= new PdfkitRenderer();
-  return built;
+  return {
+    async render(document) {
+      loaded ??= import('#adapters/documents/pdfkit-renderer').then(
+        ({ PdfkitRenderer }) => new PdfkitRenderer(),
+      );
+      return (await loaded).render(document);
+    },
+  };
 }

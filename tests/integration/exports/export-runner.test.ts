@@ -1,7 +1,8 @@
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '#domain/caller';
-import { exportsServices } from '#runtime/exports-services';
+import { exportRunner } from '#runtime/export-runner-services';
+import { exportService } from '#runtime/exports-services';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoExportJobStore } from '#table/exports/export-store';
 import { localObjectStore } from '../../support/attachment-files';
@@ -16,7 +17,9 @@ describe('the export worker', () => {
     const tenant = slovakTenant();
     await new DynamoTenantDirectory(table).save(tenant);
     const admin: Caller = { tenantId: tenant.id, userId: 'admin-1', roles: ['admin'] };
-    const { exports, runner } = exportsServices({ table, objects: localObjectStore() });
+    const env = { table, objects: localObjectStore() };
+    const exports = exportService(env);
+    const runner = exportRunner(env);
     const signed = sampleContract({
       id: ulid(),
       tenantId: tenant.id,
@@ -56,7 +59,9 @@ describe('the export worker', () => {
     const tenant = slovakTenant();
     await new DynamoTenantDirectory(table).save(tenant);
     const admin: Caller = { tenantId: tenant.id, userId: 'admin-1', roles: ['admin'] };
-    const { exports, runner } = exportsServices({ table, objects: localObjectStore() });
+    const env = { table, objects: localObjectStore() };
+    const exports = exportService(env);
+    const runner = exportRunner(env);
     const signed = sampleContract({
       id: ulid(),
       tenantId: tenant.id,
