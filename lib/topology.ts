@@ -230,6 +230,8 @@ export const topology: Topology = {
       trigger: { kind: 'http', routes: httpRoutes('contracts-api') },
       access: { table: 'readWrite', bucket: 'readWrite', eSignature: true },
       packageFiles: contractFontFiles,
+      // Renders the contract documents (the renderer loads on the first render).
+      documentLibraries: ['pdfkit'],
     },
     {
       name: 'signing-callback',
@@ -276,6 +278,8 @@ export const topology: Topology = {
         manageSchedulesFor: 'activity-due',
       },
       packageFiles: contractFontFiles,
+      // Renders the print batches’ cover pages.
+      documentLibraries: ['pdfkit'],
     },
     {
       name: 'commissions-api',
@@ -334,6 +338,8 @@ export const topology: Topology = {
       timeoutSeconds: 900,
       trigger: { kind: 'queue', queue: 'data-sentence-exports' },
       access: { table: 'readWrite', bucket: 'readWrite' },
+      // Writes the data sentences’ spreadsheets.
+      documentLibraries: ['exceljs'],
     },
     {
       name: 'service-api',
@@ -388,6 +394,8 @@ export const topology: Topology = {
       timeoutSeconds: 60,
       trigger: { kind: 'queue', queue: 'inbound-mail' },
       access: { table: 'readWrite', bucket: 'readWrite', manageSchedulesFor: 'case-timers' },
+      // Parses the raw mail SES stores.
+      documentLibraries: ['postal-mime'],
     },
     {
       name: 'case-timers',
@@ -414,6 +422,8 @@ export const topology: Topology = {
         scheduleToQueue: 'newsletter-sends',
         secrets: [unsubscribeSigningKeySecret],
       },
+      // Sanitises every newsletter’s HTML as it is written.
+      documentLibraries: ['sanitize-html'],
     },
     {
       name: 'newsletter-sender',

@@ -7,20 +7,6 @@ import { topology } from '../../lib/topology';
 
 const entries = [...new Set(topology.functions.map((definition) => definition.entry))];
 
-/**
- * The big libraries, and the only functions that use them: the PDF renderer
- * where documents are rendered, the MIME parser where raw mail is read, the
- * spreadsheet writer where exports are built, the HTML sanitiser where
- * newsletters are written. Any other function gets them only through wiring
- * it does not use.
- */
-const heavyLibraries: Record<string, readonly string[]> = {
-  pdfkit: ['functions/contract-jobs.ts', 'functions/contracts-api.ts'],
-  'postal-mime': ['functions/inbound-mail.ts'],
-  exceljs: ['functions/export-worker.ts'],
-  'sanitize-html': ['functions/newsletters-api.ts'],
-};
-
 /** What a module import names without a `node:` prefix or a subpath. */
 const packageOf = (name: string): string => name.replace(/^node:/, '').split('/')[0]!;
 
@@ -69,19 +55,5 @@ describe('the function bundles', () => {
     const bundles = outputFiles.filter((file) => file.path.endsWith('.js'));
     expect(bundles).toHaveLength(entries.length);
     for (const bundle of bundles) expect(bundle.text.startsWith(functionBundle.banner)).toBe(true);
-  });
-
-  it('carries each big library only in the functions that use it', () => {
-    const carriers = (library: string) =>
-      Object.values(metafile.outputs)
-        .filter((output) =>
-          Object.entries(output.inputs).some(
-            ([input, { bytesInOutput }]) => input.includes(`node_modules/${library}/`) && bytesInOutput > 0,
-          ),
-        )
-        .map((output) => output.entryPoint)
-        .sort();
-    for (const [library, users] of Object.entries(heavyLibraries))
-      expect(carriers(library), library).toEqual(users);
   });
 });
