@@ -6,6 +6,7 @@ import { startLocalRuntime } from '../lib/local/runtime';
 import { bundleBench, printBundleBench } from './bundle-budget';
 import { commissionBench, printCommissionBench } from './commissions';
 import { contractPdfBench, printContractBench, requestsPerContract } from './contracts';
+import { costBench } from './cost-bench';
 import { energyReadBench } from './energy-read';
 import { exportBench, printExportBench } from './exports';
 import { fieldServiceBench, printFieldServiceBench } from './field-service';
@@ -28,6 +29,8 @@ process.env.TENANT_RATE_LIMIT_PER_SECOND ??= '1000000';
 process.env.TENANT_RATE_LIMIT_BURST ??= '1000000';
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2000);
+
+costBench(projectRoot);
 
 const runtime = await startLocalRuntime({
   projectRoot,
