@@ -3,6 +3,7 @@ import { type EventName, eventCatalogue, eventModules, eventNames } from '#domai
 import { entityRegistry } from '#domain/event-definition';
 import { eventSchema } from '#domain/event-reading';
 import { type EventProducer, eventProducers } from './event-producers';
+import { formattedJson } from './formatted-json';
 import type { Topology } from './topology-types';
 
 /** Where the catalogue is written, relative to the project root. */
@@ -138,34 +139,6 @@ function eventsDoc(root: string, topology: Topology): string {
       ...names.flatMap((name) => eventSection(name, producers.get(name) ?? [], topology)),
     ]),
   ].join('\n');
-}
-
-/** Width of a line of the project's formatter. */
-const lineWidth = 110;
-
-/**
- * JSON as the project's formatter writes it: objects one field a line, a
- * list of plain values on one line when it fits.
- */
-function formattedJson(value: unknown, indent = '', prefix = '', suffix = ''): string {
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return `${indent}${prefix}[]${suffix}`;
-    const plain = value.every((item) => item === null || typeof item !== 'object');
-    const oneLine = `${indent}${prefix}[${value.map((item) => JSON.stringify(item)).join(', ')}]${suffix}`;
-    if (plain && oneLine.length <= lineWidth) return oneLine;
-    const items = value.map((item, i) => formattedJson(item, inner, '', i < value.length - 1 ? ',' : ''));
-    return [`${indent}${prefix}[`, ...items, `${indent}]${suffix}`].join('\n');
-  }
-  if (isSchema(value)) {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return `${indent}${prefix}{}${suffix}`;
-    const fields = entries.map(([key, item], i) =>
-      formattedJson(item, inner, `${JSON.stringify(key)}: `, i < entries.length - 1 ? ',' : ''),
-    );
-    return [`${indent}${prefix}{`, ...fields, `${indent}}${suffix}`].join('\n');
-  }
-  return `${indent}${prefix}${JSON.stringify(value)}${suffix}`;
 }
 
 /** Every file of the catalogue, by its path from the project root, with the content `npm run docs:events` writes. */

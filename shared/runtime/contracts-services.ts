@@ -19,7 +19,7 @@ import type { AccountsOverrides } from './accounts-services';
 import { activitiesServices } from './activities-services';
 import type { Environment } from './environment';
 import { journeyServices } from './journey-services';
-import { salesServices } from './sales-services';
+import { dealsAndOffers } from './sales-services';
 import { serviceDeps } from './service-deps';
 
 export type ContractsEnvironment = Pick<
@@ -72,7 +72,7 @@ export function contractsServices(
   const { deps, contracts, settings, sources } = basics;
   const files = new ContractFiles(env.objects, env.renderer);
   const service = new ContractService({ ...deps, contracts, settings, files, sources });
-  const sales = salesServices({ table }, overrides);
+  const sales = dealsAndOffers({ table }, overrides);
   const callbackBase = new URL(env.signingCallbackUrl);
   return {
     contracts: service,
@@ -123,7 +123,7 @@ export function contractRenewals(
   return new ContractRenewals({
     ...deps,
     contracts,
-    deals: salesServices({ table }, overrides).deals,
+    deals: dealsAndOffers({ table }, overrides).deals,
     activities: activitiesServices(env, { ...deps, users: overrides.users }).activities,
     settings: new DynamoSettingsStore(table),
   });
