@@ -12,6 +12,7 @@ import { fieldServiceBench, printFieldServiceBench } from './field-service';
 import { forecastBench, printForecastBench } from './forecast';
 import { freeSlotBench, printFreeSlotBench } from './free-slots';
 import { httpReadBench } from './http-read';
+import { httpWriteBench, printHttpWriteBench } from './http-write';
 import { importBench, printImportBench } from './import';
 import { moveCustomersBench, printMoveCustomersBench } from './move-customers';
 import { newsletterBench, printNewsletterBench } from './newsletters';
@@ -38,6 +39,7 @@ try {
   await httpReadBench(runtime, 200);
   const read = await httpReadBench(runtime, rounds);
   const energy = await energyReadBench(runtime, rounds);
+  const write = await httpWriteBench(runtime, Math.min(rounds, 500));
   const sizes = await bundleSizes(projectRoot);
   const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
@@ -47,6 +49,7 @@ try {
     `  in-process handler    ${read.p50.handler.toFixed(3)}   ratio ${read.handlerRatio.toFixed(2)} (target ≤ 1.2)`,
   );
   console.log(`  local HTTP API        ${read.p50.http.toFixed(3)}   ratio ${read.httpRatio.toFixed(2)}`);
+  printHttpWriteBench(Math.min(rounds, 500), write);
   console.log(`\nEnergy reads, ${rounds} interleaved rounds, p50 in ms:`);
   console.log(`  bare GetItem                     ${energy.p50.getItem.toFixed(3)}`);
   console.log(`  bare Query (price series)        ${energy.p50.query.toFixed(3)}`);

@@ -20,7 +20,7 @@ export function energyServices(
 ): EnergyServices {
   const { table } = env;
   const deps = serviceDeps(table, overrides);
-  const { settingUsage, ...references } = accountPorts(table, overrides);
+  const { settingUsage, settingsChanged, ...references } = accountPorts(table, overrides);
   const territories = new DynamoTerritoryStore(table);
   const supplyPoints = supplyPointService(table, deps);
   const { pricing } = pricingServices(env, { ...deps, territories });
@@ -34,7 +34,7 @@ export function energyServices(
     accounts: new AccountService({
       ...deps,
       ...references,
-      accounts: new DynamoAccountStore(table, { settingUsage }),
+      accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
     }),
     referenceData: new ReferenceDataService({
       ...deps,

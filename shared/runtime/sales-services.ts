@@ -66,9 +66,9 @@ export function salesServices(
   const { table } = env;
   const deps = serviceDeps(table, overrides);
   const ports = accountPorts(table, overrides);
-  const { settingUsage, users } = ports;
-  const accountStore = new DynamoAccountStore(table, { settingUsage });
-  const contactStore = new DynamoContactStore(table, { settingUsage });
+  const { settingUsage, settingsChanged, users } = ports;
+  const accountStore = new DynamoAccountStore(table, { settingUsage, settingsChanged });
+  const contactStore = new DynamoContactStore(table, { settingUsage, settingsChanged });
   const supplyPointStore = new DynamoSupplyPointStore(table);
   const crm = accountsServices(env, { ...deps, ...ports });
   const energy = energyServices(env, { ...deps, ...ports });
