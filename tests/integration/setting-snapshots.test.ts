@@ -74,18 +74,18 @@ describe('settings kept by a container for reference checks', () => {
     expect(members.items.map((a) => a.name)).toEqual(['Före AB']);
   });
 
-  it('refuses an update checked against a setting changed in another container', async () => {
+  it('refuses an update checked against a setting deleted in another container, and the retry as the setting is', async () => {
     // Prepare
     const { se, services, table } = setup;
     const { settings } = settingsServices({ table });
     const first = await settings.create(se, 'status-type', { title: 'Ny' });
-    const second = await settings.create(se, 'status-type', { title: 'Aktiv' });
+    const second = await settings.create(se, 'status-type', { title: 'Avslutad' });
     const account = await services.accounts.create(se, {
       name: 'Status AB',
       customerType: 'B2B',
       statusTypeId: first.value.id,
     });
-    // Another account of this container has the second status type checked, and kept.
+    // This container checks the second status type, and keeps it; then another one deletes it.
     await services.accounts.create(se, {
       name: 'Annan AB',
       customerType: 'B2B',
@@ -95,8 +95,8 @@ describe('settings kept by a container for reference checks', () => {
       new UpdateCommand({
         TableName: table.name,
         Key: settingEntity.key({ tenantId: se.tenantId, settingId: second.value.id }),
-        UpdateExpression: 'SET title = :title, version = version + :one',
-        ExpressionAttributeValues: { ':title': 'Aktiv kund', ':one': 1 },
+        UpdateExpression: 'SET deletedAt = :now, version = version + :one',
+        ExpressionAttributeValues: { ':now': new Date().toISOString(), ':one': 1 },
       }),
     );
 
@@ -104,12 +104,15 @@ describe('settings kept by a container for reference checks', () => {
     const stale = await failure(
       services.accounts.update(se, account.value.id, 1, { statusTypeId: second.value.id }),
     );
-    const retried = await services.accounts.update(se, account.value.id, 1, {
-      statusTypeId: second.value.id,
-    });
+    const retry = await failure(
+      services.accounts.update(se, account.value.id, 1, { statusTypeId: second.value.id }),
+    );
 
     // Assert
     expect((stale as ConflictError).code).toBe('changed-meanwhile');
-    expect(retried.statusTypeId).toBe(second.value.id);
+    expect((retry as ValidationError).fields).toEqual([
+      { name: 'statusTypeId', reason: 'no such status type' },
+    ]);
+    expect((await services.accounts.get(se, account.value.id)).statusTypeId).toBe(first.value.id);
   });
 });

@@ -19,10 +19,11 @@ export const settingSnapshotMillis = 10_000;
  * seconds so that a warm function checks an account's industry, status type
  * and categories without a read. Only live settings are kept: an id that is
  * unknown or deleted is read again on every check, so a setting created
- * meanwhile is never refused. A kept snapshot may be stale; the writer puts
- * its version in the condition of the usage count it moves in the same
- * transaction (`DynamoSettingsStore.adjustUsage`), so a write checked against
- * a stale snapshot is refused, never accepted.
+ * meanwhile is never refused. A kept snapshot may be stale: the usage count
+ * the write moves in the same transaction requires the setting to be live and
+ * of the kind, and a category to be at the version read (its scope), so a
+ * write checked against a stale snapshot is refused, never accepted
+ * (`DynamoSettingsStore.adjustUsage`).
  */
 export class SettingSnapshots {
   private readonly entries = new Map<

@@ -535,8 +535,10 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
   adjustUsage(tenantId: string, ref: SettingRef, delta: number, usedBy: SettingUser): TransactItem {
     if (!Number.isSafeInteger(delta) || delta === 0)
       throw new Error(`a usage change is a whole number ≠ 0, not ${delta}`);
-    // A reference checked against a kept snapshot holds only if the setting is still at its version.
-    const checked = delta > 0 ? this.snapshots.versionOf(tenantId, ref.id) : undefined;
+    // The condition below holds what a check of a kept snapshot decided on (live, of the kind), except a
+    // category's scope: a category checked against a kept snapshot must still be at the version read.
+    const checked =
+      delta > 0 && ref.kind === 'category' ? this.snapshots.versionOf(tenantId, ref.id) : undefined;
     const live = 'attribute_exists(pk) AND #kind = :kind AND attribute_not_exists(deletedAt)';
     return {
       Update: {
