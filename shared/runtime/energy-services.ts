@@ -33,7 +33,7 @@ export function energyServices(
 ): EnergyServices {
   const { table } = env;
   const deps = serviceDeps(table, overrides);
-  const { settingUsage, ...references } = accountPorts(table, overrides);
+  const { settingUsage, settingsChanged, ...references } = accountPorts(table, overrides);
   const { territories, supplyPoints, pricing, offerPricing } = energyPricing(env, deps);
   const { readings, journeys } = journeyServices(env, { ...deps, supplyPoints });
   return {
@@ -45,7 +45,7 @@ export function energyServices(
     accounts: new AccountService({
       ...deps,
       ...references,
-      accounts: new DynamoAccountStore(table, { settingUsage }),
+      accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
     }),
     referenceData: new ReferenceDataService({
       ...deps,

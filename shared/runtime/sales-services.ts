@@ -61,13 +61,13 @@ export function salesSettingsService(
 export function dealsAndOffers(env: Pick<Environment, 'table'>, overrides: AccountsOverrides = {}) {
   const { table } = env;
   const deps = serviceDeps(table, overrides);
-  const { settingUsage, users } = accountPorts(table, overrides);
+  const { settingUsage, settingsChanged, users } = accountPorts(table, overrides);
   const energy = energyPricing(env, deps);
   const deals = new DealService({
     ...deps,
     deals: new DynamoDealStore(table, settingUsage),
-    accounts: new DynamoAccountStore(table, { settingUsage }),
-    contacts: new DynamoContactStore(table, { settingUsage }),
+    accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
+    contacts: new DynamoContactStore(table, { settingUsage, settingsChanged }),
     supplyPoints: new DynamoSupplyPointStore(table),
     settings: new DynamoSettingsStore(table),
     users,
@@ -98,7 +98,7 @@ export function salesServices(
   const { table } = env;
   const deps = serviceDeps(table, overrides);
   const ports = accountPorts(table, overrides);
-  const { settingUsage, users } = ports;
+  const { settingUsage, settingsChanged, users } = ports;
   const crm = accountsServices(env, { ...deps, ...ports });
   const energy = energyServices(env, { ...deps, ...ports });
   const leads = leadService(table, deps, users);
@@ -116,8 +116,8 @@ export function salesServices(
       supplyPoints: energy.supplyPoints,
       deals,
       store: new DynamoConversionStore(table, {
-        accounts: new DynamoAccountStore(table, { settingUsage }),
-        contacts: new DynamoContactStore(table, { settingUsage }),
+        accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
+        contacts: new DynamoContactStore(table, { settingUsage, settingsChanged }),
         supplyPoints: new DynamoSupplyPointStore(table),
         settingUsage,
       }),
