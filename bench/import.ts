@@ -533,7 +533,7 @@ function workerEventsIn(input: Readonly<Record<string, unknown>>): DomainEvent[]
 export function printImportBench(r: ImportBenchResult): void {
   const mb = (r.fileBytes / 1024 / 1024).toFixed(1);
   console.log(
-    `\nImport of ${r.rows.toLocaleString('en')} CSV rows (${mb} MB), in a worker process with a ${r.workerHeapMb} MB heap:`,
+    `\nImport of ${r.rows.toLocaleString('en')} CSV rows (${mb} MB), by the bundled worker in a process with a ${r.workerHeapMb} MB heap:`,
   );
   console.log(
     `  rows/s                    ${r.rowsPerSecond.toFixed(0)}   (${r.seconds.toFixed(1)} s, ${r.invocations} worker invocations)`,
