@@ -29,6 +29,9 @@ const facts = {
   operationsUrl: runtime.operationsUrl,
   sqsEndpoint: runtime.sqsEndpoint,
   stackName: LOCAL_STACK_NAME,
+  /** For `npm run backfill:lookup-owners`: the table on DynamoDB Local. */
+  dynamoEndpoint: runtime.dynamoEndpoint,
+  tableName: runtime.tableName,
   webForms: Object.entries(demoChannels).map(([tenantId, c]) => ({
     tenantId,
     url: `${runtime.apiUrl}/v1/public/forms/${c.formKey}/cases`,

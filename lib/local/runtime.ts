@@ -111,6 +111,8 @@ export interface LocalRuntime {
   /** The social platform's app secret (signs webhooks) and verify token, as the local Secrets Manager holds them. */
   readonly social: { readonly appSecret: string; readonly verifyToken: string };
   readonly tableName: string;
+  /** DynamoDB Local's endpoint, for operations tooling that works on the table. */
+  readonly dynamoEndpoint: string;
   readonly tenants: readonly RuntimeTenant[];
   /** The demo lead sources with their signing secrets (shown once, when made). */
   readonly leadSources: readonly DemoLeadSource[];
@@ -360,6 +362,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     operationsUrl: `${apiUrl}/local/operations`,
     social,
     tableName,
+    dynamoEndpoint,
     tenants,
     leadSources,
     identity,

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DlqCommandError } from './dlq-context';
+import { noLocalRuntime, readLocalRuntimeFacts } from './local-runtime-facts';
 
 /** The SQS API a DLQ command talks to and the stack name its queues carry. */
 export interface DlqTarget {
@@ -9,19 +9,14 @@ export interface DlqTarget {
   readonly where: string;
 }
 
-/** The facts of the local runtime `npm start` writes that the DLQ commands read. */
-interface LocalRuntimeFacts {
-  readonly sqsEndpoint?: string;
-  readonly stackName?: string;
-}
-
 /**
  * The stack in AWS when one is named (region and credentials from the usual
  * AWS environment), otherwise the local runtime as `runtimeFile` describes it.
  */
 export function dlqTarget(stack: string | undefined, runtimeFile: string): DlqTarget {
   if (stack) return { sqs: new SQSClient({}), stackName: stack, where: `the stack ${stack} in AWS` };
-  const facts = localRuntimeFacts(runtimeFile);
+  const facts = readLocalRuntimeFacts(runtimeFile);
+  if (!facts) throw new DlqCommandError(noLocalRuntime(runtimeFile), 1);
   if (!facts.sqsEndpoint || !facts.stackName) {
     throw new DlqCommandError(
       `${runtimeFile} names no local SQS endpoint: restart the local runtime with npm start.`,
@@ -38,17 +33,4 @@ export function dlqTarget(stack: string | undefined, runtimeFile: string): DlqTa
     stackName: facts.stackName,
     where: 'the local runtime',
   };
-}
-
-function localRuntimeFacts(runtimeFile: string): LocalRuntimeFacts {
-  let text: string;
-  try {
-    text = readFileSync(runtimeFile, 'utf8');
-  } catch {
-    throw new DlqCommandError(
-      `No local runtime found (${runtimeFile} is missing): start the local runtime with npm start, or name a stack in AWS with --stack <name> or GRIDLINE_STACK.`,
-      1,
-    );
-  }
-  return JSON.parse(text) as LocalRuntimeFacts;
 }

@@ -54,9 +54,10 @@ const isOwned = (kind: LookupKind): kind is OwnedLookupKind =>
 /**
  * Adds the owner to (or removes it from) the owners item of its phone or
  * e-mail. ADD and DELETE of a set element need no read and commute, so
- * owners of one value never overwrite each other.
+ * owners of one value never overwrite each other. The operators' fill of
+ * tables written before owners items existed makes the same ADD.
  */
-function ownersWrite(
+export function ownersWrite(
   table: Table,
   owner: LookupOwner,
   entry: LookupEntry,
