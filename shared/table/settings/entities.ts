@@ -36,7 +36,7 @@ export const settingEntity = defineEntity()({
       index: 'table',
       sortKey: 'equals',
       operation:
-        'consistent GetItem; Update (SET/REMOVE, versioned) in the transaction of its event; ADD of usage counters; BatchGetItem to check references and for report titles',
+        'consistent GetItem; Update (SET/REMOVE, versioned) in the transaction of its event; ADD of usage counters (a category’s conditioned on the version a reference check read); BatchGetItem to check references (live ones kept 10 s per container) and for report titles',
     },
     ofKind: {
       index: 'gsi2',
