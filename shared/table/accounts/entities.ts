@@ -13,7 +13,7 @@ import { key } from '#table/core/key-template';
 export const accountPartition = key`T#${tenant}#ACCOUNT#${text('accountId')}`;
 export const contactPartition = key`T#${tenant}#CONTACT#${text('contactId')}`;
 
-export const accountEntity = defineEntity<Account>()({
+export const accountEntity = /* @__PURE__ */ defineEntity<Account>()(() => ({
   name: 'Account',
   description: 'A customer. A deleted one leaves its collection and moves to the deleted list.',
   key: { pk: accountPartition, sk: key`ACCOUNT` },
@@ -50,9 +50,9 @@ export const accountEntity = defineEntity<Account>()({
         'paged Query filtered on industryId, in the move-customers job only, never on a request (interim)',
     },
   },
-});
+}));
 
-export const contactEntity = defineEntity<Contact>()({
+export const contactEntity = /* @__PURE__ */ defineEntity<Contact>()(() => ({
   name: 'Contact',
   description: 'A person, in its account’s collection while both are live.',
   key: { pk: contactPartition, sk: key`CONTACT` },
@@ -79,9 +79,9 @@ export const contactEntity = defineEntity<Contact>()({
       operation: 'Query',
     },
   },
-});
+}));
 
-export const noteEntity = defineEntity<Note>()({
+export const noteEntity = /* @__PURE__ */ defineEntity<Note>()(() => ({
   name: 'Note',
   description: 'A note on a subject, in the subject’s partition; note ids are ULIDs.',
   key: { pk: subjectPartitionKey, sk: key`NOTE#${ulid('noteId')}` },
@@ -93,7 +93,7 @@ export const noteEntity = defineEntity<Note>()({
       operation: 'Query; Put in the transaction of its event',
     },
   },
-});
+}));
 
 export const lookupKinds = ['phone', 'email', 'customerId'] as const;
 export type LookupKind = (typeof lookupKinds)[number];
@@ -107,7 +107,7 @@ export interface LookupItem {
   readonly accountId?: string;
 }
 
-export const lookupEntity = defineEntity<LookupItem>()({
+export const lookupEntity = /* @__PURE__ */ defineEntity<LookupItem>()(() => ({
   name: 'Lookup',
   description:
     'Caller identification: one item per phone, e-mail or customer id of a live account or contact.',
@@ -122,7 +122,7 @@ export const lookupEntity = defineEntity<LookupItem>()({
         'Query (limit 25), then BatchGetItem of the matches; Query (limit 1) per value for import duplicates; Put/Delete in the owner’s transaction',
     },
   },
-});
+}));
 
 export const categoryMemberKinds = ['ACCOUNT', 'CONTACT'] as const;
 /** Who can be a member of a category. */
@@ -136,7 +136,7 @@ export interface CategoryMember {
   readonly accountId?: string;
 }
 
-export const categoryMemberEntity = defineEntity<CategoryMember>()({
+export const categoryMemberEntity = /* @__PURE__ */ defineEntity<CategoryMember>()(() => ({
   name: 'CategoryMember',
   description:
     'A live account or contact in a category (R-ST-1); member ids are ULIDs, so in creation order.',
@@ -152,4 +152,4 @@ export const categoryMemberEntity = defineEntity<CategoryMember>()({
       operation: 'Query, then BatchGetItem of the page; Put/Delete in the member’s transaction',
     },
   },
-});
+}));
