@@ -2,6 +2,8 @@ import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -10,17 +12,18 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Context, SQSEvent } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
+import { build } from 'esbuild';
 import { S3ObjectStore, s3ClientConfig } from '#adapters/storage/s3-object-store';
 import type { DomainEvent } from '#domain/events';
 import { icoCheckDigit, luhnCheckDigit } from '#domain/identifiers/org-number';
 import type { ImportView } from '#domain/import/import-job';
 import type { ImportMapping } from '#domain/import/import-mapping';
-import type { RunnerLimits } from '#domain/import/import-runner';
 import type { TenantProfile } from '#domain/tenant';
-import { importServices, importWorkerHandler } from '#runtime/import-services';
+import { importServices } from '#runtime/import-services';
 import { createTable } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
+import { functionBundle } from '../lib/constructs/function-bundle';
 import { createLocalTable } from '../lib/local/create-table';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
@@ -29,15 +32,17 @@ import {
 } from '../lib/local/dynamodb-local';
 import type { LocalService } from '../lib/local/processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from '../lib/local/s3-local';
+import type { WorkerProcessCommand, WorkerProcessReply } from './import-worker-process';
 
 /**
  * The import of a 100k-row CSV of accounts and contacts, end to end: the
  * file is generated to disk, uploaded by its pre-signed URL and mapped; then
- * a process of its own, with the heap a 256 MB Lambda has, plays the import
- * worker: it requests the run and calls the worker's Lambda handler with
- * each queued message (an SQS event, a 15-minute Lambda context) until the
- * import is done. It measures rows per second, its peak RSS (sampled every
- * 100 ms) and the DynamoDB requests of the run per imported row, on a table
+ * the run is requested and the import worker, bundled as the stack bundles
+ * it and run by plain node in a process of its own with the heap a 256 MB
+ * Lambda has, is called with each queued message (an SQS event, a 15-minute
+ * Lambda context) until the import is done. It measures rows per second,
+ * the worker process's peak RSS and the DynamoDB requests of the run per
+ * imported row (counted by a proxy in front of DynamoDB Local), on a table
  * of its own so that nothing else counts.
  */
 export interface ImportBenchOptions {
@@ -46,8 +51,6 @@ export interface ImportBenchOptions {
   readonly dynamoEndpoint?: string;
   /** Default: `AWS_ENDPOINT_URL_S3` and `ATTACHMENTS_BUCKET`, as the local runtime sets them, or a local S3 of its own. */
   readonly s3?: { readonly endpoint: string; readonly bucket: string };
-  /** The worker's limits, when not its defaults. */
-  readonly limits?: Partial<RunnerLimits>;
   /** The worker process's V8 heap limit: Lambda gives a 256 MB function about this much. */
   readonly workerHeapMb?: number;
 }
@@ -65,7 +68,8 @@ export interface ImportBenchResult {
   readonly peakHeapUsedMb: number;
   readonly requests: number;
   readonly requestsPerImportedRow: number;
-  readonly requestsByCommand: Readonly<Record<string, number>>;
+  /** DynamoDB requests by operation, from the run's request to its end. */
+  readonly requestsByOperation: Readonly<Record<string, number>>;
   readonly result: ImportView;
 }
 
@@ -257,17 +261,16 @@ const dynamoConfig = (endpoint: string) => ({
   credentials: LOCAL_DYNAMODB_CREDENTIALS,
 });
 
-/** What the worker process needs to find the prepared import. */
-interface WorkerJob {
-  readonly dynamoEndpoint: string;
-  readonly tableName: string;
-  readonly s3: { readonly endpoint: string; readonly bucket: string };
-  readonly tenant: TenantProfile;
-  readonly importId: string;
-  readonly limits?: Partial<RunnerLimits>;
-}
-
-type WorkerReport = Omit<ImportBenchResult, 'rows' | 'fileBytes' | 'workerHeapMb'>;
+type WorkerReport = Pick<
+  ImportBenchResult,
+  | 'seconds'
+  | 'invocations'
+  | 'baselineRssMb'
+  | 'peakRssMb'
+  | 'peakHeapUsedMb'
+  | 'requests'
+  | 'requestsByOperation'
+>;
 
 export async function importBench(options: ImportBenchOptions = {}): Promise<ImportBenchResult> {
   const rows = options.rows ?? 100_000;
@@ -277,11 +280,13 @@ export async function importBench(options: ImportBenchOptions = {}): Promise<Imp
     throw new Error('no DynamoDB endpoint: start the local runtime or pass dynamoEndpoint');
   const owned: LocalService[] = [];
   const dir = await mkdtemp(path.join(tmpdir(), 'gridline-import-bench-'));
+  const proxy = await countingProxy(dynamoEndpoint);
   try {
     const s3 = options.s3 ?? s3FromEnvironment() ?? (await ownS3(owned));
     const file = path.join(dir, 'kunder.csv');
     await writeFile(file, rows);
     const fileBytes = (await stat(file)).size;
+    const workerBundle = await bundleWorker(dir);
 
     const tableName = `bench-import-${randomUUID()}`;
     await createLocalTable(new DynamoDBClient(dynamoConfig(dynamoEndpoint)), tableName);
@@ -310,42 +315,182 @@ export async function importBench(options: ImportBenchOptions = {}): Promise<Imp
     if (put.status !== 200) throw new Error(`upload failed: ${put.status} ${await put.text()}`);
     await imports.setMapping(actor, created.import.id, created.import.version, benchMapping);
 
+    // From the run's request on, every DynamoDB request goes through the counting proxy.
+    const counted = importServices({
+      table: createTable(tableName, new DynamoDBClient(dynamoConfig(proxy.endpoint))),
+      objects: objectStore(s3),
+    });
     const report = await runWorkerProcess(
-      { dynamoEndpoint, tableName, s3, tenant, importId: created.import.id, limits: options.limits },
+      workerBundle,
       workerHeapMb,
+      proxy,
+      {
+        ...process.env,
+        AWS_REGION: LOCAL_DYNAMODB_REGION,
+        AWS_ACCESS_KEY_ID: LOCAL_DYNAMODB_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey,
+        AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
+        AWS_ENDPOINT_URL_S3: s3.endpoint,
+        S3_FORCE_PATH_STYLE: 'true',
+        ATTACHMENTS_BUCKET: s3.bucket,
+        TABLE_NAME: tableName,
+        POWERTOOLS_SERVICE_NAME: 'import-worker',
+        POWERTOOLS_LOG_LEVEL: 'SILENT',
+        POWERTOOLS_METRICS_DISABLED: 'true',
+      },
+      () => counted.imports.request(actor, created.import.id, 'run'),
     );
-    return { rows, fileBytes, workerHeapMb, ...report };
+    const result = await imports.get(actor, created.import.id);
+    if (result.state !== 'done')
+      throw new Error(`the import ended ${result.state}: ${JSON.stringify(result.failure)}`);
+    return {
+      rows,
+      fileBytes,
+      workerHeapMb,
+      ...report,
+      rowsPerSecond: (result.rowsTotal ?? 0) / report.seconds,
+      requestsPerImportedRow: report.requests / Math.max(1, result.rowsCreated),
+      result,
+    };
   } finally {
+    await proxy.close();
     await rm(dir, { recursive: true, force: true });
     await Promise.all(owned.map((service) => service.stop()));
   }
 }
 
-/** Runs this file again as the worker process, with the given heap limit, and waits for its report. */
-function runWorkerProcess(job: WorkerJob, heapMb: number): Promise<WorkerReport> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=${heapMb}`],
-      env: { ...process.env, IMPORT_BENCH_WORKER: JSON.stringify(job), POWERTOOLS_LOG_LEVEL: 'SILENT' },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let report: WorkerReport | undefined;
-    child.on('message', (message) => {
-      report = message as WorkerReport;
-    });
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      report
-        ? resolve(report)
-        : reject(new Error(`the import worker process exited with ${code} and no report`)),
-    );
+/** The import worker as the stack bundles it (with the bench's small driver), written to `dir`. */
+async function bundleWorker(dir: string): Promise<string> {
+  const outfile = path.join(dir, 'import-worker.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('./import-worker-process.ts', import.meta.url))],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: functionBundle.target,
+    mainFields: [...functionBundle.mainFields],
+    banner: { js: functionBundle.banner },
+    minify: functionBundle.minify,
+    sourcemap: functionBundle.sourceMap,
+    logLevel: 'silent',
   });
+  return outfile;
 }
 
-/** A Lambda context with the worker's 15 minutes, counted from now. */
-function workerContext(): Context {
-  const deadline = Date.now() + 900_000;
-  return { getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) } as Context;
+interface CountingProxy {
+  readonly endpoint: string;
+  /** Requests by DynamoDB operation. */
+  readonly byOperation: Record<string, number>;
+  /** The worker's steps the transactions queued, as the outbox relay would put them on the queue. */
+  readonly queued: DomainEvent[];
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP proxy in front of DynamoDB Local that counts the requests passing
+ * through it by operation (`X-Amz-Target`): the bundled worker's requests
+ * are counted outside its process, without changing its code.
+ */
+async function countingProxy(target: string): Promise<CountingProxy> {
+  const byOperation: Record<string, number> = {};
+  const queued: DomainEvent[] = [];
+  const upstream = new URL(target);
+  const agent = new Agent({ keepAlive: true });
+  const server = createServer((req, res) => {
+    const operation = String(req.headers['x-amz-target'] ?? 'unknown').replace(/^DynamoDB_\d+\./, '');
+    byOperation[operation] = (byOperation[operation] ?? 0) + 1;
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (operation === 'TransactWriteItems') queued.push(...workerEventsIn(JSON.parse(body.toString())));
+      const forward = request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+          agent,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      forward.on('error', (error) => res.destroy(error));
+      forward.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    byOperation,
+    queued,
+    close: () =>
+      new Promise((resolve) => {
+        agent.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Runs the bundled worker in a node process of its own, with the given heap
+ * limit: requests the run, then hands the process each queued step as an SQS
+ * event until none is left, and asks it for its memory.
+ */
+async function runWorkerProcess(
+  bundle: string,
+  heapMb: number,
+  proxy: CountingProxy,
+  env: NodeJS.ProcessEnv,
+  requestRun: () => Promise<unknown>,
+): Promise<WorkerReport> {
+  const child = fork(bundle, [], {
+    execArgv: [`--max-old-space-size=${heapMb}`],
+    env,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const replies: ((reply: WorkerProcessReply) => void)[] = [];
+  child.on('message', (reply: WorkerProcessReply) => replies.shift()?.(reply));
+  const ask = (command: WorkerProcessCommand) =>
+    Promise.race([
+      new Promise<WorkerProcessReply>((resolve) => {
+        replies.push(resolve);
+        child.send(command);
+      }),
+      exited.then((code): never => {
+        throw new Error(`the import worker process exited with ${code}`);
+      }),
+    ]);
+  try {
+    const started = performance.now();
+    await requestRun();
+    let invocations = 0;
+    for (let event = proxy.queued.shift(); event; event = proxy.queued.shift()) {
+      invocations++;
+      const reply = await ask({ event: sqsEventOf(event) });
+      if ('failures' in reply && reply.failures > 0)
+        throw new Error(`step ${invocations} of the import failed`);
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const memory = await ask({ finish: true });
+    if (!('peakRssMb' in memory)) throw new Error('the import worker process sent no memory report');
+    return {
+      seconds,
+      invocations,
+      ...memory,
+      requests: Object.values(proxy.byOperation).reduce((a, b) => a + b, 0),
+      requestsByOperation: { ...proxy.byOperation },
+    };
+  } finally {
+    child.kill();
+  }
 }
 
 const sqsEventOf = (event: DomainEvent): SQSEvent =>
@@ -385,72 +530,10 @@ function workerEventsIn(input: Readonly<Record<string, unknown>>): DomainEvent[]
   });
 }
 
-/** The worker process: requests the run and works it off, counting requests and sampling memory. */
-async function workAsWorker(job: WorkerJob): Promise<WorkerReport> {
-  const byCommand: Record<string, number> = {};
-  const queued: DomainEvent[] = [];
-  const client = new DynamoDBClient(dynamoConfig(job.dynamoEndpoint));
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      const command = context.commandName as string;
-      byCommand[command] = (byCommand[command] ?? 0) + 1;
-      if (command === 'TransactWriteItemsCommand') {
-        queued.push(...workerEventsIn(args.input as Record<string, unknown>));
-      }
-      return next(args);
-    },
-    { step: 'initialize', name: 'importBenchRequests' },
-  );
-  const services = importServices(
-    { table: createTable(job.tableName, client), objects: objectStore(job.s3) },
-    { limits: job.limits },
-  );
-  const worker = importWorkerHandler('import-worker', () => services.runner);
-  const actor = { tenantId: job.tenant.id, userId: 'bench' };
-
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  let peakHeap = 0;
-  const sampler = setInterval(() => {
-    const usage = process.memoryUsage();
-    peak = Math.max(peak, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  }, 100);
-  const started = performance.now();
-  let invocations = 0;
-  try {
-    await services.imports.request(actor, job.importId, 'run');
-    for (let event = queued.shift(); event; event = queued.shift()) {
-      invocations++;
-      await worker(sqsEventOf(event), workerContext());
-    }
-  } finally {
-    clearInterval(sampler);
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const result = await services.imports.get(actor, job.importId);
-  if (result.state !== 'done')
-    throw new Error(`the import ended ${result.state}: ${JSON.stringify(result.failure)}`);
-  const requests = Object.values(byCommand).reduce((a, b) => a + b, 0);
-  const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-  return {
-    seconds,
-    rowsPerSecond: (result.rowsTotal ?? 0) / seconds,
-    invocations,
-    baselineRssMb: mb(baseline),
-    peakRssMb: mb(peak),
-    peakHeapUsedMb: mb(peakHeap),
-    requests,
-    requestsPerImportedRow: requests / Math.max(1, result.rowsCreated),
-    requestsByCommand: byCommand,
-    result,
-  };
-}
-
 export function printImportBench(r: ImportBenchResult): void {
   const mb = (r.fileBytes / 1024 / 1024).toFixed(1);
   console.log(
-    `\nImport of ${r.rows.toLocaleString('en')} CSV rows (${mb} MB), in a worker process with a ${r.workerHeapMb} MB heap:`,
+    `\nImport of ${r.rows.toLocaleString('en')} CSV rows (${mb} MB), by the bundled worker in a process with a ${r.workerHeapMb} MB heap:`,
   );
   console.log(
     `  rows/s                    ${r.rowsPerSecond.toFixed(0)}   (${r.seconds.toFixed(1)} s, ${r.invocations} worker invocations)`,
@@ -462,7 +545,7 @@ export function printImportBench(r: ImportBenchResult): void {
   console.log(
     `  DynamoDB requests/row     ${r.requestsPerImportedRow.toFixed(2)}   (${r.requests} for ${r.result.rowsCreated} imported rows)`,
   );
-  for (const [command, count] of Object.entries(r.requestsByCommand).sort()) {
+  for (const [command, count] of Object.entries(r.requestsByOperation).sort()) {
     console.log(`    ${command.padEnd(28)} ${count}`);
   }
   const { rowsCreated, rowsFailed, duplicates, rowsSkipped } = r.result;
@@ -471,12 +554,7 @@ export function printImportBench(r: ImportBenchResult): void {
   );
 }
 
-const workerJob = process.env.IMPORT_BENCH_WORKER;
-if (workerJob) {
-  // This file, forked by runWorkerProcess: the worker side.
-  const report = await workAsWorker(JSON.parse(workerJob) as WorkerJob);
-  process.send?.(report, () => process.exit(0));
-} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // `npx tsx bench/import.ts [rows]`: on a DynamoDB Local and S3 of its own.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const dynamo = await startDynamoDbLocal();

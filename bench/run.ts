@@ -13,6 +13,7 @@ import { fieldServiceBench, printFieldServiceBench } from './field-service';
 import { forecastBench, printForecastBench } from './forecast';
 import { freeSlotBench, printFreeSlotBench } from './free-slots';
 import { httpReadBench } from './http-read';
+import { httpWriteBench, printHttpWriteBench } from './http-write';
 import { identifyBench, printIdentifyBench } from './identify';
 import { importBench, printImportBench } from './import';
 import { moveCustomersBench, printMoveCustomersBench } from './move-customers';
@@ -42,6 +43,7 @@ try {
   await httpReadBench(runtime, 200);
   const read = await httpReadBench(runtime, rounds);
   const energy = await energyReadBench(runtime, rounds);
+  const write = await httpWriteBench(runtime, Math.min(rounds, 500));
   const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
   console.log(`\nHTTP read (GET /v1/accounts/{id}), ${rounds} interleaved rounds, p50 in ms:`);
@@ -50,6 +52,7 @@ try {
     `  in-process handler    ${read.p50.handler.toFixed(3)}   ratio ${read.handlerRatio.toFixed(2)} (target ≤ 1.2)`,
   );
   console.log(`  local HTTP API        ${read.p50.http.toFixed(3)}   ratio ${read.httpRatio.toFixed(2)}`);
+  printHttpWriteBench(Math.min(rounds, 500), write);
   console.log(`\nEnergy reads, ${rounds} interleaved rounds, p50 in ms:`);
   console.log(`  bare GetItem                     ${energy.p50.getItem.toFixed(3)}`);
   console.log(`  bare Query (price series)        ${energy.p50.query.toFixed(3)}`);

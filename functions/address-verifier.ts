@@ -1,11 +1,13 @@
 import { pendingAddressCheck } from '#domain/energy/address-check';
 import { addressVerificationEvents } from '#domain/energy/energy-events';
-import { energyServices } from '#runtime/energy-services';
 import { environmentGeocoder } from '#runtime/environment/geocoder';
 import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
+import { serviceDeps } from '#runtime/service-deps';
+import { supplyPointService } from '#runtime/supply-point-wiring';
 
-const { supplyPoints } = energyServices({ table: environmentTable() });
+const table = environmentTable();
+const supplyPoints = supplyPointService(table, serviceDeps(table));
 const geocoder = environmentGeocoder();
 
 /**

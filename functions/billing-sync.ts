@@ -1,9 +1,11 @@
 import { changesBillingCopy } from '#domain/energy/billing-copy';
-import { energyServices } from '#runtime/energy-services';
 import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
+import { serviceDeps } from '#runtime/service-deps';
+import { supplyPointService } from '#runtime/supply-point-wiring';
 
-const { supplyPoints } = energyServices({ table: environmentTable() });
+const table = environmentTable();
+const supplyPoints = supplyPointService(table, serviceDeps(table));
 
 /** Copies an account's billing data to its supply points when it changes (R-AC-7). */
 export const handler = domainEventConsumer({

@@ -1,21 +1,27 @@
+const isObject = (value: unknown): value is { readonly [key: string]: unknown } =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Width of a line of the project's formatter. */
 const lineWidth = 110;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A list of plain values and lists on one line, as the formatter writes it; `undefined` when it holds an object. */
+function oneLineList(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return isObject(value) ? undefined : JSON.stringify(value);
+  const items = value.map(oneLineList);
+  return items.every((item) => item !== undefined) ? `[${items.join(', ')}]` : undefined;
+}
 
 /**
  * JSON as the project's formatter writes it: objects one field a line, a
- * list of plain values on one line when it fits. Generated files written
- * this way pass the formatter's check unchanged.
+ * list without objects on one line when it fits.
  */
 export function formattedJson(value: unknown, indent = '', prefix = '', suffix = ''): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return `${indent}${prefix}[]${suffix}`;
-    const plain = value.every((item) => item === null || typeof item !== 'object');
-    const oneLine = `${indent}${prefix}[${value.map((item) => JSON.stringify(item)).join(', ')}]${suffix}`;
-    if (plain && oneLine.length <= lineWidth) return oneLine;
+    const list = oneLineList(value);
+    const oneLine = `${indent}${prefix}${list}${suffix}`;
+    if (list !== undefined && oneLine.length <= lineWidth) return oneLine;
     const items = value.map((item, i) => formattedJson(item, inner, '', i < value.length - 1 ? ',' : ''));
     return [`${indent}${prefix}[`, ...items, `${indent}]${suffix}`].join('\n');
   }

@@ -11,6 +11,8 @@ import { DynamoUserLookup } from '#table/users/users-lookup';
  */
 export interface AccountsPorts extends Required<ReferencePorts> {
   readonly settingUsage: SettingUsageItems;
+  /** Forgets the settings the container keeps of a tenant, when a write found one changed. */
+  readonly settingsChanged: (tenantId: string) => void;
 }
 
 /**
@@ -24,5 +26,6 @@ export function accountPorts(table: Table, overrides: Partial<AccountsPorts> = {
     settings: overrides.settings ?? settings,
     users: overrides.users ?? new DynamoUserLookup(table),
     settingUsage: overrides.settingUsage ?? settings.usageItems,
+    settingsChanged: overrides.settingsChanged ?? settings.forgetTenant,
   };
 }

@@ -22,9 +22,9 @@ export function accountsServices(
 ): AccountsServices {
   const { table } = env;
   const deps = serviceDeps(table, overrides);
-  const { settingUsage, ...references } = accountPorts(table, overrides);
-  const accounts = new DynamoAccountStore(table, { settingUsage });
-  const contacts = new DynamoContactStore(table, { settingUsage });
+  const { settingUsage, settingsChanged, ...references } = accountPorts(table, overrides);
+  const accounts = new DynamoAccountStore(table, { settingUsage, settingsChanged });
+  const contacts = new DynamoContactStore(table, { settingUsage, settingsChanged });
   return {
     accounts: new AccountService({ ...deps, ...references, accounts }),
     contacts: new ContactService({ ...deps, ...references, contacts, accounts }),

@@ -20,7 +20,7 @@ import { activitiesServices } from './activities-services';
 import type { Environment } from './environment';
 import { journeyServices } from './journey-services';
 import { missingPart } from './missing-part';
-import { salesServices } from './sales-services';
+import { dealsAndOffers } from './sales-services';
 import { serviceDeps } from './service-deps';
 
 /**
@@ -82,7 +82,7 @@ export function contractsServices(
     env.renderer ?? missingPart<NonNullable<ContractsEnvironment['renderer']>>('document renderer');
   const files = new ContractFiles(env.objects, renderer);
   const service = new ContractService({ ...deps, contracts, settings, files, sources });
-  const sales = salesServices({ table }, overrides);
+  const sales = dealsAndOffers({ table }, overrides);
   const callbackBase = new URL(env.signingCallbackUrl);
   return {
     contracts: service,
@@ -133,7 +133,7 @@ export function contractRenewals(
   return new ContractRenewals({
     ...deps,
     contracts,
-    deals: salesServices({ table }, overrides).deals,
+    deals: dealsAndOffers({ table }, overrides).deals,
     activities: activitiesServices(env, { ...deps, users: overrides.users }).activities,
     settings: new DynamoSettingsStore(table),
   });

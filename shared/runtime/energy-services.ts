@@ -2,6 +2,7 @@ import { AccountService } from '#domain/accounts/account-service';
 import type { EnergyServices } from '#domain/energy/energy-services';
 import { OfferPricing } from '#domain/energy/offer-pricing';
 import { ReferenceDataService } from '#domain/energy/reference-data-service';
+import type { ServiceDeps } from '#domain/service-context';
 import { DynamoAccountStore } from '#table/accounts/account-store';
 import { DynamoReferenceTables } from '#table/energy/reference-tables-store';
 import { DynamoTerritoryStore } from '#table/energy/territory-store';
@@ -13,6 +14,18 @@ import { pricingServices } from './pricing-services';
 import { serviceDeps } from './service-deps';
 import { supplyPointService } from './supply-point-wiring';
 
+/**
+ * Supply points, prices and what a product costs at a supply point, without
+ * the accounts service: what the sales module's offers need, so a function
+ * that only reads them does not carry the accounts module's phone parsing.
+ */
+export function energyPricing(env: Pick<Environment, 'table'>, deps: ServiceDeps) {
+  const territories = new DynamoTerritoryStore(env.table);
+  const supplyPoints = supplyPointService(env.table, deps);
+  const { pricing } = pricingServices(env, { ...deps, territories });
+  return { territories, supplyPoints, pricing, offerPricing: new OfferPricing(supplyPoints, pricing) };
+}
+
 /** Wires the energy module's domain services to the table; billing data goes to accounts with the accounts module's checks. */
 export function energyServices(
   env: Pick<Environment, 'table'>,
@@ -20,21 +33,19 @@ export function energyServices(
 ): EnergyServices {
   const { table } = env;
   const deps = serviceDeps(table, overrides);
-  const { settingUsage, ...references } = accountPorts(table, overrides);
-  const territories = new DynamoTerritoryStore(table);
-  const supplyPoints = supplyPointService(table, deps);
-  const { pricing } = pricingServices(env, { ...deps, territories });
+  const { settingUsage, settingsChanged, ...references } = accountPorts(table, overrides);
+  const { territories, supplyPoints, pricing, offerPricing } = energyPricing(env, deps);
   const { readings, journeys } = journeyServices(env, { ...deps, supplyPoints });
   return {
     pricing,
     readings,
     journeys,
     supplyPoints,
-    offerPricing: new OfferPricing(supplyPoints, pricing),
+    offerPricing,
     accounts: new AccountService({
       ...deps,
       ...references,
-      accounts: new DynamoAccountStore(table, { settingUsage }),
+      accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
     }),
     referenceData: new ReferenceDataService({
       ...deps,

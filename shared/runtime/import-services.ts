@@ -25,7 +25,7 @@ export function importServices(
   const { limits } = overrides;
   const deps = serviceDeps(table, overrides);
   // Imported rows name no settings today; the counters are wired anyway, as for every account writer.
-  const { settingUsage } = accountPorts(table);
+  const { settingUsage, settingsChanged } = accountPorts(table);
   const imports = new DynamoImportStore(table);
   return {
     imports: new ImportService({ ...deps, imports, objects }),
@@ -33,8 +33,8 @@ export function importServices(
       ...deps,
       imports,
       objects,
-      accounts: new DynamoAccountStore(table, { settingUsage }),
-      contacts: new DynamoContactStore(table, { settingUsage }),
+      accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
+      contacts: new DynamoContactStore(table, { settingUsage, settingsChanged }),
       existing: new DynamoExistingDataReader(table),
       checks: apiDraftChecks,
       limits,

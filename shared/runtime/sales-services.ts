@@ -20,7 +20,7 @@ import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { DynamoUserLookup } from '#table/users/users-lookup';
 import { accountPorts } from './account-ports';
 import { type AccountsOverrides, accountsServices } from './accounts-services';
-import { energyServices } from './energy-services';
+import { energyPricing, energyServices } from './energy-services';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
 
@@ -53,32 +53,22 @@ export function salesSettingsService(
 }
 
 /**
- * Wires leads, deals, offers and conversion to the table. A conversion
- * writes an account, contact and supply point through their own modules'
- * rules, so it gets those modules' services, wired with the same ports as
- * everywhere; an acceptance writes the deal it wins, so the offer store
- * keeps the settings' usage counts exactly as the deal store does.
+ * Deals and offers alone: what the contracts module reads. An acceptance
+ * writes the deal it wins, so the offer store keeps the settings' usage
+ * counts exactly as the deal store does. Leads and conversion are left out,
+ * so a function that only reads deals does not carry their phone parsing.
  */
-export function salesServices(
-  env: Pick<Environment, 'table'>,
-  overrides: AccountsOverrides = {},
-): SalesServices {
+export function dealsAndOffers(env: Pick<Environment, 'table'>, overrides: AccountsOverrides = {}) {
   const { table } = env;
   const deps = serviceDeps(table, overrides);
-  const ports = accountPorts(table, overrides);
-  const { settingUsage, users } = ports;
-  const accountStore = new DynamoAccountStore(table, { settingUsage });
-  const contactStore = new DynamoContactStore(table, { settingUsage });
-  const supplyPointStore = new DynamoSupplyPointStore(table);
-  const crm = accountsServices(env, { ...deps, ...ports });
-  const energy = energyServices(env, { ...deps, ...ports });
-  const leads = leadService(table, deps, users);
+  const { settingUsage, settingsChanged, users } = accountPorts(table, overrides);
+  const energy = energyPricing(env, deps);
   const deals = new DealService({
     ...deps,
     deals: new DynamoDealStore(table, settingUsage),
-    accounts: accountStore,
-    contacts: contactStore,
-    supplyPoints: supplyPointStore,
+    accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
+    contacts: new DynamoContactStore(table, { settingUsage, settingsChanged }),
+    supplyPoints: new DynamoSupplyPointStore(table),
     settings: new DynamoSettingsStore(table),
     users,
   });
@@ -92,6 +82,27 @@ export function salesServices(
       (await salesSettings.get({ tenantId, userId: 'offers' })).offers.validityDays,
     offers: new DynamoOfferStore(table, settingUsage),
   });
+  return { deals, salesSettings, offers };
+}
+
+/**
+ * Wires leads, deals, offers and conversion to the table. A conversion
+ * writes an account, contact and supply point through their own modules'
+ * rules, so it gets those modules' services, wired with the same ports as
+ * everywhere.
+ */
+export function salesServices(
+  env: Pick<Environment, 'table'>,
+  overrides: AccountsOverrides = {},
+): SalesServices {
+  const { table } = env;
+  const deps = serviceDeps(table, overrides);
+  const ports = accountPorts(table, overrides);
+  const { settingUsage, settingsChanged, users } = ports;
+  const crm = accountsServices(env, { ...deps, ...ports });
+  const energy = energyServices(env, { ...deps, ...ports });
+  const leads = leadService(table, deps, users);
+  const { deals, salesSettings, offers } = dealsAndOffers(env, { ...deps, ...ports });
   return {
     leads,
     deals,
@@ -105,9 +116,9 @@ export function salesServices(
       supplyPoints: energy.supplyPoints,
       deals,
       store: new DynamoConversionStore(table, {
-        accounts: accountStore,
-        contacts: contactStore,
-        supplyPoints: supplyPointStore,
+        accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
+        contacts: new DynamoContactStore(table, { settingUsage, settingsChanged }),
+        supplyPoints: new DynamoSupplyPointStore(table),
         settingUsage,
       }),
     }),

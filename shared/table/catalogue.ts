@@ -3,6 +3,7 @@ import {
   categoryMemberEntity,
   contactEntity,
   lookupEntity,
+  lookupOwnersEntity,
   noteEntity,
 } from '#table/accounts/entities';
 import { activityEntity, taskEntity } from '#table/activities/entities';
@@ -122,6 +123,7 @@ export const tableEntities: readonly AnyEntity[] = [
   contactEntity,
   noteEntity,
   lookupEntity,
+  lookupOwnersEntity,
   categoryMemberEntity,
   supplyPointEntity,
   meterReadingEntity,

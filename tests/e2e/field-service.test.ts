@@ -47,6 +47,28 @@ describe('field service end to end: a case’s meter exchange booked, done on si
   });
   afterAll(() => runtime.stop());
 
+  it('lists, reads and changes technicians, answering without the tenant', async () => {
+    const list = await agent.get('/v1/technicians');
+    expect(list.status).toBe(200);
+    const listed = list.body.items.find((t: { id: string }) => t.id === technicianId);
+    expect(listed).toBeDefined();
+    expect(listed).not.toHaveProperty('tenantId');
+    const read = await agent.get(`/v1/technicians/${technicianId}`);
+    expect(read.status).toBe(200);
+    expect(read.body).not.toHaveProperty('tenantId');
+
+    const admin = clientFor(runtime, await tokenFor(runtime, 'norrsken', 'admin'));
+    const { skills, territories, calendarId, absences } = read.body;
+    const changed = await admin.put(
+      `/v1/technicians/${technicianId}`,
+      { skills, territories: [...territories, 'north-9'], calendarId, absences },
+      { 'if-match': read.headers.get('etag') as string },
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.body.territories).toContain('north-9');
+    expect(changed.body).not.toHaveProperty('tenantId');
+  });
+
   it('takes a meter exchange from the case to the new meter’s first reading, once', async () => {
     // Prepare: the bakery calls about its meter; the agent opens a case on its supply point.
     const karin = (await agent.get('/v1/identify?email=karin@solrosen.example')).body.contacts[0];

@@ -7,6 +7,24 @@ import { topology } from '../../lib/topology';
 
 const entries = [...new Set(topology.functions.map((definition) => definition.entry))];
 
+/**
+ * The functions that read or check phone numbers (accounts, contacts, leads,
+ * imports, text messages, and the account updates of energy and settings
+ * jobs); every other function must not carry the phone library.
+ */
+const phoneFunctions = new Set([
+  'accounts-api',
+  'energy-api',
+  'messaging-api',
+  'settings-api',
+  'settings-jobs',
+  'import-api',
+  'import-worker',
+  'sales-api',
+  'lead-webhook',
+  'appointment-notices',
+]);
+
 /** What a module import names without a `node:` prefix or a subpath. */
 const packageOf = (name: string): string => name.replace(/^node:/, '').split('/')[0]!;
 
@@ -55,5 +73,16 @@ describe('the function bundles', () => {
     const bundles = outputFiles.filter((file) => file.path.endsWith('.js'));
     expect(bundles).toHaveLength(entries.length);
     for (const bundle of bundles) expect(bundle.text.startsWith(functionBundle.banner)).toBe(true);
+  });
+
+  it('carries the phone library only in the functions that read phone numbers', () => {
+    const phoneBytes = (entry: string) => {
+      const output = Object.values(metafile.outputs).find((o) => o.entryPoint === entry)!;
+      return Object.entries(output.inputs)
+        .filter(([input]) => input.includes('node_modules/libphonenumber-js/'))
+        .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
+    };
+    const carrying = topology.functions.filter((fn) => phoneBytes(fn.entry) > 0).map((fn) => fn.name);
+    expect(carrying.sort()).toEqual([...phoneFunctions].sort());
   });
 });

@@ -198,6 +198,35 @@ describe('an import of accounts and contacts', () => {
     expect(await setup.accounts()).toHaveLength(before);
   });
 
+  it('finds a phone a duplicate while any account still has it, and imports it once none has', async () => {
+    // Prepare: two accounts share a switchboard; the first of them (the one a lookup Query would
+    // have named) lets it go.
+    const setup = await importSetup({ table });
+    const { accounts } = accountsServices({ table: setup.table });
+    const switchboard = { customerType: 'B2B' as const, phones: ['08-123 456 78'] };
+    const first = (await accounts.create(setup.actor, { name: 'Första AB', ...switchboard })).value;
+    const second = (await accounts.create(setup.actor, { name: 'Andra AB', ...switchboard })).value;
+    await accounts.update(setup.actor, first.id, first.version, { phones: [] });
+    const oneRow = `${header}\nNya AB;;B2B;08-123 456 78;;;;;\n`;
+
+    // Act
+    const whileShared = await setup.runToEnd(await setup.upload(oneRow, mapping), 'dry-run');
+    await accounts.update(setup.actor, second.id, second.version, { phones: ['08-999 999 99'] });
+    const onceFree = await setup.runToEnd(await setup.upload(oneRow, mapping), 'dry-run');
+
+    // Assess
+    expect(await downloadReport(whileShared)).toEqual([
+      {
+        row: '2',
+        outcome: 'duplicate',
+        field: 'Växel',
+        message: 'an existing account has this phone number',
+        id: second.id,
+      },
+    ]);
+    expect(onceFree).toMatchObject({ rowsCreated: 1, duplicates: 0 });
+  });
+
   it('ignores a redelivered message: nothing is written twice', async () => {
     // Prepare
     const setup = await importSetup({ table });

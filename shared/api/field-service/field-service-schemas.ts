@@ -257,8 +257,9 @@ export const technicianBody = z
   })
   .meta({ id: 'TechnicianInput' });
 
-export const technicianSchema = technicianBody
-  .extend({ ...auditFields, name: z.string() })
+// Not an extension of the strict input: an answer leaves out what it does not name (the tenant id).
+export const technicianSchema = z
+  .object({ ...technicianBody.shape, ...auditFields, name: z.string() })
   .meta({ id: 'Technician', description: 'A user with the technician role, as field service plans them.' });
 
 export const technicianList = z.object({ items: z.array(technicianSchema) }).meta({ id: 'TechnicianList' });

@@ -1,4 +1,24 @@
-import { type CountryCode, type NumberType, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  type MetadataJson,
+  type NumberType,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/core';
+import generatedMetadata from './phone-metadata.json';
+
+/**
+ * libphonenumber's full metadata of the countries tenants work in, written
+ * by `npm run phone:metadata` (ADR 0023): a number of another country is
+ * not valid here.
+ */
+const metadata = generatedMetadata as MetadataJson;
+
+/** `+44 …`: an international number whose calling code is of none of the countries. */
+const ofOtherCountry = (international: string): boolean =>
+  international.startsWith('+') &&
+  !Object.keys(metadata.country_calling_codes).some((code) =>
+    international.replace(/\D/g, '').startsWith(code),
+  );
 
 export type PhoneResult =
   | { readonly ok: true; readonly e164: string }
@@ -10,8 +30,14 @@ export type PhoneResult =
  */
 export function normalisePhone(input: string, defaultCountry: CountryCode): PhoneResult {
   const trimmed = input.trim().replace(/^00/, '+');
-  const parsed = parsePhoneNumberFromString(trimmed, defaultCountry);
+  const parsed = parsePhoneNumberFromString(trimmed, defaultCountry, metadata);
   if (!parsed?.isValid()) {
+    if (ofOtherCountry(trimmed)) {
+      return {
+        ok: false,
+        reason: `only numbers of ${Object.keys(metadata.countries).join(', ')} are accepted`,
+      };
+    }
     return { ok: false, reason: `not a valid phone number (national numbers are read as ${defaultCountry})` };
   }
   return { ok: true, e164: parsed.number };
@@ -23,5 +49,5 @@ export function normalisePhone(input: string, defaultCountry: CountryCode): Phon
  * metadata; `undefined` when the plan cannot tell.
  */
 export function phoneTypeOf(e164: string): NumberType {
-  return parsePhoneNumberFromString(e164)?.getType();
+  return parsePhoneNumberFromString(e164, metadata)?.getType();
 }

@@ -26,7 +26,7 @@ export const identifierKey = (kind: IdentifierKind, value: string) => `${kind}#$
 /**
  * Reads, without a Scan, what of a batch already exists: the rows' own ids,
  * the uniqueness guards of organisation numbers and customer ids, and the
- * identification lookups of e-mails and phone numbers.
+ * owners of e-mails and phone numbers, each read by its key.
  */
 export interface ExistingDataReader {
   find(tenantId: string, query: ExistingDataQuery): Promise<ExistingData>;

@@ -1,4 +1,4 @@
-import type { CountryCode, PhoneNumberType } from 'libphonenumber-js/max';
+import type { CountryCode, PhoneNumberType } from 'libphonenumber-js';
 import type { Contact } from '#domain/accounts/contact';
 import { ConflictError, type InvalidField, UnprocessableError, ValidationError } from '#domain/errors';
 import { normaliseEmail } from '#domain/identifiers/email';

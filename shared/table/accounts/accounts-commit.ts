@@ -18,6 +18,12 @@ export type SettingUsageItems = (
 
 export interface AccountsStoreOptions {
   readonly settingUsage?: SettingUsageItems;
+  /**
+   * Called when a change was refused because a setting it refers to changed
+   * meanwhile: the settings module forgets what its container kept of the
+   * tenant's settings, so the caller's retry is checked against them as they are.
+   */
+  readonly settingsChanged?: (tenantId: string) => void;
 }
 
 /**

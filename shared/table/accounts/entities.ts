@@ -118,8 +118,35 @@ export const lookupEntity = /* @__PURE__ */ defineEntity<LookupItem>()(() => ({
   patterns: {
     ownersOfValue: {
       index: 'table',
+      operation: 'Query (limit 25), then BatchGetItem of the matches; Put/Delete in the owner’s transaction',
+    },
+  },
+}));
+
+/** The lookup kinds whose owners are also kept in one item per value: what the import reads in batches. */
+export const ownedLookupKinds = ['phone', 'email'] as const;
+export type OwnedLookupKind = (typeof ownedLookupKinds)[number];
+
+/** What a value's owners item holds besides its key. */
+export interface LookupOwnersItem {
+  /** The lookup items' sort keys (`<subject>#<id>`); absent once the last owner is gone. */
+  readonly owners?: ReadonlySet<string>;
+}
+
+export const lookupOwnersEntity = /* @__PURE__ */ defineEntity<LookupOwnersItem>()(() => ({
+  name: 'LookupOwners',
+  description:
+    'The owners of one phone or e-mail, as its lookup items name them: a value’s owners by key, so a batch of values is one read.',
+  key: {
+    pk: key`T#${tenant}#LOOKUPOWNERS#${oneOf('kind', ownedLookupKinds)}#${text('value')}`,
+    sk: key`OWNERS`,
+  },
+  patterns: {
+    ownersOfValue: {
+      index: 'table',
+      sortKey: 'equals',
       operation:
-        'Query (limit 25), then BatchGetItem of the matches; Query (limit 1) per value for import duplicates; Put/Delete in the owner’s transaction',
+        'BatchGetItem, 100 a request (import duplicates); ADD/DELETE of the owner in its transaction, with its lookup item',
     },
   },
 }));

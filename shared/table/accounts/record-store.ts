@@ -1,5 +1,5 @@
 import { settingUsageDeltas } from '#domain/accounts/references';
-import type { ConflictCode } from '#domain/errors';
+import { type ConflictCode, ConflictError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SettingRef } from '#domain/settings/settings-lookup';
@@ -72,11 +72,25 @@ export class AccountsRecordStore<T extends AccountsRecord> {
       { ...this.changeOf(undefined, record, event), idempotency },
       'categoryIds',
     );
-    return commitCreate(this.table, change);
+    return this.refusedWhenSettingsChanged(record.tenantId, commitCreate(this.table, change));
   }
 
   async update(previous: T, next: T, event: DomainEvent): Promise<void> {
-    await commitChange(this.table, fitsOneTransaction(this.changeOf(previous, next, event), 'categoryIds'));
+    await this.refusedWhenSettingsChanged(
+      next.tenantId,
+      commitChange(this.table, fitsOneTransaction(this.changeOf(previous, next, event), 'categoryIds')),
+    );
+  }
+
+  /** A write refused for a setting changed meanwhile leaves no stale setting kept in the container. */
+  private async refusedWhenSettingsChanged<R>(tenantId: string, write: Promise<R>): Promise<R> {
+    try {
+      return await write;
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'changed-meanwhile')
+        this.options.settingsChanged?.(tenantId);
+      throw error;
+    }
   }
 
   /** The writes of one change, to commit alone or with others in one transaction (a lead conversion). */

@@ -10,12 +10,11 @@ import {
 } from '#domain/import/existing-data';
 import type { ImportJob, ImportStore } from '#domain/import/import-job';
 import type { IdempotencyToken } from '#domain/ports';
-import { accountEntity, contactEntity, lookupEntity } from '#table/accounts/entities';
+import { accountEntity, contactEntity, lookupOwnersEntity } from '#table/accounts/entities';
 import { commitChange } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
 import { uniqueEntity } from '#table/core/entities';
 import type { ItemKey } from '#table/core/key-template';
-import { queryFirstPage } from '#table/core/query-all';
 import { replaceVersioned } from '#table/core/replace-versioned';
 import type { Table } from '#table/core/table';
 import { importEntity } from './entities';
@@ -59,20 +58,27 @@ export class DynamoImportStore implements ImportStore {
 /** BatchGetItem's limit of keys per request. */
 const batchLimit = 100;
 const batchAttempts = 6;
-/** Lookup partitions read at the same time. */
-const queryConcurrency = 16;
 
 const uniqueKinds: Partial<Record<IdentifierKind, 'orgNumber' | 'customerId'>> = {
   orgNumber: 'orgNumber',
   customerId: 'customerId',
 };
 
+/** An e-mail's or phone's first owner, as the first item of its lookup partition would name it. */
+function firstOwner(item: Record<string, unknown>): IdentifierOwner | undefined {
+  const owners = item.owners as ReadonlySet<string> | undefined;
+  if (!owners || owners.size === 0) return undefined;
+  // Lookup sort keys are ASCII (`ACCOUNT#<id>`, `CONTACT#<id>`): string order is DynamoDB's byte order.
+  const first = [...owners].reduce((a, b) => (b < a ? b : a));
+  const [subject, id] = first.split('#', 2) as [string, string];
+  return { type: subject === 'ACCOUNT' ? 'account' : 'contact', id };
+}
+
 /**
  * What of an import batch already exists, in few requests and no Scan: one
- * BatchGetItem per 100 keys for the rows' own account and contact items and
- * the uniqueness guards (organisation number, customer id); one Query
- * (limit 1) per distinct e-mail and phone number of the batch, on its
- * identification lookup partition.
+ * BatchGetItem per 100 keys for the rows' own account and contact items,
+ * the uniqueness guards (organisation number, customer id) and the owners
+ * items of the batch's e-mails and phone numbers.
  */
 export class DynamoExistingDataReader implements ExistingDataReader {
   constructor(private readonly table: Table) {}
@@ -91,43 +97,32 @@ export class DynamoExistingDataReader implements ExistingDataReader {
     for (const id of query.contactIds) {
       byPk.set(contactKey(id).pk, () => contacts.add(id));
     }
-    const lookups = new Map<string, { kind: IdentifierKind; value: string }>();
     const getKeys: ItemKey[] = [...query.accountIds.map(accountKey), ...query.contactIds.map(contactKey)];
     for (const { kind, value } of query.identifiers) {
       const unique = uniqueKinds[kind];
-      if (unique) {
-        const key = uniqueEntity.key({ tenantId, kind: unique, value });
-        if (byPk.has(key.pk)) continue;
-        getKeys.push(key);
-        byPk.set(key.pk, (item) =>
-          taken.set(identifierKey(kind, value), {
-            type: kind === 'orgNumber' ? 'account' : 'contact',
-            id: item.ownerId as string,
-          }),
-        );
-      } else {
-        lookups.set(identifierKey(kind, value), { kind, value });
-      }
+      const key = unique
+        ? uniqueEntity.key({ tenantId, kind: unique, value })
+        : lookupOwnersEntity.key({ tenantId, kind: kind as 'email' | 'phone', value });
+      if (byPk.has(key.pk)) continue;
+      getKeys.push(key);
+      byPk.set(key.pk, (item) => {
+        const owner = unique
+          ? {
+              type: kind === 'orgNumber' ? ('account' as const) : ('contact' as const),
+              id: item.ownerId as string,
+            }
+          : firstOwner(item);
+        if (owner) taken.set(identifierKey(kind, value), owner);
+      });
     }
 
-    const reads: Promise<void>[] = [];
-    for (let start = 0; start < getKeys.length; start += batchLimit) {
-      reads.push(
-        this.batchGet(getKeys.slice(start, start + batchLimit)).then((items) => {
+    await Promise.all(
+      Array.from({ length: Math.ceil(getKeys.length / batchLimit) }, (_, i) =>
+        this.batchGet(getKeys.slice(i * batchLimit, (i + 1) * batchLimit)).then((items) => {
           for (const item of items) byPk.get(item.pk as string)?.(item);
         }),
-      );
-    }
-    const pending = [...lookups];
-    const worker = async () => {
-      for (let next = pending.shift(); next; next = pending.shift()) {
-        const [key, { kind, value }] = next;
-        const owner = await this.firstLookup(tenantId, kind as 'email' | 'phone', value);
-        if (owner) taken.set(key, owner);
-      }
-    };
-    reads.push(...Array.from({ length: Math.min(queryConcurrency, pending.length) }, worker));
-    await Promise.all(reads);
+      ),
+    );
     return { accounts, contacts, taken };
   }
 
@@ -143,8 +138,13 @@ export class DynamoExistingDataReader implements ExistingDataReader {
           RequestItems: {
             [this.table.name]: {
               Keys: pending,
-              ProjectionExpression: '#pk, #createdAt, #ownerId',
-              ExpressionAttributeNames: { '#pk': 'pk', '#createdAt': 'createdAt', '#ownerId': 'ownerId' },
+              ProjectionExpression: '#pk, #createdAt, #ownerId, #owners',
+              ExpressionAttributeNames: {
+                '#pk': 'pk',
+                '#createdAt': 'createdAt',
+                '#ownerId': 'ownerId',
+                '#owners': 'owners',
+              },
             },
           },
         }),
@@ -153,19 +153,5 @@ export class DynamoExistingDataReader implements ExistingDataReader {
       pending = UnprocessedKeys?.[this.table.name]?.Keys ?? [];
     }
     return found;
-  }
-
-  private async firstLookup(
-    tenantId: string,
-    kind: 'email' | 'phone',
-    value: string,
-  ): Promise<IdentifierOwner | undefined> {
-    const [lookup] = await queryFirstPage(
-      this.table,
-      lookupEntity.patterns.ownersOfValue.query({ tenantId, kind, value }),
-      { Limit: 1 },
-    );
-    if (!lookup) return undefined;
-    return { type: lookup.subject === 'ACCOUNT' ? 'account' : 'contact', id: lookup.id as string };
   }
 }

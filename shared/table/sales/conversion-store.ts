@@ -3,6 +3,7 @@ import type { Conversion, ConversionStore } from '#domain/sales/leads/conversion
 import type { DynamoAccountStore } from '#table/accounts/account-store';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import type { DynamoContactStore } from '#table/accounts/contact-store';
+import { oneWritePerOwnersItem } from '#table/accounts/lookups';
 import { type Change, commitChanges } from '#table/core/commit-change';
 import { replayIfRecorded } from '#table/core/idempotency';
 import type { Table } from '#table/core/table';
@@ -13,7 +14,9 @@ import { leadChange } from './lead-store';
 /**
  * A lead conversion as one transaction: each part's own writes (guards,
  * lookups, usage counts, member copies) and outbox event, as its store
- * would write them alone, plus one idempotency record for the whole.
+ * would write them alone, plus one idempotency record for the whole. The
+ * account and contact may share a phone or e-mail: its owners item is
+ * written once, with both.
  */
 export class DynamoConversionStore implements ConversionStore {
   constructor(
@@ -55,7 +58,12 @@ export class DynamoConversionStore implements ConversionStore {
       dealChange(this.table, undefined, parts.deal.deal, parts.deal.event, this.stores.settingUsage),
       leadChange(this.table, parts.lead.previous, parts.lead.next, parts.lead.event),
     ];
-    const { replayed } = await commitChanges(this.table, changes, idempotency, response);
+    const { replayed } = await commitChanges(
+      this.table,
+      oneWritePerOwnersItem(changes),
+      idempotency,
+      response,
+    );
     return replayed ? { replayed: replayed as Conversion } : {};
   }
 

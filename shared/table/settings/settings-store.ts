@@ -1,4 +1,3 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
@@ -22,6 +21,7 @@ import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
 import { settingEntity, settingLockEntity, settingOrderEntity, settingTitleEntity } from './entities';
+import { containerSettingSnapshots, type SettingSnapshots } from './setting-snapshots';
 
 /**
  * Counters other modules keep on a setting item with `ADD` (never with a
@@ -231,7 +231,10 @@ export interface UsageChange {
 }
 
 export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
-  constructor(private readonly table: Table) {}
+  constructor(
+    private readonly table: Table,
+    private readonly snapshots: SettingSnapshots = containerSettingSnapshots,
+  ) {}
 
   async get(tenantId: string, settingId: string): Promise<Setting | undefined> {
     const item = await this.rawItem(tenantId, settingId);
@@ -316,6 +319,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
       for (let i = parentsFrom; i < parentsTo; i++) if (failed(i)) return treeChanged();
       return codes.includes('ConditionalCheckFailed') ? changedMeanwhile() : undefined;
     });
+    this.snapshots.forgetTenant(next.tenantId);
   }
 
   async remove(previous: Setting, removed: Setting, event: DomainEvent, jobId?: string): Promise<void> {
@@ -357,6 +361,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
       if (explanation === 'lock') throw await this.lockedBy(previous);
       throw error;
     }
+    this.snapshots.forgetTenant(previous.tenantId);
   }
 
   /** Reads the item again to say why a delete was refused: changed, in use, or has sub-groups. */
@@ -460,6 +465,7 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
           )
         : undefined,
     );
+    for (const tenantId of new Set(next.map((n) => n.tenantId))) this.snapshots.forgetTenant(tenantId);
   }
 
   list(
@@ -498,42 +504,24 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
     return count(highest?.order);
   }
 
-  /** SettingsLookup: one BatchGetItem per 100 distinct ids. */
+  /** SettingsLookup: the settings this container keeps, the others in one BatchGetItem per 100 ids. */
   async missing(tenantId: string, refs: readonly SettingRef[]): Promise<SettingRef[]> {
-    const ids = [...new Set(refs.map((r) => r.id))];
-    const found = new Map<string, Record<string, unknown>>();
-    for (let start = 0; start < ids.length; start += 100) {
-      let keys: Record<string, unknown>[] = ids
-        .slice(start, start + 100)
-        .map((settingId) => ({ ...settingEntity.key({ tenantId, settingId }) }));
-      for (let attempt = 0; keys.length > 0; attempt++) {
-        if (attempt >= 5) throw new Error('settings read was throttled');
-        const { Responses, UnprocessedKeys } = await this.table.client.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [this.table.name]: {
-                Keys: keys,
-                ProjectionExpression: 'id, kind, deletedAt',
-                ConsistentRead: true,
-              },
-            },
-          }),
-        );
-        for (const item of Responses?.[this.table.name] ?? []) found.set(item.id as string, item);
-        keys = (UnprocessedKeys?.[this.table.name]?.Keys ?? []) as Record<string, unknown>[];
-        if (keys.length > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
-      }
-    }
-    return refs.filter((ref) => {
-      const item = found.get(ref.id);
-      return !item || item.kind !== ref.kind || item.deletedAt !== undefined;
-    });
+    const live = await this.snapshots.read(
+      this.table,
+      tenantId,
+      refs.map((r) => r.id),
+    );
+    return refs.filter((ref) => live.get(ref.id)?.kind !== ref.kind);
   }
 
+  /** Read with the references of the same check (`missing`), so usually without a request of its own. */
   async categoryScope(tenantId: string, categoryId: string) {
-    const setting = await this.get(tenantId, categoryId);
-    return setting?.kind === 'category' && setting.deletedAt === undefined ? setting.scope : undefined;
+    const setting = (await this.snapshots.read(this.table, tenantId, [categoryId])).get(categoryId);
+    return setting?.kind === 'category' ? setting.scope : undefined;
   }
+
+  /** Forgets what this container keeps of a tenant's settings (a write found one changed). */
+  readonly forgetTenant = (tenantId: string): void => this.snapshots.forgetTenant(tenantId);
 
   /**
    * For the transaction of a record that starts (`delta` > 0) or stops (< 0)
@@ -547,17 +535,32 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
   adjustUsage(tenantId: string, ref: SettingRef, delta: number, usedBy: SettingUser): TransactItem {
     if (!Number.isSafeInteger(delta) || delta === 0)
       throw new Error(`a usage change is a whole number ≠ 0, not ${delta}`);
+    // The condition below holds what a check of a kept snapshot decided on (live, of the kind), except a
+    // category's scope: a category checked against a kept snapshot must still be at the version read.
+    const checked =
+      delta > 0 && ref.kind === 'category' ? this.snapshots.versionOf(tenantId, ref.id) : undefined;
+    const live = 'attribute_exists(pk) AND #kind = :kind AND attribute_not_exists(deletedAt)';
     return {
       Update: {
         TableName: this.table.name,
         Key: settingEntity.key({ tenantId, settingId: ref.id }),
         UpdateExpression: 'ADD usageCount :delta, #by :delta',
         ConditionExpression:
-          delta > 0
-            ? 'attribute_exists(pk) AND #kind = :kind AND attribute_not_exists(deletedAt)'
-            : 'attribute_exists(pk) AND #kind = :kind',
-        ExpressionAttributeNames: { '#by': usageAttributes[usedBy], '#kind': 'kind' },
-        ExpressionAttributeValues: { ':delta': delta, ':kind': ref.kind },
+          delta < 0
+            ? 'attribute_exists(pk) AND #kind = :kind'
+            : checked === undefined
+              ? live
+              : `${live} AND #version = :version`,
+        ExpressionAttributeNames: {
+          '#by': usageAttributes[usedBy],
+          '#kind': 'kind',
+          ...(checked === undefined ? {} : { '#version': 'version' }),
+        },
+        ExpressionAttributeValues: {
+          ':delta': delta,
+          ':kind': ref.kind,
+          ...(checked === undefined ? {} : { ':version': checked }),
+        },
       },
     };
   }

@@ -29,6 +29,25 @@ describe('normalisePhone', () => {
     expect(result).toEqual({ ok: true, e164: '+421905123456' });
   });
 
+  it('reads a Czech national number in Czechia', () => {
+    // Act
+    const result = normalisePhone('601 123 456', 'CZ');
+
+    // Assess
+    expect(result).toEqual({ ok: true, e164: '+420601123456' });
+  });
+
+  it.each(['+44 20 7946 0958', '+49 30 901820', '0044 20 7946 0958', '+800 1234 5678'])(
+    'refuses %j, a number of a country no tenant works in, and names the countries it takes',
+    (input) => {
+      // Act
+      const result = normalisePhone(input, 'SE');
+
+      // Assess
+      expect(result).toEqual({ ok: false, reason: 'only numbers of CZ, SE, SK are accepted' });
+    },
+  );
+
   it.each(['hello', '123', '', '070-123', '+46 70 123 45 67 89 00'])(
     'refuses %j and names the country it read it in',
     (input) => {
@@ -48,11 +67,21 @@ describe('phoneTypeOf', () => {
     ['+4687654321', 'FIXED_LINE'],
     ['+46701234567', 'MOBILE'],
     ['+4620123456', 'TOLL_FREE'],
+    ['+420601123456', 'MOBILE'],
+    ['+420212345678', 'FIXED_LINE'],
   ])('says what %s is by the numbering plan: %s', (e164, type) => {
     // Act
     const found = phoneTypeOf(e164);
 
     // Assess
     expect(found).toBe(type);
+  });
+
+  it('cannot tell what a number of another country is', () => {
+    // Act
+    const found = phoneTypeOf('+447700900123');
+
+    // Assess
+    expect(found).toBeUndefined();
   });
 });
