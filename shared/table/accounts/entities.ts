@@ -13,7 +13,7 @@ import { key } from '#table/core/key-template';
 export const accountPartition = key`T#${tenant}#ACCOUNT#${text('accountId')}`;
 export const contactPartition = key`T#${tenant}#CONTACT#${text('contactId')}`;
 
-export const accountEntity = defineEntity<Account>()({
+export const accountEntity = /* @__PURE__ */ defineEntity<Account>()(() => ({
   name: 'Account',
   description: 'A customer. A deleted one leaves its collection and moves to the deleted list.',
   key: { pk: accountPartition, sk: key`ACCOUNT` },
@@ -50,9 +50,9 @@ export const accountEntity = defineEntity<Account>()({
         'paged Query filtered on industryId, in the move-customers job only, never on a request (interim)',
     },
   },
-});
+}));
 
-export const contactEntity = defineEntity<Contact>()({
+export const contactEntity = /* @__PURE__ */ defineEntity<Contact>()(() => ({
   name: 'Contact',
   description: 'A person, in its account’s collection while both are live.',
   key: { pk: contactPartition, sk: key`CONTACT` },
@@ -79,9 +79,9 @@ export const contactEntity = defineEntity<Contact>()({
       operation: 'Query',
     },
   },
-});
+}));
 
-export const noteEntity = defineEntity<Note>()({
+export const noteEntity = /* @__PURE__ */ defineEntity<Note>()(() => ({
   name: 'Note',
   description: 'A note on a subject, in the subject’s partition; note ids are ULIDs.',
   key: { pk: subjectPartitionKey, sk: key`NOTE#${ulid('noteId')}` },
@@ -93,7 +93,7 @@ export const noteEntity = defineEntity<Note>()({
       operation: 'Query; Put in the transaction of its event',
     },
   },
-});
+}));
 
 export const lookupKinds = ['phone', 'email', 'customerId'] as const;
 export type LookupKind = (typeof lookupKinds)[number];
@@ -107,7 +107,7 @@ export interface LookupItem {
   readonly accountId?: string;
 }
 
-export const lookupEntity = defineEntity<LookupItem>()({
+export const lookupEntity = /* @__PURE__ */ defineEntity<LookupItem>()(() => ({
   name: 'Lookup',
   description:
     'Caller identification: one item per phone, e-mail or customer id of a live account or contact.',
@@ -121,7 +121,7 @@ export const lookupEntity = defineEntity<LookupItem>()({
       operation: 'Query (limit 25), then BatchGetItem of the matches; Put/Delete in the owner’s transaction',
     },
   },
-});
+}));
 
 /** The lookup kinds whose owners are also kept in one item per value: what the import reads in batches. */
 export const ownedLookupKinds = ['phone', 'email'] as const;
@@ -133,7 +133,7 @@ export interface LookupOwnersItem {
   readonly owners?: ReadonlySet<string>;
 }
 
-export const lookupOwnersEntity = defineEntity<LookupOwnersItem>()({
+export const lookupOwnersEntity = /* @__PURE__ */ defineEntity<LookupOwnersItem>()(() => ({
   name: 'LookupOwners',
   description:
     'The owners of one phone or e-mail, as its lookup items name them: a value’s owners by key, so a batch of values is one read.',
@@ -149,7 +149,7 @@ export const lookupOwnersEntity = defineEntity<LookupOwnersItem>()({
         'BatchGetItem, 100 a request (import duplicates); ADD/DELETE of the owner in its transaction, with its lookup item',
     },
   },
-});
+}));
 
 export const categoryMemberKinds = ['ACCOUNT', 'CONTACT'] as const;
 /** Who can be a member of a category. */
@@ -163,7 +163,7 @@ export interface CategoryMember {
   readonly accountId?: string;
 }
 
-export const categoryMemberEntity = defineEntity<CategoryMember>()({
+export const categoryMemberEntity = /* @__PURE__ */ defineEntity<CategoryMember>()(() => ({
   name: 'CategoryMember',
   description:
     'A live account or contact in a category (R-ST-1); member ids are ULIDs, so in creation order.',
@@ -179,4 +179,4 @@ export const categoryMemberEntity = defineEntity<CategoryMember>()({
       operation: 'Query, then BatchGetItem of the page; Put/Delete in the member’s transaction',
     },
   },
-});
+}));

@@ -7,7 +7,7 @@ import { key } from '#table/core/key-template';
 /** gsi1: an account's, contact's or lead's activities (`ACTIVITY#<id>`) and tasks (`TASK#<dueAt>#<id>`). */
 const subjectActivities = key`T#${tenant}#ACTIVITIES#${text('subjectType')}#${text('subjectId')}`;
 
-export const activityEntity = defineEntity<Activity>()({
+export const activityEntity = /* @__PURE__ */ defineEntity<Activity>()(() => ({
   name: 'Activity',
   description: 'A scheduled activity; while active it is on the tenant’s active list (sparse gsi2).',
   key: { pk: key`T#${tenant}#ACTIVITY#${text('activityId')}`, sk: key`ACTIVITY` },
@@ -27,9 +27,9 @@ export const activityEntity = defineEntity<Activity>()({
       operation: 'Query (registered again with the local scheduler)',
     },
   },
-});
+}));
 
-export const taskEntity = defineEntity<Task>()({
+export const taskEntity = /* @__PURE__ */ defineEntity<Task>()(() => ({
   name: 'Task',
   description:
     'An occurrence of an activity on its assignee’s list; its id is the activity’s and the occurrence’s.',
@@ -50,4 +50,4 @@ export const taskEntity = defineEntity<Task>()({
     openOfAssignee: { index: 'gsi2', fixed: { state: 'open' }, operation: 'Query' },
     doneOfAssignee: { index: 'gsi2', fixed: { state: 'done' }, order: 'descending', operation: 'Query' },
   },
-});
+}));

@@ -4,7 +4,7 @@ import { defineEntity } from '#table/core/entity';
 import { ulid } from '#table/core/facets';
 import { key } from '#table/core/key-template';
 
-export const attachmentEntity = defineEntity<Attachment>()({
+export const attachmentEntity = /* @__PURE__ */ defineEntity<Attachment>()(() => ({
   name: 'Attachment',
   description:
     'A file’s metadata in its subject’s partition (ids are ULIDs); a pending one expires after 24 h (TTL).',
@@ -18,4 +18,4 @@ export const attachmentEntity = defineEntity<Attachment>()({
       operation: 'Query, read on until the page is full (filter: stored)',
     },
   },
-});
+}));

@@ -9,7 +9,7 @@ import { key } from '#table/core/key-template';
 /** A contract's partition: the contract and its transitions. */
 const contractPartition = key`T#${tenant}#CONTRACT#${text('contractId')}`;
 
-export const contractEntity = defineEntity<Contract>()({
+export const contractEntity = /* @__PURE__ */ defineEntity<Contract>()(() => ({
   name: 'Contract',
   description:
     'A contract, in its account’s collection (gsi1, beside contacts and supply points) and the tenant’s contract list (gsi2); contract ids are ULIDs.',
@@ -32,16 +32,16 @@ export const contractEntity = defineEntity<Contract>()({
       operation: 'Query (filtered to the caller’s deals for sellers)',
     },
   },
-});
+}));
 
-export const contractTransitionEntity = defineEntity<ContractTransition>()({
+export const contractTransitionEntity = /* @__PURE__ */ defineEntity<ContractTransition>()(() => ({
   name: 'ContractTransition',
   description: 'One transition of a contract, beside it, numbered by the contract version that made it.',
   key: { pk: contractPartition, sk: key`TRANSITION#${padded('version', 6)}` },
   patterns: {},
-});
+}));
 
-export const contractSequenceEntity = defineEntity<{ readonly last: number }>()({
+export const contractSequenceEntity = /* @__PURE__ */ defineEntity<{ readonly last: number }>()(() => ({
   name: 'ContractSequence',
   description:
     'The tenant’s contract numbers of a year: `last` is the number given last; moved on only in the transaction that creates the contract, so numbers have no gaps.',
@@ -53,9 +53,9 @@ export const contractSequenceEntity = defineEntity<{ readonly last: number }>()(
       operation: 'consistent GetItem; conditional Put (last = the value read) in the creating transaction',
     },
   },
-});
+}));
 
-export const contractOfOfferEntity = defineEntity<{ readonly ownerId: string }>()({
+export const contractOfOfferEntity = /* @__PURE__ */ defineEntity<{ readonly ownerId: string }>()(() => ({
   name: 'ContractOfOffer',
   description: 'Guard: the one contract made from an accepted offer version.',
   key: { pk: key`T#${tenant}#OFFER#${text('offerId')}`, sk: key`CONTRACT#${padded('versionNumber', 6)}` },
@@ -66,12 +66,12 @@ export const contractOfOfferEntity = defineEntity<{ readonly ownerId: string }>(
       operation: 'conditional Put in the creating transaction; consistent GetItem when it fails',
     },
   },
-});
+}));
 
-export const signingCallbackEntity = defineEntity<{
+export const signingCallbackEntity = /* @__PURE__ */ defineEntity<{
   readonly tenantId: string;
   readonly contractId: string;
-}>()({
+}>()(() => ({
   name: 'SigningCallback',
   description:
     'A contract’s e-signature callback route, keyed by the SHA-256 of its unguessable token: the callback’s URL names no tenant, so this item does.',
@@ -79,11 +79,14 @@ export const signingCallbackEntity = defineEntity<{
   patterns: {
     ofToken: { index: 'table', sortKey: 'equals', operation: 'GetItem; Put in the send’s transaction' },
   },
-});
+}));
 
 export const contractDueKinds = ['RECHECK', 'RENEWAL', 'END', 'PRINT'] as const;
 
-export const contractDueEntity = defineEntity<{ readonly tenantId: string; readonly contractId: string }>()({
+export const contractDueEntity = /* @__PURE__ */ defineEntity<{
+  readonly tenantId: string;
+  readonly contractId: string;
+}>()(() => ({
   name: 'ContractDue',
   description:
     'A contract the daily jobs must look at on a day: `RECHECK` a sent contract whose callback may be lost, `RENEWAL` a fixed-term one nearing its end, `END` one whose last day has passed, `PRINT` a paper one sent, for the next print batch. One partition per kind for every tenant, read by a day range; written and removed with the contract.',
@@ -100,9 +103,9 @@ export const contractDueEntity = defineEntity<{ readonly tenantId: string; reado
         'Query before the day after the job’s day, earliest first (the daily jobs); Put/Delete in the contract’s transaction',
     },
   },
-});
+}));
 
-export const contractSettingsEntity = defineEntity<ContractSettings>()({
+export const contractSettingsEntity = /* @__PURE__ */ defineEntity<ContractSettings>()(() => ({
   name: 'ContractSettings',
   description:
     'The tenant’s contract rules: language, proposer, signing order, supply-start rules, terms and templates.',
@@ -110,9 +113,9 @@ export const contractSettingsEntity = defineEntity<ContractSettings>()({
   patterns: {
     ofTenant: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
   },
-});
+}));
 
-export const printBatchEntity = defineEntity<PrintBatch>()({
+export const printBatchEntity = /* @__PURE__ */ defineEntity<PrintBatch>()(() => ({
   name: 'PrintBatch',
   description:
     'A day’s paper contracts of a tenant, collected for printing: the cover sheet and the manifest in the files bucket.',
@@ -121,4 +124,4 @@ export const printBatchEntity = defineEntity<PrintBatch>()({
     ofTenant: { index: 'table', order: 'descending', operation: 'Query, newest first; Put by the daily job' },
     byDay: { index: 'table', sortKey: 'equals', operation: 'GetItem' },
   },
-});
+}));

@@ -197,10 +197,18 @@ function accessPattern(
  * templates, and its access patterns. Every key of the item is built from
  * this definition, and the access-pattern table in docs/architecture.md is
  * written from it (`npm run docs:tables`).
+ *
+ * The definition comes as a function, and each call site is marked
+ * `@__PURE__`: a key template is a tagged template, which esbuild never
+ * treats as free of side effects, so an entity written as a plain object
+ * stayed in every bundle that imports its module's `entities.ts`. As a
+ * function the definition has no side effects to keep, and a bundle drops
+ * the entities it never uses.
  */
 export const defineEntity =
   <T extends object = Record<string, unknown>>() =>
-  <const D extends EntityDefinition>(definition: D): Entity<T, D> => {
+  <const D extends EntityDefinition>(define: () => D): Entity<T, D> => {
+    const definition = define();
     const stored = definition.storedAs ?? definition.name;
     const key = (values: unknown): ItemKey => ({
       pk: buildKey(definition.key.pk, values),

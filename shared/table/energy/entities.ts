@@ -15,7 +15,7 @@ export const supplyPointPartition = key`T#${tenant}#SUPPLYPOINT#${text('supplyPo
 /** A product's partition: the product and its price list versions. */
 const productPartition = key`T#${tenant}#PRODUCT#${text('productId')}`;
 
-export const supplyPointEntity = defineEntity<SupplyPoint>()({
+export const supplyPointEntity = /* @__PURE__ */ defineEntity<SupplyPoint>()(() => ({
   name: 'SupplyPoint',
   description: 'A metering point, in its account’s collection while live.',
   key: { pk: supplyPointPartition, sk: key`SUPPLYPOINT` },
@@ -27,9 +27,9 @@ export const supplyPointEntity = defineEntity<SupplyPoint>()({
     byId: { index: 'table', sortKey: 'equals', operation: 'GetItem' },
     ofAccount: { index: 'gsi1', sortKey: 'beginsWith', operation: 'Query' },
   },
-});
+}));
 
-export const meterReadingEntity = defineEntity<RecordedReading>()({
+export const meterReadingEntity = /* @__PURE__ */ defineEntity<RecordedReading>()(() => ({
   name: 'MeterReading',
   description: 'A meter reading, per register by date, in its supply point’s partition.',
   key: {
@@ -46,9 +46,9 @@ export const meterReadingEntity = defineEntity<RecordedReading>()({
         'Query (one register or all); consistent, page by page, to check a new reading against earlier ones',
     },
   },
-});
+}));
 
-export const readingMarkerEntity = defineEntity<RegisterMarker>()({
+export const readingMarkerEntity = /* @__PURE__ */ defineEntity<RegisterMarker>()(() => ({
   name: 'ReadingMarker',
   description:
     'The latest reading of a register; its version serialises concurrent readings. `READING-LATEST#` does not begin with `READING#`, so reading queries never see it.',
@@ -60,9 +60,9 @@ export const readingMarkerEntity = defineEntity<RegisterMarker>()({
       operation: 'consistent GetItem; versioned Put in the reading’s transaction',
     },
   },
-});
+}));
 
-export const territoryEntity = defineEntity<Territory>()({
+export const territoryEntity = /* @__PURE__ */ defineEntity<Territory>()(() => ({
   name: 'Territory',
   description: 'A distribution territory.',
   key: { pk: key`T#${tenant}#TERRITORY#${text('code')}`, sk: key`TERRITORY` },
@@ -71,23 +71,23 @@ export const territoryEntity = defineEntity<Territory>()({
     byCode: { index: 'table', sortKey: 'equals', operation: 'GetItem' },
     all: { index: 'gsi2', operation: 'Query' },
   },
-});
+}));
 
-export const bandTableEntity = defineEntity<BandTable>()({
+export const bandTableEntity = /* @__PURE__ */ defineEntity<BandTable>()(() => ({
   name: 'BandTable',
   description: 'The consumption bands of a commodity and customer type.',
   key: { pk: key`T#${tenant}#BANDTABLE#${text('commodity')}#${text('customerType')}`, sk: key`BANDTABLE` },
   patterns: { ofCommodity: { index: 'table', sortKey: 'equals', operation: 'GetItem; Put' } },
-});
+}));
 
-export const gasConversionEntity = defineEntity<GasConversionSettings>()({
+export const gasConversionEntity = /* @__PURE__ */ defineEntity<GasConversionSettings>()(() => ({
   name: 'GasConversion',
   description: 'The tenant’s gas conversion settings (volume coefficients, calorific value).',
   key: { pk: key`T#${tenant}#GASCONVERSION`, sk: key`GASCONVERSION` },
   patterns: { ofTenant: { index: 'table', sortKey: 'equals', operation: 'GetItem; Put' } },
-});
+}));
 
-export const productEntity = defineEntity<Product>()({
+export const productEntity = /* @__PURE__ */ defineEntity<Product>()(() => ({
   name: 'Product',
   description: 'A product; its version serialises price list publishes.',
   key: { pk: productPartition, sk: key`PRODUCT` },
@@ -101,9 +101,9 @@ export const productEntity = defineEntity<Product>()({
       operation: 'Query, read on until the page is full (filter: commodity)',
     },
   },
-});
+}));
 
-export const priceListEntity = defineEntity<PriceList>()({
+export const priceListEntity = /* @__PURE__ */ defineEntity<PriceList>()(() => ({
   name: 'PriceList',
   description: 'A price list version, in its product’s partition.',
   key: { pk: productPartition, sk: key`PRICELIST#${padded('version', 6)}` },
@@ -116,9 +116,9 @@ export const priceListEntity = defineEntity<PriceList>()({
     },
     byVersion: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem' },
   },
-});
+}));
 
-export const priceEntryEntity = defineEntity<PriceEntry>()({
+export const priceEntryEntity = /* @__PURE__ */ defineEntity<PriceEntry>()(() => ({
   name: 'PriceEntry',
   description:
     'One price series per product, territory and band; entries sorted by the first day they apply, so “the price on day D” is one Query.',
@@ -148,9 +148,9 @@ export const priceEntryEntity = defineEntity<PriceEntry>()({
       operation: 'consistent Query, limit 1: the overlap check of a publish with no end',
     },
   },
-});
+}));
 
-export const journeyEntity = defineEntity<CustomerJourney>()({
+export const journeyEntity = /* @__PURE__ */ defineEntity<CustomerJourney>()(() => ({
   name: 'Journey',
   description:
     'A customer journey, in its account’s collection under `OPEN` until final, then `CLOSED`: finishing it takes it off the open list in the same write.',
@@ -182,4 +182,4 @@ export const journeyEntity = defineEntity<CustomerJourney>()({
       operation: 'Query',
     },
   },
-});
+}));

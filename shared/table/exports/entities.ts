@@ -4,7 +4,7 @@ import { defineEntity } from '#table/core/entity';
 import { tenant, text, ulid } from '#table/core/facets';
 import { key } from '#table/core/key-template';
 
-export const exportSpecEntity = defineEntity<ExportSpec>()({
+export const exportSpecEntity = /* @__PURE__ */ defineEntity<ExportSpec>()(() => ({
   name: 'ExportSpec',
   description:
     'A data-sentence specification of the tenant for one operator (a handful per tenant, read whole).',
@@ -13,9 +13,9 @@ export const exportSpecEntity = defineEntity<ExportSpec>()({
     all: { index: 'table', operation: 'Query of the partition' },
     byId: { index: 'table', sortKey: 'equals', operation: 'GetItem; versioned Put' },
   },
-});
+}));
 
-export const exportJobEntity = defineEntity<ExportJob>()({
+export const exportJobEntity = /* @__PURE__ */ defineEntity<ExportJob>()(() => ({
   name: 'ExportJob',
   description:
     'A data-sentence export with its spec copy, selection, progress, counts and files; in the tenant’s list (gsi2).',
@@ -29,9 +29,9 @@ export const exportJobEntity = defineEntity<ExportJob>()({
     },
     all: { index: 'gsi2', order: 'descending', operation: 'Query, newest first' },
   },
-});
+}));
 
-export const contractExportEntity = defineEntity<ContractExport>()({
+export const contractExportEntity = /* @__PURE__ */ defineEntity<ContractExport>()(() => ({
   name: 'ContractExport',
   description:
     'A contract sent to an operator in a data-sentence export, in the contract’s partition: what “not yet exported” leaves out.',
@@ -47,4 +47,4 @@ export const contractExportEntity = defineEntity<ContractExport>()({
       operation: 'BatchGetItem per export; Put if absent when the export completes',
     },
   },
-});
+}));

@@ -8,7 +8,7 @@ import { key } from '#table/core/key-template';
 /** A work order's partition: the work order and its visits. */
 const workOrderPartition = key`T#${tenant}#WO#${text('workOrderId')}`;
 
-export const workOrderEntity = defineEntity<WorkOrder>()({
+export const workOrderEntity = /* @__PURE__ */ defineEntity<WorkOrder>()(() => ({
   name: 'WorkOrder',
   description:
     'A field-service work order, with its appointments beside it; in the tenant’s list (gsi2) and, when it came from a case, in the case’s work orders (gsi1). Ids are ULIDs.',
@@ -30,9 +30,9 @@ export const workOrderEntity = defineEntity<WorkOrder>()({
     },
     ofCase: { index: 'gsi1', operation: 'Query, oldest first (the case view’s work orders)' },
   },
-});
+}));
 
-export const appointmentEntity = defineEntity<Appointment>()({
+export const appointmentEntity = /* @__PURE__ */ defineEntity<Appointment>()(() => ({
   name: 'Appointment',
   description:
     'One visit of a work order, beside it. While it holds its technician’s time (booked or started) it is in the tenant’s bookings by start (gsi2), which free-slot searches read; unless cancelled, in its technician’s day (gsi1).',
@@ -60,9 +60,9 @@ export const appointmentEntity = defineEntity<Appointment>()({
         'Query from the longest visit before the range to its end: the bookings a free-slot search avoids',
     },
   },
-});
+}));
 
-export const bookedUnitEntity = defineEntity<{ readonly appointmentId: string }>()({
+export const bookedUnitEntity = /* @__PURE__ */ defineEntity<{ readonly appointmentId: string }>()(() => ({
   name: 'BookedUnit',
   description:
     'A quarter hour of a technician’s time held by an appointment: Put only if absent in the booking’s transaction (a second booking of the same time fails there and answers 409), deleted only if still the appointment’s when it is cancelled, rescheduled or done.',
@@ -70,9 +70,9 @@ export const bookedUnitEntity = defineEntity<{ readonly appointmentId: string }>
   patterns: {
     ofUnit: { index: 'table', sortKey: 'equals', operation: 'conditional Put and Delete in transactions' },
   },
-});
+}));
 
-export const technicianEntity = defineEntity<TechnicianProfile>()({
+export const technicianEntity = /* @__PURE__ */ defineEntity<TechnicianProfile>()(() => ({
   name: 'TechnicianProfile',
   description:
     'A technician’s skills, territories, calendar and absences; all of a tenant’s in one partition, which a free-slot search reads whole.',
@@ -81,4 +81,4 @@ export const technicianEntity = defineEntity<TechnicianProfile>()({
     byUser: { index: 'table', sortKey: 'equals', operation: 'GetItem; Put (new or versioned)' },
     all: { index: 'table', sortKey: 'beginsWith', operation: 'Query, every page' },
   },
-});
+}));

@@ -3,7 +3,7 @@ import { defineEntity } from '#table/core/entity';
 import { tenant, text } from '#table/core/facets';
 import { key } from '#table/core/key-template';
 
-export const importEntity = defineEntity<ImportJob>()({
+export const importEntity = /* @__PURE__ */ defineEntity<ImportJob>()(() => ({
   name: 'Import',
   description: 'A CSV import: its mapping, state and progress.',
   key: { pk: key`T#${tenant}#IMPORT#${text('importId')}`, sk: key`IMPORT` },
@@ -14,4 +14,4 @@ export const importEntity = defineEntity<ImportJob>()({
       operation: 'consistent GetItem; versioned Put on each state change and progress save',
     },
   },
-});
+}));

@@ -4,7 +4,7 @@ import { defineEntity } from '#table/core/entity';
 import { ulid } from '#table/core/facets';
 import { key } from '#table/core/key-template';
 
-export const messageEntity = defineEntity<Message>()({
+export const messageEntity = /* @__PURE__ */ defineEntity<Message>()(() => ({
   name: 'Message',
   description: 'An e-mail or SMS to a contact, in the contact’s partition; message ids are ULIDs.',
   key: { pk: contactPartition, sk: key`MESSAGE#${ulid('messageId')}` },
@@ -17,4 +17,4 @@ export const messageEntity = defineEntity<Message>()({
     },
     ofContact: { index: 'table', sortKey: 'beginsWith', order: 'descending', operation: 'Query' },
   },
-});
+}));

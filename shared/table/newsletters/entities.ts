@@ -12,7 +12,7 @@ import { key } from '#table/core/key-template';
 /** A newsletter's partition: the newsletter, its snapshot pages, its progress and its send records. */
 const newsletterPartition = key`T#${tenant}#NL#${text('newsletterId')}`;
 
-export const newsletterEntity = defineEntity<Newsletter>()({
+export const newsletterEntity = /* @__PURE__ */ defineEntity<Newsletter>()(() => ({
   name: 'Newsletter',
   description:
     'A newsletter: its content, status and review; in the tenant’s list (gsi2), newest first. Ids are ULIDs.',
@@ -26,9 +26,9 @@ export const newsletterEntity = defineEntity<Newsletter>()({
     },
     all: { index: 'gsi2', order: 'descending', operation: 'Query, newest first (filtered by status)' },
   },
-});
+}));
 
-export const recipientPageEntity = defineEntity<RecipientPage>()({
+export const recipientPageEntity = /* @__PURE__ */ defineEntity<RecipientPage>()(() => ({
   name: 'NewsletterRecipientPage',
   description:
     'Up to 50 recipients of a review’s snapshot, in contact-id order, named by the first; sent as one batch and marked done once.',
@@ -53,9 +53,9 @@ export const recipientPageEntity = defineEntity<RecipientPage>()({
       operation: 'Query backwards, one item: the page a contact id falls on',
     },
   },
-});
+}));
 
-export const newsletterProgressEntity = defineEntity<NewsletterProgress>()({
+export const newsletterProgressEntity = /* @__PURE__ */ defineEntity<NewsletterProgress>()(() => ({
   name: 'NewsletterProgress',
   description:
     'A newsletter’s counters: sent, failed and skipped (each ADDed in the transaction that ends a recipient’s send), pages done, and SES’s deliveries, opens, clicks, bounces and complaints (ADDed once per event).',
@@ -63,9 +63,9 @@ export const newsletterProgressEntity = defineEntity<NewsletterProgress>()({
   patterns: {
     byNewsletter: { index: 'table', sortKey: 'equals', operation: 'GetItem; ADD in transactions' },
   },
-});
+}));
 
-export const sendRecordEntity = defineEntity<SendRecord>()({
+export const sendRecordEntity = /* @__PURE__ */ defineEntity<SendRecord>()(() => ({
   name: 'NewsletterSend',
   description:
     'One recipient’s send of a newsletter, Put only if absent before the mail goes: a redelivered page mails nobody twice.',
@@ -78,9 +78,9 @@ export const sendRecordEntity = defineEntity<SendRecord>()({
         'conditional Put (a skipped one in a transaction with its count), a consistent GetItem when the condition failed (a retried Put finds its own claim); conditional Put to sent or failed in a transaction with the count; BatchGetItem of a page’s records; conditional Delete when SES kept throttling',
     },
   },
-});
+}));
 
-export const suppressionEntity = defineEntity<Suppression>()({
+export const suppressionEntity = /* @__PURE__ */ defineEntity<Suppression>()(() => ({
   name: 'MailSuppression',
   description:
     'An address the tenant no longer mails: SES reported a permanent bounce or a complaint. All of a tenant’s in one partition.',
@@ -93,9 +93,9 @@ export const suppressionEntity = defineEntity<Suppression>()({
     },
     all: { index: 'table', operation: 'Query, every page (a review); a page (the list)' },
   },
-});
+}));
 
-export const consentChangeEntity = defineEntity<ConsentChange>()({
+export const consentChangeEntity = /* @__PURE__ */ defineEntity<ConsentChange>()(() => ({
   name: 'ConsentChange',
   description:
     'A change of a contact’s newsletter consent, beside the contact: when, how, by whom or by which unsubscribe or SES report.',
@@ -108,11 +108,11 @@ export const consentChangeEntity = defineEntity<ConsentChange>()({
       operation: 'Query, newest first',
     },
   },
-});
+}));
 
-export const newsletterSettingsEntity = defineEntity<NewsletterSettings>()({
+export const newsletterSettingsEntity = /* @__PURE__ */ defineEntity<NewsletterSettings>()(() => ({
   name: 'NewsletterSettings',
   description: 'A tenant’s newsletter settings: whether opens and clicks are tracked.',
   key: { pk: key`T#${tenant}#NLSETTINGS`, sk: key`SETTINGS` },
   patterns: { byTenant: { index: 'table', sortKey: 'equals', operation: 'GetItem; versioned Put' } },
-});
+}));

@@ -8,7 +8,7 @@ export interface RateBucket extends BucketState {
   readonly version: number;
 }
 
-export const rateBucketEntity = defineEntity<RateBucket>()({
+export const rateBucketEntity = /* @__PURE__ */ defineEntity<RateBucket>()(() => ({
   name: 'RateBucket',
   description:
     'The tenant’s token bucket of API requests: tokens in thousandths and when they were counted; gone a day after its last use.',
@@ -21,4 +21,4 @@ export const rateBucketEntity = defineEntity<RateBucket>()({
         'GetItem, then Put conditional on the version read, on every authenticated request (the handler shell)',
     },
   },
-});
+}));

@@ -16,7 +16,7 @@ const dealPartition = key`T#${tenant}#DEAL#${text('dealId')}`;
 /** An offer's partition: the header and its versions. */
 const offerPartition = key`T#${tenant}#OFFER#${text('offerId')}`;
 
-export const leadEntity = defineEntity<Lead>()({
+export const leadEntity = /* @__PURE__ */ defineEntity<Lead>()(() => ({
   name: 'Lead',
   description: 'A lead, in its lifecycle stage’s list (gsi1) and its owner’s (gsi2, `-` for the unassigned).',
   key: { pk: key`T#${tenant}#LEAD#${text('leadId')}`, sk: key`LEAD` },
@@ -33,12 +33,12 @@ export const leadEntity = defineEntity<Lead>()({
     inStage: { index: 'gsi1', order: 'descending', operation: 'Query' },
     ofOwner: { index: 'gsi2', order: 'descending', operation: 'Query' },
   },
-});
+}));
 
 export const leadMatchKinds = ['email', 'phone'] as const;
 export type LeadMatchKind = (typeof leadMatchKinds)[number];
 
-export const leadMatchEntity = defineEntity<{ readonly leadId: string }>()({
+export const leadMatchEntity = /* @__PURE__ */ defineEntity<{ readonly leadId: string }>()(() => ({
   name: 'LeadMatch',
   description: 'Duplicate detection: one item per lead and e-mail or phone, in the value’s partition.',
   key: {
@@ -51,9 +51,9 @@ export const leadMatchEntity = defineEntity<{ readonly leadId: string }>()({
       operation: 'Query (limit 20), one per value; Put/Delete in the lead’s transaction',
     },
   },
-});
+}));
 
-export const leadReferenceEntity = defineEntity<{ readonly ownerId: string }>()({
+export const leadReferenceEntity = /* @__PURE__ */ defineEntity<{ readonly ownerId: string }>()(() => ({
   name: 'LeadReference',
   storedAs: uniqueEntity.stored,
   description:
@@ -66,9 +66,9 @@ export const leadReferenceEntity = defineEntity<{ readonly ownerId: string }>()(
       operation: 'conditional Put in the delivered lead’s transaction; consistent GetItem when that fails',
     },
   },
-});
+}));
 
-export const leadSourceEntity = defineEntity<LeadSource>()({
+export const leadSourceEntity = /* @__PURE__ */ defineEntity<LeadSource>()(() => ({
   name: 'LeadSource',
   description: 'A lead platform and its mapping; its signing secret lives in Secrets Manager.',
   key: { pk: key`T#${tenant}#LEADSOURCE#${text('sourceId')}`, sk: key`LEADSOURCE` },
@@ -77,9 +77,9 @@ export const leadSourceEntity = defineEntity<LeadSource>()({
     byId: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
     byName: { index: 'gsi2', operation: 'Query' },
   },
-});
+}));
 
-export const webhookRouteEntity = defineEntity<{ readonly tenantId: string }>()({
+export const webhookRouteEntity = /* @__PURE__ */ defineEntity<{ readonly tenantId: string }>()(() => ({
   name: 'WebhookRoute',
   description:
     'The one key without a tenant: a webhook’s path names only its lead source, and this item names the tenant.',
@@ -91,28 +91,28 @@ export const webhookRouteEntity = defineEntity<{ readonly tenantId: string }>()(
       operation: 'GetItem; conditional Put with its lead source',
     },
   },
-});
+}));
 
-export const salesSettingsEntity = defineEntity<SalesSettings>()({
+export const salesSettingsEntity = /* @__PURE__ */ defineEntity<SalesSettings>()(() => ({
   name: 'SalesSettings',
   description: 'The tenant’s sales rules: scoring, routing, nurturing and offer validity.',
   key: { pk: key`T#${tenant}#SALESSETTINGS`, sk: key`SALESSETTINGS` },
   patterns: {
     ofTenant: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
   },
-});
+}));
 
-export const roundRobinEntity = defineEntity()({
+export const roundRobinEntity = /* @__PURE__ */ defineEntity()(() => ({
   name: 'RoundRobin',
   description: 'The round-robin counter of a user group: `turn` grows by one with each lead routed to it.',
   key: { pk: key`T#${tenant}#ROUNDROBIN#${text('groupId')}`, sk: key`ROUNDROBIN` },
   patterns: { ofGroup: { index: 'table', sortKey: 'equals', operation: 'UpdateItem ADD turn' } },
-});
+}));
 
 /** Whether a deal is still open, or won or lost: its place in its account's collection. */
 const dealStatuses = ['OPEN', 'CLOSED'] as const;
 
-export const dealEntity = defineEntity<Deal>()({
+export const dealEntity = /* @__PURE__ */ defineEntity<Deal>()(() => ({
   name: 'Deal',
   description:
     'A deal, in its account’s collection (gsi1) under `OPEN` until won or lost, then `CLOSED`, and in the tenant’s deal list (gsi2); deal ids are ULIDs.',
@@ -129,9 +129,9 @@ export const dealEntity = defineEntity<Deal>()({
     },
     all: { index: 'gsi2', order: 'descending', operation: 'Query (admins, viewers)' },
   },
-});
+}));
 
-export const dealCopyEntity = defineEntity<Deal>()({
+export const dealCopyEntity = /* @__PURE__ */ defineEntity<Deal>()(() => ({
   name: 'DealCopy',
   description: 'A copy of a deal for each user who owns it or takes part in it: “my deals” is one Query.',
   key: { pk: key`T#${tenant}#USERDEALS#${text('userId')}`, sk: key`DEAL#${ulid('dealId')}` },
@@ -142,9 +142,9 @@ export const dealCopyEntity = defineEntity<Deal>()({
       operation: 'Query; Put/Delete in the deal’s transaction',
     },
   },
-});
+}));
 
-export const offerEntity = defineEntity<Offer>()({
+export const offerEntity = /* @__PURE__ */ defineEntity<Offer>()(() => ({
   name: 'Offer',
   description: 'An offer’s header, in its deal’s offers (gsi1); its versions live beside it.',
   key: { pk: offerPartition, sk: key`OFFER` },
@@ -157,17 +157,17 @@ export const offerEntity = defineEntity<Offer>()({
     },
     ofDeal: { index: 'gsi1', sortKey: 'beginsWith', order: 'descending', operation: 'Query' },
   },
-});
+}));
 
-export const offerVersionEntity = defineEntity<OfferVersion>()({
+export const offerVersionEntity = /* @__PURE__ */ defineEntity<OfferVersion>()(() => ({
   name: 'OfferVersion',
   description:
     'A version of an offer, beside its header; written with the header’s versioned Put, which orders them.',
   key: { pk: offerPartition, sk: key`VERSION#${padded('number', 6)}` },
   patterns: {},
-});
+}));
 
-export const acceptedOfferEntity = defineEntity<{ readonly offerId: string }>()({
+export const acceptedOfferEntity = /* @__PURE__ */ defineEntity<{ readonly offerId: string }>()(() => ({
   name: 'AcceptedOffer',
   description: 'Guard: the one accepted offer of a deal, whatever the deal’s stage.',
   key: { pk: dealPartition, sk: key`ACCEPTEDOFFER` },
@@ -178,12 +178,12 @@ export const acceptedOfferEntity = defineEntity<{ readonly offerId: string }>()(
       operation: 'conditional Put in the acceptance’s transaction',
     },
   },
-});
+}));
 
 const forecastCuts = ['OWNER', 'GROUP', 'MONTH', 'OUTCOME'] as const;
 export type ForecastCut = (typeof forecastCuts)[number];
 
-export const forecastBucketEntity = defineEntity()({
+export const forecastBucketEntity = /* @__PURE__ */ defineEntity()(() => ({
   name: 'ForecastBucket',
   description:
     'A forecast bucket and its counters. Month comes before the owner, group or outcome (`<detail>`: `#<ownerId>`, `#<groupId>`, `#WON`, `#LOST#<lossReasonId>` or nothing), so a range of months is one BETWEEN.',
@@ -200,7 +200,7 @@ export const forecastBucketEntity = defineEntity()({
         'one Query per report, every page (filter: one owner’s rows); ADD in the event’s transaction',
     },
   },
-});
+}));
 
 /** The key of a forecast bucket. */
 export function forecastBucketKey(tenantId: string, bucket: ForecastBucket): ItemKey {
@@ -225,7 +225,7 @@ export function forecastBucketKey(tenantId: string, bucket: ForecastBucket): Ite
 const funnelCuts = ['STAGE', 'SOURCE', 'CAMPAIGN'] as const;
 export type FunnelCutKey = (typeof funnelCuts)[number];
 
-export const funnelBucketEntity = defineEntity()({
+export const funnelBucketEntity = /* @__PURE__ */ defineEntity()(() => ({
   name: 'FunnelBucket',
   description:
     'A funnel bucket and its counters; `<detail>` is the stage, or `<source>#STAGE#<stage>`, `<campaign>#STAGE#<stage>`.',
@@ -238,7 +238,7 @@ export const funnelBucketEntity = defineEntity()({
       operation: 'one Query per report, every page; ADD in the event’s transaction',
     },
   },
-});
+}));
 
 /** The key of a funnel bucket. */
 export function funnelBucketKey(tenantId: string, bucket: FunnelBucket): ItemKey {
@@ -253,7 +253,7 @@ export function funnelBucketKey(tenantId: string, bucket: FunnelBucket): ItemKey
   }
 }
 
-export const appliedEventEntity = defineEntity()({
+export const appliedEventEntity = /* @__PURE__ */ defineEntity()(() => ({
   name: 'AppliedEvent',
   description:
     'Marks an event (or one part of it) as applied to a projection, so a redelivery adds nothing twice.',
@@ -265,4 +265,4 @@ export const appliedEventEntity = defineEntity()({
       operation: 'conditional Put (kept 14 days) in the transaction that ADDs the event’s deltas',
     },
   },
-});
+}));

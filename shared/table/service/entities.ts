@@ -10,7 +10,7 @@ import { key } from '#table/core/key-template';
 /** A case's partition: the case and its thread. */
 const casePartition = key`T#${tenant}#CASE#${text('caseId')}`;
 
-export const caseEntity = defineEntity<Case>()({
+export const caseEntity = /* @__PURE__ */ defineEntity<Case>()(() => ({
   name: 'Case',
   description:
     'A customer-service case; while open, in its account’s collection (gsi1) for the account view; always in the tenant’s case list (gsi2). Case ids are ULIDs.',
@@ -27,9 +27,9 @@ export const caseEntity = defineEntity<Case>()({
       operation: 'Query, newest first (filtered by status, team or account)',
     },
   },
-});
+}));
 
-export const caseMessageEntity = defineEntity<CaseMessage>()({
+export const caseMessageEntity = /* @__PURE__ */ defineEntity<CaseMessage>()(() => ({
   name: 'CaseMessage',
   description:
     'One message of a case’s thread (inbound, outbound, note), beside the case; written in the case’s transaction.',
@@ -43,9 +43,9 @@ export const caseMessageEntity = defineEntity<CaseMessage>()({
       operation: 'Query, newest first, one page (the mails a reply refers to)',
     },
   },
-});
+}));
 
-export const caseSequenceEntity = defineEntity<{ readonly last: number }>()({
+export const caseSequenceEntity = /* @__PURE__ */ defineEntity<{ readonly last: number }>()(() => ({
   name: 'CaseSequence',
   description:
     'The tenant’s case numbers: `last` is the number given last, moved on only in the transaction that creates the case, so numbers have no gaps.',
@@ -57,18 +57,18 @@ export const caseSequenceEntity = defineEntity<{ readonly last: number }>()({
       operation: 'consistent GetItem; conditional Put (last = the value read) in the creating transaction',
     },
   },
-});
+}));
 
-export const caseNumberEntity = defineEntity<{ readonly caseId: string }>()({
+export const caseNumberEntity = /* @__PURE__ */ defineEntity<{ readonly caseId: string }>()(() => ({
   name: 'CaseNumber',
   description: 'A case number’s case: what the `[#C-1234]` token of a mail subject finds.',
   key: { pk: key`T#${tenant}#CASENO#${padded('number', 9)}`, sk: key`CASENO` },
   patterns: {
     ofNumber: { index: 'table', sortKey: 'equals', operation: 'GetItem; Put in the creating transaction' },
   },
-});
+}));
 
-export const caseReferenceEntity = defineEntity<{ readonly caseId: string }>()({
+export const caseReferenceEntity = /* @__PURE__ */ defineEntity<{ readonly caseId: string }>()(() => ({
   name: 'CaseReference',
   description:
     'A channel message id that belongs to a case: an inbound mail’s Message-ID (replies refer to it) or a social message id. Put only if absent in the transaction that threads the message, so a redelivery finds it and stops.',
@@ -80,9 +80,9 @@ export const caseReferenceEntity = defineEntity<{ readonly caseId: string }>()({
       operation: 'GetItem; conditional Put in the case’s transaction',
     },
   },
-});
+}));
 
-export const caseConversationEntity = defineEntity<{ readonly caseId: string }>()({
+export const caseConversationEntity = /* @__PURE__ */ defineEntity<{ readonly caseId: string }>()(() => ({
   name: 'CaseConversation',
   description:
     'The case a social conversation (platform, page, sender) follows now; moved to a new case when the old one is closed.',
@@ -94,11 +94,11 @@ export const caseConversationEntity = defineEntity<{ readonly caseId: string }>(
       operation: 'GetItem; Put in the opening transaction',
     },
   },
-});
+}));
 
 export const caseQueueKinds = ['OWNER', 'TEAM', 'DUE'] as const;
 
-export const caseQueueEntryEntity = defineEntity<CaseSummary>()({
+export const caseQueueEntryEntity = /* @__PURE__ */ defineEntity<CaseSummary>()(() => ({
   name: 'CaseQueueEntry',
   description:
     'An open case in a queue, with the summary a row shows: its owner’s (`OWNER#<user>`), else its team’s unassigned cases (`TEAM#<team>`, `-` without a team), and every case with a running target in `DUE#-`. Sorted by the earliest due time (`~` when no target runs). Put and deleted in the case’s transaction.',
@@ -120,9 +120,9 @@ export const caseQueueEntryEntity = defineEntity<CaseSummary>()({
       operation: 'Query up to a time, soonest first (cases breaching within N minutes)',
     },
   },
-});
+}));
 
-export const teamLoadEntity = defineEntity<{ readonly lastAssigned?: string }>()({
+export const teamLoadEntity = /* @__PURE__ */ defineEntity<{ readonly lastAssigned?: string }>()(() => ({
   name: 'TeamLoad',
   description:
     'A team’s open cases per member (`open_<userId>` counters, moved with ADD in the case’s transactions; an assignment by the team’s method is conditional on the member’s capacity) and who got the last case (round-robin).',
@@ -130,9 +130,9 @@ export const teamLoadEntity = defineEntity<{ readonly lastAssigned?: string }>()
   patterns: {
     ofTeam: { index: 'table', sortKey: 'equals', operation: 'GetItem; Update in the case’s transaction' },
   },
-});
+}));
 
-export const openCasesEntity = defineEntity<Record<string, never>>()({
+export const openCasesEntity = /* @__PURE__ */ defineEntity<Record<string, never>>()(() => ({
   name: 'OpenCases',
   description:
     'The open cases of a contact (in the contact’s partition) or an account (in the account’s): one `case_<caseId>` attribute holding its summary per open case, set and removed in the case’s transactions. Caller identification reads it in its one BatchGetItem.',
@@ -147,9 +147,9 @@ export const openCasesEntity = defineEntity<Record<string, never>>()({
       operation: 'BatchGetItem with the contacts and accounts identified',
     },
   },
-});
+}));
 
-export const serviceSettingsEntity = defineEntity<StoredServiceSettings>()({
+export const serviceSettingsEntity = /* @__PURE__ */ defineEntity<StoredServiceSettings>()(() => ({
   name: 'ServiceSettings',
   description:
     'The tenant’s customer-service set-up: case types, calendars, support levels, SLA policies, teams, routing rules, channels.',
@@ -157,9 +157,9 @@ export const serviceSettingsEntity = defineEntity<StoredServiceSettings>()({
   patterns: {
     ofTenant: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
   },
-});
+}));
 
-export const entitlementEntity = defineEntity<Entitlement>()({
+export const entitlementEntity = /* @__PURE__ */ defineEntity<Entitlement>()(() => ({
   name: 'Entitlement',
   description:
     'A support level an account bought (alone or with a contract) for a period, in the account’s partition.',
@@ -167,11 +167,11 @@ export const entitlementEntity = defineEntity<Entitlement>()({
   patterns: {
     ofAccount: { index: 'table', sortKey: 'beginsWith', operation: 'Query (opening a case)' },
   },
-});
+}));
 
 export const channelRouteKinds = ['MAILBOX', 'FORM', 'PAGE'] as const;
 
-export const channelRouteEntity = defineEntity<{ readonly tenantId: string }>()({
+export const channelRouteEntity = /* @__PURE__ */ defineEntity<{ readonly tenantId: string }>()(() => ({
   name: 'ChannelRoute',
   description:
     'The tenant of a service channel’s address: a mailbox address, a web form’s key, a social page (`<platform>:<pageId>`). Channels name no tenant, so these do; claimed when the service settings are saved (another tenant’s claim is a 409).',
@@ -183,9 +183,9 @@ export const channelRouteEntity = defineEntity<{ readonly tenantId: string }>()(
       operation: 'GetItem; conditional Put and Delete with the settings',
     },
   },
-});
+}));
 
-export const rejectedMailEntity = defineEntity<RejectedMail>()({
+export const rejectedMailEntity = /* @__PURE__ */ defineEntity<RejectedMail>()(() => ({
   name: 'RejectedMail',
   description:
     'Inbound mail that became no case (malformed, too large, a dangerous attachment, an unknown recipient, an automatic reply to nothing), with the reason; the raw message stays in the bucket. Per tenant, `-` when none could be told.',
@@ -193,4 +193,4 @@ export const rejectedMailEntity = defineEntity<RejectedMail>()({
   patterns: {
     ofTenant: { index: 'table', order: 'descending', operation: 'Query, newest first' },
   },
-});
+}));

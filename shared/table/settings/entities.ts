@@ -16,7 +16,7 @@ const position = computed<'position', { readonly order?: number; readonly title:
   { ascending: 'by order, else by title', descending: 'highest order first' },
 );
 
-export const settingEntity = defineEntity()({
+export const settingEntity = /* @__PURE__ */ defineEntity()(() => ({
   name: 'Setting',
   description:
     'A tenant setting of any kind, by its id (a ULID, unique across kinds); other modules keep usage counters on it with ADD. A live user group is listed under its parent (gsi1).',
@@ -51,9 +51,9 @@ export const settingEntity = defineEntity()({
     },
     subGroups: { index: 'gsi1', operation: 'Query (the top-level groups under `ROOT`)' },
   },
-});
+}));
 
-export const settingTitleEntity = defineEntity<{ readonly ownerId: string }>()({
+export const settingTitleEntity = /* @__PURE__ */ defineEntity<{ readonly ownerId: string }>()(() => ({
   name: 'SettingTitle',
   storedAs: uniqueEntity.stored,
   description:
@@ -66,9 +66,9 @@ export const settingTitleEntity = defineEntity<{ readonly ownerId: string }>()({
       operation: 'conditional Put/Delete in the setting’s transaction',
     },
   },
-});
+}));
 
-export const settingOrderEntity = defineEntity<{ readonly ownerId: string }>()({
+export const settingOrderEntity = /* @__PURE__ */ defineEntity<{ readonly ownerId: string }>()(() => ({
   name: 'SettingOrder',
   storedAs: uniqueEntity.stored,
   description: 'Guard: one live setting per order value of an ordered kind (status types, deal stages).',
@@ -83,7 +83,7 @@ export const settingOrderEntity = defineEntity<{ readonly ownerId: string }>()({
       operation: 'conditional Put/Delete in the setting’s transaction; handed over in a reorder',
     },
   },
-});
+}));
 
 /** What a lock holds besides its key. */
 export interface SettingLock {
@@ -92,7 +92,7 @@ export interface SettingLock {
   readonly expiresAt: number;
 }
 
-export const settingLockEntity = defineEntity<SettingLock>()({
+export const settingLockEntity = /* @__PURE__ */ defineEntity<SettingLock>()(() => ({
   name: 'SettingLock',
   description:
     'An industry taking part in a running move-customers job: it cannot be deleted or moved twice. A lock left by a job that died expires (TTL).',
@@ -105,13 +105,13 @@ export const settingLockEntity = defineEntity<SettingLock>()({
         'conditional Put when a job starts; ConditionCheck when an industry is deleted; consistent GetItem, then conditional Delete when the job ends',
     },
   },
-});
+}));
 
-export const jobEntity = defineEntity<MoveCustomersJob>()({
+export const jobEntity = /* @__PURE__ */ defineEntity<MoveCustomersJob>()(() => ({
   name: 'Job',
   description: 'A background job of the settings module (move customers).',
   key: { pk: key`T#${tenant}#JOB#${text('jobId')}`, sk: key`JOB` },
   patterns: {
     byId: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
   },
-});
+}));

@@ -3,7 +3,7 @@ import { defineEntity } from '#table/core/entity';
 import { folded, tenant, text } from '#table/core/facets';
 import { key } from '#table/core/key-template';
 
-export const userEntity = defineEntity<User>()({
+export const userEntity = /* @__PURE__ */ defineEntity<User>()(() => ({
   name: 'User',
   description:
     'A user of the tenant; its e-mail is guarded by a `Unique` item of kind `userEmail`, its history lives beside it.',
@@ -17,14 +17,14 @@ export const userEntity = defineEntity<User>()({
     },
     byEmail: { index: 'gsi2', sortKey: 'beginsWith', sortKeyFacets: ['email'], operation: 'Query' },
   },
-});
+}));
 
 /** What the active-admins item holds besides its key. */
 export interface ActiveAdmins {
   readonly adminIds: ReadonlySet<string>;
 }
 
-export const activeAdminsEntity = defineEntity<ActiveAdmins>()({
+export const activeAdminsEntity = /* @__PURE__ */ defineEntity<ActiveAdmins>()(() => ({
   name: 'ActiveAdmins',
   description: 'The ids of the tenant’s active admins, a string set kept in step with every user write.',
   key: { pk: key`T#${tenant}#ADMINS`, sk: key`ADMINS` },
@@ -35,7 +35,7 @@ export const activeAdminsEntity = defineEntity<ActiveAdmins>()({
       operation: 'consistent GetItem; Update (ADD, or DELETE on a condition) in each user’s transaction',
     },
   },
-});
+}));
 
 /** What a token-cutoff item holds besides its key. */
 export interface TokenCutoff {
@@ -43,7 +43,7 @@ export interface TokenCutoff {
   readonly notBefore: number;
 }
 
-export const tokenCutoffEntity = defineEntity<TokenCutoff>()({
+export const tokenCutoffEntity = /* @__PURE__ */ defineEntity<TokenCutoff>()(() => ({
   name: 'TokenCutoff',
   description:
     'When the user was last deactivated or lost a role: its tokens issued before are refused. Written in that change’s transaction.',
@@ -56,4 +56,4 @@ export const tokenCutoffEntity = defineEntity<TokenCutoff>()({
         'consistent GetItem on authenticated requests, cached a few seconds per container (the handler shell); Put in the user’s transaction',
     },
   },
-});
+}));

@@ -54,7 +54,7 @@ describe('key', () => {
 });
 
 describe('defineEntity', () => {
-  const journey = defineEntity<{ readonly id: string; readonly title: string }>()({
+  const journey = defineEntity<{ readonly id: string; readonly title: string }>()(() => ({
     name: 'Journey',
     description: 'A journey.',
     key: { pk: key`T#${tenant}#JOURNEY#${text('journeyId')}`, sk: key`JOURNEY` },
@@ -74,7 +74,7 @@ describe('defineEntity', () => {
         operation: 'Query',
       },
     },
-  });
+  }));
   const at = { tenantId: 'se', journeyId: 'j-1' };
 
   it('writes the key, the entity and the index keys where the item is placed', () => {
