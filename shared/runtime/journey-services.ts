@@ -61,7 +61,7 @@ export function journeyOpening(
   const { table } = env;
   const supplyPoints = new DynamoSupplyPointStore(table);
   return new JourneyService({
-    ...deps,
+    ...serviceDeps(table, deps),
     supplyPoints: { get: (actor, supplyPointId) => liveSupplyPoint(supplyPoints, actor, supplyPointId) },
     readings: missingPart<ReadingService>('meter readings'),
     accounts: new DynamoAccountStore(table),
