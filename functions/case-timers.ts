@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { caseTimerNames } from '#domain/service/case';
-import { casesServices } from '#runtime/cases-services';
+import { caseEscalation } from '#runtime/cases-services';
 import { environmentCaseTimers } from '#runtime/environment/case-timers';
 import { environmentMailer } from '#runtime/environment/mailer';
 import { environmentTable } from '#runtime/environment/table';
@@ -8,7 +8,7 @@ import { observability, observedHandler } from '#runtime/observability/observed-
 
 const observed = observability('case-timers');
 const { logger } = observed;
-const { escalation } = casesServices({
+const escalation = caseEscalation({
   table: environmentTable(),
   mailer: environmentMailer(),
   caseTimers: environmentCaseTimers(),

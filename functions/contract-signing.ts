@@ -1,8 +1,8 @@
-import { contractsServices } from '#runtime/contracts-services';
+import { contractSigning } from '#runtime/contracts-services';
 import { contractsEnvironment } from '#runtime/environment/contracts';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 
-const { signing } = contractsServices(contractsEnvironment());
+const signing = contractSigning(contractsEnvironment());
 
 /**
  * Hands a sent contract to Signi. Signi down: the error stays on the

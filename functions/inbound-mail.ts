@@ -1,4 +1,4 @@
-import { casesServices } from '#runtime/cases-services';
+import { caseIntake } from '#runtime/cases-services';
 import { environmentCaseTimers } from '#runtime/environment/case-timers';
 import { environmentMailParser } from '#runtime/environment/mail-parser';
 import { environmentObjects } from '#runtime/environment/objects';
@@ -13,12 +13,12 @@ const observed = observability('inbound-mail');
 export const handler = observedHandler(
   'inbound-mail',
   inboundMailConsumer({
-    intake: casesServices({
+    intake: caseIntake({
       table: environmentTable(),
       objects,
       caseTimers: environmentCaseTimers(),
       mailParser: environmentMailParser(),
-    }).intake,
+    }),
     objects,
     logger: observed.logger,
   }),

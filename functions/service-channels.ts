@@ -1,5 +1,5 @@
 import { serviceChannelsApi } from '#api/service/channel-bindings';
-import { casesServices } from '#runtime/cases-services';
+import { caseIntake } from '#runtime/cases-services';
 import { environmentCaseTimers } from '#runtime/environment/case-timers';
 import { environmentSocialSecrets } from '#runtime/environment/social-secrets';
 import { environmentTable } from '#runtime/environment/table';
@@ -8,10 +8,10 @@ import { httpFunction } from '#runtime/http-function';
 /** The public ways in: tenants' web forms and the social platform's signed webhook. */
 export const handler = httpFunction('service-channels', () =>
   serviceChannelsApi({
-    intake: casesServices({
+    intake: caseIntake({
       table: environmentTable(),
       caseTimers: environmentCaseTimers(),
-    }).intake,
+    }),
     social: environmentSocialSecrets(),
   }),
 );

@@ -1,9 +1,9 @@
 import { signingCallbackApi } from '#api/contracts/contracts-bindings';
-import { contractsServices } from '#runtime/contracts-services';
+import { contractSigning } from '#runtime/contracts-services';
 import { contractsEnvironment } from '#runtime/environment/contracts';
 import { httpFunction } from '#runtime/http-function';
 
 /** Signi's callbacks: public, routed by each contract's token, settled on Signi's own answer. */
 export const handler = httpFunction('signing-callback', () =>
-  signingCallbackApi(contractsServices(contractsEnvironment())),
+  signingCallbackApi({ signing: contractSigning(contractsEnvironment()) }),
 );

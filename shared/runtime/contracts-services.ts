@@ -18,7 +18,7 @@ import { DynamoSettingsStore } from '#table/settings/settings-store';
 import type { AccountsOverrides } from './accounts-services';
 import { activitiesServices } from './activities-services';
 import type { Environment } from './environment';
-import { journeyServices } from './journey-services';
+import { journeyOpening } from './journey-services';
 import { missingPart } from './missing-part';
 import { dealsAndOffers } from './sales-services';
 import { serviceDeps } from './service-deps';
@@ -48,7 +48,7 @@ const switchesOf = (table: Table, basics: ReturnType<typeof contractBasics>) =>
   new ContractSwitches({
     ...basics.deps,
     settings: basics.settings,
-    journeys: journeyServices({ table }, basics.deps).journeys,
+    journeys: journeyOpening({ table }, basics.deps),
   });
 
 /**
@@ -78,12 +78,10 @@ export function contractsServices(
   const { table } = env;
   const basics = contractBasics(table, overrides);
   const { deps, contracts, settings, sources } = basics;
-  const renderer =
-    env.renderer ?? missingPart<NonNullable<ContractsEnvironment['renderer']>>('document renderer');
+  const renderer = rendererOf(env);
   const files = new ContractFiles(env.objects, renderer);
   const service = new ContractService({ ...deps, contracts, settings, files, sources });
   const sales = dealsAndOffers({ table }, overrides);
-  const callbackBase = new URL(env.signingCallbackUrl);
   return {
     contracts: service,
     settings,
@@ -103,22 +101,54 @@ export function contractsServices(
       deals: sales.deals,
       pricing: sales.offers,
     }),
-    signing: new ContractSigning({
-      ...deps,
-      contracts,
-      settings,
-      documents: new ContractDocumentService({ ...deps, settings, files }),
-      files,
-      signing: env.eSignature,
-      callbackUrl: (token) => {
-        const url = new URL(callbackBase);
-        url.searchParams.set('token', token);
-        return url.toString();
-      },
-      users: service,
-    }),
+    signing: signingOf(env, basics, files, service),
   };
 }
+
+/** Signing through Signi: delivery of a sent contract's documents and Signi's callbacks. */
+function signingOf(
+  env: ContractsEnvironment,
+  basics: ReturnType<typeof contractBasics>,
+  files: ContractFiles,
+  users: ContractService,
+): ContractSigning {
+  const { deps, contracts, settings } = basics;
+  const callbackBase = new URL(env.signingCallbackUrl);
+  return new ContractSigning({
+    ...deps,
+    contracts,
+    settings,
+    documents: new ContractDocumentService({ ...deps, settings, files }),
+    files,
+    signing: env.eSignature,
+    callbackUrl: (token) => {
+      const url = new URL(callbackBase);
+      url.searchParams.set('token', token);
+      return url.toString();
+    },
+    users,
+  });
+}
+
+/**
+ * Signing alone, for the functions that deliver to Signi and take its
+ * callbacks (contract-signing, signing-callback): they move stored documents
+ * only, so their bundles stay without the sales module's deals and offers,
+ * the print batches and the supplier switches.
+ */
+export function contractSigning(
+  env: ContractsEnvironment,
+  overrides: AccountsOverrides = {},
+): ContractSigning {
+  const basics = contractBasics(env.table, overrides);
+  const { deps, contracts, settings, sources } = basics;
+  const files = new ContractFiles(env.objects, rendererOf(env));
+  const service = new ContractService({ ...deps, contracts, settings, files, sources });
+  return signingOf(env, basics, files, service);
+}
+
+const rendererOf = (env: ContractsEnvironment) =>
+  env.renderer ?? missingPart<NonNullable<ContractsEnvironment['renderer']>>('document renderer');
 
 /**
  * Renewals and ends of fixed-term contracts: the daily job's part that makes

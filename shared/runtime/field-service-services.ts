@@ -21,7 +21,7 @@ import { DynamoCaseStore } from '#table/service/case-store';
 import { DynamoServiceSettingsStore } from '#table/service/service-settings-store';
 import { DynamoUserStore } from '#table/users/users-store';
 import type { Environment } from './environment';
-import { journeyServices } from './journey-services';
+import { readingService } from './journey-services';
 import { serviceDeps } from './service-deps';
 import { supplyPointService } from './supply-point-wiring';
 
@@ -98,7 +98,7 @@ export function fieldServiceServices(
     history: new DynamoHistoryStore(table),
   });
   const supplyPoints = supplyPointService(table, deps);
-  const { readings } = journeyServices(env, { ...deps, supplyPoints });
+  const readings = readingService(table, deps, supplyPoints);
   return {
     workOrders: orders,
     booking: new BookingService({ ...deps, workOrders, technicians, parties, orders }),

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { idSchema, pageOnlyQuery } from '#api/common/common-schemas';
+import { historyPage } from '#api/common/history-schemas';
 import { defineRoute } from '#http/route';
 import {
   accountListQuery,
@@ -13,7 +14,6 @@ import {
   contactSchema,
   createAccountBody,
   createContactBody,
-  historyPage,
   identificationSchema,
   identifyQuery,
   noteBody,

@@ -176,25 +176,9 @@ export const noteSchema = z
   })
   .meta({ id: 'Note' });
 
-export const historyEntrySchema = z
-  .object({
-    eventId: z.string(),
-    type: z.string().meta({ example: 'AccountUpdated' }),
-    occurredAt: z.iso.datetime(),
-    actorId: z.string(),
-    subject: z.object({ type: z.string(), id: z.string() }),
-    changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
-    summary: z
-      .string()
-      .optional()
-      .meta({ description: 'One line about the change, e.g. a note’s first words.' }),
-  })
-  .meta({ id: 'HistoryEntry' });
-
 export const accountPage = pageOf(accountSchema, 'AccountPage');
 export const contactPage = pageOf(contactSchema, 'ContactPage');
 export const notePage = pageOf(noteSchema, 'NotePage');
-export const historyPage = pageOf(historyEntrySchema, 'HistoryPage');
 
 export const dealSummarySchema = z
   .object({

@@ -1,5 +1,5 @@
-import { historyPage } from '#api/accounts/accounts-schemas';
 import { pageOnlyQuery } from '#api/common/common-schemas';
+import { historyPage } from '#api/common/history-schemas';
 import { defineRoute } from '#http/route';
 import {
   appointmentParams,

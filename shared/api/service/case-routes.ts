@@ -1,6 +1,6 @@
 import type * as z from 'zod';
-import { historyPage } from '#api/accounts/accounts-schemas';
 import { pageOnlyQuery } from '#api/common/common-schemas';
+import { historyPage } from '#api/common/history-schemas';
 import { defineRoute } from '#http/route';
 import {
   assignCaseBody,

@@ -11,6 +11,7 @@ import { clientChange, systemWritten } from '#domain/system-writes';
 import { billingCopyOf } from './billing-copy';
 import { type DerivationInput, deriveParameters } from './derive-parameters';
 import { newEnergyEvent } from './energy-events';
+import { liveSupplyPoint } from './live-supply-point';
 import type { ReferenceTables, SupplyPointStore, TerritoryAdminStore } from './stores';
 import {
   type AddressVerification,
@@ -96,10 +97,7 @@ export class SupplyPointService {
   }
 
   async get(actor: Actor, supplyPointId: string): Promise<SupplyPoint> {
-    const supplyPoint = await this.deps.supplyPoints.get(actor.tenantId, supplyPointId);
-    if (!supplyPoint || supplyPoint.deletedAt !== undefined)
-      throw new NotFoundError('supply point', supplyPointId);
-    return supplyPoint;
+    return liveSupplyPoint(this.deps.supplyPoints, actor, supplyPointId);
   }
 
   async update(actor: Actor, supplyPointId: string, expectedVersion: number, patch: SupplyPointPatch) {
