@@ -8,6 +8,7 @@ import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoIdentificationStore } from '#table/accounts/identification-store';
 import { DynamoNoteStore } from '#table/accounts/note-store';
 import { DynamoHistoryStore } from '#table/core/history-store';
+import { KeptUserLookup } from '#table/users/kept-user-lookup';
 import { type AccountsPorts, accountPorts } from './account-ports';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
@@ -23,10 +24,13 @@ export function accountsServices(
   const { table } = env;
   const deps = serviceDeps(table, overrides);
   const { settingUsage, settingsChanged, ...references } = accountPorts(table, overrides);
-  const accounts = new DynamoAccountStore(table, { settingUsage, settingsChanged });
+  // Owners are checked against the users the container keeps, with the ConditionCheck in each write;
+  // a caller that gives its own user lookup (a test, a conversion) gets exactly that lookup.
+  const owners = overrides.users ? undefined : new KeptUserLookup(table);
+  const accounts = new DynamoAccountStore(table, { settingUsage, settingsChanged, owners });
   const contacts = new DynamoContactStore(table, { settingUsage, settingsChanged });
   return {
-    accounts: new AccountService({ ...deps, ...references, accounts }),
+    accounts: new AccountService({ ...deps, ...references, ...(owners ? { users: owners } : {}), accounts }),
     contacts: new ContactService({ ...deps, ...references, contacts, accounts }),
     subjects: new SubjectService({
       ...deps,

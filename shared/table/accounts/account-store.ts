@@ -56,6 +56,7 @@ const accountLayout: RecordLayout<Account> = {
   lookups: (a) => lookupSetOf({ tenantId: a.tenantId, subject: 'ACCOUNT', id: a.id, accountId: a.id }, a),
   membership: (a) => ({ tenantId: a.tenantId, kind: 'ACCOUNT', id: a.id, categoryIds: a.categoryIds }),
   settingRefs: accountSettingRefs,
+  owner: (a) => a.ownerId,
 };
 
 export class DynamoAccountStore extends AccountsRecordStore<Account> implements AccountStore {

@@ -16,6 +16,16 @@ export type SettingUsageItems = (
   deltas: readonly SettingUsageDelta[],
 ) => TransactItem[];
 
+/**
+ * Given by the users module to a writer whose owner checks trust users kept
+ * by the container: the ConditionCheck that the new owner is still an active
+ * user, in the change's transaction, and what to drop when it failed.
+ */
+export interface OwnerChecks {
+  activeCheck(tenantId: string, userId: string): TransactItem;
+  forget(tenantId: string, userId: string): void;
+}
+
 export interface AccountsStoreOptions {
   readonly settingUsage?: SettingUsageItems;
   /**
@@ -24,6 +34,8 @@ export interface AccountsStoreOptions {
    * tenant's settings, so the caller's retry is checked against them as they are.
    */
   readonly settingsChanged?: (tenantId: string) => void;
+  /** Without it an owner is written as the service checked it, with no condition on the user. */
+  readonly owners?: OwnerChecks;
 }
 
 /**

@@ -3,7 +3,7 @@ import { type ConflictCode, ConflictError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SettingRef } from '#domain/settings/settings-lookup';
-import { type Change, commitChange } from '#table/core/commit-change';
+import { type Change, commitChange, type GuardedField } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
 import type { UniqueKind } from '#table/core/entities';
 import { getItem } from '#table/core/get-item';
@@ -43,6 +43,8 @@ export interface RecordLayout<T extends AccountsRecord> {
   /** The categories a live record is a member of. */
   membership(live: T): CategoryMembership;
   settingRefs(record: T | undefined): SettingRef[];
+  /** The user the record belongs to, for a record that has an owner. */
+  owner?(record: T): string | undefined;
 }
 
 const live = <T extends AccountsRecord>(record: T | undefined) =>
@@ -72,23 +74,26 @@ export class AccountsRecordStore<T extends AccountsRecord> {
       { ...this.changeOf(undefined, record, event), idempotency },
       'categoryIds',
     );
-    return this.refusedWhenSettingsChanged(record.tenantId, commitCreate(this.table, change));
+    return this.refusedWhenChangedMeanwhile(record, commitCreate(this.table, change));
   }
 
   async update(previous: T, next: T, event: DomainEvent): Promise<void> {
-    await this.refusedWhenSettingsChanged(
-      next.tenantId,
+    await this.refusedWhenChangedMeanwhile(
+      next,
       commitChange(this.table, fitsOneTransaction(this.changeOf(previous, next, event), 'categoryIds')),
     );
   }
 
-  /** A write refused for a setting changed meanwhile leaves no stale setting kept in the container. */
-  private async refusedWhenSettingsChanged<R>(tenantId: string, write: Promise<R>): Promise<R> {
+  /** A write refused for a setting or owner changed meanwhile leaves neither kept in the container. */
+  private async refusedWhenChangedMeanwhile<R>(next: T, write: Promise<R>): Promise<R> {
     try {
       return await write;
     } catch (error) {
-      if (error instanceof ConflictError && error.code === 'changed-meanwhile')
-        this.options.settingsChanged?.(tenantId);
+      if (error instanceof ConflictError && error.code === 'changed-meanwhile') {
+        this.options.settingsChanged?.(next.tenantId);
+        const owner = this.layout.owner?.(next);
+        if (owner !== undefined) this.options.owners?.forget(next.tenantId, owner);
+      }
       throw error;
     }
   }
@@ -115,6 +120,7 @@ export class AccountsRecordStore<T extends AccountsRecord> {
           takenCode: unique.takenCode,
           takenMessage: unique.takenMessage,
         },
+        ...this.ownerGuards(previous, next),
       ],
       lookups: lookupChanges(
         this.table,
@@ -134,5 +140,25 @@ export class AccountsRecordStore<T extends AccountsRecord> {
       event,
       response: next,
     };
+  }
+
+  /**
+   * A live record given a new owner (what the service checks) requires the
+   * owner to still be an active user, when the owner was checked against
+   * users the container keeps; an owner kept from before is not checked again.
+   */
+  private ownerGuards(previous: T | undefined, next: T): GuardedField[] {
+    const { owners } = this.options;
+    const owner = this.layout.owner?.(next);
+    const kept = previous && this.layout.owner?.(previous);
+    if (!owners || owner === undefined || !live(next) || owner === kept) return [];
+    return [
+      {
+        field: 'ownerId',
+        change: { items: [owners.activeCheck(next.tenantId, owner)], claimIndex: 0 },
+        takenCode: 'changed-meanwhile',
+        takenMessage: 'the owner was deactivated meanwhile; read the user again',
+      },
+    ];
   }
 }

@@ -13,7 +13,8 @@ export const userEntity = /* @__PURE__ */ defineEntity<User>()(() => ({
     byId: {
       index: 'table',
       sortKey: 'equals',
-      operation: 'consistent GetItem; GetItem of id and active (the user lookup of other modules)',
+      operation:
+        'consistent GetItem; GetItem of id and active (the user lookup of other modules; active account owners kept 10 s per container); ConditionCheck (active) in the transaction of an account given a new owner',
     },
     byEmail: { index: 'gsi2', sortKey: 'beginsWith', sortKeyFacets: ['email'], operation: 'Query' },
   },

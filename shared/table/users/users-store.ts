@@ -13,6 +13,7 @@ import { replayOf } from '#table/core/idempotency';
 import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { activeAdminsEntity, userEntity } from './entities';
+import { containerActiveUsers } from './kept-user-lookup';
 import { tokenCutoffPut } from './token-cutoffs';
 import { activeAdminChange } from './users-guards';
 
@@ -62,6 +63,8 @@ export class DynamoUserStore implements UserStore {
     const extra =
       tokenCutoff === undefined ? [] : [tokenCutoffPut(this.table, next.tenantId, next.id, tokenCutoff)];
     await commitChange(this.table, { ...change, extra });
+    // Owner checks of this container read the user again rather than trust what they kept.
+    containerActiveUsers.forget(next.tenantId, next.id);
   }
 
   async replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<User | undefined> {
