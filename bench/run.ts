@@ -25,7 +25,7 @@ import { printServiceBench, serviceBench } from './service';
  * DynamoDB Local, so a busy machine slows both sides alike.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-// Thousands of reads in a row as one tenant: its rate is metered (a write each call), never refused.
+// Thousands of reads in a row as one tenant: its rate is metered (a lease written every ten calls), never refused.
 process.env.TENANT_RATE_LIMIT_PER_SECOND ??= '1000000';
 process.env.TENANT_RATE_LIMIT_BURST ??= '1000000';
 const projectRoot = path.resolve(import.meta.dirname, '..');

@@ -84,6 +84,28 @@ describe('the tenants’ rate buckets in the table', () => {
     });
   });
 
+  it('leases ten tokens of a tenant of burst 100 in one write and admits nine more calls without writing', async () => {
+    // Prepare
+    let now = t0;
+    const limiter = limiterAt(() => now, 100);
+
+    // Act
+    const admissions = [];
+    for (let i = 0; i < 10; i++) admissions.push(await limiter.admit('leasing'));
+    const afterLease = await store.read('leasing', true);
+    admissions.push(await limiter.admit('leasing'));
+    now = new Date(t0.getTime() + 1000);
+    admissions.push(await limiter.admit('leasing'));
+
+    // Assess: a third lease after the second expired, with the two tokens refilled meanwhile.
+    expect(admissions.every((a) => a.admitted)).toBe(true);
+    expect(afterLease).toEqual({ state: { milliTokens: 90_000, countedAt: t0.getTime() }, version: 1 });
+    expect(await store.read('leasing', true)).toEqual({
+      state: { milliTokens: 72_000, countedAt: t0.getTime() + 1000 },
+      version: 3,
+    });
+  });
+
   it('answers a call over its tenant’s rate with 429 problem+json and Retry-After, without running the route', async () => {
     // Prepare
     const ran: string[] = [];

@@ -1,5 +1,6 @@
 import type { Clock } from '#domain/ports';
-import { type BucketState, type RateLimit, takeToken } from './token-bucket';
+import { type BucketState, type RateLimit, takeTokens } from './token-bucket';
+import { leasedAt, leaseSize, spendLeased, type TokenLease } from './token-lease';
 
 /** A bucket as stored, with the version a write must find to replace it. */
 export interface StoredBucket {
@@ -26,12 +27,21 @@ export type Admission =
 const attempts = 3;
 
 /**
- * Meters each tenant's requests with its token bucket in the store: read,
- * take a token, write on the condition that no one wrote meanwhile. A
- * request that keeps losing that race to the tenant's other requests is
- * refused like one over the limit: so many at once are what the limit is for.
+ * Meters each tenant's requests with its token bucket in the store, shared
+ * by every container. A container leases a few tokens at once (read, take,
+ * write on the condition that no one wrote meanwhile) and admits the
+ * tenant's next requests from that lease in memory, with no request to the
+ * store, until it is spent or expires. The limit therefore holds across
+ * containers; several containers holding leases can only refuse a little
+ * earlier. A request that keeps losing the write race to the tenant's other
+ * requests is refused like one over the limit: so many at once are what the
+ * limit is for.
  */
 export class TenantRateLimiter {
+  private readonly leases = new Map<string, TokenLease>();
+  /** Each tenant's admissions in this container run one after another, so that one lease serves them all. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly deps: {
       readonly buckets: RateBucketStore;
@@ -40,14 +50,44 @@ export class TenantRateLimiter {
     },
   ) {}
 
-  async admit(tenantId: string): Promise<Admission> {
+  admit(tenantId: string): Promise<Admission> {
+    return this.inTurn(tenantId, () => this.admitNow(tenantId));
+  }
+
+  private async admitNow(tenantId: string): Promise<Admission> {
+    const spent = spendLeased(this.leases.get(tenantId), this.deps.clock.now().getTime());
+    if (spent) {
+      this.leases.set(tenantId, spent);
+      return { admitted: true };
+    }
+    this.leases.delete(tenantId);
+    return this.lease(tenantId);
+  }
+
+  /** Takes a lease from the shared bucket and spends its first token. */
+  private async lease(tenantId: string): Promise<Admission> {
     let stored = await this.deps.buckets.read(tenantId, false);
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      const decision = takeToken(stored?.state, this.deps.limit, this.deps.clock.now().getTime());
+      const now = this.deps.clock.now().getTime();
+      const decision = takeTokens(stored?.state, this.deps.limit, now, leaseSize(this.deps.limit));
       if (!decision.allowed) return { admitted: false, retryAfterSeconds: decision.retryAfterSeconds };
-      if (await this.deps.buckets.write(tenantId, decision.next, stored?.version)) return { admitted: true };
+      if (await this.deps.buckets.write(tenantId, decision.next, stored?.version)) {
+        this.leases.set(tenantId, leasedAt(decision.taken, now));
+        return { admitted: true };
+      }
       stored = await this.deps.buckets.read(tenantId, true);
     }
     return { admitted: false, retryAfterSeconds: 1 };
+  }
+
+  private inTurn<T>(tenantId: string, run: () => Promise<T>): Promise<T> {
+    const result = (this.queues.get(tenantId) ?? Promise.resolve()).then(run);
+    // A failed admission (the store unreachable) fails its own request, not the ones queued after it.
+    const done = result.catch(() => undefined);
+    this.queues.set(tenantId, done);
+    void done.then(() => {
+      if (this.queues.get(tenantId) === done) this.queues.delete(tenantId);
+    });
+    return result;
   }
 }

@@ -19,7 +19,7 @@ export interface BucketState {
 }
 
 export type BucketDecision =
-  | { readonly allowed: true; readonly next: BucketState }
+  | { readonly allowed: true; readonly taken: number; readonly next: BucketState }
   | { readonly allowed: false; readonly retryAfterSeconds: number };
 
 const milliPerToken = 1000;
@@ -41,13 +41,24 @@ export function refilled(state: BucketState | undefined, limit: RateLimit, now: 
 }
 
 /**
- * One request's token: taken when the refilled bucket holds a whole one;
- * otherwise refused, with the whole seconds until it will (at least 1).
+ * Up to `wanted` whole tokens (at least 1), as many as the refilled bucket
+ * holds; refused when it holds not one, with the whole seconds until it
+ * will (at least 1).
  */
-export function takeToken(state: BucketState | undefined, limit: RateLimit, now: number): BucketDecision {
+export function takeTokens(
+  state: BucketState | undefined,
+  limit: RateLimit,
+  now: number,
+  wanted: number,
+): BucketDecision {
   const current = refilled(state, limit, now);
-  if (current.milliTokens >= milliPerToken) {
-    return { allowed: true, next: { ...current, milliTokens: current.milliTokens - milliPerToken } };
+  const taken = Math.min(Math.max(1, wanted), Math.floor(current.milliTokens / milliPerToken));
+  if (taken >= 1) {
+    return {
+      allowed: true,
+      taken,
+      next: { ...current, milliTokens: current.milliTokens - taken * milliPerToken },
+    };
   }
   const waitMillis = Math.ceil((milliPerToken - current.milliTokens) / limit.perSecond);
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMillis / 1000)) };

@@ -18,7 +18,7 @@ export const rateBucketEntity = /* @__PURE__ */ defineEntity<RateBucket>()(() =>
       index: 'table',
       sortKey: 'equals',
       operation:
-        'GetItem, then Put conditional on the version read, on every authenticated request (the handler shell)',
+        'GetItem, then Put conditional on the version read, when the handler shell leases a few of the tenant’s tokens, each lease serving up to ten authenticated requests of a container',
     },
   },
 }));

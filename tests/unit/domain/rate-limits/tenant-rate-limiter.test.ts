@@ -10,9 +10,12 @@ const t0 = new Date('2026-03-01T09:00:00Z');
 /** Buckets in memory with the store's version condition; `interfere` writes as another request would, first. */
 function memoryBuckets() {
   const stored = new Map<string, StoredBucket>();
-  const state = { interferences: 0, writes: 0 };
+  const state = { interferences: 0, reads: 0, writes: 0 };
   const buckets: RateBucketStore = {
-    read: async (tenantId) => stored.get(tenantId),
+    read: async (tenantId) => {
+      state.reads += 1;
+      return stored.get(tenantId);
+    },
     write: async (tenantId, next, expectedVersion) => {
       state.writes += 1;
       const current = stored.get(tenantId);
@@ -32,8 +35,10 @@ function memoryBuckets() {
   return { buckets, stored, state };
 }
 
-const limiterOf = (buckets: RateBucketStore, burst = 3) =>
-  new TenantRateLimiter({ buckets, clock: { now: () => t0 }, limit: { perSecond: 1, burst } });
+const limiterOf = (buckets: RateBucketStore, burst = 3, now = () => t0) =>
+  new TenantRateLimiter({ buckets, clock: { now }, limit: { perSecond: 1, burst } });
+
+const later = (millis: number) => new Date(t0.getTime() + millis);
 
 describe('TenantRateLimiter', () => {
   it('admits a tenant’s burst, then refuses with the seconds to wait, while another tenant goes on', async () => {
@@ -70,8 +75,10 @@ describe('TenantRateLimiter', () => {
   it('refuses a request that keeps losing the race to the tenant’s other requests', async () => {
     // Prepare
     const { buckets, state } = memoryBuckets();
-    const limiter = limiterOf(buckets, 100);
+    let now = t0;
+    const limiter = limiterOf(buckets, 100, () => now);
     await limiter.admit('norrsken');
+    now = later(1000);
     state.interferences = 3;
     state.writes = 0;
 
@@ -81,5 +88,120 @@ describe('TenantRateLimiter', () => {
     // Assess
     expect(admission).toEqual({ admitted: false, retryAfterSeconds: 1 });
     expect(state.writes).toBe(3);
+  });
+
+  it('leases a tenth of the burst in one read and one write, then admits from it with no request', async () => {
+    // Prepare
+    const { buckets, stored, state } = memoryBuckets();
+    const limiter = limiterOf(buckets, 100);
+
+    // Act
+    const first = await limiter.admit('norrsken');
+    const afterFirst = { reads: state.reads, writes: state.writes };
+    const fromLease = [];
+    for (let i = 0; i < 9; i++) fromLease.push(await limiter.admit('norrsken'));
+    const afterLease = { reads: state.reads, writes: state.writes };
+    const eleventh = await limiter.admit('norrsken');
+
+    // Assess
+    expect(first).toEqual({ admitted: true });
+    expect(afterFirst).toEqual({ reads: 1, writes: 1 });
+    expect(fromLease.every((a) => a.admitted)).toBe(true);
+    expect(afterLease).toEqual({ reads: 1, writes: 1 });
+    expect(eleventh).toEqual({ admitted: true });
+    expect(state).toMatchObject({ reads: 2, writes: 2 });
+    expect(stored.get('norrsken')?.state.milliTokens).toBe(80_000);
+  });
+
+  it('drops a lease’s unused tokens when it expires and leases anew from the shared bucket', async () => {
+    // Prepare
+    const { buckets, stored, state } = memoryBuckets();
+    let now = t0;
+    const limiter = limiterOf(buckets, 100, () => now);
+    await limiter.admit('norrsken');
+    now = later(999);
+    await limiter.admit('norrsken');
+
+    // Act
+    now = later(1000);
+    const admission = await limiter.admit('norrsken');
+
+    // Assess: two leases of ten taken; the one token a second refilled in between.
+    expect(admission).toEqual({ admitted: true });
+    expect(state).toMatchObject({ reads: 2, writes: 2 });
+    expect(stored.get('norrsken')?.state).toEqual({ milliTokens: 81_000, countedAt: t0.getTime() + 1000 });
+  });
+
+  it('leases what is left when the bucket holds less than a lease, then refuses without writing', async () => {
+    // Prepare
+    const { buckets, stored, state } = memoryBuckets();
+    stored.set('norrsken', { state: { milliTokens: 2_500, countedAt: t0.getTime() }, version: 7 });
+    const limiter = limiterOf(buckets, 100);
+
+    // Act
+    const admissions = [];
+    for (let i = 0; i < 3; i++) admissions.push(await limiter.admit('norrsken'));
+
+    // Assess
+    expect(admissions).toEqual([
+      { admitted: true },
+      { admitted: true },
+      { admitted: false, retryAfterSeconds: 1 },
+    ]);
+    expect(state).toMatchObject({ reads: 2, writes: 1 });
+    expect(stored.get('norrsken')).toEqual({
+      state: { milliTokens: 500, countedAt: t0.getTime() },
+      version: 8,
+    });
+  });
+
+  it('serves a tenant’s concurrent requests from as few leases as they need', async () => {
+    // Prepare
+    const { buckets, stored, state } = memoryBuckets();
+    const limiter = limiterOf(buckets, 100);
+
+    // Act
+    const admissions = await Promise.all(Array.from({ length: 25 }, () => limiter.admit('norrsken')));
+
+    // Assess
+    expect(admissions.every((a) => a.admitted)).toBe(true);
+    expect(state).toMatchObject({ reads: 3, writes: 3 });
+    expect(stored.get('norrsken')?.state.milliTokens).toBe(70_000);
+  });
+
+  it('never admits more concurrent requests than the bucket had tokens', async () => {
+    // Prepare
+    const { buckets, stored } = memoryBuckets();
+    const limiter = limiterOf(buckets, 20);
+
+    // Act
+    const admissions = await Promise.all(Array.from({ length: 30 }, () => limiter.admit('norrsken')));
+
+    // Assess
+    expect(admissions.filter((a) => a.admitted)).toHaveLength(20);
+    expect(admissions.filter((a) => !a.admitted)).toHaveLength(10);
+    expect(stored.get('norrsken')?.state.milliTokens).toBe(0);
+  });
+
+  it('lets a tenant’s next request through when the store failed the one before it', async () => {
+    // Prepare
+    const { buckets } = memoryBuckets();
+    let failures = 1;
+    const flaky: RateBucketStore = {
+      read: async (tenantId, fresh) => {
+        if (failures-- > 0) throw new Error('store unreachable');
+        return buckets.read(tenantId, fresh);
+      },
+      write: buckets.write,
+    };
+    const limiter = limiterOf(flaky);
+
+    // Act
+    const failed = limiter.admit('norrsken');
+    const next = limiter.admit('norrsken');
+
+    // Assess
+    await expect(failed).rejects.toThrow('store unreachable');
+    expect(await next).toEqual({ admitted: true });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { refilled, takeToken } from '#domain/rate-limits/token-bucket';
+import { refilled, takeTokens } from '#domain/rate-limits/token-bucket';
 
 const limit = { perSecond: 10, burst: 20 };
 const t0 = Date.parse('2026-03-01T09:00:00Z');
@@ -29,13 +29,13 @@ describe('refilled', () => {
   });
 });
 
-describe('takeToken', () => {
+describe('takeTokens', () => {
   it('lets a full bucket’s burst through at once, then refuses', () => {
     // Act
-    let state: Parameters<typeof takeToken>[0];
+    let state: Parameters<typeof takeTokens>[0];
     const allowed: boolean[] = [];
     for (let i = 0; i < 21; i++) {
-      const decision = takeToken(state, limit, t0);
+      const decision = takeTokens(state, limit, t0, 1);
       allowed.push(decision.allowed);
       if (decision.allowed) state = decision.next;
     }
@@ -47,19 +47,29 @@ describe('takeToken', () => {
 
   it('takes exactly one token, leaving the fraction refilled so far', () => {
     // Act
-    const decision = takeToken({ milliTokens: 950, countedAt: t0 }, limit, t0 + 5);
+    const decision = takeTokens({ milliTokens: 950, countedAt: t0 }, limit, t0 + 5, 1);
 
     // Assess
-    expect(decision).toEqual({ allowed: true, next: { milliTokens: 0, countedAt: t0 + 5 } });
+    expect(decision).toEqual({ allowed: true, taken: 1, next: { milliTokens: 0, countedAt: t0 + 5 } });
   });
 
   it('answers the whole seconds until a token is back, at least one', () => {
     // Act
-    const almost = takeToken({ milliTokens: 999, countedAt: t0 }, limit, t0);
-    const slow = takeToken({ milliTokens: 0, countedAt: t0 }, { perSecond: 1, burst: 1 }, t0 + 200);
+    const almost = takeTokens({ milliTokens: 999, countedAt: t0 }, limit, t0, 5);
+    const slow = takeTokens({ milliTokens: 0, countedAt: t0 }, { perSecond: 1, burst: 1 }, t0 + 200, 1);
 
     // Assess
     expect(almost).toEqual({ allowed: false, retryAfterSeconds: 1 });
     expect(slow).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  });
+
+  it('takes as many of the wanted tokens as the bucket holds whole, leaving the fraction', () => {
+    // Act
+    const plenty = takeTokens({ milliTokens: 12_500, countedAt: t0 }, limit, t0, 10);
+    const few = takeTokens({ milliTokens: 3_400, countedAt: t0 }, limit, t0, 10);
+
+    // Assess
+    expect(plenty).toEqual({ allowed: true, taken: 10, next: { milliTokens: 2_500, countedAt: t0 } });
+    expect(few).toEqual({ allowed: true, taken: 3, next: { milliTokens: 400, countedAt: t0 } });
   });
 });
