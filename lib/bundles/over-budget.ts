@@ -5,4 +5,23 @@
  * within its budget while still listed (take it off). ADR 0022 says what
  * keeps each one over.
  */
-export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {};
+export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {
+  // Phone parsing (38 KiB with the tenants' countries' metadata) and ibantools are its own; the rest is
+  // the accounts, contacts and timeline routes and their zod schemas.
+  'accounts-api': 635,
+  // A journey updates the account (phone and IBAN checks); the energy domain and pricing.
+  'energy-api': 688,
+  // Moving customers is one service with the jobs' steps, which update accounts.
+  'settings-api': 633,
+  'settings-jobs': 640,
+  // Every row is an account and contact: their normalisation, with phone parsing.
+  'import-api': 843,
+  'import-worker': 836,
+  // Six modules' routes; conversion writes accounts, contacts and supply points through their services.
+  'sales-api': 823,
+  // Leads' phones are parsed as they arrive.
+  'lead-webhook': 609,
+  // The meter exchange updates the supply point through its service; the service settings.
+  'field-service-api': 665,
+  'service-channels': 625,
+};
