@@ -84,25 +84,24 @@ describe('the tenants’ rate buckets in the table', () => {
     });
   });
 
-  it('leases ten tokens of a tenant of burst 100 in one write and admits nine more calls without writing', async () => {
+  it('grows its leases while calls spend them: fifteen calls in four writes, then one token after a quiet second', async () => {
     // Prepare
     let now = t0;
     const limiter = limiterAt(() => now, 100);
 
     // Act
     const admissions = [];
-    for (let i = 0; i < 10; i++) admissions.push(await limiter.admit('leasing'));
-    const afterLease = await store.read('leasing', true);
-    admissions.push(await limiter.admit('leasing'));
+    for (let i = 0; i < 15; i++) admissions.push(await limiter.admit('leasing'));
+    const afterLeases = await store.read('leasing', true);
     now = new Date(t0.getTime() + 1000);
     admissions.push(await limiter.admit('leasing'));
 
-    // Assess: a third lease after the second expired, with the two tokens refilled meanwhile.
+    // Assess: leases of 1, 2, 4 and 8 tokens; after the second, a lease of one, with the refill counted.
     expect(admissions.every((a) => a.admitted)).toBe(true);
-    expect(afterLease).toEqual({ state: { milliTokens: 90_000, countedAt: t0.getTime() }, version: 1 });
-    expect(await store.read('leasing', true)).toEqual({
-      state: { milliTokens: 72_000, countedAt: t0.getTime() + 1000 },
-      version: 3,
+    expect(afterLeases).toEqual({ state: { milliTokens: 85_000, countedAt: t0.getTime() }, version: 4 });
+    expect(await store.read('leasing', true)).toMatchObject({
+      state: { countedAt: t0.getTime() + 1000 },
+      version: 5,
     });
   });
 

@@ -1,6 +1,6 @@
 import type { Clock } from '#domain/ports';
 import { type BucketState, type RateLimit, takeTokens } from './token-bucket';
-import { leasedAt, leaseSize, spendLeased, type TokenLease } from './token-lease';
+import { leasedAt, nextLeaseSize, spendLeased, type TokenLease } from './token-lease';
 
 /** A bucket as stored, with the version a write must find to replace it. */
 export interface StoredBucket {
@@ -28,12 +28,13 @@ const attempts = 3;
 
 /**
  * Meters each tenant's requests with its token bucket in the store, shared
- * by every container. A container leases a few tokens at once (read, take,
- * write on the condition that no one wrote meanwhile) and admits the
- * tenant's next requests from that lease in memory, with no request to the
- * store, until it is spent or expires. The limit therefore holds across
- * containers; several containers holding leases can only refuse a little
- * earlier. A request that keeps losing the write race to the tenant's other
+ * by every container. A container leases tokens (read, take, write on the
+ * condition that no one wrote meanwhile) and admits the tenant's next
+ * requests from that lease in memory, with no request to the store, until it
+ * is spent or expires; a lease grows only while the container spends it in
+ * time (`nextLeaseSize`), so containers that see the tenant rarely take one
+ * token a request. The limit therefore holds across containers; a busy
+ * container's unspent lease can only make the others refuse a little earlier. A request that keeps losing the write race to the tenant's other
  * requests is refused like one over the limit: so many at once are what the
  * limit is for.
  */
@@ -55,21 +56,23 @@ export class TenantRateLimiter {
   }
 
   private async admitNow(tenantId: string): Promise<Admission> {
-    const spent = spendLeased(this.leases.get(tenantId), this.deps.clock.now().getTime());
+    const held = this.leases.get(tenantId);
+    const now = this.deps.clock.now().getTime();
+    const spent = spendLeased(held, now);
     if (spent) {
       this.leases.set(tenantId, spent);
       return { admitted: true };
     }
     this.leases.delete(tenantId);
-    return this.lease(tenantId);
+    return this.lease(tenantId, nextLeaseSize(this.deps.limit, held, now));
   }
 
-  /** Takes a lease from the shared bucket and spends its first token. */
-  private async lease(tenantId: string): Promise<Admission> {
+  /** Takes a lease of up to `wanted` tokens from the shared bucket and spends its first token. */
+  private async lease(tenantId: string, wanted: number): Promise<Admission> {
     let stored = await this.deps.buckets.read(tenantId, false);
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const now = this.deps.clock.now().getTime();
-      const decision = takeTokens(stored?.state, this.deps.limit, now, leaseSize(this.deps.limit));
+      const decision = takeTokens(stored?.state, this.deps.limit, now, wanted);
       if (!decision.allowed) return { admitted: false, retryAfterSeconds: decision.retryAfterSeconds };
       if (await this.deps.buckets.write(tenantId, decision.next, stored?.version)) {
         this.leases.set(tenantId, leasedAt(decision.taken, now));

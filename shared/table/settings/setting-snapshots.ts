@@ -62,10 +62,14 @@ export class SettingSnapshots {
     return found;
   }
 
-  /** The version a check of this container read the setting at, if it still keeps it. */
+  /**
+   * The version this container's last check read the setting at. Kept after
+   * the snapshot expires, until a read replaces it or the tenant is forgotten:
+   * a check made just before the expiry must still bind the write built just
+   * after it to the version it read.
+   */
   versionOf(tenantId: string, id: string): number | undefined {
-    const kept = this.entries.get(`${tenantId}/${id}`);
-    return kept && this.now() < kept.until ? kept.snapshot.version : undefined;
+    return this.entries.get(`${tenantId}/${id}`)?.snapshot.version;
   }
 
   /** Drops a tenant's settings: this container changed one, or a write found one changed. */

@@ -90,46 +90,45 @@ describe('TenantRateLimiter', () => {
     expect(state.writes).toBe(3);
   });
 
-  it('leases a tenth of the burst in one read and one write, then admits from it with no request', async () => {
+  it('grows its lease while the tenant’s requests spend it in time: 1, 2, 4, 8, then ten tokens a write', async () => {
     // Prepare
     const { buckets, stored, state } = memoryBuckets();
     const limiter = limiterOf(buckets, 100);
 
     // Act
-    const first = await limiter.admit('norrsken');
-    const afterFirst = { reads: state.reads, writes: state.writes };
-    const fromLease = [];
-    for (let i = 0; i < 9; i++) fromLease.push(await limiter.admit('norrsken'));
-    const afterLease = { reads: state.reads, writes: state.writes };
-    const eleventh = await limiter.admit('norrsken');
+    const admissions = [];
+    const writesAfter: number[] = [];
+    for (let i = 0; i < 26; i++) {
+      admissions.push(await limiter.admit('norrsken'));
+      writesAfter.push(state.writes);
+    }
 
-    // Assess
-    expect(first).toEqual({ admitted: true });
-    expect(afterFirst).toEqual({ reads: 1, writes: 1 });
-    expect(fromLease.every((a) => a.admitted)).toBe(true);
-    expect(afterLease).toEqual({ reads: 1, writes: 1 });
-    expect(eleventh).toEqual({ admitted: true });
-    expect(state).toMatchObject({ reads: 2, writes: 2 });
-    expect(stored.get('norrsken')?.state.milliTokens).toBe(80_000);
+    // Assess: a write at calls 1, 2, 4, 8, 16 and 26; none in between.
+    expect(admissions.every((a) => a.admitted)).toBe(true);
+    expect([0, 1, 3, 7, 15, 25].map((call) => writesAfter[call])).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(writesAfter[24]).toBe(5);
+    expect(state).toMatchObject({ reads: 6, writes: 6 });
+    expect(stored.get('norrsken')?.state.milliTokens).toBe(65_000);
   });
 
-  it('drops a lease’s unused tokens when it expires and leases anew from the shared bucket', async () => {
+  it('takes one token a request again once a lease expired, so a quiet container holds nothing unused', async () => {
     // Prepare
     const { buckets, stored, state } = memoryBuckets();
     let now = t0;
     const limiter = limiterOf(buckets, 100, () => now);
     await limiter.admit('norrsken');
-    now = later(999);
+    now = later(500);
     await limiter.admit('norrsken');
 
     // Act
-    now = later(1000);
+    now = later(1500);
     const admission = await limiter.admit('norrsken');
 
-    // Assess: two leases of ten taken; the one token a second refilled in between.
+    // Assess: a lease of one, of two (one of them unspent and dropped at its expiry), of one again;
+    // a token a second refilled meanwhile.
     expect(admission).toEqual({ admitted: true });
-    expect(state).toMatchObject({ reads: 2, writes: 2 });
-    expect(stored.get('norrsken')?.state).toEqual({ milliTokens: 81_000, countedAt: t0.getTime() + 1000 });
+    expect(state).toMatchObject({ reads: 3, writes: 3 });
+    expect(stored.get('norrsken')?.state).toEqual({ milliTokens: 97_500, countedAt: t0.getTime() + 1500 });
   });
 
   it('leases what is left when the bucket holds less than a lease, then refuses without writing', async () => {
@@ -148,10 +147,10 @@ describe('TenantRateLimiter', () => {
       { admitted: true },
       { admitted: false, retryAfterSeconds: 1 },
     ]);
-    expect(state).toMatchObject({ reads: 2, writes: 1 });
+    expect(state).toMatchObject({ reads: 3, writes: 2 });
     expect(stored.get('norrsken')).toEqual({
       state: { milliTokens: 500, countedAt: t0.getTime() },
-      version: 8,
+      version: 9,
     });
   });
 
@@ -163,10 +162,10 @@ describe('TenantRateLimiter', () => {
     // Act
     const admissions = await Promise.all(Array.from({ length: 25 }, () => limiter.admit('norrsken')));
 
-    // Assess
+    // Assess: leases of 1, 2, 4, 8 and 10, of which 10 are spent.
     expect(admissions.every((a) => a.admitted)).toBe(true);
-    expect(state).toMatchObject({ reads: 3, writes: 3 });
-    expect(stored.get('norrsken')?.state.milliTokens).toBe(70_000);
+    expect(state).toMatchObject({ reads: 5, writes: 5 });
+    expect(stored.get('norrsken')?.state.milliTokens).toBe(75_000);
   });
 
   it('never admits more concurrent requests than the bucket had tokens', async () => {
