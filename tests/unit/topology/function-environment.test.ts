@@ -25,6 +25,9 @@ const accessFor: Readonly<Record<string, (access: FunctionAccess) => boolean>> =
   'page-queue': (a) => a.sendToQueue === 'newsletter-sends',
   'send-starts': (a) => a.scheduleToQueue === 'newsletter-sends',
   'unsubscribe-links': (a) => (a.secrets ?? []).includes('unsubscribe-signing-key'),
+  // Parts that read no setting of the stack: pdfkit with the fonts carried as package files, and postal-mime.
+  renderer: () => true,
+  'mail-parser': () => true,
   'social-secrets': (a) =>
     ['meta-app-secret', 'meta-verify-token'].every((s) => (a.secrets ?? []).includes(s)),
 };
