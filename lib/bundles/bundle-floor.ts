@@ -26,7 +26,8 @@ const sdkParts: Readonly<Record<string, string>> = {
 
 /** The libraries a function may name as its purpose; each counts in its floor. */
 const documentLibraryParts: Readonly<Record<DocumentLibrary, string>> = {
-  pdfkit: `import PDFDocument from 'pdfkit'; use(new PDFDocument());`,
+  // The class, not a document: a document reads its standard fonts from pdfkit's folder at once.
+  pdfkit: `import PDFDocument from 'pdfkit'; use(PDFDocument);`,
   exceljs: `import ExcelJS from 'exceljs'; use(new ExcelJS.Workbook());`,
   'postal-mime': `import PostalMime from 'postal-mime'; use(PostalMime.parse);`,
   'sanitize-html': `import sanitizeHtml from 'sanitize-html'; use(sanitizeHtml);`,
