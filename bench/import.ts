@@ -23,7 +23,7 @@ import type { TenantProfile } from '#domain/tenant';
 import { importServices } from '#runtime/import-services';
 import { createTable } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
-import { functionBundle } from '../lib/constructs/function-bundle';
+import { bundleOptions } from '../lib/bundles/function-bundles';
 import { createLocalTable } from '../lib/local/create-table';
 import {
   LOCAL_DYNAMODB_CREDENTIALS,
@@ -363,17 +363,11 @@ export async function importBench(options: ImportBenchOptions = {}): Promise<Imp
 async function bundleWorker(dir: string): Promise<string> {
   const outfile = path.join(dir, 'import-worker.mjs');
   await build({
+    ...bundleOptions,
     entryPoints: [fileURLToPath(new URL('./import-worker-process.ts', import.meta.url))],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: functionBundle.target,
-    mainFields: [...functionBundle.mainFields],
-    banner: { js: functionBundle.banner },
-    minify: functionBundle.minify,
-    sourcemap: functionBundle.sourceMap,
-    logLevel: 'silent',
+    write: true,
+    metafile: false,
   });
   return outfile;
 }
