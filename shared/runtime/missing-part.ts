@@ -5,8 +5,12 @@
  */
 export function missingPart<T extends object>(part: string): T {
   return new Proxy({} as T, {
-    get: (_target, method) => () => {
-      throw new Error(`this function has no ${part} (${String(method)})`);
-    },
+    // Not a thenable: wiring that resolves to a missing part (an async factory) must still resolve.
+    get: (_target, method) =>
+      method === 'then'
+        ? undefined
+        : () => {
+            throw new Error(`this function has no ${part} (${String(method)})`);
+          },
   });
 }

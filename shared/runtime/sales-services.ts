@@ -120,6 +120,7 @@ export function salesServices(
         contacts: new DynamoContactStore(table, { settingUsage, settingsChanged }),
         supplyPoints: new DynamoSupplyPointStore(table),
         settingUsage,
+        settingsChanged,
       }),
     }),
   };

@@ -11,9 +11,13 @@ let loaded: Promise<DocumentRenderer> | undefined;
 export function environmentRenderer(): DocumentRenderer {
   return {
     async render(document) {
-      loaded ??= import('#adapters/documents/pdfkit-renderer').then(
-        ({ PdfkitRenderer }) => new PdfkitRenderer(),
-      );
+      loaded ??= import('#adapters/documents/pdfkit-renderer')
+        .then(({ PdfkitRenderer }) => new PdfkitRenderer())
+        .catch((error: unknown) => {
+          // A failed load is not kept: the next render (a redelivery) tries again.
+          loaded = undefined;
+          throw error;
+        });
       return (await loaded).render(document);
     },
   };

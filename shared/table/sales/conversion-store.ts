@@ -1,3 +1,4 @@
+import { ConflictError } from '#domain/errors';
 import type { IdempotencyToken } from '#domain/ports';
 import type { Conversion, ConversionStore } from '#domain/sales/leads/conversion-service';
 import type { DynamoAccountStore } from '#table/accounts/account-store';
@@ -26,6 +27,8 @@ export class DynamoConversionStore implements ConversionStore {
       readonly contacts: Pick<DynamoContactStore, 'changeOf'>;
       readonly supplyPoints: Pick<DynamoSupplyPointStore, 'changeOf'>;
       readonly settingUsage?: SettingUsageItems;
+      /** As for a lone account or contact write: a conversion refused for a setting changed meanwhile forgets the tenant's kept settings. */
+      readonly settingsChanged?: (tenantId: string) => void;
     },
   ) {}
 
@@ -58,13 +61,20 @@ export class DynamoConversionStore implements ConversionStore {
       dealChange(this.table, undefined, parts.deal.deal, parts.deal.event, this.stores.settingUsage),
       leadChange(this.table, parts.lead.previous, parts.lead.next, parts.lead.event),
     ];
-    const { replayed } = await commitChanges(
-      this.table,
-      oneWritePerOwnersItem(changes),
-      idempotency,
-      response,
-    );
-    return replayed ? { replayed: replayed as Conversion } : {};
+    try {
+      const { replayed } = await commitChanges(
+        this.table,
+        oneWritePerOwnersItem(changes),
+        idempotency,
+        response,
+      );
+      return replayed ? { replayed: replayed as Conversion } : {};
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'changed-meanwhile') {
+        this.stores.settingsChanged?.(parts.lead.next.tenantId);
+      }
+      throw error;
+    }
   }
 
   async replayOf(tenantId: string, idempotency: IdempotencyToken): Promise<Conversion | undefined> {
