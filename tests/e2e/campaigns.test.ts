@@ -162,4 +162,28 @@ describe('a campaign, end to end from a webhook lead to a signed contract', () =
       costPerContract: report.body.costPerContract,
     });
   });
+
+  it('seeds each demo tenant’s campaigns, the autumn fair with leads through its funnel', async () => {
+    await runtime.settled();
+    for (const tenant of runtime.tenants) {
+      const client = clientFor(runtime, tenant.adminToken);
+
+      // Act
+      const list = await client.get('/v1/campaigns?limit=100');
+      const fair = list.body.items.find(
+        (i: { campaign: { codes: { campaign: string } } }) => i.campaign.codes.campaign === 'autumn-fair',
+      );
+      const report = await client.get(`/v1/campaigns/${fair.campaign.id}/report`);
+
+      // Assess
+      expect(report.body.counts, tenant.id).toMatchObject({ leads: 3, mql: 3, sql: 1, meetings: 1 });
+      expect(
+        report.body.funnel.map((s: { count: number }) => s.count),
+        tenant.id,
+      ).toEqual([3, 3, 3, 1, 0, 0]);
+      expect(report.body.costPerLead.amountMinor, tenant.id).toBe(
+        Math.round(fair.campaign.budget.amountMinor / 3),
+      );
+    }
+  });
 });
