@@ -7,23 +7,14 @@ const campaigns = eventsOf(eventSources.campaigns);
 
 const withCampaign = z.object({ campaign: entity<Campaign>('Campaign') });
 
+/** Each carries the campaign after the change (every function bundles the catalogue: kept small). */
+const campaignEvent = (when: string) => campaigns({ when, subjects: ['campaign'], data: withCampaign });
+
 /** Marketing campaigns (R-MK-1); their funnel is kept from the sales and contract events. */
 export const campaignEvents = {
-  CampaignCreated: campaigns({
-    when: 'a user set up a marketing campaign with its codes, period and budget',
-    subjects: ['campaign'],
-    data: withCampaign,
-  }),
-  CampaignUpdated: campaigns({
-    when: 'a campaign’s name, channel, period, budget, source or medium changed',
-    subjects: ['campaign'],
-    data: withCampaign,
-  }),
-  CampaignDeleted: campaigns({
-    when: 'a user deleted a campaign; its code stays taken, so its counts go to no other campaign',
-    subjects: ['campaign'],
-    data: withCampaign,
-  }),
+  CampaignCreated: campaignEvent('a campaign was set up'),
+  CampaignUpdated: campaignEvent('a campaign was changed'),
+  CampaignDeleted: campaignEvent('a campaign was deleted; its code stays taken'),
 };
 
 export const newCampaignEvent = eventFactory(campaignEvents);

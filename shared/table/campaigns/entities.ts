@@ -4,11 +4,14 @@ import { defineEntity } from '#table/core/entity';
 import { tenant, text, ulid } from '#table/core/facets';
 import { key } from '#table/core/key-template';
 
+/** A campaign's partition; the subject of its events and history. */
+export const campaignPartition = key`T#${tenant}#CAMPAIGN#${text('campaignId')}`;
+
 export const campaignEntity = /* @__PURE__ */ defineEntity<Campaign>()(() => ({
   name: 'Campaign',
   description:
     'A marketing campaign; live ones in the tenant’s list (gsi2), a deleted one kept off it with its code still claimed.',
-  key: { pk: key`T#${tenant}#CAMPAIGN#${text('campaignId')}`, sk: key`CAMPAIGN` },
+  key: { pk: campaignPartition, sk: key`CAMPAIGN` },
   indexes: { gsi2: { pk: key`T#${tenant}#CAMPAIGNS`, sk: key`${ulid('campaignId')}` } },
   patterns: {
     byId: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },

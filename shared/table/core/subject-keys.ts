@@ -1,6 +1,6 @@
 import type { Subject } from '#domain/accounts/records';
 import { accountEntity, contactEntity } from '#table/accounts/entities';
-import { campaignEntity } from '#table/campaigns/entities';
+import { campaignPartition } from '#table/campaigns/entities';
 import { commissionEntity, commissionRulePartition } from '#table/commissions/entities';
 import { contractEntity } from '#table/contracts/entities';
 import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
@@ -57,7 +57,7 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
     case 'newsletter':
       return newsletterEntity.key({ tenantId, newsletterId: subject.id }).pk;
     case 'campaign':
-      return campaignEntity.key({ tenantId, campaignId: subject.id }).pk;
+      return campaignPartition.build({ tenantId, campaignId: subject.id });
     case 'commissionRule':
       return commissionRulePartition.build({ tenantId, ruleId: subject.id });
     default: {
