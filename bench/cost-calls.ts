@@ -1,3 +1,4 @@
+import { campaignCalls } from './cost-calls-campaigns';
 import { commissionCalls, contractCalls, contractEnds, exportCalls } from './cost-calls-contracts';
 import { crmCalls, crmDeletes } from './cost-calls-crm';
 import { energyCalls } from './cost-calls-energy';
@@ -54,6 +55,7 @@ export const costCalls: readonly RouteCall[] = [
   ...crmCalls,
   ...energyCalls,
   ...salesCalls,
+  ...campaignCalls,
   ...contractCalls,
   ...commissionCalls,
   ...contractEnds,

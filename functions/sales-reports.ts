@@ -1,14 +1,12 @@
-import { eventNamesOf } from '#domain/event-catalogue';
-import { eventSources } from '#domain/service-context';
 import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
-import { salesReportServices } from '#runtime/sales-report-services';
+import { salesReportConsumer, salesReportQueueEvents } from '#runtime/sales-report-consumer';
 
-const { projection } = salesReportServices({ table: environmentTable() });
+const apply = salesReportConsumer({ table: environmentTable() });
 
-/** Keeps the forecast and funnel aggregates from deal and lead events (R-SA-5, R-MK-1). */
+/** Keeps the forecast and funnel aggregates from deal and lead events (R-SA-5), and the campaigns' funnel from sales and contract events (R-MK-1). */
 export const handler = domainEventConsumer({
   serviceName: 'sales-reports',
-  handles: eventNamesOf(eventSources.sales),
-  handle: (event) => projection.apply(event),
+  handles: salesReportQueueEvents,
+  handle: apply,
 });

@@ -213,10 +213,20 @@ export const topology: Topology = {
     {
       name: 'sales-reports',
       entry: 'functions/sales-reports.ts',
-      description: 'Keeps the forecast, win/loss and funnel aggregates from deal and lead events',
+      description:
+        'Keeps the forecast, win/loss and funnel aggregates from deal and lead events, and the campaigns’ funnel',
       memoryMb: 512,
       timeoutSeconds: 60,
       trigger: { kind: 'queue', queue: 'sales-reports' },
+      access: { table: 'readWrite' },
+    },
+    {
+      name: 'campaigns-api',
+      entry: 'functions/campaigns-api.ts',
+      description: 'Marketing campaigns and their funnel reports, read from the campaigns’ totals',
+      memoryMb: 512,
+      timeoutSeconds: 10,
+      trigger: { kind: 'http', routes: httpRoutes('campaigns-api') },
       access: { table: 'readWrite' },
     },
     {
@@ -734,6 +744,13 @@ export const topology: Topology = {
       sources: [eventSources.sales],
       targetQueue: 'sales-reports',
     },
+    eventRule({
+      name: 'count-campaign-purchases',
+      description: 'Signed contracts are the purchase step of their lead’s campaign',
+      source: eventSources.contracts,
+      detailTypes: ['ContractSigned'],
+      targetQueue: 'sales-reports',
+    }),
   ],
   schedules: [
     {

@@ -43,6 +43,7 @@ import type { LocalService } from './processes';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { startLocalSecretsManager } from './secrets-manager';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
+import { seedDemoCampaigns } from './seed-campaigns';
 import { seedDemoCommissionRules } from './seed-commissions';
 import { seedDemoContracts } from './seed-contracts';
 import { seedDemoExportSpecs } from './seed-exports';
@@ -289,6 +290,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoData(table);
     await seedDemoUsers(table);
     leadSources.push(...(await seedDemoSales(table, demoTenants)));
+    await seedDemoCampaigns(table, demoTenants);
     await seedDemoServiceSetup(localCasesEnvironment(tableName), demoTenants);
     await seedDemoTechnicians(table, demoTenants);
     await seedDemoNewsletters(

@@ -1,6 +1,7 @@
 import { accountEvents } from './accounts/account-events';
 import { activityEvents } from './activities/activity-events';
 import { attachmentEvents } from './attachments/attachment-events';
+import { campaignEvents } from './campaigns/campaign-events';
 import { commissionEvents } from './commissions/commission-events';
 import { contractEvents } from './contracts/contract-events';
 import { energyEvents } from './energy/energy-events';
@@ -39,6 +40,7 @@ export const eventModules = {
   service: caseEvents,
   'field-service': fieldServiceEvents,
   newsletters: newsletterEvents,
+  campaigns: campaignEvents,
 };
 
 /** Every domain event type, by name: what the outbox relays to the bus and the consumers read. */
@@ -61,6 +63,7 @@ export const eventCatalogue = {
   ...caseEvents,
   ...fieldServiceEvents,
   ...newsletterEvents,
+  ...campaignEvents,
 };
 
 type Catalogue = typeof eventCatalogue;

@@ -27,7 +27,8 @@ export type SubjectType =
   | 'export'
   | 'case'
   | 'workOrder'
-  | 'newsletter';
+  | 'newsletter'
+  | 'campaign';
 
 /** The subject of an event of one of the subject types `T`. */
 export interface EventSubject<T extends SubjectType = SubjectType> {

@@ -14,6 +14,7 @@ export const eventSources = {
   service: 'gridline.service',
   fieldService: 'gridline.field-service',
   newsletters: 'gridline.newsletters',
+  campaigns: 'gridline.campaigns',
 } as const;
 
 export type EventSource = (typeof eventSources)[keyof typeof eventSources];

@@ -7,6 +7,7 @@ import { NewsletterService } from '#domain/newsletters/newsletter-service';
 import { Unsubscribe } from '#domain/newsletters/unsubscribe';
 import type { ServiceDeps } from '#domain/service-context';
 import { DynamoContactStore } from '#table/accounts/contact-store';
+import { DynamoCampaignTotals } from '#table/campaigns/campaign-totals-store';
 import type { Table } from '#table/core/table';
 import { DynamoAudience } from '#table/newsletters/audience-store';
 import { DynamoConsentStore } from '#table/newsletters/consent-store';
@@ -82,5 +83,6 @@ export function mailFeedbackRecorder(
     suppressions: stores.suppressions,
     records: stores.records,
     withdrawal: consentWithdrawal(table, serviceDeps(table, overrides)),
+    campaigns: new DynamoCampaignTotals(table),
   });
 }

@@ -9,6 +9,13 @@ import {
 import { activityEntity, taskEntity } from '#table/activities/entities';
 import { attachmentEntity } from '#table/attachments/entities';
 import {
+  campaignClickEntity,
+  campaignCodeEntity,
+  campaignEntity,
+  campaignProspectEntity,
+  campaignTotalsEntity,
+} from '#table/campaigns/entities';
+import {
   commissionDebtEntity,
   commissionDueEntity,
   commissionEntity,
@@ -164,6 +171,11 @@ export const tableEntities: readonly AnyEntity[] = [
   forecastBucketEntity,
   funnelBucketEntity,
   appliedEventEntity,
+  campaignEntity,
+  campaignCodeEntity,
+  campaignTotalsEntity,
+  campaignProspectEntity,
+  campaignClickEntity,
   contractEntity,
   contractTransitionEntity,
   contractSequenceEntity,

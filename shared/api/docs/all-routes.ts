@@ -2,6 +2,7 @@ import { accountRoutes } from '#api/accounts/accounts-routes';
 import { timelineRoutes } from '#api/accounts/timeline-routes';
 import { activityRoutes } from '#api/activities/activities-routes';
 import { attachmentRoutes } from '#api/attachments/attachments-routes';
+import { campaignRoutes } from '#api/campaigns/campaigns-routes';
 import { commissionRoutes } from '#api/commissions/commissions-routes';
 import { contractRoutes, signingCallbackRoute } from '#api/contracts/contracts-routes';
 import { energyRoutes } from '#api/energy/energy-routes';
@@ -59,6 +60,7 @@ export const routesByFunction = {
   'field-service-api': Object.values(fieldServiceRoutes),
   'newsletters-api': Object.values(newsletterRoutes),
   'newsletter-unsubscribe': Object.values(unsubscribeRoutes),
+  'campaigns-api': Object.values(campaignRoutes),
   'docs-api': Object.values(docsRoutes),
 } as const satisfies Record<string, readonly RouteContract[]>;
 

@@ -1,3 +1,5 @@
+import { campaignCodeOfLink } from '#domain/campaigns/campaign-links';
+import type { CampaignTotalsWriter } from '#domain/campaigns/campaign-stores';
 import type { ConsentWithdrawal } from './consent-withdrawal';
 import { type MailEvent, readMailEvent } from './ses-feedback';
 import type { FeedbackCounter, SendRecordStore, SuppressionStore } from './stores';
@@ -6,6 +8,7 @@ export interface FeedbackDeps {
   readonly suppressions: Pick<SuppressionStore, 'add'>;
   readonly withdrawal: Pick<ConsentWithdrawal, 'withdraw'>;
   readonly records: Pick<SendRecordStore, 'countFeedback'>;
+  readonly campaigns: Pick<CampaignTotalsWriter, 'click'>;
 }
 
 /** A mail event SES sent that is not one: the consumer sends it to the dead-letter queue. */
@@ -27,7 +30,9 @@ const counters: Partial<Record<MailEvent['feedback']['kind'], FeedbackCounter>> 
  * What SES reports of sent mail (R-NL-3): a permanent bounce or a complaint
  * puts each address on the tenant's suppression list and withdraws the
  * contact's consent, with SES's reason; deliveries, opens and clicks of a
- * newsletter's mail are counted on it, once per event. The mail's tags say
+ * newsletter's mail are counted on it, once per event. A click of a link
+ * with a `utm_campaign` is also the awareness of that campaign (ADR 0031),
+ * counted once per contact. The mail's tags say
  * whose it is; a mail without a tenant tag is not Gridline's, and a test
  * mail is the user's own: both are left.
  */
@@ -69,5 +74,12 @@ export class MailFeedbackRecorder {
     const counter = suppressing?.kind === 'bounce' ? 'bounced' : counters[feedback.kind];
     if (newsletterId && counter)
       await this.deps.records.countFeedback(tenantId, newsletterId, eventId, counter);
+    const campaign = feedback.kind === 'click' ? campaignCodeOfLink(feedback.link) : undefined;
+    if (newsletterId && campaign)
+      await this.deps.campaigns.click(
+        tenantId,
+        campaign,
+        contactId ? `contact:${contactId}` : `event:${eventId}`,
+      );
   }
 }

@@ -1,5 +1,6 @@
 import type { Subject } from '#domain/accounts/records';
 import { accountEntity, contactEntity } from '#table/accounts/entities';
+import { campaignPartition } from '#table/campaigns/entities';
 import { commissionEntity, commissionRulePartition } from '#table/commissions/entities';
 import { contractEntity } from '#table/contracts/entities';
 import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
@@ -55,6 +56,8 @@ export function subjectPartition(tenantId: string, subject: Subject): string {
       return workOrderEntity.key({ tenantId, workOrderId: subject.id }).pk;
     case 'newsletter':
       return newsletterEntity.key({ tenantId, newsletterId: subject.id }).pk;
+    case 'campaign':
+      return campaignPartition.build({ tenantId, campaignId: subject.id });
     case 'commissionRule':
       return commissionRulePartition.build({ tenantId, ruleId: subject.id });
     default: {
