@@ -5,9 +5,9 @@ import type { HttpRoute, RouteThrottle, Topology } from './topology-types';
  * One route of the deployed HTTP API. The topology has a route per
  * operation; the API has fewer (an HTTP API takes 300 by default): a
  * function's authenticated operations are covered by `ANY` routes, greedy
- * (`ANY /v1/commissions/{proxy+}`) where every operation under the prefix is
- * that function's, and the function routes by path (shared/http). Public and
- * throttled operations keep a route of their own (ADR 0028).
+ * ones (`ANY /v1/commissions/{proxy+}`) on the prefixes of its operations,
+ * and the function routes by path (shared/http/route-matcher.ts). Public
+ * and throttled operations keep a route of their own (ADR 0028).
  */
 export interface DeployedRoute {
   /** An HTTP method, or `ANY`. */
@@ -191,13 +191,13 @@ function routesOf(
 }
 
 /**
- * The deployed API's routes for the topology's operations. A greedy route
- * sits on a prefix under which every operation (any that a request there
- * could match, path variables included) is the same function's and needs
- * the JWT authorizer and no throttle of its own; an `ANY` route on a path
- * whose operations are all one such function's. Public and throttled
- * operations keep their exact route: API Gateway prefers a full match to a
- * greedy one, and none of them lies under a greedy route anyway.
+ * The deployed API's routes for the topology's operations (ADR 0028). An
+ * `ANY` route takes one function's authenticated, unthrottled operations:
+ * on one path when no other function's operation could be on it, greedy
+ * (`{proxy+}`) on a prefix when no other function's operation outside the
+ * prefix could be under it, the others inside keeping a more specific route
+ * of their own. Public and throttled operations keep their exact route,
+ * which API Gateway prefers to any greedy one.
  */
 export function deployedRoutes(topology: Pick<Topology, 'functions'>): DeployedRoute[] {
   const ops: Operation[] = topology.functions.flatMap((fn) =>
