@@ -3,9 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { internalProblem, problem, problemResponse, validationProblem } from '#http/problem';
-import { pathSegments, RouteMatcher } from '#http/route-matcher';
+import { OperationMatcher, pathSegments } from '#http/route-matcher';
 import { type DeployedRoute, deployedRouteKey, deployedRoutes } from '../deployed-routes';
 import type { FunctionDefinition, HttpRoute, Topology } from '../topology-types';
+import { DeployedRouteMatcher } from './deployed-route-matcher';
 import type { LocalFunctions } from './functions';
 import type { LocalIdentityProvider } from './identity';
 
@@ -108,9 +109,9 @@ export type LocalRoute = (url: URL, body: Buffer) => LocalAnswer | Promise<Local
  * its own `{"message": …}` (docs/architecture.md, "Answers of the gateway").
  */
 export class LocalApiGateway {
-  private readonly routes: RouteMatcher<DeployedRoute>;
+  private readonly routes: DeployedRouteMatcher<DeployedRoute>;
   /** The operations themselves: what names a path parameter that cannot be decoded. */
-  private readonly operations: RouteMatcher<HttpRoute>;
+  private readonly operations: OperationMatcher<HttpRoute>;
   private readonly functionsByName: ReadonlyMap<string, FunctionDefinition>;
   private server?: Server;
 
@@ -121,10 +122,10 @@ export class LocalApiGateway {
     /** Local-only routes by `METHOD /path`: what AWS has in its consoles or services instead. */
     private readonly localRoutes: Readonly<Record<string, LocalRoute>> = {},
   ) {
-    this.routes = new RouteMatcher(
+    this.routes = new DeployedRouteMatcher(
       deployedRoutes(topology).map((r) => ({ method: r.method, path: r.path, value: r })),
     );
-    this.operations = new RouteMatcher(
+    this.operations = new OperationMatcher(
       topology.functions.flatMap((fn) =>
         fn.trigger.kind === 'http'
           ? fn.trigger.routes.map((r) => ({ method: r.method, path: r.path, value: r }))
@@ -177,7 +178,7 @@ export class LocalApiGateway {
     }
     const segments = pathSegments(url.pathname);
     const match = this.routes.match(method, segments);
-    if (match.kind !== 'route') {
+    if (!match) {
       this.send(res, problemResponse(problem('not-found', `No route ${method} ${url.pathname}.`)));
       return;
     }

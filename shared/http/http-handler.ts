@@ -15,7 +15,7 @@ import {
   validationProblem,
 } from './problem';
 import { type BoundRoute, type IdempotencyRequest, type RouteContract, routeKeyOf } from './route';
-import { RouteMatcher, segmentsOfMatch } from './route-matcher';
+import { OperationMatcher, segmentsOfMatch } from './route-matcher';
 import { shapeResponse } from './route-response';
 
 /** The v2 event with the JWT authorizer's claims, as API Gateway sends it. */
@@ -186,7 +186,7 @@ type Routed = { readonly route: BoundRoute; readonly event: HttpEvent } | { read
 
 function pathRouter(routes: readonly BoundRoute[]) {
   const byKey = new Map(routes.map((r) => [routeKeyOf(r.contract), r]));
-  const matcher = new RouteMatcher(
+  const matcher = new OperationMatcher(
     routes.map((r) => ({ method: r.contract.method, path: r.contract.path, value: r })),
   );
   return (event: HttpEvent): Routed => {

@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { pathSegments, RouteMatcher, segmentsOfMatch, templateSegments } from '#http/route-matcher';
+import { OperationMatcher, pathSegments, segmentsOfMatch } from '#http/route-matcher';
+import { DeployedRouteMatcher } from '../../../lib/local/deployed-route-matcher';
 
 /** Routes named by their own key, so a match says which route it was. */
-const matcherOf = (keys: readonly string[]) =>
-  new RouteMatcher(
-    keys.map((key) => {
-      const [method = '', path = ''] = key.split(' ');
-      return { method, path, value: key };
-    }),
-  );
+const entriesOf = (keys: readonly string[]) =>
+  keys.map((key) => {
+    const [method = '', path = ''] = key.split(' ');
+    return { method, path, value: key };
+  });
 
-const pick = (matcher: RouteMatcher<string>, method: string, path: string) => {
+const matcherOf = (keys: readonly string[]) => new DeployedRouteMatcher(entriesOf(keys));
+
+const pick = (matcher: DeployedRouteMatcher<string>, method: string, path: string) => {
   const found = matcher.match(method, pathSegments(path));
-  return found.kind === 'route' ? { route: found.value, params: found.params } : found;
+  return found ? { route: found.value, params: found.params } : { kind: 'not-found' };
 };
 
-describe('RouteMatcher, as API Gateway selects routes', () => {
+describe('DeployedRouteMatcher, as API Gateway selects routes', () => {
   // The example of API Gateway's developer guide, "Routing API requests", and its priorities:
   // a full match of route and method, then a greedy path variable; otherwise Not Found.
   const guide = matcherOf(['GET /pets/dog/1', 'GET /pets/dog/{id}', 'GET /pets/{proxy+}', 'ANY /{proxy+}']);
@@ -67,22 +68,55 @@ describe('RouteMatcher, as API Gateway selects routes', () => {
     expect(pick(matcher, 'GET', '/a//b')).toEqual({ kind: 'not-found' });
   });
 
-  it('names the methods of every full route of the path when none is of the method', () => {
-    // Prepare
-    const matcher = matcherOf(['GET /a/{id}', 'PATCH /a/{id}', 'DELETE /a/special', 'ANY /b/{proxy+}']);
+  it('refuses two names for the variable at one place, a greedy variable before the end, and a route twice', () => {
+    expect(() => matcherOf(['GET /a/{id}', 'GET /a/{key}/b'])).toThrow('{key} where another route has {id}');
+    expect(() => matcherOf(['GET /a/{proxy+}/b'])).toThrow('a greedy variable must end the path');
+    expect(() => matcherOf(['GET /a', 'GET /a'])).toThrow('GET /a is there twice');
+  });
+});
 
-    // Assess
-    expect(pick(matcher, 'POST', '/a/special')).toEqual({
+describe('OperationMatcher, a handler’s match of its own operations', () => {
+  const operations = new OperationMatcher(
+    entriesOf([
+      'GET /a/{id}',
+      'PATCH /a/{id}',
+      'DELETE /a/special',
+      'GET /a/{id}/b/{key}',
+      'GET /a/x/b/{key}',
+    ]),
+  );
+  const find = (method: string, path: string) => operations.match(method, pathSegments(path));
+
+  it('takes the most specific template of the method: a literal before a variable, left to right', () => {
+    expect(find('GET', '/a/x/b/k')).toEqual({
+      kind: 'route',
+      value: 'GET /a/x/b/{key}',
+      params: { key: 'k' },
+    });
+    expect(find('GET', '/a/y/b/k')).toEqual({
+      kind: 'route',
+      value: 'GET /a/{id}/b/{key}',
+      params: { id: 'y', key: 'k' },
+    });
+    expect(find('DELETE', '/a/special')).toEqual({ kind: 'route', value: 'DELETE /a/special', params: {} });
+    expect(find('PATCH', '/a/special')).toEqual({
+      kind: 'route',
+      value: 'PATCH /a/{id}',
+      params: { id: 'special' },
+    });
+  });
+
+  it('names the methods of every template of the path when none is of the method', () => {
+    expect(find('POST', '/a/special')).toEqual({
       kind: 'method-not-allowed',
       allowed: ['DELETE', 'GET', 'PATCH'],
     });
-    expect(pick(matcher, 'POST', '/c')).toEqual({ kind: 'not-found' });
+    expect(find('POST', '/c')).toEqual({ kind: 'not-found' });
   });
 
-  it('refuses two names for the variable at one place, a greedy variable before the end, and a route twice', () => {
-    expect(() => matcherOf(['GET /a/{id}', 'GET /a/{key}/b'])).toThrow('{key} where another route has {id}');
-    expect(() => templateSegments('/a/{proxy+}/b')).toThrow('a greedy variable must end the path');
-    expect(() => matcherOf(['GET /a', 'GET /a'])).toThrow('GET /a is there twice');
+  it('matches no template with a trailing slash or an empty segment', () => {
+    expect(find('GET', '/a/x/')).toEqual({ kind: 'not-found' });
+    expect(find('GET', '/a//b/k')).toEqual({ kind: 'not-found' });
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { RouteMatcher, segmentsOfMatch, templateSegments } from '#http/route-matcher';
+import { OperationMatcher, segmentsOfMatch, templateSegments } from '#http/route-matcher';
 import { type DeployedRoute, deployedRouteKey, deployedRoutes } from '../../../lib/deployed-routes';
+import { DeployedRouteMatcher } from '../../../lib/local/deployed-route-matcher';
 import { topology } from '../../../lib/topology';
 import type { FunctionDefinition, HttpRoute, Topology } from '../../../lib/topology-types';
 
@@ -51,10 +52,8 @@ function requestPathsOf(route: HttpRoute, all: readonly Operation[]): string[] {
   return paths.map((p) => `/${p.join('/')}`);
 }
 
-const matcherOf = <T>(
-  routes: readonly T[],
-  keyOf: (route: T) => Pick<HttpRoute, 'path'> & { method: string },
-) => new RouteMatcher(routes.map((value) => ({ ...keyOf(value), value })));
+const entriesOf = <T>(routes: readonly T[], keyOf: (route: T) => { method: string; path: string }) =>
+  routes.map((value) => ({ ...keyOf(value), value }));
 
 /**
  * What a request reaches: the deployed route API Gateway picks, and the
@@ -62,19 +61,21 @@ const matcherOf = <T>(
  * match, on the path parameters the gateway hands over).
  */
 function reacher(deployed: readonly DeployedRoute[], all: readonly Operation[]) {
-  const gateway = matcherOf(deployed, (r) => r);
+  const gateway = new DeployedRouteMatcher(entriesOf(deployed, (r) => r));
   const handlers = new Map(
     [...new Set(all.map((op) => op.functionName))].map((name) => [
       name,
-      matcherOf(
-        all.filter((op) => op.functionName === name),
-        (op) => op.route,
+      new OperationMatcher(
+        entriesOf(
+          all.filter((op) => op.functionName === name),
+          (op) => op.route,
+        ),
       ),
     ]),
   );
   return (method: string, path: string) => {
     const found = gateway.match(method, path.split('/').slice(1));
-    if (found.kind !== 'route') return undefined;
+    if (!found) return undefined;
     const segments = segmentsOfMatch(found.value.path, found.params) ?? [];
     const operation = handlers.get(found.value.functionName)?.match(method, segments);
     return { deployed: found.value, operation: operation?.kind === 'route' ? operation.value : undefined };
@@ -83,11 +84,8 @@ function reacher(deployed: readonly DeployedRoute[], all: readonly Operation[]) 
 
 /** What the same request reached when every operation had its own exact route. */
 function exactReacher(all: readonly Operation[]) {
-  const exact = matcherOf(all, (op) => op.route);
-  return (method: string, path: string) => {
-    const found = exact.match(method, path.split('/').slice(1));
-    return found.kind === 'route' ? found.value : undefined;
-  };
+  const exact = new DeployedRouteMatcher(entriesOf(all, (op) => op.route));
+  return (method: string, path: string) => exact.match(method, path.split('/').slice(1))?.value;
 }
 
 describe('the deployed routes of the topology', () => {
@@ -132,10 +130,8 @@ describe('the deployed routes of the topology', () => {
   });
 
   it('have one name for the path variable at each place, and no greedy route beside another path variable', () => {
-    // RouteMatcher refuses two names at one place, as API Gateway does.
-    expect(
-      () => new RouteMatcher(deployed.map((r) => ({ method: r.method, path: r.path, value: r }))),
-    ).not.toThrow();
+    // The gateway's matcher refuses two names at one place, as API Gateway does.
+    expect(() => new DeployedRouteMatcher(entriesOf(deployed, (r) => r))).not.toThrow();
     const greedyPrefixes = deployed
       .filter((r) => r.path.endsWith('/{proxy+}'))
       .map((r) => r.path.slice(0, -9));
