@@ -31,6 +31,7 @@ import { dashboardName } from './constructs/operations/dashboards';
 import { Operations } from './constructs/operations/operations';
 import { RunTimeSchedules } from './constructs/run-time-schedules';
 import { topologySecret } from './constructs/topology-secret';
+import { type DeployedRoute, deployedRoutes } from './deployed-routes';
 import { awsDomainBusName, awsFixedScheduleGroupName, awsRuleName } from './operations/aws-names';
 import { runTimeScheduleTargetsOf } from './operations/dead-letter-queues';
 import { tableDefinition } from './table-definition';
@@ -76,12 +77,15 @@ export class GridlineStack extends Stack {
   readonly operations: Operations;
 
   private readonly topology: Topology;
+  /** The HTTP API's routes for the topology's operations (ADR 0028). */
+  private readonly deployedRoutes: readonly DeployedRoute[];
   private accountDefaultBus?: events.IEventBus;
 
   constructor(scope: Construct, id: string, props: GridlineStackProps) {
     super(scope, id, props);
     const { topology } = props;
     this.topology = topology;
+    this.deployedRoutes = deployedRoutes(topology);
 
     this.table = new dynamodb.TableV2(this, 'Table', {
       partitionKey: stringKey(tableDefinition.partitionKey),
@@ -301,7 +305,11 @@ export class GridlineStack extends Stack {
     const { trigger } = definition;
     switch (trigger.kind) {
       case 'http':
-        this.httpApi.addFunction(definition.name, fn.function, trigger.routes);
+        this.httpApi.addFunction(
+          definition.name,
+          fn.function,
+          this.deployedRoutes.filter((route) => route.functionName === definition.name),
+        );
         return;
       case 'queue': {
         const { queue, definition: queueDefinition } = this.queue(trigger.queue);

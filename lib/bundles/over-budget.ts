@@ -6,25 +6,24 @@
  * keeps each one over.
  */
 export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {
+  // The HTTP functions below grew by 2 KiB each (to the KiB their bundle now needs) with the path
+  // routing every HTTP function carries behind the API's ANY and greedy routes (ADR 0028).
   // Phone parsing (38 KiB with the tenants' countries' metadata) and ibantools are its own; the rest is
   // the accounts, contacts and timeline routes and their zod schemas.
-  'accounts-api': 635,
+  'accounts-api': 637,
   // A journey updates the account (phone and IBAN checks); the energy domain and pricing.
-  'energy-api': 688,
+  'energy-api': 690,
   // Moving customers is one service with the jobs' steps, which update accounts.
-  // settings-api +1 KiB: the campaign subject's partition and event source, which every function carries.
-  'settings-api': 634,
+  'settings-api': 635,
   'settings-jobs': 640,
-  // Both +1 KiB: the campaign events of the events catalogue and the campaign subject's partition.
   // Every row is an account and contact: their normalisation, with phone parsing.
-  'import-api': 844,
+  'import-api': 845,
   'import-worker': 837,
-  // +1 KiB: the campaign events of the events catalogue and the campaign subject's partition.
   // Six modules' routes; conversion writes accounts, contacts and supply points through their services.
-  'sales-api': 824,
+  'sales-api': 825,
   // Leads' phones are parsed as they arrive.
-  'lead-webhook': 609,
+  'lead-webhook': 611,
   // The meter exchange updates the supply point through its service; the service settings.
-  'field-service-api': 665,
-  'service-channels': 625,
+  'field-service-api': 667,
+  'service-channels': 627,
 };

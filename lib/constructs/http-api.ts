@@ -5,7 +5,8 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { HttpRoute, RouteThrottle } from '../topology-types';
+import { type DeployedRoute, deployedRouteKey } from '../deployed-routes';
+import type { RouteThrottle } from '../topology-types';
 
 export interface GridlineHttpApiProps {
   /** `iss` of the accepted JWTs. */
@@ -24,6 +25,7 @@ const accessLogFormat = AccessLogFormat.custom(
     ip: '$context.identity.sourceIp',
     userAgent: '$context.identity.userAgent',
     routeKey: '$context.routeKey',
+    method: '$context.httpMethod',
     path: '$context.path',
     status: '$context.status',
     protocol: '$context.protocol',
@@ -104,12 +106,12 @@ export class GridlineHttpApi extends Construct {
   }
 
   /** The route's own limits on the stage, which must then wait for the route to exist. */
-  private throttle(route: HttpRoute, throttle: RouteThrottle, added: readonly apigw.HttpRoute[]): void {
-    this.routeThrottles[`${route.method} ${route.path}`] = {
+  private throttle(route: DeployedRoute, throttle: RouteThrottle, added: apigw.HttpRoute): void {
+    this.routeThrottles[deployedRouteKey(route)] = {
       ThrottlingRateLimit: throttle.rateLimit,
       ThrottlingBurstLimit: throttle.burstLimit,
     };
-    for (const r of added) this.stage.node.addDependency(r);
+    this.stage.node.addDependency(added);
   }
 
   /** The API's URL (the `$default` stage), with a trailing slash. */
@@ -117,28 +119,28 @@ export class GridlineHttpApi extends Construct {
     return this.stage.url;
   }
 
-  /** All routes of one function through one integration; `auth: 'none'` routes are public. */
-  addFunction(name: string, handler: lambda.IFunction, routes: readonly HttpRoute[]): apigw.HttpRoute[] {
+  /**
+   * The deployed routes of one function through one integration (the
+   * topology's operations, most behind `ANY` and greedy routes: see
+   * lib/deployed-routes.ts); `auth: 'none'` routes are public.
+   */
+  addFunction(name: string, handler: lambda.IFunction, routes: readonly DeployedRoute[]): apigw.HttpRoute[] {
     // One invoke permission for the whole API instead of one per route.
     const integration = new HttpLambdaIntegration(`${name}-integration`, handler, {
       scopePermissionToRoute: false,
     });
-    return routes.flatMap((route) => {
-      const added = [
-        new apigw.HttpRoute(this.routes, `${route.method}${route.path}`, {
-          httpApi: this.api,
-          routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
-          integration,
-          authorizer: route.auth === 'jwt' ? this.jwt : new apigw.HttpNoneAuthorizer(),
-        }),
-      ];
+    return routes.map((route) => {
+      const added = new apigw.HttpRoute(this.routes, `${route.method}${route.path}`, {
+        httpApi: this.api,
+        routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+        integration,
+        authorizer: route.auth === 'jwt' ? this.jwt : new apigw.HttpNoneAuthorizer(),
+      });
       if (route.auth === 'none') {
-        for (const r of added) {
-          Validations.of(r).acknowledge({
-            id: 'AwsSolutions-APIG4',
-            reason: `${route.method} ${route.path} is public by design (the topology marks it auth: none)`,
-          });
-        }
+        Validations.of(added).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${deployedRouteKey(route)} is public by design (the topology marks it auth: none)`,
+        });
       }
       if (route.throttle) this.throttle(route, route.throttle, added);
       return added;

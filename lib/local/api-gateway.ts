@@ -3,38 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { internalProblem, problem, problemResponse, validationProblem } from '#http/problem';
+import { OperationMatcher, pathSegments } from '#http/route-matcher';
+import { type DeployedRoute, deployedRouteKey, deployedRoutes } from '../deployed-routes';
 import type { FunctionDefinition, HttpRoute, Topology } from '../topology-types';
+import { DeployedRouteMatcher } from './deployed-route-matcher';
 import type { LocalFunctions } from './functions';
 import type { LocalIdentityProvider } from './identity';
-
-interface CompiledRoute {
-  readonly route: HttpRoute;
-  readonly fn: FunctionDefinition;
-  readonly pattern: RegExp;
-  readonly names: string[];
-  /** Literal segments count: API Gateway prefers the most specific match. */
-  readonly specificity: number;
-}
-
-function compile(route: HttpRoute, fn: FunctionDefinition): CompiledRoute {
-  const names: string[] = [];
-  const source = route.path
-    .split('/')
-    .map((segment) => {
-      const param = /^\{(\w+)\}$/.exec(segment);
-      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      names.push(param[1] as string);
-      return '([^/]+)';
-    })
-    .join('/');
-  return {
-    route,
-    fn,
-    pattern: new RegExp(`^${source}$`),
-    names,
-    specificity: route.path.split('/').filter((s) => !s.startsWith('{')).length,
-  };
-}
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -126,14 +100,19 @@ export type LocalAnswer =
 export type LocalRoute = (url: URL, body: Buffer) => LocalAnswer | Promise<LocalAnswer>;
 
 /**
- * The HTTP API on 127.0.0.1: matches the topology's routes, authorizes the
- * bearer token like the JWT authorizer, and invokes the same handler with an
- * API Gateway v2 (payload 2.0) event. What it answers itself (no route, no
+ * The HTTP API on 127.0.0.1: matches the routes the deployed API has (most
+ * of them `ANY` and greedy routes, lib/deployed-routes.ts) as API Gateway
+ * does, authorizes the bearer token like the JWT authorizer where the route
+ * has it, and invokes the same handler with an API Gateway v2 (payload 2.0)
+ * event: the deployed route's key and its path parameters, decoded. What it answers itself (no route, no
  * valid token, a failed handler) is a problem+json, where API Gateway sends
  * its own `{"message": …}` (docs/architecture.md, "Answers of the gateway").
  */
 export class LocalApiGateway {
-  private readonly routes: CompiledRoute[];
+  private readonly routes: DeployedRouteMatcher<DeployedRoute>;
+  /** The operations themselves: what names a path parameter that cannot be decoded. */
+  private readonly operations: OperationMatcher<HttpRoute>;
+  private readonly functionsByName: ReadonlyMap<string, FunctionDefinition>;
   private server?: Server;
 
   constructor(
@@ -143,9 +122,28 @@ export class LocalApiGateway {
     /** Local-only routes by `METHOD /path`: what AWS has in its consoles or services instead. */
     private readonly localRoutes: Readonly<Record<string, LocalRoute>> = {},
   ) {
-    this.routes = topology.functions
-      .flatMap((fn) => (fn.trigger.kind === 'http' ? fn.trigger.routes.map((r) => compile(r, fn)) : []))
-      .sort((a, b) => b.specificity - a.specificity);
+    this.routes = new DeployedRouteMatcher(
+      deployedRoutes(topology).map((r) => ({ method: r.method, path: r.path, value: r })),
+    );
+    this.operations = new OperationMatcher(
+      topology.functions.flatMap((fn) =>
+        fn.trigger.kind === 'http'
+          ? fn.trigger.routes.map((r) => ({ method: r.method, path: r.path, value: r }))
+          : [],
+      ),
+    );
+    this.functionsByName = new Map(topology.functions.map((fn) => [fn.name, fn]));
+  }
+
+  /** The names of the path's parameters that are not percent-encoded UTF-8, by the operation's names where one matches. */
+  private undecodable(method: string, segments: readonly string[]): string[] {
+    const bad = segments.filter((segment) => decodePathSegment(segment) === undefined);
+    if (bad.length === 0) return [];
+    const operation = this.operations.match(method, segments);
+    if (operation.kind !== 'route') return ['path'];
+    return Object.entries(operation.params)
+      .filter(([, value]) => decodePathSegment(value) === undefined)
+      .map(([name]) => name);
   }
 
   async listen(port = 0): Promise<string> {
@@ -178,29 +176,31 @@ export class LocalApiGateway {
       );
       return;
     }
-    const candidates = this.routes.filter((r) => r.pattern.test(url.pathname));
-    const match = candidates.find((r) => r.route.method === method);
+    const segments = pathSegments(url.pathname);
+    const match = this.routes.match(method, segments);
     if (!match) {
       this.send(res, problemResponse(problem('not-found', `No route ${method} ${url.pathname}.`)));
       return;
     }
+    const route = match.value;
     let claims: Record<string, string | number | boolean> | undefined;
-    if (match.route.auth === 'jwt') {
+    if (route.auth === 'jwt') {
       claims = await this.identity.authorize(req.headers.authorization);
       if (!claims) {
         this.send(res, problemResponse(problem('unauthorized', 'A valid bearer token is required.')));
         return;
       }
     }
-    const values = match.pattern.exec(url.pathname)?.slice(1) ?? [];
-    const decoded = match.names.map((name, i) => ({ name, value: decodePathSegment(values[i] ?? '') }));
-    const undecodable = decoded.filter(({ value }) => value === undefined);
+    const undecodable = this.undecodable(method, segments);
     if (undecodable.length > 0) {
       const reason = 'is not valid percent-encoded UTF-8';
-      this.send(res, problemResponse(validationProblem(undecodable.map(({ name }) => ({ name, reason })))));
+      this.send(res, problemResponse(validationProblem(undecodable.map((name) => ({ name, reason })))));
       return;
     }
-    const pathParameters = Object.fromEntries(decoded.map(({ name, value }) => [name, value ?? '']));
+    // API Gateway decodes them; a greedy one's `%2F` becomes a `/` like any other.
+    const pathParameters = Object.fromEntries(
+      Object.entries(match.params).map(([name, value]) => [name, decodeURIComponent(value)]),
+    );
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
@@ -208,7 +208,7 @@ export class LocalApiGateway {
     const raw = await readBody(req);
     const isText = textTypes.test(headers['content-type'] ?? 'application/json');
     const now = new Date();
-    const routeKey = `${match.route.method} ${match.route.path}`;
+    const routeKey = deployedRouteKey(route);
     const event = {
       version: '2.0',
       routeKey,
@@ -216,7 +216,7 @@ export class LocalApiGateway {
       rawQueryString: url.search.slice(1),
       headers,
       queryStringParameters: queryParameters(url.searchParams),
-      pathParameters: match.names.length > 0 ? pathParameters : undefined,
+      pathParameters: Object.keys(pathParameters).length > 0 ? pathParameters : undefined,
       ...eventBody(raw, isText),
       requestContext: {
         accountId: '000000000000',
@@ -238,7 +238,8 @@ export class LocalApiGateway {
         ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
       },
     };
-    this.send(res, await this.functions.invoke<APIGatewayProxyStructuredResultV2>(match.fn, event));
+    const fn = this.functionsByName.get(route.functionName) as FunctionDefinition;
+    this.send(res, await this.functions.invoke<APIGatewayProxyStructuredResultV2>(fn, event));
   }
 
   private send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {

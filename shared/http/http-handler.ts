@@ -15,6 +15,7 @@ import {
   validationProblem,
 } from './problem';
 import { type BoundRoute, type IdempotencyRequest, type RouteContract, routeKeyOf } from './route';
+import { OperationMatcher, segmentsOfMatch } from './route-matcher';
 import { shapeResponse } from './route-response';
 
 /** The v2 event with the JWT authorizer's claims, as API Gateway sends it. */
@@ -174,27 +175,66 @@ async function dispatch(
 }
 
 /**
- * One Lambda handler for a module's routes. API Gateway has already matched
- * the route, so dispatch is a lookup on `routeKey`. `admissions` run, in
- * order, on every call of a route that is not public.
+ * The operation a request is for, and the event as that operation's route
+ * would have had it. An exact route key (`GET /v1/accounts/{accountId}`) is
+ * the operation itself. Behind an `ANY` or greedy route (`ANY
+ * /v1/commissions/{proxy+}`, ADR 0028) the route's template with the path
+ * parameters API Gateway filled in (decoded) gives the path, and the
+ * function matches it against its own operations as API Gateway would.
+ */
+type Routed = { readonly route: BoundRoute; readonly event: HttpEvent } | { readonly refused: HttpResponse };
+
+function pathRouter(routes: readonly BoundRoute[]) {
+  const byKey = new Map(routes.map((r) => [routeKeyOf(r.contract), r]));
+  const matcher = new OperationMatcher(
+    routes.map((r) => ({ method: r.contract.method, path: r.contract.path, value: r })),
+  );
+  return (event: HttpEvent): Routed => {
+    const exact = byKey.get(event.routeKey);
+    if (exact) return { route: exact, event };
+    const method = event.requestContext.http.method;
+    const template = event.routeKey.slice(event.routeKey.indexOf(' ') + 1);
+    const segments = segmentsOfMatch(template, event.pathParameters ?? {});
+    const found = segments ? matcher.match(method, segments) : { kind: 'not-found' as const };
+    const path = segments ? `/${segments.join('/')}` : event.rawPath;
+    switch (found.kind) {
+      case 'route':
+        return { route: found.value, event: { ...event, pathParameters: found.params } };
+      case 'method-not-allowed':
+        return {
+          refused: problemResponse(
+            problem('method-not-allowed', `${path} takes ${found.allowed.join(', ')}, not ${method}.`),
+            { allow: found.allowed.join(', ') },
+          ),
+        };
+      case 'not-found':
+        return { refused: problemResponse(problem('not-found', `No route ${method} ${path}.`)) };
+    }
+  };
+}
+
+/**
+ * One Lambda handler for a module's routes: API Gateway has matched the
+ * route, and the handler the operation behind it (`pathRouter`). Its
+ * matcher is built once, with the handler. `admissions` run, in order, on
+ * every call of a route that is not public.
  */
 export function createHttpHandler(
   routes: readonly BoundRoute[],
   logger: Logger,
   admissions: readonly CallerAdmission[] = [],
 ) {
-  const byKey = new Map(routes.map((r) => [routeKeyOf(r.contract), r]));
-  return async (event: HttpEvent): Promise<HttpResponse> => {
-    const route = byKey.get(event.routeKey);
-    if (!route) {
-      return problemResponse(problem('not-found', `No route ${event.routeKey}.`));
-    }
+  const route = pathRouter(routes);
+  return async (request: HttpEvent): Promise<HttpResponse> => {
+    const routed = route(request);
+    if ('refused' in routed) return routed.refused;
     try {
-      return await dispatch(route, event, admissions);
+      return await dispatch(routed.route, routed.event, admissions);
     } catch (error) {
       const known = problemOf(error);
       if (known) return problemResponse(known, error instanceof HttpError ? error.headers : {});
-      logger.error('unhandled error', { routeKey: event.routeKey, error: error as Error });
+      const operation = routeKeyOf(routed.route.contract);
+      logger.error('unhandled error', { routeKey: request.routeKey, operation, error: error as Error });
       return problemResponse(internalProblem);
     }
   };

@@ -13,6 +13,7 @@ export const httpErrorCodes = [
   'identity-provider-busy',
   'rate-limited',
   'headers-too-large',
+  'method-not-allowed',
   'internal',
 ] as const;
 export type HttpErrorCode = (typeof httpErrorCodes)[number];
@@ -27,6 +28,7 @@ export type ProblemStatus =
   | 401
   | 403
   | 404
+  | 405
   | 409
   | 412
   | 415
@@ -135,6 +137,8 @@ function describe(code: ProblemCode): Omit<ProblemType, 'type'> {
       return { title: 'Too many requests', status: 429 };
     case 'headers-too-large':
       return { title: 'Request line and headers too large', status: 431 };
+    case 'method-not-allowed':
+      return { title: 'Method not allowed', status: 405 };
     case 'internal':
       return { title: 'Internal error', status: 500 };
     case 'delivery-refused':

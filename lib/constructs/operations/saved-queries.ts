@@ -59,7 +59,16 @@ export const functionQueries: Record<string, logs.QueryStringProps> = {
 /** The API access log's 5xx answers (fields of http-api.ts's access log format). */
 export const apiQueries: Record<string, logs.QueryStringProps> = {
   'api-5xx': {
-    fields: ['@timestamp', 'status', 'routeKey', 'requestId', 'responseLatency', 'integrationError'],
+    fields: [
+      '@timestamp',
+      'status',
+      'method',
+      'path',
+      'routeKey',
+      'requestId',
+      'responseLatency',
+      'integrationError',
+    ],
     filterStatements: ['status like /^5/'],
     sort: '@timestamp desc',
     limit: 200,
