@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { auditFields, lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
+import {
+  auditFields,
+  lineText,
+  multilineText,
+  pageOf,
+  pageQuery,
+  systemWrittenAuditFields,
+} from '#api/common/common-schemas';
 import { supplyPointSchema } from '#api/energy/energy-schemas';
 import { addressKinds, customerTypes } from '#domain/accounts/account';
 import { communicationChannels } from '#domain/accounts/contact';
@@ -36,6 +43,10 @@ const accountFields = {
   orgNumber: z.string().max(40).nullish().meta({
     description: 'SE organisationsnummer (Luhn) or SK/CZ IČO (mod 11); unique per tenant.',
     example: '556036-0793',
+  }),
+  legalForm: lineText.max(200).nullish().meta({
+    description: 'The legal form as the company register words it; the register suggestion can fill it.',
+    example: 'Aktiebolag',
   }),
   customerType: z.enum(customerTypes),
   addresses: z.array(address).max(10).optional(),
@@ -91,10 +102,11 @@ export const updateAccountBody = z
 
 export const accountSchema = z
   .object({
-    ...auditFields,
+    ...systemWrittenAuditFields,
     name: z.string(),
     country: z.string(),
     orgNumber: z.string().optional(),
+    legalForm: z.string().optional(),
     customerType: z.enum(customerTypes),
     addresses: z.array(address),
     phones: z.array(z.string()),
@@ -110,6 +122,19 @@ export const accountSchema = z
     additionalInfo: additionalInfoSchema
       .optional()
       .meta({ description: 'Absent until first set (R-AC-10).' }),
+    struckOff: z
+      .object({
+        on: z.iso
+          .date()
+          .optional()
+          .meta({ description: 'The end date the register gives, when it gives one.' }),
+        reportedAt: z.iso.datetime(),
+      })
+      .optional()
+      .meta({
+        description:
+          'Present while the company register says the company of `orgNumber` is struck off; written by the register lookup, it does not move the ETag.',
+      }),
     deletedAt: z.iso.datetime().optional().meta({ description: 'Only on deleted accounts.' }),
   })
   .meta({ id: 'Account' });
