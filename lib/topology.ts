@@ -10,6 +10,7 @@ import { eventSources } from '#domain/service-context';
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
 import { eventRule } from './event-rule';
 import {
+  bolagsverketClientSecret,
   type HttpRoute,
   metaAppSecret,
   metaVerifyToken,
@@ -183,7 +184,7 @@ export const topology: Topology = {
       // A lookup with its token and retries stays under 40 s (5 s per attempt, waits of at most 10 s).
       timeoutSeconds: 45,
       trigger: { kind: 'queue', queue: 'register-lookups' },
-      access: { table: 'readWrite', secrets: ['bolagsverket-client'] },
+      access: { table: 'readWrite', secrets: [bolagsverketClientSecret] },
     },
     {
       name: 'billing-sync',
@@ -782,7 +783,7 @@ export const topology: Topology = {
   secrets: [
     { name: 'mapy-api-key', description: 'Mapy.cz API key for address verification' },
     {
-      name: 'bolagsverket-client',
+      name: bolagsverketClientSecret,
       description: 'Bolagsverket OAuth client for company data, JSON { "clientId": …, "clientSecret": … }',
     },
     { name: signiApiKeySecret, description: 'Signi workspace API key for contract e-signatures' },
