@@ -44,10 +44,7 @@ const accountFields = {
     description: 'SE organisationsnummer (Luhn) or SK/CZ IČO (mod 11); unique per tenant.',
     example: '556036-0793',
   }),
-  legalForm: lineText.max(200).nullish().meta({
-    description: 'The legal form as the company register words it; the register suggestion can fill it.',
-    example: 'Aktiebolag',
-  }),
+  legalForm: lineText.max(200).nullish(),
   customerType: z.enum(customerTypes),
   addresses: z.array(address).max(10).optional(),
   phones: phones.optional().meta({ description: 'Any common format; stored in E.164.' }),
@@ -123,18 +120,9 @@ export const accountSchema = z
       .optional()
       .meta({ description: 'Absent until first set (R-AC-10).' }),
     struckOff: z
-      .object({
-        on: z.iso
-          .date()
-          .optional()
-          .meta({ description: 'The end date the register gives, when it gives one.' }),
-        reportedAt: z.iso.datetime(),
-      })
+      .object({ on: z.iso.date().optional(), reportedAt: z.iso.datetime() })
       .optional()
-      .meta({
-        description:
-          'Present while the company register says the company of `orgNumber` is struck off; written by the register lookup, it does not move the ETag.',
-      }),
+      .meta({ description: 'Set while the company register says the company is struck off (ADR 0029).' }),
     deletedAt: z.iso.datetime().optional().meta({ description: 'Only on deleted accounts.' }),
   })
   .meta({ id: 'Account' });
