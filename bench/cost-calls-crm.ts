@@ -37,6 +37,26 @@ export const crmCalls: RouteCall[] = [
     body: () => ({ contactOrigin: 'Mässa' }),
     ifMatch: '/v1/accounts/{accountId}',
   },
+  {
+    route: 'GET /v1/accounts/{accountId}/register-suggestion',
+    // An account whose number the local register stand-in knows, looked up by the pipeline.
+    prepare: async (w) => {
+      const made = await w.api('POST', '/v1/accounts', {
+        name: 'Norrbäcks Värme',
+        orgNumber: '556920-3572',
+        customerType: 'B2B',
+      });
+      w.ids.registerAccountId = made.body.id;
+      await w.settled();
+    },
+    params: (ids) => ({ accountId: ids.registerAccountId as string }),
+  },
+  {
+    route: 'POST /v1/accounts/{accountId}/register-suggestion/apply',
+    params: (ids) => ({ accountId: ids.registerAccountId as string }),
+    body: () => ({ fields: ['name', 'address', 'legalForm'] }),
+    ifMatch: '/v1/accounts/{registerAccountId}',
+  },
   { route: 'POST /v1/accounts/{accountId}/notes', body: () => ({ text: 'Ringde om priset.' }) },
   { route: 'GET /v1/accounts/{accountId}/notes' },
   { route: 'GET /v1/accounts/{accountId}/history' },

@@ -24,6 +24,7 @@ const facts = {
   mailboxUrl: runtime.mailboxUrl,
   smsUrl: runtime.smsUrl,
   signiUrl: runtime.signiUrl,
+  registersUrl: runtime.registersUrl,
   inboundMailUrl: runtime.inboundMailUrl,
   /** For `npm run dlq`: SQS's API over the local queues, named as a stack of this name's are. */
   operationsUrl: runtime.operationsUrl,
@@ -62,6 +63,7 @@ Gridline is running locally.
   Mailbox   ${facts.mailboxUrl}   (e-mails sent through local SES)
   SMS       ${facts.smsUrl}   (text messages sent locally)
   Signi     ${facts.signiUrl}   (documents sent for e-signature: sign, reject or let expire)
+  Registers ${facts.registersUrl}   (RPO and Bolagsverket stand-in, answering from events/registers/)
   Mail in   ${facts.inboundMailUrl}   (POST a raw RFC 5322 message, as SES receipt delivers it)
   Operator  ${facts.operationsUrl}   (queues, dead letters, failures, scheduled jobs; npm run dlq -- list)
 `);

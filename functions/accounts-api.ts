@@ -1,12 +1,19 @@
 import { accountsApi } from '#api/accounts/accounts-bindings';
 import { timelineApi } from '#api/accounts/timeline-bindings';
+import { registerSuggestionsApi } from '#api/registers/register-bindings';
 import { accountsServices } from '#runtime/accounts-services';
 import { environmentTable } from '#runtime/environment/table';
 import { httpFunction } from '#runtime/http-function';
+import { registerSuggestionService } from '#runtime/register-services';
 import { timelineServices } from '#runtime/timeline-services';
 
 /** Accounts, contacts, notes, history, timeline and caller identification. */
 export const handler = httpFunction('accounts-api', () => {
   const env = { table: environmentTable() };
-  return [...accountsApi(accountsServices(env)), ...timelineApi(timelineServices(env))];
+  const accounts = accountsServices(env);
+  return [
+    ...accountsApi(accounts),
+    ...timelineApi(timelineServices(env)),
+    ...registerSuggestionsApi(registerSuggestionService(env.table, accounts.accounts)),
+  ];
 });

@@ -86,6 +86,9 @@ export const metaAppSecret = 'meta-app-secret';
 export const metaVerifyToken = 'meta-verify-token';
 
 /** The environment variable that tells a function its secret's ARN: `mapy-api-key` → `MAPY_API_KEY_SECRET_ID`. */
+/** Bolagsverket's OAuth client (client id and secret) for the company register lookups. */
+export const bolagsverketClientSecret = 'bolagsverket-client';
+
 export const secretEnvironmentName = (name: string) => `${name.toUpperCase().replace(/-/g, '_')}_SECRET_ID`;
 
 /** The environment variable that tells a function a queue's URL: `newsletter-sends` → `NEWSLETTER_SENDS_QUEUE_URL`. */

@@ -4,11 +4,13 @@ import { openApiFilePath } from '#api/docs/openapi-file';
 import { swaggerUiFiles } from '#api/docs/swagger-ui-assets';
 import { addressVerificationEvents } from '#domain/energy/energy-events';
 import { importStepEvents } from '#domain/import/import-events';
+import { registerLookupEvents } from '#domain/registers/register-lookup-service';
 import { leadPipelineEvents } from '#domain/sales/leads/lead-pipeline';
 import { eventSources } from '#domain/service-context';
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
 import { eventRule } from './event-rule';
 import {
+  bolagsverketClientSecret,
   type HttpRoute,
   metaAppSecret,
   metaVerifyToken,
@@ -173,6 +175,16 @@ export const topology: Topology = {
       timeoutSeconds: 30,
       trigger: { kind: 'queue', queue: 'address-verification' },
       access: { table: 'readWrite', secrets: ['mapy-api-key'] },
+    },
+    {
+      name: 'register-lookups',
+      entry: 'functions/register-lookups.ts',
+      description: 'Looks new accounts and changed organisation numbers up in the company register',
+      memoryMb: 512,
+      // A lookup with its token and retries stays under 40 s (5 s per attempt, waits of at most 10 s).
+      timeoutSeconds: 45,
+      trigger: { kind: 'queue', queue: 'register-lookups' },
+      access: { table: 'readWrite', secrets: [bolagsverketClientSecret] },
     },
     {
       name: 'billing-sync',
@@ -508,6 +520,15 @@ export const topology: Topology = {
       maxReceiveCount: 8,
       maxBatchingWindowSeconds: 0,
     },
+    // One lookup at a time: the registers limit their callers, and a failure retries only that one.
+    // A throttled or failing register is asked again after five minutes, six times in all.
+    {
+      name: 'register-lookups',
+      batchSize: 1,
+      visibilityTimeoutSeconds: 300,
+      maxReceiveCount: 6,
+      maxBatchingWindowSeconds: 0,
+    },
     // One import step per invocation; the visibility outlasts the worker's 15 minutes.
     {
       name: 'imports',
@@ -646,6 +667,13 @@ export const topology: Topology = {
       targetQueue: 'address-verification',
     }),
     eventRule({
+      name: 'look-up-company-registers',
+      description: 'New accounts and changed organisation numbers are looked up in the company register',
+      source: eventSources.accounts,
+      detailTypes: registerLookupEvents,
+      targetQueue: 'register-lookups',
+    }),
+    eventRule({
       name: 'run-imports',
       description: 'Queued import steps go to the import worker',
       source: eventSources.accounts,
@@ -771,6 +799,10 @@ export const topology: Topology = {
   mailReceipt: { queue: 'inbound-mail', prefix: 'inbound-mail/' },
   secrets: [
     { name: 'mapy-api-key', description: 'Mapy.cz API key for address verification' },
+    {
+      name: bolagsverketClientSecret,
+      description: 'Bolagsverket OAuth client for company data, JSON { "clientId": …, "clientSecret": … }',
+    },
     { name: signiApiKeySecret, description: 'Signi workspace API key for contract e-signatures' },
     {
       name: metaAppSecret,

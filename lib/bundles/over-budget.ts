@@ -4,26 +4,31 @@
  * fails when a listed function grows past its ceiling, and when one comes
  * within its budget while still listed (take it off). ADR 0022 says what
  * keeps each one over.
+ *
+ * Raised since, by the least amount each needed: about 2 KiB in every HTTP
+ * function for the path routing behind the API's ANY and greedy routes
+ * (ADR 0028); about 1 KiB in every function that writes accounts for their
+ * register fields and the revision check of the register lookup's system
+ * write (ADR 0029); and the campaign and merge events and subjects that the
+ * events catalogue every function carries names (ADR 0031, ADR 0032).
  */
 export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {
-  // The HTTP functions below grew by 2 KiB each (to the KiB their bundle now needs) with the path
-  // routing every HTTP function carries behind the API's ANY and greedy routes (ADR 0028).
   // Phone parsing (38 KiB with the tenants' countries' metadata) and ibantools are its own; the rest is
-  // the accounts, contacts and timeline routes and their zod schemas.
-  'accounts-api': 637,
+  // the accounts, contacts and timeline routes and their zod schemas, and the register suggestion's routes.
+  'accounts-api': 643,
   // A journey updates the account (phone and IBAN checks); the energy domain and pricing.
-  'energy-api': 690,
+  'energy-api': 691,
   // Moving customers is one service with the jobs' steps, which update accounts.
-  'settings-api': 635,
-  'settings-jobs': 640,
+  'settings-api': 636,
+  'settings-jobs': 642,
   // Every row is an account and contact: their normalisation, with phone parsing.
-  'import-api': 845,
-  'import-worker': 837,
+  'import-api': 846,
+  'import-worker': 838,
   // Six modules' routes; conversion writes accounts, contacts and supply points through their services.
-  'sales-api': 825,
+  'sales-api': 826,
   // Leads' phones are parsed as they arrive.
-  'lead-webhook': 611,
+  'lead-webhook': 612,
   // The meter exchange updates the supply point through its service; the service settings.
-  'field-service-api': 667,
-  'service-channels': 627,
+  'field-service-api': 668,
+  'service-channels': 628,
 };

@@ -19,6 +19,7 @@ import { newsletterService } from '#runtime/newsletters-services';
 import { createTable } from '#table/core/table';
 import { topology as defaultTopology } from '../topology';
 import {
+  bolagsverketClientSecret,
   metaAppSecret,
   metaVerifyToken,
   secretEnvironmentName,
@@ -40,6 +41,7 @@ import { LocalMailReceipt } from './mail-receipt';
 import { operationsSnapshot } from './operations-snapshot';
 import { operatorPage } from './operator-page';
 import type { LocalService } from './processes';
+import { type RegistersLocal, startRegistersLocal } from './registers-local';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from './s3-local';
 import { startLocalSecretsManager } from './secrets-manager';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
@@ -63,6 +65,7 @@ const LOCAL_SIGNI_SECRET = 'gridline-local/signi-api-key';
 const LOCAL_META_APP_SECRET = 'gridline-local/meta-app-secret';
 const LOCAL_META_VERIFY_TOKEN = 'gridline-local/meta-verify-token';
 const LOCAL_UNSUBSCRIBE_KEY = 'gridline-local/unsubscribe-signing-key';
+const LOCAL_BOLAGSVERKET_CLIENT = 'gridline-local/bolagsverket-client';
 
 export interface LocalRuntimeOptions {
   readonly projectRoot: string;
@@ -103,6 +106,9 @@ export interface LocalRuntime {
   readonly signiUrl: string;
   /** The same, for tests: `decide(externalId, result)` is what a signer does on its page. */
   readonly signi: SigniLocal;
+  /** The company registers' stand-in (RPO and Bolagsverket), answering with `events/registers/`. */
+  readonly registersUrl: string;
+  readonly registers: RegistersLocal;
   /** Where a raw RFC 5322 message is POSTed to arrive as SES receipt would deliver it. */
   readonly inboundMailUrl: string;
   /** The operator page: queues, dead letters, recent failures, functions, business metrics, scheduled jobs. */
@@ -147,6 +153,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   const signiApiKey = randomBytes(24).toString('hex');
   const social = { appSecret: randomBytes(24).toString('hex'), verifyToken: randomBytes(12).toString('hex') };
   const signi = await own(owned, startSigniLocal({ apiKey: signiApiKey }));
+  const bolagsverketClient = { clientId: 'gridline-local', clientSecret: randomBytes(24).toString('hex') };
+  const registers = await own(
+    owned,
+    startRegistersLocal({
+      recordingsDir: path.join(options.projectRoot, 'events', 'registers'),
+      bolagsverketClient,
+    }),
+  );
   const tableName = options.tableName ?? 'gridline-local';
 
   const queues = new Map<string, LocalQueue>();
@@ -165,6 +179,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
     LEAD_SOURCE_SECRET_PREFIX: 'gridline-local/lead-sources/',
     SIGNI_API_URL: signi.endpoint,
+    RPO_API_URL: registers.endpoint,
+    BOLAGSVERKET_API_URL: registers.endpoint,
+    BOLAGSVERKET_TOKEN_URL: `${registers.endpoint}/oauth2/token`,
+    [secretEnvironmentName(bolagsverketClientSecret)]: LOCAL_BOLAGSVERKET_CLIENT,
     [secretEnvironmentName(signiApiKeySecret)]: LOCAL_SIGNI_SECRET,
     [secretEnvironmentName(metaAppSecret)]: LOCAL_META_APP_SECRET,
     [secretEnvironmentName(metaVerifyToken)]: LOCAL_META_VERIFY_TOKEN,
@@ -195,6 +213,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     [LOCAL_META_APP_SECRET, social.appSecret],
     [LOCAL_META_VERIFY_TOKEN, social.verifyToken],
     [LOCAL_UNSUBSCRIBE_KEY, randomBytes(32).toString('hex')],
+    [LOCAL_BOLAGSVERKET_CLIENT, JSON.stringify(bolagsverketClient)],
   ] as const) {
     await secrets.send(new CreateSecretCommand({ Name, SecretString }));
   }
@@ -359,6 +378,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     smsUrl: `${apiUrl}/local/sms`,
     signiUrl: signi.endpoint,
     signi,
+    registersUrl: registers.endpoint,
+    registers,
     inboundMailUrl: `${apiUrl}/local/inbound-mail`,
     sesEventsUrl: `${apiUrl}/local/ses-events`,
     operationsUrl: `${apiUrl}/local/operations`,

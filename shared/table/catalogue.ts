@@ -75,6 +75,7 @@ import {
   suppressionEntity,
 } from '#table/newsletters/entities';
 import { rateBucketEntity } from '#table/rate-limits/entities';
+import { registerSuggestionEntity } from '#table/registers/entities';
 import {
   acceptedOfferEntity,
   appliedEventEntity,
@@ -132,6 +133,7 @@ export const tableEntities: readonly AnyEntity[] = [
   lookupEntity,
   lookupOwnersEntity,
   categoryMemberEntity,
+  registerSuggestionEntity,
   supplyPointEntity,
   meterReadingEntity,
   readingMarkerEntity,

@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { auditFields, lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
+import {
+  auditFields,
+  lineText,
+  multilineText,
+  pageOf,
+  pageQuery,
+  systemWrittenAuditFields,
+} from '#api/common/common-schemas';
 import { supplyPointSchema } from '#api/energy/energy-schemas';
 import { addressKinds, customerTypes } from '#domain/accounts/account';
 import { communicationChannels } from '#domain/accounts/contact';
@@ -37,6 +44,7 @@ const accountFields = {
     description: 'SE organisationsnummer (Luhn) or SK/CZ IČO (mod 11); unique per tenant.',
     example: '556036-0793',
   }),
+  legalForm: lineText.max(200).nullish(),
   customerType: z.enum(customerTypes),
   addresses: z.array(address).max(10).optional(),
   phones: phones.optional().meta({ description: 'Any common format; stored in E.164.' }),
@@ -91,10 +99,11 @@ export const updateAccountBody = z
 
 export const accountSchema = z
   .object({
-    ...auditFields,
+    ...systemWrittenAuditFields,
     name: z.string(),
     country: z.string(),
     orgNumber: z.string().optional(),
+    legalForm: z.string().optional(),
     customerType: z.enum(customerTypes),
     addresses: z.array(address),
     phones: z.array(z.string()),
@@ -110,6 +119,10 @@ export const accountSchema = z
     additionalInfo: additionalInfoSchema
       .optional()
       .meta({ description: 'Absent until first set (R-AC-10).' }),
+    struckOff: z
+      .object({ on: z.iso.date().optional(), reportedAt: z.iso.datetime() })
+      .optional()
+      .meta({ description: 'Set while the company register says the company is struck off (ADR 0029).' }),
     deletedAt: z.iso.datetime().optional().meta({ description: 'Only on deleted accounts.' }),
   })
   .meta({ id: 'Account' });

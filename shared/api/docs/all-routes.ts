@@ -13,6 +13,7 @@ import { fieldServiceRoutes } from '#api/field-service/field-service-routes';
 import { importRoutes } from '#api/import/import-routes';
 import { messagingRoutes } from '#api/messaging/messaging-routes';
 import { newsletterRoutes, unsubscribeRoutes } from '#api/newsletters/newsletters-routes';
+import { registerRoutes } from '#api/registers/register-routes';
 import { dealRoutes } from '#api/sales/deals-routes';
 import { leadSourceRoutes } from '#api/sales/lead-sources-routes';
 import { leadRoutes } from '#api/sales/leads-routes';
@@ -30,7 +31,11 @@ const { receiveLeadWebhook, ...leadSourceAdminRoutes } = leadSourceRoutes;
 
 /** Every HTTP operation of the API, by the function that serves it. */
 export const routesByFunction = {
-  'accounts-api': [...Object.values(accountRoutes), ...Object.values(timelineRoutes)],
+  'accounts-api': [
+    ...Object.values(accountRoutes),
+    ...Object.values(timelineRoutes),
+    ...Object.values(registerRoutes),
+  ],
   'energy-api': [
     ...Object.values(energyRoutes),
     ...Object.values(pricingRoutes),

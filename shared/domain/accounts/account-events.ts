@@ -32,6 +32,15 @@ export const accountEvents = {
     subjects: ['account'],
     data: z.object({ account: entity<Account>('Account') }),
   }),
+  AccountRegisterChecked: accounts({
+    when: 'the company register answered for the account’s organisation number (R-AC-11): its suggestion is stored beside the account and a struck-off company flagged on it',
+    subjects: ['account'],
+    data: z.object({
+      orgNumber: z.string().min(1),
+      status: z.enum(['found', 'not-found']),
+      struckOff: z.boolean(),
+    }),
+  }),
   ContactCreated: accounts({
     when: 'a contact is created (by hand, by an import or by a lead conversion)',
     subjects: ['contact'],

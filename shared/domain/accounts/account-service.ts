@@ -5,6 +5,7 @@ import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domai
 import type { SalesActor } from '#domain/sales/sales-ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, softDeleted } from '#domain/stamps';
+import { clientChange } from '#domain/system-writes';
 import {
   type Account,
   type AccountDraft,
@@ -79,24 +80,26 @@ export class AccountService {
     expectedVersion: number,
     patch: AccountPatch,
   ): Promise<Account> {
-    const { current, ctx } = await this.changing(actor, accountId, expectedVersion);
-    const { account, changes } = updateAccount(current, patch, ctx);
-    if (changes.length === 0) return current;
-    // Only what this change sets is checked: an untouched reference stays valid as it was.
-    await assertReferences(
-      this.deps,
-      actor.tenantId,
-      'account',
-      changedAccountRefs(current, account, patch.categoryIds),
-      account.ownerId !== current.ownerId ? account.ownerId : undefined,
-    );
-    const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
-      subject: { type: 'account', id: accountId },
-      data: { account },
-      changes,
+    const ctx = await changeContext(this.deps, actor);
+    return this.clientChange(actor, accountId, expectedVersion, async (current) => {
+      const { account, changes } = updateAccount(current, patch, ctx);
+      if (changes.length === 0) return current;
+      // Only what this change sets is checked: an untouched reference stays valid as it was.
+      await assertReferences(
+        this.deps,
+        actor.tenantId,
+        'account',
+        changedAccountRefs(current, account, patch.categoryIds),
+        account.ownerId !== current.ownerId ? account.ownerId : undefined,
+      );
+      const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
+        subject: { type: 'account', id: accountId },
+        data: { account },
+        changes,
+      });
+      await this.deps.accounts.update(current, account, event);
+      return account;
     });
-    await this.deps.accounts.update(current, account, event);
-    return account;
   }
 
   /** Replaces the additional-information section (R-AC-10); in the history as an `AccountUpdated`. */
@@ -106,16 +109,31 @@ export class AccountService {
     expectedVersion: number,
     info: AdditionalInfoInput,
   ): Promise<Account> {
-    const { current, ctx } = await this.changing(actor, accountId, expectedVersion);
-    const { account, changes } = setAdditionalInfo(current, info, ctx);
-    if (changes.length === 0) return current;
-    const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
-      subject: { type: 'account', id: accountId },
-      data: { account },
-      changes,
+    const ctx = await changeContext(this.deps, actor);
+    return this.clientChange(actor, accountId, expectedVersion, async (current) => {
+      const { account, changes } = setAdditionalInfo(current, info, ctx);
+      if (changes.length === 0) return current;
+      const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
+        subject: { type: 'account', id: accountId },
+        data: { account },
+        changes,
+      });
+      await this.deps.accounts.update(current, account, event);
+      return account;
     });
-    await this.deps.accounts.update(current, account, event);
-    return account;
+  }
+
+  /** A client's change, made again on a fresh read when a system write got in between (ADR 0011). */
+  private clientChange(
+    actor: Actor,
+    accountId: string,
+    expectedVersion: number,
+    write: (current: Account) => Promise<Account>,
+  ): Promise<Account> {
+    return clientChange(
+      { resource: 'account', expectedVersion, read: () => this.get(actor, accountId) },
+      write,
+    );
   }
 
   /**

@@ -3,7 +3,8 @@ import { ValidationError } from '#domain/errors';
 import { diffFields, type FieldChange } from '#domain/events';
 import { mergePatch, type Nullable, type Patch, withoutNulls } from '#domain/patch';
 import type { SettingRef } from '#domain/settings/settings-lookup';
-import { type ChangeContext, createdStamps, type Stamps, touched } from '#domain/stamps';
+import { type ChangeContext, createdStamps, touched } from '#domain/stamps';
+import type { SystemWritten } from '#domain/system-writes';
 import type { communicationChannels } from './contact';
 import { FieldCollector } from './normalise';
 
@@ -35,6 +36,8 @@ export interface AccountFields {
   /** ISO 3166-1 alpha-2; decides how the organisation number is checked. */
   readonly country: string;
   readonly orgNumber?: string;
+  /** The legal form as the company register words it (`Aktiebolag`, `Spoločnosť s ručením obmedzeným`). */
+  readonly legalForm?: string;
   readonly customerType: CustomerType;
   readonly addresses: readonly Address[];
   /** E.164; the account's phone series, used for caller identification. */
@@ -56,9 +59,23 @@ export interface AdditionalInfo {
   readonly sources: readonly string[];
 }
 
-export interface Account extends AccountFields, Stamps {
+/**
+ * The company register says the company of the account's organisation
+ * number is struck off (R-AC-11). Written by the register lookup as a system
+ * write (ADR 0011); cleared when a later lookup finds the number active or
+ * unknown.
+ */
+export interface StruckOff {
+  /** The date the register gives for the end, when it gives one. */
+  readonly on?: string;
+  /** When the lookup that found it ran. */
+  readonly reportedAt: string;
+}
+
+export interface Account extends AccountFields, SystemWritten {
   /** Absent until first set. */
   readonly additionalInfo?: AdditionalInfo;
+  readonly struckOff?: StruckOff;
 }
 
 type Defaulted = 'country' | 'addresses' | 'phones' | 'categoryIds' | 'communicationPreference';
@@ -71,6 +88,7 @@ const trackedFields = [
   'name',
   'country',
   'orgNumber',
+  'legalForm',
   'customerType',
   'addresses',
   'phones',
@@ -92,6 +110,7 @@ function normalised(fields: AccountFields): AccountFields {
     name: fields.name?.trim() ?? '',
     country,
     orgNumber: collect.orgNumber(fields.orgNumber, country),
+    legalForm: fields.legalForm?.trim() || undefined,
     // National numbers are read in the account's own country.
     phones: collect.phones(fields.phones, country as CountryCode),
     email: collect.email(fields.email),

@@ -20,6 +20,8 @@ export interface AccountsRecord {
   readonly id: string;
   readonly tenantId: string;
   readonly version: number;
+  /** Moved by system writes (ADR 0011): an account's struck-off flag; a contact has none. */
+  readonly revision?: number;
   readonly deletedAt?: string;
 }
 
@@ -113,6 +115,7 @@ export class AccountsRecordStore<T extends AccountsRecord> {
       id: next.id,
       item: this.layout.toItem(next),
       expectedVersion: previous?.version,
+      expectedRevision: previous && (previous.revision ?? 0),
       guards: [
         {
           field: unique.field,

@@ -18,6 +18,7 @@ const accessFor: Readonly<Record<string, (access: FunctionAccess) => boolean>> =
   scheduler: (a) => a.manageSchedulesFor !== undefined,
   directory: (a) => a.cognitoAdmin === true,
   geocoder: (a) => (a.secrets ?? []).includes('mapy-api-key'),
+  'company-register': (a) => (a.secrets ?? []).includes('bolagsverket-client'),
   mailer: (a) => a.sendEmail === true,
   sms: (a) => a.sendSms === true,
   'webhook-secrets': (a) => a.webhookSecrets !== undefined,
