@@ -67,7 +67,18 @@ export function accountsApi(s: AccountsServices): BoundRoute[] {
       body: await s.contacts.list(caller, { namePrefix: q, accountId }, { limit, cursor }),
     })),
     bind(r.getContact, async ({ caller, params }) => {
-      const contact = await s.contacts.get(caller, params.contactId);
+      const found = await s.contacts.read(caller, params.contactId);
+      if ('mergedInto' in found) {
+        return {
+          status: 301,
+          headers: { location: `/v1/contacts/${found.mergedInto}` },
+          body: { id: params.contactId, mergedInto: found.mergedInto },
+        };
+      }
+      return { body: found.contact, version: found.contact.version };
+    }),
+    bind(r.mergeContact, async ({ caller, params, body, ifMatch }) => {
+      const contact = await s.contacts.merge(caller, params.contactId, ifMatch as number, body);
       return { body: contact, version: contact.version };
     }),
     bind(r.updateContact, async ({ caller, params, body, ifMatch }) => {

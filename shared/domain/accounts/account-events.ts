@@ -47,6 +47,18 @@ export const accountEvents = {
     subjects: ['contact'],
     data: z.object({ contactId: z.string().min(1) }),
   }),
+  ContactsMerged: accounts({
+    when: 'one contact is merged into another: once with the survivor as subject (its new state and the changes), once with the loser, now a tombstone naming the survivor',
+    subjects: ['contact'],
+    data: z.object({
+      survivorId: z.string().min(1),
+      loserId: z.string().min(1),
+      /** On the survivor's event: the survivor as merged, and the id of the loser's event. */
+      contact: entity<Contact>('Contact').optional(),
+      loserEventId: z.string().min(1).optional(),
+      summary: z.string(),
+    }),
+  }),
   NoteAdded: accounts({
     when: 'a note is added to an account or a contact',
     subjects: ['account', 'contact'],

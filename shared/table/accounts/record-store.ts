@@ -1,9 +1,10 @@
-import { settingUsageDeltas } from '#domain/accounts/references';
+import { type SettingUsageDelta, settingUsageDeltas } from '#domain/accounts/references';
+import type { MergeSide } from '#domain/accounts/stores';
 import { type ConflictCode, ConflictError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SettingRef } from '#domain/settings/settings-lookup';
-import { type Change, commitChange, type GuardedField } from '#table/core/commit-change';
+import { type Change, commitChange, commitChanges, type GuardedField } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
 import type { UniqueKind } from '#table/core/entities';
 import { getItem } from '#table/core/get-item';
@@ -14,6 +15,7 @@ import type { TransactItem } from '#table/core/transact';
 import { type AccountsStoreOptions, fitsOneTransaction } from './accounts-commit';
 import { type CategoryMembership, membershipChanges } from './category-members';
 import { type LookupSet, lookupChanges } from './lookups';
+import { handedOver } from './merge-handover';
 
 /** What accounts and contacts have in common for their writes. */
 export interface AccountsRecord {
@@ -84,6 +86,25 @@ export class AccountsRecordStore<T extends AccountsRecord> {
     );
   }
 
+  /**
+   * A merge as one transaction: the survivor and the loser's tombstone, the
+   * usage counts of both counted once, the unique value and the
+   * identification items the survivor takes over handed over (ADR 0032).
+   */
+  async merge(survivor: MergeSide<T>, loser: MergeSide<T>): Promise<void> {
+    const refs = this.layout.settingRefs;
+    const usage = settingUsageDeltas(
+      [...refs(survivor.previous), ...refs(loser.previous)],
+      [...refs(survivor.next), ...refs(loser.next)],
+    );
+    const changes = handedOver(
+      this.changeOf(survivor.previous, survivor.next, survivor.event, usage),
+      this.changeOf(loser.previous, loser.next, loser.event, []),
+      loser.previous.id,
+    );
+    await this.refusedWhenChangedMeanwhile(survivor.next, commitChanges(this.table, changes));
+  }
+
   /** A write refused for a setting or owner changed meanwhile leaves neither kept in the container. */
   private async refusedWhenChangedMeanwhile<R>(next: T, write: Promise<R>): Promise<R> {
     try {
@@ -98,15 +119,22 @@ export class AccountsRecordStore<T extends AccountsRecord> {
     }
   }
 
-  /** The writes of one change, to commit alone or with others in one transaction (a lead conversion). */
+  /**
+   * The writes of one change, to commit alone or with others in one
+   * transaction (a lead conversion, a merge). `usage`: the settings' usage
+   * deltas, when the caller counts them for several changes at once.
+   */
   changeOf(
     previous: T | undefined,
     next: T,
     event: DomainEvent,
+    usage: readonly SettingUsageDelta[] = settingUsageDeltas(
+      this.layout.settingRefs(previous),
+      this.layout.settingRefs(next),
+    ),
   ): Change & { readonly extra: TransactItem[]; readonly response: T } {
     const { resource, unique } = this.layout;
     const [before, after] = [live(previous), live(next)];
-    const usage = settingUsageDeltas(this.layout.settingRefs(previous), this.layout.settingRefs(next));
     const claim = (record: T | undefined) => (record ? unique.claim(record) : undefined);
     return {
       resource,
