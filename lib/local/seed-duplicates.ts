@@ -12,7 +12,6 @@ export async function seedDuplicateContacts(s: AccountsServices, actor: Actor): 
     lastName: 'Nyberg',
     email: 'elsa.nyberg@example.se',
     phones: ['070-555 77 01'],
-    newsletterConsent: true,
   });
   const second = await s.contacts.create(actor, {
     firstName: 'Elsa',

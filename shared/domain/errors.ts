@@ -103,13 +103,15 @@ export class ConflictError extends DomainError {
  * and a read of it is answered with the survivor.
  */
 export class MergedError extends ConflictError {
-  readonly survivorId: string;
-  constructor(resource: string, id: string, survivorId: string, field = 'id') {
+  constructor(
+    resource: string,
+    id: string,
+    readonly survivorId: string,
+    field = 'contactId',
+  ) {
     super('merged', `${resource} ${id} was merged into ${survivorId}`, [
       { name: field, reason: `merged into ${survivorId}` },
     ]);
-    this.name = 'MergedError';
-    this.survivorId = survivorId;
   }
 }
 

@@ -1,11 +1,13 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contact } from '#domain/accounts/contact';
+import { readFollowingMerges } from '#domain/accounts/merged-read';
 import type { Activity } from '#domain/activities/activity';
 import { historyOf } from '#domain/audit';
 import { ConflictError, MergedError, VersionMismatchError } from '#domain/errors';
 import type { DomainEventOf } from '#domain/event-catalogue';
 import type { DomainEvent } from '#domain/events';
+import { contactMergeServices } from '#runtime/contact-merge-services';
 import { mergeFollowUpServices } from '#runtime/merge-follow-up-services';
 import { timelineServices } from '#runtime/timeline-services';
 import { lookupOwnersEntity } from '#table/accounts/entities';
@@ -33,6 +35,8 @@ describe('merging contacts against the table', () => {
       }
     });
   });
+
+  const merges = () => contactMergeServices({ table: setup.table });
 
   let n = 0;
   /** A contact with a phone of its own (and whatever else is given). */
@@ -78,7 +82,7 @@ describe('merging contacts against the table', () => {
     const loser = await contact({ externalCustomerId: 'NE-900001', email: 'maja@example.se' });
 
     // Act
-    const merged = await setup.services.contacts.merge(setup.se, survivor.id, survivor.version, {
+    const merged = await merges().merge(setup.se, survivor.id, survivor.version, {
       loserId: loser.id,
     });
 
@@ -99,7 +103,7 @@ describe('merging contacts against the table', () => {
       externalCustomerId: 'NE-900001',
     });
     await expect(taken).rejects.toMatchObject({ code: 'customer-id-taken' });
-    const read = await setup.services.contacts.read(setup.se, loser.id);
+    const read = await readFollowingMerges((id) => setup.services.contacts.get(setup.se, id), loser.id);
     expect(read).toEqual({ mergedInto: survivor.id });
     await expect(setup.services.contacts.get(setup.se, loser.id)).rejects.toBeInstanceOf(MergedError);
     // The owners item of the loser's phone names the survivor now, the loser until the follow-up.
@@ -117,7 +121,7 @@ describe('merging contacts against the table', () => {
     const loser = await contact({ email: 'second@example.se', greeting: 'Hejsan' });
 
     // Act
-    const merged = await setup.services.contacts.merge(setup.se, survivor.id, 1, {
+    const merged = await merges().merge(setup.se, survivor.id, 1, {
       loserId: loser.id,
       keep: { email: 'loser', phones: 'survivor' },
     });
@@ -146,7 +150,7 @@ describe('merging contacts against the table', () => {
     );
 
     // Act
-    const merge = setup.services.contacts.merge(setup.se, survivor.id, 1, {
+    const merge = merges().merge(setup.se, survivor.id, 1, {
       loserId: loser.id,
       keep: { externalCustomerId: 'loser' },
     });
@@ -168,8 +172,8 @@ describe('merging contacts against the table', () => {
 
     // Act
     const results = await Promise.allSettled([
-      setup.services.contacts.merge(setup.se, survivor.id, 1, { loserId: a.id }),
-      setup.services.contacts.merge(setup.se, survivor.id, 1, { loserId: b.id }),
+      merges().merge(setup.se, survivor.id, 1, { loserId: a.id }),
+      merges().merge(setup.se, survivor.id, 1, { loserId: b.id }),
     ]);
 
     // Assess
@@ -185,15 +189,17 @@ describe('merging contacts against the table', () => {
 
     // Act
     const results = await Promise.allSettled([
-      setup.services.contacts.merge(setup.se, first.id, 1, { loserId: loser.id }),
-      setup.services.contacts.merge(setup.se, second.id, 1, { loserId: loser.id }),
+      merges().merge(setup.se, first.id, 1, { loserId: loser.id }),
+      merges().merge(setup.se, second.id, 1, { loserId: loser.id }),
     ]);
 
     // Assess
     const won = results.findIndex((r) => r.status === 'fulfilled');
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const survivorId = [first.id, second.id][won];
-    expect(await setup.services.contacts.read(setup.se, loser.id)).toEqual({ mergedInto: survivorId });
+    expect(await readFollowingMerges((id) => setup.services.contacts.get(setup.se, id), loser.id)).toEqual({
+      mergedInto: survivorId,
+    });
     const loserId = setup.services.contacts.get(setup.se, loser.id);
     await expect(loserId).rejects.toMatchObject({ code: 'merged' });
   });
@@ -223,7 +229,7 @@ describe('merging contacts against the table', () => {
     await setup.table.client.send(
       new PutCommand({ TableName: setup.table.name, Item: activityItem(activity) }),
     );
-    await setup.services.contacts.merge(setup.se, survivor.id, 1, { loserId: loser.id });
+    await merges().merge(setup.se, survivor.id, 1, { loserId: loser.id });
     await recordHistory();
     const followUp = mergeFollowUpServices({ table: setup.table }).contacts;
     const event = mergedEvent(loser.id);
@@ -272,13 +278,40 @@ describe('merging contacts against the table', () => {
     expect(titles).toContainEqual(['Contact created', loser.id]);
   });
 
+  it('leaves the loser’s event of the pair, and one whose loser is not merged, without effect', async () => {
+    // Prepare
+    const survivor = await contact();
+    const loser = await contact();
+    await setup.services.subjects.addNote(setup.se, { type: 'contact', id: loser.id }, 'Kvar tills vidare.');
+    await merges().merge(setup.se, survivor.id, 1, { loserId: loser.id });
+    const survivorEvent = mergedEvent(loser.id);
+    const loserEvent = [...sent.values()].find(
+      (e) => e.type === 'ContactsMerged' && e.subject.id === loser.id,
+    ) as DomainEventOf<'ContactsMerged'>;
+    const live = await contact();
+    const followUp = mergeFollowUpServices({ table: setup.table }).contacts;
+
+    // Act
+    await followUp.apply(loserEvent);
+    await followUp.apply({ ...survivorEvent, data: { ...survivorEvent.data, loserId: live.id } });
+
+    // Assess
+    const notes = await setup.services.subjects.notes(
+      setup.se,
+      { type: 'contact', id: loser.id },
+      { limit: 5 },
+    );
+    expect(notes.items.map((note) => note.text)).toEqual(['Kvar tills vidare.']);
+    expect(await setup.services.contacts.get(setup.se, live.id)).toMatchObject({ version: 1 });
+  });
+
   it('answers 404 for another tenant’s contact', async () => {
     // Prepare
     const survivor = await contact();
     const loser = await contact();
 
     // Act
-    const merge = setup.services.contacts.merge(setup.sk, survivor.id, 1, { loserId: loser.id });
+    const merge = merges().merge(setup.sk, survivor.id, 1, { loserId: loser.id });
 
     // Assess
     await expect(merge).rejects.toMatchObject({ code: 'not-found' });

@@ -16,7 +16,6 @@ import {
   createContactBody,
   identificationSchema,
   identifyQuery,
-  mergeContactBody,
   mergedContactSchema,
   noteBody,
   notePage,
@@ -255,36 +254,12 @@ export const accountRoutes = {
     otherSuccesses: [
       {
         status: 301,
-        description:
-          'The contact was merged into another: `Location` is the live survivor (a chain of merges followed to its end).',
+        description: 'Merged: `Location` is the live survivor, a chain of merges followed to its end',
         schema: mergedContactSchema,
         headers: { Location: 'The path of the contact it was merged into' },
       },
     ],
     errors: readErrors,
-  }),
-  mergeContact: defineRoute({
-    operationId: 'mergeContact',
-    method: 'POST',
-    path: '/v1/contacts/{contactId}/merges',
-    summary: 'Merge a duplicate contact into this one',
-    tag: 'Contacts',
-    permission: 'write',
-    params: contactParams,
-    body: mergeContactBody,
-    ifMatch: 'required',
-    etag: true,
-    success: {
-      status: 200,
-      description:
-        'The survivor as merged. The loser is a tombstone from now on: a read answers 301 to the survivor, ' +
-        'a change 409 `merged`. Its notes, attachments, activities, consent history and timeline follow ' +
-        'within seconds. Refused with 409 `merged` naming `loserId` when the loser is merged already, ' +
-        'and with 409 naming the field when a unique value it keeps is taken.',
-      schema: contactSchema,
-    },
-    errors: updateErrors,
-    problems: ['merged', 'customer-id-taken', 'changed-meanwhile'],
   }),
   updateContact: defineRoute({
     operationId: 'updateContact',

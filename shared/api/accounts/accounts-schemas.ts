@@ -9,8 +9,7 @@ import {
 } from '#api/common/common-schemas';
 import { supplyPointSchema } from '#api/energy/energy-schemas';
 import { addressKinds, customerTypes } from '#domain/accounts/account';
-import { communicationChannels, contactTrackedFields } from '#domain/accounts/contact';
-import { mergeSides } from '#domain/accounts/contact-merge';
+import { communicationChannels } from '#domain/accounts/contact';
 import { contractStates } from '#domain/contracts/contract';
 import { commodities } from '#domain/energy/supply-point-identifier';
 import { dealStageStatuses } from '#domain/settings/setting';
@@ -172,22 +171,6 @@ export const contactSchema = z
     preferredChannel: z.enum(communicationChannels),
   })
   .meta({ id: 'Contact' });
-
-const mergeSide = z.enum(mergeSides);
-export const mergeContactBody = z
-  .strictObject({
-    loserId: idSchema,
-    keep: z
-      .strictObject(Object.fromEntries(contactTrackedFields.map((f) => [f, mergeSide.optional()])))
-      .optional()
-      .meta({
-        description:
-          'Per field, whose value the survivor keeps: `survivor`, `loser`, or (phones, keywords, categoryIds) ' +
-          '`both`. A field not named keeps the survivor’s value, or the loser’s where the survivor has none; ' +
-          'lists join both.',
-      }),
-  })
-  .meta({ id: 'MergeContacts', description: 'The contact merged into this one, and the values kept.' });
 
 export const mergedContactSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { accountRoutes } from '#api/accounts/accounts-routes';
+import { mergeContactRoute } from '#api/accounts/contact-merge-routes';
 import { timelineRoutes } from '#api/accounts/timeline-routes';
 import { activityRoutes } from '#api/activities/activities-routes';
 import { attachmentRoutes } from '#api/attachments/attachments-routes';
@@ -29,7 +30,7 @@ const { receiveLeadWebhook, ...leadSourceAdminRoutes } = leadSourceRoutes;
 
 /** Every HTTP operation of the API, by the function that serves it. */
 export const routesByFunction = {
-  'accounts-api': [...Object.values(accountRoutes), ...Object.values(timelineRoutes)],
+  'accounts-api': [...Object.values(accountRoutes), mergeContactRoute, ...Object.values(timelineRoutes)],
   'energy-api': [
     ...Object.values(energyRoutes),
     ...Object.values(pricingRoutes),

@@ -48,14 +48,14 @@ export const accountEvents = {
     data: z.object({ contactId: z.string().min(1) }),
   }),
   ContactsMerged: accounts({
-    when: 'one contact is merged into another: once with the survivor as subject (its new state and the changes), once with the loser, now a tombstone naming the survivor',
+    when: 'a contact is merged into another; one event for the survivor, one for the loser',
     subjects: ['contact'],
     data: z.object({
-      survivorId: z.string().min(1),
-      loserId: z.string().min(1),
+      survivorId: z.string(),
+      loserId: z.string(),
       /** On the survivor's event: the survivor as merged, and the id of the loser's event. */
       contact: entity<Contact>('Contact').optional(),
-      loserEventId: z.string().min(1).optional(),
+      loserEventId: z.string().optional(),
       summary: z.string(),
     }),
   }),

@@ -6,12 +6,8 @@ import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { type ChangeContext, softDeleted } from '#domain/stamps';
 import { newAccountEvent } from './account-events';
 import { type Contact, type ContactDraft, type ContactPatch, createContact, updateContact } from './contact';
-import { type ContactMergeChoice, mergeContacts } from './contact-merge';
 import { assertCategory, assertReferences, changedContactRefs, type ReferencePorts } from './references';
 import type { AccountStore, ContactFilter, ContactStore } from './stores';
-
-/** How many merges a read follows from a tombstone before it gives up (a chain longer is a bug). */
-const maxMergeHops = 8;
 
 export class ContactService {
   constructor(
@@ -62,82 +58,9 @@ export class ContactService {
   /** A live contact; a merged one is a 409 naming its survivor, so nothing changes a tombstone. */
   async get(actor: Actor, contactId: string): Promise<Contact> {
     const contact = await this.deps.contacts.get(actor.tenantId, contactId);
-    if (contact?.mergedInto) throw new MergedError('contact', contactId, contact.mergedInto, 'contactId');
+    if (contact?.mergedInto) throw new MergedError('contact', contactId, contact.mergedInto);
     if (!contact || contact.deletedAt !== undefined) throw new NotFoundError('contact', contactId);
     return contact;
-  }
-
-  /**
-   * A read by id: the live contact, or where a merged one's tombstone leads.
-   * A chain (A merged into B, B later into C) is followed to its end, so the
-   * answer always names a live contact.
-   */
-  async read(actor: Actor, contactId: string): Promise<{ contact: Contact } | { mergedInto: string }> {
-    let id = contactId;
-    for (let hop = 0; hop <= maxMergeHops; hop++) {
-      const contact = await this.deps.contacts.get(actor.tenantId, id);
-      if (contact?.mergedInto) {
-        id = contact.mergedInto;
-        continue;
-      }
-      if (!contact || contact.deletedAt !== undefined) break;
-      return id === contactId ? { contact } : { mergedInto: id };
-    }
-    throw new NotFoundError('contact', contactId);
-  }
-
-  /**
-   * Merges `loserId` into the contact `survivorId` (R-AC-8, ADR 0032), in
-   * one transaction: the survivor with the values kept, the loser's
-   * tombstone, the identification items and the customer-id guard handed
-   * over, and a `ContactsMerged` event in each history. Notes, attachments,
-   * activities, consent history and the timeline follow from that event.
-   */
-  async merge(
-    actor: Actor,
-    survivorId: string,
-    expectedVersion: number,
-    request: { readonly loserId: string; readonly keep?: ContactMergeChoice },
-  ): Promise<Contact> {
-    if (request.loserId === survivorId) {
-      throw new ValidationError([{ name: 'loserId', reason: 'a contact cannot be merged into itself' }]);
-    }
-    const current = await this.get(actor, survivorId);
-    assertVersion('contact', current, expectedVersion);
-    const loser = await this.deps.contacts.get(actor.tenantId, request.loserId);
-    if (loser?.mergedInto) throw new MergedError('contact', loser.id, loser.mergedInto, 'loserId');
-    if (!loser || loser.deletedAt !== undefined) throw new NotFoundError('contact', request.loserId);
-    const ctx = await changeContext(this.deps, actor);
-    const { survivor, tombstone, changes } = mergeContacts(current, loser, request.keep ?? {}, ctx);
-    if (survivor.accountId !== current.accountId) await this.assertAccount(actor, survivor.accountId);
-    await assertReferences(this.deps, actor.tenantId, 'contact', changedContactRefs(current, survivor, {}));
-    const data = { survivorId, loserId: loser.id };
-    const loserEvent = newAccountEvent(this.deps, ctx, 'ContactsMerged', {
-      subject: { type: 'contact', id: loser.id, ...(loser.accountId ? { accountId: loser.accountId } : {}) },
-      data: { ...data, summary: `Merged into ${survivor.firstName} ${survivor.lastName}` },
-    });
-    const survivorEvent = newAccountEvent(this.deps, ctx, 'ContactsMerged', {
-      subject: {
-        type: 'contact',
-        id: survivorId,
-        ...(survivor.accountId ? { accountId: survivor.accountId } : {}),
-        ...(current.accountId && current.accountId !== survivor.accountId
-          ? { previousAccountId: current.accountId }
-          : {}),
-      },
-      data: {
-        ...data,
-        contact: survivor,
-        loserEventId: loserEvent.id,
-        summary: `Merged with ${loser.firstName} ${loser.lastName}`,
-      },
-      changes,
-    });
-    await this.deps.contacts.merge(
-      { previous: current, next: survivor, event: survivorEvent },
-      { previous: loser, next: tombstone, event: loserEvent },
-    );
-    return survivor;
   }
 
   async update(

@@ -36,23 +36,10 @@ export interface AccountStore {
   byCategory(tenantId: string, categoryId: string, page: PageRequest): Promise<Page<Account>>;
 }
 
-/** One side of a merge: the record as read, as written, and its event. */
-export interface MergeSide<T> {
-  readonly previous: T;
-  readonly next: T;
-  readonly event: DomainEvent;
-}
-
 export interface ContactStore {
   get(tenantId: string, contactId: string): Promise<Contact | undefined>;
   create(contact: Contact, event: DomainEvent, idempotency?: IdempotencyToken): Promise<Created<Contact>>;
   update(previous: Contact, next: Contact, event: DomainEvent): Promise<void>;
-  /**
-   * The survivor and the loser's tombstone in one transaction, each checked
-   * against the version read; the loser's customer id and identification
-   * items pass to the survivor where it keeps them (ADR 0032).
-   */
-  merge(survivor: MergeSide<Contact>, loser: MergeSide<Contact>): Promise<void>;
   list(tenantId: string, filter: ContactFilter, page: PageRequest): Promise<Page<Contact>>;
   /** Live contacts in a category, without those whose account is deleted, in the order they were created. */
   byCategory(tenantId: string, categoryId: string, page: PageRequest): Promise<Page<Contact>>;

@@ -49,9 +49,11 @@ export class SubjectService {
       return account.id;
     }
     const contact = await this.deps.contacts.get(actor.tenantId, subject.id);
-    if (contact?.mergedInto && use === 'read') return contact.accountId;
-    if (contact?.mergedInto) throw new MergedError('contact', contact.id, contact.mergedInto, 'contactId');
-    if (!contact || contact.deletedAt !== undefined) throw new NotFoundError(subject.type, subject.id);
+    if (contact?.mergedInto && use === 'write')
+      throw new MergedError('contact', contact.id, contact.mergedInto);
+    if (!contact || (contact.deletedAt !== undefined && !contact.mergedInto)) {
+      throw new NotFoundError(subject.type, subject.id);
+    }
     return contact.accountId;
   }
 

@@ -1,10 +1,9 @@
 import { type SettingUsageDelta, settingUsageDeltas } from '#domain/accounts/references';
-import type { MergeSide } from '#domain/accounts/stores';
 import { type ConflictCode, ConflictError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken } from '#domain/ports';
 import type { SettingRef } from '#domain/settings/settings-lookup';
-import { type Change, commitChange, commitChanges, type GuardedField } from '#table/core/commit-change';
+import { type Change, commitChange, type GuardedField } from '#table/core/commit-change';
 import { commitCreate } from '#table/core/commit-create';
 import type { UniqueKind } from '#table/core/entities';
 import { getItem } from '#table/core/get-item';
@@ -15,7 +14,6 @@ import type { TransactItem } from '#table/core/transact';
 import { type AccountsStoreOptions, fitsOneTransaction } from './accounts-commit';
 import { type CategoryMembership, membershipChanges } from './category-members';
 import { type LookupSet, lookupChanges } from './lookups';
-import { handedOver } from './merge-handover';
 
 /** What accounts and contacts have in common for their writes. */
 export interface AccountsRecord {
@@ -84,25 +82,6 @@ export class AccountsRecordStore<T extends AccountsRecord> {
       next,
       commitChange(this.table, fitsOneTransaction(this.changeOf(previous, next, event), 'categoryIds')),
     );
-  }
-
-  /**
-   * A merge as one transaction: the survivor and the loser's tombstone, the
-   * usage counts of both counted once, the unique value and the
-   * identification items the survivor takes over handed over (ADR 0032).
-   */
-  async merge(survivor: MergeSide<T>, loser: MergeSide<T>): Promise<void> {
-    const refs = this.layout.settingRefs;
-    const usage = settingUsageDeltas(
-      [...refs(survivor.previous), ...refs(loser.previous)],
-      [...refs(survivor.next), ...refs(loser.next)],
-    );
-    const changes = handedOver(
-      this.changeOf(survivor.previous, survivor.next, survivor.event, usage),
-      this.changeOf(loser.previous, loser.next, loser.event, []),
-      loser.previous.id,
-    );
-    await this.refusedWhenChangedMeanwhile(survivor.next, commitChanges(this.table, changes));
   }
 
   /** A write refused for a setting or owner changed meanwhile leaves neither kept in the container. */
