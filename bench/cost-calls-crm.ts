@@ -99,6 +99,21 @@ export const crmCalls: RouteCall[] = [
   { route: 'POST /v1/contacts/{contactId}/sms', body: () => ({ text: 'Hej, ring oss gärna.' }) },
   { route: 'GET /v1/contacts/{contactId}/messages' },
   {
+    route: 'POST /v1/contacts/{contactId}/merges',
+    // A duplicate of the contact, by the same e-mail, with another phone.
+    prepare: async (w) => {
+      const duplicate = await w.api('POST', '/v1/contacts', {
+        firstName: 'Kim',
+        lastName: 'Kostnad',
+        email: 'kim@kostnad.example',
+        phones: ['+46701234598'],
+      });
+      w.ids.duplicateId = duplicate.body.id;
+    },
+    body: (ids) => ({ loserId: ids.duplicateId }),
+    ifMatch: '/v1/contacts/{contactId}',
+  },
+  {
     route: 'POST /v1/accounts/{accountId}/activities',
     body: () => ({ title: 'Följ upp', schedule: { kind: 'once', at: '2027-02-01T09:00:00.000Z' } }),
     keep: (a, ids) => {

@@ -495,6 +495,16 @@ export const topology: Topology = {
       access: { putEvents: true },
     },
     {
+      name: 'merge-follow-up',
+      entry: 'functions/merge-follow-up.ts',
+      description:
+        'Moves a merged record’s notes, files, activities, consent and timeline to its survivor, in batches',
+      memoryMb: 512,
+      timeoutSeconds: 300,
+      trigger: { kind: 'queue', queue: 'merge-follow-ups' },
+      access: { table: 'readWrite' },
+    },
+    {
       name: 'audit-recorder',
       entry: 'functions/audit-recorder.ts',
       description: 'Records every domain event in the history of its subjects',
@@ -630,6 +640,14 @@ export const topology: Topology = {
       maxReceiveCount: 5,
       maxBatchingWindowSeconds: 1,
     },
+    // One merge per invocation: a contact with a long history takes a while to move.
+    {
+      name: 'merge-follow-ups',
+      batchSize: 1,
+      visibilityTimeoutSeconds: 1800,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 0,
+    },
     // Statement writes of one tenant meet in a few items: small batches keep clashes rare.
     {
       name: 'commission-reports',
@@ -693,6 +711,13 @@ export const topology: Topology = {
       source: eventSources.accounts,
       detailTypes: ['AccountUpdated'],
       targetQueue: 'billing-sync',
+    }),
+    eventRule({
+      name: 'follow-up-merges',
+      description: 'A merged contact’s items move to the survivor',
+      source: eventSources.accounts,
+      detailTypes: ['ContactsMerged'],
+      targetQueue: 'merge-follow-ups',
     }),
     eventRule({
       name: 'run-lead-pipeline',

@@ -9,6 +9,7 @@ import { settingsServices } from '#runtime/settings-services';
 import type { Table } from '#table/core/table';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import type { LocalUser } from './identity';
+import { seedDuplicateContacts } from './seed-duplicates';
 import {
   slovakDemoBandTables,
   slovakDemoGrossCalorificValue,
@@ -95,6 +96,7 @@ export async function seedDemoData(table: Table): Promise<void> {
   const seKeywords = await seedKeywords(settings, se, ['Solceller', 'Laddbox', 'Fast pris']);
   const skKeywords = await seedKeywords(settings, sk, ['Fotovoltika', 'Tepelné čerpadlo', 'Fixná cena']);
   await seedSweden(services, energy, se, seKeywords);
+  await seedDuplicateContacts(services, se);
   await seedSlovakia(services, energy, sk, skKeywords);
 }
 

@@ -34,6 +34,7 @@ export const conflictCodes = [
   'rule-overlap',
   'already-paid',
   'slot-taken',
+  'merged',
 ] as const;
 export type ConflictCode = (typeof conflictCodes)[number];
 
@@ -94,6 +95,23 @@ export class ConflictError extends DomainError {
   ) {
     super(code, message, fields, options);
     this.name = 'ConflictError';
+  }
+}
+
+/**
+ * The record was merged into another (ADR 0032): it can no longer change,
+ * and a read of it is answered with the survivor.
+ */
+export class MergedError extends ConflictError {
+  constructor(
+    resource: string,
+    id: string,
+    readonly survivorId: string,
+    field = 'contactId',
+  ) {
+    super('merged', `${resource} ${id} was merged into ${survivorId}`, [
+      { name: field, reason: `merged into ${survivorId}` },
+    ]);
   }
 }
 

@@ -16,12 +16,15 @@ export interface IdempotencyRequest {
 
 /** One successful answer of an operation: its status and what its body is. */
 export interface SuccessResponse {
-  readonly status: 200 | 201 | 202 | 204;
+  /** 301: a read of a merged record, pointing at its survivor (ADR 0032). */
+  readonly status: 200 | 201 | 202 | 204 | 301;
   readonly description: string;
   /** The body; every answer is parsed with it, so nothing it does not name is sent. */
   readonly schema?: z.ZodType;
   /** Content type of a non-JSON success body (the docs page). */
   readonly contentType?: string;
+  /** Headers this answer sends, by name, with what they say (for the docs); in place of the ETag. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**

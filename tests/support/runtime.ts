@@ -54,6 +54,8 @@ export async function callApi(runtime: LocalRuntime, method: string, url: string
       ...headers,
     },
     body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    // What the API answers, as it answers it: a 301 of a merged record is checked, not followed.
+    redirect: 'manual',
   });
   const text = await response.text();
   const contentType = response.headers.get('content-type');

@@ -1,5 +1,6 @@
 import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
 import type { AccountsServices } from '#domain/accounts/accounts-services';
+import { readFollowingMerges } from '#domain/accounts/merged-read';
 import { type BoundRoute, bind } from '#http/route';
 import { accountRoutes as r } from './accounts-routes';
 
@@ -67,8 +68,15 @@ export function accountsApi(s: AccountsServices): BoundRoute[] {
       body: await s.contacts.list(caller, { namePrefix: q, accountId }, { limit, cursor }),
     })),
     bind(r.getContact, async ({ caller, params }) => {
-      const contact = await s.contacts.get(caller, params.contactId);
-      return { body: contact, version: contact.version };
+      const found = await readFollowingMerges((id) => s.contacts.get(caller, id), params.contactId);
+      if ('mergedInto' in found) {
+        return {
+          status: 301,
+          headers: { location: `/v1/contacts/${found.mergedInto}` },
+          body: { id: params.contactId, mergedInto: found.mergedInto },
+        };
+      }
+      return { body: found.contact, version: found.contact.version };
     }),
     bind(r.updateContact, async ({ caller, params, body, ifMatch }) => {
       const contact = await s.contacts.update(caller, params.contactId, ifMatch as number, body);

@@ -16,6 +16,7 @@ import {
   createContactBody,
   identificationSchema,
   identifyQuery,
+  mergedContactSchema,
   noteBody,
   notePage,
   noteSchema,
@@ -250,6 +251,14 @@ export const accountRoutes = {
     params: contactParams,
     etag: true,
     success: { status: 200, description: 'The contact', schema: contactSchema },
+    otherSuccesses: [
+      {
+        status: 301,
+        description: 'Merged: `Location` is the live survivor, a chain of merges followed to its end',
+        schema: mergedContactSchema,
+        headers: { Location: 'The path of the contact it was merged into' },
+      },
+    ],
     errors: readErrors,
   }),
   updateContact: defineRoute({
@@ -265,7 +274,7 @@ export const accountRoutes = {
     etag: true,
     success: { status: 200, description: 'The changed contact', schema: contactSchema },
     errors: updateErrors,
-    problems: ['customer-id-taken', 'changed-meanwhile'],
+    problems: ['customer-id-taken', 'changed-meanwhile', 'merged'],
   }),
   deleteContact: defineRoute({
     operationId: 'deleteContact',

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import {
   auditFields,
+  idSchema,
   lineText,
   multilineText,
   pageOf,
@@ -177,6 +178,13 @@ export const contactSchema = z
     preferredChannel: z.enum(communicationChannels),
   })
   .meta({ id: 'Contact' });
+
+export const mergedContactSchema = z
+  .object({
+    id: z.string(),
+    mergedInto: z.string().meta({ description: 'The live contact this one was merged into.' }),
+  })
+  .meta({ id: 'MergedContact' });
 
 export const noteBody = z.strictObject({ text: multilineText.min(1).max(10000) }).meta({ id: 'CreateNote' });
 export const noteSchema = z

@@ -1,4 +1,5 @@
 import { accountRoutes } from '#api/accounts/accounts-routes';
+import { mergeContactRoute } from '#api/accounts/contact-merge-routes';
 import { timelineRoutes } from '#api/accounts/timeline-routes';
 import { activityRoutes } from '#api/activities/activities-routes';
 import { attachmentRoutes } from '#api/attachments/attachments-routes';
@@ -33,6 +34,7 @@ const { receiveLeadWebhook, ...leadSourceAdminRoutes } = leadSourceRoutes;
 export const routesByFunction = {
   'accounts-api': [
     ...Object.values(accountRoutes),
+    mergeContactRoute,
     ...Object.values(timelineRoutes),
     ...Object.values(registerRoutes),
   ],

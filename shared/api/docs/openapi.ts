@@ -91,13 +91,22 @@ type ResponseObject = NonNullable<ZodOpenApiOperationObject['responses']>['200']
 function successResponse(route: RouteContract, success: SuccessResponse): ResponseObject {
   return {
     description: success.description,
-    ...(route.etag && success.status !== 204
+    ...(success.headers
       ? {
-          headers: {
-            ETag: { description: 'The version, for If-Match', schema: { type: 'string' as const } },
-          },
+          headers: Object.fromEntries(
+            Object.entries(success.headers).map(([name, description]) => [
+              name,
+              { description, schema: { type: 'string' as const } },
+            ]),
+          ),
         }
-      : {}),
+      : route.etag && success.status !== 204
+        ? {
+            headers: {
+              ETag: { description: 'The version, for If-Match', schema: { type: 'string' as const } },
+            },
+          }
+        : {}),
     // A content type is what is sent (see `shapeResponse`), even when a schema describes the text.
     ...(success.contentType
       ? {

@@ -56,6 +56,18 @@ export const accountEvents = {
     subjects: ['contact'],
     data: z.object({ contactId: z.string().min(1) }),
   }),
+  ContactsMerged: accounts({
+    when: 'a contact is merged into another; one event for the survivor, one for the loser',
+    subjects: ['contact'],
+    data: z.object({
+      survivorId: z.string(),
+      loserId: z.string(),
+      /** On the survivor's event: the survivor as merged, and the id of the loser's event. */
+      contact: entity<Contact>('Contact').optional(),
+      loserEventId: z.string().optional(),
+      summary: z.string(),
+    }),
+  }),
   NoteAdded: accounts({
     when: 'a note is added to an account or a contact',
     subjects: ['account', 'contact'],

@@ -1,4 +1,4 @@
-import { assertVersion, NotFoundError, ValidationError } from '#domain/errors';
+import { assertVersion, MergedError, NotFoundError, ValidationError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
@@ -55,8 +55,10 @@ export class ContactService {
     return { contact, event };
   }
 
+  /** A live contact; a merged one is a 409 naming its survivor, so nothing changes a tombstone. */
   async get(actor: Actor, contactId: string): Promise<Contact> {
     const contact = await this.deps.contacts.get(actor.tenantId, contactId);
+    if (contact?.mergedInto) throw new MergedError('contact', contactId, contact.mergedInto);
     if (!contact || contact.deletedAt !== undefined) throw new NotFoundError('contact', contactId);
     return contact;
   }

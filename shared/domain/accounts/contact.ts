@@ -29,7 +29,10 @@ export interface ContactFields {
   readonly preferredChannel: (typeof communicationChannels)[number];
 }
 
-export interface Contact extends ContactFields, Stamps {}
+export interface Contact extends ContactFields, Stamps {
+  /** On a tombstone: the contact this one was merged into (ADR 0032). */
+  readonly mergedInto?: string;
+}
 
 type Defaulted =
   | 'phones'
@@ -41,7 +44,7 @@ type Defaulted =
 export type ContactDraft = Omit<ContactFields, Defaulted> & Partial<Pick<ContactFields, Defaulted>>;
 export type ContactPatch = Patch<ContactFields>;
 
-const trackedFields = [
+export const contactTrackedFields = [
   'firstName',
   'lastName',
   'email',
@@ -103,7 +106,7 @@ export function updateContact(
 ): { contact: Contact; changes: FieldChange[] } {
   // Contacts stored before categories existed have none.
   const base: Contact = { ...current, categoryIds: current.categoryIds ?? [] };
-  const { fields, changes } = mergePatch<ContactFields>(base, patch, trackedFields, (f) =>
+  const { fields, changes } = mergePatch<ContactFields>(base, patch, contactTrackedFields, (f) =>
     normalised(f, ctx),
   );
   return { contact: touched({ ...base, ...fields }, ctx), changes };

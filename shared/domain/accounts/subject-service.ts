@@ -1,4 +1,4 @@
-import { NotFoundError, ValidationError } from '#domain/errors';
+import { MergedError, NotFoundError, ValidationError } from '#domain/errors';
 import { normaliseEmail } from '#domain/identifiers/email';
 import { normalisePhone } from '#domain/identifiers/phone';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
@@ -33,15 +33,27 @@ export class SubjectService {
     },
   ) {}
 
-  /** The subject's account: its own id for an account, a contact's account if it has one; or 404. */
-  private async assertExists(actor: Actor, subject: Subject): Promise<string | undefined> {
+  /**
+   * The subject's account: its own id for an account, a contact's account if
+   * it has one; or 404. A merged contact's notes and history stay readable
+   * under its id (ADR 0032); writing to it is a 409 naming its survivor.
+   */
+  private async assertExists(
+    actor: Actor,
+    subject: Subject,
+    use: 'read' | 'write' = 'read',
+  ): Promise<string | undefined> {
     if (subject.type === 'account') {
       const account = await this.deps.accounts.get(actor.tenantId, subject.id);
       if (!account || account.deletedAt !== undefined) throw new NotFoundError(subject.type, subject.id);
       return account.id;
     }
     const contact = await this.deps.contacts.get(actor.tenantId, subject.id);
-    if (!contact || contact.deletedAt !== undefined) throw new NotFoundError(subject.type, subject.id);
+    if (contact?.mergedInto && use === 'write')
+      throw new MergedError('contact', contact.id, contact.mergedInto);
+    if (!contact || (contact.deletedAt !== undefined && !contact.mergedInto)) {
+      throw new NotFoundError(subject.type, subject.id);
+    }
     return contact.accountId;
   }
 
@@ -51,7 +63,7 @@ export class SubjectService {
     text: string,
     idempotency?: IdempotencyToken,
   ): Promise<Created<Note>> {
-    const accountId = await this.assertExists(actor, subject);
+    const accountId = await this.assertExists(actor, subject, 'write');
     const trimmed = text.trim();
     if (trimmed.length === 0) throw new ValidationError([{ name: 'text', reason: 'must not be blank' }]);
     const ctx = await changeContext(this.deps, actor);

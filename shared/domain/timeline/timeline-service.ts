@@ -26,7 +26,9 @@ export class TimelineService {
 
   async forContact(actor: Actor, contactId: string, page: PageRequest): Promise<Page<TimelineEntry>> {
     const contact = await this.deps.contacts.get(actor.tenantId, contactId);
-    if (!contact || contact.deletedAt !== undefined) throw new NotFoundError('contact', contactId);
+    // A merged contact keeps its own feed; the survivor's holds a copy of it (ADR 0032).
+    const live = contact && (contact.deletedAt === undefined || contact.mergedInto !== undefined);
+    if (!live) throw new NotFoundError('contact', contactId);
     return this.feed(actor, { type: 'contact', id: contactId }, page);
   }
 

@@ -1,6 +1,6 @@
 import type { Account } from '#domain/accounts/account';
 import type { Contact } from '#domain/accounts/contact';
-import { contactSettingRefs } from '#domain/accounts/references';
+import { contactSettingRefs, type SettingUsageDelta } from '#domain/accounts/references';
 import type { ContactFilter, ContactStore } from '#domain/accounts/stores';
 import type { DomainEvent } from '#domain/events';
 import { consentChange } from '#domain/newsletters/consent-change';
@@ -74,8 +74,13 @@ export class DynamoContactStore extends AccountsRecordStore<Contact> implements 
    * entry in the contact's transaction (R-NL-3). The system's withdrawals
    * (unsubscribes, bounces, complaints) write their own, with the reason.
    */
-  override changeOf(previous: Contact | undefined, next: Contact, event: DomainEvent) {
-    const base = super.changeOf(previous, next, event);
+  override changeOf(
+    previous: Contact | undefined,
+    next: Contact,
+    event: DomainEvent,
+    usage?: readonly SettingUsageDelta[],
+  ) {
+    const base = super.changeOf(previous, next, event, usage);
     if (event.actor.userId.startsWith('system:')) return base;
     const change = consentChange(
       next.id,

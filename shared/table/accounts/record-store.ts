@@ -1,4 +1,4 @@
-import { settingUsageDeltas } from '#domain/accounts/references';
+import { type SettingUsageDelta, settingUsageDeltas } from '#domain/accounts/references';
 import { type ConflictCode, ConflictError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken } from '#domain/ports';
@@ -100,15 +100,22 @@ export class AccountsRecordStore<T extends AccountsRecord> {
     }
   }
 
-  /** The writes of one change, to commit alone or with others in one transaction (a lead conversion). */
+  /**
+   * The writes of one change, to commit alone or with others in one
+   * transaction (a lead conversion, a merge). `usage`: the settings' usage
+   * deltas, when the caller counts them for several changes at once.
+   */
   changeOf(
     previous: T | undefined,
     next: T,
     event: DomainEvent,
+    usage: readonly SettingUsageDelta[] = settingUsageDeltas(
+      this.layout.settingRefs(previous),
+      this.layout.settingRefs(next),
+    ),
   ): Change & { readonly extra: TransactItem[]; readonly response: T } {
     const { resource, unique } = this.layout;
     const [before, after] = [live(previous), live(next)];
-    const usage = settingUsageDeltas(this.layout.settingRefs(previous), this.layout.settingRefs(next));
     const claim = (record: T | undefined) => (record ? unique.claim(record) : undefined);
     return {
       resource,

@@ -17,7 +17,7 @@ import { activityEntity, taskEntity } from './entities';
  * active, in the tenant's active list (gsi2): pausing, cancelling or
  * finishing takes it off that list in the same write.
  */
-function activityItem(a: Activity): Record<string, unknown> {
+export function activityItem(a: Activity): Record<string, unknown> {
   const at = { tenantId: a.tenantId, activityId: a.id };
   return activityEntity.item(a, {
     key: at,
@@ -27,7 +27,7 @@ function activityItem(a: Activity): Record<string, unknown> {
 }
 
 /** A task in its own partition, in its subject's list (gsi1) and in its assignee's open or done list (gsi2). */
-function taskItem(task: Task): Record<string, unknown> {
+export function taskItem(task: Task): Record<string, unknown> {
   const at = { tenantId: task.tenantId, taskId: task.id, dueAt: task.dueAt };
   return taskEntity.item(task, {
     key: at,

@@ -21,7 +21,12 @@ export const activityEntity = /* @__PURE__ */ defineEntity<Activity>()(() => ({
       sortKey: 'equals',
       operation: 'consistent GetItem; versioned Put in the transaction of its event',
     },
-    ofSubject: { index: 'gsi1', sortKey: 'beginsWith', order: 'descending', operation: 'Query' },
+    ofSubject: {
+      index: 'gsi1',
+      sortKey: 'beginsWith',
+      order: 'descending',
+      operation: 'Query; a page at a time when a merged contact’s activities move to the survivor',
+    },
     active: {
       index: 'gsi2',
       operation: 'Query (registered again with the local scheduler)',
@@ -46,6 +51,11 @@ export const taskEntity = /* @__PURE__ */ defineEntity<Task>()(() => ({
       index: 'table',
       sortKey: 'equals',
       operation: 'consistent GetItem; conditional Put in the occurrence’s transaction',
+    },
+    ofSubject: {
+      index: 'gsi1',
+      sortKey: 'beginsWith',
+      operation: 'Query, a page at a time, when a merged contact’s tasks move to the survivor',
     },
     openOfAssignee: { index: 'gsi2', fixed: { state: 'open' }, operation: 'Query' },
     doneOfAssignee: { index: 'gsi2', fixed: { state: 'done' }, order: 'descending', operation: 'Query' },
