@@ -45,6 +45,7 @@ import { startLocalSecretsManager } from './secrets-manager';
 import { type DemoTenant, demoTenants, seedDemoData } from './seed';
 import { seedDemoCommissionRules } from './seed-commissions';
 import { seedDemoContracts } from './seed-contracts';
+import { seedDemoOffers } from './seed-offers';
 import { seedDemoExportSpecs } from './seed-exports';
 import { seedDemoTechnicians, seedDemoWorkOrders } from './seed-field-service';
 import { seedDemoNewsletters } from './seed-newsletters';
@@ -345,6 +346,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   if (options.seed !== false && options.demoContracts) {
     await seedDemoCommissionRules(createTable(tableName), demoTenants);
     await seedDemoContracts(createTable(tableName), demoTenants, { settled, signi });
+    await seedDemoOffers(createTable(tableName), demoTenants, { settled });
     await seedDemoExportSpecs(createTable(tableName), objectStoreFromEnvironment(), demoTenants);
     await seedDemoCases(localCasesEnvironment(tableName), demoTenants);
     await seedDemoWorkOrders(localCasesEnvironment(tableName), demoTenants);
