@@ -34,7 +34,6 @@ export const conflictCodes = [
   'rule-overlap',
   'already-paid',
   'slot-taken',
-  'document-not-ready',
 ] as const;
 export type ConflictCode = (typeof conflictCodes)[number];
 

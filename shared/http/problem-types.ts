@@ -115,8 +115,6 @@ function describe(code: ProblemCode): Omit<ProblemType, 'type'> {
       return { title: 'Already paid', status: 409 };
     case 'slot-taken':
       return { title: 'Time already booked', status: 409 };
-    case 'document-not-ready':
-      return { title: 'Document not rendered yet', status: 409 };
     case 'idempotency-in-progress':
       return { title: 'Request in progress', status: 409 };
     case 'concurrent-change':

@@ -182,7 +182,10 @@ describe('offer documents', () => {
     // Assess
     expect(draft).toBeInstanceOf(ConflictError);
     expect(draft).toMatchObject({ code: 'invalid-state' });
-    expect(pending).toMatchObject({ code: 'document-not-ready' });
+    expect(pending).toMatchObject({
+      code: 'missing-prerequisite',
+      message: expect.stringContaining('being rendered'),
+    });
     expect(outsider).toBeInstanceOf(NotFoundError);
     expect(otherTenant).toBeInstanceOf(NotFoundError);
     expect(renderDraft).toMatchObject({ code: 'invalid-state' });

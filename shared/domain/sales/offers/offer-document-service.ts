@@ -173,8 +173,9 @@ export class OfferDocumentService {
     if (!wasSent(version)) throw notSent(offerId, number);
     const document = await this.deps.documents.get(actor.tenantId, offerId, number);
     if (!document) {
+      // As a contract's document before it is rendered (the contracts' `download`).
       throw new ConflictError(
-        'document-not-ready',
+        'missing-prerequisite',
         `the document of version ${number} of offer ${offerId} is being rendered; try again in a moment`,
         [{ name: 'version', reason: 'its document is not rendered yet' }],
       );
