@@ -153,7 +153,7 @@ export const offerEntity = /* @__PURE__ */ defineEntity<Offer>()(() => ({
   patterns: {
     withVersions: {
       index: 'table',
-      alsoReturns: ['OfferVersion', 'OfferDocument'],
+      alsoReturns: ['OfferVersion'],
       operation: 'consistent Query of every page (the header sorts before its versions); versioned Put',
     },
     ofDeal: { index: 'gsi1', sortKey: 'beginsWith', order: 'descending', operation: 'Query' },
@@ -171,8 +171,8 @@ export const offerVersionEntity = /* @__PURE__ */ defineEntity<OfferVersion>()((
 export const offerDocumentEntity = /* @__PURE__ */ defineEntity<OfferDocument>()(() => ({
   name: 'OfferDocument',
   description:
-    'The PDF of a sent offer version, beside the offer; recorded once, after its file is stored, and never replaced.',
-  key: { pk: offerPartition, sk: key`DOCUMENT#${padded('versionNumber', 6)}` },
+    'The PDF of a sent offer version, recorded once, after its file is stored, and never replaced. Outside the offer’s partition, so reading an offer does not read its documents.',
+  key: { pk: key`T#${tenant}#OFFERDOC#${text('offerId')}`, sk: key`VERSION#${padded('versionNumber', 6)}` },
   patterns: {
     ofVersion: {
       index: 'table',
