@@ -129,7 +129,8 @@ export class OfferDocumentService {
 
   /** A download link of a sent version's document; 409 while it is not rendered yet. */
   async download(actor: SalesActor, offerId: string, number: number): Promise<OfferDocumentDownload> {
-    const document = await this.documentOf(actor, offerId, number);
+    const { version } = await this.deps.visibleOffers.version(actor, offerId, number);
+    const document = await this.recorded(actor.tenantId, offerId, version);
     const url = await this.deps.objects.presignDownload(document.key, document.fileName, downloadSeconds);
     return { url, fileName: document.fileName, sizeBytes: document.sizeBytes, storedAt: document.storedAt };
   }
@@ -147,8 +148,8 @@ export class OfferDocumentService {
     request: OfferEmailRequest,
     idempotency?: IdempotencyToken,
   ): Promise<Created<Message>> {
-    const { offer } = await this.deps.visibleOffers.version(actor, offerId, number);
-    const document = await this.documentOf(actor, offerId, number);
+    const { offer, version } = await this.deps.visibleOffers.version(actor, offerId, number);
+    const document = await this.recorded(actor.tenantId, offerId, version);
     const contactId = request.contactId ?? (await this.dealContact(actor.tenantId, offer.dealId));
     const { contacts } = await this.deps.sources.account(actor.tenantId, offer.accountId);
     if (!contacts.some((c) => c.id === contactId && c.deletedAt === undefined)) {
@@ -167,11 +168,15 @@ export class OfferDocumentService {
     );
   }
 
-  /** The recorded document of a version the actor may see: 404 as for the offer, 409 unsent or not yet rendered. */
-  private async documentOf(actor: SalesActor, offerId: string, number: number): Promise<OfferDocument> {
-    const { version } = await this.deps.visibleOffers.version(actor, offerId, number);
+  /** The recorded document of a version the caller may see: 409 when never sent or not rendered yet. */
+  private async recorded(
+    tenantId: string,
+    offerId: string,
+    version: Pick<OfferVersion, 'number' | 'sentAt'>,
+  ): Promise<OfferDocument> {
+    const { number } = version;
     if (!wasSent(version)) throw notSent(offerId, number);
-    const document = await this.deps.documents.get(actor.tenantId, offerId, number);
+    const document = await this.deps.documents.get(tenantId, offerId, number);
     if (!document) {
       // As a contract's document before it is rendered (the contracts' `download`).
       throw new ConflictError(
