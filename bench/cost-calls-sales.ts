@@ -105,6 +105,9 @@ export const salesCalls: RouteCall[] = [
   },
   { route: 'GET /v1/offers/{offerId}/versions/{version}' },
   { route: 'POST /v1/offers/{offerId}/versions/{version}/send', ifMatch: '/v1/offers/{offerId}' },
+  // The sent version's PDF, rendered by its consumer once the send settled.
+  { route: 'GET /v1/offers/{offerId}/versions/{version}/document' },
+  { route: 'POST /v1/offers/{offerId}/versions/{version}/document/emails', body: () => ({}) },
   { route: 'POST /v1/offers/{offerId}/versions/{version}/accept', ifMatch: '/v1/offers/{offerId}' },
   {
     route: 'POST /v1/lead-sources',

@@ -245,12 +245,13 @@ export const topology: Topology = {
       name: 'contracts-api',
       entry: 'functions/contracts-api.ts',
       description:
-        'Contracts: made from deals, sent for signing, moved through their life; the contract rules',
+        'Contracts: made from deals, sent for signing, moved through their life; the contract rules; offer PDFs',
       memoryMb: 1024,
       // Under the HTTP API's 30 s: a cancellation reads and withdraws the contract at Signi.
       timeoutSeconds: 29,
       trigger: { kind: 'http', routes: httpRoutes('contracts-api') },
-      access: { table: 'readWrite', bucket: 'readWrite', eSignature: true },
+      // SES: a sent offer version's PDF is e-mailed to the account's contact from here.
+      access: { table: 'readWrite', bucket: 'readWrite', eSignature: true, sendEmail: true },
       packageFiles: contractFontFiles,
       // Renders the contract documents (the renderer loads on the first render).
       documentLibraries: ['pdfkit'],
@@ -283,6 +284,17 @@ export const topology: Topology = {
       timeoutSeconds: 60,
       trigger: { kind: 'queue', queue: 'contract-followups' },
       access: { table: 'readWrite' },
+    },
+    {
+      name: 'offer-documents',
+      entry: 'functions/offer-documents.ts',
+      description: 'Renders and stores the PDF of each sent offer version, once',
+      memoryMb: 1024,
+      timeoutSeconds: 60,
+      trigger: { kind: 'queue', queue: 'offer-documents' },
+      access: { table: 'readWrite', bucket: 'readWrite' },
+      packageFiles: contractFontFiles,
+      documentLibraries: ['pdfkit'],
     },
     {
       name: 'contract-jobs',
@@ -618,6 +630,13 @@ export const topology: Topology = {
       maxBatchingWindowSeconds: 1,
     },
     {
+      name: 'offer-documents',
+      batchSize: 5,
+      visibilityTimeoutSeconds: 360,
+      maxReceiveCount: 5,
+      maxBatchingWindowSeconds: 1,
+    },
+    {
       name: 'commission-followups',
       batchSize: 5,
       visibilityTimeoutSeconds: 360,
@@ -732,6 +751,13 @@ export const topology: Topology = {
       source: eventSources.sales,
       detailTypes: ['OfferAccepted'],
       targetQueue: 'contract-followups',
+    }),
+    eventRule({
+      name: 'render-offer-documents',
+      description: 'A sent offer version gets its PDF',
+      source: eventSources.sales,
+      detailTypes: ['OfferVersionSent'],
+      targetQueue: 'offer-documents',
     }),
     eventRule({
       name: 'follow-up-contracts',

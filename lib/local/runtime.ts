@@ -51,6 +51,7 @@ import { seedDemoContracts } from './seed-contracts';
 import { seedDemoExportSpecs } from './seed-exports';
 import { seedDemoTechnicians, seedDemoWorkOrders } from './seed-field-service';
 import { seedDemoNewsletters } from './seed-newsletters';
+import { seedDemoOffers } from './seed-offers';
 import { type DemoLeadSource, seedDemoSales } from './seed-sales';
 import { seedDemoCases, seedDemoServiceSetup } from './seed-service';
 import { seedDemoUsers } from './seed-users';
@@ -366,6 +367,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   if (options.seed !== false && options.demoContracts) {
     await seedDemoCommissionRules(createTable(tableName), demoTenants);
     await seedDemoContracts(createTable(tableName), demoTenants, { settled, signi });
+    await seedDemoOffers(createTable(tableName), demoTenants, { settled });
     await seedDemoExportSpecs(createTable(tableName), objectStoreFromEnvironment(), demoTenants);
     await seedDemoCases(localCasesEnvironment(tableName), demoTenants);
     await seedDemoWorkOrders(localCasesEnvironment(tableName), demoTenants);

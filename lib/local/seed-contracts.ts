@@ -12,7 +12,7 @@ import type { DemoTenant } from './seed';
 import type { SigniLocal } from './signi-local';
 
 /** The demo account each tenant's contracts are for: a business with a signing person who has an e-mail. */
-const contractAccount: Readonly<Record<string, string>> = {
+export const contractAccount: Readonly<Record<string, string>> = {
   SE: 'Bageri Solrosen AB',
   SK: 'Základná škola Hviezdoslavova',
 };

@@ -15,7 +15,7 @@ const tagValue = (value: string) => value.replace(/[^A-Za-z0-9_-]/g, '_').slice(
 
 /**
  * Sends through SES v2 `SendEmail` with simple content (SES builds the MIME
- * message, subject and bodies in UTF-8). The sender's display name is
+ * message, subject, bodies in UTF-8 and attachments). The sender's display name is
  * RFC 2047-encoded, which SES requires for anything beyond ASCII. The same
  * code reaches aws-ses-v2-local on a laptop through `AWS_ENDPOINT_URL_SESV2`.
  */
@@ -50,6 +50,16 @@ export class SesMailer implements Mailer {
           },
           ...(email.headers?.length
             ? { Headers: email.headers.map((h) => ({ Name: h.name, Value: h.value })) }
+            : {}),
+          ...(email.attachments?.length
+            ? {
+                Attachments: email.attachments.map((a) => ({
+                  FileName: a.fileName,
+                  ContentType: a.contentType,
+                  ContentDisposition: 'ATTACHMENT' as const,
+                  RawContent: a.content,
+                })),
+              }
             : {}),
         },
       },

@@ -10,6 +10,7 @@ import { addressKinds, customerTypes } from '#domain/accounts/account';
 import { communicationChannels } from '#domain/accounts/contact';
 import { contractStates, transitionActors } from '#domain/contracts/contract';
 import { signingOrders } from '#domain/contracts/e-signature';
+import { templateKinds } from '#domain/contracts/template-kinds';
 import { commodities } from '#domain/energy/supply-point-identifier';
 
 const minor = (description: string) => z.int().meta({ description });
@@ -231,6 +232,10 @@ const templateText = multilineText.max(4000);
 const templateSchema = z
   .strictObject({
     id: lineText.min(1).max(64),
+    kind: z
+      .enum(templateKinds)
+      .optional()
+      .meta({ description: 'What it fills: a contract (when absent) or a sent offer version.' }),
     locale: z.string().regex(/^[a-z]{2}$/),
     title: lineText.min(1).max(300),
     sections: z
@@ -257,7 +262,7 @@ const templateSchema = z
   .meta({
     id: 'ContractTemplate',
     description:
-      'Sections with placeholders such as `{{party.name}}` (required) or `{{party.orgNumber?}}` (may be empty); a `lines` section is a table with a row per supply point, its cells `{{line.…}}`. The vocabulary is in docs/architecture.md, "Contract documents".',
+      'Sections with placeholders such as `{{party.name}}` (required) or `{{party.orgNumber?}}` (may be empty); a `lines` section is a table with a row per supply point, its cells `{{line.…}}`. The vocabularies are in docs/architecture.md, "Contract documents" and "Offer documents".',
   });
 
 export const contractRulesSchema = z
@@ -283,8 +288,9 @@ export const contractRulesSchema = z
         }),
       )
       .max(50),
-    templates: z.array(templateSchema).max(10).meta({
-      description: 'The tenant’s templates, one per language; the starting templates serve the others.',
+    templates: z.array(templateSchema).max(20).meta({
+      description:
+        'The tenant’s contract and offer templates, one per kind and language; the starting templates serve the others.',
     }),
   })
   .meta({ id: 'ContractRules' });

@@ -18,6 +18,7 @@ import { registerRoutes } from '#api/registers/register-routes';
 import { dealRoutes } from '#api/sales/deals-routes';
 import { leadSourceRoutes } from '#api/sales/lead-sources-routes';
 import { leadRoutes } from '#api/sales/leads-routes';
+import { offerDocumentRoutes } from '#api/sales/offer-documents-routes';
 import { offerRoutes } from '#api/sales/offers-routes';
 import { reportRoutes } from '#api/sales/reports-routes';
 import { salesSettingsRoutes } from '#api/sales/sales-settings-routes';
@@ -58,7 +59,7 @@ export const routesByFunction = {
     ...Object.values(reportRoutes),
   ],
   'lead-webhook': [receiveLeadWebhook],
-  'contracts-api': Object.values(contractRoutes),
+  'contracts-api': [...Object.values(contractRoutes), ...Object.values(offerDocumentRoutes)],
   'signing-callback': [signingCallbackRoute],
   'commissions-api': Object.values(commissionRoutes),
   'exports-api': Object.values(exportRoutes),

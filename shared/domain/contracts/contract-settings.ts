@@ -31,7 +31,10 @@ export interface ContractRules {
   /** The term of a new contract. */
   readonly defaultTerm: ContractTerm;
   readonly supplyStartRules: readonly SupplyStartRule[];
-  /** The tenant's own document templates, one per language; the starting ones serve the rest. */
+  /**
+   * The tenant's own document templates, one per kind (contract, offer) and
+   * language; the starting ones serve the rest.
+   */
   readonly templates: readonly ContractTemplate[];
 }
 
@@ -91,11 +94,12 @@ export function contractRulesProblems(rules: ContractRules): InvalidField[] {
     seen.add(rule.country);
     days(`supplyStartRules.${i}.minDays`, rule.minDays, 365);
   });
-  const locales = new Set<string>();
+  const kindsAndLocales = new Set<string>();
   rules.templates.forEach((template, i) => {
-    if (locales.has(template.locale))
-      invalid.push({ name: `templates.${i}.locale`, reason: 'one template per language' });
-    locales.add(template.locale);
+    const kindAndLocale = `${template.kind ?? 'contract'} ${template.locale}`;
+    if (kindsAndLocales.has(kindAndLocale))
+      invalid.push({ name: `templates.${i}.locale`, reason: 'one template per kind and language' });
+    kindsAndLocales.add(kindAndLocale);
     invalid.push(...templateProblems(template, `templates.${i}`));
   });
   return invalid;

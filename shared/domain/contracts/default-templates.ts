@@ -130,10 +130,10 @@ Signing for the customer: {{signers}}`,
 
 export const defaultTemplates: readonly ContractTemplate[] = [slovak, swedish, english];
 
-/** The tenant's template for a language, else the starting one for it, else the English one. */
+/** The tenant's contract template for a language, else the starting one for it, else the English one. */
 export function templateFor(settings: Pick<ContractSettings, 'templates'>, locale: string): ContractTemplate {
   return (
-    settings.templates.find((t) => t.locale === locale) ??
+    settings.templates.find((t) => (t.kind ?? 'contract') === 'contract' && t.locale === locale) ??
     defaultTemplates.find((t) => t.locale === locale) ??
     english
   );

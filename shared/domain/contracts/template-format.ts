@@ -22,6 +22,16 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   return `${negative ? '−' : ''}${amount}${nbsp}${currencySign[currency] ?? currency}`;
 }
 
+/**
+ * Basis points as a percentage with two decimals, exactly: `1234` →
+ * `12,34 %` in `sk`, `12.34 %` in `en`; `−` before a negative one.
+ */
+export function formatBasisPoints(basisPoints: number, locale: string): string {
+  const digits = String(Math.abs(Math.trunc(basisPoints))).padStart(3, '0');
+  const comma = decimalComma.has(locale);
+  return `${basisPoints < 0 ? '−' : ''}${digits.slice(0, -2)}${comma ? ',' : '.'}${digits.slice(-2)}${nbsp}%`;
+}
+
 /** kWh as MWh with up to three decimals, exactly: `14500` → `14,5 MWh` in `sv`. */
 export function formatMwh(kwh: number, locale: string): string {
   const whole = Math.trunc(kwh / 1000);

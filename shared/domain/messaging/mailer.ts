@@ -4,6 +4,13 @@ export interface Mailbox {
   readonly address: string;
 }
 
+/** A file sent with an e-mail (an offer's PDF). */
+export interface EmailAttachment {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
+}
+
 export interface OutgoingEmail {
   readonly from: Mailbox;
   readonly to: string;
@@ -17,6 +24,7 @@ export interface OutgoingEmail {
    * replaces a given `Message-ID` and `Date`, so neither belongs here.
    */
   readonly headers?: readonly { readonly name: string; readonly value: string }[];
+  readonly attachments?: readonly EmailAttachment[];
   /** Track opens and clicks (SES's configuration set that does, rewriting links and adding a pixel). */
   readonly tracked?: boolean;
   /** Carried to the provider's delivery events (bounces, complaints), e.g. the tenant and the message. */

@@ -4,6 +4,7 @@ import { ConflictError, type InvalidField, UnprocessableError, ValidationError }
 import { normaliseEmail } from '#domain/identifiers/email';
 import { normalisePhone, phoneTypeOf } from '#domain/identifiers/phone';
 import type { ChangeContext } from '#domain/stamps';
+import type { EmailAttachment } from './mailer';
 
 export const messageChannels = ['email', 'sms'] as const;
 export type MessageChannel = (typeof messageChannels)[number];
@@ -55,6 +56,8 @@ export const messageLimits = {
 
 export interface EmailDraft {
   readonly subject: string;
+  /** Files sent with it (an offer's PDF); the record keeps the text's excerpt, not them. */
+  readonly attachments?: readonly EmailAttachment[];
   readonly text?: string;
   readonly html?: string;
   /** Defaults to the contact's e-mail; must be it. */

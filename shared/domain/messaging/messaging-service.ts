@@ -90,6 +90,7 @@ export class MessagingService {
         subject: email.subject,
         ...(email.text !== undefined ? { text: email.text } : {}),
         ...(email.html !== undefined ? { html: email.html } : {}),
+        ...(draft.attachments?.length ? { attachments: draft.attachments } : {}),
         tags: tagsOf(m),
       }),
     );

@@ -2,6 +2,7 @@ import type { Deal } from '#domain/sales/deals/deal';
 import type { Lead } from '#domain/sales/leads/lead';
 import type { LeadSource } from '#domain/sales/leads/lead-source';
 import type { Offer, OfferVersion } from '#domain/sales/offers/offer';
+import type { OfferDocument } from '#domain/sales/offers/offer-document';
 import type { ForecastBucket } from '#domain/sales/reports/forecast';
 import type { FunnelBucket } from '#domain/sales/reports/funnel';
 import type { SalesSettings } from '#domain/sales/sales-settings';
@@ -165,6 +166,20 @@ export const offerVersionEntity = /* @__PURE__ */ defineEntity<OfferVersion>()((
     'A version of an offer, beside its header; written with the header’s versioned Put, which orders them.',
   key: { pk: offerPartition, sk: key`VERSION#${padded('number', 6)}` },
   patterns: {},
+}));
+
+export const offerDocumentEntity = /* @__PURE__ */ defineEntity<OfferDocument>()(() => ({
+  name: 'OfferDocument',
+  description:
+    'The PDF of a sent offer version, recorded once, after its file is stored, and never replaced. Outside the offer’s partition, so reading an offer does not read its documents.',
+  key: { pk: key`T#${tenant}#OFFERDOC#${text('offerId')}`, sk: key`VERSION#${padded('versionNumber', 6)}` },
+  patterns: {
+    ofVersion: {
+      index: 'table',
+      sortKey: 'equals',
+      operation: 'GetItem; Put if absent',
+    },
+  },
 }));
 
 export const acceptedOfferEntity = /* @__PURE__ */ defineEntity<{ readonly offerId: string }>()(() => ({
