@@ -14,18 +14,19 @@
  */
 export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {
   // Phone parsing (38 KiB with the tenants' countries' metadata) and ibantools are its own; the rest is
-  // the accounts, contacts and timeline routes and their zod schemas, and the register suggestion's routes.
-  'accounts-api': 643,
+  // the accounts, contacts and timeline routes and their zod schemas, the register suggestion's routes and the
+  // contact merge (ADR 0032).
+  'accounts-api': 650,
   // A journey updates the account (phone and IBAN checks); the energy domain and pricing.
   'energy-api': 691,
   // Moving customers is one service with the jobs' steps, which update accounts.
-  'settings-api': 636,
+  'settings-api': 637,
   'settings-jobs': 642,
   // Every row is an account and contact: their normalisation, with phone parsing.
-  'import-api': 846,
+  'import-api': 847,
   'import-worker': 838,
   // Six modules' routes; conversion writes accounts, contacts and supply points through their services.
-  'sales-api': 826,
+  'sales-api': 827,
   // Leads' phones are parsed as they arrive.
   'lead-webhook': 612,
   // The meter exchange updates the supply point through its service; the service settings.
