@@ -23,6 +23,10 @@ const phoneFunctions = new Set([
   'sales-api',
   'lead-webhook',
   'appointment-notices',
+  // The contract schemas take an account's fields, whose phones are normalised, and both functions wire the
+  // messaging service to e-mail an offer's PDF, whose messages check SMS recipients' numbers.
+  'contracts-api',
+  'offer-documents',
 ]);
 
 /** What a module import names without a `node:` prefix or a subpath. */
