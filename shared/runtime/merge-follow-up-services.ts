@@ -5,6 +5,7 @@ import { DynamoContactMergeMoves } from '#table/accounts/contact-merge-moves';
 import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoHistoryStore } from '#table/core/history-store';
 import { DynamoDealStore } from '#table/sales/deal-store';
+import { DynamoDealsOfContact } from '#table/sales/deals-of-contact';
 import { DynamoCaseStore } from '#table/service/case-store';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
@@ -19,7 +20,11 @@ export function mergeFollowUpServices(env: Pick<Environment, 'table'>): { contac
       history: new DynamoHistoryStore(table),
       moves: new DynamoContactMergeMoves(table),
       references: [
-        new MergedContactDeals({ deals: new DynamoDealStore(table), ids: services.ids }),
+        new MergedContactDeals({
+          deals: new DynamoDealStore(table),
+          ofContact: new DynamoDealsOfContact(table),
+          ids: services.ids,
+        }),
         new MergedContactCases({ cases: new DynamoCaseStore(table), ids: services.ids }),
       ],
       services,

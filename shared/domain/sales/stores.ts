@@ -11,13 +11,11 @@ export interface DealStore {
   update(previous: Deal, next: Deal, event: DomainEvent): Promise<void>;
   list(tenantId: string, page: PageRequest): Promise<Page<Deal>>;
   ofUser(tenantId: string, userId: string, page: PageRequest): Promise<Page<Deal>>;
-  /** The deals of an account that name a contact, open and closed (a merge's follow-up). */
-  ofContactInAccount(
-    tenantId: string,
-    accountId: string,
-    contactId: string,
-    page: PageRequest,
-  ): Promise<Page<Deal>>;
+}
+
+/** The deals of an account that name a contact, open and closed: read only by a merge's follow-up. */
+export interface DealsOfContact {
+  inAccount(tenantId: string, accountId: string, contactId: string, page: PageRequest): Promise<Page<Deal>>;
 }
 
 /** A lead with the same e-mail or phone, as the duplicate lookup finds it. */

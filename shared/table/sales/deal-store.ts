@@ -108,9 +108,4 @@ export class DynamoDealStore implements DealStore {
   ofUser(tenantId: string, userId: string, page: PageRequest): Promise<Page<Deal>> {
     return queryPage<Deal>(this.table, dealCopyEntity.patterns.ofUser.query({ tenantId, userId }), page);
   }
-
-  ofContactInAccount(tenantId: string, accountId: string, contactId: string, page: PageRequest) {
-    const deals = dealEntity.patterns.ofAccount.query({ tenantId, accountId });
-    return queryPage<Deal>(this.table, { ...deals, equals: { contactId } }, page);
-  }
 }

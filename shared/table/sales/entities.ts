@@ -129,11 +129,6 @@ export const dealEntity = /* @__PURE__ */ defineEntity<Deal>()(() => ({
       operation: 'consistent GetItem; versioned Put with its member copies',
     },
     all: { index: 'gsi2', order: 'descending', operation: 'Query (admins, viewers)' },
-    ofAccount: {
-      index: 'gsi1',
-      sortKey: 'beginsWith',
-      operation: 'Query of every page filtered on contactId, in the merge follow-up only (ADR 0032)',
-    },
   },
 }));
 

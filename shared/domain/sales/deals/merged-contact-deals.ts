@@ -3,7 +3,7 @@ import type { MergedContactReferences } from '#domain/accounts/contact-merge-fol
 import { VersionMismatchError } from '#domain/errors';
 import type { IdGenerator } from '#domain/ports';
 import { type ChangeContext, touched } from '#domain/stamps';
-import type { DealStore } from '../stores';
+import type { DealStore, DealsOfContact } from '../stores';
 import { newDealEvent } from './deal-events';
 
 /** Deals read per page of the account's collection. */
@@ -20,13 +20,19 @@ const attempts = 3;
  * redelivery or a concurrent run changes each deal once.
  */
 export class MergedContactDeals implements MergedContactReferences {
-  constructor(private readonly deps: { readonly deals: DealStore; readonly ids: IdGenerator }) {}
+  constructor(
+    private readonly deps: {
+      readonly deals: Pick<DealStore, 'get' | 'update'>;
+      readonly ofContact: DealsOfContact;
+      readonly ids: IdGenerator;
+    },
+  ) {}
 
   async repoint(ctx: ChangeContext, loser: Contact, survivorId: string): Promise<void> {
     if (!loser.accountId) return;
     let cursor: string | undefined;
     do {
-      const page = await this.deps.deals.ofContactInAccount(loser.tenantId, loser.accountId, loser.id, {
+      const page = await this.deps.ofContact.inAccount(loser.tenantId, loser.accountId, loser.id, {
         limit: pageSize,
         cursor,
       });
