@@ -78,6 +78,55 @@ describe('merging duplicate contacts, end to end', () => {
     expect(loserHistory.body.items[0]).toMatchObject({ type: 'ContactsMerged' });
   });
 
+  it('points the loser’s deal and open case at the survivor, and leaves another contact’s deal', async () => {
+    // Prepare: an account with two duplicates and a third contact, a deal each and a case of the loser
+    const account = await sweden.post('/v1/accounts', { name: 'Lindqvist Bygg AB', customerType: 'B2B' });
+    const person = { firstName: 'Per', lastName: 'Lindqvist', accountId: account.body.id };
+    const survivor = await sweden.post('/v1/contacts', person);
+    const loser = await sweden.post('/v1/contacts', person);
+    const other = await sweden.post('/v1/contacts', { ...person, firstName: 'Eva' });
+    const stages = await sweden.get('/v1/settings/deal-stages');
+    const stageId = stages.body.items.find((s: { status: string }) => s.status === 'open').id;
+    const dealOf = (contactId: string) =>
+      sweden.post('/v1/deals', {
+        title: 'Fjärrvärme 2027',
+        accountId: account.body.id,
+        contactId,
+        stageId,
+        valueMinor: 2_400_000,
+        expectedCloseDate: '2027-02-28',
+      });
+    const loserDeal = await dealOf(loser.body.id);
+    const otherDeal = await dealOf(other.body.id);
+    const loserCase = await sweden.post('/v1/cases', {
+      subject: 'Fakturan stämmer inte',
+      description: 'Dubbel debitering i augusti.',
+      contactId: loser.body.id,
+    });
+    await runtime.settled();
+
+    // Act
+    const merged = await sweden.post(
+      `/v1/contacts/${survivor.body.id}/merges`,
+      { loserId: loser.body.id },
+      { 'if-match': '"1"' },
+    );
+    await runtime.settled();
+
+    // Assess
+    expect([merged.status, loserDeal.status, otherDeal.status, loserCase.status]).toEqual([
+      200, 201, 201, 201,
+    ]);
+    const deal = await sweden.get(`/v1/deals/${loserDeal.body.id}`);
+    expect(deal.body).toMatchObject({ contactId: survivor.body.id, version: 2 });
+    const untouched = await sweden.get(`/v1/deals/${otherDeal.body.id}`);
+    expect(untouched.body).toMatchObject({ contactId: other.body.id, version: 1 });
+    const serviceCase = await sweden.get(`/v1/cases/${loserCase.body.id}`);
+    expect(serviceCase.body.contactId).toBe(survivor.body.id);
+    const caseHistory = await sweden.get(`/v1/cases/${loserCase.body.id}/history`);
+    expect(caseHistory.body.items[0]).toMatchObject({ type: 'CaseUpdated' });
+  });
+
   it('refuses a second merge of the loser naming its survivor, and changes to it', async () => {
     // Prepare
     const a = await sweden.post('/v1/contacts', {

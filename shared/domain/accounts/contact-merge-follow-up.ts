@@ -1,4 +1,6 @@
 import type { DomainEventOf } from '#domain/event-catalogue';
+import { changeContext, type ServiceDeps } from '#domain/service-context';
+import type { ChangeContext } from '#domain/stamps';
 import type { Contact } from './contact';
 import type { HistoryStore } from './records';
 import type { ContactStore } from './stores';
@@ -13,6 +15,15 @@ export interface ContactMergeMoves {
   releaseOwners(loser: Contact): Promise<void>;
 }
 
+/**
+ * Another module's records that name a merged contact (deals, cases), made
+ * the survivor's with that module's own versioned writes and events. Like
+ * the moves, a second run finds nothing left that names the loser.
+ */
+export interface MergedContactReferences {
+  repoint(ctx: ChangeContext, loser: Contact, survivorId: string): Promise<void>;
+}
+
 /** Longer than any real chain of merges; a longer one is a bug, not a reason to loop. */
 const maxHops = 8;
 
@@ -22,7 +33,8 @@ const historyPage = 100;
 /**
  * What a `ContactsMerged` leaves to do after its transaction (ADR 0032):
  * the loser's notes, attachments, consent history, activities and tasks
- * move to the survivor, and the survivor's history (its timeline) gains the
+ * move to the survivor, the deals and cases that name the loser name the
+ * survivor (as changes by the merging user), and the survivor's history (its timeline) gains the
  * loser's entries, which the loser keeps too: a history is never rewritten.
  * Only the survivor's event of the pair does the work. Every step is
  * idempotent, so a redelivered or a concurrent run has one effect.
@@ -33,6 +45,8 @@ export class ContactMergeFollowUp {
       readonly contacts: ContactStore;
       readonly history: HistoryStore;
       readonly moves: ContactMergeMoves;
+      readonly references: readonly MergedContactReferences[];
+      readonly services: ServiceDeps;
     },
   ) {}
 
@@ -47,6 +61,8 @@ export class ContactMergeFollowUp {
     await this.deps.moves.releaseOwners(loser);
     await this.deps.moves.moveBesideItems(tenantId, loserId, target);
     await this.deps.moves.repointActivities(tenantId, loserId, target);
+    const ctx = await changeContext(this.deps.services, { tenantId, userId: event.actor.userId });
+    for (const references of this.deps.references) await references.repoint(ctx, loser, target);
     await this.copyHistory(tenantId, loserId, target, loserEventId);
   }
 

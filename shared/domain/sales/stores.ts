@@ -13,6 +13,11 @@ export interface DealStore {
   ofUser(tenantId: string, userId: string, page: PageRequest): Promise<Page<Deal>>;
 }
 
+/** The deals of an account that name a contact, open and closed: read only by a merge's follow-up. */
+export interface DealsOfContact {
+  inAccount(tenantId: string, accountId: string, contactId: string, page: PageRequest): Promise<Page<Deal>>;
+}
+
 /** A lead with the same e-mail or phone, as the duplicate lookup finds it. */
 export interface LeadMatch {
   readonly leadId: string;

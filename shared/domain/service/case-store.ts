@@ -114,6 +114,8 @@ export interface CaseStore {
   byMailId(tenantId: string, messageId: string): Promise<string | undefined>;
   byConversation(tenantId: string, key: string): Promise<string | undefined>;
   teamLoad(tenantId: string, teamId: string): Promise<TeamLoad>;
+  /** The ids of a contact's open cases, from its open-case marker: one GetItem. */
+  openOfContact(tenantId: string, contactId: string): Promise<string[]>;
 }
 
 export interface EntitlementStore {

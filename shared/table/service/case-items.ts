@@ -81,6 +81,14 @@ export function queueWrites(table: Table, previous: Case | undefined, next: Case
 
 const markerAttribute = (caseId: string) => `case_${caseId}`;
 
+/** The case ids an open-case marker holds. */
+export function openCaseIds(marker: Record<string, unknown> | undefined): string[] {
+  const prefix = markerAttribute('');
+  return Object.keys(marker ?? {})
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => name.slice(prefix.length));
+}
+
 function markerUpdate(
   table: Table,
   c: Case,

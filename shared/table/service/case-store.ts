@@ -12,7 +12,15 @@ import { queryPage } from '#table/core/query-page';
 import { sequencePut } from '#table/core/sequence-put';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem } from '#table/core/transact';
-import { caseItem, loadAttribute, loadWrites, markerWrites, queueWrites, referenceKey } from './case-items';
+import {
+  caseItem,
+  loadAttribute,
+  loadWrites,
+  markerWrites,
+  openCaseIds,
+  queueWrites,
+  referenceKey,
+} from './case-items';
 import {
   caseConversationEntity,
   caseEntity,
@@ -21,6 +29,7 @@ import {
   caseQueueEntryEntity,
   caseReferenceEntity,
   caseSequenceEntity,
+  openCasesEntity,
   teamLoadEntity,
 } from './entities';
 
@@ -156,6 +165,14 @@ export class DynamoCaseStore implements CaseStore {
       openCases,
       ...(typeof Item?.lastAssigned === 'string' ? { lastAssigned: Item.lastAssigned } : {}),
     };
+  }
+
+  async openOfContact(tenantId: string, contactId: string): Promise<string[]> {
+    const Item = await getItem(
+      this.table,
+      openCasesEntity.key({ tenantId, holder: 'CONTACT', holderId: contactId }),
+    );
+    return openCaseIds(Item);
   }
 
   /** The references a write claims: a second delivery of the same message fails here and stops. */

@@ -144,7 +144,8 @@ export const openCasesEntity = /* @__PURE__ */ defineEntity<Record<string, never
     ofHolder: {
       index: 'table',
       sortKey: 'equals',
-      operation: 'BatchGetItem with the contacts and accounts identified',
+      operation:
+        'BatchGetItem with the contacts and accounts identified; GetItem of a merged contact’s (the merge follow-up)',
     },
   },
 }));
