@@ -8,6 +8,7 @@ import type { Handler } from '../lib/local/functions';
 import { lambdaContext } from '../lib/local/lambda-context';
 import type { LocalRuntime } from '../lib/local/runtime';
 import { topology } from '../lib/topology';
+import { HttpClientThread } from './http-client-thread';
 import { p50s } from './invoke';
 import { interleaved, percentile } from './stats';
 
@@ -101,7 +102,8 @@ interface Call {
  * POST /v1/accounts with an industry, a status type, a category and an
  * owner (every reference a create checks), and PATCH of an account: a bare
  * TransactWriteItems of the same items the create writes, the in-process
- * handler (with and without an Idempotency-Key) and the local HTTP API, in
+ * handler (with and without an Idempotency-Key) and the local HTTP API
+ * (called from a client thread of its own, see HttpClientThread), in
  * interleaved rounds; p50s, ratios and the DynamoDB requests of one call.
  */
 export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
@@ -161,15 +163,19 @@ export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
       throw new Error(`${call.path} answered ${response.statusCode}: ${response.body}`);
     return JSON.parse(response.body) as { id: string; version: number };
   };
+  const client = new HttpClientThread();
   const overHttp = async (call: Call) => {
-    const response = await fetch(`${runtime.apiUrl}${call.path}`, {
+    const response = await client.send({
+      url: `${runtime.apiUrl}${call.path}`,
       method: call.method,
       headers: { ...auth, 'content-type': 'application/json', ...call.headers },
       body: JSON.stringify(call.body),
     });
-    const text = await response.text();
-    if (response.status >= 300) throw new Error(`${call.path} answered ${response.status}: ${text}`);
-    return JSON.parse(text) as { id: string; version: number };
+    if (response.status >= 300) throw new Error(`${call.path} answered ${response.status}: ${response.text}`);
+    return {
+      ...(JSON.parse(response.text) as { id: string; version: number }),
+      elapsedMs: response.elapsedMs,
+    };
   };
   let key = 0;
   const create = (idempotent: boolean): Call => ({
@@ -180,7 +186,7 @@ export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
     body: draft,
   });
   // Each path changes an account of its own, alternating the status type (a reference to check).
-  const updating = async (via: (call: Call) => Promise<{ id: string; version: number }>) => {
+  const updating = async <R extends { id: string; version: number }>(via: (call: Call) => Promise<R>) => {
     let current = await via(create(false));
     return async () => {
       const statusTypeId = current.version % 2 === 0 ? statusA.id : statusB.id;
@@ -192,6 +198,7 @@ export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
         headers: { 'if-match': `"${current.version}"` },
         body: { statusTypeId, name: `Bench AB ${current.version}` },
       });
+      return current;
     };
   };
   const updateInProcess = await updating(inProcess);
@@ -208,7 +215,7 @@ export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
   const table = tableFromEnvironment();
   const someAccount = await inProcess(create(false));
 
-  const samples = await interleaved(rounds, {
+  const contenders = {
     transactWrite: () =>
       table.client.send(new TransactWriteItemsCommand(withFreshIds(transaction, existing, ulid))),
     getItem: () =>
@@ -224,11 +231,22 @@ export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
     httpIdempotent: () => overHttp(create(true)),
     updateHandler: updateInProcess,
     updateHttp: updateOverHttp,
-  });
-  const p50 = p50s(samples, percentile);
+  };
+  const p50 = p50s(await interleaved(rounds, contenders), percentile);
+  // The same with the outbox stream held: what the API costs when no consumer shares its event loop.
+  const { transactWrite, getItem, http, updateHttp } = contenders;
+  const release = await runtime.holdStream();
+  let alone: Record<'transactWrite' | 'getItem' | 'http' | 'updateHttp', number>;
+  try {
+    alone = p50s(await interleaved(rounds, { transactWrite, getItem, http, updateHttp }), percentile);
+  } finally {
+    release();
+    await client.close();
+  }
   const update = p50.getItem + p50.transactWrite;
   return {
     p50,
+    alone,
     requests,
     ratios: {
       handler: p50.handler / p50.transactWrite,
@@ -237,6 +255,8 @@ export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
       httpIdempotent: p50.httpIdempotent / p50.transactWrite,
       updateHandler: p50.updateHandler / update,
       updateHttp: p50.updateHttp / update,
+      httpAlone: alone.http / alone.transactWrite,
+      updateHttpAlone: alone.updateHttp / (alone.getItem + alone.transactWrite),
     },
   };
 }
@@ -266,6 +286,15 @@ export function printHttpWriteBench(rounds: number, bench: Awaited<ReturnType<ty
   line('create, local HTTP, Idempotency-Key', p50.httpIdempotent, ratios.httpIdempotent);
   line('update, in-process handler', p50.updateHandler, ratios.updateHandler, 'GetItem + TransactWriteItems');
   line('update, local HTTP API', p50.updateHttp, ratios.updateHttp, 'GetItem + TransactWriteItems');
+  console.log('  the same with the outbox stream held (no consumer on the event loop, as in AWS):');
+  line('bare TransactWriteItems', bench.alone.transactWrite);
+  line('create, local HTTP API', bench.alone.http, ratios.httpAlone);
+  line(
+    'update, local HTTP API',
+    bench.alone.updateHttp,
+    ratios.updateHttpAlone,
+    'GetItem + TransactWriteItems',
+  );
   console.log('  DynamoDB requests per call (the same handler over HTTP):');
   console.log(`    create                       ${formatRequests(requests.create)}`);
   console.log(`    create with Idempotency-Key  ${formatRequests(requests.createIdempotent)}`);

@@ -20,7 +20,19 @@ export interface LocalUser {
 
 type Key = Awaited<ReturnType<typeof importJWK>>;
 
+type Claims = Record<string, string | number | boolean>;
+
+/**
+ * Tokens kept once verified. A token's signature, issuer and audience never
+ * change, so only its expiry needs checking again; verifying costs a trip
+ * through the crypto thread pool on every request, which on a busy local
+ * runtime waits behind the consumers sharing the event loop.
+ */
+const maxVerifiedTokens = 1000;
+
 export class LocalIdentityProvider {
+  private readonly verified = new Map<string, { readonly claims: Claims; readonly expiresAtMs: number }>();
+
   private constructor(
     private readonly privateKey: Key,
     private readonly publicKey: Key,
@@ -67,23 +79,33 @@ export class LocalIdentityProvider {
    * audience and expiry, then hand the claims over flattened (arrays become
    * `[a b]` strings). Undefined means 401.
    */
-  async authorize(
-    authorization: string | undefined,
-  ): Promise<Record<string, string | number | boolean> | undefined> {
+  async authorize(authorization: string | undefined): Promise<Claims | undefined> {
     const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
     if (!token) return undefined;
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) return { ...known.claims };
+    this.verified.delete(token);
     try {
       const { payload } = await jwtVerify(token, this.publicKey, {
         issuer: localIssuer,
         audience: localAudience,
       });
-      const claims: Record<string, string | number | boolean> = {};
+      const claims: Claims = {};
       for (const [name, value] of Object.entries(payload)) {
         claims[name] = Array.isArray(value) ? `[${value.join(' ')}]` : (value as string | number | boolean);
       }
-      return claims;
+      if (payload.exp !== undefined) this.keep(token, claims, payload.exp * 1000);
+      return { ...claims };
     } catch {
       return undefined;
     }
+  }
+
+  private keep(token: string, claims: Claims, expiresAtMs: number): void {
+    if (this.verified.size >= maxVerifiedTokens) {
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { claims, expiresAtMs });
   }
 }

@@ -135,6 +135,13 @@ export interface LocalRuntime {
   readonly schedules: LocalFixedSchedules;
   /** Resolves when every event written so far has been relayed and consumed. */
   settled(): Promise<void>;
+  /**
+   * Holds the outbox stream, so no consumer runs on the runtime's one event
+   * loop (as none runs in an API function's container in AWS): for measuring
+   * the API alone. Resolves once held, to the function that lets it go on;
+   * `settled` waits until then.
+   */
+  holdStream(): Promise<() => void>;
   stop(): Promise<void>;
 }
 
@@ -397,6 +404,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     scheduler,
     schedules,
     settled,
+    holdStream: async () => {
+      await poller?.pause();
+      return () => poller?.resume();
+    },
     async stop() {
       await api.close();
       await scheduler.stop();

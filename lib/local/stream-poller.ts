@@ -22,6 +22,18 @@ export type StreamConsumer = (event: DynamoDBStreamEvent) => Promise<unknown>;
 const maxAttempts = 10;
 
 /**
+ * A pass over the shards starts at most this often, records or not, unless
+ * the last one left a backlog (a full read). Lambda polls a shard about four
+ * times a second; this is quicker than that, yet under a steady write load a
+ * pass reads several records at once instead of one record per round trip,
+ * so the poller and the relay don't take the event loop the API shares.
+ */
+const passIntervalMs = 50;
+/** How often the shard list is read again: new shards appear when one closes, rarely. */
+const shardDiscoveryIntervalMs = 1000;
+const readLimit = 1000;
+
+/**
  * Reads DynamoDB Local's stream shard by shard, as Lambda's event source
  * mapping does, and hands filtered batches to the consumer. Records the
  * consumer reports as failed are retried from the first failure on, in order.
@@ -38,7 +50,10 @@ export class StreamPoller {
   private running = false;
   private loop?: Promise<void>;
   private idleWaiters: (() => void)[] = [];
+  /** Set while the stream is held: resolves the parked loop's wait when it is let go. */
+  private hold?: { readonly parked: Promise<void>; park: () => void; release: () => void };
   private streamArn?: string;
+  private lastDiscovery = Number.NEGATIVE_INFINITY;
   readonly failedRecords: DynamoDBRecord[] = [];
 
   constructor(
@@ -60,8 +75,39 @@ export class StreamPoller {
     this.loop = this.run();
   }
 
+  /**
+   * Holds the stream after the pass under way, for a measurement of the API
+   * alone; resolves once no pass is running. `resume` reads on from there.
+   */
+  pause(): Promise<void> {
+    if (!this.hold) {
+      let park = () => {};
+      const parked = new Promise<void>((resolve) => {
+        park = resolve;
+      });
+      this.hold = { parked, park, release: () => {} };
+    }
+    return this.hold.parked;
+  }
+
+  resume(): void {
+    const hold = this.hold;
+    this.hold = undefined;
+    hold?.release();
+  }
+
+  private async waitWhileHeld(): Promise<void> {
+    const hold = this.hold;
+    if (!hold) return;
+    await new Promise<void>((resolve) => {
+      hold.release = resolve;
+      hold.park();
+    });
+  }
+
   async stop(): Promise<void> {
     this.running = false;
+    this.resume();
     await this.loop;
   }
 
@@ -85,24 +131,39 @@ export class StreamPoller {
     } while (start);
   }
 
+  /** Reads the shard list when it is due, or when a shard closed or lost its iterator. */
+  private async discoverShardsWhenDue(): Promise<void> {
+    const missing = [...this.iterators.values()].some((iterator) => !iterator);
+    if (!missing && performance.now() - this.lastDiscovery < shardDiscoveryIntervalMs) return;
+    await this.discoverShards();
+    this.lastDiscovery = performance.now();
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
+      await this.waitWhileHeld();
+      const passStarted = performance.now();
       let sawRecords = false;
+      let backlog = false;
       try {
-        await this.discoverShards();
+        await this.discoverShardsWhenDue();
         for (const [shardId, iterator] of this.iterators) {
           if (!iterator) continue;
           const read = await this.getRecords(shardId, iterator);
           if (!read) {
             // Not caught up: the next pass reads the shard again with a new iterator.
             sawRecords = true;
+            backlog = true;
             continue;
           }
           const { Records = [], NextShardIterator } = read;
+          backlog ||= Records.length >= readLimit;
           if (NextShardIterator) this.iterators.set(shardId, NextShardIterator);
           else {
+            // Closed: the next pass looks for the shard that follows it.
             this.iterators.delete(shardId);
             this.finished.add(shardId);
+            this.lastDiscovery = Number.NEGATIVE_INFINITY;
           }
           const wanted = Records.filter(isOutboxInsert).map((r) => this.toLambdaRecord(r));
           sawRecords ||= Records.length > 0;
@@ -116,7 +177,8 @@ export class StreamPoller {
         console.error('stream poller: read failed, retrying', error);
       }
       if (!sawRecords) for (const resolve of this.idleWaiters.splice(0)) resolve();
-      if (!sawRecords && this.running) await new Promise((r) => setTimeout(r, 50));
+      const wait = passIntervalMs - (performance.now() - passStarted);
+      if (!backlog && wait > 0 && this.running) await new Promise((r) => setTimeout(r, wait));
     }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
   }
@@ -142,13 +204,14 @@ export class StreamPoller {
    */
   private async getRecords(shardId: string, iterator: string) {
     try {
-      return await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      return await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: readLimit }));
     } catch (error) {
       if (!(error instanceof ExpiredIteratorException || error instanceof TrimmedDataAccessException)) {
         throw error;
       }
       console.error(`stream poller: ${error.name} on ${shardId}; getting a new iterator`);
       this.iterators.delete(shardId);
+      this.lastDiscovery = Number.NEGATIVE_INFINITY;
       return undefined;
     }
   }

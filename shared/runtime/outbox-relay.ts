@@ -1,9 +1,12 @@
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  type EventBridgeClient,
+  PutEventsCommand,
+  type PutEventsRequestEntry,
+} from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { withCorrelation } from '#adapters/observability/correlation';
 import { outboxEntity } from '#table/core/outbox';
@@ -32,66 +35,119 @@ export function outboxEventOf(record: DynamoDBRecord): RelayedEvent | undefined 
   return { ...(item.event as object), ...relayedEvent.parse(item.event) };
 }
 
-/** Puts the event on the bus; an entry the bus refuses is thrown, so the batch reports the record for a retry. */
-async function putOnBus(bus: EventBridgeClient, busName: string, event: RelayedEvent): Promise<void> {
-  const result = await bus.send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          EventBusName: busName,
-          Source: event.source,
-          DetailType: event.type,
-          Detail: JSON.stringify(event),
-          Time: new Date(event.occurredAt),
-        },
-      ],
-    }),
+/** EventBridge takes at most ten entries, and 256 KiB of them, in one PutEvents. */
+const maxEntriesPerPut = 10;
+const maxBytesPerPut = 256 * 1024;
+
+/** An entry's size as EventBridge counts it: its strings in UTF-8, and 14 bytes for the time. */
+function entrySize(entry: PutEventsRequestEntry): number {
+  return (
+    14 +
+    Buffer.byteLength(entry.Source ?? '') +
+    Buffer.byteLength(entry.DetailType ?? '') +
+    Buffer.byteLength(entry.Detail ?? '') +
+    Buffer.byteLength(entry.EventBusName ?? '')
   );
-  if (result.FailedEntryCount) {
-    const failed = result.Entries?.[0];
-    throw new Error(`the bus refused event ${event.id}: ${failed?.ErrorCode} ${failed?.ErrorMessage}`);
-  }
 }
 
+/** The records' entries in order, in runs of at most ten entries and 256 KiB each. */
+function putRuns<T extends { readonly entry: PutEventsRequestEntry }>(items: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = entrySize(item.entry);
+    if (run.length === maxEntriesPerPut || (run.length > 0 && bytes + size > maxBytesPerPut)) {
+      runs.push(run);
+      run = [];
+      bytes = 0;
+    }
+    run.push(item);
+    bytes += size;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+interface ReadRecord {
+  readonly sequenceNumber: string;
+  readonly event: RelayedEvent;
+  readonly entry: PutEventsRequestEntry;
+}
+
+const correlationOf = (event: RelayedEvent) => ({
+  correlationId: event.correlationId ?? event.id,
+  tenantId: event.tenantId,
+  eventId: event.id,
+});
+
 /**
- * The relay's Lambda handler: each outbox insert of the batch put on the bus
- * with its event's correlation on the log lines. Failures are reported per
- * record, and the stream retries from the first failed one, the records after
- * it included: so only the events before the first failure are counted
- * (events relayed and the business metrics they add to), and a retry counts
- * the rest once.
+ * The relay's Lambda handler: the batch's outbox inserts put on the bus in
+ * order, up to ten to a PutEvents call, each entry refused or accepted on
+ * its own. The first record that cannot be read, or whose entry the bus
+ * refuses, is reported, and the stream retries from it, the records after it
+ * included; so only the events before it are counted (events relayed and the
+ * business metrics they add to), and a retry counts the rest once. Entries
+ * after a refused one in the same call may reach the bus twice; every
+ * consumer is idempotent by event id.
  */
 export function outboxRelayHandler(bus: EventBridgeClient, busName: string) {
   const observed = observability('outbox-relay');
-  const processor = new BatchProcessor(EventType.DynamoDBStreams);
+  const { logger } = observed;
   const count = (event: RelayedEvent) => {
     observed.metrics.addMetric(eventsRelayedMetric, MetricUnit.Count, 1);
     for (const metric of businessMetricsOf(event)) {
       observed.metrics.addMetric(metric.name, MetricUnit.Count, metric.value);
     }
   };
-  const handleBatch = async (batch: DynamoDBStreamEvent, context: Context) => {
-    const relayed = new Map<string, RelayedEvent>();
-    const relay = async (record: DynamoDBRecord) => {
-      const event = outboxEventOf(record);
-      if (event === undefined) return;
-      const correlation = {
-        correlationId: event.correlationId ?? event.id,
-        tenantId: event.tenantId,
-        eventId: event.id,
-      };
-      await withCorrelation(correlation, () => putOnBus(bus, busName, event));
-      relayed.set(record.dynamodb?.SequenceNumber ?? '', event);
-    };
-    const response = await processPartialResponse(batch, relay, processor, { context });
-    const failed = new Set(response.batchItemFailures.map((f) => f.itemIdentifier));
+  const failure = (sequenceNumber: string): DynamoDBBatchResponse => ({
+    batchItemFailures: [{ itemIdentifier: sequenceNumber }],
+  });
+  const handleBatch = async (batch: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+    const read: ReadRecord[] = [];
+    let unreadable: string | undefined;
     for (const record of batch.Records) {
       const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
-      if (failed.has(sequenceNumber)) break;
-      const event = relayed.get(sequenceNumber);
-      if (event) count(event);
+      try {
+        const event = outboxEventOf(record);
+        if (event) read.push({ sequenceNumber, event, entry: entryOf(busName, event) });
+      } catch (error) {
+        logger.error('an outbox record cannot be read as an event', { sequenceNumber, error });
+        unreadable = sequenceNumber;
+        break;
+      }
     }
-    return response;
+    for (const run of putRuns(read)) {
+      const result = await bus.send(new PutEventsCommand({ Entries: run.map((r) => r.entry) }));
+      const refusedAt = result.FailedEntryCount
+        ? run.findIndex(
+            (_, i) => result.Entries?.[i]?.ErrorCode !== undefined || !result.Entries?.[i]?.EventId,
+          )
+        : -1;
+      for (const relayed of refusedAt < 0 ? run : run.slice(0, refusedAt)) count(relayed.event);
+      if (refusedAt >= 0) {
+        const refused = run[refusedAt] as ReadRecord;
+        const answer = result.Entries?.[refusedAt];
+        withCorrelation(correlationOf(refused.event), () =>
+          logger.error('the bus refused an event; the stream retries from it', {
+            errorCode: answer?.ErrorCode,
+            errorMessage: answer?.ErrorMessage,
+          }),
+        );
+        return failure(refused.sequenceNumber);
+      }
+    }
+    return unreadable === undefined ? { batchItemFailures: [] } : failure(unreadable);
   };
   return observedHandler('outbox-relay', handleBatch, { observability: observed });
+}
+
+function entryOf(busName: string, event: RelayedEvent): PutEventsRequestEntry {
+  return {
+    EventBusName: busName,
+    Source: event.source,
+    DetailType: event.type,
+    Detail: JSON.stringify(event),
+    Time: new Date(event.occurredAt),
+  };
 }

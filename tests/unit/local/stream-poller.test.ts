@@ -142,4 +142,40 @@ describe('StreamPoller', () => {
       expect.arrayContaining([expect.objectContaining({ eventID: 'ev-700' })]),
     );
   });
+
+  it('reads the shard list again once a second, not on every pass', async () => {
+    // Prepare: a quiet stream.
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
+    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+
+    // Act
+    await start();
+    await vi.waitFor(() => expect(streams.commandCalls(GetRecordsCommand).length).toBeGreaterThanOrEqual(8), {
+      timeout: 30_000,
+    });
+
+    // Assess: at most one read of the list per second of passes, against one per pass before.
+    const passes = streams.commandCalls(GetRecordsCommand).length;
+    expect(streams.commandCalls(DescribeStreamCommand).length).toBeLessThanOrEqual(
+      1 + Math.ceil(passes / 20),
+    );
+  });
+
+  it('waits out the pass interval after a pass that read records, so a steady trickle is read in batches', async () => {
+    // Prepare: every read finds one new record, as under a steady write load.
+    let sequence = 0;
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'next' });
+    streams.on(GetRecordsCommand).callsFake(async () => ({
+      Records: [outboxInsert(String(++sequence))],
+      NextShardIterator: 'next',
+    }));
+
+    // Act: half a second of polling.
+    await start();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // Assess: about one read per 50 ms, where reading on at once made one per round trip.
+    expect(streams.commandCalls(GetRecordsCommand).length).toBeLessThanOrEqual(12);
+    expect(delivered.length).toBe(sequence);
+  });
 });

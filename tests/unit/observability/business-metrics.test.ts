@@ -96,12 +96,12 @@ describe('the outbox relay', () => {
     let refuse = true;
     const bus = {
       send: async (command: { input: { Entries: { DetailType: string; Detail: string }[] } }) => {
-        const [entry] = command.input.Entries;
-        if (entry?.DetailType === 'ContractDeclined' && refuse) {
-          return { FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure' }] };
-        }
-        put.push({ detailType: entry?.DetailType ?? '', detail: JSON.parse(entry?.Detail ?? '{}') });
-        return { FailedEntryCount: 0, Entries: [{ EventId: '1' }] };
+        const answers = command.input.Entries.map((entry) => {
+          if (entry.DetailType === 'ContractDeclined' && refuse) return { ErrorCode: 'InternalFailure' };
+          put.push({ detailType: entry.DetailType, detail: JSON.parse(entry.Detail) });
+          return { EventId: entry.DetailType };
+        });
+        return { FailedEntryCount: answers.filter((a) => 'ErrorCode' in a).length, Entries: answers };
       },
     } as unknown as EventBridgeClient;
     const handler = outboxRelayHandler(bus, 'Gridline-gridline-domain');
