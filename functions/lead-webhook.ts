@@ -1,4 +1,4 @@
-import { leadWebhookApi } from '#api/sales/lead-sources-bindings';
+import { leadWebhookApi } from '#api/sales/lead-webhook-bindings';
 import { environmentTable } from '#runtime/environment/table';
 import { environmentWebhookSecrets } from '#runtime/environment/webhook-secrets';
 import { httpFunction } from '#runtime/http-function';

@@ -27,9 +27,6 @@ export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {
   'import-worker': 838,
   // Six modules' routes; conversion writes accounts, contacts and supply points through their services.
   'sales-api': 827,
-  // Leads' phones are parsed as they arrive.
-  'lead-webhook': 612,
   // The meter exchange updates the supply point through its service; the service settings.
   'field-service-api': 668,
-  'service-channels': 628,
 };

@@ -4,7 +4,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsManagerWebhookSecrets } from '#adapters/secrets/secrets-manager-webhook-secrets';
-import { leadWebhookApi } from '#api/sales/lead-sources-bindings';
+import { leadWebhookApi } from '#api/sales/lead-webhook-bindings';
 import { UnauthenticatedError, ValidationError } from '#domain/errors';
 import { deliveryRetentionSeconds, type LeadSourceService } from '#domain/sales/leads/lead-source-service';
 import { signWebhook } from '#domain/sales/leads/webhook-signature';

@@ -17,6 +17,7 @@ import { newsletterRoutes, unsubscribeRoutes } from '#api/newsletters/newsletter
 import { registerRoutes } from '#api/registers/register-routes';
 import { dealRoutes } from '#api/sales/deals-routes';
 import { leadSourceRoutes } from '#api/sales/lead-sources-routes';
+import { leadWebhookRoutes } from '#api/sales/lead-webhook-routes';
 import { leadRoutes } from '#api/sales/leads-routes';
 import { offerDocumentRoutes } from '#api/sales/offer-documents-routes';
 import { offerRoutes } from '#api/sales/offers-routes';
@@ -28,8 +29,6 @@ import { settingsRoutes } from '#api/settings/settings-routes';
 import { userRoutes } from '#api/users/users-routes';
 import type { RouteContract } from '#http/route';
 import { docsRoutes } from './docs-routes';
-
-const { receiveLeadWebhook, ...leadSourceAdminRoutes } = leadSourceRoutes;
 
 /** Every HTTP operation of the API, by the function that serves it. */
 export const routesByFunction = {
@@ -54,11 +53,11 @@ export const routesByFunction = {
     ...Object.values(leadRoutes),
     ...Object.values(dealRoutes),
     ...Object.values(offerRoutes),
-    ...Object.values(leadSourceAdminRoutes),
+    ...Object.values(leadSourceRoutes),
     ...Object.values(salesSettingsRoutes),
     ...Object.values(reportRoutes),
   ],
-  'lead-webhook': [receiveLeadWebhook],
+  'lead-webhook': Object.values(leadWebhookRoutes),
   'contracts-api': [...Object.values(contractRoutes), ...Object.values(offerDocumentRoutes)],
   'signing-callback': [signingCallbackRoute],
   'commissions-api': Object.values(commissionRoutes),

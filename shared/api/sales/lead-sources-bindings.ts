@@ -40,16 +40,3 @@ export function leadSourcesApi(sources: LeadSourceService): BoundRoute[] {
     })),
   ];
 }
-
-/** The signed webhook lead platforms call: public, its own function. */
-export function leadWebhookApi(sources: LeadSourceService): BoundRoute[] {
-  return [
-    bind(r.receiveLeadWebhook, async ({ params, raw }) => {
-      const { lead, replayed } = await sources.receive(params.sourceId, {
-        headers: raw.headers,
-        rawBody: raw.body,
-      });
-      return { body: { leadId: lead.id, replayed } };
-    }),
-  ];
-}

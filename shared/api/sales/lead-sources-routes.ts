@@ -3,18 +3,16 @@ import { idSchema, pageOnlyQuery } from '#api/common/common-schemas';
 import { defineRoute } from '#http/route';
 import {
   createLeadSourceBody,
-  deliverySchema,
   leadSourcePage,
   leadSourceSchema,
   newLeadSourceSchema,
   signingSecretSchema,
   updateLeadSourceBody,
-  webhookPayload,
 } from './lead-sources-schemas';
 
 const sourceParams = z.object({ sourceId: idSchema });
 
-/** Lead platforms and their signed webhook (R-SA-1). */
+/** Lead platforms (R-SA-1); their signed webhook is in lead-webhook-routes.ts. */
 export const leadSourceRoutes = {
   createLeadSource: defineRoute({
     operationId: 'createLeadSource',
@@ -75,20 +73,5 @@ export const leadSourceRoutes = {
     params: sourceParams,
     success: { status: 200, description: 'The new secret, shown once', schema: signingSecretSchema },
     errors: [400, 401, 403, 404],
-  }),
-  receiveLeadWebhook: defineRoute({
-    operationId: 'receiveLeadWebhook',
-    method: 'POST',
-    path: '/v1/webhooks/leads/{sourceId}',
-    summary: 'A lead platform delivers a lead, signed with its secret; a redelivery is a no-op',
-    tag: 'Lead sources',
-    permission: 'public',
-    // Any path answers 401 alike: an unknown source id tells a stranger nothing.
-    params: z.object({ sourceId: z.string().min(1).max(64) }),
-    body: webhookPayload,
-    signed: true,
-    success: { status: 202, description: 'The lead it made (or made before)', schema: deliverySchema },
-    errors: [400, 401, 409],
-    problems: ['delivery-id-reused'],
   }),
 } as const;

@@ -55,13 +55,3 @@ export const signingSecretSchema = z
   .meta({ id: 'SigningSecret', description: 'The new secret; the previous one is accepted for 24 hours.' });
 
 export const leadSourcePage = pageOf(leadSourceSchema, 'LeadSourcePage');
-
-export const webhookPayload = z.record(z.string(), z.unknown()).meta({
-  id: 'LeadWebhookPayload',
-  description:
-    'The platform’s own JSON, read by the source’s mapping. Signed per Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256 of id.timestamp.body>`.',
-});
-
-export const deliverySchema = z
-  .object({ leadId: z.string(), replayed: z.boolean() })
-  .meta({ id: 'LeadDelivery' });

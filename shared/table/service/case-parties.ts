@@ -2,18 +2,18 @@ import type { Contact } from '#domain/accounts/contact';
 import { displayName } from '#domain/accounts/contact';
 import type { CaseParties, TeamDirectory } from '#domain/service/case-store';
 import type { ServiceReferences } from '#domain/service/service-settings-service';
-import type { UserGroup } from '#domain/settings/setting';
+import type { Setting, UserGroup } from '#domain/settings/setting';
 import type { User } from '#domain/users/user';
 import { DynamoAccountStore } from '#table/accounts/account-store';
 import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoIdentificationStore } from '#table/accounts/identification-store';
 import { batchGetItems } from '#table/core/batch';
+import { getItem } from '#table/core/get-item';
 import { stripLayout } from '#table/core/item-mapping';
 import { queryAll } from '#table/core/query-all';
 import type { Table } from '#table/core/table';
 import { DynamoSupplyPointStore } from '#table/energy/supply-point-store';
 import { settingEntity } from '#table/settings/entities';
-import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { userEntity } from '#table/users/entities';
 
 /** The accounts, contacts and supply points cases link to, read from their own modules' items. */
@@ -68,14 +68,12 @@ const partyOf = (c: Contact) => ({
 
 /** Teams are the tenant's user groups; their members are users of the users module. */
 export class DynamoTeamDirectory implements TeamDirectory, ServiceReferences {
-  private readonly settings: DynamoSettingsStore;
+  constructor(private readonly table: Table) {}
 
-  constructor(private readonly table: Table) {
-    this.settings = new DynamoSettingsStore(table);
-  }
-
+  // The group's item read directly: the settings store's writes stay out of the functions that only read teams.
   async members(tenantId: string, groupId: string) {
-    const group = await this.settings.get(tenantId, groupId);
+    const item = await getItem(this.table, settingEntity.key({ tenantId, settingId: groupId }));
+    const group = item && stripLayout<Setting>(item);
     return group?.kind === 'user-group' && group.deletedAt === undefined ? group.members : [];
   }
 
