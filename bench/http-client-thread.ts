@@ -46,6 +46,13 @@ export class HttpClientThread {
       this.pending.get(answer.id)?.(answer);
       this.pending.delete(answer.id);
     });
+    // A thread that died answers every call still waiting with its failure.
+    const failAll = (error: string) => {
+      for (const settle of this.pending.values()) settle({ error });
+      this.pending.clear();
+    };
+    this.worker.on('error', (error) => failAll(String(error)));
+    this.worker.on('exit', (code) => failAll(`the client thread exited (${code})`));
     this.worker.unref();
   }
 

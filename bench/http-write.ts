@@ -107,6 +107,15 @@ interface Call {
  * interleaved rounds; p50s, ratios and the DynamoDB requests of one call.
  */
 export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
+  const client = new HttpClientThread();
+  try {
+    return await measureWrites(runtime, rounds, client);
+  } finally {
+    await client.close();
+  }
+}
+
+async function measureWrites(runtime: LocalRuntime, rounds: number, client: HttpClientThread) {
   const tenant = runtime.tenants[0];
   const demo = runtime.demoTenants.find((t) => t.profile.id === tenant?.id);
   const owner = demo?.users.find((u) => u.groups.includes('sales')) ?? demo?.users[0];
@@ -163,7 +172,6 @@ export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
       throw new Error(`${call.path} answered ${response.statusCode}: ${response.body}`);
     return JSON.parse(response.body) as { id: string; version: number };
   };
-  const client = new HttpClientThread();
   const overHttp = async (call: Call) => {
     const response = await client.send({
       url: `${runtime.apiUrl}${call.path}`,
@@ -241,7 +249,6 @@ export async function httpWriteBench(runtime: LocalRuntime, rounds: number) {
     alone = p50s(await interleaved(rounds, { transactWrite, getItem, http, updateHttp }), percentile);
   } finally {
     release();
-    await client.close();
   }
   const update = p50.getItem + p50.transactWrite;
   return {

@@ -80,6 +80,7 @@ export class StreamPoller {
    * alone; resolves once no pass is running. `resume` reads on from there.
    */
   pause(): Promise<void> {
+    if (!this.running) return Promise.resolve();
     if (!this.hold) {
       let park = () => {};
       const parked = new Promise<void>((resolve) => {
@@ -93,6 +94,8 @@ export class StreamPoller {
   resume(): void {
     const hold = this.hold;
     this.hold = undefined;
+    // A pause still waiting for the loop to park ends too.
+    hold?.park();
     hold?.release();
   }
 
@@ -133,8 +136,10 @@ export class StreamPoller {
 
   /** Reads the shard list when it is due, or when a shard closed or lost its iterator. */
   private async discoverShardsWhenDue(): Promise<void> {
-    const missing = [...this.iterators.values()].some((iterator) => !iterator);
-    if (!missing && performance.now() - this.lastDiscovery < shardDiscoveryIntervalMs) return;
+    const missing = this.iterators.size === 0 || [...this.iterators.values()].some((iterator) => !iterator);
+    // Someone waits for the stream to be caught up: a shard opened since the last read must count.
+    const awaited = this.idleWaiters.length > 0;
+    if (!missing && !awaited && performance.now() - this.lastDiscovery < shardDiscoveryIntervalMs) return;
     await this.discoverShards();
     this.lastDiscovery = performance.now();
   }
@@ -142,6 +147,7 @@ export class StreamPoller {
   private async run(): Promise<void> {
     while (this.running) {
       await this.waitWhileHeld();
+      if (!this.running) break;
       const passStarted = performance.now();
       let sawRecords = false;
       let backlog = false;

@@ -3,6 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
   type EventBridgeClient,
   PutEventsCommand,
+  type PutEventsCommandOutput,
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -84,8 +85,9 @@ const correlationOf = (event: RelayedEvent) => ({
 /**
  * The relay's Lambda handler: the batch's outbox inserts put on the bus in
  * order, up to ten to a PutEvents call, each entry refused or accepted on
- * its own. The first record that cannot be read, or whose entry the bus
- * refuses, is reported, and the stream retries from it, the records after it
+ * its own. The first record that cannot be read or is larger than the bus
+ * takes, the first entry the bus refuses, or the first of a call that failed
+ * outright is reported, and the stream retries from it, the records after it
  * included; so only the events before it are counted (events relayed and the
  * business metrics they add to), and a retry counts the rest once. Entries
  * after a refused one in the same call may reach the bus twice; every
@@ -105,20 +107,43 @@ export function outboxRelayHandler(bus: EventBridgeClient, busName: string) {
   });
   const handleBatch = async (batch: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const read: ReadRecord[] = [];
-    let unreadable: string | undefined;
+    // The first record that cannot go on the bus at all: reported after the ones before it are put.
+    let unsendable: string | undefined;
     for (const record of batch.Records) {
       const sequenceNumber = record.dynamodb?.SequenceNumber ?? '';
       try {
         const event = outboxEventOf(record);
-        if (event) read.push({ sequenceNumber, event, entry: entryOf(busName, event) });
+        if (!event) continue;
+        const entry = entryOf(busName, event);
+        if (entrySize(entry) > maxBytesPerPut) {
+          withCorrelation(correlationOf(event), () =>
+            logger.error('an event is larger than the bus takes; the stream retries, then sets it aside', {
+              sequenceNumber,
+              bytes: entrySize(entry),
+            }),
+          );
+          unsendable = sequenceNumber;
+          break;
+        }
+        read.push({ sequenceNumber, event, entry });
       } catch (error) {
         logger.error('an outbox record cannot be read as an event', { sequenceNumber, error });
-        unreadable = sequenceNumber;
+        unsendable = sequenceNumber;
         break;
       }
     }
     for (const run of putRuns(read)) {
-      const result = await bus.send(new PutEventsCommand({ Entries: run.map((r) => r.entry) }));
+      const first = run[0] as ReadRecord;
+      let result: PutEventsCommandOutput;
+      try {
+        result = await bus.send(new PutEventsCommand({ Entries: run.map((r) => r.entry) }));
+      } catch (error) {
+        // Nothing of this run is known to be on the bus: the stream retries from its first record.
+        withCorrelation(correlationOf(first.event), () =>
+          logger.error('the bus could not be reached; the stream retries from this event', { error }),
+        );
+        return failure(first.sequenceNumber);
+      }
       const refusedAt = result.FailedEntryCount
         ? run.findIndex(
             (_, i) => result.Entries?.[i]?.ErrorCode !== undefined || !result.Entries?.[i]?.EventId,
@@ -137,7 +162,7 @@ export function outboxRelayHandler(bus: EventBridgeClient, busName: string) {
         return failure(refused.sequenceNumber);
       }
     }
-    return unreadable === undefined ? { batchItemFailures: [] } : failure(unreadable);
+    return unsendable === undefined ? { batchItemFailures: [] } : failure(unsendable);
   };
   return observedHandler('outbox-relay', handleBatch, { observability: observed });
 }

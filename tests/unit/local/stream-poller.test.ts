@@ -178,4 +178,41 @@ describe('StreamPoller', () => {
     expect(streams.commandCalls(GetRecordsCommand).length).toBeLessThanOrEqual(12);
     expect(delivered.length).toBe(sequence);
   });
+
+  it('holds the stream until resumed, and neither a hold nor a stop waits on the other', async () => {
+    // Prepare: a quiet stream.
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
+    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    await start();
+
+    // Act: hold it, then stop it while held.
+    await poller?.pause();
+    const readsWhileHeld = streams.commandCalls(GetRecordsCommand).length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const readsAfterWaiting = streams.commandCalls(GetRecordsCommand).length;
+    await poller?.stop();
+
+    // Assess: nothing read while held, nor after the stop; a hold asked of a stopped poller is granted at once.
+    expect(readsAfterWaiting).toBe(readsWhileHeld);
+    expect(streams.commandCalls(GetRecordsCommand).length).toBe(readsWhileHeld);
+    await expect(poller?.pause()).resolves.toBeUndefined();
+  });
+
+  it('ends a hold that is resumed before the loop came to rest', async () => {
+    // Prepare
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
+    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    await start();
+
+    // Act
+    const holding = poller?.pause();
+    poller?.resume();
+
+    // Assess: the pause settles, and the stream is read on.
+    await expect(holding).resolves.toBeUndefined();
+    const reads = streams.commandCalls(GetRecordsCommand).length;
+    await vi.waitFor(() => expect(streams.commandCalls(GetRecordsCommand).length).toBeGreaterThan(reads), {
+      timeout: 30_000,
+    });
+  });
 });

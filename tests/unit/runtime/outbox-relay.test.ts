@@ -111,4 +111,37 @@ describe('the outbox relay', () => {
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'seq-0002' }] });
     expect(calls.flatMap(idsOf)).toEqual([event(0).id, event(1).id]);
   });
+
+  it('reports the first record of a call that failed outright, after the runs before it', async () => {
+    // Prepare: the second call fails (throttled past the SDK's retries).
+    const calls: PutEventsRequestEntry[][] = [];
+    const bus = {
+      send: async (command: { input: { Entries: PutEventsRequestEntry[] } }) => {
+        calls.push(command.input.Entries);
+        if (calls.length === 2) throw new Error('ThrottlingException: Rate exceeded');
+        return { FailedEntryCount: 0, Entries: command.input.Entries.map(() => ({ EventId: 'ok' })) };
+      },
+    } as unknown as EventBridgeClient;
+
+    // Act
+    const response = await outboxRelayHandler(bus, 'gridline')({ Records: inserts(25) });
+
+    // Assess: the stream retries from the failed call's first record; the first run is not sent again.
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'seq-0010' }] });
+    expect(calls.map((c) => c.length)).toEqual([10, 10]);
+  });
+
+  it('reports an event larger than the bus takes, after putting the ones before it', async () => {
+    // Prepare: the third of four events is over 256 KiB on its own.
+    const { bus, calls } = recordingBus();
+    const records = inserts(4);
+    records[2] = outboxInsert(event(2, { text: 'x'.repeat(300 * 1024) }), 'seq-0002');
+
+    // Act
+    const response = await outboxRelayHandler(bus, 'gridline')({ Records: records });
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'seq-0002' }] });
+    expect(calls.flatMap(idsOf)).toEqual([event(0).id, event(1).id]);
+  });
 });
