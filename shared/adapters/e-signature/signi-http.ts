@@ -1,3 +1,4 @@
+import { backoffMs, isTimeout, retryAfterDelayMs } from '#adapters/http/retry-timing';
 import { ESignatureRefused, ESignatureUnavailable } from '#domain/contracts/e-signature';
 import { signiErrorMessage } from './signi-protocol';
 
@@ -103,7 +104,7 @@ export class SigniHttp {
           },
         );
       }
-      await this.sleep(outcome.retryAfterMs ?? this.backoff(attempt));
+      await this.sleep(outcome.retryAfterMs ?? backoffMs(attempt, this.baseDelayMs, this.random));
     }
   }
 
@@ -136,7 +137,7 @@ export class SigniHttp {
     if (status >= 200 && status < 300) return { kind: 'answer', answer: { status, body } };
     const message = signiErrorMessage(new TextDecoder().decode(body));
     if (status === 429) {
-      const retryAfterMs = retryAfter(response.headers.get('retry-after'), this.now());
+      const retryAfterMs = retryAfterDelayMs(response.headers.get('retry-after'), this.now());
       return {
         kind: 'transient',
         problem: `429 ${message}`.trim(),
@@ -149,20 +150,6 @@ export class SigniHttp {
     if (lostAnswer && call.doneAfterLostAnswer?.(status)) return { kind: 'answer', answer: { status, body } };
     throw new ESignatureRefused(`Signi refused ${call.what} (${status}): ${message}`, status);
   }
-
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(5000, this.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
-  }
-}
-
-/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
-function retryAfter(header: string | null, now: number): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** `fetch failed (ECONNREFUSED)`: undici puts the system error's code in the cause. */
@@ -170,8 +157,4 @@ function networkProblem(error: unknown): string {
   const code = (error as { cause?: { code?: unknown } })?.cause?.code;
   const message = error instanceof Error ? error.message : String(error);
   return typeof code === 'string' ? `${message} (${code})` : message;
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { backoffMs, isTimeout, retryAfterDelayMs } from '#adapters/http/retry-timing';
 import { decide, normaliseQuery } from '#domain/geocoding/decide';
 import { GeocoderConfigurationError, GeocoderUnavailableError } from '#domain/geocoding/errors';
 import type { AddressQuery, GeocodeResult, Geocoder, VerifiedAddress } from '#domain/geocoding/geocoder';
@@ -107,7 +108,7 @@ export class MapyCzGeocoder implements Geocoder {
           },
         );
       }
-      await this.sleep(outcome.retryAfterMs ?? this.backoff(attempt));
+      await this.sleep(outcome.retryAfterMs ?? backoffMs(attempt, this.baseDelayMs, this.random));
     }
   }
 
@@ -121,7 +122,7 @@ export class MapyCzGeocoder implements Geocoder {
       const detail = await excerpt(response);
       const status = response.status;
       if (status === 429) {
-        const retryAfterMs = retryAfter(response.headers.get('retry-after'), this.now());
+        const retryAfterMs = retryAfterDelayMs(response.headers.get('retry-after'), this.now());
         return { ok: false, problem: `429 Too Many Requests ${detail}`.trim(), retryAfterMs };
       }
       if (status >= 500) return { ok: false, problem: `${status} ${detail}`.trim() };
@@ -146,11 +147,6 @@ export class MapyCzGeocoder implements Geocoder {
     this.nextSlot = start + this.minIntervalMs;
     if (start > now) await this.sleep(start - now);
   }
-
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(5000, this.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
-  }
 }
 
 type Attempt =
@@ -169,15 +165,6 @@ function languageFor(country: string): string {
   return 'en';
 }
 
-/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
-function retryAfter(header: string | null, now: number): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 async function excerpt(response: Response): Promise<string> {
   try {
     const text = (await response.text()).replace(/\s+/g, ' ').trim();
@@ -185,10 +172,6 @@ async function excerpt(response: Response): Promise<string> {
   } catch {
     return '';
   }
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
 
 // The documented result shape, lenient: unknown fields are dropped, optional ones may be null.

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { backoffMs, isTimeout, retryAfterDelayMs } from '#adapters/http/retry-timing';
 import { RegisterAnswerError, RegisterUnavailableError } from '#domain/registers/company-register';
 
 export interface RegisterHttpOptions {
@@ -87,7 +88,7 @@ export class RegisterHttp {
           ...(outcome.retryAfterMs === undefined ? {} : { retryAfterMs: outcome.retryAfterMs }),
         });
       }
-      await this.sleep(outcome.retryAfterMs ?? this.backoff(attempt));
+      await this.sleep(outcome.retryAfterMs ?? backoffMs(attempt, this.baseDelayMs, this.random));
     }
   }
 
@@ -108,7 +109,7 @@ export class RegisterHttp {
     const { status } = response;
     if ((status >= 200 && status < 300) || answers(status)) return { kind: 'reply', reply: { status, text } };
     if (status === 429) {
-      const retryAfterMs = retryAfter(response.headers.get('retry-after'), this.now());
+      const retryAfterMs = retryAfterDelayMs(response.headers.get('retry-after'), this.now());
       return {
         kind: 'transient',
         problem: `429 Too Many Requests ${excerpt(text)}`.trim(),
@@ -117,11 +118,6 @@ export class RegisterHttp {
     }
     if (status >= 500) return { kind: 'transient', problem: `${status} ${excerpt(text)}`.trim() };
     throw new RegisterAnswerError(`${request.what} was refused (${status}) ${excerpt(text)}`.trim());
-  }
-
-  private backoff(attempt: number): number {
-    const ceiling = Math.min(5000, this.baseDelayMs * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 }
 
@@ -144,20 +140,7 @@ export function parseReply<S extends z.ZodType>(what: string, text: string, sche
   return parsed.data;
 }
 
-/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
-function retryAfter(header: string | null, now: number): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
 function excerpt(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
-}
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
 }
