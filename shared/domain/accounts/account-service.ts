@@ -1,5 +1,5 @@
 import { assertVersion, ConflictError, NotFoundError } from '#domain/errors';
-import type { DomainEvent, FieldChange } from '#domain/events';
+import type { DomainEvent } from '#domain/events';
 import type { Nullable } from '#domain/patch';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import type { SalesActor } from '#domain/sales/sales-ports';
@@ -92,7 +92,13 @@ export class AccountService {
         changedAccountRefs(current, account, patch.categoryIds),
         account.ownerId !== current.ownerId ? account.ownerId : undefined,
       );
-      return this.writeUpdate(ctx, current, account, changes);
+      const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
+        subject: { type: 'account', id: accountId },
+        data: { account },
+        changes,
+      });
+      await this.deps.accounts.update(current, account, event);
+      return account;
     });
   }
 
@@ -107,24 +113,14 @@ export class AccountService {
     return this.clientChange(actor, accountId, expectedVersion, async (current) => {
       const { account, changes } = setAdditionalInfo(current, info, ctx);
       if (changes.length === 0) return current;
-      return this.writeUpdate(ctx, current, account, changes);
+      const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
+        subject: { type: 'account', id: accountId },
+        data: { account },
+        changes,
+      });
+      await this.deps.accounts.update(current, account, event);
+      return account;
     });
-  }
-
-  /** Writes a client's change of an account with its `AccountUpdated` event. */
-  private async writeUpdate(
-    ctx: ChangeContext,
-    current: Account,
-    account: Account,
-    changes: FieldChange[],
-  ): Promise<Account> {
-    const event = newAccountEvent(this.deps, ctx, 'AccountUpdated', {
-      subject: { type: 'account', id: account.id },
-      data: { account },
-      changes,
-    });
-    await this.deps.accounts.update(current, account, event);
-    return account;
   }
 
   /** A client's change, made again on a fresh read when a system write got in between (ADR 0011). */
