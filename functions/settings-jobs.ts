@@ -1,9 +1,9 @@
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
 import { environmentTable } from '#runtime/environment/table';
+import { moveCustomersRunner } from '#runtime/move-customers-runner';
 import { domainEventConsumer } from '#runtime/queue-consumer';
-import { settingsServices } from '#runtime/settings-services';
 
-const { moveCustomers } = settingsServices({ table: environmentTable() });
+const moveCustomers = moveCustomersRunner({ table: environmentTable() });
 
 /**
  * Runs move-customers jobs (R-ST-2), one bounded step per message: each step

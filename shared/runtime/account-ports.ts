@@ -1,7 +1,7 @@
 import type { ReferencePorts } from '#domain/accounts/references';
 import type { SettingUsageItems } from '#table/accounts/accounts-commit';
 import type { Table } from '#table/core/table';
-import { DynamoSettingsStore } from '#table/settings/settings-store';
+import { DynamoSettingReferences } from '#table/settings/setting-references';
 import { DynamoUserLookup } from '#table/users/users-lookup';
 
 /**
@@ -21,7 +21,7 @@ export interface AccountsPorts extends Required<ReferencePorts> {
  * wants less replaces a port explicitly.
  */
 export function accountPorts(table: Table, overrides: Partial<AccountsPorts> = {}): AccountsPorts {
-  const settings = new DynamoSettingsStore(table);
+  const settings = new DynamoSettingReferences(table);
   return {
     settings: overrides.settings ?? settings,
     users: overrides.users ?? new DynamoUserLookup(table),

@@ -16,6 +16,7 @@ import { DynamoDealStore } from '#table/sales/deal-store';
 import { DynamoOfferStore } from '#table/sales/dynamo-offer-store';
 import { DynamoSalesSettingsStore } from '#table/sales/dynamo-sales-settings-store';
 import { DynamoLeadStore } from '#table/sales/lead-store';
+import { DynamoSettingReferences } from '#table/settings/setting-references';
 import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { DynamoUserLookup } from '#table/users/users-lookup';
 import { accountPorts } from './account-ports';
@@ -48,7 +49,7 @@ export function salesSettingsService(
     ...deps,
     salesSettings: new DynamoSalesSettingsStore(table),
     users,
-    settings: new DynamoSettingsStore(table),
+    settings: new DynamoSettingReferences(table),
   });
 }
 

@@ -13,6 +13,7 @@ import {
   moveCustomersEventTypes,
 } from '#domain/settings/move-customers';
 import { accountsServices } from '#runtime/accounts-services';
+import { moveCustomersRunner } from '#runtime/move-customers-runner';
 import { settingsServices } from '#runtime/settings-services';
 import { accountEntity } from '#table/accounts/entities';
 import { outboxEventEntity } from '#table/core/entities';
@@ -87,17 +88,16 @@ async function setUp(
   const uncounted = options.countUsage ? {} : { settingUsage: noUsageCounts };
   const { accounts } = accountsServices({ table }, uncounted);
   const { wrapAccounts } = options;
-  const services = settingsServices(
-    { table },
-    {
-      ids,
-      limits,
-      ...uncounted,
-      ...(wrapAccounts
-        ? { accounts: wrapAccounts(accountsServices({ table }, { ids, ...uncounted }).accounts) }
-        : {}),
-    },
-  );
+  const overrides = {
+    ids,
+    limits,
+    ...uncounted,
+    ...(wrapAccounts
+      ? { accounts: wrapAccounts(accountsServices({ table }, { ids, ...uncounted }).accounts) }
+      : {}),
+  };
+  const services = settingsServices({ table }, overrides);
+  const runner = moveCustomersRunner({ table }, overrides);
   const admin: Actor = { tenantId: tenant.id, userId: 'se-admin' };
   const industry = async (title: string) =>
     (await services.settings.create(admin, 'industry', { title })).value.id;
@@ -127,7 +127,7 @@ async function setUp(
     while (event && isEventOf(event, moveCustomersEventTypes)) {
       if (types.length >= maxInvocations) throw new Error('the job does not finish');
       types.push(event.type);
-      const written = await services.moveCustomers.handle(event);
+      const written = await runner.handle(event);
       // What the consumer hands on is what is in the outbox, so the stream relays it.
       event = written ? await outboxEvent(table, tenant.id, written.id) : undefined;
       progress.push(jobView(await services.moveCustomers.get(admin, jobId)));
@@ -139,7 +139,7 @@ async function setUp(
     };
   };
 
-  return { table, tenant, services, accounts, admin, industry, start, drive };
+  return { table, tenant, services, runner, accounts, admin, industry, start, drive };
 }
 
 describe('move customers', () => {
@@ -230,7 +230,7 @@ describe('move customers', () => {
       const before = await setup.services.moveCustomers.get(setup.admin, started.jobId);
 
       // Act
-      const answer = await setup.services.moveCustomers.handle(started.first);
+      const answer = await setup.runner.handle(started.first);
 
       // Assess
       expect(again.last?.data.job).toMatchObject({ state: 'done', total: 30, done: 30 });
@@ -265,7 +265,7 @@ describe('move customers', () => {
       const started = await setup.start(() => setup.services.moveCustomers.request(setup.admin, from, to));
 
       // Act
-      const crashed = await setup.services.moveCustomers.handle(started.first).catch((error: Error) => error);
+      const crashed = await setup.runner.handle(started.first).catch((error: Error) => error);
       const midway = await setup.services.moveCustomers.get(setup.admin, started.jobId);
       const run = await setup.drive(started.jobId, started.first);
 
@@ -319,11 +319,11 @@ describe('move customers', () => {
       const to = await setup.industry('Car repair');
       await createAccounts(setup.accounts, setup.admin, 25, from);
       const started = await setup.start(() => setup.services.moveCustomers.request(setup.admin, from, to));
-      const second = await setup.services.moveCustomers.handle(started.first);
+      const second = await setup.runner.handle(started.first);
       const after = await setup.services.moveCustomers.get(setup.admin, started.jobId);
 
       // Act
-      const duplicate = await setup.services.moveCustomers.handle(started.first);
+      const duplicate = await setup.runner.handle(started.first);
 
       // Assess
       expect(second?.type).toBe('MoveCustomersContinued');

@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import {
   auditFields,
-  idSchema,
   lineText,
   multilineText,
   pageOf,
   pageQuery,
   systemWrittenAuditFields,
 } from '#api/common/common-schemas';
-import { supplyPointSchema } from '#api/energy/energy-schemas';
+import { supplyPointSchema } from '#api/energy/supply-point-schemas';
 import { addressKinds, customerTypes } from '#domain/accounts/account';
 import { communicationChannels } from '#domain/accounts/contact';
 import { contractStates } from '#domain/contracts/contract';

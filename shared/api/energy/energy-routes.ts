@@ -7,19 +7,21 @@ import {
   bandTableParams,
   bandTableSchema,
   billingBody,
-  createSupplyPointBody,
   createTerritoryBody,
   gasConversionSchema,
-  supplyPointPage,
   supplyPointPriceQuery,
   supplyPointPriceSchema,
   supplyPointSavingsSchema,
-  supplyPointSchema,
   territoryPage,
   territorySchema,
-  updateSupplyPointBody,
   updateTerritoryBody,
 } from './energy-schemas';
+import {
+  createSupplyPointBody,
+  supplyPointPage,
+  supplyPointSchema,
+  updateSupplyPointBody,
+} from './supply-point-schemas';
 
 const supplyPointParams = z.object({ supplyPointId: idSchema });
 const territoryParams = z.object({ code: lineText.min(1).max(20) });

@@ -13,7 +13,7 @@ import {
   pageQuery,
   systemWrittenAuditFields,
 } from '#api/common/common-schemas';
-import { createSupplyPointBody, supplyPointSchema } from '#api/energy/energy-schemas';
+import { createSupplyPointBody, supplyPointSchema } from '#api/energy/supply-point-schemas';
 import { customerTypes } from '#domain/accounts/account';
 import { commodities } from '#domain/energy/supply-point-identifier';
 import { engagementKinds, leadStages, settableLeadStages } from '#domain/sales/leads/lead';

@@ -70,12 +70,12 @@ const versionRetries = 5;
 type AccountMoveResult = 'moved' | 'alreadyMoved' | 'gone' | AccountFailure;
 
 /**
- * "Move customers" (R-ST-2) as an asynchronous job. The request writes the
- * job and its first event; each event runs one invocation of `handle`,
- * which goes on exactly where the job is (a redelivered or stale message
- * changes nothing twice) and ends by writing the next event.
+ * Runs "move customers" jobs (R-ST-2): each event of a job runs one
+ * invocation of `handle`, which goes on exactly where the job is (a
+ * redelivered or stale message changes nothing twice) and ends by writing the
+ * next event. `MoveCustomersRequests` starts the jobs.
  */
-export class MoveCustomersService {
+export class MoveCustomersRunner {
   private readonly limits: MoveCustomersLimits;
 
   constructor(
@@ -89,80 +89,6 @@ export class MoveCustomersService {
     },
   ) {
     this.limits = { ...defaultMoveCustomersLimits, ...deps.limits };
-  }
-
-  /**
-   * Starts a job moving every account of `fromIndustryId` to `toIndustryId`;
-   * with `deleteSource`, the source industry is deleted once it is empty.
-   * `toField` names the request field of the target for error messages.
-   */
-  async request(
-    actor: Actor,
-    fromIndustryId: string,
-    toIndustryId: string,
-    options: {
-      readonly deleteSource?: boolean;
-      readonly toField?: string;
-      /** The source industry's version the request is based on (`If-Match` of a delete). */
-      readonly expectedVersion?: number;
-    } = {},
-    idempotency?: IdempotencyToken,
-  ): Promise<Created<MoveCustomersJob>> {
-    const toField = options.toField ?? 'toIndustryId';
-    const from = await this.deps.settings.get(actor, 'industry', fromIndustryId);
-    assertVersion('industry', from, options.expectedVersion);
-    if (toIndustryId === fromIndustryId) {
-      throw new ValidationError([
-        { name: toField, reason: 'must be another industry than the one moved from' },
-      ]);
-    }
-    try {
-      await this.deps.settings.get(actor, 'industry', toIndustryId);
-    } catch (error) {
-      if (!(error instanceof NotFoundError)) throw error;
-      throw new ValidationError([{ name: toField, reason: 'is not an industry of this tenant' }]);
-    }
-    const ctx = await changeContext(this.deps, actor);
-    const job: MoveCustomersJob = {
-      ...createdStamps(this.deps.ids.next(), ctx),
-      kind: 'move-customers',
-      state: 'queued',
-      fromIndustryId,
-      toIndustryId,
-      deleteSourceWhenDone: options.deleteSource ?? false,
-      total: 0,
-      done: 0,
-      skipped: 0,
-      failures: [],
-      step: 0,
-      phase: 'count',
-      pass: 1,
-      remaining: 0,
-    };
-    const event = newSettingsEvent(this.deps, ctx, 'MoveCustomersRequested', {
-      subject: settingsSubject('job', job.id),
-      data: {
-        jobId: job.id,
-        step: 0,
-        fromIndustryId,
-        toIndustryId,
-        deleteSourceWhenDone: job.deleteSourceWhenDone,
-      },
-    });
-    const until = new Date(ctx.now.getTime() + this.limits.lockHours * 3600_000).toISOString();
-    return this.deps.jobs.create(
-      job,
-      event,
-      { settingIds: [fromIndustryId, toIndustryId], until },
-      idempotency,
-    );
-  }
-
-  /** Another tenant's job answers 404. */
-  async get(actor: Actor, jobId: string): Promise<MoveCustomersJob> {
-    const job = await this.deps.jobs.get(actor.tenantId, jobId);
-    if (job?.kind !== 'move-customers') throw new NotFoundError('job', jobId);
-    return job;
   }
 
   /**

@@ -115,7 +115,7 @@ export class SettingsService {
    * Soft delete. A setting in use is refused with 409 naming what uses it;
    * so is a user group with sub-groups, the last loss reason while a lost
    * deal stage exists, and an industry held by a running move-customers job.
-   * An industry in use is re-pointed with `MoveCustomersService.request`
+   * An industry in use is re-pointed with `MoveCustomersRequests.request`
    * (`DELETE …?replaceWith=`) instead.
    */
   async remove(actor: Actor, kind: SettingKind, settingId: string, expectedVersion?: number): Promise<void> {

@@ -1,8 +1,8 @@
-import type { MoveCustomersService } from './move-customers';
+import type { MoveCustomersRequests } from './move-customers-requests';
 import type { SettingsService } from './settings-service';
 
 /** What the settings module offers: settings, user groups and the move-customers jobs. */
 export interface SettingsServices {
   readonly settings: SettingsService;
-  readonly moveCustomers: MoveCustomersService;
+  readonly moveCustomers: MoveCustomersRequests;
 }

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
+import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
 import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import {
@@ -6,10 +6,9 @@ import {
   type OrderedKind,
   type Setting,
   type SettingUsage,
-  type SettingUser,
   settingNames,
 } from '#domain/settings/setting';
-import type { SettingKind, SettingRef, SettingsLookup } from '#domain/settings/settings-lookup';
+import type { SettingKind } from '#domain/settings/settings-lookup';
 import type { SettingFilter, SettingsStore, TreeWriteOptions } from '#domain/settings/stores';
 import { getItem } from '#table/core/get-item';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
@@ -21,18 +20,8 @@ import { queryPage } from '#table/core/query-page';
 import type { Table } from '#table/core/table';
 import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
 import { settingEntity, settingLockEntity, settingOrderEntity, settingTitleEntity } from './entities';
-import { containerSettingSnapshots, type SettingSnapshots } from './setting-snapshots';
+import { DynamoSettingReferences, usageAttributes } from './setting-references';
 
-/**
- * Counters other modules keep on a setting item with `ADD` (never with a
- * Put), so this store writes settings with `SET`/`REMOVE` updates only: a
- * whole-item Put would overwrite a count that changed since it was read.
- */
-const usageAttributes: Record<SettingUser, string> = {
-  account: 'usedByAccounts',
-  contact: 'usedByContacts',
-  deal: 'usedByDeals',
-};
 const counterAttributes = new Set(['usageCount', 'childCount', ...Object.values(usageAttributes)]);
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -223,19 +212,13 @@ const treeChanged = () =>
     { name: 'parentId', reason: 'the parent group changed or was deleted meanwhile' },
   ]);
 
-/** A change to one reference held by a record of another module, for its own transaction. */
-export interface UsageChange {
-  readonly ref: SettingRef;
-  readonly delta: 1 | -1;
-  readonly item: TransactItem;
-}
-
-export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
-  constructor(
-    private readonly table: Table,
-    private readonly snapshots: SettingSnapshots = containerSettingSnapshots,
-  ) {}
-
+/**
+ * The settings module's store: settings' own writes, on top of what other
+ * modules use of it (reference checks and usage counters). Settings are
+ * written with `SET`/`REMOVE` updates only: a whole-item Put would overwrite
+ * a usage count that moved since it was read.
+ */
+export class DynamoSettingsStore extends DynamoSettingReferences implements SettingsStore {
   async get(tenantId: string, settingId: string): Promise<Setting | undefined> {
     const item = await this.rawItem(tenantId, settingId);
     return item ? fromItem(item) : undefined;
@@ -504,105 +487,6 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
     return count(highest?.order);
   }
 
-  /** SettingsLookup: the settings this container keeps, the others in one BatchGetItem per 100 ids. */
-  async missing(tenantId: string, refs: readonly SettingRef[]): Promise<SettingRef[]> {
-    const live = await this.snapshots.read(
-      this.table,
-      tenantId,
-      refs.map((r) => r.id),
-    );
-    return refs.filter((ref) => live.get(ref.id)?.kind !== ref.kind);
-  }
-
-  /** Read with the references of the same check (`missing`), so usually without a request of its own. */
-  async categoryScope(tenantId: string, categoryId: string) {
-    const setting = (await this.snapshots.read(this.table, tenantId, [categoryId])).get(categoryId);
-    return setting?.kind === 'category' ? setting.scope : undefined;
-  }
-
-  /** Forgets what this container keeps of a tenant's settings (a write found one changed). */
-  readonly forgetTenant = (tenantId: string): void => this.snapshots.forgetTenant(tenantId);
-
-  /**
-   * For the transaction of a record that starts (`delta` > 0) or stops (< 0)
-   * referring to a setting: `ADD` on the setting's usage counters, without
-   * touching its version. Starting a reference requires the setting to
-   * exist, be of the kind and not be deleted, so a record can never point at
-   * a deleted setting; a deletion racing with it is serialised by DynamoDB
-   * (one of the two transactions fails). Include it in the same
-   * TransactWriteItems as the record's own write.
-   */
-  adjustUsage(tenantId: string, ref: SettingRef, delta: number, usedBy: SettingUser): TransactItem {
-    if (!Number.isSafeInteger(delta) || delta === 0)
-      throw new Error(`a usage change is a whole number ≠ 0, not ${delta}`);
-    // The condition below holds what a check of a kept snapshot decided on (live, of the kind), except a
-    // category's scope: a category checked against a kept snapshot must still be at the version read.
-    const checked =
-      delta > 0 && ref.kind === 'category' ? this.snapshots.versionOf(tenantId, ref.id) : undefined;
-    const live = 'attribute_exists(pk) AND #kind = :kind AND attribute_not_exists(deletedAt)';
-    return {
-      Update: {
-        TableName: this.table.name,
-        Key: settingEntity.key({ tenantId, settingId: ref.id }),
-        UpdateExpression: 'ADD usageCount :delta, #by :delta',
-        ConditionExpression:
-          delta < 0
-            ? 'attribute_exists(pk) AND #kind = :kind'
-            : checked === undefined
-              ? live
-              : `${live} AND #version = :version`,
-        ExpressionAttributeNames: {
-          '#by': usageAttributes[usedBy],
-          '#kind': 'kind',
-          ...(checked === undefined ? {} : { '#version': 'version' }),
-        },
-        ExpressionAttributeValues: {
-          ':delta': delta,
-          ':kind': ref.kind,
-          ...(checked === undefined ? {} : { ':version': checked }),
-        },
-      },
-    };
-  }
-
-  /**
-   * The usage writes of one change of a record of another module, one per
-   * setting whose count moves (the accounts module's `SettingUsageItems`).
-   */
-  readonly usageItems = (
-    tenantId: string,
-    usedBy: SettingUser,
-    deltas: readonly { readonly kind: SettingKind; readonly id: string; readonly delta: number }[],
-  ): TransactItem[] =>
-    deltas
-      .filter((d) => d.delta !== 0)
-      .map((d) => this.adjustUsage(tenantId, { kind: d.kind, id: d.id }, d.delta, usedBy));
-
-  /**
-   * The usage changes of a record whose references go from `before` to
-   * `after` (a create: `before` empty; a delete: `after` empty): −1 for each
-   * reference dropped, +1 for each added, nothing for those kept.
-   */
-  usageChanges(
-    tenantId: string,
-    before: readonly SettingRef[],
-    after: readonly SettingRef[],
-    usedBy: SettingUser,
-  ): UsageChange[] {
-    const id = (r: SettingRef) => `${r.kind}#${r.id}`;
-    const distinct = (refs: readonly SettingRef[]) => [...new Map(refs.map((r) => [id(r), r])).values()];
-    const kept = new Set(before.map(id));
-    const wanted = new Set(after.map(id));
-    return [
-      ...distinct(before)
-        .filter((r) => !wanted.has(id(r)))
-        .map((ref) => ({ ref, delta: -1 as const, item: this.adjustUsage(tenantId, ref, -1, usedBy) })),
-      ...distinct(after)
-        .filter((r) => !kept.has(id(r)))
-        .map((ref) => ({ ref, delta: 1 as const, item: this.adjustUsage(tenantId, ref, 1, usedBy) })),
-    ];
-  }
-
   private titleTaken(s: Setting) {
     const where = s.kind === 'user-group' ? ' under the same parent' : '';
     return new ConflictError(
@@ -618,15 +502,4 @@ export class DynamoSettingsStore implements SettingsStore, SettingsLookup {
       { name: 'order', reason: 'already used; reorder the list instead' },
     ]);
   }
-}
-
-/**
- * What the referring module answers when an `adjustUsage(…, +1)` item of its
- * transaction fails: the setting does not exist, is deleted or is of another
- * kind. `field` is the request field that named it (e.g. `industryId`).
- */
-export function refusedReference(field: string, ref: SettingRef): ValidationError {
-  return new ValidationError([
-    { name: field, reason: `is not a live ${settingNames[ref.kind]} of this tenant` },
-  ]);
 }

@@ -1,0 +1,33 @@
+import type { AccountService } from '#domain/accounts/account-service';
+import { MoveCustomersRunner } from '#domain/settings/move-customers';
+import { DynamoIndustryAccounts } from '#table/settings/settings-industry-accounts';
+import { DynamoJobStore } from '#table/settings/settings-job-store';
+import { accountsServices } from './accounts-services';
+import type { Environment } from './environment';
+import { serviceDeps } from './service-deps';
+import { type SettingsOverrides, settingsService } from './settings-services';
+
+export interface MoveCustomersRunnerOverrides extends SettingsOverrides {
+  /** Replaces the account service the job uses (tests stand between the job and the accounts module). */
+  readonly accounts?: Pick<AccountService, 'get' | 'update'>;
+}
+
+/**
+ * Wires the runner of move-customers jobs (the `settings-jobs` consumer). It
+ * changes accounts through the accounts module, wired as everywhere, so it
+ * keeps the settings' usage counts exactly as the accounts API does.
+ */
+export function moveCustomersRunner(
+  env: Pick<Environment, 'table'>,
+  overrides: MoveCustomersRunnerOverrides = {},
+): MoveCustomersRunner {
+  const { table } = env;
+  return new MoveCustomersRunner({
+    ...serviceDeps(table, overrides),
+    settings: settingsService(env, overrides),
+    jobs: new DynamoJobStore(table),
+    industryAccounts: new DynamoIndustryAccounts(table),
+    accounts: overrides.accounts ?? accountsServices(env, overrides).accounts,
+    limits: overrides.limits,
+  });
+}
