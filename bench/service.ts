@@ -16,7 +16,6 @@ import {
   standardLevelId,
 } from '#domain/service/default-service-settings';
 import type { CasePriority, ServiceSettings } from '#domain/service/service-settings';
-import type { TenantProfile } from '#domain/tenant';
 import { accountsServices } from '#runtime/accounts-services';
 import { casesServices } from '#runtime/cases-services';
 import { settingsServices } from '#runtime/settings-services';

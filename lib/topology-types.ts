@@ -124,7 +124,7 @@ export interface FunctionDefinition {
   readonly packageFiles?: readonly string[];
   /**
    * The document libraries that are the function's purpose (rendering PDFs,
-   * reading spreadsheets, parsing mail, sanitising HTML): they count in the
+   * reading spreadsheets and CSV files, parsing mail, sanitising HTML): they count in the
    * floor its bundle budget is measured against (ADR 0022).
    */
   readonly documentLibraries?: readonly DocumentLibrary[];
@@ -137,8 +137,14 @@ export interface FunctionDefinition {
   readonly projectFiles?: readonly string[];
 }
 
-/** Libraries big enough to dwarf the SDK that a function may carry because they are its job. */
-export const documentLibraryNames = ['pdfkit', 'exceljs', 'postal-mime', 'sanitize-html'] as const;
+/** Libraries for the files a function exists for (PDFs, spreadsheets, CSV, mail, HTML): they count in its floor. */
+export const documentLibraryNames = [
+  'pdfkit',
+  'exceljs',
+  'csv-parse',
+  'postal-mime',
+  'sanitize-html',
+] as const;
 export type DocumentLibrary = (typeof documentLibraryNames)[number];
 
 export interface QueueDefinition {

@@ -156,6 +156,7 @@ export const topology: Topology = {
       memoryMb: 1024,
       timeoutSeconds: 10,
       trigger: { kind: 'http', routes: httpRoutes('import-api') },
+      documentLibraries: ['csv-parse'],
       access: { table: 'readWrite', bucket: 'readWrite' },
     },
     {
@@ -165,6 +166,7 @@ export const topology: Topology = {
       memoryMb: 1024,
       timeoutSeconds: 900,
       trigger: { kind: 'queue', queue: 'imports' },
+      documentLibraries: ['csv-parse'],
       access: { table: 'readWrite', bucket: 'readWrite' },
     },
     {

@@ -29,6 +29,7 @@ const documentLibraryParts: Readonly<Record<DocumentLibrary, string>> = {
   // The class, not a document: a document reads its standard fonts from pdfkit's folder at once.
   pdfkit: `import PDFDocument from 'pdfkit'; use(PDFDocument);`,
   exceljs: `import ExcelJS from 'exceljs'; use(new ExcelJS.Workbook());`,
+  'csv-parse': `import { parse } from 'csv-parse'; use(parse());`,
   'postal-mime': `import PostalMime from 'postal-mime'; use(PostalMime.parse);`,
   'sanitize-html': `import sanitizeHtml from 'sanitize-html'; use(sanitizeHtml);`,
 };

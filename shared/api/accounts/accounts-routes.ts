@@ -12,17 +12,14 @@ import {
   contactListQuery,
   contactPage,
   contactSchema,
-  createAccountBody,
-  createContactBody,
   identificationSchema,
   identifyQuery,
   mergedContactSchema,
   noteBody,
   notePage,
   noteSchema,
-  updateAccountBody,
-  updateContactBody,
 } from './accounts-schemas';
+import { createAccountBody, createContactBody, updateAccountBody, updateContactBody } from './record-bodies';
 
 const accountParams = z.object({ accountId: idSchema });
 const contactParams = z.object({ contactId: idSchema });

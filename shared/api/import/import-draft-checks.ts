@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { createAccountBody, createContactBody } from '#api/accounts/accounts-schemas';
+import { createAccountBody, createContactBody } from '#api/accounts/record-bodies';
 import type { DraftChecks } from '#domain/import/import-row';
 import { fieldsOfZodError } from '#http/problem';
 

@@ -1,10 +1,6 @@
 import * as z from 'zod';
-import {
-  accountSchema,
-  contactSchema,
-  createAccountBody,
-  createContactBody,
-} from '#api/accounts/accounts-schemas';
+import { accountSchema, contactSchema } from '#api/accounts/accounts-schemas';
+import { createAccountBody, createContactBody } from '#api/accounts/record-bodies';
 import {
   idSchema,
   lineText,

@@ -1,17 +1,11 @@
 import type { AccountService } from '#domain/accounts/account-service';
-import {
-  assertVersion,
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-  VersionMismatchError,
-} from '#domain/errors';
+import { ConflictError, NotFoundError, ValidationError, VersionMismatchError } from '#domain/errors';
 import type { DomainEventOf } from '#domain/event-catalogue';
 import type { DomainEvent } from '#domain/events';
 import { mapLimitSettled } from '#domain/map-limit';
-import type { Actor, Created, IdempotencyToken } from '#domain/ports';
+import type { Actor } from '#domain/ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
-import { createdStamps, touched } from '#domain/stamps';
+import { touched } from '#domain/stamps';
 import {
   type AccountFailure,
   afterBatch,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createAccountBody, createContactBody, noteBody } from '#api/accounts/accounts-schemas';
+import { noteBody } from '#api/accounts/accounts-schemas';
+import { createAccountBody, createContactBody } from '#api/accounts/record-bodies';
 import { lineText, multilineText } from '#api/common/common-schemas';
 import { allRoutes } from '#api/docs/all-routes';
 import { fieldsOfZodError } from '#http/problem';
