@@ -16,7 +16,6 @@ const phoneFunctions = new Set([
   'accounts-api',
   'energy-api',
   'messaging-api',
-  'settings-api',
   'settings-jobs',
   'import-api',
   'import-worker',
