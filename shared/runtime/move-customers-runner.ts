@@ -22,9 +22,10 @@ export function moveCustomersRunner(
   overrides: MoveCustomersRunnerOverrides = {},
 ): MoveCustomersRunner {
   const { table } = env;
+  const deps = serviceDeps(table, overrides);
   return new MoveCustomersRunner({
-    ...serviceDeps(table, overrides),
-    settings: settingsService(env, overrides),
+    ...deps,
+    settings: settingsService(env, { ...overrides, ...deps }),
     jobs: new DynamoJobStore(table),
     industryAccounts: new DynamoIndustryAccounts(table),
     accounts: overrides.accounts ?? accountsServices(env, overrides).accounts,

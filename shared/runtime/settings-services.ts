@@ -24,7 +24,8 @@ export function settingsServices(
 ): SettingsServices {
   const { table } = env;
   const deps = serviceDeps(table, overrides);
-  const settings = settingsService(env, overrides);
+  // One clock, id source and tenant cache for both services, as a container has.
+  const settings = settingsService(env, { ...overrides, ...deps });
   return {
     settings,
     moveCustomers: new MoveCustomersRequests({

@@ -1,6 +1,6 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { beforeAll, describe, expect, inject, it, onTestFinished, vi } from 'vitest';
 import { PdfkitRenderer } from '#adapters/documents/pdfkit-renderer';
 import { SesMailer } from '#adapters/messaging/ses-mailer';
 import type { DocumentRenderer } from '#domain/contracts/contract-document';
@@ -113,9 +113,11 @@ describe('offer documents', () => {
     // Prepare: the first attempt stores the file, then its record's write fails.
     const { w, offerId } = await sentOffer();
     const renderer = countingRenderer();
-    vi.spyOn(DynamoOfferDocumentStore.prototype, 'record').mockRejectedValueOnce(
-      new Error('ProvisionedThroughputExceededException'),
-    );
+    const failingRecord = vi
+      .spyOn(DynamoOfferDocumentStore.prototype, 'record')
+      .mockRejectedValueOnce(new Error('ProvisionedThroughputExceededException'));
+    // The prototype is shared with the test files that run after this one in the same process.
+    onTestFinished(() => failingRecord.mockRestore());
     await expect(renderingWith(renderer).render(w.tenantId, offerId, 1)).rejects.toThrow(
       'ProvisionedThroughput',
     );

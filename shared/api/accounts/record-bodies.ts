@@ -10,11 +10,11 @@ import { communicationChannels } from '#domain/accounts/contact';
  * functions carry none of the accounts API's other schemas.
  */
 
-export const country = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
-export const phones = z.array(z.string().min(3).max(40)).max(10);
+const country = z.string().regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code');
+const phones = z.array(z.string().min(3).max(40)).max(10);
 export const refId = lineText.min(1).max(64);
 /** Each category is kept as its own item, in the transaction of the change: a bounded list. */
-export const categoryIds = z
+const categoryIds = z
   .array(refId)
   .max(30)
   .optional()

@@ -12,18 +12,11 @@ export const usageAttributes: Record<SettingUser, string> = {
   deal: 'usedByDeals',
 };
 
-/** A change to one reference held by a record of another module, for its own transaction. */
-export interface UsageChange {
-  readonly ref: SettingRef;
-  readonly delta: 1 | -1;
-  readonly item: TransactItem;
-}
-
 /**
  * What other modules use of the settings: reference checks against the
  * settings this container keeps, and the usage counters their records move
  * with `ADD` in their own transactions. A file of its own, so that a function
- * writing accounts or deals carries none of the settings' own writes.
+ * writing accounts carries none of the settings' own writes.
  */
 export class DynamoSettingReferences implements SettingsLookup {
   constructor(
@@ -104,29 +97,4 @@ export class DynamoSettingReferences implements SettingsLookup {
     deltas
       .filter((d) => d.delta !== 0)
       .map((d) => this.adjustUsage(tenantId, { kind: d.kind, id: d.id }, d.delta, usedBy));
-
-  /**
-   * The usage changes of a record whose references go from `before` to
-   * `after` (a create: `before` empty; a delete: `after` empty): −1 for each
-   * reference dropped, +1 for each added, nothing for those kept.
-   */
-  usageChanges(
-    tenantId: string,
-    before: readonly SettingRef[],
-    after: readonly SettingRef[],
-    usedBy: SettingUser,
-  ): UsageChange[] {
-    const id = (r: SettingRef) => `${r.kind}#${r.id}`;
-    const distinct = (refs: readonly SettingRef[]) => [...new Map(refs.map((r) => [id(r), r])).values()];
-    const kept = new Set(before.map(id));
-    const wanted = new Set(after.map(id));
-    return [
-      ...distinct(before)
-        .filter((r) => !wanted.has(id(r)))
-        .map((ref) => ({ ref, delta: -1 as const, item: this.adjustUsage(tenantId, ref, -1, usedBy) })),
-      ...distinct(after)
-        .filter((r) => !kept.has(id(r)))
-        .map((ref) => ({ ref, delta: 1 as const, item: this.adjustUsage(tenantId, ref, 1, usedBy) })),
-    ];
-  }
 }

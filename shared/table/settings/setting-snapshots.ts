@@ -23,7 +23,7 @@ export const settingSnapshotMillis = 10_000;
  * the write moves in the same transaction requires the setting to be live and
  * of the kind, and a category to be at the version read (its scope), so a
  * write checked against a stale snapshot is refused, never accepted
- * (`DynamoSettingsStore.adjustUsage`).
+ * (`DynamoSettingReferences.adjustUsage`).
  */
 export class SettingSnapshots {
   private readonly entries = new Map<
