@@ -1,13 +1,14 @@
 import type { AccountService } from '#domain/accounts/account-service';
-import { MoveCustomersRunner } from '#domain/settings/move-customers';
+import { type MoveCustomersLimits, MoveCustomersRunner } from '#domain/settings/move-customers';
 import { DynamoIndustryAccounts } from '#table/settings/settings-industry-accounts';
 import { DynamoJobStore } from '#table/settings/settings-job-store';
-import { accountsServices } from './accounts-services';
+import { type AccountsOverrides, accountsServices } from './accounts-services';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
-import { type SettingsOverrides, settingsService } from './settings-services';
+import { settingsService } from './settings-services';
 
-export interface MoveCustomersRunnerOverrides extends SettingsOverrides {
+export interface MoveCustomersRunnerOverrides extends AccountsOverrides {
+  readonly limits?: Partial<MoveCustomersLimits>;
   /** Replaces the account service the job uses (tests stand between the job and the accounts module). */
   readonly accounts?: Pick<AccountService, 'get' | 'update'>;
 }

@@ -1,4 +1,3 @@
-import type { MoveCustomersLimits } from '#domain/settings/move-customers';
 import { MoveCustomersRequests } from '#domain/settings/move-customers-requests';
 import { SettingsService } from '#domain/settings/settings-service';
 import type { SettingsServices } from '#domain/settings/settings-services';
@@ -9,10 +8,6 @@ import type { AccountsOverrides } from './accounts-services';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
 
-export interface SettingsOverrides extends AccountsOverrides {
-  readonly limits?: Partial<MoveCustomersLimits>;
-}
-
 /**
  * Wires the settings module's services (settings, user groups, and the
  * requests of move-customers jobs) to the table. New user group members must
@@ -20,7 +15,7 @@ export interface SettingsOverrides extends AccountsOverrides {
  */
 export function settingsServices(
   env: Pick<Environment, 'table'>,
-  overrides: SettingsOverrides = {},
+  overrides: AccountsOverrides = {},
 ): SettingsServices {
   const { table } = env;
   const deps = serviceDeps(table, overrides);
@@ -32,7 +27,6 @@ export function settingsServices(
       ...deps,
       settings,
       jobs: new DynamoJobStore(table),
-      limits: overrides.limits,
     }),
   };
 }

@@ -3,11 +3,13 @@ import type { Actor, Created, IdempotencyToken } from '#domain/ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
 import { createdStamps } from '#domain/stamps';
 import type { MoveCustomersJob } from './job';
-import { defaultMoveCustomersLimits, type MoveCustomersLimits } from './move-customers';
 import { newSettingsEvent } from './settings-events';
 import type { SettingsService } from './settings-service';
 import type { JobStore } from './stores';
 import { settingsSubject } from './subjects';
+
+/** How long a job holds its industries: a job that died frees them after this. */
+const jobLockHours = 24;
 
 /**
  * Starts "move customers" jobs (R-ST-2) and shows them. The request writes
@@ -20,7 +22,6 @@ export class MoveCustomersRequests {
     private readonly deps: ServiceDeps & {
       readonly settings: SettingsService;
       readonly jobs: JobStore;
-      readonly limits?: Partial<Pick<MoveCustomersLimits, 'lockHours'>>;
     },
   ) {}
 
@@ -82,9 +83,7 @@ export class MoveCustomersRequests {
         deleteSourceWhenDone: job.deleteSourceWhenDone,
       },
     });
-    const until = new Date(
-      ctx.now.getTime() + (this.deps.limits?.lockHours ?? defaultMoveCustomersLimits.lockHours) * 3600_000,
-    ).toISOString();
+    const until = new Date(ctx.now.getTime() + jobLockHours * 3600_000).toISOString();
     return this.deps.jobs.create(
       job,
       event,

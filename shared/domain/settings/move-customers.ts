@@ -39,8 +39,6 @@ export interface MoveCustomersLimits {
   readonly concurrency: number;
   /** Time after which an invocation stops starting new batches. */
   readonly maxMillis: number;
-  /** How long a job holds its industries: a job that died frees them after this. */
-  readonly lockHours: number;
 }
 
 export const defaultMoveCustomersLimits: MoveCustomersLimits = {
@@ -51,7 +49,6 @@ export const defaultMoveCustomersLimits: MoveCustomersLimits = {
   countPagesPerInvocation: 40,
   concurrency: 10,
   maxMillis: 60_000,
-  lockHours: 24,
 };
 
 /** The events that drive a job; the `settings-jobs` queue receives these. */
