@@ -77,6 +77,13 @@ export interface LocalRuntimeOptions {
   readonly sesEndpoint?: string;
   readonly s3Endpoint?: string;
   readonly tableName?: string;
+  /**
+   * The region every client of the runtime uses; `local` by default.
+   * DynamoDB Local keeps one database per access key and region, so a test
+   * runtime with a region of its own does not wade through the stream
+   * records every earlier test left in the shared one (ADR 0035).
+   */
+  readonly region?: string;
   readonly apiPort?: number;
   /** Multiplies queue visibility timeouts: tests use a small factor instead of waiting. */
   readonly queueTimeScale?: number;
@@ -177,7 +184,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
   // The handlers' AWS SDK clients find the local services through the SDK's own endpoint settings.
   Object.assign(process.env, {
-    AWS_REGION: LOCAL_DYNAMODB_REGION,
+    AWS_REGION: options.region ?? LOCAL_DYNAMODB_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_DYNAMODB_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,

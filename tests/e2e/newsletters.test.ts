@@ -176,6 +176,8 @@ describe('newsletters end to end: filter, test, review, deselect, send, unsubscr
       updatedBy: expect.any(String),
     });
     expect((await admin.get(`/v1/contacts/${bertil}`)).body.newsletterConsent).toBe(true);
+    // The history is the audit recorder's, written from the change's event.
+    await runtime.settled();
     const annaChanges = (await admin.get(`/v1/contacts/${anna}/history`)).body.items.find(
       (e: { type: string }) => e.type === 'ContactUpdated',
     );

@@ -30,10 +30,14 @@ export function localClient(onRequest?: RequestListener): DynamoDBClient {
   return client;
 }
 
-/** A new table with the stack's layout, for one test file. */
+/**
+ * A new table with the stack's layout, for one test file. It has no stream:
+ * only the local runtime reads one, and stream records slow DynamoDB Local
+ * down for the rest of the run (ADR 0035).
+ */
 export async function freshTable(onRequest?: RequestListener): Promise<Table> {
   const name = `test-${randomUUID()}`;
-  await createLocalTable(localClient(), name);
+  await createLocalTable(localClient(), name, { stream: false });
   return createTable(name, localClient(onRequest));
 }
 

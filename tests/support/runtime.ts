@@ -10,7 +10,10 @@ import { assertFitsContract } from './response-contract';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-/** The local runtime on the run's DynamoDB Local and SES, with its own table. */
+/**
+ * The local runtime on the run's DynamoDB Local and SES, with its own table
+ * in a DynamoDB Local database of its own (its region, ADR 0035).
+ */
 export function startTestRuntime(
   options: { wrapHandler?: HandlerWrapper; demoContracts?: boolean } = {},
 ): Promise<LocalRuntime> {
@@ -21,6 +24,7 @@ export function startTestRuntime(
     sesEndpoint: inject('sesEndpoint'),
     s3Endpoint: inject('s3Endpoint'),
     tableName: `e2e-${randomUUID()}`,
+    region: `local-${randomUUID()}`,
     apiPort: 0,
     // 60 s visibility timeouts become 60 ms.
     queueTimeScale: 0.001,
