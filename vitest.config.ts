@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -31,6 +32,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than cores; a test waits on DynamoDB Local, SES and S3 in
+    // processes of their own much of the time, so one worker per core keeps the cores busy (ADR 0035).
+    maxWorkers: availableParallelism(),
     env: {
       // Node 20 runs the tests; Lambda runs Node 22. The SDK's reminder is noise here.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

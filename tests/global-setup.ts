@@ -24,7 +24,13 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+interface RunServices {
+  readonly dynamo: LocalService;
+  readonly ses: LocalService;
+  readonly s3: LocalService;
+}
+
+async function startRunServices(): Promise<RunServices> {
   const results = await Promise.allSettled([startDynamoDbLocal(), startSesLocal(), startS3Local()]);
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failure = results.find((result) => result.status === 'rejected');
@@ -33,12 +39,33 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw failure.reason;
   }
   const [dynamo, ses, s3] = started as [LocalService, LocalService, LocalService];
+  return { dynamo, ses, s3 };
+}
+
+/**
+ * Vitest calls this once for each project (`vitest.config.ts` has two), in
+ * one process, and may load this module once for each: the projects share
+ * the services through the process's global object, and the last teardown
+ * stops them.
+ */
+const shared = globalThis as typeof globalThis & {
+  gridlineRunServices?: { services: Promise<RunServices>; users: number };
+};
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.gridlineRunServices ??= { services: startRunServices(), users: 0 };
+  const run = shared.gridlineRunServices;
+  run.users += 1;
+  const { dynamo, ses, s3 } = await run.services;
 
   project.provide('dynamoEndpoint', dynamo.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
   project.provide('s3Endpoint', s3.endpoint);
 
   return async function teardown() {
+    run.users -= 1;
+    if (run.users > 0) return;
+    shared.gridlineRunServices = undefined;
     await Promise.all([dynamo.stop(), ses.stop(), s3.stop()]);
   };
 }
