@@ -5,7 +5,8 @@
  *
  * DynamoDB Local keeps one database per access key id + region: use LOCAL_DYNAMODB_REGION and
  * LOCAL_DYNAMODB_CREDENTIALS from lib/local/dynamodb-local for every client that should see the
- * same tables.
+ * same tables. A test runtime's table is in a database of its own (its region, ADR 0035): the
+ * clients its environment makes (`createTable(runtime.tableName)`) reach it.
  */
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../lib/local/dynamodb-local';
