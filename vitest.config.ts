@@ -13,9 +13,9 @@ function testFiles(dir: string): string[] {
 /**
  * A test file that changes its process (environment variables, module mocks,
  * AWS SDK client mocks, fake timers) or loads a function's handler or the
- * local runtime, which read the environment when their modules load. Such a file runs in a fresh process;
- * the rest share their process's modules, which saves loading them again for
- * every file (about two and a half minutes of `npm test` on 2 cores, ADR 0034).
+ * local runtime, which read the environment when their modules load. Such a
+ * file runs in a fresh process; the rest share their process's modules, which
+ * saves loading them again for every file (ADR 0034).
  */
 const changesItsProcess =
   /vi\.(mock|doMock|stubEnv|stubGlobal|useFakeTimers|setSystemTime)\(|mockClient\(|process\.env(\.\w+|\[[^\]]*\])?\s*(=|\?\?=|\|\|=)[^=]|delete process\.env|assign\(process\.env|['"](\.\.\/)+functions\/|startTestRuntime|lib\/local\/(runtime|functions)'/;
