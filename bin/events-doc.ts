@@ -3,7 +3,10 @@ import path from 'node:path';
 import { eventSchemasDir, eventsCatalogueFiles } from '../lib/events-catalogue';
 import { topology } from '../lib/topology';
 
-/** Writes the events catalogue: `docs/events.md` and one JSON Schema per event in `docs/events/`. */
+/**
+ * Writes the events catalogue: `docs/events.md`, one JSON Schema per event in
+ * `docs/events/`, and the list of the events' names the queue consumers read.
+ */
 const root = path.resolve(import.meta.dirname, '..');
 const files = eventsCatalogueFiles(root, topology);
 mkdirSync(path.join(root, eventSchemasDir), { recursive: true });

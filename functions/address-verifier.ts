@@ -1,5 +1,6 @@
 import { pendingAddressCheck } from '#domain/energy/address-check';
-import { addressVerificationEvents } from '#domain/energy/energy-events';
+import { addressVerificationEvents, energyEvents } from '#domain/energy/energy-events';
+import { pickEvents } from '#domain/event-definition';
 import { environmentGeocoder } from '#runtime/environment/geocoder';
 import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -18,7 +19,7 @@ const geocoder = environmentGeocoder();
  */
 export const handler = domainEventConsumer({
   serviceName: 'address-verifier',
-  handles: addressVerificationEvents,
+  handles: pickEvents(energyEvents, addressVerificationEvents),
   handle: async (event) => {
     const check = pendingAddressCheck(event.data.supplyPoint);
     if (!check) return;

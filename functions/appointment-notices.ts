@@ -1,4 +1,6 @@
+import { pickEvents } from '#domain/event-definition';
 import { AppointmentNotices } from '#domain/field-service/appointment-notices';
+import { fieldServiceEvents } from '#domain/field-service/field-service-events';
 import { environmentMailer } from '#runtime/environment/mailer';
 import { environmentSms } from '#runtime/environment/sms';
 import { environmentTable } from '#runtime/environment/table';
@@ -30,7 +32,12 @@ const kinds = {
 export const handler = domainEventConsumer({
   serviceName: 'appointment-notices',
   observability: observed,
-  handles: ['AppointmentBooked', 'AppointmentRescheduled', 'AppointmentCancelled', 'WorkOrderStatusChanged'],
+  handles: pickEvents(fieldServiceEvents, [
+    'AppointmentBooked',
+    'AppointmentRescheduled',
+    'AppointmentCancelled',
+    'WorkOrderStatusChanged',
+  ]),
   handle: async (event) => {
     const common = { eventId: event.id, tenantId: event.tenantId, actorId: event.actor.userId };
     if (event.type === 'WorkOrderStatusChanged') {

@@ -1,5 +1,5 @@
 import { historyOf } from '#domain/audit';
-import { eventNames } from '#domain/event-catalogue';
+import { eventCatalogue } from '#domain/event-catalogue';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 import { DynamoHistoryStore } from '#table/core/history-store';
 import { tableFromEnvironment } from '#table/core/table';
@@ -9,7 +9,7 @@ const history = new DynamoHistoryStore(tableFromEnvironment());
 /** Records every domain event in the history of what it changed; redeliveries change nothing. */
 export const handler = domainEventConsumer({
   serviceName: 'audit-recorder',
-  handles: eventNames,
+  handles: eventCatalogue,
   handle: async (event) => {
     const { entry, subjects } = historyOf(event);
     await history.record(event.tenantId, entry, subjects);

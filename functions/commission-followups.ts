@@ -1,3 +1,5 @@
+import { contractEvents } from '#domain/contracts/contract-events';
+import { pickEvents } from '#domain/event-definition';
 import { commissionsServices } from '#runtime/commissions-services';
 import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -11,7 +13,7 @@ const { generator } = commissionsServices({ table: environmentTable() });
  */
 export const handler = domainEventConsumer({
   serviceName: 'commission-followups',
-  handles: ['ContractSigned', 'ContractWithdrawn', 'ContractTerminated'],
+  handles: pickEvents(contractEvents, ['ContractSigned', 'ContractWithdrawn', 'ContractTerminated']),
   handle: async (event) => {
     if (event.type === 'ContractSigned') await generator.onSigned(event.data.contract);
     else await generator.onFellAway(event.data.contract);

@@ -1,5 +1,4 @@
-import { eventNamesOf } from '#domain/event-catalogue';
-import { eventSources } from '#domain/service-context';
+import { commissionEvents } from '#domain/commissions/commission-events';
 import { commissionProjection } from '#runtime/commissions-services';
 import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -9,6 +8,6 @@ const projection = commissionProjection({ table: environmentTable() });
 /** Keeps the statements' aggregates from the commission events (R-CM-3). */
 export const handler = domainEventConsumer({
   serviceName: 'commission-reports',
-  handles: eventNamesOf(eventSources.commissions),
+  handles: commissionEvents,
   handle: (event) => projection.apply(event),
 });

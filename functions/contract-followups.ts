@@ -1,3 +1,6 @@
+import { contractEvents } from '#domain/contracts/contract-events';
+import { pickEvents } from '#domain/event-definition';
+import { offerEvents } from '#domain/sales/offers/offer-events';
 import { contractFollowups } from '#runtime/contracts-services';
 import { environmentTable } from '#runtime/environment/table';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -11,7 +14,10 @@ const { intake, switches } = contractFollowups({ table: environmentTable() });
  */
 export const handler = domainEventConsumer({
   serviceName: 'contract-followups',
-  handles: ['OfferAccepted', 'ContractSigned'],
+  handles: {
+    ...pickEvents(offerEvents, ['OfferAccepted']),
+    ...pickEvents(contractEvents, ['ContractSigned']),
+  },
   handle: async (event) => {
     if (event.type === 'OfferAccepted') {
       await intake.fromAcceptedOffer({ tenantId: event.tenantId, userId: event.actor.userId }, event.data);

@@ -1,3 +1,5 @@
+import { contractEvents } from '#domain/contracts/contract-events';
+import { pickEvents } from '#domain/event-definition';
 import { contractSigning } from '#runtime/contracts-services';
 import { contractsEnvironment } from '#runtime/environment/contracts';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -10,6 +12,6 @@ const signing = contractSigning(contractsEnvironment());
  */
 export const handler = domainEventConsumer({
   serviceName: 'contract-signing',
-  handles: ['ContractSendRequested'],
+  handles: pickEvents(contractEvents, ['ContractSendRequested']),
   handle: (event) => signing.deliver(event.tenantId, event.data.contract.id),
 });

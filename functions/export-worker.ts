@@ -1,3 +1,5 @@
+import { pickEvents } from '#domain/event-definition';
+import { exportEvents } from '#domain/exports/export-events';
 import { environmentObjects } from '#runtime/environment/objects';
 import { environmentTable } from '#runtime/environment/table';
 import { exportRunner } from '#runtime/export-runner-services';
@@ -13,7 +15,7 @@ const runner = exportRunner({ table: environmentTable(), objects: environmentObj
  */
 export const handler = domainEventConsumer({
   serviceName: 'export-worker',
-  handles: ['ExportRequested'],
+  handles: pickEvents(exportEvents, ['ExportRequested']),
   handle: async (event) => {
     await runner.run(event.tenantId, event.data.job.id);
   },

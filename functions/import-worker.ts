@@ -1,6 +1,7 @@
 import { environmentObjects } from '#runtime/environment/objects';
 import { environmentTable } from '#runtime/environment/table';
-import { importServices, importWorkerHandler } from '#runtime/import-services';
+import { importServices } from '#runtime/import-services';
+import { importWorkerHandler } from '#runtime/import-worker-handler';
 
 const { runner } = importServices({ table: environmentTable(), objects: environmentObjects() });
 

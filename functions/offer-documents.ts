@@ -1,3 +1,5 @@
+import { pickEvents } from '#domain/event-definition';
+import { offerEvents } from '#domain/sales/offers/offer-events';
 import { environmentObjects } from '#runtime/environment/objects';
 import { environmentRenderer } from '#runtime/environment/renderer';
 import { environmentTable } from '#runtime/environment/table';
@@ -17,7 +19,7 @@ const documents = offerDocumentRendering({
  */
 export const handler = domainEventConsumer({
   serviceName: 'offer-documents',
-  handles: ['OfferVersionSent'],
+  handles: pickEvents(offerEvents, ['OfferVersionSent']),
   handle: async (event) => {
     await documents.render(event.tenantId, event.data.offer.id, event.data.version.number);
   },

@@ -1,3 +1,5 @@
+import { accountEvents } from '#domain/accounts/account-events';
+import { pickEvents } from '#domain/event-definition';
 import { registerLookupEvents } from '#domain/registers/register-lookup-service';
 import { environmentCompanyRegister } from '#runtime/environment/company-register';
 import { environmentTable } from '#runtime/environment/table';
@@ -15,7 +17,7 @@ const lookups = registerLookupService(environmentTable(), environmentCompanyRegi
  */
 export const handler = domainEventConsumer({
   serviceName: 'register-lookups',
-  handles: registerLookupEvents,
+  handles: pickEvents(accountEvents, registerLookupEvents),
   handle: async (event) => {
     await lookups.handle(event);
   },

@@ -1,4 +1,6 @@
+import { pickEvents } from '#domain/event-definition';
 import { moveCustomersEventTypes } from '#domain/settings/move-customers';
+import { settingsEvents } from '#domain/settings/settings-events';
 import { environmentTable } from '#runtime/environment/table';
 import { moveCustomersRunner } from '#runtime/move-customers-runner';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -11,7 +13,7 @@ const moveCustomers = moveCustomersRunner({ table: environmentTable() });
  */
 export const handler = domainEventConsumer({
   serviceName: 'settings-jobs',
-  handles: moveCustomersEventTypes,
+  handles: pickEvents(settingsEvents, moveCustomersEventTypes),
   handle: async (event) => {
     await moveCustomers.handle(event);
   },

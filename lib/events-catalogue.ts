@@ -9,6 +9,7 @@ import type { Topology } from './topology-types';
 /** Where the catalogue is written, relative to the project root. */
 export const eventsDocFile = 'docs/events.md';
 export const eventSchemasDir = 'docs/events';
+export const eventNamesFile = 'shared/domain/event-names.ts';
 
 type JsonSchema = { readonly [key: string]: unknown };
 
@@ -117,7 +118,7 @@ function eventSection(name: EventName, producers: readonly EventProducer[], topo
   ];
 }
 
-const envelope = `Every domain event is written to the outbox in the same transaction as the change it describes, relayed from the table stream to the EventBridge bus, and delivered by the topology's rules to the queues of its consumers, at least once. On the bus, \`source\` is the module's source and \`detail-type\` the event's name; \`detail\` is the event: \`id\` (a ULID; consumers de-duplicate on it), \`type\`, \`source\`, \`tenantId\`, \`occurredAt\`, \`actor.userId\`, \`subject\` (\`type\`, \`id\`, and \`accountId\` for what belongs to an account, \`previousAccountId\` when a contact left one, \`caseId\` for a work order made from a case), \`changes\` (\`field\`, \`from\`, \`to\`) on updates, \`data\`, the payload below, and \`correlationId\`, the id of the request or job whose change it is (the caller's \`X-Correlation-Id\`, or API Gateway's request id), which the events its consumers write carry on. A consumer reads each message against this catalogue and refuses one that does not match it.`;
+const envelope = `Every domain event is written to the outbox in the same transaction as the change it describes, relayed from the table stream to the EventBridge bus, and delivered by the topology's rules to the queues of its consumers, at least once. On the bus, \`source\` is the module's source and \`detail-type\` the event's name; \`detail\` is the event: \`id\` (a ULID; consumers de-duplicate on it), \`type\`, \`source\`, \`tenantId\`, \`occurredAt\`, \`actor.userId\`, \`subject\` (\`type\`, \`id\`, and \`accountId\` for what belongs to an account, \`previousAccountId\` when a contact left one, \`caseId\` for a work order made from a case), \`changes\` (\`field\`, \`from\`, \`to\`) on updates, \`data\`, the payload below, and \`correlationId\`, the id of the request or job whose change it is (the caller's \`X-Correlation-Id\`, or API Gateway's request id), which the events its consumers write carry on. A consumer checks each event of a type it handles against this catalogue and refuses one that does not match it; it skips an event of another type of the catalogue, and refuses a message that is no event of it.`;
 
 /** `docs/events.md`: every event with its source, subject, payload, producers and consumers. */
 function eventsDoc(root: string, topology: Topology): string {
@@ -141,9 +142,30 @@ function eventsDoc(root: string, topology: Topology): string {
   ].join('\n');
 }
 
+/** The names of the catalogue's events alone, for the queue consumers (ADR 0036). */
+function eventNamesSource(): string {
+  return [
+    '// Written by `npm run docs:events` from the events catalogue; a test fails when it is out of date.',
+    "import type { EventName } from './event-catalogue';",
+    '',
+    '/**',
+    ' * The name of every event type of the catalogue, without the definitions: a',
+    ' * queue consumer loads the definitions of the events it handles only, and',
+    ' * tells an event of another type from a message of no known type with this.',
+    ' */',
+    'export const catalogueEventNames: ReadonlySet<string> = new Set<EventName>([',
+    ...eventNames.map((name) => `  '${name}',`),
+    ']);',
+    '',
+  ].join('\n');
+}
+
 /** Every file of the catalogue, by its path from the project root, with the content `npm run docs:events` writes. */
 export function eventsCatalogueFiles(root: string, topology: Topology): Map<string, string> {
-  const files = new Map<string, string>([[eventsDocFile, eventsDoc(root, topology)]]);
+  const files = new Map<string, string>([
+    [eventsDocFile, eventsDoc(root, topology)],
+    [eventNamesFile, eventNamesSource()],
+  ]);
   for (const name of eventNames) {
     files.set(`${eventSchemasDir}/${name}.json`, `${formattedJson(eventJsonSchema(name))}\n`);
   }

@@ -91,11 +91,3 @@ export const eventNames: readonly EventName[] = Object.keys(eventCatalogue).filt
 export function eventNamesOf<S extends EventSource>(source: S): EventNameOf<S>[] {
   return eventNames.filter((name): name is EventNameOf<S> => eventCatalogue[name].source === source);
 }
-
-/** Narrows an event to the names `names`. */
-export function isEventOf<N extends EventName>(
-  event: AnyDomainEvent,
-  names: readonly N[],
-): event is DomainEventOf<N> {
-  return names.some((name) => name === event.type);
-}

@@ -109,3 +109,21 @@ export function eventFactory<D extends EventDefinitions<D>>(definitions: D) {
     data: parts.data,
   });
 }
+
+/**
+ * The definitions of `names` out of one module's events: what a queue
+ * consumer reads those events with, without loading the whole catalogue.
+ */
+export function pickEvents<
+  D extends Readonly<Record<string, EventDefinition>>,
+  const N extends keyof D & string,
+>(definitions: D, names: readonly N[]): Pick<D, N> {
+  return Object.fromEntries(names.map((name) => [name, definitions[name]])) as Pick<D, N>;
+}
+
+/** The names of some events' definitions, typed as those names. */
+export function eventNamesIn<D extends Readonly<Record<string, EventDefinition>>>(
+  definitions: D,
+): (keyof D & string)[] {
+  return Object.keys(definitions);
+}

@@ -1,5 +1,4 @@
 import { apiDraftChecks } from '#api/import/import-draft-checks';
-import { importStepEvents } from '#domain/import/import-events';
 import { ImportRunner, type RunnerLimits } from '#domain/import/import-runner';
 import { ImportService } from '#domain/import/import-service';
 import type { ImportServices } from '#domain/import/import-services';
@@ -9,7 +8,6 @@ import { DynamoContactStore } from '#table/accounts/contact-store';
 import { DynamoExistingDataReader, DynamoImportStore } from '#table/import/import-store';
 import { accountPorts } from './account-ports';
 import type { Environment } from './environment';
-import { domainEventConsumer } from './queue-consumer';
 import { serviceDeps } from './service-deps';
 
 export interface ImportOverrides extends Partial<ServiceDeps> {
@@ -40,16 +38,4 @@ export function importServices(
       limits,
     }),
   };
-}
-
-/**
- * The import worker's queue consumer: each queued step gets the time the
- * invocation has left, so it stops and hands over before Lambda's timeout.
- */
-export function importWorkerHandler(serviceName: string, runner: () => ImportRunner) {
-  return domainEventConsumer({
-    serviceName,
-    handles: importStepEvents,
-    handle: (event, time) => runner().handle(event, time),
-  });
 }

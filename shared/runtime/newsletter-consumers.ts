@@ -3,7 +3,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import * as z from 'zod';
 import { withCorrelation } from '#adapters/observability/correlation';
+import { EventChecker } from '#domain/event-check';
+import { pickEvents } from '#domain/event-definition';
 import type { MailFeedbackRecorder } from '#domain/newsletters/mail-feedback';
+import { newsletterEvents } from '#domain/newsletters/newsletter-events';
 import type { NewsletterSending } from '#domain/newsletters/newsletter-sending';
 import { readBusMessage } from './bus-message';
 import { eventCorrelation } from './queue-consumer';
@@ -36,6 +39,11 @@ function parsed(body: string): unknown {
     return undefined;
   }
 }
+
+/** The bus's events the sender fans out: a send started, or resumed after a pause. */
+const sendEvents = new EventChecker(
+  pickEvents(newsletterEvents, ['NewsletterSendStarted', 'NewsletterResumed']),
+);
 
 /** Without a Lambda context (a direct call), the time of the function's timeout. */
 const defaultInvocationMs = 300_000;
@@ -75,14 +83,14 @@ export function newsletterSenderConsumer(deps: {
           return withCorrelation(correlation, () => deps.sending.startScheduled(message));
         return withCorrelation(correlation, () => deps.sending.sendPage(message, budget));
       }
-      const bus = readBusMessage(record.body);
-      if (bus.ok && (bus.event.type === 'NewsletterSendStarted' || bus.event.type === 'NewsletterResumed')) {
+      const bus = readBusMessage(record.body, sendEvents);
+      if (bus.kind === 'event') {
         const { event } = bus;
         return withCorrelation(eventCorrelation(event, record.messageId), () =>
           deps.sending.fanOut(event.tenantId, event.subject.id),
         );
       }
-      const reason = bus.ok ? `the event ${bus.event.type} is not the sender's` : bus.reason;
+      const reason = bus.kind === 'other' ? `the event ${bus.type} is not the sender's` : bus.reason;
       deps.logger.error('not a newsletter send message', { messageId: record.messageId, reason });
       throw new Error(`message ${record.messageId} is not a newsletter send message: ${reason}`);
     };

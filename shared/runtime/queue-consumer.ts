@@ -1,7 +1,8 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { withCorrelation } from '#adapters/observability/correlation';
-import { type AnyDomainEvent, type DomainEventOf, type EventName, isEventOf } from '#domain/event-catalogue';
+import type { AnyDomainEvent, DomainEventOf, EventName } from '#domain/event-catalogue';
+import { EventChecker, type EventsRead } from '#domain/event-check';
 import { type BusMessage, readBusMessage } from './bus-message';
 import { type Observability, observability, observedHandler } from './observability/observed-handler';
 
@@ -25,8 +26,12 @@ export interface ConsumerLog {
 
 export interface DomainEventConsumer<N extends EventName> {
   readonly serviceName: string;
-  /** The event types it handles; any other its queue receives is logged and skipped. */
-  readonly handles: readonly N[];
+  /**
+   * The definitions of the event types it handles (`pickEvents(accountEvents, [...])`): each
+   * is checked against its own; an event of another type of the catalogue is logged and
+   * skipped, and its definition is never loaded (ADR 0036).
+   */
+  readonly handles: EventsRead<N>;
   /** Hands the event to the domain. Must be idempotent: a message may come again. */
   readonly handle: (event: DomainEventOf<N>, time: InvocationTime) => Promise<void>;
   /** Without it, only a second delivery within one batch is skipped; the domain handles the rest. */
@@ -48,20 +53,24 @@ export class UnreadableMessageError extends Error {
 /** Without a Lambda context (a direct call), an invocation may take as long as Lambda's longest. */
 const defaultInvocationMs = 15 * 60 * 1000;
 
-interface Reading {
-  readonly message: BusMessage;
+interface Reading<N extends EventName> {
+  readonly message: BusMessage<N>;
   /** The message of the same batch that carries the same event and handles it. */
   readonly duplicateOf?: string;
 }
 
 /** Every message of the batch read, and each event's first message in the batch found. */
-function readBatch(records: readonly SQSRecord[]): Map<string, Reading> {
+function readBatch<N extends EventName>(
+  records: readonly SQSRecord[],
+  checker: EventChecker<N>,
+): Map<string, Reading<N>> {
   const firstOfEvent = new Map<string, string>();
-  const readings = new Map<string, Reading>();
+  const readings = new Map<string, Reading<N>>();
   for (const record of records) {
-    const message = readBusMessage(record.body);
-    const first = message.ok ? firstOfEvent.get(message.event.id) : undefined;
-    if (message.ok && first === undefined) firstOfEvent.set(message.event.id, record.messageId);
+    const message = readBusMessage(record.body, checker);
+    const handled = message.kind === 'event';
+    const first = handled ? firstOfEvent.get(message.event.id) : undefined;
+    if (handled && first === undefined) firstOfEvent.set(message.event.id, record.messageId);
     readings.set(record.messageId, first === undefined ? { message } : { message, duplicateOf: first });
   }
   return readings;
@@ -70,8 +79,9 @@ function readBatch(records: readonly SQSRecord[]): Map<string, Reading> {
 /**
  * The shell of every queue consumer of domain events. Each message is read
  * as the EventBridge envelope of an event of the catalogue; a message that
- * cannot be read is logged with the reason and reported failed, so it ends
- * in the queue's dead-letter queue after its max receives. An event that
+ * cannot be read (an event of a type it handles that does not match its
+ * definition included) is logged with the reason and reported failed, so it
+ * ends in the queue's dead-letter queue after its max receives. An event that
  * comes twice in a batch is handled once; one of a type the consumer does not
  * handle is skipped. Failures are reported per message, so only those are
  * delivered again.
@@ -81,6 +91,7 @@ export function domainEventConsumer<N extends EventName>(consumer: DomainEventCo
   // The logger the Lambda context is put on, so the shell's lines carry the function's request id.
   const logger = consumer.logger ?? observed.logger;
   const processor = new BatchProcessor(EventType.SQS);
+  const checker = new EventChecker(consumer.handles);
 
   const handleBatch = async (batch: SQSEvent, context?: Context) => {
     const started = Date.now();
@@ -91,24 +102,25 @@ export function domainEventConsumer<N extends EventName>(consumer: DomainEventCo
           ? context.getRemainingTimeInMillis()
           : defaultInvocationMs - (Date.now() - started),
     };
-    const readings = readBatch(batch.Records);
+    const readings = readBatch(batch.Records, checker);
 
     const handleRecord = async (record: SQSRecord) => {
       const { message, duplicateOf } = readings.get(record.messageId) ?? {
-        message: readBusMessage(record.body),
+        message: readBusMessage(record.body, checker),
       };
-      if (!message.ok) {
+      if (message.kind === 'unreadable') {
         logger.error('unreadable message refused', { messageId: record.messageId, reason: message.reason });
         throw new UnreadableMessageError(record.messageId, message.reason);
+      }
+      if (message.kind === 'other') {
+        const about = { messageId: record.messageId, eventId: message.id, type: message.type };
+        logger.info('event not handled by this consumer: skipped', about);
+        return;
       }
       const { event } = message;
       const about = { messageId: record.messageId, eventId: event.id, type: event.type };
       if (duplicateOf !== undefined) {
         logger.warn('event delivered twice in the batch: handled once', { ...about, handledBy: duplicateOf });
-        return;
-      }
-      if (!isEventOf(event, consumer.handles)) {
-        logger.info('event not handled by this consumer: skipped', about);
         return;
       }
       if (await consumer.seen?.has(event.id)) {
@@ -122,7 +134,7 @@ export function domainEventConsumer<N extends EventName>(consumer: DomainEventCo
     // Each record's log lines and the events its handling writes carry the record's own correlation.
     const recordHandler = (record: SQSRecord) => {
       const reading = readings.get(record.messageId);
-      const event = reading?.message.ok === true ? reading.message.event : undefined;
+      const event = reading?.message.kind === 'event' ? reading.message.event : undefined;
       return withCorrelation(eventCorrelation(event, record.messageId), () => handleRecord(record));
     };
 

@@ -78,14 +78,23 @@ describe('the function bundles', () => {
     for (const bundle of bundles) expect(bundle.text.startsWith(functionBundle.banner)).toBe(true);
   });
 
+  /** The functions whose bundles keep code of the inputs whose path has `part`. */
+  const carrying = (part: string) =>
+    topology.functions
+      .filter((fn) => {
+        const output = Object.values(metafile.outputs).find((o) => o.entryPoint === fn.entry)!;
+        return Object.entries(output.inputs).some(
+          ([input, { bytesInOutput }]) => input.includes(part) && bytesInOutput > 0,
+        );
+      })
+      .map((fn) => fn.name);
+
   it('carries the phone library only in the functions that read phone numbers', () => {
-    const phoneBytes = (entry: string) => {
-      const output = Object.values(metafile.outputs).find((o) => o.entryPoint === entry)!;
-      return Object.entries(output.inputs)
-        .filter(([input]) => input.includes('node_modules/libphonenumber-js/'))
-        .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
-    };
-    const carrying = topology.functions.filter((fn) => phoneBytes(fn.entry) > 0).map((fn) => fn.name);
-    expect(carrying.sort()).toEqual([...phoneFunctions].sort());
+    expect(carrying('node_modules/libphonenumber-js/').sort()).toEqual([...phoneFunctions].sort());
+  });
+
+  it('carries the whole events catalogue only in the audit recorder, which reads every event (ADR 0036)', () => {
+    // Every other consumer loads the definitions of the events it handles; an API loads none to narrow one.
+    expect(carrying('shared/domain/event-catalogue.ts')).toEqual(['audit-recorder']);
   });
 });

@@ -3,7 +3,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { parse } from 'csv-parse/sync';
 import { inject } from 'vitest';
 import { S3ObjectStore, s3ClientConfig } from '#adapters/storage/s3-object-store';
-import { isEventOf } from '#domain/event-catalogue';
+import { isEventOf } from '#domain/event-narrowing';
 import { readDomainEvent } from '#domain/event-reading';
 import { type ImportStepEvent, importStepEvents } from '#domain/import/import-events';
 import type { ImportMode, ImportView } from '#domain/import/import-job';

@@ -6,7 +6,7 @@ import type { ImportStepEvent } from '#domain/import/import-events';
 import type { ImportMapping } from '#domain/import/import-mapping';
 import type { ObjectStore } from '#domain/storage/object-store';
 import { accountsServices } from '#runtime/accounts-services';
-import { importWorkerHandler } from '#runtime/import-services';
+import { importWorkerHandler } from '#runtime/import-worker-handler';
 import { freshTable } from '../support/local-table';
 import { downloadReport, type ImportSetup, importSetup, plentyOfTime } from './import-support';
 

@@ -1,5 +1,6 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { type DomainEventOf, type EventName, isEventOf } from '#domain/event-catalogue';
+import type { DomainEventOf, EventName } from '#domain/event-catalogue';
+import { isEventOf } from '#domain/event-narrowing';
 import { readDomainEvent } from '#domain/event-reading';
 
 /** An event read as a consumer receives it: of the catalogue and of one of `names`; throws otherwise. */

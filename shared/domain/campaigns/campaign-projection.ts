@@ -1,4 +1,5 @@
-import { type DomainEventOf, isEventOf } from '#domain/event-catalogue';
+import type { DomainEventOf } from '#domain/event-catalogue';
+import { isEventOf } from '#domain/event-narrowing';
 import type { Lead } from '#domain/sales/leads/lead';
 import type { LeadChangeEvent } from '#domain/sales/leads/lead-events';
 import {

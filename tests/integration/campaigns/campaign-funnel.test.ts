@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Caller } from '#domain/caller';
+import { eventNamesIn } from '#domain/event-definition';
 import { campaignsServices } from '#runtime/campaigns-services';
 import { mailFeedbackRecorder } from '#runtime/newsletters-services';
 import { salesReportConsumer, salesReportQueueEvents } from '#runtime/sales-report-consumer';
@@ -40,7 +41,8 @@ const oneProspect = {
 describe('the campaign funnel consumer', () => {
   let table: Table;
   let admin: Caller;
-  const apply = (e: Event) => salesReportConsumer({ table })(receivedEvent(e, salesReportQueueEvents));
+  const apply = (e: Event) =>
+    salesReportConsumer({ table })(receivedEvent(e, eventNamesIn(salesReportQueueEvents)));
   const campaignWithCode = async (code: string) =>
     campaignsServices({ table }).campaigns.create(admin, {
       name: `Kampanj ${code}`,

@@ -5,7 +5,8 @@ import {
   withCorrelation,
 } from '#adapters/observability/correlation';
 import { createAccount } from '#domain/accounts/account';
-import { newAccountEvent } from '#domain/accounts/account-events';
+import { accountEvents, newAccountEvent } from '#domain/accounts/account-events';
+import { pickEvents } from '#domain/event-definition';
 import { readDomainEvent } from '#domain/event-reading';
 import { domainEventConsumer } from '#runtime/queue-consumer';
 import { outboxPut } from '#table/core/outbox';
@@ -68,7 +69,7 @@ describe('the correlation of work', () => {
     const seen: unknown[] = [];
     const handler = domainEventConsumer({
       serviceName: 'test-consumer',
-      handles: ['AccountUpdated'],
+      handles: pickEvents(accountEvents, ['AccountUpdated']),
       handle: async (event) => {
         await new Promise((resolve) => setTimeout(resolve, event.correlationId === 'req-a' ? 20 : 0));
         seen.push({

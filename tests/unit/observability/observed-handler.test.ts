@@ -2,6 +2,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { currentCorrelation, withCorrelation } from '#adapters/observability/correlation';
+import { accountEvents } from '#domain/accounts/account-events';
+import { pickEvents } from '#domain/event-definition';
 import { gridlineLogger } from '#runtime/observability/logger';
 import { isObservedHandler, observability, observedHandler } from '#runtime/observability/observed-handler';
 import { domainEventConsumer } from '#runtime/queue-consumer';
@@ -150,7 +152,7 @@ describe('every function’s handler', () => {
   it('puts the Lambda context on a queue consumer’s own log lines, beside the message’s correlation', async () => {
     const handler = domainEventConsumer({
       serviceName: 'audit-recorder',
-      handles: ['AccountUpdated'],
+      handles: pickEvents(accountEvents, ['AccountUpdated']),
       handle: async () => undefined,
     });
 

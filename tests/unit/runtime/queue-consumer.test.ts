@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAccount } from '#domain/accounts/account';
-import { newAccountEvent } from '#domain/accounts/account-events';
+import { accountEvents, newAccountEvent } from '#domain/accounts/account-events';
+import { pickEvents } from '#domain/event-definition';
 import { type ConsumerLog, domainEventConsumer, type SeenEvents } from '#runtime/queue-consumer';
 import { swedishChange } from '../../support/change-context';
 import { busEnvelope, sqsEvent, sqsRecord } from '../../support/queue-messages';
@@ -52,7 +53,7 @@ function accountUpdates(options: { seen?: SeenEvents; fails?: string } = {}) {
   const names: string[] = [];
   const handler = domainEventConsumer({
     serviceName: 'test-consumer',
-    handles: ['AccountUpdated'],
+    handles: pickEvents(accountEvents, ['AccountUpdated']),
     handle: async (event) => {
       if (event.id === options.fails) throw new Error('the table is having a moment');
       // Typed by the declared event: the payload is an Account, no cast needed.
@@ -150,6 +151,23 @@ describe('domainEventConsumer', () => {
     expect(log.at('info')).toMatchObject([{ details: { messageId: 'm-1', type: 'ContactDeleted' } }]);
   });
 
+  it('skips an event of a type it does not handle unread: it has only its own events’ definitions', async () => {
+    // Prepare
+    const { handler, log } = accountUpdates();
+    const deleted = contactDeleted();
+    const brokenPayload = { ...deleted, data: 'not a contact' };
+
+    // Act
+    const response = await handler(sqsEvent(message('m-1', brokenPayload)));
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(log.at('error')).toEqual([]);
+    expect(log.at('info')).toMatchObject([
+      { details: { messageId: 'm-1', eventId: deleted.id, type: 'ContactDeleted' } },
+    ]);
+  });
+
   it('reports only the message whose handling failed', async () => {
     // Prepare
     const failing = accountUpdated();
@@ -201,7 +219,7 @@ describe('domainEventConsumer', () => {
     const left: number[] = [];
     const handler = domainEventConsumer({
       serviceName: 'test-consumer',
-      handles: ['AccountUpdated'],
+      handles: pickEvents(accountEvents, ['AccountUpdated']),
       handle: async (_event, time) => {
         left.push(time.remainingMs());
       },

@@ -1,6 +1,7 @@
 import type { Activity, ActivityDraft, ActivitySubject } from '#domain/activities/activity';
 import { VersionMismatchError } from '#domain/errors';
-import { type DomainEventOf, isEventOf } from '#domain/event-catalogue';
+import type { DomainEventOf } from '#domain/event-catalogue';
+import { isEventOf } from '#domain/event-narrowing';
 import type { FieldChange } from '#domain/events';
 import type { Actor, Created, IdempotencyToken } from '#domain/ports';
 import type { SalesSettingsReader } from '#domain/sales/sales-ports';

@@ -1,4 +1,5 @@
-import { type DomainEventOf, type EventNameOf, isEventOf } from '#domain/event-catalogue';
+import type { DomainEventOf, EventNameOf } from '#domain/event-catalogue';
+import { isEventOf } from '#domain/event-narrowing';
 import type { LeadChangeEvent } from '#domain/sales/leads/lead-events';
 import type { eventSources } from '#domain/service-context';
 import type { BucketDelta } from './bucket-delta';
