@@ -10,6 +10,10 @@ export interface FunctionBundle {
   readonly bytes: number;
   /** Bytes each installed package contributes (`@scope/name` or `name`). */
   readonly packageBytes: Readonly<Record<string, number>>;
+  /** The source files that kept code in the bundle, by their path from the project root. */
+  readonly inputs: readonly string[];
+  /** What the bundle imports at run time instead of carrying it (Node.js's own modules only). */
+  readonly externalImports: readonly string[];
   /** The bundle itself, to load it in a fresh process. */
   readonly code: Uint8Array;
 }
@@ -69,6 +73,10 @@ export async function buildFunctionBundles(
       entry: definition.entry,
       bytes: built.output.bytes,
       packageBytes,
+      inputs: Object.entries(built.output.inputs).flatMap(([input, { bytesInOutput }]) =>
+        bytesInOutput > 0 ? [input] : [],
+      ),
+      externalImports: built.output.imports.filter((i) => i.external).map((i) => i.path),
       code: code.contents,
     };
   });

@@ -1,7 +1,9 @@
+import { builtinModules } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BundleMeasure, bundleLimit, measureBundles } from '../../lib/bundles/bundle-budget';
 import { floorSource } from '../../lib/bundles/bundle-floor';
 import { overBudgetCeilingsKiB } from '../../lib/bundles/over-budget';
+import { functionBundle } from '../../lib/constructs/function-bundle';
 import { projectRoot } from '../../lib/constructs/gridline-function';
 import { topology } from '../../lib/topology';
 import { documentLibraryNames } from '../../lib/topology-types';
@@ -12,13 +14,71 @@ const ceilingOf = (name: string): number | undefined => {
 };
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 
-describe('the bundle budget (ADR 0022)', () => {
-  let measures: BundleMeasure[];
+/**
+ * The functions that read or check phone numbers (accounts, contacts, leads,
+ * imports, text messages, and the account updates of energy and settings
+ * jobs); every other function must not carry the phone library.
+ */
+const phoneFunctions = new Set([
+  'accounts-api',
+  'energy-api',
+  'messaging-api',
+  'settings-jobs',
+  'import-api',
+  'import-worker',
+  'sales-api',
+  'lead-webhook',
+  'appointment-notices',
+  // The contract schemas take an account's fields, whose phones are normalised, and both functions wire the
+  // messaging service to e-mail an offer's PDF, whose messages check SMS recipients' numbers.
+  'contracts-api',
+  'offer-documents',
+]);
 
+/** What a module import names without a `node:` prefix or a subpath. */
+const packageOf = (name: string): string => name.replace(/^node:/, '').split('/')[0]!;
+
+// One build of every function (one esbuild run, as a synth builds each alone) for the bundles' contents and sizes.
+let measures: BundleMeasure[];
+beforeAll(async () => {
+  measures = await measureBundles(projectRoot, topology.functions);
+}, 180_000);
+
+/** The functions whose bundles keep code of an input whose path has `part`. */
+const carrying = (part: string) =>
+  measures.filter((m) => m.bundle.inputs.some((input) => input.includes(part))).map((m) => m.bundle.name);
+
+describe('the function bundles', () => {
+  it('builds every function of the topology', () => {
+    expect(measures.map((m) => m.bundle.entry).toSorted()).toEqual(
+      topology.functions.map((definition) => definition.entry).toSorted(),
+    );
+  });
+
+  it('leaves nothing outside the bundle but Node.js itself, so the AWS SDK is the pinned one', () => {
+    const external = measures
+      .flatMap((m) => m.bundle.externalImports)
+      .filter((name) => !builtinModules.includes(packageOf(name)));
+    expect(external).toEqual([]);
+  });
+
+  it('starts with the banner that lets CommonJS dependencies require', () => {
+    const banner = new TextEncoder().encode(functionBundle.banner);
+    for (const m of measures) expect(m.bundle.code.subarray(0, banner.length)).toEqual(banner);
+  });
+
+  it('carries the phone library only in the functions that read phone numbers', () => {
+    expect(carrying('node_modules/libphonenumber-js/').toSorted()).toEqual([...phoneFunctions].toSorted());
+  });
+
+  it('carries the whole events catalogue only in the audit recorder, which reads every event (ADR 0036)', () => {
+    // Every other consumer loads the definitions of the events it handles; an API loads none to narrow one.
+    expect(carrying('shared/domain/event-catalogue.ts')).toEqual(['audit-recorder']);
+  });
+});
+
+describe('the bundle budget (ADR 0022)', () => {
   // Sizes are deterministic: the same sources and lock file build the same bytes.
-  beforeAll(async () => {
-    measures = await measureBundles(projectRoot, topology.functions);
-  }, 180_000);
 
   it('allows 1.3 times the floor, or 500 KiB while the floor is under 384 KiB', () => {
     expect(bundleLimit(300 * 1024)).toBe(500 * 1024);

@@ -32,7 +32,7 @@ type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPol
 
 /**
  * Synthesises without bundling the functions (an empty `aws:cdk:bundling-stacks`): bundling is
- * most of a synth's time and is checked once for every function by bundles.test.ts.
+ * most of a synth's time and is checked once for every function by bundle-budget.test.ts.
  */
 const appWithoutBundling = (): App => new App({ context: { 'aws:cdk:bundling-stacks': [] } });
 
