@@ -37,7 +37,12 @@ const attempts = 3;
  * client's change the version check answers 412.
  */
 export async function clientChange<E extends SystemWritten, R>(
-  target: { readonly resource: string; readonly expectedVersion: number; readonly read: () => Promise<E> },
+  target: {
+    readonly resource: string;
+    /** The client's `If-Match`; without it, the change is made on whatever version it reads. */
+    readonly expectedVersion: number | undefined;
+    readonly read: () => Promise<E>;
+  },
   write: (current: E) => Promise<R>,
 ): Promise<R> {
   for (let attempt = 1; ; attempt += 1) {

@@ -3,11 +3,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RpoRegister } from '#adapters/registers/rpo-register';
 import type { Account } from '#domain/accounts/account';
 import { newAccountEvent } from '#domain/accounts/account-events';
-import { ConflictError, VersionMismatchError } from '#domain/errors';
+import { AccountService } from '#domain/accounts/account-service';
+import { ConflictError, NotFoundError, VersionMismatchError } from '#domain/errors';
 import type { Actor } from '#domain/ports';
 import type { RegisterLookupService } from '#domain/registers/register-lookup-service';
 import type { RegisterSuggestionService } from '#domain/registers/register-suggestion-service';
+import { accountPorts } from '#runtime/account-ports';
 import { registerLookupService, registerSuggestionService } from '#runtime/register-services';
+import { serviceDeps } from '#runtime/service-deps';
+import { DynamoAccountStore } from '#table/accounts/account-store';
 import { DynamoTenantDirectory } from '#table/core/tenant-directory';
 import { DynamoRegisterSuggestionStore } from '#table/registers/register-suggestion-store';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../../lib/local/dynamodb-local';
@@ -147,6 +151,36 @@ describe('the register lookup of a new account', () => {
     await setup.services.accounts.remove(setup.sk, account.id, 1);
 
     expect(await lookups.handle(await eventOf(setup.sk, 'AccountCreated', account))).toBe('stale');
+  });
+});
+
+describe('a client’s delete and the lookup’s system write (ADR 0011)', () => {
+  it('deletes the account when the lookup writes it between the delete’s read and its write', async () => {
+    // Prepare
+    // The number is free here again: an earlier test moved its account to another.
+    const account = await slovakAccount('35763469', 'Pekáreň pri ceste');
+    const lookupEvent = await eventOf(setup.sk, 'AccountCreated', account);
+    const { settingUsage, settingsChanged, ...references } = accountPorts(setup.table);
+    const store = new DynamoAccountStore(setup.table, { settingUsage, settingsChanged });
+    let raced = false;
+    // The store's first write waits for the lookup's, as if the lookup landed in between.
+    const racedStore: DynamoAccountStore = Object.assign(Object.create(store), {
+      update: async (...args: Parameters<DynamoAccountStore['update']>) => {
+        if (!raced) {
+          raced = true;
+          expect(await lookups.handle(lookupEvent)).toBe('recorded');
+        }
+        return store.update(...args);
+      },
+    });
+    const accounts = new AccountService({ ...serviceDeps(setup.table), ...references, accounts: racedStore });
+
+    // Act
+    await accounts.remove(setup.sk, account.id, 1);
+
+    // Assess
+    expect(raced).toBe(true);
+    await expect(setup.services.accounts.get(setup.sk, account.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -68,12 +68,6 @@ export class AccountService {
   }
 
   /** The live account, if it is at the version the caller read, and the context of a change to it. */
-  private async changing(actor: Actor, accountId: string, expectedVersion: number | undefined) {
-    const current = await this.get(actor, accountId);
-    assertVersion('account', current, expectedVersion);
-    return { current, ctx: await changeContext(this.deps, actor) };
-  }
-
   async update(
     actor: Actor,
     accountId: string,
@@ -127,7 +121,7 @@ export class AccountService {
   private clientChange(
     actor: Actor,
     accountId: string,
-    expectedVersion: number,
+    expectedVersion: number | undefined,
     write: (current: Account) => Promise<Account>,
   ): Promise<Account> {
     return clientChange(
@@ -142,13 +136,17 @@ export class AccountService {
    * as they are, so a restore brings the whole account back.
    */
   async remove(actor: Actor, accountId: string, expectedVersion?: number): Promise<void> {
-    const { current, ctx } = await this.changing(actor, accountId, expectedVersion);
-    const deleted = softDeleted(current, ctx);
-    const event = newAccountEvent(this.deps, ctx, 'AccountDeleted', {
-      subject: { type: 'account', id: accountId },
-      data: { accountId },
+    const ctx = await changeContext(this.deps, actor);
+    // A register lookup's write in between leaves the client's version: the delete is made again on it.
+    await this.clientChange(actor, accountId, expectedVersion, async (current) => {
+      const deleted = softDeleted(current, ctx);
+      const event = newAccountEvent(this.deps, ctx, 'AccountDeleted', {
+        subject: { type: 'account', id: accountId },
+        data: { accountId },
+      });
+      await this.deps.accounts.update(current, deleted, event);
+      return deleted;
     });
-    await this.deps.accounts.update(current, deleted, event);
   }
 
   /** Deleted accounts, for an administrator to restore (R-AC-9). */
