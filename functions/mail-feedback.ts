@@ -1,5 +1,5 @@
 import { environmentTable } from '#runtime/environment/table';
-import { mailFeedbackConsumer } from '#runtime/newsletter-consumers';
+import { mailFeedbackConsumer } from '#runtime/mail-feedback-consumer';
 import { mailFeedbackRecorder } from '#runtime/newsletters-services';
 import { observability, observedHandler } from '#runtime/observability/observed-handler';
 

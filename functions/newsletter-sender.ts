@@ -2,7 +2,7 @@ import { environmentMailer } from '#runtime/environment/mailer';
 import { environmentPageQueue } from '#runtime/environment/page-queue';
 import { environmentTable } from '#runtime/environment/table';
 import { environmentUnsubscribeLinks } from '#runtime/environment/unsubscribe-links';
-import { newsletterSenderConsumer } from '#runtime/newsletter-consumers';
+import { newsletterSenderConsumer } from '#runtime/newsletter-sender-consumer';
 import { environmentSendRate, newsletterSending, sesPace } from '#runtime/newsletter-sending-services';
 import { observability, observedHandler } from '#runtime/observability/observed-handler';
 

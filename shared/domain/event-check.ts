@@ -1,13 +1,14 @@
 import * as z from 'zod';
-import type { DomainEventOf, EventName } from './event-catalogue';
+import type { DomainEventOf, EventName, eventCatalogue } from './event-catalogue';
 import type { EventDefinition } from './event-definition';
 
 /**
- * The definitions a reader checks events with, by event name: the whole
- * catalogue, or the few types a consumer handles. A reader given only its
- * own types does not load every module's event definitions.
+ * The definitions a reader checks events with, by event name, each the
+ * catalogue's own for its name: the whole catalogue, or the few types a
+ * consumer handles. A reader given only its own types does not load every
+ * module's event definitions.
  */
-export type EventsRead<N extends EventName> = { readonly [K in N]: EventDefinition };
+export type EventsRead<N extends EventName> = { readonly [K in N]: (typeof eventCatalogue)[K] };
 
 export type EventReading<E> =
   | { readonly ok: true; readonly event: E }
@@ -38,7 +39,7 @@ function schemaOf(name: string, definition: EventDefinition) {
 }
 
 /** Zod's issues on one line, for a log. */
-function describe(error: z.ZodError): string {
+export function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
@@ -47,14 +48,12 @@ function describe(error: z.ZodError): string {
 /** What every event has, read before its type is known. */
 const head = z.object({ id: z.string().min(1), type: z.string() });
 
-export type EventHead = z.infer<typeof head>;
-
 /** The id and type of `value`, or why it is not an event at all. */
-export function readEventHead(value: unknown): EventReading<EventHead> {
+export function readEventHead(value: unknown): EventReading<z.infer<typeof head>> {
   const read = head.safeParse(value);
   return read.success
     ? { ok: true, event: read.data }
-    : { ok: false, reason: `not a domain event: ${describe(read.error)}` };
+    : { ok: false, reason: `not a domain event: ${describeIssues(read.error)}` };
 }
 
 /**
@@ -90,6 +89,6 @@ export class EventChecker<N extends EventName> {
     // The event as it came, not zod's copy of it: a field a newer writer added is kept.
     return event.success
       ? { ok: true, event: value as DomainEventOf<N> }
-      : { ok: false, reason: `not a valid ${type} event: ${describe(event.error)}` };
+      : { ok: false, reason: `not a valid ${type} event: ${describeIssues(event.error)}` };
   }
 }

@@ -125,5 +125,5 @@ export function pickEvents<
 export function eventNamesIn<D extends Readonly<Record<string, EventDefinition>>>(
   definitions: D,
 ): (keyof D & string)[] {
-  return Object.keys(definitions);
+  return Object.keys(definitions) as (keyof D & string)[];
 }

@@ -1,7 +1,7 @@
 import { type AnyDomainEvent, type EventName, eventCatalogue } from './event-catalogue';
 import { EventChecker, type EventReading } from './event-check';
 
-/** Reads events of every type of the catalogue: what the audit trail, the tests and the docs read with. */
+/** Reads events of every type of the catalogue: the events catalogue's JSON Schemas and the tests read with it. */
 const catalogueChecker = new EventChecker<EventName>(eventCatalogue);
 
 /** The zod schema of an event of type `name`; the events catalogue's JSON Schema comes from it. */

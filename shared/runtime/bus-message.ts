@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import type { DomainEventOf, EventName } from '#domain/event-catalogue';
-import { type EventChecker, readEventHead } from '#domain/event-check';
+import { describeIssues, type EventChecker, type EventReading, readEventHead } from '#domain/event-check';
 import { catalogueEventNames } from '#domain/event-names';
+import { messageJson } from './message-json';
 
 /** The envelope EventBridge puts on a queue; `detail` is the domain event. */
 const busEnvelope = z.object({
@@ -11,52 +12,73 @@ const busEnvelope = z.object({
   detail: z.unknown(),
 });
 
+/**
+ * What is read of an event of a type the reader does not handle, without its
+ * definition: enough to skip it with its correlation, and to hold its
+ * envelope to it.
+ */
+const otherEvent = z.object({
+  id: z.string().min(1),
+  type: z.string(),
+  source: z.string(),
+  tenantId: z.string().min(1),
+  correlationId: z.string().min(1).max(128).optional(),
+});
+export type OtherEvent = z.infer<typeof otherEvent>;
+
 /** A queue message from the bus: an event the reader handles, checked; one of another type; or neither. */
 export type BusMessage<N extends EventName> =
   | { readonly kind: 'event'; readonly event: DomainEventOf<N> }
-  | { readonly kind: 'other'; readonly id: string; readonly type: string }
+  | { readonly kind: 'other'; readonly event: OtherEvent }
   | { readonly kind: 'unreadable'; readonly reason: string };
 
 const unreadable = (reason: string) => ({ kind: 'unreadable', reason }) as const;
 
-function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
-  try {
-    return { ok: true, value: JSON.parse(body) };
-  } catch {
-    return { ok: false };
-  }
-}
-
 /**
  * The domain event in an SQS message from the bus. An event of a type the
- * checker reads is checked whole (its payload by its schema, the envelope's
- * detail-type and source its own); one of another type of the catalogue is
- * only named, as the reader skips it without its definition. Anything else,
- * a type the catalogue does not know included, is unreadable, with the reason.
+ * checker reads is checked whole (its payload by its schema); one of another
+ * type of the catalogue only by its envelope fields, as the reader skips it
+ * without its definition. Either way the envelope's detail-type and source
+ * must be the event's own. Anything else, a type the catalogue does not know
+ * included, is unreadable, with the reason.
  */
 export function readBusMessage<N extends EventName>(body: string, checker: EventChecker<N>): BusMessage<N> {
-  const json = parseJson(body);
-  if (!json.ok) return unreadable('the body is not JSON');
-  const envelope = busEnvelope.safeParse(json.value);
+  const json = messageJson(body);
+  if (json === undefined) return unreadable('the body is not JSON');
+  const envelope = busEnvelope.safeParse(json);
   if (!envelope.success) {
     const fields = envelope.error.issues.map((issue) => issue.path.join('.') || '(body)');
     return unreadable(`not an EventBridge envelope: ${[...new Set(fields)].join(', ')} missing or invalid`);
   }
-  const head = readEventHead(envelope.data.detail);
+  const { detail } = envelope.data;
+  const head = readEventHead(detail);
   if (!head.ok) return unreadable(head.reason);
-  const { id, type } = head.event;
-  if (!checker.reads(type)) {
-    return catalogueEventNames.has(type)
-      ? { kind: 'other', id, type }
-      : unreadable(`unknown event type ${JSON.stringify(type)}`);
+  const { type } = head.event;
+  if (checker.reads(type)) {
+    const read = checker.read(detail);
+    if (!read.ok) return unreadable(read.reason);
+    const mismatch = envelopeMismatch(envelope.data, read.event);
+    return mismatch ? unreadable(mismatch) : { kind: 'event', event: read.event };
   }
-  const read = checker.read(envelope.data.detail);
-  if (!read.ok) return unreadable(read.reason);
-  const { event } = read;
-  if (envelope.data['detail-type'] !== event.type || envelope.data.source !== event.source) {
-    return unreadable(
-      `the envelope says ${envelope.data.source} ${envelope.data['detail-type']}, its event is ${event.source} ${event.type}`,
-    );
-  }
-  return { kind: 'event', event };
+  if (!catalogueEventNames.has(type)) return unreadable(`unknown event type ${JSON.stringify(type)}`);
+  const other = readOther(detail);
+  if (!other.ok) return unreadable(other.reason);
+  const mismatch = envelopeMismatch(envelope.data, other.event);
+  return mismatch ? unreadable(mismatch) : { kind: 'other', event: other.event };
+}
+
+/** Why the envelope does not carry its event (another detail-type or source), or undefined. */
+function envelopeMismatch(
+  envelope: { readonly source: string; readonly 'detail-type': string },
+  event: { readonly source: string; readonly type: string },
+): string | undefined {
+  if (envelope['detail-type'] === event.type && envelope.source === event.source) return undefined;
+  return `the envelope says ${envelope.source} ${envelope['detail-type']}, its event is ${event.source} ${event.type}`;
+}
+
+function readOther(detail: unknown): EventReading<OtherEvent> {
+  const read = otherEvent.safeParse(detail);
+  return read.success
+    ? { ok: true, event: read.data }
+    : { ok: false, reason: `not a domain event: ${describeIssues(read.error)}` };
 }

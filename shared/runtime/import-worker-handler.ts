@@ -7,7 +7,7 @@ import { domainEventConsumer } from './queue-consumer';
  * The import worker's queue consumer: each queued step gets the time the
  * invocation has left, so it stops and hands over before Lambda's timeout.
  * Apart from the import's wiring, so the import API does not carry the
- * consumer shell and the events catalogue it reads messages with.
+ * consumer shell.
  */
 export function importWorkerHandler(serviceName: string, runner: () => ImportRunner) {
   return domainEventConsumer({

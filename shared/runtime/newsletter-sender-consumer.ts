@@ -5,10 +5,10 @@ import * as z from 'zod';
 import { withCorrelation } from '#adapters/observability/correlation';
 import { EventChecker } from '#domain/event-check';
 import { pickEvents } from '#domain/event-definition';
-import type { MailFeedbackRecorder } from '#domain/newsletters/mail-feedback';
 import { newsletterEvents } from '#domain/newsletters/newsletter-events';
 import type { NewsletterSending } from '#domain/newsletters/newsletter-sending';
 import { readBusMessage } from './bus-message';
+import { messageJson } from './message-json';
 import { eventCorrelation } from './queue-consumer';
 
 const id = z.string().min(1).max(64);
@@ -31,14 +31,6 @@ const senderMessage = z.discriminatedUnion('kind', [
     correlationId: z.string().min(1).max(128).optional(),
   }),
 ]);
-
-function parsed(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The bus's events the sender fans out: a send started, or resumed after a pause. */
 const sendEvents = new EventChecker(
@@ -70,7 +62,7 @@ export function newsletterSenderConsumer(deps: {
           : defaultInvocationMs - (Date.now() - started),
     };
     const handleRecord = async (record: SQSRecord) => {
-      const own = senderMessage.safeParse(parsed(record.body));
+      const own = senderMessage.safeParse(messageJson(record.body));
       if (own.success) {
         const message = own.data;
         const correlation = {
@@ -90,44 +82,10 @@ export function newsletterSenderConsumer(deps: {
           deps.sending.fanOut(event.tenantId, event.subject.id),
         );
       }
-      const reason = bus.kind === 'other' ? `the event ${bus.type} is not the sender's` : bus.reason;
+      const reason = bus.kind === 'other' ? `the event ${bus.event.type} is not the sender's` : bus.reason;
       deps.logger.error('not a newsletter send message', { messageId: record.messageId, reason });
       throw new Error(`message ${record.messageId} is not a newsletter send message: ${reason}`);
     };
     return processPartialResponse(batch, handleRecord, processor, { context });
   };
-}
-
-/** What EventBridge puts on the queue for an AWS service's event: SES's record is `detail`. */
-const awsEnvelope = z.object({ id: z.string().min(1), source: z.literal('aws.ses'), detail: z.unknown() });
-
-/**
- * The mail-feedback queue's consumer: SES's delivery events from the default
- * bus. Each is recorded once per event id; one that is not an SES event is
- * refused and ends in the dead-letter queue.
- */
-export function mailFeedbackConsumer(deps: {
-  readonly recorder: Pick<MailFeedbackRecorder, 'record'>;
-  readonly logger: Pick<Logger, 'error'>;
-  readonly now?: () => Date;
-}) {
-  const processor = new BatchProcessor(EventType.SQS);
-  const handleRecord = async (record: SQSRecord) => {
-    const envelope = awsEnvelope.safeParse(parsed(record.body));
-    if (!envelope.success) {
-      deps.logger.error('not an SES event', { messageId: record.messageId });
-      throw new Error(`message ${record.messageId} is not an SES event from EventBridge`);
-    }
-    // SES's event id is what its story is found by (the event's own id on the default bus).
-    const correlation = {
-      correlationId: envelope.data.id,
-      eventId: envelope.data.id,
-      messageId: record.messageId,
-    };
-    await withCorrelation(correlation, () =>
-      deps.recorder.record(envelope.data.id, envelope.data.detail, deps.now?.() ?? new Date()),
-    );
-  };
-  return (batch: SQSEvent, context?: Context) =>
-    processPartialResponse(batch, handleRecord, processor, { context });
 }

@@ -29,7 +29,7 @@ export interface DomainEventConsumer<N extends EventName> {
   /**
    * The definitions of the event types it handles (`pickEvents(accountEvents, [...])`): each
    * is checked against its own; an event of another type of the catalogue is logged and
-   * skipped, and its definition is never loaded (ADR 0036).
+   * skipped without its payload checked, so the consumer needs no other definition (ADR 0036).
    */
   readonly handles: EventsRead<N>;
   /** Hands the event to the domain. Must be idempotent: a message may come again. */
@@ -113,7 +113,7 @@ export function domainEventConsumer<N extends EventName>(consumer: DomainEventCo
         throw new UnreadableMessageError(record.messageId, message.reason);
       }
       if (message.kind === 'other') {
-        const about = { messageId: record.messageId, eventId: message.id, type: message.type };
+        const about = { messageId: record.messageId, eventId: message.event.id, type: message.event.type };
         logger.info('event not handled by this consumer: skipped', about);
         return;
       }
@@ -134,7 +134,7 @@ export function domainEventConsumer<N extends EventName>(consumer: DomainEventCo
     // Each record's log lines and the events its handling writes carry the record's own correlation.
     const recordHandler = (record: SQSRecord) => {
       const reading = readings.get(record.messageId);
-      const event = reading?.message.kind === 'event' ? reading.message.event : undefined;
+      const event = reading?.message.kind === 'unreadable' ? undefined : reading?.message.event;
       return withCorrelation(eventCorrelation(event, record.messageId), () => handleRecord(record));
     };
 
@@ -147,7 +147,10 @@ export function domainEventConsumer<N extends EventName>(consumer: DomainEventCo
 }
 
 /** The correlation of a message: its event's (the event's own id for one written without any), or the message's id. */
-export function eventCorrelation(event: AnyDomainEvent | undefined, messageId: string) {
+export function eventCorrelation(
+  event: Pick<AnyDomainEvent, 'id' | 'tenantId' | 'correlationId'> | undefined,
+  messageId: string,
+) {
   return event === undefined
     ? { correlationId: messageId, messageId }
     : {

@@ -6,7 +6,6 @@ import { readDomainEvent } from '#domain/event-reading';
 import { newImportEvent } from '#domain/import/import-events';
 import { newSettingsEvent } from '#domain/settings/settings-events';
 import type { ChangeContext } from '#domain/stamps';
-import { salesEventDefinitions } from '#runtime/sales-report-consumer';
 
 const ctx: ChangeContext = {
   tenant: {
@@ -42,10 +41,6 @@ describe('the events catalogue', () => {
     expect(names.toSorted()).toEqual([...eventNames].toSorted());
     expect(new Set(names).size).toBe(names.length);
     expect(sources.filter(([, found]) => found?.length !== 1)).toEqual([]);
-  });
-
-  it('gives the sales reports’ consumer every event of the sales source, as its rule routes them', () => {
-    expect(Object.keys(salesEventDefinitions).toSorted()).toEqual(eventNamesOf('gridline.sales').toSorted());
   });
 
   it('names the events of a bus source', () => {

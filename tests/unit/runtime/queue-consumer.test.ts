@@ -168,6 +168,29 @@ describe('domainEventConsumer', () => {
     ]);
   });
 
+  it('refuses an event of a type it does not handle in an envelope that says another', async () => {
+    // Prepare
+    const { handler, log, names } = accountUpdates();
+    const misrouted = sqsRecord(
+      'm-1',
+      JSON.stringify({ ...busEnvelope(contactDeleted()), 'detail-type': 'AccountUpdated' }),
+    );
+
+    // Act
+    const response = await handler(sqsEvent(misrouted, message('m-2', accountUpdated())));
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-1' }]);
+    expect(names).toEqual(['Bageri Solrosen AB']);
+    expect(log.at('error').map((l) => l.details)).toEqual([
+      {
+        messageId: 'm-1',
+        reason:
+          'the envelope says gridline.accounts AccountUpdated, its event is gridline.accounts ContactDeleted',
+      },
+    ]);
+  });
+
   it('reports only the message whose handling failed', async () => {
     // Prepare
     const failing = accountUpdated();
