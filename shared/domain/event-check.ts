@@ -85,6 +85,11 @@ export class EventChecker<N extends EventName> {
     if (!headRead.ok) return headRead;
     const { type } = headRead.event;
     if (!this.reads(type)) return { ok: false, reason: `unknown event type ${JSON.stringify(type)}` };
+    return this.check(type, value);
+  }
+
+  /** `value`, whose type its head says is `type`, checked whole against that type's schema. */
+  check(type: N, value: unknown): EventReading<DomainEventOf<N>> {
     const event = this.schema(type).safeParse(value);
     // The event as it came, not zod's copy of it: a field a newer writer added is kept.
     return event.success

@@ -55,7 +55,7 @@ export function readBusMessage<N extends EventName>(body: string, checker: Event
   if (!head.ok) return unreadable(head.reason);
   const { type } = head.event;
   if (checker.reads(type)) {
-    const read = checker.read(detail);
+    const read = checker.check(type, detail);
     if (!read.ok) return unreadable(read.reason);
     const mismatch = envelopeMismatch(envelope.data, read.event);
     return mismatch ? unreadable(mismatch) : { kind: 'event', event: read.event };

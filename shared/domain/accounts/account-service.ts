@@ -67,7 +67,6 @@ export class AccountService {
     return account;
   }
 
-  /** The live account, if it is at the version the caller read, and the context of a change to it. */
   async update(
     actor: Actor,
     accountId: string,
