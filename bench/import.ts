@@ -44,6 +44,12 @@ import type { WorkerProcessCommand, WorkerProcessReply } from './import-worker-p
  * the worker process's peak RSS and the DynamoDB requests of the run per
  * imported row (counted by a proxy in front of DynamoDB Local), on a table
  * of its own so that nothing else counts.
+ *
+ * The table has no stream and lives in a DynamoDB Local database of its own
+ * (a region of its own): nothing reads its stream, since the worker's steps
+ * are taken from the transactions that queue them, and DynamoDB Local slows
+ * every write in a database by the stream records it holds (ADR 0035), which
+ * the benches before this one and the import's own writes would pile up.
  */
 export interface ImportBenchOptions {
   readonly rows?: number;
@@ -255,9 +261,9 @@ async function ownS3(owned: LocalService[]): Promise<{ endpoint: string; bucket:
   return { endpoint: started.endpoint, bucket: LOCAL_ATTACHMENTS_BUCKET };
 }
 
-const dynamoConfig = (endpoint: string) => ({
+const dynamoConfig = (endpoint: string, region: string) => ({
   endpoint,
-  region: LOCAL_DYNAMODB_REGION,
+  region,
   credentials: LOCAL_DYNAMODB_CREDENTIALS,
 });
 
@@ -289,8 +295,11 @@ export async function importBench(options: ImportBenchOptions = {}): Promise<Imp
     const workerBundle = await bundleWorker(dir);
 
     const tableName = `bench-import-${randomUUID()}`;
-    await createLocalTable(new DynamoDBClient(dynamoConfig(dynamoEndpoint)), tableName);
-    const table = createTable(tableName, new DynamoDBClient(dynamoConfig(dynamoEndpoint)));
+    const region = `bench-${randomUUID()}`;
+    await createLocalTable(new DynamoDBClient(dynamoConfig(dynamoEndpoint, region)), tableName, {
+      stream: false,
+    });
+    const table = createTable(tableName, new DynamoDBClient(dynamoConfig(dynamoEndpoint, region)));
     const tenant: TenantProfile = {
       id: `bench-${randomUUID()}`,
       name: 'Bänk Energi AB',
@@ -317,7 +326,7 @@ export async function importBench(options: ImportBenchOptions = {}): Promise<Imp
 
     // From the run's request on, every DynamoDB request goes through the counting proxy.
     const counted = importServices({
-      table: createTable(tableName, new DynamoDBClient(dynamoConfig(proxy.endpoint))),
+      table: createTable(tableName, new DynamoDBClient(dynamoConfig(proxy.endpoint, region))),
       objects: objectStore(s3),
     });
     const report = await runWorkerProcess(
@@ -326,7 +335,7 @@ export async function importBench(options: ImportBenchOptions = {}): Promise<Imp
       proxy,
       {
         ...process.env,
-        AWS_REGION: LOCAL_DYNAMODB_REGION,
+        AWS_REGION: region,
         AWS_ACCESS_KEY_ID: LOCAL_DYNAMODB_CREDENTIALS.accessKeyId,
         AWS_SECRET_ACCESS_KEY: LOCAL_DYNAMODB_CREDENTIALS.secretAccessKey,
         AWS_ENDPOINT_URL_DYNAMODB: proxy.endpoint,
