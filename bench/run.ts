@@ -110,7 +110,7 @@ try {
   printMoveCustomersBench(
     await moveCustomersBench(runtime, Number(process.env.BENCH_MOVE_CUSTOMERS ?? 2_000)),
   );
-  console.log(`\nImport of ${importRows} CSV rows (expect ~10 minutes for 100 000 on DynamoDB Local):`);
+  console.log(`\nImport of ${importRows} CSV rows (expect ~20 minutes for 100 000 on DynamoDB Local):`);
   printImportBench(await importBench({ rows: importRows }));
 } finally {
   await runtime.stop();
