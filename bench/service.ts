@@ -198,7 +198,8 @@ const clientConfig = (endpoint: string) => ({
 /** A fresh table with the tenant and `count` cases of its one team; workers write up to 25 items at a time. */
 export async function filledQueueTable(endpoint: string, count: number, concurrency: number) {
   const name = `bench-service-${count}-${randomUUID()}`;
-  await createLocalTable(new DynamoDBClient(clientConfig(endpoint)), name);
+  // Nothing reads its stream, and DynamoDB Local slows with every stream record it keeps (ADR 0035).
+  await createLocalTable(new DynamoDBClient(clientConfig(endpoint)), name, { stream: false });
   const table = createTable(name, new DynamoDBClient(clientConfig(endpoint)));
   const tenant = benchTenant();
   await new DynamoTenantDirectory(table).save(tenant);
@@ -289,7 +290,7 @@ export async function inboundMailBench(endpoint: string, count: number) {
     { step: 'initialize', name: 'countRequests' },
   );
   const name = `bench-service-mail-${randomUUID()}`;
-  await createLocalTable(new DynamoDBClient(clientConfig(endpoint)), name);
+  await createLocalTable(new DynamoDBClient(clientConfig(endpoint)), name, { stream: false });
   const table = createTable(name, client);
   const tenant = benchTenant();
   await new DynamoTenantDirectory(table).save(tenant);
