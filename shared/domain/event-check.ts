@@ -39,7 +39,7 @@ function schemaOf(name: string, definition: EventDefinition) {
 }
 
 /** Zod's issues on one line, for a log. */
-export function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
     .join('; ');
@@ -48,12 +48,17 @@ export function describeIssues(error: z.ZodError): string {
 /** What every event has, read before its type is known. */
 const head = z.object({ id: z.string().min(1), type: z.string() });
 
-/** The id and type of `value`, or why it is not an event at all. */
-export function readEventHead(value: unknown): EventReading<z.infer<typeof head>> {
-  const read = head.safeParse(value);
+/** The fields `schema` reads of `value`, or why `value` is not a domain event at all. */
+export function readEventFields<S extends z.ZodType>(schema: S, value: unknown): EventReading<z.output<S>> {
+  const read = schema.safeParse(value);
   return read.success
     ? { ok: true, event: read.data }
     : { ok: false, reason: `not a domain event: ${describeIssues(read.error)}` };
+}
+
+/** The id and type of `value`, or why it is not an event at all. */
+export function readEventHead(value: unknown): EventReading<z.infer<typeof head>> {
+  return readEventFields(head, value);
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { DomainEventOf, EventName } from '#domain/event-catalogue';
-import { describeIssues, type EventChecker, type EventReading, readEventHead } from '#domain/event-check';
+import { type EventChecker, readEventFields, readEventHead } from '#domain/event-check';
 import { catalogueEventNames } from '#domain/event-names';
 import { messageJson } from './message-json';
 
@@ -61,7 +61,7 @@ export function readBusMessage<N extends EventName>(body: string, checker: Event
     return mismatch ? unreadable(mismatch) : { kind: 'event', event: read.event };
   }
   if (!catalogueEventNames.has(type)) return unreadable(`unknown event type ${JSON.stringify(type)}`);
-  const other = readOther(detail);
+  const other = readEventFields(otherEvent, detail);
   if (!other.ok) return unreadable(other.reason);
   const mismatch = envelopeMismatch(envelope.data, other.event);
   return mismatch ? unreadable(mismatch) : { kind: 'other', event: other.event };
@@ -74,11 +74,4 @@ function envelopeMismatch(
 ): string | undefined {
   if (envelope['detail-type'] === event.type && envelope.source === event.source) return undefined;
   return `the envelope says ${envelope.source} ${envelope['detail-type']}, its event is ${event.source} ${event.type}`;
-}
-
-function readOther(detail: unknown): EventReading<OtherEvent> {
-  const read = otherEvent.safeParse(detail);
-  return read.success
-    ? { ok: true, event: read.data }
-    : { ok: false, reason: `not a domain event: ${describeIssues(read.error)}` };
 }
