@@ -31,6 +31,21 @@ process.env.TENANT_RATE_LIMIT_BURST ??= '1000000';
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2000);
 
+/**
+ * Runs a part that fills tables of its own on a DynamoDB Local of its own, stopped after it.
+ * In the runtime's instance every write slows with the stream records that the seed and the
+ * parts before it left (ADR 0035), and a part's own 10⁵ items slowed the parts after it: there
+ * the team queue's fill had not finished after half an hour, where alone it takes minutes.
+ */
+async function onDynamoDbLocalOfItsOwn<T>(part: (dynamoEndpoint: string) => Promise<T>): Promise<T> {
+  const dynamo = await startDynamoDbLocal();
+  try {
+    return await part(dynamo.endpoint);
+  } finally {
+    await dynamo.stop();
+  }
+}
+
 costBench(projectRoot);
 
 const runtime = await startLocalRuntime({
@@ -68,50 +83,59 @@ try {
   );
   const loadRounds = Number(process.env.BENCH_LOAD_ROUNDS ?? 15);
   printBundleBench(await bundleBench(projectRoot, loadRounds), loadRounds);
-  // Paced to a rate (about 200 s for 10 000 recipients at 50 a second), on a DynamoDB Local of its
-  // own: the parts below fill the shared one (the team queue alone writes 270 000 items), after which
-  // a PutItem there took seconds and the send would time that, not the sender. It mails through the
-  // runtime's SES.
-  const newsletterDynamo = await startDynamoDbLocal();
-  try {
-    printNewsletterBench(
-      await newsletterBench({
+  // Paced to a rate (about 200 s for 10 000 recipients at 50 a second); it mails through the runtime's SES.
+  printNewsletterBench(
+    await onDynamoDbLocalOfItsOwn((dynamoEndpoint) =>
+      newsletterBench({
         recipients: Number(process.env.BENCH_NEWSLETTER_RECIPIENTS ?? 10_000),
         rate: Number(process.env.BENCH_NEWSLETTER_RATE ?? 50),
-        dynamoEndpoint: newsletterDynamo.endpoint,
+        dynamoEndpoint,
       }),
-    );
-  } finally {
-    await newsletterDynamo.stop();
-  }
-  // Before the forecast's 100 000 deals: DynamoDB Local's transactions slow down as the instance fills.
+    ),
+  );
   printServiceBench(
-    await serviceBench({
-      rounds,
-      large: Number(process.env.BENCH_SERVICE_CASES ?? 100_000),
-      mails: Number(process.env.BENCH_INBOUND_MAILS ?? 200),
-    }),
+    await onDynamoDbLocalOfItsOwn((dynamoEndpoint) =>
+      serviceBench({
+        rounds,
+        large: Number(process.env.BENCH_SERVICE_CASES ?? 100_000),
+        mails: Number(process.env.BENCH_INBOUND_MAILS ?? 200),
+        dynamoEndpoint,
+      }),
+    ),
   );
   printForecastBench(
-    await forecastBench({ rounds, large: Number(process.env.BENCH_FORECAST_DEALS ?? 100_000) }),
+    await onDynamoDbLocalOfItsOwn((dynamoEndpoint) =>
+      forecastBench({ rounds, large: Number(process.env.BENCH_FORECAST_DEALS ?? 100_000), dynamoEndpoint }),
+    ),
   );
   printFreeSlotBench(await freeSlotBench(Math.min(rounds, 300)));
   // The same search through the booking service: a search among 200 technicians reads some 7 000 visits.
-  printFieldServiceBench(await fieldServiceBench({ rounds: Math.min(rounds, 100) }));
+  printFieldServiceBench(
+    await onDynamoDbLocalOfItsOwn((dynamoEndpoint) =>
+      fieldServiceBench({ rounds: Math.min(rounds, 100), dynamoEndpoint }),
+    ),
+  );
   printIdentifyBench(await identifyBench(runtime.tableName));
   printContractBench(
     await contractPdfBench(Number(process.env.BENCH_PDF_ROUNDS ?? 30)),
     await requestsPerContract(runtime),
   );
   printCommissionBench(
-    await commissionBench({ contracts: Number(process.env.BENCH_COMMISSION_CONTRACTS ?? 10_000) }),
+    await onDynamoDbLocalOfItsOwn((dynamoEndpoint) =>
+      commissionBench({
+        contracts: Number(process.env.BENCH_COMMISSION_CONTRACTS ?? 10_000),
+        dynamoEndpoint,
+      }),
+    ),
   );
   printExportBench(await exportBench(Number(process.env.BENCH_EXPORT_ROWS ?? 100_000)));
   printMoveCustomersBench(
     await moveCustomersBench(runtime, Number(process.env.BENCH_MOVE_CUSTOMERS ?? 2_000)),
   );
   console.log(`\nImport of ${importRows} CSV rows (expect ~20 minutes for 100 000 on DynamoDB Local):`);
-  printImportBench(await importBench({ rows: importRows }));
+  printImportBench(
+    await onDynamoDbLocalOfItsOwn((dynamoEndpoint) => importBench({ rows: importRows, dynamoEndpoint })),
+  );
 } finally {
   await runtime.stop();
 }
