@@ -38,7 +38,7 @@ export async function identifyBench(tableName: string): Promise<IdentifyRequests
   const claims = { sub: 'bench-admin', 'custom:tenantId': tenant.id, 'cognito:groups': 'admin' };
   const tokens: Record<string, Caller> = {
     'with tenantCountry': callerFromClaims({ ...claims, 'custom:tenantCountry': tenant.country }),
-    'without (older token)': callerFromClaims(claims),
+    'without (before fill)': callerFromClaims(claims),
   };
   const admin = tokens['with tenantCountry'] as Caller;
   await accountsServices({ table }).contacts.create(admin, {
@@ -73,4 +73,7 @@ export function printIdentifyBench(results: readonly IdentifyRequests[]): void {
     const over = r.cold > goal || r.warm > goal ? '   over the goal' : '';
     console.log(`  ${r.input.padEnd(9)} ${r.token.padEnd(22)} ${String(r.cold).padEnd(5)} ${r.warm}${over}`);
   }
+  console.log(
+    "  (a token without the country is a user's made before the attribute, until `npm run backfill:tenant-country` sets it; ADR 0026)",
+  );
 }

@@ -24,11 +24,7 @@ export async function tableTarget(
   tableName: string | undefined,
   runtimeFile: string,
 ): Promise<TableTarget> {
-  if (stack) {
-    const client = new DynamoDBClient({});
-    const name = tableName ?? (await stackTableName(client, stack));
-    return { table: createTable(name, client), where: `the table ${name} of the stack ${stack} in AWS` };
-  }
+  if (stack) return stackTableTarget(stack, tableName);
   const facts = readLocalRuntimeFacts(runtimeFile);
   if (!facts) throw new TableTargetError(noLocalRuntime(runtimeFile));
   if (!facts.dynamoEndpoint || !facts.tableName) {
@@ -43,6 +39,16 @@ export async function tableTarget(
     credentials: LOCAL_DYNAMODB_CREDENTIALS,
   });
   return { table: createTable(facts.tableName, client), where: 'the local runtime' };
+}
+
+/** The stack's table in AWS, found as `<stack>-Table…` unless `tableName` names it. */
+export async function stackTableTarget(
+  stack: string,
+  tableName: string | undefined,
+  client = new DynamoDBClient({}),
+): Promise<TableTarget> {
+  const name = tableName ?? (await stackTableName(client, stack));
+  return { table: createTable(name, client), where: `the table ${name} of the stack ${stack} in AWS` };
 }
 
 async function stackTableName(client: DynamoDBClient, stack: string): Promise<string> {
