@@ -4,14 +4,18 @@ import type { Note } from '#domain/accounts/records';
 import { subjectPartitionKey } from '#table/core/entities';
 import { defineEntity } from '#table/core/entity';
 import { flag, folded, oneOf, tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
 
 /**
  * An account's partition, and its collection's on gsi1: the account, its
  * contacts, supply points, journeys, deals and contracts, read in one Query.
  */
-export const accountPartition = key`T#${tenant}#ACCOUNT#${text('accountId')}`;
-export const contactPartition = key`T#${tenant}#CONTACT#${text('contactId')}`;
+export const accountPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#ACCOUNT#${text('accountId')}`,
+);
+export const contactPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#CONTACT#${text('contactId')}`,
+);
 
 export const accountEntity = /* @__PURE__ */ defineEntity<Account>()(() => ({
   name: 'Account',

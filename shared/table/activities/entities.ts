@@ -2,10 +2,12 @@ import type { Activity } from '#domain/activities/activity';
 import { type Task, taskStates } from '#domain/activities/task';
 import { defineEntity } from '#table/core/entity';
 import { date, tenant, text, ulid, upperOneOf } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
 
 /** gsi1: an account's, contact's or lead's activities (`ACTIVITY#<id>`) and tasks (`TASK#<dueAt>#<id>`). */
-const subjectActivities = key`T#${tenant}#ACTIVITIES#${text('subjectType')}#${text('subjectId')}`;
+const subjectActivities = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#ACTIVITIES#${text('subjectType')}#${text('subjectId')}`,
+);
 
 export const activityEntity = /* @__PURE__ */ defineEntity<Activity>()(() => ({
   name: 'Activity',

@@ -2,10 +2,12 @@ import type { Campaign } from '#domain/campaigns/campaign';
 import { uniqueEntity } from '#table/core/entities';
 import { defineEntity } from '#table/core/entity';
 import { tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
 
 /** A campaign's partition; the subject of its events and history. */
-export const campaignPartition = key`T#${tenant}#CAMPAIGN#${text('campaignId')}`;
+export const campaignPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#CAMPAIGN#${text('campaignId')}`,
+);
 
 export const campaignEntity = /* @__PURE__ */ defineEntity<Campaign>()(() => ({
   name: 'Campaign',

@@ -2,10 +2,17 @@ import type { Commission, CommissionGap } from '#domain/commissions/commission';
 import type { RuleVersion } from '#domain/commissions/commission-rule';
 import { defineEntity } from '#table/core/entity';
 import { date, oneOf, padded, tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
+
+/** A commission's partition. */
+export const commissionPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#COMMISSION#${text('commissionId')}`,
+);
 
 /** A commission rule's own partition: its history (its versions sit together in the rule set's). */
-export const commissionRulePartition = key`T#${tenant}#COMMISSION-RULE#${text('ruleId')}`;
+export const commissionRulePartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#COMMISSION-RULE#${text('ruleId')}`,
+);
 
 export const guardOutcomes = ['commission', 'gap'] as const;
 
@@ -29,7 +36,7 @@ export const commissionEntity = /* @__PURE__ */ defineEntity<Commission>()(() =>
   name: 'Commission',
   description:
     'A contract’s commission with its participants, instalments and clawback entries; its id is the contract’s. In the tenant’s list (gsi2) with `members` for a seller’s filter.',
-  key: { pk: key`T#${tenant}#COMMISSION#${text('commissionId')}`, sk: key`COMMISSION` },
+  key: { pk: commissionPartition, sk: key`COMMISSION` },
   indexes: { gsi2: { pk: key`T#${tenant}#COMMISSIONS`, sk: key`${ulid('commissionId')}` } },
   patterns: {
     byId: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },

@@ -4,10 +4,12 @@ import type { PrintBatch } from '#domain/contracts/print-batch';
 import { accountPartition } from '#table/accounts/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, oneOf, padded, tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
 
 /** A contract's partition: the contract and its transitions. */
-const contractPartition = key`T#${tenant}#CONTRACT#${text('contractId')}`;
+export const contractPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#CONTRACT#${text('contractId')}`,
+);
 
 export const contractEntity = /* @__PURE__ */ defineEntity<Contract>()(() => ({
   name: 'Contract',

@@ -2,13 +2,13 @@ import type { HistoryEntry } from '#domain/accounts/records';
 import type { TenantProfile } from '#domain/tenant';
 import { defineEntity } from './entity';
 import { oneOf, tenant, text, ulid } from './facets';
-import { key } from './key-template';
+import { key, sharedKey } from './key-template';
 
 /**
  * The partition of a subject's own item (an account, a contact, a lead …):
  * its notes, history and attachments live beside it (`subjectPartition`).
  */
-export const subjectPartitionKey = key`${text('subjectPk')}`;
+export const subjectPartitionKey = /* @__PURE__ */ sharedKey(() => key`${text('subjectPk')}`);
 
 export const tenantEntity = /* @__PURE__ */ defineEntity<TenantProfile>()(() => ({
   name: 'Tenant',

@@ -74,3 +74,14 @@ export function key<const F extends readonly AnyFacet[]>(
       ),
   };
 }
+
+/**
+ * A key template shared at module level, as `/* @__PURE__ *\/ sharedKey(() => key`…`)`.
+ * esbuild keeps a module-level tagged template call in every bundle that
+ * imports its file, used or not; a call marked pure it drops where unused,
+ * so a function that imports an entities file for one definition does not
+ * carry the others' partitions.
+ */
+export function sharedKey<V>(template: () => KeyTemplate<V>): KeyTemplate<V> {
+  return template();
+}

@@ -1,65 +1,76 @@
 import type { Subject } from '#domain/accounts/records';
-import { accountEntity, contactEntity } from '#table/accounts/entities';
+import { accountPartition, contactPartition } from '#table/accounts/entities';
 import { campaignPartition } from '#table/campaigns/entities';
-import { commissionEntity, commissionRulePartition } from '#table/commissions/entities';
-import { contractEntity } from '#table/contracts/entities';
-import { journeyEntity, productEntity, supplyPointEntity, territoryEntity } from '#table/energy/entities';
-import { exportJobEntity } from '#table/exports/entities';
-import { workOrderEntity } from '#table/field-service/entities';
-import { importEntity } from '#table/import/entities';
-import { newsletterEntity } from '#table/newsletters/entities';
-import { dealEntity, leadEntity, leadSourceEntity, offerEntity } from '#table/sales/entities';
-import { caseEntity } from '#table/service/entities';
-import { jobEntity, settingEntity } from '#table/settings/entities';
-import { userEntity } from '#table/users/entities';
+import { commissionPartition, commissionRulePartition } from '#table/commissions/entities';
+import { contractPartition } from '#table/contracts/entities';
+import {
+  journeyPartition,
+  productPartition,
+  supplyPointPartition,
+  territoryPartition,
+} from '#table/energy/entities';
+import { exportPartition } from '#table/exports/entities';
+import { workOrderPartition } from '#table/field-service/entities';
+import { importPartition } from '#table/import/entities';
+import { newsletterPartition } from '#table/newsletters/entities';
+import { dealPartition, leadPartition, leadSourcePartition, offerPartition } from '#table/sales/entities';
+import { casePartition } from '#table/service/entities';
+import { jobPartition, settingPartition } from '#table/settings/entities';
+import { userPartition } from '#table/users/entities';
 
-/** The partition that holds a subject's item, and with it its notes and history. */
+/**
+ * The partition that holds a subject's item, and with it its notes and history.
+ * Built from each entity's partition template rather than its definition: every
+ * function that writes notes or history imports this, and the definitions of the
+ * other modules' entities would come along.
+ */
 export function subjectPartition(tenantId: string, subject: Subject): string {
+  const id = subject.id;
   switch (subject.type) {
     case 'account':
-      return accountEntity.key({ tenantId, accountId: subject.id }).pk;
+      return accountPartition.build({ tenantId, accountId: id });
     case 'contact':
-      return contactEntity.key({ tenantId, contactId: subject.id }).pk;
+      return contactPartition.build({ tenantId, contactId: id });
     case 'supplyPoint':
-      return supplyPointEntity.key({ tenantId, supplyPointId: subject.id }).pk;
+      return supplyPointPartition.build({ tenantId, supplyPointId: id });
     case 'territory':
-      return territoryEntity.key({ tenantId, code: subject.id }).pk;
+      return territoryPartition.build({ tenantId, code: id });
     case 'product':
-      return productEntity.key({ tenantId, productId: subject.id }).pk;
+      return productPartition.build({ tenantId, productId: id });
     case 'journey':
-      return journeyEntity.key({ tenantId, journeyId: subject.id }).pk;
+      return journeyPartition.build({ tenantId, journeyId: id });
     case 'user':
-      return userEntity.key({ tenantId, userId: subject.id }).pk;
+      return userPartition.build({ tenantId, userId: id });
     case 'setting':
-      return settingEntity.key({ tenantId, settingId: subject.id }).pk;
+      return settingPartition.build({ tenantId, settingId: id });
     case 'job':
-      return jobEntity.key({ tenantId, jobId: subject.id }).pk;
+      return jobPartition.build({ tenantId, jobId: id });
     case 'import':
-      return importEntity.key({ tenantId, importId: subject.id }).pk;
+      return importPartition.build({ tenantId, importId: id });
     case 'lead':
-      return leadEntity.key({ tenantId, leadId: subject.id }).pk;
+      return leadPartition.build({ tenantId, leadId: id });
     case 'leadSource':
-      return leadSourceEntity.key({ tenantId, sourceId: subject.id }).pk;
+      return leadSourcePartition.build({ tenantId, sourceId: id });
     case 'deal':
-      return dealEntity.key({ tenantId, dealId: subject.id }).pk;
+      return dealPartition.build({ tenantId, dealId: id });
     case 'offer':
-      return offerEntity.key({ tenantId, offerId: subject.id }).pk;
+      return offerPartition.build({ tenantId, offerId: id });
     case 'contract':
-      return contractEntity.key({ tenantId, contractId: subject.id }).pk;
+      return contractPartition.build({ tenantId, contractId: id });
     case 'commission':
-      return commissionEntity.key({ tenantId, commissionId: subject.id }).pk;
+      return commissionPartition.build({ tenantId, commissionId: id });
     case 'export':
-      return exportJobEntity.key({ tenantId, exportId: subject.id }).pk;
+      return exportPartition.build({ tenantId, exportId: id });
     case 'case':
-      return caseEntity.key({ tenantId, caseId: subject.id }).pk;
+      return casePartition.build({ tenantId, caseId: id });
     case 'workOrder':
-      return workOrderEntity.key({ tenantId, workOrderId: subject.id }).pk;
+      return workOrderPartition.build({ tenantId, workOrderId: id });
     case 'newsletter':
-      return newsletterEntity.key({ tenantId, newsletterId: subject.id }).pk;
+      return newsletterPartition.build({ tenantId, newsletterId: id });
     case 'campaign':
-      return campaignPartition.build({ tenantId, campaignId: subject.id });
+      return campaignPartition.build({ tenantId, campaignId: id });
     case 'commissionRule':
-      return commissionRulePartition.build({ tenantId, ruleId: subject.id });
+      return commissionRulePartition.build({ tenantId, ruleId: id });
     default: {
       const unknown: never = subject.type;
       throw new Error(`no partition for subject type ${String(unknown)}`);

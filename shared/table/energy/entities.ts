@@ -8,12 +8,24 @@ import type { Territory } from '#domain/energy/territory';
 import { accountPartition } from '#table/accounts/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, folded, oneOf, padded, tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
+
+/** A journey's partition. */
+export const journeyPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#JOURNEY#${text('journeyId')}`,
+);
+
+/** A territory's partition. */
+export const territoryPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#TERRITORY#${text('code')}`);
 
 /** A supply point's partition: the supply point, its meter readings and their markers. */
-export const supplyPointPartition = key`T#${tenant}#SUPPLYPOINT#${text('supplyPointId')}`;
+export const supplyPointPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#SUPPLYPOINT#${text('supplyPointId')}`,
+);
 /** A product's partition: the product and its price list versions. */
-const productPartition = key`T#${tenant}#PRODUCT#${text('productId')}`;
+export const productPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#PRODUCT#${text('productId')}`,
+);
 
 export const supplyPointEntity = /* @__PURE__ */ defineEntity<SupplyPoint>()(() => ({
   name: 'SupplyPoint',
@@ -65,7 +77,7 @@ export const readingMarkerEntity = /* @__PURE__ */ defineEntity<RegisterMarker>(
 export const territoryEntity = /* @__PURE__ */ defineEntity<Territory>()(() => ({
   name: 'Territory',
   description: 'A distribution territory.',
-  key: { pk: key`T#${tenant}#TERRITORY#${text('code')}`, sk: key`TERRITORY` },
+  key: { pk: territoryPartition, sk: key`TERRITORY` },
   indexes: { gsi2: { pk: key`T#${tenant}#TERRITORIES`, sk: key`${text('code')}` } },
   patterns: {
     byCode: { index: 'table', sortKey: 'equals', operation: 'GetItem' },
@@ -154,7 +166,7 @@ export const journeyEntity = /* @__PURE__ */ defineEntity<CustomerJourney>()(() 
   name: 'Journey',
   description:
     'A customer journey, in its account’s collection under `OPEN` until final, then `CLOSED`: finishing it takes it off the open list in the same write.',
-  key: { pk: key`T#${tenant}#JOURNEY#${text('journeyId')}`, sk: key`JOURNEY` },
+  key: { pk: journeyPartition, sk: key`JOURNEY` },
   indexes: {
     gsi1: {
       pk: accountPartition,

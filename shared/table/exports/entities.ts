@@ -2,7 +2,10 @@ import type { ContractExport, ExportJob } from '#domain/exports/export-job';
 import type { ExportSpec } from '#domain/exports/export-spec';
 import { defineEntity } from '#table/core/entity';
 import { tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
+
+/** An export's partition. */
+export const exportPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#EXPORT#${text('exportId')}`);
 
 export const exportSpecEntity = /* @__PURE__ */ defineEntity<ExportSpec>()(() => ({
   name: 'ExportSpec',
@@ -19,7 +22,7 @@ export const exportJobEntity = /* @__PURE__ */ defineEntity<ExportJob>()(() => (
   name: 'ExportJob',
   description:
     'A data-sentence export with its spec copy, selection, progress, counts and files; in the tenant’s list (gsi2).',
-  key: { pk: key`T#${tenant}#EXPORT#${text('exportId')}`, sk: key`EXPORT` },
+  key: { pk: exportPartition, sk: key`EXPORT` },
   indexes: { gsi2: { pk: key`T#${tenant}#EXPORTS`, sk: key`${ulid('exportId')}` } },
   patterns: {
     byId: {

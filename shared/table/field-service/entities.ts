@@ -3,10 +3,10 @@ import type { TechnicianProfile } from '#domain/field-service/technician';
 import type { WorkOrder } from '#domain/field-service/work-order';
 import { defineEntity } from '#table/core/entity';
 import { date, tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
 
 /** A work order's partition: the work order and its visits. */
-const workOrderPartition = key`T#${tenant}#WO#${text('workOrderId')}`;
+export const workOrderPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#WO#${text('workOrderId')}`);
 
 export const workOrderEntity = /* @__PURE__ */ defineEntity<WorkOrder>()(() => ({
   name: 'WorkOrder',

@@ -1,12 +1,15 @@
 import type { ImportJob } from '#domain/import/import-job';
 import { defineEntity } from '#table/core/entity';
 import { tenant, text } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
+
+/** An import's partition. */
+export const importPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#IMPORT#${text('importId')}`);
 
 export const importEntity = /* @__PURE__ */ defineEntity<ImportJob>()(() => ({
   name: 'Import',
   description: 'A CSV import: its mapping, state and progress.',
-  key: { pk: key`T#${tenant}#IMPORT#${text('importId')}`, sk: key`IMPORT` },
+  key: { pk: importPartition, sk: key`IMPORT` },
   patterns: {
     byId: {
       index: 'table',

@@ -7,10 +7,12 @@ import type { Suppression } from '#domain/newsletters/suppression';
 import { contactPartition } from '#table/accounts/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
 
 /** A newsletter's partition: the newsletter, its snapshot pages, its progress and its send records. */
-const newsletterPartition = key`T#${tenant}#NL#${text('newsletterId')}`;
+export const newsletterPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#NL#${text('newsletterId')}`,
+);
 
 export const newsletterEntity = /* @__PURE__ */ defineEntity<Newsletter>()(() => ({
   name: 'Newsletter',

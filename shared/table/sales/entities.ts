@@ -10,17 +10,25 @@ import { accountPartition } from '#table/accounts/entities';
 import { uniqueEntity } from '#table/core/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, folded, oneOf, orElse, padded, tenant, text, ulid } from '#table/core/facets';
-import { type ItemKey, key } from '#table/core/key-template';
+import { type ItemKey, key, sharedKey } from '#table/core/key-template';
+
+/** A lead source's partition. */
+export const leadSourcePartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#LEADSOURCE#${text('sourceId')}`,
+);
+
+/** A lead's partition. */
+export const leadPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#LEAD#${text('leadId')}`);
 
 /** A deal's partition: the deal, and the guard of its one accepted offer; its offers' collection on gsi1. */
-const dealPartition = key`T#${tenant}#DEAL#${text('dealId')}`;
+export const dealPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#DEAL#${text('dealId')}`);
 /** An offer's partition: the header and its versions. */
-const offerPartition = key`T#${tenant}#OFFER#${text('offerId')}`;
+export const offerPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#OFFER#${text('offerId')}`);
 
 export const leadEntity = /* @__PURE__ */ defineEntity<Lead>()(() => ({
   name: 'Lead',
   description: 'A lead, in its lifecycle stage’s list (gsi1) and its owner’s (gsi2, `-` for the unassigned).',
-  key: { pk: key`T#${tenant}#LEAD#${text('leadId')}`, sk: key`LEAD` },
+  key: { pk: leadPartition, sk: key`LEAD` },
   indexes: {
     gsi1: { pk: key`T#${tenant}#LEADS#STAGE#${text('stage')}`, sk: key`${ulid('leadId')}` },
     gsi2: { pk: key`T#${tenant}#LEADS#OWNER#${orElse('ownerId', '-')}`, sk: key`${ulid('leadId')}` },
@@ -72,7 +80,7 @@ export const leadReferenceEntity = /* @__PURE__ */ defineEntity<{ readonly owner
 export const leadSourceEntity = /* @__PURE__ */ defineEntity<LeadSource>()(() => ({
   name: 'LeadSource',
   description: 'A lead platform and its mapping; its signing secret lives in Secrets Manager.',
-  key: { pk: key`T#${tenant}#LEADSOURCE#${text('sourceId')}`, sk: key`LEADSOURCE` },
+  key: { pk: leadSourcePartition, sk: key`LEADSOURCE` },
   indexes: { gsi2: { pk: key`T#${tenant}#LEADSOURCES`, sk: key`${folded('name')}#${text('sourceId')}` } },
   patterns: {
     byId: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },

@@ -5,10 +5,10 @@ import type { Entitlement } from '#domain/service/entitlement';
 import { accountPartition } from '#table/accounts/entities';
 import { defineEntity } from '#table/core/entity';
 import { date, oneOf, padded, tenant, text, ulid } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
 
 /** A case's partition: the case and its thread. */
-const casePartition = key`T#${tenant}#CASE#${text('caseId')}`;
+export const casePartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#CASE#${text('caseId')}`);
 
 export const caseEntity = /* @__PURE__ */ defineEntity<Case>()(() => ({
   name: 'Case',

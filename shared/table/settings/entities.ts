@@ -3,7 +3,15 @@ import { settingKinds } from '#domain/settings/setting';
 import { uniqueEntity } from '#table/core/entities';
 import { defineEntity } from '#table/core/entity';
 import { computed, flag, folded, foldForSort, oneOf, orElse, padded, tenant, text } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
+
+/** A move-customers job's partition. */
+export const jobPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#JOB#${text('jobId')}`);
+
+/** A setting's partition. */
+export const settingPartition = /* @__PURE__ */ sharedKey(
+  () => key`T#${tenant}#SETTING#${text('settingId')}`,
+);
 
 /** Orders sort as text in list keys: 1 → `0001`. */
 const orderWidth = 4;
@@ -20,7 +28,7 @@ export const settingEntity = /* @__PURE__ */ defineEntity()(() => ({
   name: 'Setting',
   description:
     'A tenant setting of any kind, by its id (a ULID, unique across kinds); other modules keep usage counters on it with ADD. A live user group is listed under its parent (gsi1).',
-  key: { pk: key`T#${tenant}#SETTING#${text('settingId')}`, sk: key`SETTING` },
+  key: { pk: settingPartition, sk: key`SETTING` },
   indexes: {
     gsi1: {
       pk: key`T#${tenant}#USERGROUPS#${orElse('parentId', 'ROOT')}`,
@@ -110,7 +118,7 @@ export const settingLockEntity = /* @__PURE__ */ defineEntity<SettingLock>()(() 
 export const jobEntity = /* @__PURE__ */ defineEntity<MoveCustomersJob>()(() => ({
   name: 'Job',
   description: 'A background job of the settings module (move customers).',
-  key: { pk: key`T#${tenant}#JOB#${text('jobId')}`, sk: key`JOB` },
+  key: { pk: jobPartition, sk: key`JOB` },
   patterns: {
     byId: { index: 'table', sortKey: 'equals', operation: 'consistent GetItem; versioned Put' },
   },

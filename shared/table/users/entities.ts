@@ -1,13 +1,16 @@
 import type { User } from '#domain/users/user';
 import { defineEntity } from '#table/core/entity';
 import { folded, tenant, text } from '#table/core/facets';
-import { key } from '#table/core/key-template';
+import { key, sharedKey } from '#table/core/key-template';
+
+/** A user's partition: the user and its token cutoff. */
+export const userPartition = /* @__PURE__ */ sharedKey(() => key`T#${tenant}#USER#${text('userId')}`);
 
 export const userEntity = /* @__PURE__ */ defineEntity<User>()(() => ({
   name: 'User',
   description:
     'A user of the tenant; its e-mail is guarded by a `Unique` item of kind `userEmail`, its history lives beside it.',
-  key: { pk: key`T#${tenant}#USER#${text('userId')}`, sk: key`USER` },
+  key: { pk: userPartition, sk: key`USER` },
   indexes: { gsi2: { pk: key`T#${tenant}#USERS`, sk: key`${folded('email')}#${text('userId')}` } },
   patterns: {
     byId: {
@@ -48,7 +51,7 @@ export const tokenCutoffEntity = /* @__PURE__ */ defineEntity<TokenCutoff>()(() 
   name: 'TokenCutoff',
   description:
     'When the user was last deactivated or lost a role: its tokens issued before are refused. Written in that change’s transaction.',
-  key: { pk: key`T#${tenant}#USER#${text('userId')}`, sk: key`TOKENS` },
+  key: { pk: userPartition, sk: key`TOKENS` },
   patterns: {
     ofUser: {
       index: 'table',
