@@ -16,6 +16,9 @@ export type WorkerProcessReply =
       readonly baselineRssMb: number;
       readonly peakRssMb: number;
       readonly peakHeapUsedMb: number;
+      /** The V8 heap the process had taken from the system, and the memory outside it (buffers). */
+      readonly peakHeapTotalMb: number;
+      readonly peakExternalMb: number;
     };
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -29,9 +32,12 @@ function workerContext(): Context {
 const send = (reply: WorkerProcessReply, then: () => void = () => {}) => process.send?.(reply, then);
 
 const baseline = process.memoryUsage().rss;
-let peakHeap = 0;
+const peak = { heapUsed: 0, heapTotal: 0, external: 0 };
 const sampler = setInterval(() => {
-  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const { heapUsed, heapTotal, external } = process.memoryUsage();
+  peak.heapUsed = Math.max(peak.heapUsed, heapUsed);
+  peak.heapTotal = Math.max(peak.heapTotal, heapTotal);
+  peak.external = Math.max(peak.external, external);
 }, 100);
 
 process.on('message', async (command: WorkerProcessCommand) => {
@@ -46,7 +52,9 @@ process.on('message', async (command: WorkerProcessCommand) => {
     {
       baselineRssMb: mb(baseline),
       peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
-      peakHeapUsedMb: mb(peakHeap),
+      peakHeapUsedMb: mb(peak.heapUsed),
+      peakHeapTotalMb: mb(peak.heapTotal),
+      peakExternalMb: mb(peak.external),
     },
     () => process.exit(0),
   );

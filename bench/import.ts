@@ -72,6 +72,9 @@ export interface ImportBenchResult {
   readonly baselineRssMb: number;
   readonly peakRssMb: number;
   readonly peakHeapUsedMb: number;
+  /** What of the RSS the V8 heap had taken, and the buffers outside it, each at its peak. */
+  readonly peakHeapTotalMb: number;
+  readonly peakExternalMb: number;
   readonly requests: number;
   readonly requestsPerImportedRow: number;
   /** DynamoDB requests by operation, from the run's request to its end. */
@@ -274,6 +277,8 @@ type WorkerReport = Pick<
   | 'baselineRssMb'
   | 'peakRssMb'
   | 'peakHeapUsedMb'
+  | 'peakHeapTotalMb'
+  | 'peakExternalMb'
   | 'requests'
   | 'requestsByOperation'
 >;
@@ -544,7 +549,9 @@ export function printImportBench(r: ImportBenchResult): void {
   console.log(
     `  peak RSS                  ${r.peakRssMb} MB   (target ≤ 256 MB; ${r.baselineRssMb} MB at the start)`,
   );
-  console.log(`  peak V8 heap in use       ${r.peakHeapUsedMb} MB`);
+  console.log(
+    `  peak V8 heap in use       ${r.peakHeapUsedMb} MB   (${r.peakHeapTotalMb} MB taken at most; buffers outside it ${r.peakExternalMb} MB at most)`,
+  );
   console.log(
     `  DynamoDB requests/row     ${r.requestsPerImportedRow.toFixed(2)}   (${r.requests} for ${r.result.rowsCreated} imported rows)`,
   );
