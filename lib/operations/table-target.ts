@@ -45,10 +45,17 @@ export async function tableTarget(
 export async function stackTableTarget(
   stack: string,
   tableName: string | undefined,
-  client = new DynamoDBClient({}),
+  client?: DynamoDBClient,
 ): Promise<TableTarget> {
-  const name = tableName ?? (await stackTableName(client, stack));
-  return { table: createTable(name, client), where: `the table ${name} of the stack ${stack} in AWS` };
+  const used = client ?? new DynamoDBClient({});
+  try {
+    const name = tableName ?? (await stackTableName(used, stack));
+    return { table: createTable(name, used), where: `the table ${name} of the stack ${stack} in AWS` };
+  } catch (error) {
+    // No target to hand back, so nobody else would close the client it made.
+    if (!client) used.destroy();
+    throw error;
+  }
 }
 
 async function stackTableName(client: DynamoDBClient, stack: string): Promise<string> {
