@@ -4,10 +4,6 @@ import {
   paginateListUserPools,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { NotFoundError } from '#domain/errors';
-import type { TenantDirectory } from '#domain/tenant';
-import { tenantEntity } from '#table/core/entities';
-import type { Table } from '#table/core/table';
 import { EXIT, type Print } from './dlq-context';
 import { stackTableTarget, type TableTarget, TableTargetError } from './table-target';
 import { fillTenantCountries, type TenantCountryFillSummary } from './tenant-country-fill';
@@ -65,7 +61,7 @@ export async function runTenantCountryCli(
     const userPoolId = values['user-pool'] ?? (await stackUserPoolId(cognito, stack));
     target = await stackTableTarget(stack, values.table, options.dynamodb);
     print(`Setting the tenant's country of every user of ${userPoolId} from ${target.where}…`);
-    const summary = await fillTenantCountries(cognito, userPoolId, currentProfiles(target.table), {
+    const summary = await fillTenantCountries(cognito, userPoolId, target.table, {
       onProgress: (sofar) => print(`  ${counts(sofar)}`),
     });
     print(`Done: ${counts(summary)}.`);
@@ -81,18 +77,6 @@ export async function runTenantCountryCli(
     if (!options.cognito) cognito.destroy();
   }
 }
-
-/**
- * Tenant profiles read consistently, without the API's five-minute cache: run
- * right after a tenant's country was corrected, the fill must see the new one.
- */
-const currentProfiles = (table: Table): TenantDirectory => ({
-  async profile(tenantId) {
-    const profile = await tenantEntity.get(table, { tenantId }, 'consistent');
-    if (!profile) throw new NotFoundError('tenant', tenantId);
-    return profile;
-  },
-});
 
 /** The stack names its user pool `<stack>-users` (lib/constructs/identity.ts). */
 async function stackUserPoolId(cognito: CognitoIdentityProviderClient, stack: string): Promise<string> {

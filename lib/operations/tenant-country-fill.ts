@@ -4,9 +4,9 @@ import {
   paginateListUsers,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { NotFoundError } from '#domain/errors';
-import type { TenantDirectory } from '#domain/tenant';
 import { claimNames } from '#http/auth';
+import { tenantEntity } from '#table/core/entities';
+import type { Table } from '#table/core/table';
 
 /** What a fill did; a second run reads the same users and sets none. */
 export interface TenantCountryFillSummary {
@@ -36,24 +36,19 @@ const attribute = (user: UserType, name: string) => user.Attributes?.find((a) =>
 export async function fillTenantCountries(
   cognito: CognitoIdentityProviderClient,
   userPoolId: string,
-  tenants: TenantDirectory,
+  table: Table,
   options: TenantCountryFillOptions = {},
 ): Promise<TenantCountryFillSummary> {
   let usersRead = 0;
   let countriesSet = 0;
   let usersWithoutTenant = 0;
-  // A pool holds a handful of tenants: each profile is read once.
+  // A pool holds a handful of tenants: each profile is read once, consistently and past the API's
+  // cache, so a run right after a tenant's country was corrected sets the new one.
   const countries = new Map<string, Promise<string | undefined>>();
   const countryOf = (tenantId: string) => {
     let country = countries.get(tenantId);
     if (!country) {
-      country = tenants.profile(tenantId).then(
-        (profile) => profile.country,
-        (error: unknown) => {
-          if (error instanceof NotFoundError) return undefined;
-          throw error;
-        },
-      );
+      country = tenantEntity.get(table, { tenantId }, 'consistent').then((profile) => profile?.country);
       countries.set(tenantId, country);
     }
     return country;
