@@ -23,12 +23,17 @@ const maxAttempts = 10;
 
 /**
  * A pass over the shards starts at most this often, records or not, unless
- * the last one left a backlog (a full read). Lambda polls a shard about four
- * times a second; this is quicker than that, yet under a steady write load a
- * pass reads several records at once instead of one record per round trip,
- * so the poller and the relay don't take the event loop the API shares.
+ * the last one left a backlog (a full read): Lambda's pace, about four reads
+ * of a shard a second. Each read costs DynamoDB Local and the runtime's one
+ * event loop about the same however few records it finds, so under a steady
+ * write load a quicker pace took the API's time (ADR 0033).
  */
-const passIntervalMs = 50;
+const passIntervalMs = 250;
+/**
+ * The pace while something waits for the stream to be caught up (a test, the
+ * demo seed): it wakes the poller and gets its answer within a pass or two.
+ */
+const awaitedPassIntervalMs = 50;
 /** How often the shard list is read again: new shards appear when one closes, rarely. */
 const shardDiscoveryIntervalMs = 1000;
 const readLimit = 1000;
@@ -50,6 +55,8 @@ export class StreamPoller {
   private running = false;
   private loop?: Promise<void>;
   private idleWaiters: (() => void)[] = [];
+  /** Ends the wait between two passes early; set while the loop waits. */
+  private wake?: () => void;
   /** Set while the stream is held: resolves the parked loop's wait when it is let go. */
   private hold?: { readonly parked: Promise<void>; park: () => void; release: () => void };
   private streamArn?: string;
@@ -110,13 +117,16 @@ export class StreamPoller {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.wake?.();
     this.resume();
     await this.loop;
   }
 
   /** Resolves after a full pass over every shard found no new record. */
   caughtUp(): Promise<void> {
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    const caughtUp = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    this.wake?.();
+    return caughtUp;
   }
 
   private async discoverShards(): Promise<void> {
@@ -183,10 +193,22 @@ export class StreamPoller {
         console.error('stream poller: read failed, retrying', error);
       }
       if (!sawRecords) for (const resolve of this.idleWaiters.splice(0)) resolve();
-      const wait = passIntervalMs - (performance.now() - passStarted);
-      if (!backlog && wait > 0 && this.running) await new Promise((r) => setTimeout(r, wait));
+      const interval = this.idleWaiters.length > 0 ? awaitedPassIntervalMs : passIntervalMs;
+      const wait = interval - (performance.now() - passStarted);
+      if (!backlog && wait > 0 && this.running) await this.pauseBetweenPasses(wait);
     }
     for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  /** Waits `ms`, or less when someone starts waiting for the stream to be caught up, or it stops. */
+  private async pauseBetweenPasses(ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      timer = setTimeout(resolve, ms);
+    });
+    clearTimeout(timer);
+    this.wake = undefined;
   }
 
   /** A shard iterator after the last record read from the shard, or at its oldest record. */

@@ -144,25 +144,25 @@ describe('StreamPoller', () => {
   });
 
   it('reads the shard list again once a second, not on every pass', async () => {
-    // Prepare: a quiet stream.
+    // Prepare: a quiet stream, on a clock the test moves.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
     streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
     streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
 
-    // Act
+    // Act: ten seconds of polling.
     await start();
-    await vi.waitFor(() => expect(streams.commandCalls(GetRecordsCommand).length).toBeGreaterThanOrEqual(8), {
-      timeout: 30_000,
-    });
+    await vi.advanceTimersByTimeAsync(10_000);
 
-    // Assess: at most one read of the list per second of passes, against one per pass before.
+    // Assess: four passes a second, and the list read about once a second of them, not once a pass.
     const passes = streams.commandCalls(GetRecordsCommand).length;
-    expect(streams.commandCalls(DescribeStreamCommand).length).toBeLessThanOrEqual(
-      1 + Math.ceil(passes / 20),
-    );
+    expect(passes).toBeGreaterThanOrEqual(36);
+    expect(passes).toBeLessThanOrEqual(41);
+    expect(streams.commandCalls(DescribeStreamCommand).length).toBeLessThanOrEqual(1 + Math.ceil(passes / 4));
   });
 
   it('waits out the pass interval after a pass that read records, so a steady trickle is read in batches', async () => {
     // Prepare: every read finds one new record, as under a steady write load.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
     let sequence = 0;
     streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'next' });
     streams.on(GetRecordsCommand).callsFake(async () => ({
@@ -170,13 +170,41 @@ describe('StreamPoller', () => {
       NextShardIterator: 'next',
     }));
 
-    // Act: half a second of polling.
+    // Act: two seconds of polling.
     await start();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vi.advanceTimersByTimeAsync(2_000);
 
-    // Assess: about one read per 50 ms, where reading on at once made one per round trip.
-    expect(streams.commandCalls(GetRecordsCommand).length).toBeLessThanOrEqual(12);
+    // Assess: one read per 250 ms (Lambda's pace), where reading on at once made one per round trip.
+    expect(streams.commandCalls(GetRecordsCommand).length).toBeLessThanOrEqual(9);
     expect(delivered.length).toBe(sequence);
+  });
+
+  it('wakes when something waits for the stream to be caught up, and reads quicker while it waits', async () => {
+    // Prepare: a stream that finds one new record on every read, so a wait for it to be caught up lasts.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    let sequence = 0;
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'next' });
+    streams.on(GetRecordsCommand).callsFake(async () => ({
+      Records: sequence < 12 ? [outboxInsert(String(++sequence))] : [],
+      NextShardIterator: 'next',
+    }));
+    await start();
+    await vi.advanceTimersByTimeAsync(0);
+    const readsBefore = streams.commandCalls(GetRecordsCommand).length;
+
+    // Act: wait for it, moving the clock by less than one pass interval.
+    const caughtUp = poller?.caughtUp();
+    await vi.advanceTimersByTimeAsync(0);
+    const readsAtOnce = streams.commandCalls(GetRecordsCommand).length;
+    await vi.advanceTimersByTimeAsync(200);
+
+    // Assess: a pass at once, then one per 50 ms until a pass found nothing, the wait then over.
+    expect(readsBefore).toBe(1);
+    expect(readsAtOnce).toBe(2);
+    expect(streams.commandCalls(GetRecordsCommand).length).toBeGreaterThanOrEqual(5);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(caughtUp).resolves.toBeUndefined();
+    expect(delivered.length).toBe(12);
   });
 
   it('holds the stream until resumed, and neither a hold nor a stop waits on the other', async () => {
