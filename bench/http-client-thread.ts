@@ -23,18 +23,33 @@ const http = require('node:http');
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 parentPort.on('message', ({ id, url, method, headers, body }) => {
   const started = performance.now();
-  const fail = (error) => parentPort.postMessage({ id, error: String(error) });
-  const request = http.request(url, { method, headers, agent }, (response) => {
-    const chunks = [];
-    response.on('data', (chunk) => chunks.push(chunk));
-    response.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      parentPort.postMessage({ id, status: response.statusCode, text, elapsedMs: performance.now() - started });
+  let answered = false;
+  const answer = (message) => {
+    if (answered) return;
+    answered = true;
+    parentPort.postMessage({ id, ...message });
+  };
+  const fail = (error) => answer({ error: String(error) });
+  try {
+    const request = http.request(url, { method, headers, agent }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () =>
+        answer({
+          status: response.statusCode,
+          text: Buffer.concat(chunks).toString('utf8'),
+          elapsedMs: performance.now() - started,
+        }),
+      );
+      response.on('error', fail);
     });
-    response.on('error', fail);
-  });
-  request.on('error', fail);
-  request.end(body);
+    request.on('error', fail);
+    // A hang guard, not a speed check: a stalled answer fails the call instead of the whole run.
+    request.setTimeout(60000, () => request.destroy(new Error('no answer within 60 s')));
+    request.end(body);
+  } catch (error) {
+    fail(error);
+  }
 });
 `;
 
@@ -49,6 +64,8 @@ export class HttpClientThread {
   private readonly worker = new Worker(clientSource, { eval: true });
   private readonly pending = new Map<number, (answer: TimedResponse | { error: string }) => void>();
   private next = 0;
+  /** Why the thread is gone, once it is: later calls fail with it instead of waiting. */
+  private gone?: string;
 
   constructor() {
     this.worker.on('message', (answer: (TimedResponse | { error: string }) & { id: number }) => {
@@ -57,6 +74,7 @@ export class HttpClientThread {
     });
     // A thread that died answers every call still waiting with its failure.
     const failAll = (error: string) => {
+      this.gone ??= error;
       for (const settle of this.pending.values()) settle({ error });
       this.pending.clear();
     };
@@ -66,6 +84,7 @@ export class HttpClientThread {
   }
 
   async send(request: Request): Promise<TimedResponse> {
+    if (this.gone) throw new Error(`${request.method} ${request.url} failed: ${this.gone}`);
     const id = this.next++;
     const answer = await new Promise<TimedResponse | { error: string }>((resolve) => {
       this.pending.set(id, resolve);

@@ -95,6 +95,8 @@ export class StreamPoller {
       });
       this.hold = { parked, park, release: () => {} };
     }
+    // A loop waiting between passes parks at once instead of after its wait.
+    this.wake?.();
     return this.hold.parked;
   }
 
@@ -122,8 +124,9 @@ export class StreamPoller {
     await this.loop;
   }
 
-  /** Resolves after a full pass over every shard found no new record. */
+  /** Resolves after a full pass over every shard found no new record; at once when stopped. */
   caughtUp(): Promise<void> {
+    if (!this.running && this.loop) return Promise.resolve();
     const caughtUp = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     this.wake?.();
     return caughtUp;

@@ -62,7 +62,7 @@ describe('StreamPoller', () => {
   afterEach(async () => {
     const stopping = poller?.stop();
     poller = undefined;
-    // A poller sleeping on a fake timer only wakes up when time moves on.
+    // A poller retrying a delivery on a fake timer only goes on when time moves on.
     if (vi.isFakeTimers()) await vi.advanceTimersByTimeAsync(10_000);
     await stopping;
     vi.useRealTimers();
@@ -193,18 +193,58 @@ describe('StreamPoller', () => {
     const readsBefore = streams.commandCalls(GetRecordsCommand).length;
 
     // Act: wait for it, moving the clock by less than one pass interval.
-    const caughtUp = poller?.caughtUp();
+    let deliveredWhenCaughtUp: number | undefined;
+    const caughtUp = poller?.caughtUp().then(() => {
+      deliveredWhenCaughtUp = delivered.length;
+    });
     await vi.advanceTimersByTimeAsync(0);
     const readsAtOnce = streams.commandCalls(GetRecordsCommand).length;
     await vi.advanceTimersByTimeAsync(200);
 
-    // Assess: a pass at once, then one per 50 ms until a pass found nothing, the wait then over.
+    // Assess: a pass at once, then one per 50 ms; the wait lasts while passes find records.
     expect(readsBefore).toBe(1);
     expect(readsAtOnce).toBe(2);
     expect(streams.commandCalls(GetRecordsCommand).length).toBeGreaterThanOrEqual(5);
+    expect(deliveredWhenCaughtUp).toBeUndefined();
+    // Then over once a pass found nothing: after the last record, not before.
     await vi.advanceTimersByTimeAsync(1_000);
-    await expect(caughtUp).resolves.toBeUndefined();
-    expect(delivered.length).toBe(12);
+    await caughtUp;
+    expect(deliveredWhenCaughtUp).toBe(12);
+  });
+
+  it('stops without waiting out the pause between passes, and answers a later wait at once', async () => {
+    // Prepare: a quiet stream, on a clock that does not move.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
+    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    await start();
+    await vi.advanceTimersByTimeAsync(0);
+
+    // Act
+    await poller?.stop();
+
+    // Assess: stopped within the pause, the clock never moved; nothing waits on a stopped poller.
+    expect(streams.commandCalls(GetRecordsCommand).length).toBe(1);
+    await expect(poller?.caughtUp()).resolves.toBeUndefined();
+  });
+
+  it('holds the stream at once from the pause between passes', async () => {
+    // Prepare
+    vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
+    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
+    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    await start();
+    await vi.advanceTimersByTimeAsync(0);
+
+    // Act: a hold, the clock not moving.
+    const held = poller?.pause();
+    await vi.advanceTimersByTimeAsync(0);
+
+    // Assess: held, and nothing read since; a second later still nothing.
+    await expect(held).resolves.toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(streams.commandCalls(GetRecordsCommand).length).toBe(1);
+    poller?.resume();
   });
 
   it('holds the stream until resumed, and neither a hold nor a stop waits on the other', async () => {
