@@ -30,6 +30,12 @@ function outboxInsert(sequenceNumber: string): StreamRecord {
   };
 }
 
+/** A stream with nothing new on it: every read finds no record and points at the end. */
+function quietStream() {
+  streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
+  streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+}
+
 const iteratorRequests = () =>
   streams.commandCalls(GetShardIteratorCommand).map((call) => {
     const { ShardIteratorType, SequenceNumber } = call.args[0].input;
@@ -146,8 +152,7 @@ describe('StreamPoller', () => {
   it('reads the shard list again once a second, not on every pass', async () => {
     // Prepare: a quiet stream, on a clock the test moves.
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
-    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
-    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    quietStream();
 
     // Act: ten seconds of polling.
     await start();
@@ -215,8 +220,7 @@ describe('StreamPoller', () => {
   it('stops without waiting out the pause between passes, and answers a later wait at once', async () => {
     // Prepare: a quiet stream, on a clock that does not move.
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
-    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
-    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    quietStream();
     await start();
     await vi.advanceTimersByTimeAsync(0);
 
@@ -231,8 +235,7 @@ describe('StreamPoller', () => {
   it('holds the stream at once from the pause between passes', async () => {
     // Prepare
     vi.useFakeTimers({ toFake: ['setTimeout', 'performance'] });
-    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
-    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    quietStream();
     await start();
     await vi.advanceTimersByTimeAsync(0);
 
@@ -249,8 +252,7 @@ describe('StreamPoller', () => {
 
   it('holds the stream until resumed, and neither a hold nor a stop waits on the other', async () => {
     // Prepare: a quiet stream.
-    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
-    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    quietStream();
     await start();
 
     // Act: hold it, then stop it while held.
@@ -268,8 +270,7 @@ describe('StreamPoller', () => {
 
   it('ends a hold that is resumed before the loop came to rest', async () => {
     // Prepare
-    streams.on(GetShardIteratorCommand).resolves({ ShardIterator: 'at-end' });
-    streams.on(GetRecordsCommand).resolves({ Records: [], NextShardIterator: 'at-end' });
+    quietStream();
     await start();
 
     // Act
