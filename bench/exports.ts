@@ -14,7 +14,7 @@ import type { RowSource } from '#domain/exports/export-vocabulary';
 import { LOCAL_DYNAMODB_CREDENTIALS, LOCAL_DYNAMODB_REGION } from '../lib/local/dynamodb-local';
 import { LOCAL_ATTACHMENTS_BUCKET, startS3Local } from '../lib/local/s3-local';
 import { sampleContract } from '../tests/support/contract-fixture';
-import { percentile } from './stats';
+import { interleaved, percentile } from './stats';
 
 /**
  * 100 000 data-sentence rows (R-DS-1) streamed into an xlsx in the local S3,
@@ -126,20 +126,25 @@ export async function exportBench(rows: number, rounds = 5): Promise<ExportBench
     );
     return JSON.parse(stdout.trim().split('\n').pop() as string);
   };
-  const bare: ChildResult[] = [];
-  const exported: ChildResult[] = [];
-  for (let round = 0; round < rounds; round++) {
-    if (round % 2 === 0) bare.push(await run('bare'));
-    exported.push(await run('export'));
-    if (round % 2 === 1) bare.push(await run('bare'));
-  }
-  return { rows, bare, export: exported };
+  // Each side's peak memory by round; `interleaved` keeps the times and takes the turns.
+  const peaks = { bare: [] as number[], export: [] as number[] };
+  const side = (mode: 'bare' | 'export') => async () => {
+    const result = await run(mode);
+    peaks[mode].push(result.maxRssMiB);
+    return { elapsedMs: result.seconds * 1000 };
+  };
+  const times = await interleaved(rounds, { bare: side('bare'), export: side('export') });
+  const results = (mode: 'bare' | 'export') =>
+    times[mode].map((ms, i) => ({ seconds: ms / 1000, maxRssMiB: peaks[mode][i] as number }));
+  return { rows, bare: results('bare'), export: results('export') };
 }
 
-const median = (values: readonly number[]) => percentile(values, 50);
-
 export function printExportBench(r: ExportBenchResult): void {
-  const seconds = (runs: readonly ChildResult[]) => median(runs.map((c) => c.seconds));
+  const seconds = (runs: readonly ChildResult[]) =>
+    percentile(
+      runs.map((c) => c.seconds),
+      50,
+    );
   const peak = (runs: readonly ChildResult[]) => Math.max(...runs.map((c) => c.maxRssMiB));
   console.log(
     `\nData-sentence export of ${r.rows} rows to an xlsx in the local S3 (a process each, ${r.bare.length} rounds, median time, highest peak):`,
