@@ -1,11 +1,14 @@
 import type { InvalidField } from '#domain/errors';
-import { type ProblemCode, type ProblemStatus, problemTypeOf } from './problem-types';
+import type { ProblemCode } from './problem-types';
 
-/** A failure of the HTTP exchange itself (headers, cursor, idempotency key); its code gives status and title. */
+/**
+ * A failure of the HTTP exchange itself (headers, cursor, idempotency key).
+ * Its code gives the status and title, looked up where the answer is made
+ * (`problemOf`), so the table code that throws one does not carry the
+ * catalogue of problem types into functions that never answer HTTP.
+ */
 export class HttpError extends Error {
   readonly code: ProblemCode;
-  readonly status: ProblemStatus;
-  readonly title: string;
   readonly fields: readonly InvalidField[];
   /** Sent with the problem, e.g. `retry-after` of a 429. */
   readonly headers: Readonly<Record<string, string>>;
@@ -18,10 +21,7 @@ export class HttpError extends Error {
   ) {
     super(detail);
     this.name = 'HttpError';
-    const { status, title } = problemTypeOf(code);
     this.code = code;
-    this.status = status;
-    this.title = title;
     this.fields = fields;
     this.headers = headers;
   }

@@ -6,17 +6,11 @@ import type { Caller } from '#domain/caller';
 import { assertPermitted, callerFromClaims, issuedAtOf } from './auth';
 import type { CallerAdmission } from './caller-admission';
 import { HttpError } from './http-error';
-import {
-  fieldsOfZodError,
-  internalProblem,
-  problem,
-  problemOf,
-  problemResponse,
-  validationProblem,
-} from './problem';
+import { internalProblem, problem, problemOf, problemResponse, validationProblem } from './problem';
 import { type BoundRoute, type IdempotencyRequest, type RouteContract, routeKeyOf } from './route';
 import { OperationMatcher, segmentsOfMatch } from './route-matcher';
 import { shapeResponse } from './route-response';
+import { fieldsOfZodError } from './zod-fields';
 
 /** The v2 event with the JWT authorizer's claims, as API Gateway sends it. */
 export type HttpEvent = APIGatewayProxyEventV2 & {

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ZodError } from 'zod';
 import { DomainError, type InvalidField, ValidationError } from '#domain/errors';
 import { HttpError } from './http-error';
 import { type ProblemCode, problemTypeOf } from './problem-types';
@@ -31,17 +30,6 @@ export function problem(code: ProblemCode, detail: string, fields?: readonly Inv
     detail,
     ...(fields && fields.length > 0 ? { 'invalid-params': fields } : {}),
   };
-}
-
-/** One entry per field at fault; an unknown key is named itself, a missing body `body`. */
-export function fieldsOfZodError(error: ZodError): InvalidField[] {
-  return error.issues.flatMap((issue) => {
-    const at = issue.path.map(String);
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ name: [...at, key].join('.'), reason: 'is not a known field' }));
-    }
-    return [{ name: at.join('.') || 'body', reason: issue.message }];
-  });
 }
 
 export function validationProblem(fields: readonly InvalidField[]): Problem {

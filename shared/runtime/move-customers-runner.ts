@@ -1,11 +1,12 @@
 import type { AccountService } from '#domain/accounts/account-service';
 import { type MoveCustomersLimits, MoveCustomersRunner } from '#domain/settings/move-customers';
+import { SettingRemoval } from '#domain/settings/setting-removal';
+import { DynamoSettingRemovals } from '#table/settings/setting-removals';
 import { DynamoIndustryAccounts } from '#table/settings/settings-industry-accounts';
 import { DynamoJobStore } from '#table/settings/settings-job-store';
-import { type AccountsOverrides, accountsServices } from './accounts-services';
+import { type AccountsOverrides, accountService } from './accounts-services';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
-import { settingsService } from './settings-services';
 
 export interface MoveCustomersRunnerOverrides extends AccountsOverrides {
   readonly limits?: Partial<MoveCustomersLimits>;
@@ -16,7 +17,8 @@ export interface MoveCustomersRunnerOverrides extends AccountsOverrides {
 /**
  * Wires the runner of move-customers jobs (the `settings-jobs` consumer). It
  * changes accounts through the accounts module, wired as everywhere, so it
- * keeps the settings' usage counts exactly as the accounts API does.
+ * keeps the settings' usage counts exactly as the accounts API does; of the
+ * settings it writes only the removal of the industry it emptied.
  */
 export function moveCustomersRunner(
   env: Pick<Environment, 'table'>,
@@ -26,10 +28,10 @@ export function moveCustomersRunner(
   const deps = serviceDeps(table, overrides);
   return new MoveCustomersRunner({
     ...deps,
-    settings: settingsService(env, { ...overrides, ...deps }),
+    removal: new SettingRemoval({ ...deps, settings: new DynamoSettingRemovals(table) }),
     jobs: new DynamoJobStore(table),
     industryAccounts: new DynamoIndustryAccounts(table),
-    accounts: overrides.accounts ?? accountsServices(env, overrides).accounts,
+    accounts: overrides.accounts ?? accountService(env, overrides),
     limits: overrides.limits,
   });
 }

@@ -20,7 +20,7 @@ import { DynamoSettingReferences } from '#table/settings/setting-references';
 import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { DynamoUserLookup } from '#table/users/users-lookup';
 import { accountPorts } from './account-ports';
-import { type AccountsOverrides, accountsServices } from './accounts-services';
+import { type AccountsOverrides, accountAndContactServices } from './accounts-services';
 import { energyPricing, energyServices } from './energy-services';
 import type { Environment } from './environment';
 import { serviceDeps } from './service-deps';
@@ -100,7 +100,7 @@ export function salesServices(
   const deps = serviceDeps(table, overrides);
   const ports = accountPorts(table, overrides);
   const { settingUsage, settingsChanged, users } = ports;
-  const crm = accountsServices(env, { ...deps, ...ports });
+  const crm = accountAndContactServices(env, { ...deps, ...ports });
   const energy = energyServices(env, { ...deps, ...ports });
   const leads = leadService(table, deps, users);
   const { deals, salesSettings, offers } = dealsAndOffers(env, { ...deps, ...ports });

@@ -66,6 +66,12 @@ describe('the function bundles', () => {
     expect(carrying('node_modules/libphonenumber-js/').toSorted()).toEqual([...phoneFunctions].toSorted());
   });
 
+  it('carries the problem types only in the functions that answer HTTP', () => {
+    // A queue consumer meets an HttpError only through the table code it shares with the APIs.
+    const answering = topology.functions.filter((f) => f.trigger.kind === 'http').map((f) => f.name);
+    expect(carrying('shared/http/problem-types.ts').toSorted()).toEqual(answering.toSorted());
+  });
+
   it('carries the whole events catalogue only in the audit recorder, which reads every event (ADR 0036)', () => {
     // Every other consumer loads the definitions of the events it handles; an API loads none to narrow one.
     expect(carrying('shared/domain/event-catalogue.ts')).toEqual(['audit-recorder']);

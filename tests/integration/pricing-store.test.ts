@@ -333,7 +333,7 @@ describe('products and price lists in the table', () => {
 
       // Assess
       expect(retry).toEqual({ value: first.value, replayed: true });
-      await expect(otherBody).rejects.toMatchObject({ status: 422 });
+      await expect(otherBody).rejects.toMatchObject({ code: 'idempotency-key-reused' });
       expect((await pricing.getProduct(setup.se, product.id)).priceListCount).toBe(1);
     });
 

@@ -720,7 +720,8 @@ describe('settings over HTTP', () => {
           .update(actor, 'user-group', ids[title] as string, 1, { parentId: ids[parent] })
           .then(() => 'moved')
           .catch((error: Error) =>
-            error instanceof ConflictError || (error instanceof HttpError && error.status === 409)
+            error instanceof ConflictError ||
+            (error instanceof HttpError && error.code === 'concurrent-change')
               ? 'conflict'
               : error.name,
           );

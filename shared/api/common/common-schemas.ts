@@ -1,32 +1,7 @@
 import * as z from 'zod';
 import type {} from 'zod-openapi';
 import { type TextKind, tidyText, userTextProblem } from '#domain/user-text';
-import { problemCodes, problemUri } from '#http/problem-types';
 
-export const problemSchema = z
-  .object({
-    type: z.enum(problemCodes.map(problemUri)),
-    title: z.string(),
-    status: z.int(),
-    detail: z.string(),
-    'invalid-params': z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
-  })
-  .meta({
-    id: 'Problem',
-    description:
-      'RFC 9457 problem details; `type` is `urn:gridline:problem:<code>`, and `invalid-params` names each field at fault.',
-  });
-
-/**
- * What API Gateway answers by itself, before any of our code runs: its JWT
- * authorizer's 401 in AWS. It cannot be given another body or type.
- */
-export const gatewayMessageSchema = z.object({ message: z.string() }).meta({
-  id: 'GatewayMessage',
-  description: 'API Gateway’s own answer, such as `{"message":"Unauthorized"}`; not a problem document.',
-});
-
-/** ULIDs: 26 Crockford base-32 characters. */
 /** A calendar month, `YYYY-MM`. */
 export const monthSchema = (description = 'A month, YYYY-MM.') =>
   z
@@ -34,6 +9,7 @@ export const monthSchema = (description = 'A month, YYYY-MM.') =>
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month, YYYY-MM')
     .meta({ description, example: '2027-01' });
 
+/** ULIDs: 26 Crockford base-32 characters. */
 export const idSchema = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id of this API');
 
 /** Room for any cursor a list hands out: a start key of at most four keys, base64url-encoded JSON. */

@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
-import { gatewayMessageSchema, problemSchema } from '#api/common/common-schemas';
 import { type ProblemCode, problemCodes, problemTypeOf, problemUri } from '#http/problem-types';
 import type { RouteContract, SuccessResponse } from '#http/route';
 import { successResponsesOf } from '#http/route-response';
 import { errorStatusesOf } from './error-statuses';
+import { gatewayMessageSchema, problemSchema } from './problem-schemas';
 
 const statusText: Record<number, string> = {
   400: 'The request is invalid; `invalid-params` names the fields',

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { createAccountBody, createContactBody } from '#api/accounts/record-bodies';
 import type { DraftChecks } from '#domain/import/import-row';
-import { fieldsOfZodError } from '#http/problem';
+import { fieldsOfZodError } from '#http/zod-fields';
 
 const checkWith = (schema: z.ZodType) => (draft: Readonly<Record<string, unknown>>) => {
   const result = schema.safeParse(draft);

@@ -15,8 +15,8 @@ import {
   type MoveCustomersJob,
   maxMovePasses,
 } from './job';
+import type { SettingRemoval } from './setting-removal';
 import { newSettingsEvent } from './settings-events';
-import type { SettingsService } from './settings-service';
 import type { IndustryAccounts, JobStore } from './stores';
 import { settingsSubject } from './subjects';
 
@@ -71,7 +71,8 @@ export class MoveCustomersRunner {
 
   constructor(
     private readonly deps: ServiceDeps & {
-      readonly settings: SettingsService;
+      /** Deletes the source industry when the job was asked to. */
+      readonly removal: Pick<SettingRemoval, 'removeAfterMove'>;
       readonly jobs: JobStore;
       readonly industryAccounts: IndustryAccounts;
       /** Each account is changed through the accounts module, as a versioned, evented update. */
@@ -270,7 +271,7 @@ export class MoveCustomersRunner {
         error = `${job.skipped === 1 ? '1 account' : `${job.skipped} accounts`} could not be moved, so the industry was kept`;
       } else {
         try {
-          await this.deps.settings.removeAfterMove(actor, job.fromIndustryId, job.id);
+          await this.deps.removal.removeAfterMove(actor, job.fromIndustryId, job.id);
         } catch (cause) {
           if (!(cause instanceof ConflictError)) throw cause;
           error = `the industry could not be deleted: ${cause.message}`;

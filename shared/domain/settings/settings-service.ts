@@ -1,7 +1,7 @@
 import { assertVersion, ConflictError, NotFoundError, ValidationError } from '#domain/errors';
 import type { Actor, Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
 import { changeContext, type ServiceDeps } from '#domain/service-context';
-import { softDeleted, touched } from '#domain/stamps';
+import { touched } from '#domain/stamps';
 import type { UserLookup } from '#domain/users/user-lookup';
 import {
   createSetting,
@@ -16,6 +16,7 @@ import {
   type UserGroup,
   updateSetting,
 } from './setting';
+import { SettingRemoval } from './setting-removal';
 import { newSettingsEvent } from './settings-events';
 import type { SettingKind } from './settings-lookup';
 import type { SettingFilter, SettingsStore, TreeWriteOptions } from './stores';
@@ -46,13 +47,17 @@ export interface GroupPathEntry {
 
 /** Tenant settings: the lists of R-ST-1 … R-ST-6, managed by admins, read by everyone. */
 export class SettingsService {
+  private readonly removal: SettingRemoval;
+
   constructor(
     private readonly deps: ServiceDeps & {
       readonly settings: SettingsStore;
       /** When given, new members of a user group must be active users of the tenant. */
       readonly users?: UserLookup;
     },
-  ) {}
+  ) {
+    this.removal = new SettingRemoval(deps);
+  }
 
   async create<K extends SettingKind>(
     actor: Actor,
@@ -122,26 +127,7 @@ export class SettingsService {
     const current = await this.get(actor, kind, settingId);
     assertVersion(settingNames[kind], current, expectedVersion);
     if (kind === 'loss-reason') await this.assertNotLastLossReason(actor, settingId);
-    await this.removeSetting(actor, current);
-  }
-
-  /**
-   * Deletes an industry a move-customers job has emptied, despite the job's
-   * own lock. Already deleted: nothing to do (a redelivered finish).
-   */
-  async removeAfterMove(actor: Actor, industryId: string, jobId: string): Promise<void> {
-    const current = await this.deps.settings.get(actor.tenantId, industryId);
-    if (current?.kind !== 'industry' || current.deletedAt !== undefined) return;
-    await this.removeSetting(actor, current, jobId);
-  }
-
-  private async removeSetting(actor: Actor, current: Setting, jobId?: string): Promise<void> {
-    const ctx = await changeContext(this.deps, actor);
-    const event = newSettingsEvent(this.deps, ctx, 'SettingDeleted', {
-      subject: settingsSubject('setting', current.id),
-      data: { kind: current.kind, settingId: current.id },
-    });
-    await this.deps.settings.remove(current, softDeleted(current, ctx), event, jobId);
+    await this.removal.remove(actor, current);
   }
 
   /**

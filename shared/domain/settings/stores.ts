@@ -28,14 +28,24 @@ export interface TreeWriteOptions {
   readonly parentChain?: readonly VersionCheck[];
 }
 
+/** A setting's read and its soft delete: all the move-customers job writes of settings. */
+export interface SettingRemovalStore {
+  /** Strongly consistent: writes follow it. */
+  get(tenantId: string, settingId: string): Promise<Setting | undefined>;
+  /**
+   * Soft delete. Refused with a ConflictError naming what uses the setting
+   * (usage counters, sub-groups) or the running job that holds it; `jobId`
+   * names the job that may delete despite its own lock.
+   */
+  remove(previous: Setting, removed: Setting, event: DomainEvent, jobId?: string): Promise<void>;
+}
+
 /**
  * Persistence of settings. Every write stores its domain event atomically
  * with it; uniqueness of titles and orders is guarded in the same
  * transaction. Usage counters are never written here (see `adjustUsage`).
  */
-export interface SettingsStore {
-  /** Strongly consistent: writes follow it. */
-  get(tenantId: string, settingId: string): Promise<Setting | undefined>;
+export interface SettingsStore extends SettingRemovalStore {
   create(
     setting: Setting,
     event: DomainEvent,
@@ -44,12 +54,6 @@ export interface SettingsStore {
   ): Promise<Created<Setting>>;
   /** Fails with VersionMismatchError when the stored version is not `previous.version`. */
   update(previous: Setting, next: Setting, event: DomainEvent, options: TreeWriteOptions): Promise<void>;
-  /**
-   * Soft delete. Refused with a ConflictError naming what uses the setting
-   * (usage counters, sub-groups) or the running job that holds it; `jobId`
-   * names the job that may delete despite its own lock.
-   */
-  remove(previous: Setting, removed: Setting, event: DomainEvent, jobId?: string): Promise<void>;
   /** Writes new orders of several settings of one kind as one change. */
   reorder(previous: readonly Setting[], next: readonly Setting[], event: DomainEvent): Promise<void>;
   list(tenantId: string, kind: SettingKind, filter: SettingFilter, page: PageRequest): Promise<Page<Setting>>;

@@ -4,7 +4,7 @@ import { noteBody } from '#api/accounts/accounts-schemas';
 import { createAccountBody, createContactBody } from '#api/accounts/record-bodies';
 import { lineText, multilineText } from '#api/common/common-schemas';
 import { allRoutes } from '#api/docs/all-routes';
-import { fieldsOfZodError } from '#http/problem';
+import { fieldsOfZodError } from '#http/zod-fields';
 
 /** The invalid fields a schema names for `value`, as the problem+json lists them. */
 const invalidFieldsOf = (schema: z.ZodType, value: unknown) => {

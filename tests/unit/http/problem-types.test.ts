@@ -89,7 +89,7 @@ describe('problemOf', () => {
     ]);
   });
 
-  it('takes an HTTP error’s status and title from its code', () => {
+  it('answers an HTTP error with the status and title of its code', () => {
     // Act
     const error = new HttpError(
       'idempotency-key-reused',
@@ -97,8 +97,11 @@ describe('problemOf', () => {
     );
 
     // Assess
-    expect([error.status, error.title]).toEqual([422, 'Idempotency-Key reused']);
-    expect(problemOf(error)?.type).toBe('urn:gridline:problem:idempotency-key-reused');
+    expect(problemOf(error)).toMatchObject({
+      type: 'urn:gridline:problem:idempotency-key-reused',
+      status: 422,
+      title: 'Idempotency-Key reused',
+    });
   });
 
   it('leaves anything else to the caller’s 500', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '#http/http-error';
+import { problemOf } from '#http/problem';
 import { accountEntity } from '#table/accounts/entities';
 import { type CursorKey, decodeCursor, encodeCursor } from '#table/core/cursor';
 
@@ -93,7 +94,7 @@ describe('cursor', () => {
     const error = httpErrorOf(() => decodeCursor(forged, accountList));
 
     // Assess
-    expect(error.status).toBe(400);
+    expect(problemOf(error)?.status).toBe(400);
     expect(error.fields).toEqual([{ name: 'cursor', reason: expect.any(String) }]);
   });
 
@@ -110,7 +111,7 @@ describe('cursor', () => {
     const error = httpErrorOf(() => decodeCursor(deletedList, accountList));
 
     // Assess
-    expect(error.status).toBe(400);
+    expect(problemOf(error)?.status).toBe(400);
   });
 
   it.each([
@@ -149,6 +150,7 @@ describe('cursor', () => {
     const error = httpErrorOf(() => decodeCursor(cursor, expected));
 
     // Assess
-    expect(error).toMatchObject({ status: 400, code: 'invalid-cursor', fields: [{ name: 'cursor' }] });
+    expect(error).toMatchObject({ code: 'invalid-cursor', fields: [{ name: 'cursor' }] });
+    expect(problemOf(error)?.status).toBe(400);
   });
 });

@@ -29,7 +29,6 @@ describe('queryPage', () => {
 
     // Assess
     await expect(attempt).rejects.toMatchObject({
-      status: 400,
       code: 'invalid-cursor',
       fields: [{ name: 'cursor' }],
     });
