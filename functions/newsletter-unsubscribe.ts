@@ -1,4 +1,4 @@
-import { unsubscribeApi } from '#api/newsletters/newsletters-bindings';
+import { unsubscribeApi } from '#api/newsletters/unsubscribe-bindings';
 import { environmentTable } from '#runtime/environment/table';
 import { environmentUnsubscribeKey } from '#runtime/environment/unsubscribe-links';
 import { httpFunction } from '#runtime/http-function';

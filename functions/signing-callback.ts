@@ -1,4 +1,4 @@
-import { signingCallbackApi } from '#api/contracts/contracts-bindings';
+import { signingCallbackApi } from '#api/contracts/signing-callback-bindings';
 import { contractSigning } from '#runtime/contracts-services';
 import { contractsEnvironment } from '#runtime/environment/contracts';
 import { httpFunction } from '#runtime/http-function';

@@ -66,6 +66,13 @@ describe('the function bundles', () => {
     expect(carrying('node_modules/libphonenumber-js/').toSorted()).toEqual([...phoneFunctions].toSorted());
   });
 
+  it('builds a module’s admin routes only in its API, not in the public function beside it', () => {
+    // Module-level schemas are built whether read or not, so a public route keeps files of its own.
+    expect(carrying('shared/api/sales/lead-sources-routes.ts')).toEqual(['sales-api']);
+    expect(carrying('shared/api/contracts/contracts-routes.ts')).toEqual(['contracts-api']);
+    expect(carrying('shared/api/newsletters/newsletters-routes.ts')).toEqual(['newsletters-api']);
+  });
+
   it('carries the problem types only in the functions that answer HTTP', () => {
     // A queue consumer meets an HttpError only through the table code it shares with the APIs.
     const answering = topology.functions.filter((f) => f.trigger.kind === 'http').map((f) => f.name);

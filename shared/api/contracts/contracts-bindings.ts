@@ -2,7 +2,7 @@ import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
 import type { Contract } from '#domain/contracts/contract';
 import type { ContractsServices } from '#domain/contracts/contracts-services';
 import { type BoundRoute, bind } from '#http/route';
-import { contractRoutes as r, signingCallbackRoute } from './contracts-routes';
+import { contractRoutes as r } from './contracts-routes';
 
 const versioned = (contract: Contract) => ({ body: contract, version: contract.version });
 
@@ -75,18 +75,5 @@ export function contractsApi(s: ContractsServices): BoundRoute[] {
       const settings = await s.settings.replace(caller, ifMatch as number, body);
       return { body: settings, version: settings.version };
     }),
-  ];
-}
-
-/** Signi's callback: public, its own function. */
-export function signingCallbackApi(s: Pick<ContractsServices, 'signing'>): BoundRoute[] {
-  return [
-    bind(signingCallbackRoute, async ({ query, body }) => ({
-      body: await s.signing.callback(query.token, {
-        contractId: String(body.contract_id),
-        state: body.state,
-        ...(body.file ? { file: body.file } : {}),
-      }),
-    })),
   ];
 }

@@ -18,9 +18,6 @@ import {
   printBatchParams,
   reasonBody,
   requiredReasonBody,
-  signiCallbackBody,
-  signiCallbackQuery,
-  signiCallbackResult,
   terminateBody,
   updateDraftBody,
 } from './contracts-schemas';
@@ -208,22 +205,3 @@ export const contractRoutes = {
     errors: [400, 401, 403, 412, 415, 428],
   }),
 } as const;
-
-/** Signi's callback: public, its own function; the token routes it, Signi's own answer settles it. */
-export const signingCallbackRoute = defineRoute({
-  operationId: 'receiveSigniCallback',
-  method: 'POST',
-  path: '/v1/webhooks/e-signature/signi',
-  summary:
-    'Signi reports a document completed, rejected or expired; re-checked with Signi, replays are no-ops',
-  tag: 'Contracts',
-  permission: 'public',
-  query: signiCallbackQuery,
-  body: signiCallbackBody,
-  success: {
-    status: 200,
-    description: 'The contract’s state after the callback',
-    schema: signiCallbackResult,
-  },
-  errors: [400, 404, 409, 415],
-});

@@ -1,8 +1,7 @@
 import { createdResult, idempotencyToken } from '#api/common/idempotent-create';
 import type { NewsletterService } from '#domain/newsletters/newsletter-service';
-import type { Unsubscribe } from '#domain/newsletters/unsubscribe';
 import { type BoundRoute, bind } from '#http/route';
-import { newsletterRoutes as r, unsubscribeRoutes as u } from './newsletters-routes';
+import { newsletterRoutes as r } from './newsletters-routes';
 
 const versioned = <T extends { version: number }>(value: T) => ({ body: value, version: value.version });
 
@@ -59,25 +58,5 @@ export function newslettersApi(s: NewsletterService): BoundRoute[] {
     bind(r.setNewsletterSettings, async ({ caller, body, ifMatch }) =>
       versioned(await s.setSettings(caller, ifMatch as number, body)),
     ),
-  ];
-}
-
-/** Stops a cached page from showing an old state: each answer is for this request only. */
-const uncached = { 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' };
-
-/** The public unsubscribe page and one-click endpoint. */
-export function unsubscribeApi(s: Unsubscribe): BoundRoute[] {
-  return [
-    bind(u.showUnsubscribe, async ({ params }) => ({ body: await s.show(params.token), headers: uncached })),
-    bind(u.confirmUnsubscribe, async ({ params, raw }) => ({
-      body: await s.confirm(
-        params.token,
-        raw.headers['content-type'],
-        raw.body,
-        // A browser submitting the page's form says it navigates; a mail provider's POST does not.
-        raw.headers['sec-fetch-mode'] === 'navigate',
-      ),
-      headers: uncached,
-    })),
   ];
 }

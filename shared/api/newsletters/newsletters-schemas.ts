@@ -22,14 +22,6 @@ export const contactParams = z.object({ contactId: idSchema });
 export const suppressionParams = z.object({
   email: z.string().min(3).max(320).meta({ description: 'The suppressed address, URL-encoded.' }),
 });
-/** The link's token: base64url payload and signature; its signature, checked after, decides whether it is ours. */
-export const unsubscribeParams = z.object({
-  token: z
-    .string()
-    .max(2048)
-    .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'not an unsubscribe link of this API'),
-});
-
 const filterSchema = z
   .strictObject({
     match: z.enum(['all', 'any']).default('all').meta({
