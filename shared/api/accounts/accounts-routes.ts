@@ -5,13 +5,11 @@ import { defineRoute } from '#http/route';
 import {
   accountListQuery,
   accountPage,
-  accountSchema,
   accountViewSchema,
   additionalInfoBody,
   categoryParams,
   contactListQuery,
   contactPage,
-  contactSchema,
   identificationSchema,
   identifyQuery,
   mergedContactSchema,
@@ -20,6 +18,7 @@ import {
   noteSchema,
 } from './accounts-schemas';
 import { createAccountBody, createContactBody, updateAccountBody, updateContactBody } from './record-bodies';
+import { accountSchema, contactSchema } from './record-schemas';
 
 const accountParams = z.object({ accountId: idSchema });
 const contactParams = z.object({ contactId: idSchema });

@@ -3,7 +3,7 @@ import { idSchema } from '#api/common/common-schemas';
 import { contactTrackedFields } from '#domain/accounts/contact';
 import { mergeSides } from '#domain/accounts/contact-merge';
 import { defineRoute } from '#http/route';
-import { contactSchema } from './accounts-schemas';
+import { contactSchema } from './record-schemas';
 
 const mergeSide = z.enum(mergeSides);
 export const mergeContactBody = z

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { accountSchema } from '#api/accounts/accounts-schemas';
+import { accountSchema } from '#api/accounts/record-schemas';
 import { idSchema, lineText, pageOnlyQuery } from '#api/common/common-schemas';
 import { defineRoute } from '#http/route';
 import {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { accountSchema, contactSchema } from '#api/accounts/accounts-schemas';
 import { createAccountBody, createContactBody } from '#api/accounts/record-bodies';
+import { accountSchema, contactSchema } from '#api/accounts/record-schemas';
 import {
   idSchema,
   lineText,
