@@ -15,9 +15,11 @@
  * their partition from its entity's partition template instead of its
  * definition, which brought every module's entity definitions along; and
  * sales-api by 4 KiB once a conversion was wired with the account and
- * contact services only, without the timeline's; energy-api and sales-api
- * by 3 to 4 KiB more once the account and contact they answer with had a
- * schema file of their own, apart from the accounts API's other schemas.
+ * contact services only, without the timeline's; and the ceilings of
+ * energy-api by 5 KiB and sales-api by 4 KiB more once the account and
+ * contact they answer with had a schema file of their own, apart from the
+ * accounts API's other schemas, and the documented problem schemas left the
+ * common schemas.
  * Taken off: settings-jobs, once the move-customers job was wired with the
  * account service alone and the removal of a setting alone (ADR 0022).
  */

@@ -1,19 +1,11 @@
 import * as z from 'zod';
-import {
-  auditFields,
-  lineText,
-  multilineText,
-  pageOf,
-  pageQuery,
-  systemWrittenAuditFields,
-} from '#api/common/common-schemas';
+import { lineText, multilineText, pageOf, pageQuery } from '#api/common/common-schemas';
 import { supplyPointSchema } from '#api/energy/supply-point-schemas';
 import { customerTypes } from '#domain/accounts/account';
-import { communicationChannels } from '#domain/accounts/contact';
 import { contractStates } from '#domain/contracts/contract';
 import { commodities } from '#domain/energy/supply-point-identifier';
 import { dealStageStatuses } from '#domain/settings/setting';
-import { address, communicationPreferenceDescription, refId } from './record-bodies';
+import { refId } from './record-bodies';
 import { accountSchema, contactSchema } from './record-schemas';
 
 const additionalInfoParts = {

@@ -29,9 +29,8 @@ class Replay extends Error {}
 /**
  * The settings module's store: settings' own writes, on top of their
  * removal and of what other modules use of it (reference checks and usage
- * counters). Settings are
- * written with `SET`/`REMOVE` updates only: a whole-item Put would overwrite
- * a usage count that moved since it was read.
+ * counters). Settings are written with `SET`/`REMOVE` updates only: a
+ * whole-item Put would overwrite a usage count that moved since it was read.
  */
 export class DynamoSettingsStore extends DynamoSettingRemovals implements SettingsStore {
   async create(
