@@ -19,7 +19,8 @@
  * energy-api by 5 KiB and sales-api by 4 KiB more once the account and
  * contact they answer with had a schema file of their own, apart from the
  * accounts API's other schemas, and the documented problem schemas left the
- * common schemas.
+ * common schemas; sales-api's by 9 KiB more once deals read deal stages
+ * through the settings' reads alone, without their writes.
  * Taken off: settings-jobs, once the move-customers job was wired with the
  * account service alone and the removal of a setting alone (ADR 0022).
  */
@@ -31,7 +32,7 @@ export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {
   // A journey updates the account (phone and IBAN checks); the energy domain and pricing.
   'energy-api': 676,
   // Six modules' routes; conversion writes accounts, contacts and supply points through their services.
-  'sales-api': 795,
+  'sales-api': 786,
   // The meter exchange updates the supply point through its service; the service settings.
   'field-service-api': 651,
 };

@@ -14,7 +14,7 @@ import { DynamoContractSources } from '#table/contracts/contract-sources';
 import { DynamoContractStore } from '#table/contracts/contract-store';
 import { DynamoPrintBatchStore } from '#table/contracts/print-batch-store';
 import type { Table } from '#table/core/table';
-import { DynamoSettingsStore } from '#table/settings/settings-store';
+import { DynamoSettingReads } from '#table/settings/setting-reads';
 import type { AccountsOverrides } from './accounts-services';
 import { activitiesServices } from './activities-services';
 import type { Environment } from './environment';
@@ -165,6 +165,6 @@ export function contractRenewals(
     contracts,
     deals: dealsAndOffers({ table }, overrides).deals,
     activities: activitiesServices(env, { ...deps, users: overrides.users }).activities,
-    settings: new DynamoSettingsStore(table),
+    settings: new DynamoSettingReads(table),
   });
 }

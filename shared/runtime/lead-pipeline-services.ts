@@ -3,7 +3,7 @@ import type { LeadPipelineServices } from '#domain/sales/sales-services';
 import type { ServiceDeps } from '#domain/service-context';
 import { DynamoLeadStore } from '#table/sales/lead-store';
 import { DynamoRoundRobinStore } from '#table/sales/round-robin-store';
-import { DynamoSettingsStore } from '#table/settings/settings-store';
+import { DynamoSettingReads } from '#table/settings/setting-reads';
 import { DynamoUserLookup } from '#table/users/users-lookup';
 import { activitiesServices } from './activities-services';
 import type { Environment } from './environment';
@@ -24,7 +24,7 @@ export function leadPipelineServices(
       leads: new DynamoLeadStore(table),
       rules: salesSettingsService(table, deps, users),
       turns: new DynamoRoundRobinStore(table),
-      settings: new DynamoSettingsStore(table),
+      settings: new DynamoSettingReads(table),
       users,
       activities: activitiesServices(env, { ...deps, users }).activities,
     }),

@@ -16,8 +16,8 @@ import { DynamoDealStore } from '#table/sales/deal-store';
 import { DynamoOfferStore } from '#table/sales/dynamo-offer-store';
 import { DynamoSalesSettingsStore } from '#table/sales/dynamo-sales-settings-store';
 import { DynamoLeadStore } from '#table/sales/lead-store';
+import { DynamoSettingReads } from '#table/settings/setting-reads';
 import { DynamoSettingReferences } from '#table/settings/setting-references';
-import { DynamoSettingsStore } from '#table/settings/settings-store';
 import { DynamoUserLookup } from '#table/users/users-lookup';
 import { accountPorts } from './account-ports';
 import { type AccountsOverrides, accountAndContactServices } from './accounts-services';
@@ -70,7 +70,7 @@ export function dealsAndOffers(env: Pick<Environment, 'table'>, overrides: Accou
     accounts: new DynamoAccountStore(table, { settingUsage, settingsChanged }),
     contacts: new DynamoContactStore(table, { settingUsage, settingsChanged }),
     supplyPoints: new DynamoSupplyPointStore(table),
-    settings: new DynamoSettingsStore(table),
+    settings: new DynamoSettingReads(table),
     users,
   });
   const salesSettings = salesSettingsService(table, deps, users);

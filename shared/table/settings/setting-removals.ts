@@ -5,11 +5,10 @@ import type { SettingRemovalStore } from '#domain/settings/stores';
 import { getItem } from '#table/core/get-item';
 import { outboxPut } from '#table/core/outbox';
 import { type TransactItem, transactWrite } from '#table/core/transact';
-import { settingEntity, settingLockEntity } from './entities';
+import { settingLockEntity } from './entities';
 import {
   changedMeanwhile,
   count,
-  fromItem,
   guardMove,
   orderGuard,
   parentItems,
@@ -18,26 +17,17 @@ import {
   updateVersioned,
   usageOf,
 } from './setting-items';
-import { DynamoSettingReferences } from './setting-references';
+import { DynamoSettingReads } from './setting-reads';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * A setting's read and its soft delete, with the reasons a delete is
- * refused. A class of its own under the settings store, so that the
- * move-customers job, which deletes the industry it emptied and writes no
- * other setting, carries none of the settings' other writes.
+ * A setting's soft delete, with the reasons a delete is refused. A class
+ * of its own under the settings store, so that the move-customers job,
+ * which deletes the industry it emptied and writes no other setting,
+ * carries none of the settings' other writes.
  */
-export class DynamoSettingRemovals extends DynamoSettingReferences implements SettingRemovalStore {
-  async get(tenantId: string, settingId: string): Promise<Setting | undefined> {
-    const item = await this.rawItem(tenantId, settingId);
-    return item ? fromItem(item) : undefined;
-  }
-
-  private rawItem(tenantId: string, settingId: string) {
-    return getItem(this.table, settingEntity.key({ tenantId, settingId }));
-  }
-
+export class DynamoSettingRemovals extends DynamoSettingReads implements SettingRemovalStore {
   async remove(previous: Setting, removed: Setting, event: DomainEvent, jobId?: string): Promise<void> {
     const isGroup = previous.kind === 'user-group';
     const items: TransactItem[] = [

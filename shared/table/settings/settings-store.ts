@@ -1,19 +1,16 @@
 import { ConflictError, VersionMismatchError } from '#domain/errors';
 import type { DomainEvent } from '#domain/events';
-import type { Created, IdempotencyToken, Page, PageRequest } from '#domain/ports';
+import type { Created, IdempotencyToken } from '#domain/ports';
 import { type OrderedKind, type Setting, settingNames } from '#domain/settings/setting';
-import type { SettingKind } from '#domain/settings/settings-lookup';
-import type { SettingFilter, SettingsStore, TreeWriteOptions } from '#domain/settings/stores';
+import type { SettingsStore, TreeWriteOptions } from '#domain/settings/stores';
 import { idempotencyPut, replayOf } from '#table/core/idempotency';
 import { outboxPut } from '#table/core/outbox';
 import { queryFirstPage } from '#table/core/query-all';
-import { queryPage } from '#table/core/query-page';
 import { putNew, type TransactItem, transactWrite } from '#table/core/transact';
 import { settingEntity, settingOrderEntity } from './entities';
 import {
   changedMeanwhile,
   count,
-  fromItem,
   guardMove,
   orderGuard,
   parentItems,
@@ -169,33 +166,6 @@ export class DynamoSettingsStore extends DynamoSettingRemovals implements Settin
         : undefined,
     );
     for (const tenantId of new Set(next.map((n) => n.tenantId))) this.snapshots.forgetTenant(tenantId);
-  }
-
-  list(
-    tenantId: string,
-    kind: SettingKind,
-    filter: SettingFilter,
-    page: PageRequest,
-  ): Promise<Page<Setting>> {
-    const { subGroups, ofKind } = settingEntity.patterns;
-    const listed =
-      kind === 'user-group' && filter.parentId !== undefined
-        ? subGroups.query({ tenantId, parentId: filter.parentId ?? undefined })
-        : ofKind.query({ tenantId, kind });
-    const category = kind === 'category';
-    return queryPage(
-      this.table,
-      {
-        ...listed,
-        equals: {
-          // A category for accounts (or contacts) is one of that scope or of both.
-          scope: category && filter.appliesTo ? [filter.appliesTo, 'both'] : undefined,
-          active: category ? filter.active : undefined,
-        },
-      },
-      page,
-      fromItem,
-    );
   }
 
   async highestOrder(tenantId: string, kind: OrderedKind): Promise<number> {
