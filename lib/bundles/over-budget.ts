@@ -11,18 +11,18 @@
  * register fields and the revision check of the register lookup's system
  * write (ADR 0029); and the campaign and merge events and subjects that the
  * events catalogue every function carries names (ADR 0031, ADR 0032).
- * Lowered since: by 3 to 5 KiB once a subject's notes and history found
- * their partition from its entity's partition template instead of its
- * definition, which brought every module's entity definitions along; and
- * sales-api by 4 KiB once a conversion was wired with the account and
- * contact services only, without the timeline's; and the ceilings of
- * energy-api by 5 KiB and sales-api by 4 KiB more once the account and
- * contact they answer with had a schema file of their own, apart from the
- * accounts API's other schemas, and the documented problem schemas left the
- * common schemas; sales-api's by 9 KiB more once deals read deal stages
- * through the settings' reads alone, without their writes.
+ * Lowered since (ADR 0022 has the figures):
+ * - all, by 3 to 5 KiB, once a subject's notes and history found their
+ *   partition from its entity's partition template instead of its
+ *   definition, which brought every module's entity definitions along;
+ * - sales-api, once a conversion was wired with the account and contact
+ *   services only, without the timeline's, and deals read deal stages
+ *   through the settings' reads alone, without their writes;
+ * - energy-api and sales-api, once the account and contact they answer with
+ *   had a schema file of their own and the documented problem schemas left
+ *   the common schemas.
  * Taken off: settings-jobs, once the move-customers job was wired with the
- * account service alone and the removal of a setting alone (ADR 0022).
+ * account service alone and the removal of a setting alone.
  */
 export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {
   // Phone parsing (38 KiB with the tenants' countries' metadata) and ibantools are its own; the rest is

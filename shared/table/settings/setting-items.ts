@@ -10,8 +10,8 @@ import { usageAttributes } from './setting-references';
 
 /*
  * A setting's item and the transaction items around its writes (guards of
- * its title and order, its parent's child count), shared by the settings
- * store and the removal of a setting.
+ * its title and order, its parent's child count), shared by the settings'
+ * reads, their removal and the settings store.
  */
 
 const counterAttributes = new Set(['usageCount', 'childCount', ...Object.values(usageAttributes)]);
