@@ -32,7 +32,7 @@ export const overBudgetCeilingsKiB: Readonly<Record<string, number>> = {
   'accounts-api': 623,
   // A journey updates the account (phone and IBAN checks); the energy domain and pricing.
   'energy-api': 676,
-  // Six modules' routes; conversion writes accounts, contacts and supply points through their services.
+  // The sales module's six route files; conversion writes accounts, contacts and supply points through their services.
   'sales-api': 786,
   // The meter exchange updates the supply point through its service; the service settings.
   'field-service-api': 651,
